@@ -1,0 +1,83 @@
+"""sourcecheck: score how well a news article sources its claims.
+
+The public API::
+
+    import sourcecheck
+    report = sourcecheck.score("The mayor said on Monday that ...")
+    print(report.score, report.band)
+
+Plugins implement hooks marked with :data:`hookimpl` and usually subclass :class:`Scorer`.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+__version__ = "0.1.0"
+
+from sourcecheck.core.analysis import Analysis, Analyzer
+from sourcecheck.core.config import Config, load_config
+from sourcecheck.core.errors import ConfigError, InputError, SourcecheckError
+from sourcecheck.core.models import (
+    Article,
+    Attribution,
+    Claim,
+    Finding,
+    Hedge,
+    Report,
+    ScorerReport,
+    ScorerResult,
+    Span,
+)
+from sourcecheck.core.scorer import Scorer
+from sourcecheck.plugins.hookspecs import hookimpl
+
+if TYPE_CHECKING:
+    from sourcecheck.core.engine import Engine
+
+__all__ = [
+    "Analysis",
+    "Analyzer",
+    "Article",
+    "Attribution",
+    "Claim",
+    "Config",
+    "ConfigError",
+    "Engine",
+    "Finding",
+    "Hedge",
+    "InputError",
+    "Report",
+    "Scorer",
+    "ScorerReport",
+    "ScorerResult",
+    "SourcecheckError",
+    "Span",
+    "__version__",
+    "hookimpl",
+    "load_config",
+    "score",
+]
+
+_default_engine: Engine | None = None
+
+
+def __getattr__(name: str) -> object:
+    # The engine imports the built-in plugins, which import this package: load it lazily.
+    if name == "Engine":
+        from sourcecheck.core.engine import Engine
+
+        return Engine
+    raise AttributeError(f"module 'sourcecheck' has no attribute {name!r}")
+
+
+def score(article: Article | str, config: Config | None = None) -> Report:
+    """Score one article (or a plain text body) with the installed scorers."""
+    from sourcecheck.core.engine import Engine
+
+    global _default_engine
+    if config is not None:
+        return Engine(config).score(article)
+    if _default_engine is None:
+        _default_engine = Engine()
+    return _default_engine.score(article)

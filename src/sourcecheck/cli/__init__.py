@@ -1,0 +1,24 @@
+"""The ``sourcecheck`` command line. Each subcommand lives in its own module."""
+
+from __future__ import annotations
+
+import click
+
+from sourcecheck import __version__
+from sourcecheck.cli.common import run_main
+from sourcecheck.cli.plugins_cmd import plugins_command
+from sourcecheck.cli.score import score_command
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="sourcecheck")
+def cli() -> None:
+    """Score how well news articles source their claims."""
+
+
+cli.add_command(score_command)
+cli.add_command(plugins_command)
+
+
+def main(argv: list[str] | None = None) -> int:
+    return run_main(cli, argv)

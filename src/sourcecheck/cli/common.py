@@ -1,0 +1,132 @@
+"""What the subcommands share: options, building the engine, reading inputs, errors."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Iterator, Sequence
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from sourcecheck.core.config import Config, load_config
+from sourcecheck.core.errors import InputError, SourcecheckError
+from sourcecheck.core.models import Article
+from sourcecheck.loaders.base import Loader, load_path
+from sourcecheck.plugins.manager import PluginManager, strict_from_env
+
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def engine_options(func: F) -> F:
+    """The options every command that builds an engine accepts."""
+    options = [
+        click.option(
+            "--config",
+            "config_path",
+            type=click.Path(dir_okay=False, path_type=Path),
+            help="Config file (default: nearest sourcecheck.toml or pyproject.toml).",
+        ),
+        click.option(
+            "--plugins-dir",
+            "plugins_dirs",
+            multiple=True,
+            type=click.Path(file_okay=False, path_type=Path),
+            help="Load every .py file in this folder as a plugin.",
+        ),
+        click.option(
+            "--strict",
+            is_flag=True,
+            default=None,
+            help="Fail on a broken plugin or scorer instead of skipping it.",
+        ),
+        click.option(
+            "--enable",
+            "enable",
+            default=None,
+            metavar="NAMES",
+            help="Comma list: only these scorers run.",
+        ),
+        click.option(
+            "--disable",
+            "disable",
+            default=None,
+            metavar="NAMES",
+            help="Comma list of scorers not to run.",
+        ),
+    ]
+    for option in reversed(options):
+        func = option(func)
+    return func
+
+
+def build_config(
+    config_path: Path | None,
+    inputs: Sequence[str] = (),
+    *,
+    plugins_dirs: Sequence[Path] = (),
+    strict: bool | None = None,
+    enable: str | None = None,
+    disable: str | None = None,
+    **overrides: Any,
+) -> Config:
+    first_file = next((Path(p) for p in inputs if p != "-"), None)
+    config = load_config(config_path, start=first_file)
+    return config.merged(
+        plugins_dir=[*config.plugins_dir, *map(str, plugins_dirs)] if plugins_dirs else None,
+        strict=True if strict or strict_from_env() else None,
+        enable=_names(enable),
+        disable=_names(disable),
+        **overrides,
+    )
+
+
+def _names(value: str | None) -> list[str] | None:
+    return None if value is None else [n.strip() for n in value.split(",") if n.strip()]
+
+
+def loaders_of(plugins: PluginManager) -> list[Loader]:
+    return [loader for _, found in plugins.call_each("sourcecheck_loaders") for loader in found]
+
+
+def iter_inputs(
+    paths: Sequence[str], loaders: list[Loader], max_bytes: int
+) -> Iterator[Article | InputError]:
+    """Every article of every input, in order, with errors in place of what failed."""
+    for path in paths:
+        for item in load_path(path, loaders, max_bytes):
+            if isinstance(item, Article) and "source" not in item.meta:
+                item.meta["source"] = path
+            yield item
+
+
+def error(message: str) -> None:
+    """One line on stderr: the way every user error is reported."""
+    click.echo(f"sourcecheck: error: {message}", err=True)
+
+
+def warn(message: str) -> None:
+    click.echo(f"sourcecheck: warning: {message}", err=True)
+
+
+def run_main(group: click.Group, argv: list[str] | None) -> int:
+    """Run the CLI; user errors become one line and exit code 2, never a traceback."""
+    try:
+        result = group.main(args=argv, prog_name="sourcecheck", standalone_mode=False)
+    except click.exceptions.Exit as exc:
+        return exc.exit_code
+    except click.exceptions.Abort:
+        error("aborted")
+        return EXIT_ERROR
+    except click.ClickException as exc:
+        exc.show()
+        return EXIT_ERROR
+    except SourcecheckError as exc:
+        error(str(exc))
+        return EXIT_ERROR
+    except BrokenPipeError:
+        sys.stderr.close()
+        return EXIT_OK
+    return result if isinstance(result, int) else EXIT_OK

@@ -1,0 +1,1 @@
+"""The core: data models, the shared analysis, the engine, combiners and config."""

@@ -1,0 +1,57 @@
+"""The shared analysis of one article, computed once and read by every scorer."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from sourcecheck.core.models import AnalysisReport, Attribution, Claim, Hedge, Quote, Span
+
+
+@dataclass(slots=True)
+class Sentence:
+    span: Span
+    paragraph: int
+
+
+@dataclass(slots=True)
+class Analysis:
+    """Everything scorers need to know about the text, so none of them re-parses it.
+
+    Lists are in body order. ``Attribution.sentence``, ``Hedge.sentence`` and
+    ``Claim.sentence`` index into ``sentences``. ``extras`` is where analysis enrichers
+    (plugins) put what they compute, keyed by their plugin name.
+    """
+
+    body: str
+    language: str | None = None
+    paragraphs: list[Span] = field(default_factory=list)
+    sentences: list[Sentence] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    attributions: list[Attribution] = field(default_factory=list)
+    hedges: list[Hedge] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
+    word_count: int = 0
+    extras: dict[str, Any] = field(default_factory=dict)
+
+    def sentence_at(self, offset: int) -> int:
+        """Index of the sentence containing ``offset`` (the last one starting before it)."""
+        lo, hi = 0, len(self.sentences) - 1
+        found = 0
+        while lo <= hi:
+            mid = (lo + hi) // 2
+            if self.sentences[mid].span.start <= offset:
+                found, lo = mid, mid + 1
+            else:
+                hi = mid - 1
+        return found
+
+    def to_report(self) -> AnalysisReport:
+        return AnalysisReport(
+            word_count=self.word_count,
+            sentence_count=len(self.sentences),
+            paragraph_count=len(self.paragraphs),
+            attributions=self.attributions,
+            hedges=self.hedges,
+            claims=self.claims,
+        )

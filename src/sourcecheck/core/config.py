@@ -1,0 +1,137 @@
+"""Configuration: ``[tool.sourcecheck]`` in pyproject.toml, or a ``sourcecheck.toml``.
+
+The file is found by walking up from the input (or the working directory); command-line
+flags override it. Every mistake is a :class:`ConfigError` naming the file and the key.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from sourcecheck.core.errors import ConfigError
+from sourcecheck.core.models import Severity
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - exercised on Python 3.10 only
+    import tomli as tomllib
+
+CONFIG_FILES = ("sourcecheck.toml", "pyproject.toml")
+
+
+class Band(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    min: float = Field(ge=0, le=100)
+    label: str
+
+
+DEFAULT_BANDS = [
+    Band(min=80, label="well sourced"),
+    Band(min=60, label="adequately sourced"),
+    Band(min=40, label="thinly sourced"),
+    Band(min=0, label="poorly sourced"),
+]
+
+
+class Config(BaseModel):
+    """Everything that changes what sourcecheck computes or reports."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    enable: list[str] | None = Field(default=None, description="Only these scorers run.")
+    disable: list[str] = Field(default_factory=list)
+    weights: dict[str, float] = Field(default_factory=dict)
+    scorer: dict[str, dict[str, Any]] = Field(
+        default_factory=dict, description="Per-scorer options: [tool.sourcecheck.scorer.NAME]."
+    )
+    rules: dict[str, Severity | Literal["off"]] = Field(default_factory=dict)
+    lexicons: dict[str, list[str] | dict[str, list[str]]] = Field(default_factory=dict)
+    plugins: list[str] = Field(default_factory=list, description="Importable plugin modules.")
+    plugins_dir: list[str] = Field(default_factory=list)
+    strict: bool = False
+    max_bytes: int = Field(default=2_000_000, gt=0)
+    time_budget: float = Field(default=10.0, gt=0, description="Seconds per scorer call.")
+    bands: list[Band] = Field(default_factory=lambda: list(DEFAULT_BANDS))
+    include: list[str] = Field(default_factory=lambda: ["*.md", "*.markdown", "*.txt", "*.html"])
+    exclude: list[str] = Field(default_factory=list)
+    min_level: Severity = "suggestion"
+    fail_level: Severity = "error"
+    fail_under: float | None = Field(default=None, ge=0, le=100)
+    model: str | None = Field(default=None, description="Calibrated combiner model file.")
+
+    path: Path | None = Field(default=None, exclude=True, description="Where it was read from.")
+
+    @field_validator("weights")
+    @classmethod
+    def _non_negative(cls, weights: dict[str, float]) -> dict[str, float]:
+        for name, weight in weights.items():
+            if weight < 0:
+                raise ValueError(f"weight of '{name}' must be >= 0, got {weight}")
+        return weights
+
+    def merged(self, **overrides: Any) -> Config:
+        """A copy with the given fields replaced (None values are ignored), re-validated."""
+        data = self.model_dump(exclude={"path"})
+        data.update({k: v for k, v in overrides.items() if v is not None})
+        return Config.model_validate({**data, "path": self.path})
+
+
+def find_config_file(start: Path) -> Path | None:
+    """The nearest sourcecheck.toml, or pyproject.toml with a [tool.sourcecheck] table."""
+    start = start.resolve()
+    folder = start if start.is_dir() else start.parent
+    for candidate_dir in (folder, *folder.parents):
+        for filename in CONFIG_FILES:
+            candidate = candidate_dir / filename
+            if candidate.is_file() and _has_sourcecheck_table(candidate):
+                return candidate
+    return None
+
+
+def load_config(path: Path | None = None, *, start: Path | None = None) -> Config:
+    """Read ``path``, or the nearest config file above ``start``, or return the defaults."""
+    if path is None:
+        path = find_config_file(start or Path.cwd())
+        if path is None:
+            return Config()
+    table = _read_table(path)
+    try:
+        config = Config.model_validate(table)
+    except ValidationError as exc:
+        raise ConfigError(f"{path}: {_describe(exc)}") from None
+    config.path = path
+    return config
+
+
+def _read_table(path: Path) -> dict[str, Any]:
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ConfigError(f"{path}: config file not found") from None
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path}: not valid TOML: {exc}") from None
+    if path.name == "pyproject.toml":
+        return data.get("tool", {}).get("sourcecheck", {})
+    return data.get("tool", {}).get("sourcecheck", data)
+
+
+def _has_sourcecheck_table(path: Path) -> bool:
+    if path.name != "pyproject.toml":
+        return True
+    try:
+        return "sourcecheck" in tomllib.loads(path.read_text(encoding="utf-8")).get("tool", {})
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError, OSError):
+        return False
+
+
+def _describe(exc: ValidationError) -> str:
+    first = exc.errors()[0]
+    key = ".".join(str(part) for part in first["loc"]) or "(table)"
+    if first["type"] == "extra_forbidden":
+        return f"unknown key '{key}'"
+    return f"key '{key}': {first['msg']}"

@@ -1,0 +1,26 @@
+"""Errors a user can cause and fix: each prints as one line, never as a traceback."""
+
+from __future__ import annotations
+
+
+class SourcecheckError(Exception):
+    """Base class; ``str(error)`` is the one-line message shown to the user."""
+
+
+class ConfigError(SourcecheckError):
+    """A bad config file, option, weight or flag."""
+
+
+class InputError(SourcecheckError):
+    """An input that cannot be read as an article: names the input and the problem."""
+
+    def __init__(self, source: str, problem: str, line: int | None = None) -> None:
+        self.source = source
+        self.problem = problem
+        self.line = line
+        where = f"{source}:{line}" if line is not None else source
+        super().__init__(f"{where}: {problem}")
+
+
+class PluginLoadError(SourcecheckError):
+    """A plugin that could not be loaded or registered (fatal only in strict mode)."""

@@ -1,0 +1,225 @@
+"""The data model: what goes into sourcecheck and what comes out.
+
+Everything a user or a plugin sees is a pydantic v2 model, so it is validated on the way in
+and serialises to the versioned JSON report on the way out. Offsets are code points into
+``Article.body``, end-exclusive, the same convention as Python slicing.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import date, datetime
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+SCHEMA_VERSION = "1.0"
+
+Severity = Literal["suggestion", "warning", "error"]
+SEVERITY_ORDER: dict[str, int] = {"suggestion": 0, "warning": 1, "error": 2}
+
+SourceType = Literal[
+    "named_person",
+    "named_organization",
+    "document",
+    "anonymous",
+    "vague",
+    "author",
+    "unknown",
+]
+
+HedgeCategory = Literal[
+    "epistemic_modal",
+    "speculative_verb",
+    "evidential",
+    "approximator",
+    "conditional",
+    "adverb",
+    "weasel",
+]
+
+Voice = Literal["writer", "source"]
+
+Status = Literal["ok", "failed", "skipped"]
+
+MetricValue = float | int | str | bool | None
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Span(_Model):
+    """A slice ``[start, end)`` of the article body, with the words it covers."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    text: str
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Span:
+        if self.end < self.start:
+            raise ValueError(f"span end {self.end} is before start {self.start}")
+        if len(self.text) != self.end - self.start:
+            raise ValueError("span text length does not match its offsets")
+        return self
+
+    @classmethod
+    def of(cls, body: str, start: int, end: int) -> Span:
+        """The span of ``body[start:end]``; the fast path used by the analysis layer."""
+        return cls.model_construct(start=start, end=end, text=body[start:end])
+
+
+class Article(_Model):
+    """One news article. ``body`` is the text every span points into."""
+
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=False)
+
+    id: str = ""
+    title: str = ""
+    body: str
+    outlet: str | None = None
+    url: str | None = None
+    published: date | datetime | None = None
+    authors: list[str] = Field(default_factory=list)
+    language: str | None = None
+    meta: dict[str, Any] = Field(default_factory=dict)
+
+    @model_validator(mode="after")
+    def _default_id(self) -> Article:
+        # A stable id keyed on the content, so a batch can be resumed without one.
+        if not self.id:
+            digest = hashlib.sha1(self.body.encode("utf-8"), usedforsecurity=False)
+            self.id = digest.hexdigest()[:16]
+        return self
+
+
+class Finding(_Model):
+    """One thing a scorer noticed, pointing at the words that caused it."""
+
+    rule: str = Field(description="Stable rule id, 'scorer/rule-name'.")
+    severity: Severity = "warning"
+    message: str
+    span: Span | None = None
+    line: int | None = Field(default=None, description="1-based line of span.start")
+    column: int | None = Field(default=None, description="1-based column of span.start")
+
+
+class ScorerResult(_Model):
+    """What a scorer returns: a score in [0, 1] where 1 is best practice."""
+
+    score: float = Field(ge=0.0, le=1.0)
+    confidence: float = Field(default=1.0, ge=0.0, le=1.0)
+    summary: str = ""
+    metrics: dict[str, MetricValue] = Field(default_factory=dict)
+    findings: list[Finding] = Field(default_factory=list)
+
+
+class ScorerReport(_Model):
+    """A scorer's part of the report: its result plus how it entered the overall score."""
+
+    name: str
+    version: str
+    status: Status
+    score: float | None = None
+    weight: float = 0.0
+    contribution: float = 0.0
+    confidence: float | None = None
+    summary: str = ""
+    metrics: dict[str, MetricValue] = Field(default_factory=dict)
+    findings: list[Finding] = Field(default_factory=list)
+    error: str | None = None
+
+
+class Attribution(_Model):
+    """Who said what: the source, the cue ("said") and the content attributed to them."""
+
+    source: Span | None = None
+    cue: Span | None = None
+    content: Span | None = None
+    source_type: SourceType = "unknown"
+    speaker: str | None = Field(default=None, description="The resolved speaker's name.")
+    role: str | None = Field(default=None, description="Appositive role, e.g. 'a former aide'.")
+    direct: bool = Field(default=False, description="The content is a direct quote.")
+    sentence: int = Field(default=0, description="Index of the sentence holding the cue.")
+    via: int | None = Field(
+        default=None, description="Index of the attribution this one is reported through."
+    )
+
+
+class Hedge(_Model):
+    span: Span
+    category: HedgeCategory
+    voice: Voice = "writer"
+    sentence: int = 0
+
+
+class Claim(_Model):
+    """A sentence that asserts something checkable, and whether it is attributed."""
+
+    span: Span
+    sentence: int
+    attributed: bool
+    attributions: list[int] = Field(default_factory=list)
+
+
+class Quote(_Model):
+    span: Span = Field(description="The quote including its marks.")
+    inner: Span = Field(description="The quoted words without the marks.")
+
+
+class AnalysisReport(_Model):
+    """The parts of the shared analysis a reader of the report needs to check the scores."""
+
+    word_count: int = 0
+    sentence_count: int = 0
+    paragraph_count: int = 0
+    attributions: list[Attribution] = Field(default_factory=list)
+    hedges: list[Hedge] = Field(default_factory=list)
+    claims: list[Claim] = Field(default_factory=list)
+
+
+class ArticleInfo(_Model):
+    id: str
+    title: str = ""
+    outlet: str | None = None
+    url: str | None = None
+    published: date | datetime | None = None
+    authors: list[str] = Field(default_factory=list)
+    language: str | None = None
+    source: str | None = Field(default=None, description="File or input the article came from.")
+
+
+class PluginError(_Model):
+    plugin: str
+    message: str
+
+
+class Report(_Model):
+    """The explainable reliability report for one article.
+
+    ``baseline`` plus the ``contribution`` of every scorer whose status is ``ok`` equals
+    ``score``. The JSON form is a versioned contract: fields are only ever added.
+    """
+
+    schema_version: str = SCHEMA_VERSION
+    article: ArticleInfo
+    score: float | None = Field(default=None, ge=0.0, le=100.0)
+    band: str = "unscored"
+    baseline: float = 50.0
+    combiner: str = "weighted"
+    scorers: list[ScorerReport] = Field(default_factory=list)
+    analysis: AnalysisReport = Field(default_factory=AnalysisReport)
+    warnings: list[str] = Field(default_factory=list)
+    errors: list[PluginError] = Field(default_factory=list)
+    versions: dict[str, str] = Field(default_factory=dict)
+
+    def findings(self) -> list[Finding]:
+        """Every finding of every scorer, in body order."""
+        found = [f for s in self.scorers for f in s.findings]
+        return sorted(found, key=lambda f: (f.span.start if f.span else -1, f.rule))
+
+    def to_json(self, indent: int | None = 2) -> str:
+        return self.model_dump_json(indent=indent)

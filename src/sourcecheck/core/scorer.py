@@ -1,0 +1,77 @@
+"""The base class every scorer, built-in or third-party, derives from."""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from pydantic import BaseModel, ConfigDict, ValidationError
+
+from sourcecheck.core.errors import ConfigError
+from sourcecheck.core.models import Article, Finding, ScorerResult, Severity, Span
+
+if TYPE_CHECKING:
+    from sourcecheck.core.analysis import Analysis
+
+
+class NoOptions(BaseModel):
+    """The options model of a scorer that takes none: any key is a mistake."""
+
+    model_config = ConfigDict(extra="forbid")
+
+
+class Scorer:
+    """Subclass this, set ``name`` and ``version``, and implement :meth:`score`.
+
+    ``Options`` is a pydantic model of the scorer's settings; values come from the
+    ``[tool.sourcecheck.scorer.NAME]`` table of the config. ``rules`` maps each rule name
+    the scorer can emit to a one-line help text (used by linters and SARIF output).
+    """
+
+    name: ClassVar[str] = ""
+    version: ClassVar[str] = "0.0"
+    description: ClassVar[str] = ""
+    default_weight: ClassVar[float] = 1.0
+    Options: ClassVar[type[BaseModel]] = NoOptions
+    rules: ClassVar[dict[str, str]] = {}
+
+    _options: BaseModel | None = None
+
+    @property
+    def options(self) -> BaseModel:
+        if self._options is None:
+            self._options = self.Options()
+        return self._options
+
+    def configure(self, options: Mapping[str, Any]) -> Scorer:
+        """A copy of this scorer with ``options`` validated against its ``Options`` model."""
+        try:
+            validated = self.Options.model_validate(dict(options))
+        except ValidationError as exc:
+            raise ConfigError(_describe_option_error(self.name, exc)) from None
+        configured = copy.copy(self)
+        configured._options = validated
+        return configured
+
+    def score(self, article: Article, analysis: Analysis) -> ScorerResult:
+        raise NotImplementedError
+
+    def finding(
+        self,
+        rule: str,
+        message: str,
+        span: Span | None = None,
+        severity: Severity = "warning",
+    ) -> Finding:
+        """A finding whose rule id is prefixed with this scorer's name."""
+        return Finding(rule=f"{self.name}/{rule}", severity=severity, message=message, span=span)
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__} {self.name} {self.version}>"
+
+
+def _describe_option_error(scorer: str, exc: ValidationError) -> str:
+    first = exc.errors()[0]
+    key = ".".join(str(part) for part in first["loc"]) or "(options)"
+    return f"scorer '{scorer}': option '{key}': {first['msg']}"

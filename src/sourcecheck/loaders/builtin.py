@@ -1,0 +1,164 @@
+"""The built-in loaders: plain text, Markdown with front matter, HTML, JSON and JSONL."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+
+import yaml
+
+from sourcecheck.core.errors import InputError
+from sourcecheck.core.models import Article
+from sourcecheck.loaders.base import Loader, LoadResult, article_from_mapping, decode, require_text
+from sourcecheck.plugins.hookspecs import hookimpl
+
+
+class TextLoader(Loader):
+    """Plain text; a short first line followed by a blank line is the title."""
+
+    name = "text"
+    suffixes = (".txt", ".text")
+
+    def load(self, data: bytes, source: str) -> Iterator[LoadResult]:
+        text = decode(data, source)
+        require_text(text, source)
+        title, body = split_title(text)
+        yield Article(title=title, body=body, meta={"source": source})
+
+
+def split_title(text: str) -> tuple[str, str]:
+    first, sep, rest = text.partition("\n\n")
+    if sep and "\n" not in first.strip() and len(first) <= 200 and rest.strip():
+        return first.strip(), rest
+    return "", text
+
+
+class MarkdownLoader(Loader):
+    """Markdown with optional YAML front matter (title, outlet, url, published, authors)."""
+
+    name = "markdown"
+    suffixes = (".md", ".markdown")
+
+    def load(self, data: bytes, source: str) -> Iterator[LoadResult]:
+        text = decode(data, source)
+        front, body = split_front_matter(text, source)
+        require_text(body, source)
+        record = {**front, "body": body}
+        article = article_from_mapping(record, source)
+        if not article.title:
+            title, rest = _markdown_heading(body)
+            if title:
+                article = article.model_copy(update={"title": title, "body": rest})
+        yield article
+
+
+def split_front_matter(text: str, source: str) -> tuple[dict, str]:
+    """The YAML front matter (as a dict) and the rest of the document."""
+    if not text.startswith("---\n"):
+        return {}, text
+    end = text.find("\n---", 4)
+    if end == -1:
+        raise InputError(source, "front matter opened with '---' is never closed", 1)
+    try:
+        front = yaml.safe_load(text[4:end]) or {}
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 2 if mark is not None else 1
+        raise InputError(
+            source, f"front matter is not valid YAML: {exc}".split("\n")[0], line
+        ) from None
+    if not isinstance(front, dict):
+        raise InputError(source, "front matter must be a YAML mapping", 1)
+    after = text.find("\n", end + 1)
+    return front, "" if after == -1 else text[after + 1 :]
+
+
+def _markdown_heading(body: str) -> tuple[str, str]:
+    stripped = body.lstrip("\n")
+    first, _, rest = stripped.partition("\n")
+    if first.startswith("# "):
+        return first[2:].strip(), rest.lstrip("\n")
+    return "", body
+
+
+class HtmlLoader(Loader):
+    """HTML pages: the article text is extracted with trafilatura (``sourcecheck[html]``)."""
+
+    name = "html"
+    suffixes = (".html", ".htm")
+
+    def load(self, data: bytes, source: str) -> Iterator[LoadResult]:
+        try:
+            import trafilatura
+        except ImportError:
+            raise InputError(
+                source, "HTML input needs the html extra: pip install 'sourcecheck[html]'"
+            ) from None
+        html = decode(data, source)
+        extracted = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False)
+        if extracted is None:
+            raise InputError(source, "no article text found in the HTML")
+        fields = extracted if isinstance(extracted, dict) else extracted.as_dict()
+        body = fields.get("text") or ""
+        require_text(body, source)
+        yield Article(
+            title=fields.get("title") or "",
+            body=body,
+            url=fields.get("url"),
+            outlet=fields.get("sitename"),
+            authors=[a.strip() for a in (fields.get("author") or "").split(";") if a.strip()],
+            meta={"source": source},
+        )
+
+
+class JsonLoader(Loader):
+    """One article as a JSON object, or a JSON array of them."""
+
+    name = "json"
+    suffixes = (".json",)
+
+    def load(self, data: bytes, source: str) -> Iterator[LoadResult]:
+        text = decode(data, source)
+        try:
+            value = json.loads(text)
+        except json.JSONDecodeError as exc:
+            raise InputError(source, f"malformed JSON: {exc.msg}", exc.lineno) from None
+        records = value if isinstance(value, list) else [value]
+        for index, record in enumerate(records):
+            if not isinstance(record, dict):
+                yield InputError(source, f"item {index} is not a JSON object")
+                continue
+            try:
+                yield article_from_mapping(record, source)
+            except InputError as error:
+                yield error
+
+
+class JsonLinesLoader(Loader):
+    """One JSON object per line; a bad line is an error for that line only."""
+
+    name = "jsonl"
+    suffixes = (".jsonl", ".ndjson")
+
+    def load(self, data: bytes, source: str) -> Iterator[LoadResult]:
+        text = decode(data, source)
+        for number, line in enumerate(text.split("\n"), start=1):
+            if not line.strip():
+                continue
+            try:
+                record = json.loads(line)
+            except json.JSONDecodeError as exc:
+                yield InputError(source, f"malformed JSON: {exc.msg}", number)
+                continue
+            if not isinstance(record, dict):
+                yield InputError(source, "line is not a JSON object", number)
+                continue
+            try:
+                yield article_from_mapping(record, source, number)
+            except InputError as error:
+                yield error
+
+
+@hookimpl
+def sourcecheck_loaders() -> list[Loader]:
+    return [TextLoader(), MarkdownLoader(), HtmlLoader(), JsonLoader(), JsonLinesLoader()]

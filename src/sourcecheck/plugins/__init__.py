@@ -1,0 +1,1 @@
+"""The plugin system: hook specifications and the manager that loads plugins safely."""

@@ -1,0 +1,243 @@
+"""Finding, loading and isolating plugins.
+
+Built-in plugins always load. Third-party plugins come from the ``sourcecheck`` entry-point
+group (filtered by ``SOURCECHECK_LOAD_PLUGINS``), from ``.py`` files in a plugins
+directory, and from importable modules named in the config. A plugin that fails to load is
+recorded and skipped, unless strict mode is on, where it is an error.
+"""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+import os
+import sys
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from importlib import metadata
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import pluggy
+
+from sourcecheck.core.errors import ConfigError, PluginLoadError
+from sourcecheck.core.models import PluginError
+from sourcecheck.plugins import hookspecs
+
+ENTRY_POINT_GROUP = "sourcecheck"
+LOAD_ENV = "SOURCECHECK_LOAD_PLUGINS"
+STRICT_ENV = "SOURCECHECK_STRICT"
+
+BUILTIN_PLUGINS = (
+    "sourcecheck.scorers.attribution_clarity",
+    "sourcecheck.scorers.hedging",
+    "sourcecheck.scorers.corroboration",
+    "sourcecheck.scorers.anonymous_sources",
+    "sourcecheck.loaders.builtin",
+    "sourcecheck.reporters.builtin",
+)
+
+
+@dataclass
+class PluginInfo:
+    """What ``sourcecheck plugins`` lists about one plugin."""
+
+    name: str
+    origin: str  # builtin | entrypoint | directory | config | manual
+    distribution: str | None = None
+    version: str | None = None
+    hooks: list[str] = field(default_factory=list)
+    status: str = "ok"  # ok | failed | not loaded
+    error: str | None = None
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "name": self.name,
+            "origin": self.origin,
+            "distribution": self.distribution,
+            "version": self.version,
+            "hooks": self.hooks,
+            "status": self.status,
+            "error": self.error,
+        }
+
+
+def strict_from_env() -> bool:
+    return os.environ.get(STRICT_ENV, "").strip().lower() in {"1", "true", "yes", "on"}
+
+
+def selected_from_env() -> set[str] | None:
+    """Names allowed by SOURCECHECK_LOAD_PLUGINS; None when unset (load everything)."""
+    value = os.environ.get(LOAD_ENV)
+    if value is None:
+        return None
+    return {name.strip() for name in value.split(",") if name.strip()}
+
+
+class PluginManager:
+    """A pluggy manager plus the bookkeeping that makes plugin failures survivable."""
+
+    def __init__(self, *, strict: bool = False) -> None:
+        self.strict = strict
+        self.pm = pluggy.PluginManager(hookspecs.PROJECT)
+        self.pm.add_hookspecs(hookspecs)
+        self.infos: list[PluginInfo] = []
+        self.errors: list[PluginError] = []
+
+    @classmethod
+    def default(
+        cls,
+        *,
+        strict: bool = False,
+        entry_points: bool = True,
+        modules: Iterable[str] = (),
+        directories: Iterable[str | Path] = (),
+    ) -> PluginManager:
+        manager = cls(strict=strict)
+        manager.load_builtins()
+        if entry_points:
+            manager.load_entry_points()
+        for directory in directories:
+            manager.load_directory(Path(directory))
+        for module in modules:
+            manager.load_module(module, origin="config")
+        return manager
+
+    # -- loading -----------------------------------------------------------------------
+
+    def load_builtins(self) -> None:
+        for module_name in BUILTIN_PLUGINS:
+            module = importlib.import_module(module_name)
+            self.register(module, name=module_name, origin="builtin", version=_own_version())
+
+    def load_entry_points(self, selected: set[str] | None = None) -> None:
+        selected = selected_from_env() if selected is None else selected
+        for ep in sorted(_entry_points(), key=lambda e: e.name):
+            dist = ep.dist.name if ep.dist else None
+            version = ep.dist.version if ep.dist else None
+            if selected is not None and ep.name not in selected and dist not in selected:
+                self.infos.append(
+                    PluginInfo(ep.name, "entrypoint", dist, version, status="not loaded")
+                )
+                continue
+            self._guarded(ep.name, "entrypoint", dist, version, ep.load)
+
+    def load_directory(self, directory: Path) -> None:
+        if not directory.is_dir():
+            raise ConfigError(f"{directory}: plugins directory does not exist")
+        for path in sorted(directory.glob("*.py")):
+            name = f"sourcecheck_plugins_dir.{path.stem}"
+            self._guarded(
+                path.stem, "directory", str(path), None, lambda p=path, n=name: _import_file(n, p)
+            )
+
+    def load_module(self, module_name: str, origin: str = "config") -> None:
+        self._guarded(module_name, origin, None, None, lambda: importlib.import_module(module_name))
+
+    def register(
+        self,
+        plugin: object,
+        name: str | None = None,
+        *,
+        origin: str = "manual",
+        distribution: str | None = None,
+        version: str | None = None,
+    ) -> None:
+        """Register a module or object implementing hooks (also the test entry point)."""
+        name = name or getattr(plugin, "__name__", None) or repr(plugin)
+        try:
+            self.pm.register(plugin, name=name)
+        except ValueError as exc:  # pluggy: already registered, or not a valid plugin
+            self._failed(name, origin, distribution, version, exc)
+            return
+        hooks = sorted(h.name for h in self.pm.get_hookcallers(plugin) or [])
+        self.infos.append(PluginInfo(name, origin, distribution, version, hooks))
+
+    def _guarded(
+        self,
+        name: str,
+        origin: str,
+        distribution: str | None,
+        version: str | None,
+        load: Callable[[], object],
+    ) -> None:
+        try:
+            plugin = load()
+        except Exception as exc:  # a broken plugin must not take the host down
+            self._failed(name, origin, distribution, version, exc)
+            return
+        self.register(plugin, name=name, origin=origin, distribution=distribution, version=version)
+
+    def _failed(
+        self,
+        name: str,
+        origin: str,
+        distribution: str | None,
+        version: str | None,
+        exc: BaseException,
+    ) -> None:
+        message = f"failed to load: {type(exc).__name__}: {exc}"
+        if self.strict:
+            raise PluginLoadError(f"plugin '{name}' {message}") from exc
+        self.infos.append(
+            PluginInfo(name, origin, distribution, version, status="failed", error=message)
+        )
+        self.errors.append(PluginError(plugin=name, message=message))
+
+    # -- calling -----------------------------------------------------------------------
+
+    def call_each(self, hook_name: str, **kwargs: Any) -> Iterator[tuple[str, Any]]:
+        """Call a hook on each plugin separately, so one raising does not stop the rest."""
+        caller = getattr(self.pm.hook, hook_name)
+        for impl in reversed(caller.get_hookimpls()):  # registration order
+            try:
+                result = impl.function(**{k: kwargs[k] for k in impl.argnames})
+            except Exception as exc:
+                message = f"hook {hook_name} raised {type(exc).__name__}: {exc}"
+                if self.strict:
+                    raise PluginLoadError(f"plugin '{impl.plugin_name}': {message}") from exc
+                self._mark_failed(impl.plugin_name, message)
+                continue
+            if result is not None:
+                yield impl.plugin_name, result
+
+    def _mark_failed(self, plugin_name: str, message: str) -> None:
+        self.errors.append(PluginError(plugin=plugin_name, message=message))
+        for info in self.infos:
+            if info.name == plugin_name:
+                info.status, info.error = "failed", message
+
+    def info(self, plugin_name: str) -> PluginInfo | None:
+        return next((i for i in self.infos if i.name == plugin_name), None)
+
+    def describe(self, plugin_name: str) -> str:
+        """'name (distribution version)' for error messages."""
+        info = self.info(plugin_name)
+        if info and info.distribution:
+            return f"{plugin_name} ({info.distribution} {info.version or ''})".replace(" )", ")")
+        return plugin_name
+
+
+def _entry_points() -> list[metadata.EntryPoint]:
+    return list(metadata.entry_points(group=ENTRY_POINT_GROUP))
+
+
+def _import_file(module_name: str, path: Path) -> ModuleType:
+    spec = importlib.util.spec_from_file_location(module_name, path)
+    if spec is None or spec.loader is None:
+        raise ImportError(f"cannot import {path}")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[module_name] = module
+    try:
+        spec.loader.exec_module(module)
+    except BaseException:
+        sys.modules.pop(module_name, None)
+        raise
+    return module
+
+
+def _own_version() -> str:
+    from sourcecheck import __version__
+
+    return __version__

@@ -1,0 +1,1 @@
+"""The four built-in scorers. Each module is a plugin registered like any third-party one."""
