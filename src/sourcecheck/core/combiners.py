@@ -1,7 +1,8 @@
 """Combiners turn scorer results into one explainable overall score.
 
-The contract every combiner keeps: ``baseline + sum(contributions) == score``, so a
-report can always say what raised the score and what lowered it.
+The contract every combiner keeps: ``baseline + sum(contributions) == score`` (to the
+rounding of :data:`CONTRIBUTION_DIGITS`), so a report can always say what raised the score
+and what lowered it.
 """
 
 from __future__ import annotations
@@ -36,6 +37,10 @@ class WeightedCombiner:
     (a story with no quotes, for the quote-based scorers) counts for little. Each scorer's
     contribution is ``100 * w_i / sum(w) * (score_i - 0.5)``: positive raised the score,
     negative lowered it, and together with the baseline they sum to the overall score.
+
+    Only scorers whose status is ``ok`` take part. When every usable scorer has zero
+    confidence the configured weights alone decide; when those are all zero too there is
+    nothing to combine and the score is ``None`` (band "unscored").
     """
 
     name = "weighted"
@@ -45,38 +50,49 @@ class WeightedCombiner:
         self.weights = weights or {}
 
     def combine(self, results: list[ScorerReport]) -> Combination:
-        usable = [r for r in results if r.status == "ok" and r.score is not None]
-        if not usable:
+        usable = {r.name: r for r in results if r.status == "ok" and r.score is not None}
+        weights = self.normalised_weights(list(usable.values()))
+        if not weights:
             return Combination(score=None, baseline=self.baseline)
-        raw = {r.name: self.weights.get(r.name, 1.0) * (r.confidence or 0.0) for r in usable}
-        total = sum(raw.values())
-        if total <= 0:
-            # No scorer had any evidence: fall back to equal weights rather than divide by 0.
-            raw = {name: 1.0 for name in raw}
-            total = float(len(raw))
-        weights = {name: w / total for name, w in raw.items()}
         contributions = {
-            r.name: round(100.0 * weights[r.name] * (r.score - 0.5), CONTRIBUTION_DIGITS)
-            for r in usable
-            if r.score is not None
+            name: round(100.0 * weight * (_score(usable[name]) - 0.5), CONTRIBUTION_DIGITS)
+            for name, weight in weights.items()
         }
+        # Summing the rounded contributions keeps the report's arithmetic exact for a reader.
         score = round(self.baseline + sum(contributions.values()), CONTRIBUTION_DIGITS)
-        score = min(100.0, max(0.0, score))
         return Combination(
-            score=score,
+            score=min(100.0, max(0.0, score)),
             baseline=self.baseline,
             weights={k: round(v, CONTRIBUTION_DIGITS) for k, v in weights.items()},
             contributions=contributions,
         )
 
+    def normalised_weights(self, usable: list[ScorerReport]) -> dict[str, float]:
+        """Weights summing to 1 over ``usable``; empty when no scorer carries any weight."""
+        configured = {r.name: max(0.0, self.weights.get(r.name, 1.0)) for r in usable}
+        raw = {r.name: configured[r.name] * (r.confidence or 0.0) for r in usable}
+        if sum(raw.values()) <= 0:
+            # No scorer had any evidence: the configured weights are all we have to go on.
+            raw = configured
+        total = sum(raw.values())
+        if total <= 0:
+            return {}
+        return {name: weight / total for name, weight in raw.items()}
+
+
+def _score(result: ScorerReport) -> float:
+    return result.score if result.score is not None else 0.5
+
 
 def band_for(score: float | None, bands: list[Band] | None = None) -> str:
+    """The label of the highest band whose ``min`` the score reaches; "unscored" for None."""
     if score is None:
         return "unscored"
-    for band in sorted(bands or DEFAULT_BANDS, key=lambda b: -b.min):
+    ordered = sorted(bands or DEFAULT_BANDS, key=lambda b: -b.min)
+    for band in ordered:
         if score >= band.min:
             return band.label
-    return "unscored"
+    return ordered[-1].label
 
 
 def default_combiner(config: Config, default_weights: dict[str, float]) -> WeightedCombiner:

@@ -66,6 +66,17 @@ class Config(BaseModel):
 
     path: Path | None = Field(default=None, exclude=True, description="Where it was read from.")
 
+    @field_validator("bands")
+    @classmethod
+    def _bands_cover_zero(cls, bands: list[Band]) -> list[Band]:
+        # Every score must land in some band, so the lowest one has to start at 0.
+        if not bands or min(b.min for b in bands) != 0:
+            raise ValueError("the lowest band must have min = 0")
+        labels = [b.label for b in bands]
+        if len(set(labels)) != len(labels):
+            raise ValueError("band labels must be unique")
+        return bands
+
     @field_validator("weights")
     @classmethod
     def _non_negative(cls, weights: dict[str, float]) -> dict[str, float]:
@@ -104,6 +115,13 @@ def load_config(path: Path | None = None, *, start: Path | None = None) -> Confi
         config = Config.model_validate(table)
     except ValidationError as exc:
         raise ConfigError(f"{path}: {_describe(exc)}") from None
+    return _relative_to(config, path)
+
+
+def _relative_to(config: Config, path: Path) -> Config:
+    """Paths in a config file mean paths next to that file, wherever sourcecheck runs."""
+    here = path.parent
+    config.plugins_dir = [str(here / folder) for folder in config.plugins_dir]
     config.path = path
     return config
 

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import re
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from pydantic import ValidationError
@@ -27,6 +28,8 @@ from sourcecheck.core.positions import LineIndex
 from sourcecheck.core.scorer import Scorer
 from sourcecheck.plugins.manager import PluginManager, strict_from_env
 
+_SCORER_NAME = re.compile(r"[a-z][a-z0-9_-]*")
+
 
 class ScorerFailure(SourcecheckError):
     """A scorer raised or returned something invalid, in strict mode."""
@@ -45,9 +48,12 @@ class Engine:
         *,
         plugins: PluginManager | None = None,
         strict: bool | None = None,
+        scorers: Sequence[Scorer] | None = None,
     ) -> None:
+        """``scorers``, when given, replaces the discovered scorers (tests, notebooks)."""
         self.config = config or Config()
-        self.strict = self.config.strict or strict_from_env() if strict is None else strict
+        self.strict = (self.config.strict or strict_from_env()) if strict is None else strict
+        self._given_scorers = list(scorers) if scorers is not None else None
         self.plugins = plugins or PluginManager.default(
             strict=self.strict,
             modules=self.config.plugins,
@@ -66,18 +72,36 @@ class Engine:
     # -- setup -------------------------------------------------------------------------
 
     def _all_scorers(self) -> dict[str, Scorer]:
+        if self._given_scorers is not None:
+            offered: Iterable[tuple[str, object]] = [("given", s) for s in self._given_scorers]
+        else:
+            offered = self._offered_scorers()
         found: dict[str, tuple[str, Scorer]] = {}
-        for plugin_name, scorers in self.plugins.call_each("sourcecheck_scorers"):
-            for scorer in scorers:
-                _check_scorer_class(plugin_name, scorer)
-                if scorer.name in found:
-                    first = self.plugins.describe(found[scorer.name][0])
-                    raise ConfigError(
-                        f"two scorers are named '{scorer.name}': from {first} and from "
-                        f"{self.plugins.describe(plugin_name)}"
-                    )
-                found[scorer.name] = (plugin_name, scorer)
+        for plugin_name, scorer in offered:
+            problem = _scorer_problem(scorer)
+            if problem is not None:
+                self.plugins.report_failure(plugin_name, problem)
+                continue
+            assert isinstance(scorer, Scorer)
+            if scorer.name in found:
+                first = self.plugins.describe(found[scorer.name][0])
+                raise ConfigError(
+                    f"two scorers are named '{scorer.name}': from {first} and from "
+                    f"{self.plugins.describe(plugin_name)}"
+                )
+            found[scorer.name] = (plugin_name, scorer)
         return {name: scorer for name, (_, scorer) in found.items()}
+
+    def _offered_scorers(self) -> Iterator[tuple[str, object]]:
+        for plugin_name, scorers in self.plugins.call_each("sourcecheck_scorers"):
+            if not isinstance(scorers, (list, tuple)):
+                self.plugins.report_failure(
+                    plugin_name,
+                    f"sourcecheck_scorers returned {type(scorers).__name__}, not a list",
+                )
+                continue
+            for scorer in scorers:
+                yield plugin_name, scorer
 
     def _configured_scorers(self) -> list[Scorer]:
         available = self._all_scorers()
@@ -86,14 +110,30 @@ class Engine:
         for name in [*names, *self.config.disable, *self.config.weights, *self.config.scorer]:
             if name not in available:
                 known = ", ".join(sorted(available)) or "none"
-                raise ConfigError(f"unknown scorer '{name}' (available: {known})")
+                raise ConfigError(f"{self._where()}unknown scorer '{name}' (available: {known})")
         names -= set(self.config.disable)
-        return [
-            available[name].configure(self.config.scorer.get(name, {})) for name in sorted(names)
-        ]
+        return [self._configure(available[name]) for name in sorted(names)]
+
+    def _configure(self, scorer: Scorer) -> Scorer:
+        try:
+            return scorer.configure(self.config.scorer.get(scorer.name, {}))
+        except ConfigError as exc:
+            raise ConfigError(f"{self._where()}{exc}") from None
+
+    def _where(self) -> str:
+        """'FILE: ' when the config came from a file, so errors say which one to edit."""
+        return f"{self.config.path}: " if self.config.path is not None else ""
 
     def _combiner(self) -> Combiner:
-        chosen = self.plugins.pm.hook.sourcecheck_combiner(config=self.config)
+        try:
+            chosen = self.plugins.pm.hook.sourcecheck_combiner(config=self.config)
+        except SourcecheckError:
+            raise  # a plugin's own one-line error (e.g. a bad model file): the user must fix it
+        except Exception as exc:
+            self.plugins.report_failure(
+                "sourcecheck_combiner", f"raised {type(exc).__name__}: {exc}"
+            )
+            chosen = None
         if chosen is not None:
             return chosen
         return default_combiner(self.config, {s.name: s.default_weight for s in self.scorers})
@@ -101,15 +141,30 @@ class Engine:
     # -- scoring -----------------------------------------------------------------------
 
     def analyze(self, article: Article) -> Analysis:
-        analysis = self.analyzer.analyze(article)
-        self.plugins.pm.hook.sourcecheck_enrich_analysis(article=article, analysis=analysis)
+        analysis, _ = self._analyze(article)
         return analysis
+
+    def _analyze(self, article: Article) -> tuple[Analysis, list[PluginError]]:
+        """The shared analysis, and the enrichers that raised while adding to it."""
+        analysis = self.analyzer.analyze(article)
+        errors: list[PluginError] = []
+        arguments = {"article": article, "analysis": analysis}
+        caller = self.plugins.pm.hook.sourcecheck_enrich_analysis
+        for impl in reversed(caller.get_hookimpls()):  # registration order
+            try:
+                impl.function(**{k: arguments[k] for k in impl.argnames})
+            except Exception as exc:  # isolate: a broken enricher must not sink the report
+                message = f"sourcecheck_enrich_analysis raised {type(exc).__name__}: {exc}"
+                if self.strict:
+                    raise ScorerFailure(f"plugin '{impl.plugin_name}': {message}") from exc
+                errors.append(PluginError(plugin=impl.plugin_name, message=message))
+        return analysis, errors
 
     def score(self, article: Article | str, *, source: str | None = None) -> Report:
         """Score one article (or a plain text body) and explain the result."""
         if isinstance(article, str):
             article = Article(body=article)
-        analysis = self.analyze(article)
+        analysis, enrich_errors = self._analyze(article)
         lines = LineIndex(article.body)
         results = [self._run_scorer(scorer, article, analysis, lines) for scorer in self.scorers]
         combination = self.combiner.combine(results)
@@ -126,14 +181,15 @@ class Engine:
             scorers=results,
             analysis=analysis.to_report(),
             warnings=[warning] if warning else [],
-            errors=list(self.plugins.errors) + _scorer_errors(results),
+            errors=[*self.plugins.errors, *enrich_errors, *_scorer_errors(results)],
             versions=self.versions(),
         )
 
-    def score_batch(self, articles: Iterable[Article]) -> Iterator[Report]:
+    def score_batch(self, articles: Iterable[Article | str]) -> Iterator[Report]:
         """Score a stream of articles lazily: memory does not grow with the stream."""
         for article in articles:
-            yield self.score(article)
+            source = article.meta.get("source") if isinstance(article, Article) else None
+            yield self.score(article, source=source if isinstance(source, str) else None)
 
     def versions(self) -> dict[str, str]:
         from sourcecheck import __version__
@@ -189,18 +245,19 @@ class Engine:
         return kept
 
 
-def _check_scorer_class(plugin_name: str, scorer: object) -> None:
+def _scorer_problem(scorer: object) -> str | None:
+    """Why ``scorer`` cannot be used, or None when it can."""
     if not isinstance(scorer, Scorer):
-        raise ConfigError(
-            f"plugin '{plugin_name}' returned {scorer!r} from sourcecheck_scorers, "
-            "which is not a sourcecheck.Scorer instance"
+        return (
+            f"sourcecheck_scorers returned {scorer!r}, which is not a sourcecheck.Scorer instance"
         )
     name = scorer.name
-    if not name or name != name.lower() or not name.replace("_", "").replace("-", "").isalnum():
-        raise ConfigError(
-            f"plugin '{plugin_name}': scorer name {name!r} must be lowercase letters, digits, "
-            "'_' or '-'"
+    if not name or not _SCORER_NAME.fullmatch(name):
+        return (
+            f"scorer name {name!r} must start with a lowercase letter, then lowercase "
+            "letters, digits, '_' or '-'"
         )
+    return None
 
 
 def _validated(result: object, body: str) -> ScorerResult:

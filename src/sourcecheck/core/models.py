@@ -46,7 +46,8 @@ MetricValue = float | int | str | bool | None
 
 
 class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    # Every field is always written, so the schema can promise readers that it is there.
+    model_config = ConfigDict(extra="forbid", json_schema_serialization_defaults_required=True)
 
 
 class Span(_Model):
@@ -223,3 +224,25 @@ class Report(_Model):
 
     def to_json(self, indent: int | None = 2) -> str:
         return self.model_dump_json(indent=indent)
+
+
+def report_json_schema() -> dict[str, Any]:
+    """The JSON Schema of :class:`Report` (committed as ``docs/report.schema.json``).
+
+    The models forbid unknown fields on the way in, but the published schema does not:
+    the contract only ever adds fields, so a reader validating against an older schema
+    must still accept a newer report.
+    """
+    schema = Report.model_json_schema(mode="serialization")
+    for definition in [schema, *schema.get("$defs", {}).values()]:
+        definition.pop("additionalProperties", None)
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["title"] = f"sourcecheck report {SCHEMA_VERSION}"
+    return schema
+
+
+def report_json_schema_text() -> str:
+    """The schema as the exact text of the committed file (sorted keys, stable bytes)."""
+    import json
+
+    return json.dumps(report_json_schema(), indent=2, sort_keys=True, ensure_ascii=False) + "\n"

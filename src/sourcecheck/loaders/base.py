@@ -28,6 +28,9 @@ class Loader:
 
     name: ClassVar[str] = ""
     suffixes: ClassVar[tuple[str, ...]] = ()
+    #: A file of many articles (JSON array, JSONL): the size limit applies to each
+    #: article's text rather than to the whole file, so a corpus is not refused.
+    collection: ClassVar[bool] = False
 
     def load(self, data: bytes, source: str) -> Iterator[LoadResult]:
         raise NotImplementedError
@@ -47,8 +50,10 @@ def decode(data: bytes, source: str) -> str:
 
 
 def require_text(body: str, source: str, line: int | None = None) -> None:
-    if not body.strip():
+    if not body:
         raise InputError(source, "empty article text", line)
+    if not body.strip():
+        raise InputError(source, "article text is only whitespace", line)
 
 
 def article_from_mapping(
@@ -92,24 +97,35 @@ def article_from_mapping(
         raise InputError(source, f"field '{key}': {first['msg']}", line) from None
 
 
-def read_input(path: str, max_bytes: int) -> bytes:
-    """The bytes of a file (or stdin for '-'), refusing what is missing or too large."""
+def read_input(path: str, max_bytes: int | None) -> bytes:
+    """The bytes of a file (or stdin for '-'), refusing what is missing or too large.
+
+    ``max_bytes=None`` reads without a limit (collections, checked per article instead).
+    """
     if path == STDIN:
-        data = sys.stdin.buffer.read(max_bytes + 1)
+        data = (
+            sys.stdin.buffer.read() if max_bytes is None else sys.stdin.buffer.read(max_bytes + 1)
+        )
     else:
-        file = Path(path)
-        if not file.exists():
-            raise InputError(path, "no such file")
-        if file.is_dir():
-            raise InputError(path, "is a directory, not a file")
-        try:
-            with file.open("rb") as handle:
-                data = handle.read(max_bytes + 1)
-        except OSError as exc:
-            raise InputError(path, f"cannot read: {exc.strerror}") from None
-    if len(data) > max_bytes:
+        data = _read_file(path, max_bytes)
+    if len(data) == 0:
+        raise InputError(path, "empty file")
+    if max_bytes is not None and len(data) > max_bytes:
         raise InputError(path, f"larger than the size limit of {max_bytes:,} bytes (max_bytes)")
     return data
+
+
+def _read_file(path: str, max_bytes: int | None) -> bytes:
+    file = Path(path)
+    if not file.exists():
+        raise InputError(path, "no such file")
+    if file.is_dir():
+        raise InputError(path, "is a directory, not a file")
+    try:
+        with file.open("rb") as handle:
+            return handle.read() if max_bytes is None else handle.read(max_bytes + 1)
+    except OSError as exc:
+        raise InputError(path, f"cannot read: {exc.strerror}") from None
 
 
 def pick_loader(path: str, data: bytes, loaders: Iterable[Loader]) -> Loader:
@@ -119,6 +135,14 @@ def pick_loader(path: str, data: bytes, loaders: Iterable[Loader]) -> Loader:
         known = ", ".join(sorted(by_suffix))
         raise InputError(path, f"unknown file type '{suffix or '(none)'}' (known: {known})")
     return by_suffix[suffix]
+
+
+def loader_for_suffix(path: str, loaders: Iterable[Loader]) -> Loader | None:
+    """The loader claiming the file's suffix, or None (unknown suffix, or stdin)."""
+    if path == STDIN:
+        return None
+    suffix = Path(path).suffix.lower()
+    return next((loader for loader in loaders if suffix in loader.suffixes), None)
 
 
 def _sniff(data: bytes) -> str:
@@ -132,15 +156,39 @@ def _sniff(data: bytes) -> str:
     return ".txt"
 
 
-def load_path(path: str, loaders: Iterable[Loader], max_bytes: int) -> Iterator[LoadResult]:
-    """Every article in one input, with errors yielded in place of what could not load."""
+def load_path(path: str, loaders: Iterable[Loader], max_bytes: int | None) -> Iterator[LoadResult]:
+    """Every article in one input, with errors yielded in place of what could not load.
+
+    ``max_bytes`` limits a single-article file; in a collection (JSON, JSONL) it limits
+    each article's text, so a large corpus file still loads.
+    """
+    loaders = list(loaders)
+    known = loader_for_suffix(path, loaders)
+    # stdin has no suffix: read it whole, then sniff; the limit is applied below.
+    file_limit = None if path == STDIN or (known is not None and known.collection) else max_bytes
     try:
-        data = read_input(path, max_bytes)
-        loader = pick_loader(path, data, loaders)
+        data = read_input(path, file_limit)
+        loader = known or pick_loader(path, data, loaders)
+        if not loader.collection and max_bytes is not None and len(data) > max_bytes:
+            raise InputError(path, f"larger than the size limit of {max_bytes:,} bytes (max_bytes)")
     except InputError as error:
         yield error
         return
     try:
-        yield from loader.load(data, path)
+        for item in loader.load(data, path):
+            yield _within_limit(item, path, max_bytes) if loader.collection else item
     except InputError as error:
         yield error
+
+
+def _within_limit(item: LoadResult, source: str, max_bytes: int | None) -> LoadResult:
+    if max_bytes is None or isinstance(item, InputError):
+        return item
+    size = len(item.body.encode("utf-8"))
+    if size <= max_bytes:
+        return item
+    return InputError(
+        source,
+        f"article '{item.id}' text is {size:,} bytes, over the size limit of "
+        f"{max_bytes:,} bytes (max_bytes)",
+    )

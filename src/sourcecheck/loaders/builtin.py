@@ -14,7 +14,7 @@ from sourcecheck.plugins.hookspecs import hookimpl
 
 
 class TextLoader(Loader):
-    """Plain text; a short first line followed by a blank line is the title."""
+    """Plain text whose first line is the title (see :func:`split_title`)."""
 
     name = "text"
     suffixes = (".txt", ".text")
@@ -23,13 +23,29 @@ class TextLoader(Loader):
         text = decode(data, source)
         require_text(text, source)
         title, body = split_title(text)
+        require_text(body, source)
         yield Article(title=title, body=body, meta={"source": source})
 
 
+MAX_TITLE_CHARS = 200
+_SENTENCE_END = (".", "!", "?", ":", ";", '"', "”", "’", "'")
+
+
 def split_title(text: str) -> tuple[str, str]:
-    first, sep, rest = text.partition("\n\n")
-    if sep and "\n" not in first.strip() and len(first) <= 200 and rest.strip():
-        return first.strip(), rest
+    """``(title, body)``: the first line is the title when it reads like one.
+
+    It does when a blank line follows it, or when it is short and does not end like a
+    sentence. A file that is one paragraph of prose keeps all its text as the body, so
+    nothing a scorer should read is lost to the title.
+    """
+    start = len(text) - len(text.lstrip())
+    first, newline, rest = text[start:].partition("\n")
+    if not newline or not rest.strip() or len(first.strip()) > MAX_TITLE_CHARS:
+        return "", text
+    title = first.strip()
+    followed_by_blank = rest.startswith("\n") or not rest.partition("\n")[0].strip()
+    if followed_by_blank or not title.endswith(_SENTENCE_END):
+        return title, rest.lstrip("\n")
     return "", text
 
 
@@ -100,13 +116,15 @@ class HtmlLoader(Loader):
             raise InputError(source, "no article text found in the HTML")
         fields = extracted if isinstance(extracted, dict) else extracted.as_dict()
         body = fields.get("text") or ""
-        require_text(body, source)
+        if not body.strip():
+            raise InputError(source, "no article text found in the HTML")
         yield Article(
             title=fields.get("title") or "",
             body=body,
             url=fields.get("url"),
             outlet=fields.get("sitename"),
             authors=[a.strip() for a in (fields.get("author") or "").split(";") if a.strip()],
+            language=fields.get("language") or None,
             meta={"source": source},
         )
 
@@ -116,22 +134,25 @@ class JsonLoader(Loader):
 
     name = "json"
     suffixes = (".json",)
+    collection = True
 
     def load(self, data: bytes, source: str) -> Iterator[LoadResult]:
         text = decode(data, source)
         try:
             value = json.loads(text)
         except json.JSONDecodeError as exc:
-            raise InputError(source, f"malformed JSON: {exc.msg}", exc.lineno) from None
-        records = value if isinstance(value, list) else [value]
-        for index, record in enumerate(records):
-            if not isinstance(record, dict):
-                yield InputError(source, f"item {index} is not a JSON object")
-                continue
-            try:
-                yield article_from_mapping(record, source)
-            except InputError as error:
-                yield error
+            raise InputError(
+                source, f"malformed JSON: {exc.msg} (column {exc.colno})", exc.lineno
+            ) from None
+        if isinstance(value, dict):
+            yield _record_article(value, source)
+            return
+        if not isinstance(value, list):
+            raise InputError(source, f"expected a JSON object or array, got {_json_type(value)}")
+        if not value:
+            raise InputError(source, "empty JSON array: no articles")
+        for index, record in enumerate(value):
+            yield _record_article(record, source, where=f"item {index}: ")
 
 
 class JsonLinesLoader(Loader):
@@ -139,24 +160,40 @@ class JsonLinesLoader(Loader):
 
     name = "jsonl"
     suffixes = (".jsonl", ".ndjson")
+    collection = True
 
     def load(self, data: bytes, source: str) -> Iterator[LoadResult]:
         text = decode(data, source)
+        found_any = False
         for number, line in enumerate(text.split("\n"), start=1):
             if not line.strip():
                 continue
+            found_any = True
             try:
                 record = json.loads(line)
             except json.JSONDecodeError as exc:
-                yield InputError(source, f"malformed JSON: {exc.msg}", number)
+                yield InputError(source, f"malformed JSON: {exc.msg} (column {exc.colno})", number)
                 continue
-            if not isinstance(record, dict):
-                yield InputError(source, "line is not a JSON object", number)
-                continue
-            try:
-                yield article_from_mapping(record, source, number)
-            except InputError as error:
-                yield error
+            yield _record_article(record, source, line=number)
+        if not found_any:
+            yield InputError(source, "only blank lines: no articles")
+
+
+def _record_article(
+    record: object, source: str, *, line: int | None = None, where: str = ""
+) -> LoadResult:
+    """The article of one JSON record, or the error saying why it is not one."""
+    if not isinstance(record, dict):
+        return InputError(source, f"{where}expected a JSON object, got {_json_type(record)}", line)
+    try:
+        return article_from_mapping(record, source, line)
+    except InputError as error:
+        return InputError(source, f"{where}{error.problem}", line) if where else error
+
+
+def _json_type(value: object) -> str:
+    names = {list: "an array", str: "a string", bool: "a boolean", type(None): "null"}
+    return names.get(type(value), "a number")
 
 
 @hookimpl

@@ -11,6 +11,7 @@ from __future__ import annotations
 import importlib
 import importlib.util
 import os
+import re
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -68,11 +69,20 @@ def strict_from_env() -> bool:
 
 
 def selected_from_env() -> set[str] | None:
-    """Names allowed by SOURCECHECK_LOAD_PLUGINS; None when unset (load everything)."""
+    """Names allowed by SOURCECHECK_LOAD_PLUGINS; None when unset (load everything).
+
+    Names are entry-point or distribution names, compared the way pip compares them
+    (case-insensitive, ``-``, ``_`` and ``.`` alike). An empty value selects nothing.
+    """
     value = os.environ.get(LOAD_ENV)
     if value is None:
         return None
-    return {name.strip() for name in value.split(",") if name.strip()}
+    return {normalize_name(name) for name in value.split(",") if name.strip()}
+
+
+def normalize_name(name: str) -> str:
+    """PEP 503 normalisation, so 'Sourcecheck_House' selects 'sourcecheck-house'."""
+    return re.sub(r"[-_.]+", "-", name.strip()).lower()
 
 
 class PluginManager:
@@ -116,7 +126,8 @@ class PluginManager:
         for ep in sorted(_entry_points(), key=lambda e: e.name):
             dist = ep.dist.name if ep.dist else None
             version = ep.dist.version if ep.dist else None
-            if selected is not None and ep.name not in selected and dist not in selected:
+            names = {normalize_name(ep.name), normalize_name(dist or "")}
+            if selected is not None and not names & {normalize_name(n) for n in selected}:
                 self.infos.append(
                     PluginInfo(ep.name, "entrypoint", dist, version, status="not loaded")
                 )
@@ -148,10 +159,18 @@ class PluginManager:
         name = name or getattr(plugin, "__name__", None) or repr(plugin)
         try:
             self.pm.register(plugin, name=name)
-        except ValueError as exc:  # pluggy: already registered, or not a valid plugin
+        except (ValueError, pluggy.PluginValidationError) as exc:
+            # pluggy: already registered, or a hook whose arguments do not match its spec
             self._failed(name, origin, distribution, version, exc)
             return
-        hooks = sorted(h.name for h in self.pm.get_hookcallers(plugin) or [])
+        callers = self.pm.get_hookcallers(plugin) or []
+        unknown = sorted(h.name for h in callers if not h.has_spec())
+        if unknown:
+            # A misspelt hook would otherwise be silently never called.
+            self.pm.unregister(plugin)
+            self._failed(name, origin, distribution, version, UnknownHookError(", ".join(unknown)))
+            return
+        hooks = sorted(h.name for h in callers)
         self.infos.append(PluginInfo(name, origin, distribution, version, hooks))
 
     def _guarded(
@@ -202,6 +221,12 @@ class PluginManager:
             if result is not None:
                 yield impl.plugin_name, result
 
+    def report_failure(self, plugin_name: str, message: str) -> None:
+        """A loaded plugin misbehaved (e.g. returned a non-Scorer): fatal in strict mode."""
+        if self.strict:
+            raise PluginLoadError(f"plugin '{plugin_name}': {message}")
+        self._mark_failed(plugin_name, message)
+
     def _mark_failed(self, plugin_name: str, message: str) -> None:
         self.errors.append(PluginError(plugin=plugin_name, message=message))
         for info in self.infos:
@@ -217,6 +242,11 @@ class PluginManager:
         if info and info.distribution:
             return f"{plugin_name} ({info.distribution} {info.version or ''})".replace(" )", ")")
         return plugin_name
+
+
+class UnknownHookError(Exception):
+    def __str__(self) -> str:
+        return f"implements unknown hook(s) {self.args[0]} (see sourcecheck.plugins.hookspecs)"
 
 
 def _entry_points() -> list[metadata.EntryPoint]:
