@@ -183,7 +183,7 @@ class Engine:
             warnings=[warning] if warning else [],
             errors=[*self.plugins.errors, *enrich_errors, *_scorer_errors(results)],
             versions=self.versions(),
-        )
+        ).with_body(article.body)
 
     def score_batch(self, articles: Iterable[Article | str]) -> Iterator[Report]:
         """Score a stream of articles lazily: memory does not grow with the stream."""

@@ -11,7 +11,7 @@ import hashlib
 from datetime import date, datetime
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, model_validator
 
 SCHEMA_VERSION = "1.0"
 
@@ -216,6 +216,20 @@ class Report(_Model):
     warnings: list[str] = Field(default_factory=list)
     errors: list[PluginError] = Field(default_factory=list)
     versions: dict[str, str] = Field(default_factory=dict)
+
+    # The scored text, kept in memory for reporters that show it (HTML) but never written
+    # to JSON: a corpus of reports should not carry a second copy of every article.
+    _body: str | None = PrivateAttr(default=None)
+
+    @property
+    def body(self) -> str | None:
+        """The article text the spans point into, when this report was scored in-process."""
+        return self._body
+
+    def with_body(self, body: str) -> Report:
+        """Attach the scored text (the engine does this); returns ``self``."""
+        self._body = body
+        return self
 
     def findings(self) -> list[Finding]:
         """Every finding of every scorer, in body order."""

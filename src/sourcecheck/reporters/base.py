@@ -13,6 +13,9 @@ class Reporter:
 
     format: ClassVar[str] = ""
     description: ClassVar[str] = ""
+    #: True when rendering reports one at a time and concatenating gives the same output,
+    #: so the CLI can write each report as soon as it is scored (JSONL over a corpus).
+    streams: ClassVar[bool] = False
 
     def render(self, reports: Sequence[Report], *, color: bool = False) -> str:
         raise NotImplementedError

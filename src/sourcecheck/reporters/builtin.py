@@ -8,6 +8,8 @@ from collections.abc import Sequence
 from sourcecheck.core.models import Report
 from sourcecheck.plugins.hookspecs import hookimpl
 from sourcecheck.reporters.base import Reporter
+from sourcecheck.reporters.html import HtmlReporter
+from sourcecheck.reporters.markdown import MarkdownReporter
 from sourcecheck.reporters.text import TextReporter
 
 
@@ -27,6 +29,7 @@ class JsonReporter(Reporter):
 class JsonLinesReporter(Reporter):
     format = "jsonl"
     description = "one compact JSON report per line"
+    streams = True
 
     def render(self, reports: Sequence[Report], *, color: bool = False) -> str:
         return "".join(r.model_dump_json() + "\n" for r in reports)
@@ -34,4 +37,10 @@ class JsonLinesReporter(Reporter):
 
 @hookimpl
 def sourcecheck_reporters() -> list[Reporter]:
-    return [TextReporter(), JsonReporter(), JsonLinesReporter()]
+    return [
+        TextReporter(),
+        JsonReporter(),
+        JsonLinesReporter(),
+        MarkdownReporter(),
+        HtmlReporter(),
+    ]
