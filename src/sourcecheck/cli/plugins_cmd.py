@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from sourcecheck.cli.common import build_config, engine_options
+from sourcecheck.cli.common import build_config, engine_options, warn
 from sourcecheck.core.engine import Engine
 
 
@@ -29,6 +29,8 @@ def plugins_command(
         config_path, plugins_dirs=plugins_dirs, strict=strict, enable=enable, disable=disable
     )
     engine = Engine(config)
+    for plugin_error in engine.plugins.errors:
+        warn(f"plugin '{plugin_error.plugin}' {plugin_error.message}")
     infos = [i for i in engine.plugins.infos if show_all or i.origin != "builtin"]
     scorers = {s.name: s.version for s in engine.available_scorers.values()}
     if as_json:
@@ -40,7 +42,7 @@ def plugins_command(
     for info in infos:
         version = f" {info.version}" if info.version else ""
         dist = f" [{info.distribution}]" if info.distribution else ""
-        status = info.status if info.error is None else f"{info.status}: {info.error}"
+        status = info.error or info.status
         click.echo(f"{info.name}{version}{dist} ({info.origin}) {status}")
         if info.hooks:
             click.echo(f"    hooks: {', '.join(info.hooks)}")

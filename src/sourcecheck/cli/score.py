@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import os
+import sys
+from contextlib import ExitStack
 from pathlib import Path
+from typing import TextIO
 
 import click
 
 from sourcecheck.cli.common import (
     EXIT_ERROR,
+    EXIT_FINDINGS,
     EXIT_OK,
     build_config,
     engine_options,
@@ -38,20 +43,45 @@ from sourcecheck.reporters.base import Reporter
     type=click.Path(dir_okay=False, path_type=Path),
     help="Write the output to this file instead of stdout.",
 )
-@click.option("--max-bytes", type=int, default=None, help="Refuse inputs larger than this.")
+@click.option(
+    "--max-bytes",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Refuse article text larger than this many bytes (default 2,000,000).",
+)
+@click.option(
+    "--color",
+    "color_mode",
+    type=click.Choice(["auto", "always", "never"]),
+    default="auto",
+    show_default=True,
+    help="Colour the text report (auto: only on a terminal, and not with NO_COLOR set).",
+)
+@click.option(
+    "--fail-under",
+    type=click.FloatRange(0, 100),
+    default=None,
+    help="Exit 1 when an article scores under this (0-100).",
+)
 @engine_options
 def score_command(
     inputs: tuple[str, ...],
     fmt: str,
     output: Path | None,
     max_bytes: int | None,
+    color_mode: str,
+    fail_under: float | None,
     config_path: Path | None,
     plugins_dirs: tuple[Path, ...],
     strict: bool | None,
     enable: str | None,
     disable: str | None,
 ) -> int:
-    """Score news articles (.txt, .md, .html, .json, .jsonl, or - for stdin)."""
+    """Score news articles (.txt, .md, .html, .json, .jsonl, or - for stdin).
+
+    Exit codes: 0 every input scored, 1 an article scored under --fail-under, 2 a usage,
+    config or input error (the other inputs are still scored and written).
+    """
     config = build_config(
         config_path,
         inputs,
@@ -60,30 +90,65 @@ def score_command(
         enable=enable,
         disable=disable,
         max_bytes=max_bytes,
+        fail_under=fail_under,
     )
     engine = Engine(config)
     for plugin_error in engine.plugins.errors:
         warn(f"plugin '{plugin_error.plugin}' {plugin_error.message}")
     reporter = reporter_for(engine, fmt)
-    reports: list[Report] = []
-    failed = False
-    for item in iter_inputs(inputs, loaders_of(engine.plugins), config.max_bytes):
+    with ExitStack() as stack:
+        out = stack.enter_context(output.open("w", encoding="utf-8")) if output else None
+        color = out is None and _wants_color(color_mode)
+        outcome = _score_all(engine, inputs, reporter, out or sys.stdout, color=color)
+    if outcome.input_failed:
+        return EXIT_ERROR
+    if config.fail_under is not None and outcome.lowest < config.fail_under:
+        return EXIT_FINDINGS
+    return EXIT_OK
+
+
+class _Outcome:
+    def __init__(self) -> None:
+        self.input_failed = False
+        self.lowest = 100.0
+
+
+def _score_all(
+    engine: Engine, inputs: tuple[str, ...], reporter: Reporter, out: TextIO, *, color: bool
+) -> _Outcome:
+    """Score every input, writing as it goes when the format streams."""
+    outcome = _Outcome()
+    held: list[Report] = []
+    for item in iter_inputs(inputs, loaders_of(engine.plugins), engine.config.max_bytes):
         if isinstance(item, InputError):
             error(str(item))
-            failed = True
+            outcome.input_failed = True
             continue
         report = engine.score(item, source=item.meta.get("source"))
         for message in report.warnings:
             warn(f"{report.article.source or report.article.id}: {message}")
-        reports.append(report)
-    if reports:
-        color = output is None and click.get_text_stream("stdout").isatty()
-        rendered = reporter.render(reports, color=color)
-        if output:
-            output.write_text(rendered, encoding="utf-8")
+        if report.score is not None:
+            outcome.lowest = min(outcome.lowest, report.score)
+        if reporter.streams:
+            _write(out, reporter.render([report], color=color))
         else:
-            click.echo(rendered, nl=False)
-    return EXIT_ERROR if failed else EXIT_OK
+            held.append(report)
+    if held:
+        _write(out, reporter.render(held, color=color))
+    return outcome
+
+
+def _write(out: TextIO, text: str) -> None:
+    out.write(text)
+    out.flush()
+
+
+def _wants_color(mode: str) -> bool:
+    if mode != "auto":
+        return mode == "always"
+    if os.environ.get("NO_COLOR"):
+        return False
+    return click.get_text_stream("stdout").isatty()
 
 
 def reporter_for(engine: Engine, fmt: str) -> Reporter:

@@ -89,7 +89,10 @@ class Config(BaseModel):
         """A copy with the given fields replaced (None values are ignored), re-validated."""
         data = self.model_dump(exclude={"path"})
         data.update({k: v for k, v in overrides.items() if v is not None})
-        return Config.model_validate({**data, "path": self.path})
+        try:
+            return Config.model_validate({**data, "path": self.path})
+        except ValidationError as exc:
+            raise ConfigError(f"option {_describe(exc).removeprefix('key ')}") from None
 
 
 def find_config_file(start: Path) -> Path | None:

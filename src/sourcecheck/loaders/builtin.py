@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 from collections.abc import Iterator
 
 import yaml
@@ -111,6 +112,9 @@ class HtmlLoader(Loader):
                 source, "HTML input needs the html extra: pip install 'sourcecheck[html]'"
             ) from None
         html = decode(data, source)
+        require_text(html, source)
+        # trafilatura logs parse trouble; our one-line InputError says it instead.
+        logging.getLogger("trafilatura").addHandler(logging.NullHandler())
         extracted = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False)
         if extracted is None:
             raise InputError(source, "no article text found in the HTML")
