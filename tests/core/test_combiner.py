@@ -75,7 +75,9 @@ def test_no_usable_scorer_gives_no_score() -> None:
 
 
 def test_zero_confidence_everywhere_falls_back_to_configured_weights() -> None:
-    combination = WeightedCombiner({"a": 1.0, "b": 0.0}).combine([ok("a", 1.0, 0.0), ok("b", 0.0, 0.0)])
+    combination = WeightedCombiner({"a": 1.0, "b": 0.0}).combine(
+        [ok("a", 1.0, 0.0), ok("b", 0.0, 0.0)]
+    )
     assert combination.weights == {"a": 1.0, "b": 0.0}
     assert combination.score == 100.0
 
@@ -87,8 +89,13 @@ def test_all_weights_zero_means_unscored_not_a_division_by_zero() -> None:
 
 @pytest.mark.parametrize(
     ("score", "label"),
-    [(100.0, "well sourced"), (80.0, "well sourced"), (79.99, "adequately sourced"),
-     (40.0, "thinly sourced"), (0.0, "poorly sourced")],
+    [
+        (100.0, "well sourced"),
+        (80.0, "well sourced"),
+        (79.99, "adequately sourced"),
+        (40.0, "thinly sourced"),
+        (0.0, "poorly sourced"),
+    ],
 )
 def test_default_bands(score: float, label: str) -> None:
     assert band_for(score) == label

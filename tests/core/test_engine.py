@@ -62,9 +62,24 @@ def test_a_raising_scorer_is_failed_and_the_rest_stands() -> None:
     [
         ({"score": 0.5}, "returned dict, not ScorerResult"),
         (None, "returned NoneType"),
-        (ScorerResult.model_construct(score=1.7, confidence=1.0, summary="", metrics={}, findings=[]), "invalid result"),
-        (ScorerResult.model_construct(score=math.nan, confidence=1.0, summary="", metrics={}, findings=[]), "invalid result"),
-        (ScorerResult.model_construct(score=0.5, confidence=-1.0, summary="", metrics={}, findings=[]), "invalid result"),
+        (
+            ScorerResult.model_construct(
+                score=1.7, confidence=1.0, summary="", metrics={}, findings=[]
+            ),
+            "invalid result",
+        ),
+        (
+            ScorerResult.model_construct(
+                score=math.nan, confidence=1.0, summary="", metrics={}, findings=[]
+            ),
+            "invalid result",
+        ),
+        (
+            ScorerResult.model_construct(
+                score=0.5, confidence=-1.0, summary="", metrics={}, findings=[]
+            ),
+            "invalid result",
+        ),
     ],
 )
 def test_an_invalid_result_is_failed_with_its_problem(value: object, problem: str) -> None:
@@ -77,7 +92,9 @@ def test_an_invalid_result_is_failed_with_its_problem(value: object, problem: st
 
 def test_a_finding_whose_span_is_not_in_the_body_fails_the_scorer() -> None:
     wrong = Span(start=0, end=5, text="Mayor")  # the body starts with "The c"
-    result = ScorerResult(score=0.5, findings=[Finding(rule="returning/x", message="m", span=wrong)])
+    result = ScorerResult(
+        score=0.5, findings=[Finding(rule="returning/x", message="m", span=wrong)]
+    )
     report = engine_with(ReturningScorer(result)).score(COUNCIL)
     assert report.scorers[0].status == "failed"
     assert "does not match the article body" in (report.scorers[0].error or "")
@@ -149,7 +166,9 @@ def test_scorer_options_are_validated_by_the_scorer(tmp_path: Path) -> None:
 
 
 def test_a_bad_option_value_names_scorer_key_and_problem() -> None:
-    with pytest.raises(ConfigError, match=r"scorer 'a': option 'threshold': .*greater than or equal to 0"):
+    with pytest.raises(
+        ConfigError, match=r"scorer 'a': option 'threshold': .*greater than or equal to 0"
+    ):
         engine_with(FixedScorer("a", 0.5), scorer={"a": {"threshold": -1}})
 
 

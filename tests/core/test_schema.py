@@ -36,13 +36,35 @@ def test_the_schema_lets_later_versions_add_fields() -> None:
 def test_the_schema_requires_the_contract_fields() -> None:
     schema = json.loads(COMMITTED.read_text(encoding="utf-8"))
     required = set(schema["required"])
-    assert {"schema_version", "article", "score", "band", "baseline", "scorers",
-            "analysis", "errors", "versions"} <= required
+    assert {
+        "schema_version",
+        "article",
+        "score",
+        "band",
+        "baseline",
+        "scorers",
+        "analysis",
+        "errors",
+        "versions",
+    } <= required
     scorer = schema["$defs"]["ScorerReport"]["properties"]
-    assert {"name", "version", "status", "score", "weight", "contribution", "confidence",
-            "summary", "metrics", "findings"} <= set(scorer)
+    assert {
+        "name",
+        "version",
+        "status",
+        "score",
+        "weight",
+        "contribution",
+        "confidence",
+        "summary",
+        "metrics",
+        "findings",
+    } <= set(scorer)
     assert schema["$defs"]["ScorerReport"]["properties"]["status"]["enum"] == [
-        "ok", "failed", "skipped"]
+        "ok",
+        "failed",
+        "skipped",
+    ]
 
 
 def test_report_round_trips_through_json() -> None:
@@ -52,7 +74,9 @@ def test_report_round_trips_through_json() -> None:
     assert again.schema_version == SCHEMA_VERSION
 
 
-def test_schema_command_writes_and_checks(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_schema_command_writes_and_checks(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     target = tmp_path / "schema.json"
     assert main(["schema", "-o", str(target)]) == 0
     assert target.read_text() == report_json_schema_text()
