@@ -150,7 +150,7 @@ class Engine:
         errors: list[PluginError] = []
         arguments = {"article": article, "analysis": analysis}
         caller = self.plugins.pm.hook.sourcecheck_enrich_analysis
-        for impl in reversed(caller.get_hookimpls()):  # registration order
+        for impl in caller.get_hookimpls():  # registration order (pluggy calls LIFO)
             try:
                 impl.function(**{k: arguments[k] for k in impl.argnames})
             except Exception as exc:  # isolate: a broken enricher must not sink the report
