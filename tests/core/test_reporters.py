@@ -68,8 +68,8 @@ def test_text_report_shows_only_the_top_findings() -> None:
 def test_markdown_report_has_a_breakdown_table_and_escapes_text() -> None:
     out = MarkdownReporter().render([council_report()])
     assert out.startswith("## Council passes harbour budget\n")
-    assert "| anonymity | 0.20 |" in out and "(lowered)" in out
-    assert "| raising | failed | – | left out | RuntimeError: lexicon file vanished |" in out
+    assert "| `anonymity` | 0.20 |" in out and "(lowered)" in out
+    assert "| `raising` | failed | – | left out | RuntimeError: lexicon file vanished |" in out
     assert "`3:26` **warning** Flagged 'Maria Lopez'. — “Maria Lopez”" in out
     hostile = MarkdownReporter().render([hostile_report()])
     assert "<script>" not in hostile and "<img" not in hostile

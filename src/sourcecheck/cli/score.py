@@ -148,7 +148,7 @@ def _wants_color(mode: str) -> bool:
         return mode == "always"
     if os.environ.get("NO_COLOR"):
         return False
-    return click.get_text_stream("stdout").isatty()
+    return sys.stdout.isatty()
 
 
 def reporter_for(engine: Engine, fmt: str) -> Reporter:

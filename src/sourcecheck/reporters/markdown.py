@@ -85,9 +85,9 @@ def _breakdown(report: Report) -> list[str]:
 def _row(scorer: ScorerReport) -> str:
     if scorer.status != "ok" or scorer.score is None:
         detail = escape(scorer.error or scorer.summary)
-        return f"| {escape(scorer.name)} | {scorer.status} | – | left out | {detail} |"
+        return f"| `{scorer.name}` | {scorer.status} | – | left out | {detail} |"
     return (
-        f"| {escape(scorer.name)} | {scorer.score:.2f} | {scorer.weight:.2f} | "
+        f"| `{scorer.name}` | {scorer.score:.2f} | {scorer.weight:.2f} | "
         f"{scorer.contribution:+.1f} ({effect(scorer)}) | {escape(scorer.summary)} |"
     )
 
