@@ -17,7 +17,7 @@ __version__ = "0.1.0"
 
 from sourcecheck.core.analysis import Analysis, Analyzer
 from sourcecheck.core.config import Config, load_config
-from sourcecheck.core.errors import ConfigError, InputError, SourcecheckError
+from sourcecheck.core.errors import ConfigError, InputError, SkipScorer, SourcecheckError
 from sourcecheck.core.models import (
     Article,
     Attribution,
@@ -51,6 +51,7 @@ __all__ = [
     "Scorer",
     "ScorerReport",
     "ScorerResult",
+    "SkipScorer",
     "SourcecheckError",
     "Span",
     "__version__",

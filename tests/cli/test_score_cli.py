@@ -248,3 +248,13 @@ def test_end_to_end_stdin_and_version(tmp_path: Path) -> None:
     assert json.loads(result.stdout)["schema_version"] == "1.0"
     version = run_cli("--version")
     assert version.returncode == 0 and b"sourcecheck" in version.stdout
+
+
+def test_an_unwritable_output_is_one_line_exit_2(
+    story: Path, tmp_path: Path, capsys: Capture
+) -> None:
+    target = tmp_path / "missing-folder" / "report.json"
+    assert score(story, "-o", target) == 2
+    assert capsys.readouterr().err.splitlines() == [
+        f"sourcecheck: error: {target}: cannot write the output: No such file or directory"
+    ]

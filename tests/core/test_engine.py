@@ -249,3 +249,32 @@ def test_report_keeps_the_body_in_memory_but_not_in_json() -> None:
 
 def test_span_of_helper_is_exact() -> None:
     assert span_of(COUNCIL_BODY, "Critics").text == "Critics"
+
+
+class _NotApplicable(FixedScorer):
+    def score(self, article: Article, analysis: object) -> ScorerResult:  # type: ignore[override]
+        raise sourcecheck.SkipScorer("no quotes to check")
+
+
+def test_a_scorer_can_skip_an_article_without_failing() -> None:
+    engine = engine_with(FixedScorer("a", 0.8), _NotApplicable("quotes", 0.0), strict=True)
+    report = engine.score(COUNCIL)
+    skipped = next(s for s in report.scorers if s.name == "quotes")
+    assert (skipped.status, skipped.summary, skipped.score) == (
+        "skipped",
+        "no quotes to check",
+        None,
+    )
+    assert skipped.contribution == 0.0
+    assert report.errors == []
+    assert report.score == pytest.approx(80.0)
+
+
+def test_options_of_a_disabled_scorer_are_checked_too() -> None:
+    with pytest.raises(ConfigError, match="scorer 'b': option 'treshold'"):
+        engine_with(
+            FixedScorer("a", 0.5),
+            FixedScorer("b", 0.5),
+            disable=["b"],
+            scorer={"b": {"treshold": 1}},
+        )

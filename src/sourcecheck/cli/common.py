@@ -16,6 +16,7 @@ from sourcecheck.loaders.base import Loader, load_path
 from sourcecheck.plugins.manager import PluginManager, strict_from_env
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+EXIT_INTERRUPTED = 130  # the shell's convention for SIGINT
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -126,6 +127,9 @@ def run_main(group: click.Group, argv: list[str] | None) -> int:
     except SourcecheckError as exc:
         error(str(exc))
         return EXIT_ERROR
+    except KeyboardInterrupt:
+        error("interrupted")
+        return EXIT_INTERRUPTED
     except BrokenPipeError:
         sys.stderr.close()
         return EXIT_OK

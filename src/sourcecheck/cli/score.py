@@ -22,7 +22,7 @@ from sourcecheck.cli.common import (
     warn,
 )
 from sourcecheck.core.engine import Engine
-from sourcecheck.core.errors import InputError
+from sourcecheck.core.errors import InputError, SourcecheckError
 from sourcecheck.core.models import Report
 from sourcecheck.reporters.base import Reporter
 
@@ -97,7 +97,7 @@ def score_command(
         warn(f"plugin '{plugin_error.plugin}' {plugin_error.message}")
     reporter = reporter_for(engine, fmt)
     with ExitStack() as stack:
-        out = stack.enter_context(output.open("w", encoding="utf-8")) if output else None
+        out = stack.enter_context(_open_output(output)) if output else None
         color = out is None and _wants_color(color_mode)
         outcome = _score_all(engine, inputs, reporter, out or sys.stdout, color=color)
     if outcome.input_failed:
@@ -136,6 +136,13 @@ def _score_all(
     if held:
         _write(out, reporter.render(held, color=color))
     return outcome
+
+
+def _open_output(path: Path) -> TextIO:
+    try:
+        return path.open("w", encoding="utf-8")
+    except OSError as exc:
+        raise SourcecheckError(f"{path}: cannot write the output: {exc.strerror}") from None
 
 
 def _write(out: TextIO, text: str) -> None:

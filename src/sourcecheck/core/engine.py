@@ -12,7 +12,7 @@ from pydantic import ValidationError
 from sourcecheck.core.analysis import Analysis, Analyzer
 from sourcecheck.core.combiners import Combiner, band_for, default_combiner
 from sourcecheck.core.config import Config
-from sourcecheck.core.errors import ConfigError, SourcecheckError
+from sourcecheck.core.errors import ConfigError, SkipScorer, SourcecheckError
 from sourcecheck.core.language import language_warning
 from sourcecheck.core.lexicons import Lexicons
 from sourcecheck.core.models import (
@@ -107,12 +107,21 @@ class Engine:
         available = self._all_scorers()
         self.available_scorers = available
         names = set(self.config.enable) if self.config.enable is not None else set(available)
-        for name in [*names, *self.config.disable, *self.config.weights, *self.config.scorer]:
+        mentioned = [
+            *sorted(names),
+            *self.config.disable,
+            *self.config.weights,
+            *self.config.scorer,
+        ]
+        for name in mentioned:
             if name not in available:
                 known = ", ".join(sorted(available)) or "none"
                 raise ConfigError(f"{self._where()}unknown scorer '{name}' (available: {known})")
-        names -= set(self.config.disable)
-        return [self._configure(available[name]) for name in sorted(names)]
+        running = sorted(names - set(self.config.disable))
+        for name in sorted(set(self.config.scorer) - set(running)):
+            # Options of a disabled scorer are checked too: a typo should not wait to bite.
+            self._configure(available[name])
+        return [self._configure(available[name]) for name in running]
 
     def _configure(self, scorer: Scorer) -> Scorer:
         try:
@@ -207,6 +216,10 @@ class Engine:
         try:
             result = scorer.score(article, analysis)
             result = _validated(result, article.body)
+        except SkipScorer as skip:
+            return ScorerReport(
+                name=scorer.name, version=scorer.version, status="skipped", summary=str(skip)
+            )
         except Exception as exc:  # isolate: one broken scorer must not sink the report
             if self.strict:
                 raise ScorerFailure(f"scorer '{scorer.name}' failed: {exc}") from exc

@@ -24,3 +24,13 @@ class InputError(SourcecheckError):
 
 class PluginLoadError(SourcecheckError):
     """A plugin that could not be loaded or registered (fatal only in strict mode)."""
+
+
+class SkipScorer(Exception):
+    """Raise from ``Scorer.score`` when the scorer does not apply to this article.
+
+    The scorer is reported as ``skipped`` with the reason as its summary and left out of
+    the combination; unlike a failure it is not an error, not even in strict mode.
+
+    >>> raise SkipScorer("no quotes to check")
+    """
