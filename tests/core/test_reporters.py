@@ -154,3 +154,32 @@ def test_segments_cover_overlaps_without_nesting() -> None:
         (6, 8, ["b"]),
         (8, 10, []),
     ]
+
+
+def test_html_highlights_analysis_attributions_and_hedges() -> None:
+    from engine_support import COUNCIL_BODY, span_of
+
+    from sourcecheck.core.models import AnalysisReport, ArticleInfo, Attribution, Hedge
+
+    analysis = AnalysisReport(
+        attributions=[
+            Attribution(
+                source=span_of(COUNCIL_BODY, "Maria Lopez"),
+                cue=span_of(COUNCIL_BODY, "said Maria"),
+                source_type="named_person",
+                speaker="Maria Lopez",
+            )
+        ],
+        hedges=[Hedge(span=span_of(COUNCIL_BODY, "may"), category="epistemic_modal")],
+    )
+    report = Report(article=ArticleInfo(id="x", title="Council"), analysis=analysis)
+    page = HtmlReporter().render([report.with_body(COUNCIL_BODY)])
+    assert "attributions (2)" in page and "hedges (1)" in page
+    # "said Maria" and "Maria Lopez" overlap on "Maria": one run carries both notes.
+    assert re.search(
+        r'<mark class="l-analysis-attributions" title="[^"]*cue[^"]*">said </mark>', page
+    )
+    assert 'title="attribution cue for Maria Lopez\nsource (Maria Lopez)">Maria</mark>' in page
+    assert re.search(
+        r'<mark class="l-analysis-hedges" title="hedge: epistemic modal[^"]*">may</mark>', page
+    )

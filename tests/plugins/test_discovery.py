@@ -244,3 +244,21 @@ def test_score_with_a_duplicate_scorer_exits_2_naming_both(
     assert captured.out == ""
     [line] = captured.err.strip().splitlines()
     assert "house-rules 1.2.0" in line and "copycat-rules 0.3" in line
+
+
+def test_score_warns_about_a_broken_plugin_by_name_and_still_scores(
+    three_dists: None,
+    monkeypatch: pytest.MonkeyPatch,
+    story: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    monkeypatch.setenv("SOURCECHECK_LOAD_PLUGINS", "house-rules,broken-rules")
+    assert main(["score", str(story), "-f", "json", "--enable", "house_style"]) == 0
+    captured = capsys.readouterr()
+    assert captured.err.splitlines() == [
+        "sourcecheck: warning: plugin 'broken_rules' failed to load: ModuleNotFoundError: "
+        "No module named 'sourcecheck_no_such_dependency'"
+    ]
+    report = json.loads(captured.out)
+    assert report["score"] == 75.0
+    assert report["versions"]["house_style"] == "1.2.0"

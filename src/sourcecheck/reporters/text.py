@@ -87,12 +87,14 @@ class TextReporter(Reporter):
         for _, finding in shown:
             line = Text("  ")
             line.append(f"{where(finding):>7}  ", style="dim")
-            line.append(f"{finding.severity:<10}", style=SEVERITY_STYLE.get(finding.severity, ""))
-            line.append(f" {finding.message}")
+            line.append(f"{finding.severity:<11}", style=SEVERITY_STYLE.get(finding.severity, ""))
+            line.append(finding.message)
             line.append(f"  [{finding.rule}]", style="dim")
             out.append(line)
             if finding.span is not None and finding.span.text.strip():
-                out.append(Text(f"{'':>19} “{shorten(finding.span.text)}”", style="italic"))
+                # Under the message, so the eye goes from what is wrong to the words.
+                indent = " " * (2 + 7 + 2 + 11)
+                out.append(Text(f"{indent}“{shorten(finding.span.text)}”", style="italic"))
         return out
 
 
