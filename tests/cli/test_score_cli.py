@@ -79,7 +79,7 @@ def test_strict_turns_a_failing_scorer_into_exit_2(
 
 BAD_INPUTS = {
     "empty.txt": (b"", "empty file"),
-    "blank.txt": (b"  \n\n \t\n", "article text is only whitespace"),
+    "blank.txt": (b"  \n\n \t\n", "empty article text (only whitespace)"),
     "binary.txt": (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary file (contains NUL bytes)"),
     "latin1.txt": (b"Caf\xe9 owner said so.", "not UTF-8 text (invalid byte 0xe9 at offset 3)"),
     "broken.json": (b'{"body": "The mayor said so.",}', "1: malformed JSON"),

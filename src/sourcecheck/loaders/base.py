@@ -53,7 +53,7 @@ def require_text(body: str, source: str, line: int | None = None) -> None:
     if not body:
         raise InputError(source, "empty article text", line)
     if not body.strip():
-        raise InputError(source, "article text is only whitespace", line)
+        raise InputError(source, "empty article text (only whitespace)", line)
 
 
 def article_from_mapping(
