@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -214,7 +215,8 @@ def test_plugins_command_lists_installed_plugins_as_json(
 def test_plugins_command_all_includes_the_builtins(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["plugins", "--all"]) == 0
     out = capsys.readouterr().out
-    assert "sourcecheck.scorers.hedging" in out and "(builtin) ok" in out
+    assert re.search(r"sourcecheck\.scorers\.hedging\s+\S+\s+builtin\s+ok\s+scorers", out)
+    assert re.search(r"hedging\s+\S+\s+sourcecheck\.scorers\.hedging\s+yes", out)
     assert main(["plugins"]) == 0
     assert "No third-party plugins installed" in capsys.readouterr().out
 

@@ -3,12 +3,19 @@
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 
 import click
+from rich import box
+from rich.console import Console
+from rich.table import Table
 
 from sourcecheck.cli.common import build_config, engine_options, warn
 from sourcecheck.core.engine import Engine
+from sourcecheck.plugins.manager import PluginInfo
+
+STATUS_STYLE = {"ok": "green", "failed": "red", "not loaded": "dim"}
 
 
 @click.command("plugins")
@@ -24,7 +31,7 @@ def plugins_command(
     enable: str | None,
     disable: str | None,
 ) -> int:
-    """List plugins: name, version, distribution, hooks and status."""
+    """List plugins: name, version, distribution, hooks and status; and the scorers."""
     config = build_config(
         config_path, plugins_dirs=plugins_dirs, strict=strict, enable=enable, disable=disable
     )
@@ -34,17 +41,57 @@ def plugins_command(
     infos = [i for i in engine.plugins.infos if show_all or i.origin != "builtin"]
     scorers = {s.name: s.version for s in engine.available_scorers.values()}
     if as_json:
-        payload = {"plugins": [i.as_dict() for i in infos], "scorers": scorers}
+        payload = {
+            "plugins": [i.as_dict() for i in infos],
+            "scorers": scorers,
+            "scorer_plugins": engine.scorer_plugins,
+        }
         click.echo(json.dumps(payload, indent=2))
         return 0
-    if not infos:
-        click.echo("No third-party plugins installed (use --all to list the built-ins).")
-    for info in infos:
-        version = f" {info.version}" if info.version else ""
-        dist = f" [{info.distribution}]" if info.distribution else ""
-        status = info.error or info.status
-        click.echo(f"{info.name}{version}{dist} ({info.origin}) {status}")
-        if info.hooks:
-            click.echo(f"    hooks: {', '.join(info.hooks)}")
-    click.echo(f"scorers: {', '.join(f'{n} {v}' for n, v in sorted(scorers.items()))}")
+    console = Console(highlight=False, soft_wrap=False, width=None if sys.stdout.isatty() else 120)
+    if infos:
+        console.print(_plugin_table(infos))
+    else:
+        console.print("No third-party plugins installed (use --all to list the built-ins).")
+    console.print(_scorer_table(engine))
     return 0
+
+
+def _plugin_table(infos: list[PluginInfo]) -> Table:
+    table = Table(title="Plugins", title_justify="left", box=box.SIMPLE_HEAD)
+    for column in ("plugin", "version", "distribution / file", "origin"):
+        table.add_column(column, no_wrap=True)
+    table.add_column("status", max_width=60)
+    table.add_column("hooks", no_wrap=True)
+    for info in infos:
+        status = info.error or info.status
+        table.add_row(
+            info.name,
+            info.version or "",
+            info.distribution or "",
+            info.origin,
+            f"[{STATUS_STYLE.get(info.status, '')}]{_escape(status)}[/]",
+            ", ".join(h.removeprefix("sourcecheck_") for h in info.hooks),
+        )
+    return table
+
+
+def _scorer_table(engine: Engine) -> Table:
+    table = Table(title="Scorers", title_justify="left", box=box.SIMPLE_HEAD)
+    for column in ("scorer", "version", "from plugin", "enabled"):
+        table.add_column(column)
+    running = {s.name for s in engine.scorers}
+    for name, scorer in sorted(engine.available_scorers.items()):
+        table.add_row(
+            name,
+            scorer.version,
+            engine.scorer_plugins.get(name, ""),
+            "yes" if name in running else "[dim]no[/]",
+        )
+    return table
+
+
+def _escape(text: str) -> str:
+    from rich.markup import escape
+
+    return escape(text)

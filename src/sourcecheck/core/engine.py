@@ -90,6 +90,8 @@ class Engine:
                     f"{self.plugins.describe(plugin_name)}"
                 )
             found[scorer.name] = (plugin_name, scorer)
+        #: Which plugin provided each scorer (for ``sourcecheck plugins`` and error messages).
+        self.scorer_plugins = {name: plugin for name, (plugin, _) in found.items()}
         return {name: scorer for name, (_, scorer) in found.items()}
 
     def _offered_scorers(self) -> Iterator[tuple[str, object]]:
