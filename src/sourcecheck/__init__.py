@@ -11,7 +11,8 @@ Plugins implement hooks marked with :data:`hookimpl` and usually subclass :class
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
 
@@ -72,13 +73,17 @@ def __getattr__(name: str) -> object:
     raise AttributeError(f"module 'sourcecheck' has no attribute {name!r}")
 
 
-def score(article: Article | str, config: Config | None = None) -> Report:
-    """Score one article (or a plain text body) with the installed scorers."""
+def score(article: Article | str, config: Config | Mapping[str, Any] | None = None) -> Report:
+    """Score one article (or a plain text body) with the installed scorers.
+
+    ``config`` is a :class:`Config` or a mapping of the same keys as ``[tool.sourcecheck]``
+    (``{"disable": ["hedging"]}``); a bad key or value raises :class:`ConfigError`.
+    """
     from sourcecheck.core.engine import Engine
 
     global _default_engine
     if config is not None:
-        return Engine(config).score(article)
+        return Engine(Config.from_mapping(config)).score(article)
     if _default_engine is None:
         _default_engine = Engine()
     return _default_engine.score(article)

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import re
 import subprocess
 import sys
@@ -223,7 +224,7 @@ def run_cli(
         cwd=cwd,
         timeout=120,
         check=False,
-        env={**__import__("os").environ, "SOURCECHECK_LOAD_PLUGINS": ""},
+        env={**os.environ, "SOURCECHECK_LOAD_PLUGINS": ""},
     )
 
 
@@ -258,3 +259,20 @@ def test_an_unwritable_output_is_one_line_exit_2(
     assert capsys.readouterr().err.splitlines() == [
         f"sourcecheck: error: {target}: cannot write the output: No such file or directory"
     ]
+
+
+@pytest.mark.slow
+def test_json_is_identical_across_processes_and_hash_seeds(tmp_path: Path, story: Path) -> None:
+    outputs = set()
+    for seed in ("1", "2"):
+        result = subprocess.run(
+            [sys.executable, "-m", "sourcecheck.cli", "score", str(story), "-f", "json"],
+            capture_output=True,
+            cwd=tmp_path,
+            timeout=120,
+            check=False,
+            env={**os.environ, "SOURCECHECK_LOAD_PLUGINS": "", "PYTHONHASHSEED": seed},
+        )
+        assert result.returncode == 0, result.stderr
+        outputs.add(result.stdout)
+    assert len(outputs) == 1

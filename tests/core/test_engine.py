@@ -203,6 +203,10 @@ def test_public_score_function_takes_text_or_article_and_config() -> None:
     only_one = sourcecheck.score(COUNCIL, config=Config(enable=["hedging"]))
     assert [s.name for s in only_one.scorers] == ["hedging"]
     assert only_one.article.title == COUNCIL.title
+    from_dict = sourcecheck.score(COUNCIL, config={"disable": ["hedging"]})
+    assert "hedging" not in [s.name for s in from_dict.scorers]
+    with pytest.raises(ConfigError, match="config: unknown key 'enabel'"):
+        sourcecheck.score(COUNCIL, config={"enabel": ["hedging"]})
 
 
 def test_declared_non_english_is_scored_with_a_warning() -> None:

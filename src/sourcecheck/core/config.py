@@ -7,6 +7,7 @@ flags override it. Every mistake is a :class:`ConfigError` naming the file and t
 from __future__ import annotations
 
 import sys
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, Literal
 
@@ -84,6 +85,16 @@ class Config(BaseModel):
             if weight < 0:
                 raise ValueError(f"weight of '{name}' must be >= 0, got {weight}")
         return weights
+
+    @classmethod
+    def from_mapping(cls, values: Config | Mapping[str, Any]) -> Config:
+        """A Config from a Config (returned as is) or a mapping, with a one-line error."""
+        if isinstance(values, Config):
+            return values
+        try:
+            return cls.model_validate(dict(values))
+        except ValidationError as exc:
+            raise ConfigError(f"config: {_describe(exc)}") from None
 
     def merged(self, **overrides: Any) -> Config:
         """A copy with the given fields replaced (None values are ignored), re-validated."""
