@@ -30,6 +30,7 @@ from dataclasses import dataclass
 from typing import get_args
 
 from sourcecheck.core.analysis.types import Sentence
+from sourcecheck.core.errors import ConfigError
 from sourcecheck.core.lexicons import Lexicons
 from sourcecheck.core.models import Attribution, Hedge, HedgeCategory, Quote, Span
 
@@ -60,7 +61,7 @@ _NUMBER_WORDS = (
 _UNITS = "dozen|hundred|thousand|million|billion|third|quarter|half|year|month|week|day|hour|minute|decade|century|mile|kilometre|kilometer"
 # What may follow an approximator for it to approximate a quantity.
 _NUMBER_AHEAD = re.compile(
-    rf"\s+(?:[$£€¥]?\d|(?:{_NUMBER_WORDS})\b|an?\s+(?:{_UNITS})s?\b|a\s+few\b)",
+    rf"\s+(?:[$£€¥]?\d[\d,.]*(?:s|m|bn|k)?\b|(?:{_NUMBER_WORDS})\b|an?\s+(?:{_UNITS})s?\b|a\s+few\b)",
     re.IGNORECASE,
 )
 _NEXT_TOKEN = re.compile(r"\s*(\w+(?:['’]\w+)?|[^\w\s]|$)")
@@ -71,8 +72,8 @@ _ENTRY = re.compile(
 )
 
 
-class LexiconError(ValueError):
-    """A hedge lexicon entry that cannot be parsed."""
+class LexiconError(ConfigError):
+    """A hedge lexicon entry (built-in, from config or from a plugin) that cannot be parsed."""
 
 
 @dataclass(frozen=True, slots=True)
