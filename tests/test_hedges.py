@@ -57,7 +57,8 @@ def cues(body: str) -> list[tuple[str, str]]:
         ("Perhaps the board will reconsider.", "Perhaps", "adverb"),
         ("The bridge is widely believed to be unsafe.", "believed", "weasel"),
         ("Critics say the policy has failed.", "Critics say", "weasel"),
-        ("Some people have left the town for good.", "Some people", "weasel"),
+        ("Some people believe the plan has failed.", "Some people", "weasel"),
+        ("The town is widely seen as a safe haven.", "seen", "weasel"),
     ],
 )
 def test_each_category_with_exact_span(sentence: str, cue: str, category: str) -> None:
@@ -154,6 +155,8 @@ def test_approximators_before_quantities(sentence: str, cue: str) -> None:
         "The group claimed responsibility for the attack.",
         "She works at a think tank in Washington.",
         "The suspect was arrested on Friday.",
+        "Some people have left the town for good.",
+        "The proposal was considered but rejected.",
     ],
 )
 def test_nouns_and_fixed_phrases_are_no_hedge(sentence: str) -> None:
