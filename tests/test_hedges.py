@@ -57,7 +57,7 @@ def cues(body: str) -> list[tuple[str, str]]:
         ("Perhaps the board will reconsider.", "Perhaps", "adverb"),
         ("The bridge is widely believed to be unsafe.", "believed", "weasel"),
         ("Critics say the policy has failed.", "Critics say", "weasel"),
-        ("Some people believe the plan has failed.", "Some people", "weasel"),
+        ("Some people believe the plan has failed.", "Some people believe", "weasel"),
         ("The town is widely seen as a safe haven.", "seen", "weasel"),
     ],
 )
@@ -220,12 +220,22 @@ def test_config_and_plugins_extend_the_lexicon() -> None:
     assert found == [("In theory", "adverb"), ("tipped", "adverb")]
 
 
+def test_groups_in_a_core_expand_to_every_combination() -> None:
+    lexicons = Lexicons([{"hedges": {"weasel": ["(pundits|insiders) (say|whisper)"]}}])
+    finder = HedgeFinder(lexicons)
+    body = "Pundits whisper that insiders say otherwise."
+    _, sentences = segment(body)
+    found = [h.span.text for h in finder.find(body, sentences, [], [])]
+    assert found == ["Pundits whisper", "insiders say"]
+
+
 @pytest.mark.parametrize(
     ("entries", "problem"),
     [
         ({"doubtish": ["maybe"]}, "category 'doubtish'"),
         ({"adverb": ["[{nope}] maybe"]}, "unknown macro {nope}"),
         ({"adverb": ["[{be}]"]}, "no cue words"),
+        ({"adverb": ["(maybe|perhaps"]}, "unbalanced parenthesis"),
     ],
 )
 def test_bad_lexicon_entries_are_config_errors(entries: dict, problem: str) -> None:

@@ -67,6 +67,7 @@ _NUMBER_AHEAD = re.compile(
 _NEXT_TOKEN = re.compile(r"\s*(\w+(?:['’]\w+)?|[^\w\s]|$)")
 _PRONOUN_AFTER_MAY = _words("i we you he she it they")
 
+_GROUP = re.compile(r"\(([^()]*)\)")
 _ENTRY = re.compile(
     r"^\s*(?:\[(?P<before>[^\]]+)\]\s+)?(?P<core>[^\[\]]+?)(?:\s+\[(?P<after>[^\]]+)\])?\s*$"
 )
@@ -122,8 +123,12 @@ def _parse_context(text: str, entry: str) -> _Context:
     return _Context(frozenset(words), negated, flags["num"], flags["punct"], flags["start"])
 
 
-def parse_entry(entry: str, category: str) -> tuple[str, _Entry]:
-    """``entry`` -> (normalised core phrase, its conditions). Raises :class:`LexiconError`."""
+def parse_entry(entry: str, category: str) -> tuple[list[str], _Entry]:
+    """``entry`` -> (its normalised core phrases, its conditions).
+
+    A core may hold groups of alternatives, ``(critics|experts) (say|said)``, which
+    expand to one phrase per combination. Raises :class:`LexiconError`.
+    """
     if category not in CATEGORIES:
         raise LexiconError(
             f"hedge lexicon category {category!r} is not one of {sorted(CATEGORIES)}"
@@ -133,7 +138,22 @@ def parse_entry(entry: str, category: str) -> tuple[str, _Entry]:
         raise LexiconError(f"hedge lexicon entry {entry!r} has no cue words")
     before = _parse_context(match["before"], entry) if match["before"] else None
     after = _parse_context(match["after"], entry) if match["after"] else None
-    return normalise(match["core"]), _Entry(category, before, after)
+    return _expand(match["core"], entry), _Entry(category, before, after)
+
+
+def _expand(core: str, entry: str) -> list[str]:
+    """Every phrase a core stands for: one per choice in each ``(a|b)`` group."""
+    group = _GROUP.search(core)
+    if group is None:
+        if "(" in core or ")" in core:
+            raise LexiconError(f"hedge lexicon entry {entry!r} has an unbalanced parenthesis")
+        return [normalise(core)]
+    head, tail = core[: group.start()], core[group.end() :]
+    return [
+        phrase
+        for option in group[1].split("|")
+        for phrase in _expand(f"{head}{option}{tail}", entry)
+    ]
 
 
 def normalise(phrase: str) -> str:
@@ -283,8 +303,9 @@ def _load_entries(lexicon: list[str] | dict[str, list[str]]) -> dict[str, list[_
     entries: dict[str, list[_Entry]] = {}
     for category, phrases in lexicon.items():
         for phrase in phrases:
-            core, entry = parse_entry(phrase, category)
-            entries.setdefault(core, []).append(entry)
+            cores, entry = parse_entry(phrase, category)
+            for core in cores:
+                entries.setdefault(core, []).append(entry)
     for options in entries.values():
         # Specific readings first: an entry with a context outranks a bare one.
         options.sort(key=lambda e: e.before is None and e.after is None)
