@@ -2,7 +2,7 @@
 
     python benchmarks/hedges_szeged.py [--data ../shared/data/uncertainty/wiki.xml]
                                        [--split test|dev] [--categories all|szeged]
-                                       [--errors N] [--json]
+                                       [--errors N] [--json] [--baseline WORDLIST]
 
 Split: fixed and document-level. A document goes to ``dev`` when the first byte of
 SHA-1(DocID) is below 128, else to ``test`` (about half each; no randomness, no seed).
@@ -181,21 +181,39 @@ def _tally_errors(errors: Counter[str], gold: GoldSentence, predicted: list[CueS
         errors[f"FN {gold.text[start:end].lower()}"] += 1
 
 
+class _WordListLexicons(Lexicons):
+    """A baseline: every line of a plain word list is a cue, whatever its context."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__()
+        lines = path.read_text(encoding="utf-8").splitlines()
+        self._cues = [w.strip() for w in lines if w.strip() and not w.startswith("#")]
+
+    def get(self, name: str) -> list[str] | dict[str, list[str]]:
+        return {"adverb": self._cues} if name == "hedges" else super().get(name)
+
+
 def run(
     data: Path,
     split: str = "test",
     categories: str = "szeged",
     error_count: int = 0,
+    baseline: Path | None = None,
 ) -> dict[str, object]:
-    """Load, split, evaluate; the benchmark's result as a plain dict."""
+    """Load, split, evaluate; the benchmark's result as a plain dict.
+
+    With ``baseline`` (a plain-text word list, one cue per line) the built-in lexicon is
+    replaced by naive matching of that list, for comparison.
+    """
     corpus = [s for s in load_corpus(data) if split_of(s.doc_id) == split]
     chosen = SZEGED_CATEGORIES if categories == "szeged" else frozenset(CATEGORIES)
-    finder = HedgeFinder(Lexicons())
+    finder = HedgeFinder(_WordListLexicons(baseline) if baseline else Lexicons())
     errors: Counter[str] | None = Counter() if error_count else None
     began = time.perf_counter()
     result: dict[str, object] = dict(evaluate(corpus, finder, chosen, errors))
     result["seconds"] = round(time.perf_counter() - began, 3)
     result["split"], result["categories"] = split, categories
+    result["lexicon"] = str(baseline) if baseline else "sourcecheck"
     result["documents"] = len({s.doc_id for s in corpus})
     if errors is not None:
         result["errors"] = errors.most_common(error_count)
@@ -205,7 +223,8 @@ def run(
 def _print_table(result: dict[str, object]) -> None:
     counts = result["counts"]
     print(
-        f"Szeged WikiWeasel, split={result['split']} categories={result['categories']}: "
+        f"Szeged WikiWeasel, split={result['split']} categories={result['categories']} "
+        f"lexicon={result['lexicon']}: "
         f"{result['documents']} documents, {counts['sentences']} sentences, "
         f"{counts['gold_cues']} gold cues, {counts['predicted_cues']} predicted "
         f"({result['seconds']} s)"
@@ -225,9 +244,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--categories", choices=("szeged", "all"), default="szeged")
     parser.add_argument("--errors", type=int, default=0, help="show the N commonest errors")
     parser.add_argument("--json", action="store_true", help="print the result as JSON")
+    parser.add_argument(
+        "--baseline", type=Path, help="a plain word list to match naively instead, for comparison"
+    )
     args = parser.parse_args(argv)
     try:
-        result = run(args.data, args.split, args.categories, args.errors)
+        result = run(args.data, args.split, args.categories, args.errors, args.baseline)
     except (OSError, ET.ParseError) as exc:
         print(f"{args.data}: cannot read the corpus: {exc}", file=sys.stderr)
         return 2

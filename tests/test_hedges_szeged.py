@@ -104,3 +104,13 @@ def test_main_prints_a_table_and_fails_cleanly_on_a_missing_file(
     assert bench.main(["--data", str(missing)]) == 2
     err = capsys.readouterr().err
     assert str(missing) in err and len(err.strip().splitlines()) == 1
+
+
+def test_baseline_word_list_replaces_the_lexicon(bench, corpus_path, tmp_path) -> None:
+    words = tmp_path / "words.txt"
+    words.write_text("# a naive list\nmay\nwould\n", encoding="utf-8")
+    results = [bench.run(corpus_path, split=s, baseline=words) for s in ("dev", "test")]
+    # Each "may" of "may or may not" now counts, plus "would"; the month stays out
+    # because that check is code, not lexicon: 4 predictions.
+    assert sum(r["counts"]["predicted_cues"] for r in results) == 4
+    assert all(r["lexicon"] == str(words) for r in results)
