@@ -46,6 +46,8 @@ def cues(body: str) -> list[tuple[str, str]]:
         ("The man allegedly stole three cars.", "allegedly", "evidential"),
         ("The painting purportedly dates from 1650.", "purportedly", "evidential"),
         ("He claims that the fund was never audited.", "claims", "evidential"),
+        ("The castle is said to be haunted.", "is said", "evidential"),
+        ("It was said that the king never slept.", "It was said", "weasel"),
         ("The storm left about 40 families homeless.", "about", "approximator"),
         ("Repairs will cost roughly $2 million.", "roughly", "approximator"),
         ("The fire destroyed some 300 hectares of forest.", "some", "approximator"),

@@ -67,7 +67,10 @@ DEFAULT_REPORT_CUES = [
     "reputedly",
     "rumored",
     "rumoured",
-    "said",
+    "is said",
+    "are said",
+    "was said",
+    "were said",
     "unconfirmed reports",
 ]
 

@@ -65,6 +65,8 @@ _NUMBER_AHEAD = re.compile(
     re.IGNORECASE,
 )
 _NEXT_TOKEN = re.compile(r"\s*(\w+(?:['’]\w+)?|[^\w\s]|$)")
+_TRAILING_WORD = re.compile(r"[\w'’]+\Z")
+_LOOKBEHIND = 40  # characters searched for the previous word: longer than English words
 _PRONOUN_AFTER_MAY = _words("i we you he she it they")
 
 _GROUP = re.compile(r"\(([^()]*)\)")
@@ -240,7 +242,8 @@ class HedgeFinder:
             category = self._plain.get(key)
             if category is None:
                 sentence_start = starts[sentence] if starts else 0
-                category = self._category(body, normalise(key), start, end, sentence_start)
+                key = key if key in self._entries else normalise(key)
+                category = self._category(body, key, start, end, sentence_start)
                 if category is None:
                     continue
             voice = "source" if _inside(source_zones, start, end) else "writer"
@@ -332,20 +335,16 @@ def _next_token(body: str, end: int) -> str:
 
 
 def _previous_token(body: str, start: int, sentence_start: int) -> str:
-    """The word (or punctuation mark) just before ``start`` in its sentence, lower-cased.
-
-    A hand-written backwards scan: a regex cannot be anchored at the end of a window
-    without trying every position in it.
-    """
-    i = start
-    while i > sentence_start and body[i - 1].isspace():
-        i -= 1
-    j = i
-    while j > sentence_start and (body[j - 1].isalnum() or body[j - 1] in "_'’"):
-        j -= 1
-    if j == i:
-        return body[i - 1] if i > sentence_start else ""
-    return body[j:i].lower().replace("’", "'")
+    """The word (or punctuation mark) just before ``start`` in its sentence, lower-cased."""
+    # rsplit runs in C: the last whitespace-separated chunk holds the previous token.
+    chunks = body[max(sentence_start, start - _LOOKBEHIND) : start].rsplit(None, 1)
+    if not chunks:
+        return ""
+    last = chunks[-1]
+    if not (last[-1].isalnum() or last[-1] in "_'’"):
+        return last[-1]
+    word = _TRAILING_WORD.search(last)
+    return word.group().lower().replace("’", "'") if word else last[-1]
 
 
 def _source_zones(
