@@ -1,0 +1,241 @@
+"""What the built-in sourcing scorers share: phrase matching and telling sources apart.
+
+The analysis layer says *that* someone is quoted (an :class:`Attribution` with a source
+type and, where it could, a resolved speaker). Two scorers need to know *who* that is
+across the article: corroboration counts independent sources, anonymous_sources carries a
+reason for anonymity over to later mentions of the same source. :func:`group_sources`
+does that once, with rules an editor would use: the same name is the same person, a bare
+surname is the full name mentioned before, "the official" is the "senior official" already
+introduced unless the text says "another", and a spokesperson speaks for their organisation.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from sourcecheck.core.analysis import Analysis
+from sourcecheck.core.lexicons import builtin
+from sourcecheck.core.models import Attribution, Span
+
+NEVER = re.compile(r"(?!)")
+
+# The order is what "more verifiable" means when a group mixes kinds of mention.
+KIND_RANK = {"person": 0, "organization": 1, "document": 2, "anonymous": 3, "unknown": 4}
+
+_TITLES = re.compile(
+    r"^(?:(?:mr|mrs|ms|dr|prof|gov|sen|rep|gen|col|lt|capt|sgt|det|insp|supt|cllr)\.?|"
+    r"judge|mayor|president|chief|officer|detective|professor|minister|secretary|governor|"
+    r"senator|councillor|councilman|councilwoman|commissioner|superintendent|sheriff)\s+",
+    re.I,
+)
+_LEADING = re.compile(r"^(?:a|an|the|one|some|this|that|its|his|her|their)\s+", re.I)
+_NEW_REFERENT = re.compile(
+    r"^(?:another|a second|a third|a fourth|a different|a separate|other)\b", re.I
+)
+_NON_WORD = re.compile(r"[^\w\s&-]+")
+_SPACES = re.compile(r"\s+")
+# "a spokeswoman for the Harbor Authority", "a statement from the ministry"
+_SPEAKS_FOR = re.compile(
+    r"\b(?:spokes(?:wo)?m[ae]n|spokesperson|press (?:secretary|officer)|representative|"
+    r"statement|e-?mail|news release|press release)\s+(?:for|from|of|at)\s+(?P<org>.+)$",
+    re.I,
+)
+
+
+@lru_cache(maxsize=64)
+def phrase_pattern(phrases: tuple[str, ...]) -> re.Pattern[str]:
+    """One case-insensitive pattern matching any phrase on word boundaries, longest first."""
+    unique = sorted({p.strip().lower() for p in phrases if p.strip()}, key=len, reverse=True)
+    if not unique:
+        return NEVER
+    alternatives = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in unique)
+    return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.I)
+
+
+def lexicon_pattern(name: str, categories: Iterable[str], extra: Iterable[str] = ()) -> re.Pattern:
+    """The pattern for some categories of a built-in lexicon plus user-supplied phrases."""
+    entries = builtin(name)
+    found: list[str] = []
+    if isinstance(entries, dict):
+        for category in categories:
+            found.extend(entries.get(category, []))
+    else:
+        found.extend(entries)
+    return phrase_pattern(tuple([*found, *extra]))
+
+
+def normalise(text: str) -> str:
+    """Lowercase, punctuation and leading articles/titles removed: 'Dr. Ana Ruiz' -> 'ana ruiz'."""
+    text = _SPACES.sub(" ", text.replace("’s", "").replace("'s", "")).strip()
+    for pattern in (_LEADING, _TITLES, _LEADING):
+        text = pattern.sub("", text)
+    text = _NON_WORD.sub(" ", text)
+    return _SPACES.sub(" ", text).strip().lower()
+
+
+def source_text(attribution: Attribution) -> str:
+    if attribution.source is not None:
+        return attribution.source.text
+    return attribution.speaker or ""
+
+
+def sentence_window(analysis: Analysis, index: int, before: int = 1, after: int = 1) -> Span:
+    """The span from ``before`` sentences before ``index`` to ``after`` after, one paragraph."""
+    sentences = analysis.sentences
+    if not sentences:
+        return Span.of(analysis.body, 0, len(analysis.body))
+    index = min(max(index, 0), len(sentences) - 1)
+    paragraph = sentences[index].paragraph
+    first = index
+    while first > 0 and index - first < before and sentences[first - 1].paragraph == paragraph:
+        first -= 1
+    last = index
+    while (
+        last + 1 < len(sentences)
+        and last - index < after
+        and sentences[last + 1].paragraph == paragraph
+    ):
+        last += 1
+    return Span.of(analysis.body, sentences[first].span.start, sentences[last].span.end)
+
+
+def sentence_span(analysis: Analysis, index: int) -> Span | None:
+    if 0 <= index < len(analysis.sentences):
+        return analysis.sentences[index].span
+    return None
+
+
+@dataclass
+class SourceGroups:
+    """Attributions grouped by the real-world source behind them.
+
+    ``group_of[i]`` is the group of attribution ``i``, or None when the attribution names
+    no checkable source (vague "critics say", the writer's own voice, no source at all).
+    """
+
+    group_of: list[int | None]
+    members: dict[int, list[int]] = field(default_factory=dict)
+    kinds: dict[int, str] = field(default_factory=dict)
+    labels: dict[int, str] = field(default_factory=dict)
+
+    @property
+    def count(self) -> int:
+        return len(self.members)
+
+    def count_of(self, kind: str) -> int:
+        return sum(1 for k in self.kinds.values() if k == kind)
+
+
+class _UnionFind:
+    def __init__(self, size: int) -> None:
+        self.parent = list(range(size))
+
+    def find(self, item: int) -> int:
+        while self.parent[item] != item:
+            self.parent[item] = self.parent[self.parent[item]]
+            item = self.parent[item]
+        return item
+
+    def union(self, a: int, b: int) -> None:
+        root_a, root_b = self.find(a), self.find(b)
+        if root_a != root_b:
+            # Keep the earlier mention as the root, so labels name the first reference.
+            low, high = sorted((root_a, root_b))
+            self.parent[high] = low
+
+
+@dataclass
+class _Mention:
+    index: int
+    kind: str
+    key: str
+    fresh: bool = False  # "another official": never the same as an earlier mention
+
+
+def _mention(index: int, attribution: Attribution) -> _Mention | None:
+    kind = attribution.source_type
+    if kind in ("vague", "author"):
+        return None
+    text = source_text(attribution)
+    speaks_for = _SPEAKS_FOR.search(attribution.role or "") or _SPEAKS_FOR.search(text)
+    if speaks_for is not None and kind != "document":
+        # A spokesperson is their organisation's voice, not a second independent source.
+        return _Mention(index, "organization", normalise(speaks_for.group("org")))
+    if kind == "named_person":
+        return _Mention(index, "person", normalise(attribution.speaker or text))
+    if kind == "named_organization":
+        return _Mention(index, "organization", normalise(attribution.speaker or text))
+    if kind == "document":
+        return _Mention(index, "document", normalise(text or attribution.speaker or ""))
+    key = normalise(text)
+    if not key:
+        return None
+    mapped = "anonymous" if kind == "anonymous" else "unknown"
+    return _Mention(index, mapped, key, fresh=bool(_NEW_REFERENT.match(text.strip())))
+
+
+def _same_source(earlier: _Mention, later: _Mention) -> bool:
+    if later.fresh or earlier.kind != later.kind:
+        return False
+    if earlier.key == later.key:
+        return True
+    first, second = earlier.key.split(), later.key.split()
+    if not first or not second:
+        return False
+    if later.kind == "person":
+        # "Ruiz" after "Ana Ruiz": a surname alone refers back to the full name.
+        shorter, longer = sorted((first, second), key=len)
+        return len(shorter) == 1 and shorter[-1] == longer[-1]
+    if later.kind == "organization":
+        # "the department" after "the Riverside Health Department".
+        shorter, longer = sorted((first, second), key=len)
+        return longer[-len(shorter) :] == shorter
+    if later.kind == "anonymous":
+        # "the official" after "a senior administration official": same head, fewer words.
+        return second[-1] == first[-1] and set(second) <= set(first)
+    return False
+
+
+def group_sources(attributions: list[Attribution]) -> SourceGroups:
+    """Group attributions by source, following ``via`` links to the source they relay."""
+    mentions = [_mention(i, a) for i, a in enumerate(attributions)]
+    union = _UnionFind(len(attributions))
+    seen: list[_Mention] = []
+    for mention in mentions:
+        if mention is None:
+            continue
+        for earlier in seen:
+            if _same_source(earlier, mention):
+                union.union(earlier.index, mention.index)
+                break
+        seen.append(mention)
+    for index, attribution in enumerate(attributions):
+        via = attribution.via
+        # A quote relayed through another source is one chain of evidence, not two.
+        if via is not None and 0 <= via < len(attributions) and mentions[index] and mentions[via]:
+            union.union(index, via)
+    return _collect(attributions, mentions, union)
+
+
+def _collect(
+    attributions: list[Attribution], mentions: list[_Mention | None], union: _UnionFind
+) -> SourceGroups:
+    group_of: list[int | None] = []
+    groups = SourceGroups(group_of=group_of)
+    numbering: dict[int, int] = {}
+    for mention_index, mention in enumerate(mentions):
+        if mention is None:
+            group_of.append(None)
+            continue
+        root = union.find(mention_index)
+        group = numbering.setdefault(root, len(numbering))
+        group_of.append(group)
+        groups.members.setdefault(group, []).append(mention_index)
+        current = groups.kinds.get(group)
+        if current is None or KIND_RANK[mention.kind] < KIND_RANK[current]:
+            groups.kinds[group] = mention.kind
+        groups.labels.setdefault(group, source_text(attributions[mention_index]) or mention.key)
+    return groups
