@@ -199,19 +199,42 @@ def _same_source(earlier: _Mention, later: _Mention) -> bool:
     return False
 
 
+_GROUPS_EXTRA = "_sourcecheck_source_groups"
+
+
+def article_sources(analysis: Analysis) -> SourceGroups:
+    """:func:`group_sources` for an analysis, computed once however many scorers ask."""
+    cached = analysis.extras.get(_GROUPS_EXTRA)
+    # Keyed on the list itself: an enricher that replaces the attributions invalidates it.
+    if (
+        cached is not None
+        and cached[0] is analysis.attributions
+        and cached[1] == len(analysis.attributions)
+    ):
+        return cached[2]
+    groups = group_sources(analysis.attributions)
+    analysis.extras[_GROUPS_EXTRA] = (analysis.attributions, len(analysis.attributions), groups)
+    return groups
+
+
 def group_sources(attributions: list[Attribution]) -> SourceGroups:
     """Group attributions by source, following ``via`` links to the source they relay."""
     mentions = [_mention(i, a) for i, a in enumerate(attributions)]
     union = _UnionFind(len(attributions))
-    seen: list[_Mention] = []
+    distinct: dict[tuple[str, str], _Mention] = {}
     for mention in mentions:
         if mention is None:
             continue
-        for earlier in seen:
-            if _same_source(earlier, mention):
-                union.union(earlier.index, mention.index)
-                break
-        seen.append(mention)
+        key = (mention.kind, mention.key if not mention.fresh else f"{mention.key}#{mention.index}")
+        earlier = None if mention.fresh else distinct.get(key)
+        if earlier is None and not mention.fresh:
+            # The most recent match: "the official" means the official last introduced.
+            earlier = next(
+                (e for e in reversed(distinct.values()) if _same_source(e, mention)), None
+            )
+        if earlier is not None:
+            union.union(earlier.index, mention.index)
+        distinct.setdefault(key, mention)
     for index, attribution in enumerate(attributions):
         via = attribution.via
         # A quote relayed through another source is one chain of evidence, not two.

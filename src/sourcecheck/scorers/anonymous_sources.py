@@ -25,7 +25,7 @@ from sourcecheck.core.models import Article, Attribution, Finding, ScorerResult,
 from sourcecheck.core.scorer import Scorer
 from sourcecheck.plugins.hookspecs import hookimpl
 from sourcecheck.scorers._sourcing import (
-    group_sources,
+    article_sources,
     lexicon_pattern,
     normalise,
     sentence_span,
@@ -60,7 +60,7 @@ _EMPTY_WORDS = {"a", "an", "the", "one", "single", "some", "anonymous", "unnamed
 _BARE_HEADS = {"source", "sources", "person", "people", "insider", "insiders", "individual"}
 # What follows a bare noun when the writer does describe the source after all.
 _DESCRIBED_AFTER = re.compile(
-    r"^\s*,?\s*(?:close to|familiar with|with (?:direct )?knowledge|briefed on|involved in|"
+    r"\s*,?\s*(?:close to|familiar with|with (?:direct )?knowledge|briefed on|involved in|"
     r"inside|within|in the|at the|from the|who (?:has|had|is|was|were|works|worked|attended|"
     r"saw|read|took part))\b",
     re.I,
@@ -73,6 +73,30 @@ _REASON_CONNECTOR = re.compile(
     re.I,
 )
 _SINGULAR_PRONOUNS = {"he", "she", "him", "her"}
+
+
+_MESSAGES: dict[str, tuple[str, Severity]] = {
+    "no-reason": (
+        "'{who}' is anonymous{granted}, but the story does not say why: add the reason "
+        "anonymity was granted (e.g. 'because they were not authorized to discuss the talks').",
+        "warning",
+    ),
+    "bare-source": (
+        "'{who}' does not describe the source: say what position they hold and how they know "
+        "(e.g. 'a county official who attended the meeting').",
+        "error",
+    ),
+    "anonymous-opinion": (
+        "'{who}' offers opinion or criticism without a name: use anonymous sources for "
+        "information only, or put the view to a named source.",
+        "warning",
+    ),
+    "plural-sources": (
+        "'{who}' is plural, but this reads as one person's words: write 'sources' only when "
+        "several people said it, or say 'a source'.",
+        "suggestion",
+    ),
+}
 
 
 class AnonymousSourcesOptions(BaseModel):
@@ -177,36 +201,17 @@ class AnonymousSourcesScorer(Scorer):
     def _findings(
         self, attribution: Attribution, problems: list[str], checker: _Checker
     ) -> list[Finding]:
+        reported = [p for p in problems if p in _MESSAGES]
+        if not reported:
+            return []
         where = attribution.source or attribution.cue or checker.sentence_of(attribution)
         who = source_text(attribution) or "this source"
-        messages: dict[str, tuple[str, Severity]] = {
-            "no-reason": (
-                f"'{who}' is anonymous{checker.granted_note(attribution)}, but the story does "
-                "not say why: add the reason anonymity was granted (e.g. 'because they were "
-                "not authorized to discuss the talks').",
-                "warning",
-            ),
-            "bare-source": (
-                f"'{who}' does not describe the source: say what position they hold and how "
-                "they know (e.g. 'a county official who attended the meeting').",
-                "error",
-            ),
-            "anonymous-opinion": (
-                f"'{who}' offers opinion or criticism without a name: use anonymous sources "
-                "for information only, or put the view to a named source.",
-                "warning",
-            ),
-            "plural-sources": (
-                f"'{who}' is plural, but this reads as one person's words: write 'sources' "
-                "only when several people said it, or say 'a source'.",
-                "suggestion",
-            ),
-        }
+        granted = checker.granted_note(attribution) if "no-reason" in reported else ""
         found: list[Finding] = []
-        for problem in problems:
-            if problem in messages:
-                message, severity = messages[problem]
-                found.append(self.finding(problem, message, where, severity))
+        for problem in reported:
+            template, severity = _MESSAGES[problem]
+            message = template.format(who=who, granted=granted)
+            found.append(self.finding(problem, message, where, severity))
         return found
 
 
@@ -216,7 +221,7 @@ class _Checker:
     def __init__(self, analysis: Analysis, options: AnonymousSourcesOptions) -> None:
         self.analysis = analysis
         self.body = analysis.body
-        self.groups = group_sources(analysis.attributions)
+        self.groups = article_sources(analysis)
         self.reasons = lexicon_pattern("anonymity_reasons", ["reason"], options.extra_reasons)
         self.grants = lexicon_pattern("anonymity_reasons", ["grant"])
         self.opinion = lexicon_pattern(

@@ -29,7 +29,7 @@ from sourcecheck.core.analysis import Analysis
 from sourcecheck.core.models import Article, Finding, ScorerResult, Span
 from sourcecheck.core.scorer import Scorer
 from sourcecheck.plugins.hookspecs import hookimpl
-from sourcecheck.scorers._sourcing import SourceGroups, group_sources, sentence_span
+from sourcecheck.scorers._sourcing import SourceGroups, article_sources, sentence_span
 
 CORPUS_EXTRA = "corpus"
 
@@ -101,7 +101,7 @@ class CorroborationScorer(Scorer):
 
     def score(self, article: Article, analysis: Analysis) -> ScorerResult:
         options: CorroborationOptions = self.options  # type: ignore[assignment]
-        groups = group_sources(analysis.attributions)
+        groups = article_sources(analysis)
         corroborated = _corroborated_in_article(analysis, groups)
         corpus = self._corpus_counts(article, analysis) if options.use_corpus else None
         from_corpus = {
