@@ -133,7 +133,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         f"{args.articles} articles x {args.words} words: {rate:,.0f} articles/s/core "
         f"({verdict} the floor of {FLOOR:.0f})"
     )
-    print(f"tracemalloc peak while scoring 50 articles: {traced_peak_mib(score, texts[:50]):.1f} MiB")
+    print(
+        f"tracemalloc peak while scoring 50 articles: {traced_peak_mib(score, texts[:50]):.1f} MiB"
+    )
     print(f"process peak RSS: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MiB")
 
     print("\nscaling (articles/s/core; a flat words/s column means linear time)")
