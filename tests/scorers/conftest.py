@@ -30,6 +30,7 @@ class Src:
     content: str | None = None
     direct: bool = False
     via: int | None = None
+    in_quote: bool = False
 
 
 def _sentences(body: str) -> list[Sentence]:
@@ -85,6 +86,7 @@ def build_analysis(
                 direct=spec.direct,
                 sentence=index,
                 via=spec.via,
+                in_quote=spec.in_quote,
             )
         )
     by_sentence: dict[int, list[int]] = {}

@@ -207,3 +207,36 @@ def test_score_and_confidence_stay_in_range_and_spans_match(build, src, kinds) -
         assert result.score == 1.0
     for finding in result.findings:
         assert body[finding.span.start : finding.span.end] == finding.span.text
+
+
+def test_missing_reason_is_reported_once_per_source_but_weighs_every_mention(build, src) -> None:
+    body = "The depot will close, a transit official said. Drivers were told, the official said."
+    once = build(body, [src("a transit official", kind="anonymous")])
+    twice = build(
+        body, [src("a transit official", kind="anonymous"), src("the official", kind="anonymous")]
+    )
+    result = run(twice)
+    assert rules(result) == ["no-reason"]
+    assert result.metrics["no_reason"] == 2
+    assert result.score == pytest.approx(run(once).score)
+
+
+def test_unnamed_officials_announcing_on_the_record_need_no_reason(build, src) -> None:
+    body = "County officials announced on Wednesday that the bridge will close."
+    result = run(build(body, [src("County officials", cue="announced", kind="anonymous")]))
+    assert "no-reason" not in rules(result)
+
+
+def test_sources_inside_a_quoted_speakers_words_are_not_the_reporters(build, src) -> None:
+    body = '"A source told me the depot will close," Ana Ruiz said.'
+    sources = [src("A source", cue="told", kind="anonymous", in_quote=True), src("Ana Ruiz")]
+    result = run(build(body, sources))
+    assert result.findings == []
+    assert result.metrics["attributions"] == 1
+    assert result.score == 1.0
+
+
+def test_plural_sources_relaying_a_named_speakers_quote_are_not_flagged(build, src) -> None:
+    body = '"I am done," Hanley said in the meeting, sources who were not authorized to speak said.'
+    sources = [src("Hanley"), src("sources who were", kind="anonymous", direct=True)]
+    assert "plural-sources" not in rules(run(build(body, sources)))

@@ -193,3 +193,31 @@ def test_score_in_range_and_adding_a_new_named_source_never_hurts(build, src, ki
     assert 0.0 <= base.confidence <= 1.0
     assert more.metrics["independent_sources"] == base.metrics["independent_sources"] + 1
     assert more.score >= base.score - 1e-9
+
+
+def test_executive_speaks_for_their_company(build, src) -> None:
+    body = (
+        "Greenfield Foods will build a plant, the company said. "
+        "Helen Marsh, Greenfield's chief executive, said it will open in 2027."
+    )
+    sources = [
+        src("the company", kind="named_organization", speaker="Greenfield Foods"),
+        src("Helen Marsh", role="Greenfield's chief executive"),
+    ]
+    assert run(build(body, sources)).metrics["independent_sources"] == 1
+
+
+def test_unidentified_and_in_quote_attributions_are_not_independent_sources(build, src) -> None:
+    body = (
+        'The mill will close, Ana Ruiz said. "The bank told us no," Tom Hale said. '
+        "Which adds to the pressure, it said."
+    )
+    sources = [
+        src("Ana Ruiz"),
+        src("The bank", cue="told", kind="named_organization", in_quote=True),
+        src("Tom Hale"),
+        src("it", kind="unknown"),
+    ]
+    result = run(build(body, sources))
+    assert result.metrics["independent_sources"] == 2
+    assert result.metrics["unidentified_attributions"] == 1

@@ -35,6 +35,36 @@ _LEADING = re.compile(r"^(?:a|an|the|one|some|this|that|its|his|her|their)\s+", 
 _NEW_REFERENT = re.compile(
     r"^(?:another|a second|a third|a fourth|a different|a separate|other)\b", re.I
 )
+# Words that do not tell one organisation from another ("the state Department of Health").
+_GENERIC_ORG_WORDS = {
+    "state",
+    "county",
+    "city",
+    "town",
+    "national",
+    "federal",
+    "us",
+    "u",
+    "s",
+    "new",
+    "american",
+    "department",
+    "ministry",
+    "office",
+    "board",
+    "company",
+    "agency",
+    "council",
+    "of",
+    "for",
+    "and",
+    "the",
+    "general",
+    "public",
+    "united",
+    "international",
+    "group",
+}
 _NON_WORD = re.compile(r"[^\w\s&-]+")
 _SPACES = re.compile(r"\s+")
 # "a spokeswoman for the Harbor Authority", "a statement from the ministry"
@@ -157,7 +187,10 @@ class _Mention:
 
 def _mention(index: int, attribution: Attribution) -> _Mention | None:
     kind = attribution.source_type
-    if kind in ("vague", "author"):
+    # Not sources the reporter used: vague groups, the writer, attributions a quoted speaker
+    # makes inside their own quote, and sources the analysis could not type (often not a
+    # source at all; counting them would inflate the number of independent sources).
+    if kind in ("vague", "author", "unknown") or attribution.in_quote:
         return None
     text = source_text(attribution)
     speaks_for = _SPEAKS_FOR.search(attribution.role or "") or _SPEAKS_FOR.search(text)
@@ -173,8 +206,7 @@ def _mention(index: int, attribution: Attribution) -> _Mention | None:
     key = normalise(text)
     if not key:
         return None
-    mapped = "anonymous" if kind == "anonymous" else "unknown"
-    return _Mention(index, mapped, key, fresh=bool(_NEW_REFERENT.match(text.strip())))
+    return _Mention(index, "anonymous", key, fresh=bool(_NEW_REFERENT.match(text.strip())))
 
 
 def _same_source(earlier: _Mention, later: _Mention) -> bool:
@@ -240,7 +272,30 @@ def group_sources(attributions: list[Attribution]) -> SourceGroups:
         # A quote relayed through another source is one chain of evidence, not two.
         if via is not None and 0 <= via < len(attributions) and mentions[index] and mentions[via]:
             union.union(index, via)
+    _merge_employees(attributions, mentions, union)
     return _collect(attributions, mentions, union)
+
+
+def _merge_employees(
+    attributions: list[Attribution], mentions: list[_Mention | None], union: _UnionFind
+) -> None:
+    """'Helen Marsh, Greenfield's chief executive' speaks for Greenfield Foods: one source."""
+    organisations: dict[str, int] = {}
+    for mention in mentions:
+        if mention is not None and mention.kind == "organization":
+            words = [w for w in mention.key.split() if w not in _GENERIC_ORG_WORDS]
+            if words:
+                organisations.setdefault(words[0], mention.index)
+    if not organisations:
+        return
+    for mention in mentions:
+        if mention is None or mention.kind not in ("person", "anonymous"):
+            continue
+        role = attributions[mention.index].role
+        for word in normalise(role or "").split():
+            if word in organisations:
+                union.union(organisations[word], mention.index)
+                break
 
 
 def _collect(

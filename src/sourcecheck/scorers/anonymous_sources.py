@@ -147,27 +147,28 @@ class AnonymousSourcesScorer(Scorer):
     def score(self, article: Article, analysis: Analysis) -> ScorerResult:
         options: AnonymousSourcesOptions = self.options  # type: ignore[assignment]
         checker = _Checker(analysis, options)
-        attributions = analysis.attributions
+        # A speaker's own "sources tell me" inside their quote is not the reporter's source.
+        attributions = [(i, a) for i, a in enumerate(analysis.attributions) if not a.in_quote]
         penalties: list[float] = []
         findings: list[Finding] = []
         counts = dict.fromkeys(("anonymous", "vague", *self.rules), 0)
-        for index, attribution in enumerate(attributions):
+        for index, attribution in attributions:
             problems = checker.problems(index, attribution)
             for problem in problems:
                 counts[problem] += 1
             penalties.append(_penalty(problems, options))
-            findings.extend(self._findings(attribution, problems, checker))
-        return self._result(attributions, penalties, findings, counts, options)
+            reported = [p for p in problems if checker.worth_reporting(index, p)]
+            findings.extend(self._findings(attribution, reported, checker))
+        return self._result(len(attributions), penalties, findings, counts, options)
 
     def _result(
         self,
-        attributions: list[Attribution],
+        total: int,
         penalties: list[float],
         findings: list[Finding],
         counts: dict[str, int],
         options: AnonymousSourcesOptions,
     ) -> ScorerResult:
-        total = len(attributions)
         unnamed = counts["anonymous"] + counts["vague"]
         metrics: dict[str, float | int] = {
             "attributions": total,
@@ -224,17 +225,23 @@ class _Checker:
         self.groups = article_sources(analysis)
         self.reasons = lexicon_pattern("anonymity_reasons", ["reason"], options.extra_reasons)
         self.grants = lexicon_pattern("anonymity_reasons", ["grant"])
+        self.public = lexicon_pattern("anonymity_reasons", ["public"])
         self.opinion = lexicon_pattern(
             "evaluative_language", ["verbs", "evaluations", "stance"], options.extra_opinion_cues
         )
         self._reasoned_groups: set[int] = set()
+        self._reported: set[tuple[str, int]] = set()
 
     def problems(self, index: int, attribution: Attribution) -> list[str]:
         kind = attribution.source_type
         if kind not in ("anonymous", "vague"):
             return []
         found = [kind]
-        if kind == "anonymous" and not self._has_reason(index, attribution):
+        if (
+            kind == "anonymous"
+            and not self._has_reason(index, attribution)
+            and not (self._is_public(attribution))
+        ):
             found.append("no-reason")
         if kind == "anonymous" and self._is_bare(attribution):
             found.append("bare-source")
@@ -243,6 +250,16 @@ class _Checker:
         if kind == "anonymous" and self._plural_for_one(index, attribution):
             found.append("plural-sources")
         return found
+
+    def worth_reporting(self, index: int, problem: str) -> bool:
+        """A missing reason is reported once per source, at its first unexplained mention."""
+        group = self.groups.group_of[index]
+        if problem != "no-reason" or group is None:
+            return True
+        if ("no-reason", group) in self._reported:
+            return False
+        self._reported.add(("no-reason", group))
+        return True
 
     def sentence_of(self, attribution: Attribution) -> Span | None:
         return sentence_span(self.analysis, attribution.sentence)
@@ -265,6 +282,13 @@ class _Checker:
             self._reasoned_groups.add(group)
         return given
 
+    def _is_public(self, attribution: Attribution) -> bool:
+        """'County officials announced ...': an on-the-record statement, not a grant of anonymity."""
+        if attribution.cue is not None and self.public.search(attribution.cue.text):
+            return True
+        sentence = self.sentence_of(attribution)
+        return sentence is not None and bool(self.public.search(sentence.text))
+
     def _is_bare(self, attribution: Attribution) -> bool:
         if attribution.role:
             return False
@@ -285,8 +309,8 @@ class _Checker:
         singular = _plural_head(source_text(attribution))
         if singular is None:
             return False
-        if attribution.direct:
-            return True  # a verbatim quote is one person's words, not a chorus
+        if attribution.direct and not self._shares_sentence(index, attribution):
+            return True  # their own verbatim quote is one person's words, not a chorus
         for later in self.analysis.attributions[index + 1 :]:
             if later.sentence > attribution.sentence + 2:
                 break
@@ -295,6 +319,14 @@ class _Checker:
             if refers_to_one or (words and words[-1] == singular):
                 return True
         return False
+
+    def _shares_sentence(self, index: int, attribution: Attribution) -> bool:
+        """Another source in the sentence: the quote may be theirs, relayed by the sources."""
+        return any(
+            other.sentence == attribution.sentence and not other.in_quote
+            for i, other in enumerate(self.analysis.attributions)
+            if i != index
+        )
 
 
 def _plural_head(text: str) -> str | None:

@@ -86,7 +86,8 @@ class AttributionClarityScorer(Scorer):
     def score(self, article: Article, analysis: Analysis) -> ScorerResult:
         options: AttributionClarityOptions = self.options  # type: ignore[assignment]
         claims = analysis.claims
-        attributions = analysis.attributions
+        # Attributions inside a quote are the speaker's sourcing, not the reporter's.
+        attributions = [a for a in analysis.attributions if not a.in_quote]
         attributed = sum(1 for claim in claims if claim.attributed)
         specificities = [_specificity(a, options.specificity) for a in attributions]
         mean_specificity = sum(specificities) / len(specificities) if specificities else 0.0

@@ -7,7 +7,9 @@ organisation, a quote relayed through another outlet each count once; see
 
 - the *effective* number of independent sources: the weighted count (an anonymous source
   counts half) scaled by how evenly the story leans on them, so ten sources of which one
-  supplies nine quotes count for little more than one;
+  supplies nine quotes count for little more than one. Vague groups ("critics say"), the
+  writer's own voice, sources the analysis could not identify and attributions inside
+  someone else's quote are not sources the reporter can be credited with, and do not count;
 - the share of attributed claims backed by more than one independent source: two sources in
   the claim's sentence, or a second source confirming it ("the ministry confirmed").
 
@@ -120,6 +122,9 @@ class CorroborationScorer(Scorer):
             "named_sources": groups.count_of("person") + groups.count_of("organization"),
             "document_sources": groups.count_of("document"),
             "anonymous_sources": groups.count_of("anonymous"),
+            "unidentified_attributions": sum(
+                1 for a in analysis.attributions if a.source_type == "unknown" and not a.in_quote
+            ),
             "effective_sources": round(effective, 4),
             "top_source_share": round(_top_share(groups), 4),
             "attributed_claims": attributed,
@@ -233,7 +238,7 @@ def _effective_sources(groups: SourceGroups, options: CorroborationOptions) -> f
     """Weighted distinct sources, scaled by evenness (inverse Simpson / count)."""
     if groups.count == 0:
         return 0.0
-    weight = {"anonymous": options.anonymous_weight, "unknown": options.anonymous_weight}
+    weight = {"anonymous": options.anonymous_weight}
     weighted = sum(weight.get(kind, 1.0) for kind in groups.kinds.values())
     sizes = [len(members) for members in groups.members.values()]
     total = sum(sizes)
