@@ -221,3 +221,35 @@ def test_unidentified_and_in_quote_attributions_are_not_independent_sources(buil
     result = run(build(body, sources))
     assert result.metrics["independent_sources"] == 2
     assert result.metrics["unidentified_attributions"] == 1
+
+
+def test_the_company_is_the_company_named_in_the_story(build, src) -> None:
+    body = (
+        "The plant will open in 2027, the company said. "
+        "Greenfield Foods said it had the permits. "
+        "Jobs will pay $24 an hour, the company said."
+    )
+    sources = [
+        src("the company", kind="named_organization", speaker=None),
+        src("Greenfield Foods"),  # typed as a person: the org-name ending corrects it
+        src("the company", kind="named_organization", speaker=None),
+    ]
+    result = run(build(body, sources))
+    assert result.metrics["independent_sources"] == 1
+    assert result.metrics["named_sources"] == 1
+    assert rules(result) == ["single-source"]
+
+
+def test_generic_reference_with_two_companies_goes_to_the_last_named(build, src) -> None:
+    body = (
+        "Greenfield Foods said it will expand. Harvest Mills said it will not. "
+        "Prices will rise, the company said."
+    )
+    sources = [
+        src("Greenfield Foods", kind="named_organization"),
+        src("Harvest Mills", kind="named_organization"),
+        src("the company", kind="named_organization", speaker=None),
+    ]
+    result = run(build(body, sources))
+    assert result.metrics["independent_sources"] == 2
+    assert result.metrics["top_source_share"] == pytest.approx(2 / 3, abs=1e-4)

@@ -65,6 +65,50 @@ _GENERIC_ORG_WORDS = {
     "international",
     "group",
 }
+# Last words that make a name an organisation's: "Greenfield Foods", "Harbor Authority".
+_ORGANISATION_HEADS = {
+    "foods",
+    "inc",
+    "corp",
+    "corporation",
+    "co",
+    "company",
+    "ltd",
+    "llc",
+    "plc",
+    "group",
+    "partners",
+    "authority",
+    "department",
+    "ministry",
+    "commission",
+    "council",
+    "union",
+    "university",
+    "college",
+    "bank",
+    "association",
+    "institute",
+    "agency",
+    "office",
+    "board",
+    "foundation",
+    "hospital",
+    "police",
+    "committee",
+    "conservancy",
+    "society",
+    "church",
+    "school",
+    "district",
+    "court",
+    "party",
+    "network",
+    "news",
+    "times",
+    "post",
+    "press",
+}
 _NON_WORD = re.compile(r"[^\w\s&-]+")
 _SPACES = re.compile(r"\s+")
 # "a spokeswoman for the Harbor Authority", "a statement from the ministry"
@@ -198,7 +242,10 @@ def _mention(index: int, attribution: Attribution) -> _Mention | None:
         # A spokesperson is their organisation's voice, not a second independent source.
         return _Mention(index, "organization", normalise(speaks_for.group("org")))
     if kind == "named_person":
-        return _Mention(index, "person", normalise(attribution.speaker or text))
+        key = normalise(attribution.speaker or text)
+        # "Greenfield Foods said": no person is called Foods; count it as the organisation.
+        is_org = bool(key) and key.split()[-1] in _ORGANISATION_HEADS
+        return _Mention(index, "organization" if is_org else "person", key)
     if kind == "named_organization":
         return _Mention(index, "organization", normalise(attribution.speaker or text))
     if kind == "document":
@@ -272,8 +319,27 @@ def group_sources(attributions: list[Attribution]) -> SourceGroups:
         # A quote relayed through another source is one chain of evidence, not two.
         if via is not None and 0 <= via < len(attributions) and mentions[index] and mentions[via]:
             union.union(index, via)
+    _merge_generic_organisations(mentions, union)
     _merge_employees(attributions, mentions, union)
     return _collect(attributions, mentions, union)
+
+
+def _merge_generic_organisations(mentions: list[_Mention | None], union: _UnionFind) -> None:
+    """'The company' is the company last named (or, before any is named, the next one)."""
+    organisations = [m for m in mentions if m is not None and m.kind == "organization"]
+    specific = [m for m in organisations if not _is_generic(m.key)]
+    if not specific:
+        return
+    for mention in organisations:
+        if not _is_generic(mention.key):
+            continue
+        before = [m for m in specific if m.index < mention.index]
+        referent = before[-1] if before else specific[0]
+        union.union(referent.index, mention.index)
+
+
+def _is_generic(key: str) -> bool:
+    return all(word in _GENERIC_ORG_WORDS for word in key.split())
 
 
 def _merge_employees(
