@@ -21,12 +21,13 @@ import re
 from dataclasses import dataclass
 
 from sourcecheck.core.analysis.patterns import alternation, verb_forms
+from sourcecheck.core.analysis.phrases import SourceReader
 from sourcecheck.core.analysis.sources import NOT_NAMES, Resolver, SourceInfo, SourceTyper
 from sourcecheck.core.analysis.types import Sentence
 from sourcecheck.core.lexicons import Lexicons
 from sourcecheck.core.models import Attribution, Quote, Span
 
-WINDOW = 160  # characters before a cue searched for its source
+WINDOW = 110  # characters before a cue searched for its source
 
 _CAP = r"(?:[A-Z][\w'’&-]*\.?|[A-Z]\.(?:[A-Z]\.)*)"
 _CONNECT = r"(?:of|for|and|de|la|le|van|von|der|den|da|du|del|bin|al|the|&)"
@@ -47,28 +48,7 @@ _POST_MODIFIER = (
 )
 _LEFT_EDGE = r"(?<![\w'’.&-])"
 
-_PRONOUN_BEFORE = re.compile(rf"{_LEFT_EDGE}(?i:he|she|they|I|we|you|it|who|which)\Z")
-_NAME_BEFORE = re.compile(rf"{_LEFT_EDGE}(?:(?i:the)\s+)?{_NAME}\Z")
-_DESCRIPTION_BEFORE = re.compile(
-    rf"{_LEFT_EDGE}{_DETERMINER}\s+(?:{_WORD}\s+){{0,4}}{_WORD}(?:{_POST_MODIFIER})?\Z"
-)
-# Words allowed between a source and its cue ("Smith has also said", "he later told").
-_TAIL = re.compile(
-    r"(?:\s+(?i:has|have|had|also|later|then|would|will|could|can|may|might|must|should|"
-    r"did|does|do|not|never|previously|earlier|again|repeatedly|often|once|recently|"
-    r"reportedly|publicly|privately|flatly|simply|quickly|immediately|initially|first|"
-    r"subsequently|separately|bluntly|strongly|clearly|openly|frequently|always|even|still|"
-    r"already|just|only|is|are|was|were|been|being|be|himself|herself|themselves|too|"
-    r"apparently|allegedly|falsely|wrongly|correctly|rightly|recently|specifically|"
-    r"explicitly|directly|angrily|firmly))*\s*\Z"
-)
-_PASSIVE = re.compile(r"\b(?i:is|are|was|were|been|being|be)\b")
-_APPOSITIVE = re.compile(
-    r",\s*(?P<role>(?:(?i:a|an|the|his|her|their|its|who|whose|former|chief|senior|\d{1,3})\b|"
-    rf"{_NAME}['’]s)[^,;\"“”()]{{0,140}}?)\s*,\s*\Z"
-)
-_CLAUSE_BEFORE_END = re.compile(r"(?:[,?!:—–-]|[,?!.]?[\"”’']+|'')\s*\Z")
-
+_CLAUSE_END_CHARS = ",?!:—–-\"”’'"
 _NAME_AFTER = re.compile(rf"\s*,?\s*(?P<src>{_NAME})")
 _PRONOUN_AFTER = re.compile(r"\s*,?\s*(?P<src>(?i:he|she|they|I|we|it))\b")
 _PHRASE_AFTER = re.compile(
@@ -100,9 +80,36 @@ _SKIP_AFTER_CUE = re.compile(
     rf"flatly|simply|bluntly|openly|in\s+part|in\s+response|afterward|earlier|once))*"
 )
 _OBJECT_VERBS = frozenset(
-    "tell told tells telling ask asked asks asking assure assured assures assuring inform "
-    "informed informs informing remind reminded reminds reminding warn warned warns "
-    "warning urge urged urges urging".split()
+    [
+        "tell",
+        "told",
+        "tells",
+        "telling",
+        "ask",
+        "asked",
+        "asks",
+        "asking",
+        "assure",
+        "assured",
+        "assures",
+        "assuring",
+        "inform",
+        "informed",
+        "informs",
+        "informing",
+        "remind",
+        "reminded",
+        "reminds",
+        "reminding",
+        "warn",
+        "warned",
+        "warns",
+        "warning",
+        "urge",
+        "urged",
+        "urges",
+        "urging",
+    ]
 )
 _OBJECT = re.compile(
     rf"\s+(?:reporters|him|her|them|me|us|it|you|supporters|voters|the\s+crowd|"
@@ -145,8 +152,10 @@ class AttributionFinder:
             for phrase in phrases:
                 for form in verb_forms(phrase.lower()):
                     self.kind_of.setdefault(form, kind)
-        cues = alternation([*self.kind_of, "according to", "citing"])
-        self._cue = re.compile(rf"(?<![\w'’-])(?i:{cues})(?![\w'’-])")
+        forms = [*self.kind_of, "according to", "citing"]
+        # Case-sensitive with capitalised variants: as cheap as scanning for words.
+        cues = alternation([*forms, *(form.capitalize() for form in forms)])
+        self._cue = re.compile(rf"\b(?:{cues})(?![\w'’-])")
         heads = {
             *self.typer.vague_heads,
             *self.typer.anonymous_heads,
@@ -156,16 +165,11 @@ class AttributionFinder:
             "authorities",
             "prosecutors",
         }
-        self._bare_before = re.compile(
-            rf"{_LEFT_EDGE}(?:{_WORD}\s+){{0,2}}(?i:{alternation(heads)})"
-            rf"(?:{_POST_MODIFIER})?\Z"
-        )
+        self.reader = SourceReader(heads)
 
     # -- the pass over the article ------------------------------------------------------
 
-    def find(
-        self, body: str, sentences: list[Sentence], quotes: list[Quote]
-    ) -> list[Attribution]:
+    def find(self, body: str, sentences: list[Sentence], quotes: list[Quote]) -> list[Attribution]:
         if not sentences:
             return []
         top_quotes = [q for q in quotes if not q.nested]
@@ -250,22 +254,19 @@ class AttributionFinder:
     ) -> Found | None:
         cue_start, cue_end = match.span()
         window = max(sentence.start, cue_start - WINDOW)
-        tail = _TAIL.search(body, window, cue_start)
-        core_end = tail.start() if tail else cue_start
-        if tail and _PASSIVE.search(tail.group()) and not lower.endswith("ing"):
+        core_end, passive = self.reader.tail_start(body, window, cue_start)
+        if passive and not lower.endswith("ing"):
             return None  # "was told", "is expected": the source is not before the cue
         role: str | None = None
-        source = self._source_before(body, window, core_end)
-        if source is None:
-            appositive = _APPOSITIVE.search(body, window, core_end)
-            if appositive is not None:
-                source = self._source_before(body, window, appositive.start())
-                role = appositive.group("role").strip()
-                if role.lower().startswith(("who ", "whose ")):
-                    role = None
+        source: tuple[int, int, str | None] | None = None
+        before = self.reader.read(body, window, core_end)
+        if before is not None:
+            source, role = (before.start, before.end, None), before.role
         content_from = cue_end
-        if source is None and lower.endswith("ing") and _PARTICIPLE_GAP.search(
-            body, window, core_end
+        if (
+            source is None
+            and lower.endswith("ing")
+            and _PARTICIPLE_GAP.search(body, window, core_end)
         ):
             # ", adding that ...": the subject of the clause said it.
             previous = found[-1] if found and found[-1].sentence == index else None
@@ -291,6 +292,9 @@ class AttributionFinder:
         if content is None:
             return None  # a verb with no content is not reporting anything
         src_start, src_end, _ = source
+        if lower in _NOUN_LIKE and not _names_or_pronoun(body[src_start:src_end]):
+            return None  # "the nation's most populous swing state", "his remarks"
+        cue_start, cue_end = _widen_cue(body, core_end, cue_start, cue_end, sentence.end)
         return Found(
             cue=(cue_start, cue_end),
             source=(src_start, src_end),
@@ -299,25 +303,6 @@ class AttributionFinder:
             role=role,
             direct=content is not None and quotes.starts_at(content[0]) is not None,
         )
-
-    def _source_before(
-        self, body: str, window: int, end: int
-    ) -> tuple[int, int, str | None] | None:
-        """The source phrase ending at ``end``: a pronoun, a name or a description."""
-        pronoun = _PRONOUN_BEFORE.search(body, window, end)
-        if pronoun is not None:
-            return pronoun.start(), pronoun.end(), None
-        best: re.Match[str] | None = None
-        for pattern in (_NAME_BEFORE, _DESCRIPTION_BEFORE, self._bare_before):
-            candidate = pattern.search(body, window, end)
-            if candidate is not None and (best is None or candidate.start() < best.start()):
-                best = candidate
-        if best is None:
-            return None
-        start = _skip_non_names(body, best.start(), best.end())
-        if start >= best.end():
-            return None
-        return start, best.end(), None
 
     def _source_after(
         self, body: str, start: int, end: int, *, allow_phrase: bool
@@ -383,6 +368,43 @@ class AttributionFinder:
         return _clause(body, clause_start, clause_end)
 
 
+# Verb forms that are more often nouns ("the state", "his remarks", "a call"): taken as
+# cues only after a pronoun or a name.
+_NOUN_LIKE = frozenset(
+    """state states support supports attack attacks call calls offer offers charge charges
+    counter question questions report reports claim claims comment comments remark remarks
+    answer answers tweet tweets post posts show shows find finds mean means hope hopes fear
+    fears doubt doubts wish wishes estimate estimates promise promises pledge pledges vow
+    vows demand demands boast protest protests praise reply replies request requests
+    forecast forecasts quote quotes worry worries guess point points order orders rally
+    warning complaint complaints criticism issue issues signal signals note notes stress
+    concern concerns insist word words want wants""".split()
+)
+_AUXILIARY_BEFORE = re.compile(r"(?:(?:has|have|had)\s+(?:also\s+)?|also\s+)\Z")
+_CUE_SUFFIX = re.compile(r"(?:\s+in\s+a\s+(?:written\s+)?statement)?(?::(?=\s))?")
+
+
+def _widen_cue(
+    body: str, core_end: int, cue_start: int, cue_end: int, limit: int
+) -> tuple[int, int]:
+    """PolNeAR-style cue spans: 'has also said', 'said in a statement', 'said:'."""
+    gap = body[core_end:cue_start]
+    if gap.strip():
+        aux = _AUXILIARY_BEFORE.search(body, core_end, cue_start)
+        if aux is not None and aux.start() > core_end:
+            cue_start = aux.start()
+    suffix = _CUE_SUFFIX.match(body, cue_end, limit)
+    return cue_start, suffix.end() if suffix else cue_end
+
+
+def _names_or_pronoun(phrase: str) -> bool:
+    words = phrase.split()
+    return len(words) == 1 and words[0].lower() in _PRONOUN_WORDS or words[-1][:1].isupper()
+
+
+_PRONOUN_WORDS = frozenset("he she they i we you it who which".split())
+
+
 class _QuoteIndex:
     """Quotes looked up by start, by end, and 'is this offset inside a quote'."""
 
@@ -410,10 +432,8 @@ class _QuoteIndex:
 
 def _clause_ended(body: str, sentence_start: int, cue_start: int) -> bool:
     """Whether the text before a cue ends a clause (so ``said Smith`` can follow)."""
-    before = body[sentence_start:cue_start]
-    if not before.strip("\"“”'‘’ "):
-        return True
-    return _CLAUSE_BEFORE_END.search(before) is not None
+    before = body[sentence_start:cue_start].rstrip()
+    return not before.strip("\"“”'‘’") or before[-1] in _CLAUSE_END_CHARS
 
 
 def _skip_non_names(body: str, start: int, end: int) -> int:

@@ -40,8 +40,32 @@ _IRREGULAR: dict[str, tuple[str, ...]] = {
 }
 # Verbs that double their last consonant before -ed/-ing ("admitted", "referring").
 _DOUBLING = frozenset(
-    "admit commit submit omit permit emit transmit refer prefer confer concur occur regret "
-    "rebut quip compel control patrol plan stop nod chat jot abet".split()
+    [
+        "admit",
+        "commit",
+        "submit",
+        "omit",
+        "permit",
+        "emit",
+        "transmit",
+        "refer",
+        "prefer",
+        "confer",
+        "concur",
+        "occur",
+        "regret",
+        "rebut",
+        "quip",
+        "compel",
+        "control",
+        "patrol",
+        "plan",
+        "stop",
+        "nod",
+        "chat",
+        "jot",
+        "abet",
+    ]
 )
 _VOWELS = frozenset("aeiou")
 

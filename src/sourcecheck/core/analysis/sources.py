@@ -26,18 +26,152 @@ AUTHOR_PRONOUNS = frozenset(["i", "we", "me", "us"])
 PRONOUNS = PERSON_PRONOUNS | GROUP_PRONOUNS | THING_PRONOUNS | AUTHOR_PRONOUNS | {"you"}
 
 DETERMINERS = frozenset(
-    "the a an one two three four five six seven eight nine ten several some many most "
-    "other another both all these those this that his her their its our my your".split()
+    [
+        "the",
+        "a",
+        "an",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "several",
+        "some",
+        "many",
+        "most",
+        "other",
+        "another",
+        "both",
+        "all",
+        "these",
+        "those",
+        "this",
+        "that",
+        "his",
+        "her",
+        "their",
+        "its",
+        "our",
+        "my",
+        "your",
+    ]
 )
 # Capitalised words that start a sentence or clause but never a source name.
 NOT_NAMES = frozenset(
-    "The A An But And Or So Yet In On At For As After Before When While If Although Though "
-    "Since During By With Without Meanwhile However Still Then Now Today Yesterday Later "
-    "Earlier Also Instead Asked Speaking Writing Separately Last This That These Those There "
-    "Here Some Many Most Other Another Both All His Her Their Its Our My Your Monday Tuesday "
-    "Wednesday Thursday Friday Saturday Sunday Recently Finally Even Indeed Nor Not Like Unlike "
-    "Already Again Further Moreover Thus Hence Until Once Because Despite Through Under Over "
-    "From To Of Into About What Why How Where Who Which Whether Mr Q No Yes Please Let".split()
+    [
+        "The",
+        "A",
+        "An",
+        "But",
+        "And",
+        "Or",
+        "So",
+        "Yet",
+        "In",
+        "On",
+        "At",
+        "For",
+        "As",
+        "After",
+        "Before",
+        "When",
+        "While",
+        "If",
+        "Although",
+        "Though",
+        "Since",
+        "During",
+        "By",
+        "With",
+        "Without",
+        "Meanwhile",
+        "However",
+        "Still",
+        "Then",
+        "Now",
+        "Today",
+        "Yesterday",
+        "Later",
+        "Earlier",
+        "Also",
+        "Instead",
+        "Asked",
+        "Speaking",
+        "Writing",
+        "Separately",
+        "Last",
+        "This",
+        "That",
+        "These",
+        "Those",
+        "There",
+        "Here",
+        "Some",
+        "Many",
+        "Most",
+        "Other",
+        "Another",
+        "Both",
+        "All",
+        "His",
+        "Her",
+        "Their",
+        "Its",
+        "Our",
+        "My",
+        "Your",
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+        "Recently",
+        "Finally",
+        "Even",
+        "Indeed",
+        "Nor",
+        "Not",
+        "Like",
+        "Unlike",
+        "Already",
+        "Again",
+        "Further",
+        "Moreover",
+        "Thus",
+        "Hence",
+        "Until",
+        "Once",
+        "Because",
+        "Despite",
+        "Through",
+        "Under",
+        "Over",
+        "From",
+        "To",
+        "Of",
+        "Into",
+        "About",
+        "What",
+        "Why",
+        "How",
+        "Where",
+        "Who",
+        "Which",
+        "Whether",
+        "Mr",
+        "Q",
+        "No",
+        "Yes",
+        "Please",
+        "Let",
+    ]
 )
 _POST_MODIFIER = re.compile(
     r"\s+(?:for|at|of|from|by|with|in|on|inside|within|close\s+to|familiar\s+with|briefed\s+on|"
@@ -99,9 +233,7 @@ class SourceTyper:
         if bare in self.governments:
             return SourceInfo("named_organization", "named", bare)
         named = self._names(head_words)
-        common = head_words[-1][0].islower() or (
-            len(head_words) == 1 and head in self.common_nouns
-        )
+        common = head_words[-1][0].islower() or (len(head_words) == 1 and head in self.common_nouns)
         if head in self.document_heads and common:
             return SourceInfo("document", "other")
         if common:
@@ -168,26 +300,30 @@ class Resolver:
 
     def __init__(self, typer: SourceTyper) -> None:
         self.typer = typer
-        titles = alternation(sorted(typer.titles))
-        # "Sen. Jane Doe", "Maria Lopez", "Mr. Trump": cheap person mentions to resolve to.
+        # Two or more capitalised words ("Maria Lopez", "Sen. Jane Doe", "Mr. Trump"): cheap
+        # person mentions to resolve to. Starting on a character class lets the regex
+        # engine skip ahead to capitals; the word boundary is checked in Python.
         self._mention = re.compile(
-            rf"(?<![\w'’.-])(?:(?P<title>{titles})\s+)?(?P<name>{_MENTION_WORD}"
-            rf"(?:\s+[A-Z]\.)?(?:\s+(?:(?:de|van|von|del|da|bin|al|le|la)\s+)?{_MENTION_WORD})*)"
+            rf"[A-Z][a-z'’]+\.?(?:\s+(?:[A-Z]\.\s+)?{_MENTION_WORD})+"
         )
+        self._not_person = frozenset(typer.org_words | typer.governments)
         self._antecedent = re.compile(rf"(?P<np>{_MENTION_WORD}(?:\s+{_MENTION_WORD})*)\s*,\s*\Z")
 
     def mentions(self, body: str) -> list[tuple[int, str]]:
         """Offsets and names of the people mentioned in ``body``, in order."""
         found: list[tuple[int, str]] = []
+        titles = self.typer.titles
         for match in self._mention.finditer(body):
-            words = match.group("name").split()
-            while words and words[0] in NOT_NAMES:
+            start = match.start()
+            if start and (body[start - 1].isalnum() or body[start - 1] in "'’.-"):
+                continue
+            words = match.group().split()
+            if not self._not_person.isdisjoint(words):
+                continue
+            while words and (words[0] in NOT_NAMES or words[0] in titles):
                 words.pop(0)
-            if not words or (len(words) < 2 and match.group("title") is None):
-                continue
-            if any(w in self.typer.org_words or w in self.typer.governments for w in words):
-                continue
-            found.append((match.start(), " ".join(words)))
+            if words:
+                found.append((start, " ".join(words)))
         return found
 
     def resolve(self, body: str, items: Sequence[_Resolvable]) -> None:
@@ -210,7 +346,9 @@ class Resolver:
             phrase = body[start:end]
             info = self.typer.classify(phrase, in_quote=item.in_quote)
             if info.kind == "pronoun":
-                info = self._pronoun(body, start, phrase.lower(), last_person, last_group, last_thing)
+                info = self._pronoun(
+                    body, start, phrase.lower(), last_person, last_group, last_thing
+                )
             elif info.kind == "person_description":
                 info = _inherit(last_person, SourceInfo("anonymous", "group"))
             elif info.kind == "org_description":

@@ -30,21 +30,126 @@ _NEXT_WORD = re.compile(r"\s+" + _OPENERS + r"([A-Za-z0-9]+)")
 # Words before a period that never end a sentence: titles and short forms that precede
 # a name or a number ("Sen. Warren", "Oct. 12", "No. 2").
 _NEVER_FINAL = frozenset(
-    """mr mrs ms dr sen sens rep reps gov govs gen lt col maj capt sgt cpl adm cmdr
-    pres supt det insp atty prof rev fr sr st ft mt hon messrs mmes
-    jan feb mar apr jun jul aug sep sept oct nov dec
-    approx dept est vs v e.g i.e cf al""".split()
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "sen",
+        "sens",
+        "rep",
+        "reps",
+        "gov",
+        "govs",
+        "gen",
+        "lt",
+        "col",
+        "maj",
+        "capt",
+        "sgt",
+        "cpl",
+        "adm",
+        "cmdr",
+        "pres",
+        "supt",
+        "det",
+        "insp",
+        "atty",
+        "prof",
+        "rev",
+        "fr",
+        "sr",
+        "st",
+        "ft",
+        "mt",
+        "hon",
+        "messrs",
+        "mmes",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "approx",
+        "dept",
+        "est",
+        "vs",
+        "v",
+        "e.g",
+        "i.e",
+        "cf",
+        "al",
+    ]
 )
 # Short forms that can end a sentence, but usually do not: we break after them only when
 # the next word is a typical sentence opener ("... in the U.S. The company said").
 # "No. 2", "Vol. 3", but "The answer was no."
-_BEFORE_NUMBER = frozenset("no nos vol vols art fig figs pp".split())
-_RARELY_FINAL = frozenset("inc corp co ltd llc plc bros jr esq etc".split())
+_BEFORE_NUMBER = frozenset(["no", "nos", "vol", "vols", "art", "fig", "figs", "pp"])
+_RARELY_FINAL = frozenset(["inc", "corp", "co", "ltd", "llc", "plc", "bros", "jr", "esq", "etc"])
 _SENTENCE_OPENERS = frozenset(
-    """the a an he she it they we i you his her its their our this that these those there
-    but and or so yet still however meanwhile in on at for as after before when while if
-    although though since during by with without some many most officials one two
-    mr mrs ms""".split()
+    [
+        "the",
+        "a",
+        "an",
+        "he",
+        "she",
+        "it",
+        "they",
+        "we",
+        "i",
+        "you",
+        "his",
+        "her",
+        "its",
+        "their",
+        "our",
+        "this",
+        "that",
+        "these",
+        "those",
+        "there",
+        "but",
+        "and",
+        "or",
+        "so",
+        "yet",
+        "still",
+        "however",
+        "meanwhile",
+        "in",
+        "on",
+        "at",
+        "for",
+        "as",
+        "after",
+        "before",
+        "when",
+        "while",
+        "if",
+        "although",
+        "though",
+        "since",
+        "during",
+        "by",
+        "with",
+        "without",
+        "some",
+        "many",
+        "most",
+        "officials",
+        "one",
+        "two",
+        "mr",
+        "mrs",
+        "ms",
+    ]
 )
 
 
@@ -68,7 +173,7 @@ def _add_trimmed(body: str, start: int, end: int, into: list[Span]) -> None:
 
 def _is_boundary(body: str, start: int, end: int, paragraph_start: int) -> bool:
     """Whether the punctuation at ``body[start:end]`` ends a sentence."""
-    if body[start] != "." or end - start > 1 and body[start + 1] == ".":
+    if body[start] != "." or (end - start > 1 and body[start + 1] == "."):
         return True  # "!", "?", closing quotes after them, and ellipses end sentences
     token_match = _LAST_TOKEN.search(body, max(paragraph_start, start - 40), start)
     if token_match is None:
@@ -110,4 +215,4 @@ def segment(body: str) -> tuple[list[Span], list[Sentence]]:
 
 
 def count_words(body: str) -> int:
-    return sum(1 for _ in _WORD.finditer(body))
+    return len(_WORD.findall(body))
