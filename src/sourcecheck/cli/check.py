@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import subprocess
+import sys
 from pathlib import Path
 
 import click
@@ -154,7 +155,7 @@ def _use_color(color: bool | None, output: Path | None) -> bool:
         return color
     if output is not None or "NO_COLOR" in os.environ:
         return False
-    return click.get_text_stream("stdout").isatty()
+    return sys.stdout.isatty()
 
 
 def _repository_root() -> Path:
