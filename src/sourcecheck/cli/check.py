@@ -120,7 +120,7 @@ def check_command(
     if output is not None:
         output.write_text(rendered, encoding="utf-8")
     else:
-        click.echo(rendered, nl=False)
+        click.echo(rendered, nl=False, color=context.color or None)
     return run.exit_code(exit_zero=exit_zero)
 
 

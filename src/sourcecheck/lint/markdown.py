@@ -47,7 +47,7 @@ _HTML_TAG = re.compile(
 )
 _FOOTNOTE = re.compile(r"\[\^[^\]\s]+\]:?")
 _BARE_URL = re.compile(r"(?<![\w/@.])(?:https?://|www\.)[^\s<>]*[^\s<>.,;:!?'\")\]]")
-_EMPHASIS = re.compile(r"\*+|_+|~~+")
+_EMPHASIS = re.compile(r"(?<!\\)(?:\*+|_+|~~+)")
 
 
 @dataclass(frozen=True)
