@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from sourcecheck import __version__
+from sourcecheck.cli.check import check_command
 from sourcecheck.cli.common import run_main
 from sourcecheck.cli.plugins_cmd import plugins_command
 from sourcecheck.cli.schema_cmd import schema_command
@@ -20,6 +21,7 @@ def cli() -> None:
 cli.add_command(score_command)
 cli.add_command(plugins_command)
 cli.add_command(schema_command)
+cli.add_command(check_command)
 
 
 def main(argv: list[str] | None = None) -> int:
