@@ -144,7 +144,9 @@ class FatalSeverity(SaidScorer):
 
     def score(self, article: Article, analysis: Analysis) -> ScorerResult:
         finding = Finding.model_construct(rule="fatal_severity/said", severity="fatal", message="")
-        return ScorerResult.model_construct(score=1.0, confidence=1.0, metrics={}, findings=[finding])
+        return ScorerResult.model_construct(
+            score=1.0, confidence=1.0, metrics={}, findings=[finding]
+        )
 
 
 def test_an_unknown_severity_is_caught() -> None:
@@ -246,10 +248,13 @@ def test_a_bad_name_and_missing_version_fail_before_scoring() -> None:
 
 
 def test_something_that_is_not_a_scorer_is_refused() -> None:
-    with pytest.raises(ConformanceError, match="is not a sourcecheck.Scorer instance"):
+    with pytest.raises(ConformanceError, match=r"is not a sourcecheck\.Scorer instance"):
         check_scorer(object())  # type: ignore[arg-type]
 
 
 def test_every_problem_is_listed_one_per_line() -> None:
     error = ConformanceError("x", ["first problem", "second problem"])
-    assert str(error) == "scorer 'x' failed 2 conformance checks:\n  - first problem\n  - second problem"
+    assert (
+        str(error)
+        == "scorer 'x' failed 2 conformance checks:\n  - first problem\n  - second problem"
+    )

@@ -42,14 +42,14 @@ UNBALANCED_QUOTES = (
     "Residents' groups said the 'plan' was \"dead."
 )
 
-ONLY_PUNCTUATION = '... !!! ??? — –– “” "" \'\' () [] {} ; : , .'
+ONLY_PUNCTUATION = "... !!! ??? — –– “” \"\" '' () [] {} ; : , ."
 
 MARKDOWN = (
     "# Council closes library\n\n"
     "*By Staff Writer*\n\n"
     "- The vote was 7-2, officials said.\n"
     "- Repairs would cost [$4.2 million](https://example.org/audit).\n\n"
-    "> \"We had no choice,\" the mayor said.\n\n"
+    '> "We had no choice," the mayor said.\n\n'
     "```\nsaid = True\n```\n"
 )
 
