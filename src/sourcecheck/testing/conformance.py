@@ -151,10 +151,14 @@ class _InputRun:
         self.article = article
         self.require_declared_rules = require_declared_rules
         self.clock = clock
-        self.words = analyzer.analyze(article).word_count
-        plural = "" if self.words == 1 else "s"
-        self.where = f"input '{label}' ({self.words} word{plural})"
+        self.label = label
+        self.words = 0
         self.best_seconds = math.inf
+
+    @property
+    def where(self) -> str:
+        plural = "" if self.words == 1 else "s"
+        return f"input '{self.label}' ({self.words} word{plural})"
 
     def check(self, budget_per_1000_words: float) -> list[str]:
         results: list[dict[str, Any]] = []
@@ -177,6 +181,7 @@ class _InputRun:
     def _score_once(self, check_mutation: bool) -> dict[str, Any] | str:
         """The result as JSON-ready data, or the one problem that makes it unusable."""
         analysis = self.analyzer.analyze(self.article)
+        self.words = analysis.word_count
         before = _fingerprint(analysis) if check_mutation else None
         started = self.clock()
         try:

@@ -111,7 +111,7 @@ _NEWSY = st.sampled_from(
 )
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=100, deadline=None)
 @given(st.lists(st.one_of(_NEWSY, st.text(max_size=8)), max_size=30).map(" ".join))
 def test_any_text_gives_a_valid_report_with_true_spans(body: str) -> None:
     report = _ENGINE.score(body)
