@@ -30,7 +30,10 @@ class OverlayVenv:
 
     def run(self, *args: str, cwd: Path | None = None) -> str:
         """Run this venv's python; return stdout, or fail with stdout and stderr shown."""
-        env = {k: v for k, v in os.environ.items() if k not in {"PYTHONPATH", "PYTHONHOME"}}
+        # Default discovery is what is under test: drop any plugin selection the test
+        # session set for isolation, and be strict so a broken plugin fails loudly.
+        dropped = {"PYTHONPATH", "PYTHONHOME", "SOURCECHECK_LOAD_PLUGINS"}
+        env = {k: v for k, v in os.environ.items() if k not in dropped}
         env["SOURCECHECK_STRICT"] = "1"
         done = subprocess.run(
             [str(self.python), *args], cwd=cwd, env=env, capture_output=True, text=True

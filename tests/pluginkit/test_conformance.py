@@ -242,7 +242,7 @@ class BadlyNamed(SaidScorer):
 
 def test_a_bad_name_and_missing_version_fail_before_scoring() -> None:
     message = problems_of(BadlyNamed())
-    assert "name 'Said Counter' must be lowercase" in message
+    assert "name 'Said Counter' must start with a lowercase letter" in message
     assert "version is empty" in message
     assert "input '" not in message
 

@@ -38,7 +38,9 @@ def documented_sections() -> dict[str, str]:
 
 
 def test_the_hookspec_parser_sees_every_hook_pluggy_sees() -> None:
-    marked = {name for name in dir(hookspecs) if hasattr(getattr(hookspecs, name), "sourcecheck_spec")}
+    marked = {
+        name for name in dir(hookspecs) if hasattr(getattr(hookspecs, name), "sourcecheck_spec")
+    }
     assert set(declared_hooks()) == marked
     assert "sourcecheck_scorers" in marked
 

@@ -29,7 +29,8 @@ from sourcecheck.testing.inputs import conformance_inputs
 
 BUDGET_ENV = "SOURCECHECK_CONFORMANCE_BUDGET"
 DEFAULT_BUDGET_PER_1000_WORDS = 1.0  # seconds; generous, so shared CI runners do not flake
-_NAME = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
+_SCORER_NAME = re.compile(r"^[a-z][a-z0-9_-]*$")  # what the engine accepts
+_RULE_NAME = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 
 
 class ConformanceError(AssertionError):
@@ -118,9 +119,10 @@ def _static_problems(scorer: object, require_declared_rules: bool) -> list[str]:
     if not isinstance(scorer, Scorer):
         return [f"{scorer!r} is not a sourcecheck.Scorer instance"]
     problems: list[str] = []
-    if not _NAME.match(scorer.name or ""):
+    if not _SCORER_NAME.match(scorer.name or ""):
         problems.append(
-            f"name {scorer.name!r} must be lowercase letters, digits, '_' or '-' (not empty)"
+            f"name {scorer.name!r} must start with a lowercase letter, then lowercase "
+            "letters, digits, '_' or '-'"
         )
     if not scorer.version:
         problems.append("version is empty; reports stamp it so scores can be reproduced")
@@ -128,7 +130,7 @@ def _static_problems(scorer: object, require_declared_rules: bool) -> list[str]:
         scorer.configure({})
     except Exception as exc:  # an Options model must work with no options at all
         problems.append(f"configure({{}}) raised {type(exc).__name__}: {exc}")
-    bad_rules = [rule for rule in scorer.rules if not _NAME.match(rule)]
+    bad_rules = [rule for rule in scorer.rules if not _RULE_NAME.match(rule)]
     if require_declared_rules and bad_rules:
         problems.append(f"rule names {bad_rules} must be lowercase letters, digits, '_' or '-'")
     return problems
