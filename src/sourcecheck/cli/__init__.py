@@ -7,6 +7,7 @@ import click
 from sourcecheck import __version__
 from sourcecheck.cli.check import check_command
 from sourcecheck.cli.common import run_main
+from sourcecheck.cli.new_scorer import new_scorer_command
 from sourcecheck.cli.plugins_cmd import plugins_command
 from sourcecheck.cli.schema_cmd import schema_command
 from sourcecheck.cli.score import score_command
@@ -22,6 +23,7 @@ cli.add_command(score_command)
 cli.add_command(plugins_command)
 cli.add_command(schema_command)
 cli.add_command(check_command)
+cli.add_command(new_scorer_command)
 
 
 def main(argv: list[str] | None = None) -> int:
