@@ -5,7 +5,10 @@ from __future__ import annotations
 import click
 
 from sourcecheck import __version__
+from sourcecheck.cli.batch import batch_command
 from sourcecheck.cli.common import run_main
+from sourcecheck.cli.compare import compare_command
+from sourcecheck.cli.index import corroborate_command, index_command
 from sourcecheck.cli.plugins_cmd import plugins_command
 from sourcecheck.cli.score import score_command
 
@@ -18,6 +21,10 @@ def cli() -> None:
 
 cli.add_command(score_command)
 cli.add_command(plugins_command)
+cli.add_command(batch_command)
+cli.add_command(compare_command)
+cli.add_command(index_command)
+cli.add_command(corroborate_command)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -1,0 +1,4 @@
+import click
+@click.command("compare")
+def compare_command() -> int:
+    return 0
