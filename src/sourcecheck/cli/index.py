@@ -38,7 +38,7 @@ corpus_index_option = click.option(
 @click.option(
     "--threshold",
     type=click.FloatRange(0, 1),
-    default=0.5,
+    default=0.4,
     show_default=True,
     help="Cosine similarity at which two claims match.",
 )

@@ -32,7 +32,9 @@ from sourcecheck.corpus.vectors import (
     VectorSpec,
     article_vectorizer,
     claim_vectorizer,
+    consistent,
     idf_from_counts,
+    lead_entities,
     weighted,
     word_count,
 )
@@ -55,10 +57,19 @@ def claim_texts(claims: Iterable[Claim], spec: VectorSpec) -> list[tuple[int, st
 class MatchOptions:
     """When a claim in another article counts as corroboration."""
 
-    threshold: float = 0.5
+    threshold: float = 0.4  # chosen on benchmarks/data/claim_pairs.json, see docs/batch.md
     window_days: float | None = 30.0
     duplicate_threshold: float = 0.5
     max_matches: int = 10
+    # A sentence found near-verbatim in this many articles is boilerplate ("Further details
+    # are expected..."), not a claim anyone corroborates.
+    boilerplate_articles: int = 10
+    boilerplate_similarity: float = 0.95
+    # Numbers and names must agree (see vectors.consistent); off = similarity alone.
+    check_consistency: bool = True
+    # The two stories must share a name in their headline or opening (same place, same
+    # people): "ridership fell 5 percent" in another town is not the same fact.
+    check_same_story: bool = True
 
 
 class IndexBuilder:
@@ -95,7 +106,12 @@ class IndexBuilder:
         row = self.n_articles
         self._articles_meta.write(
             json.dumps(
-                {"id": article.id, "outlet": article.outlet, "published": _iso(article.published)},
+                {
+                    "id": article.id,
+                    "outlet": article.outlet,
+                    "published": _iso(article.published),
+                    "lead": sorted(lead_entities(article.title, article.body)),
+                },
                 ensure_ascii=False,
             )
             + "\n"
@@ -161,6 +177,7 @@ class ClaimIndex:
     article_published: list[str | None]
     article_days: np.ndarray  # days since the epoch, NaN when unknown
     article_vectors: sparse.csr_matrix
+    article_lead: list[frozenset[str]] = field(default_factory=list)
     idf: np.ndarray | None = None
     match: MatchOptions = field(default_factory=lambda: MatchOptions())
     _row_of_id: dict[str, int] = field(default_factory=dict)
@@ -190,6 +207,7 @@ class ClaimIndex:
             article_published=[a["published"] for a in articles],
             article_days=np.array([_days(a["published"]) for a in articles], dtype=np.float64),
             article_vectors=vectors,
+            article_lead=[frozenset(a.get("lead", ())) for a in articles],
             idf=idf,
             match=MatchOptions(**manifest.get("match", {})),
         )
@@ -217,14 +235,14 @@ class ClaimIndex:
         scores = self.similarities([text for _, text in kept])
         query_vector = article_vectorizer(self.spec).transform([article.body]).tocsr()
         eligible = self._eligible_articles(article, query_vector, options)
-        results = [
-            {
-                "sentence": sentence,
-                "text": text,
-                "matches": self._matches(scores, i, eligible, options),
-            }
-            for i, (sentence, text) in enumerate(kept)
-        ]
+        lead = lead_entities(article.title, article.body) if options.check_same_story else None
+        results = []
+        for i, (sentence, text) in enumerate(kept):
+            boilerplate = self._is_boilerplate(scores, i, options)
+            matches = [] if boilerplate else self._matches(scores, i, text, eligible, lead, options)
+            results.append(
+                {"sentence": sentence, "text": text, "boilerplate": boilerplate, "matches": matches}
+            )
         return {
             "index": str(self.path),
             "threshold": options.threshold,
@@ -253,8 +271,21 @@ class ClaimIndex:
         keep &= overlap < options.duplicate_threshold  # a wire copy is not corroboration
         return keep
 
+    def _is_boilerplate(self, scores: sparse.csr_matrix, row: int, options: MatchOptions) -> bool:
+        start, end = scores.indptr[row], scores.indptr[row + 1]
+        near_verbatim = scores.indices[start:end][
+            scores.data[start:end] >= options.boilerplate_similarity
+        ]
+        return len(np.unique(self.claim_article[near_verbatim])) >= options.boilerplate_articles
+
     def _matches(
-        self, scores: sparse.csr_matrix, row: int, eligible: np.ndarray, options: MatchOptions
+        self,
+        scores: sparse.csr_matrix,
+        row: int,
+        text: str,
+        eligible: np.ndarray,
+        lead: frozenset[str] | None,
+        options: MatchOptions,
     ) -> list[dict[str, Any]]:
         start, end = scores.indptr[row], scores.indptr[row + 1]
         claim_ids, values = scores.indices[start:end], scores.data[start:end]
@@ -263,23 +294,37 @@ class ClaimIndex:
         articles = self.claim_article[claim_ids]
         ok = eligible[articles]
         order = np.argsort(-values[ok], kind="stable")
-        return self._distinct(claim_ids[ok][order], values[ok][order], options)
+        claim_ids, values = claim_ids[ok][order], values[ok][order]
+        if options.check_consistency:
+            agree = np.array([consistent(text, self.claim_text[c]) for c in claim_ids], dtype=bool)
+            claim_ids, values = claim_ids[agree], values[agree]
+        return self._distinct(claim_ids, values, lead, options)
 
     def _distinct(
-        self, claim_ids: np.ndarray, values: np.ndarray, options: MatchOptions
+        self,
+        claim_ids: np.ndarray,
+        values: np.ndarray,
+        lead: frozenset[str] | None,
+        options: MatchOptions,
     ) -> list[dict[str, Any]]:
         """Best claim per article, and one article per cluster of wire copies."""
         chosen: list[dict[str, Any]] = []
         kept_rows: list[int] = []
         for claim_id, value in zip(claim_ids.tolist(), values.tolist(), strict=True):
             row = int(self.claim_article[claim_id])
-            if row in kept_rows or self._copies_any(row, kept_rows, options):
+            if row in kept_rows or not self._same_story(lead, row):
+                continue
+            if self._copies_any(row, kept_rows, options):
                 continue
             kept_rows.append(row)
             chosen.append(self._match(claim_id, row, value))
             if len(chosen) >= options.max_matches:
                 break
         return chosen
+
+    def _same_story(self, lead: frozenset[str] | None, row: int) -> bool:
+        other = self.article_lead[row] if row < len(self.article_lead) else frozenset()
+        return not (lead and other and not lead & other)
 
     def _copies_any(self, row: int, others: list[int], options: MatchOptions) -> bool:
         if not others:
