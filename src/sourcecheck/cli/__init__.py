@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from sourcecheck import __version__
+from sourcecheck.cli.calibrate import calibrate_command
 from sourcecheck.cli.common import run_main
 from sourcecheck.cli.plugins_cmd import plugins_command
 from sourcecheck.cli.score import score_command
@@ -18,6 +19,7 @@ def cli() -> None:
 
 cli.add_command(score_command)
 cli.add_command(plugins_command)
+cli.add_command(calibrate_command)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -116,6 +116,7 @@ class Engine:
         for result in results:
             result.weight = combination.weights.get(result.name, 0.0)
             result.contribution = combination.contributions.get(result.name, 0.0)
+            result.logit_contribution = combination.logit_contributions.get(result.name)
         warning = language_warning(article, analysis)
         return Report(
             article=_article_info(article, source),
@@ -128,6 +129,8 @@ class Engine:
             warnings=[warning] if warning else [],
             errors=list(self.plugins.errors) + _scorer_errors(results),
             versions=self.versions(),
+            baseline_logit=combination.baseline_logit,
+            logit=combination.logit,
         )
 
     def score_batch(self, articles: Iterable[Article]) -> Iterator[Report]:

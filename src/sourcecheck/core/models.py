@@ -131,6 +131,9 @@ class ScorerReport(_Model):
     metrics: dict[str, MetricValue] = Field(default_factory=dict)
     findings: list[Finding] = Field(default_factory=list)
     error: str | None = None
+    logit_contribution: float | None = Field(
+        default=None, description="Calibrated combiner only: this scorer's log-odds contribution."
+    )
 
 
 class Attribution(_Model):
@@ -215,6 +218,12 @@ class Report(_Model):
     warnings: list[str] = Field(default_factory=list)
     errors: list[PluginError] = Field(default_factory=list)
     versions: dict[str, str] = Field(default_factory=dict)
+    baseline_logit: float | None = Field(
+        default=None, description="Calibrated combiner only: log-odds at the training mean."
+    )
+    logit: float | None = Field(
+        default=None, description="Calibrated combiner only: the score's log-odds."
+    )
 
     def findings(self) -> list[Finding]:
         """Every finding of every scorer, in body order."""
