@@ -81,12 +81,12 @@ class CalibratedCombiner:
         by_feature = {f.name: f.logit_contribution(values[f.name]) for f in self.model.features}
         logit = baseline_logit + sum(by_feature.values())
         slope = secant_slope(baseline_logit, logit)
-        usable = [r.name for r in results if r.status == "ok"]
-        logit_by_scorer = dict.fromkeys(usable, 0.0)
+        # Only scorers that ran cleanly get a contribution (a failed one's features are
+        # missing, so they added 0 anyway); a scorer outside the model contributes 0.
+        logit_by_scorer = {r.name: 0.0 for r in results if r.status == "ok"}
         for feature in self.model.features:
-            logit_by_scorer[feature.scorer] = (
-                logit_by_scorer.get(feature.scorer, 0.0) + by_feature[feature.name]
-            )
+            if feature.scorer in logit_by_scorer:
+                logit_by_scorer[feature.scorer] += by_feature[feature.name]
         points = {name: 100.0 * slope * part for name, part in logit_by_scorer.items()}
         score = baseline + sum(points.values())
         return Combination(
