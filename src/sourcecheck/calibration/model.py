@@ -145,6 +145,17 @@ class CalibrationModel(_Strict):
         return self.model_dump_json(indent=2) + "\n"
 
 
+def fold_spread(values: list[float | None]) -> str:
+    """'mean ± sd' of per-fold values, noting folds where the value was undefined."""
+    known = [v for v in values if v is not None]
+    if not known:
+        return "n/a"
+    mean = sum(known) / len(known)
+    sd = math.sqrt(sum((v - mean) ** 2 for v in known) / len(known))
+    note = "" if len(known) == len(values) else f" ({len(known)}/{len(values)} folds)"
+    return f"{mean:.3f} ± {sd:.3f}{note}"
+
+
 def save_model(model: CalibrationModel, path: Path) -> None:
     try:
         path.write_text(model.to_json(), encoding="utf-8")

@@ -9,7 +9,12 @@ import click
 
 from sourcecheck.calibration.data import Fields, iter_labelled
 from sourcecheck.calibration.features import FeatureSpec
-from sourcecheck.calibration.model import CalibrationModel, CrossValidation, save_model
+from sourcecheck.calibration.model import (
+    CalibrationModel,
+    CrossValidation,
+    fold_spread,
+    save_model,
+)
 from sourcecheck.cli.common import EXIT_ERROR, EXIT_OK, build_config, engine_options, error, warn
 from sourcecheck.core.engine import Engine
 from sourcecheck.core.errors import ConfigError
@@ -132,9 +137,9 @@ def _cv_lines(cv: CrossValidation, model: CalibrationModel) -> list[str]:
     lines = [
         f"Grouped cross-validation ({cv.folds} folds, {cv.splitter}):",
         f"  {'':<26}{'AUC pooled':>11}{'AUC per fold (mean ± sd)':>28}",
-        f"  {'calibrated model':<26}{_num(cv.auc):>11}{_spread(cv.auc_folds):>28}",
+        f"  {'calibrated model':<26}{_num(cv.auc):>11}{fold_spread(cv.auc_folds):>28}",
         f"  {'default weighted score':<26}{_num(cv.weighted_auc):>11}"
-        f"{_spread(cv.weighted_auc_folds):>28}",
+        f"{fold_spread(cv.weighted_auc_folds):>28}",
         f"  accuracy (p >= 0.5)       {cv.accuracy:.3f}",
         f"  Brier score               {cv.brier:.3f}   (training base rate alone: "
         f"{cv.brier_base_rate:.3f}; lower is better)",
@@ -169,13 +174,3 @@ def _coefficient_lines(model: CalibrationModel) -> list[str]:
 
 def _num(value: float | None) -> str:
     return "n/a" if value is None else f"{value:.3f}"
-
-
-def _spread(values: list[float | None]) -> str:
-    known = [v for v in values if v is not None]
-    if not known:
-        return "n/a"
-    mean = sum(known) / len(known)
-    sd = math.sqrt(sum((v - mean) ** 2 for v in known) / len(known))
-    note = "" if len(known) == len(values) else f" ({len(known)}/{len(values)})"
-    return f"{mean:.3f} ± {sd:.3f}{note}"
