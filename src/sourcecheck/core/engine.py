@@ -123,14 +123,14 @@ class Engine:
             score=combination.score,
             band=band_for(combination.score, self.config.bands),
             baseline=combination.baseline,
+            baseline_logit=combination.baseline_logit,
+            logit=combination.logit,
             combiner=self.combiner.name,
             scorers=results,
             analysis=analysis.to_report(),
             warnings=[warning] if warning else [],
             errors=list(self.plugins.errors) + _scorer_errors(results),
             versions=self.versions(),
-            baseline_logit=combination.baseline_logit,
-            logit=combination.logit,
         )
 
     def score_batch(self, articles: Iterable[Article]) -> Iterator[Report]:
