@@ -192,3 +192,31 @@ def test_a_plugin_combiner_registered_later_wins_over_the_built_in(tmp_path: Pat
     report = Engine(Config(model=str(path)), plugins=plugins).score("The mayor said so.")
     assert report.combiner == "worst"
     assert report.score == pytest.approx(20.0)
+
+
+def test_explanation_names_what_raised_and_lowered_the_score(tmp_path: Path) -> None:
+    from sourcecheck.calibration.explain import explain_calibrated
+
+    path = tmp_path / "model.json"
+    save_model(make_model([("hedging", 0.4, 0.2, 1.0), ("corroboration", 0.6, 0.2, 1.0)]), path)
+    report = Engine(Config(model=str(path))).score("The mayor said the bridge will reopen.")
+    lines = explain_calibrated(report)
+    assert "hedging raised it by 0.50 log-odds (+" in "\n".join(lines)
+    assert "corroboration lowered it by 0.50 log-odds (-" in "\n".join(lines)
+    assert explain_calibrated(Engine().score("The mayor said so.")) == []
+
+
+def test_the_documented_newsroom_combiner_works_as_written(tmp_path: Path) -> None:
+    docs = Path(__file__).resolve().parents[2] / "docs" / "calibration.md"
+    text = docs.read_text(encoding="utf-8")
+    start = text.index("# newsroom_combiner.py")
+    code = text[start : text.index("```", start)]
+    folder = tmp_path / "plugins"
+    folder.mkdir()
+    (folder / "newsroom_combiner.py").write_text(code, encoding="utf-8")
+    plugins = PluginManager.default(entry_points=False, directories=[folder])
+    plugins.register(_LowScorerPlugin(), name="house-scorer")
+    report = Engine(Config(), plugins=plugins).score("The mayor said the bridge will reopen.")
+    assert report.combiner == "weakest-link"
+    assert report.score == pytest.approx(20.0)  # house_rules scored 0.2, the weakest link
+    assert report.baseline + sum(s.contribution for s in report.scorers) == pytest.approx(20.0)

@@ -10,6 +10,7 @@ probability whose log-odds are explained exactly, feature by feature. Fitting ne
 from __future__ import annotations
 
 from sourcecheck.calibration.combiner import CalibratedCombiner, secant_slope, sigmoid
+from sourcecheck.calibration.explain import explain_calibrated
 from sourcecheck.calibration.features import FeatureSpec
 from sourcecheck.calibration.model import (
     CalibrationModel,
@@ -24,6 +25,7 @@ __all__ = [
     "CalibrationModel",
     "FeatureSpec",
     "ModelFileError",
+    "explain_calibrated",
     "load_model",
     "parse_model",
     "save_model",
