@@ -6,6 +6,7 @@ import click
 
 from sourcecheck import __version__
 from sourcecheck.cli.check import check_command
+from sourcecheck.cli.calibrate import calibrate_command
 from sourcecheck.cli.common import run_main
 from sourcecheck.cli.new_scorer import new_scorer_command
 from sourcecheck.cli.batch import batch_command
@@ -31,6 +32,7 @@ cli.add_command(batch_command)
 cli.add_command(compare_command)
 cli.add_command(index_command)
 cli.add_command(corroborate_command)
+cli.add_command(calibrate_command)
 
 
 def main(argv: list[str] | None = None) -> int:

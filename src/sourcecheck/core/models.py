@@ -144,6 +144,9 @@ class ScorerReport(_Model):
     metrics: dict[str, MetricValue] = Field(default_factory=dict)
     findings: list[Finding] = Field(default_factory=list)
     error: str | None = None
+    logit_contribution: float | None = Field(
+        default=None, description="Calibrated combiner only: this scorer's log-odds contribution."
+    )
 
 
 class Attribution(_Model):
@@ -235,6 +238,12 @@ class Report(_Model):
     warnings: list[str] = Field(default_factory=list)
     errors: list[PluginError] = Field(default_factory=list)
     versions: dict[str, str] = Field(default_factory=dict)
+    baseline_logit: float | None = Field(
+        default=None, description="Calibrated combiner only: log-odds at the training mean."
+    )
+    logit: float | None = Field(
+        default=None, description="Calibrated combiner only: the score's log-odds."
+    )
 
     # The scored text, kept in memory for reporters that show it (HTML) but never written
     # to JSON: a corpus of reports should not carry a second copy of every article.
