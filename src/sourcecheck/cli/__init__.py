@@ -5,7 +5,13 @@ from __future__ import annotations
 import click
 
 from sourcecheck import __version__
+from sourcecheck.cli.check import check_command
+from sourcecheck.cli.calibrate import calibrate_command
 from sourcecheck.cli.common import run_main
+from sourcecheck.cli.new_scorer import new_scorer_command
+from sourcecheck.cli.batch import batch_command
+from sourcecheck.cli.compare import compare_command
+from sourcecheck.cli.index import corroborate_command, index_command
 from sourcecheck.cli.plugins_cmd import plugins_command
 from sourcecheck.cli.schema_cmd import schema_command
 from sourcecheck.cli.score import score_command
@@ -20,6 +26,13 @@ def cli() -> None:
 cli.add_command(score_command)
 cli.add_command(plugins_command)
 cli.add_command(schema_command)
+cli.add_command(check_command)
+cli.add_command(new_scorer_command)
+cli.add_command(batch_command)
+cli.add_command(compare_command)
+cli.add_command(index_command)
+cli.add_command(corroborate_command)
+cli.add_command(calibrate_command)
 
 
 def main(argv: list[str] | None = None) -> int:

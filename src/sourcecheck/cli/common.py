@@ -57,10 +57,32 @@ def engine_options(func: F) -> F:
             metavar="NAMES",
             help="Comma list of scorers not to run.",
         ),
+        click.option(
+            "--model",
+            type=click.Path(dir_okay=False, path_type=Path),
+            expose_value=False,
+            callback=_remember_model,
+            help="Calibrated combiner model from `sourcecheck calibrate` (config: model).",
+        ),
     ]
     for option in reversed(options):
         func = option(func)
     return func
+
+
+MODEL_META_KEY = "sourcecheck.model"
+
+
+def _remember_model(ctx: click.Context, _param: click.Parameter, value: Path | None) -> None:
+    # Kept out of the command's arguments so every command with engine_options gets --model
+    # without a new parameter; build_config picks it up from the click context.
+    if value is not None:
+        ctx.meta[MODEL_META_KEY] = str(value.expanduser().resolve())
+
+
+def _model_option() -> str | None:
+    ctx = click.get_current_context(silent=True)
+    return ctx.meta.get(MODEL_META_KEY) if ctx is not None else None
 
 
 def build_config(
@@ -75,6 +97,7 @@ def build_config(
 ) -> Config:
     first_file = next((Path(p) for p in inputs if p != "-"), None)
     config = load_config(config_path, start=first_file)
+    overrides = {"model": _model_option(), **overrides}
     return config.merged(
         plugins_dir=[*config.plugins_dir, *map(str, plugins_dirs)] if plugins_dirs else None,
         strict=True if strict or strict_from_env() else None,

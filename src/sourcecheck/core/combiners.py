@@ -22,6 +22,10 @@ class Combination:
     baseline: float
     weights: dict[str, float] = field(default_factory=dict)
     contributions: dict[str, float] = field(default_factory=dict)
+    # Log-odds combiners (sourcecheck.calibration) also explain the score on the logit scale.
+    baseline_logit: float | None = None
+    logit: float | None = None
+    logit_contributions: dict[str, float] = field(default_factory=dict)
 
 
 class Combiner(Protocol):

@@ -182,12 +182,15 @@ class Engine:
         for result in results:
             result.weight = combination.weights.get(result.name, 0.0)
             result.contribution = combination.contributions.get(result.name, 0.0)
+            result.logit_contribution = combination.logit_contributions.get(result.name)
         warning = language_warning(article, analysis)
         return Report(
             article=_article_info(article, source),
             score=combination.score,
             band=band_for(combination.score, self.config.bands),
             baseline=combination.baseline,
+            baseline_logit=combination.baseline_logit,
+            logit=combination.logit,
             combiner=self.combiner.name,
             scorers=results,
             analysis=analysis.to_report(),

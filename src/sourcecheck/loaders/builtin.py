@@ -6,10 +6,10 @@ import json
 import logging
 from collections.abc import Iterator
 
-import yaml
-
 from sourcecheck.core.errors import InputError
 from sourcecheck.core.models import Article
+from sourcecheck.lint.markdown import MarkdownProse, markdown_prose
+from sourcecheck.lint.markdown import split_front_matter as split_front_matter
 from sourcecheck.loaders.base import Loader, LoadResult, article_from_mapping, decode, require_text
 from sourcecheck.plugins.hookspecs import hookimpl
 
@@ -51,51 +51,28 @@ def split_title(text: str) -> tuple[str, str]:
 
 
 class MarkdownLoader(Loader):
-    """Markdown with optional YAML front matter (title, outlet, url, published, authors)."""
+    """Markdown with optional YAML front matter (title, outlet, url, published, authors).
+
+    The body is the prose only, at the same offsets as in the file (see
+    :mod:`sourcecheck.lint.markdown`): markup, code and front matter become spaces, so
+    every line and column a scorer reports points into the file. A leading level-1
+    heading is the title (when the front matter has none) and is not body text.
+    """
 
     name = "markdown"
     suffixes = (".md", ".markdown")
 
     def load(self, data: bytes, source: str) -> Iterator[LoadResult]:
-        text = decode(data, source)
-        front, body = split_front_matter(text, source)
-        require_text(body, source)
-        record = {**front, "body": body}
-        article = article_from_mapping(record, source)
-        if not article.title:
-            title, rest = _markdown_heading(body)
-            if title:
-                article = article.model_copy(update={"title": title, "body": rest})
-        yield article
+        yield self.load_text(decode(data, source), source)[0]
 
-
-def split_front_matter(text: str, source: str) -> tuple[dict, str]:
-    """The YAML front matter (as a dict) and the rest of the document."""
-    if not text.startswith("---\n"):
-        return {}, text
-    end = text.find("\n---", 4)
-    if end == -1:
-        raise InputError(source, "front matter opened with '---' is never closed", 1)
-    try:
-        front = yaml.safe_load(text[4:end]) or {}
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = mark.line + 2 if mark is not None else 1
-        raise InputError(
-            source, f"front matter is not valid YAML: {exc}".split("\n")[0], line
-        ) from None
-    if not isinstance(front, dict):
-        raise InputError(source, "front matter must be a YAML mapping", 1)
-    after = text.find("\n", end + 1)
-    return front, "" if after == -1 else text[after + 1 :]
-
-
-def _markdown_heading(body: str) -> tuple[str, str]:
-    stripped = body.lstrip("\n")
-    first, _, rest = stripped.partition("\n")
-    if first.startswith("# "):
-        return first[2:].strip(), rest.lstrip("\n")
-    return "", body
+    def load_text(self, text: str, source: str) -> tuple[Article, MarkdownProse]:
+        """The article of a decoded document, and the prose extraction behind it."""
+        prose = markdown_prose(text, source)
+        require_text(prose.body, source)
+        record = {**prose.front_matter, "body": prose.body}
+        if prose.title and not record.get("title"):
+            record["title"] = prose.title
+        return article_from_mapping(record, source), prose
 
 
 class HtmlLoader(Loader):

@@ -37,6 +37,7 @@ BUILTIN_PLUGINS = (
     "sourcecheck.scorers.anonymous_sources",
     "sourcecheck.loaders.builtin",
     "sourcecheck.reporters.builtin",
+    "sourcecheck.calibration.plugin",
 )
 
 

@@ -1,33 +1,509 @@
-"""Attributions: source, cue and content. (Placeholder: 'X said' only.)"""
+"""Attributions: who said what. Each is a source span, a cue span and a content span.
+
+The finder is cue-driven. One trie-factored regex finds every report verb ("said",
+"told", "believes", "according to") in the article; each is then read in its sentence:
+
+* the source just before the cue (``Smith said``, ``a senior official, who ..., said``,
+  ``Maria Lopez, a former deputy director of the agency, said``), else just after it when
+  the cue follows a quote or a comma (``"...," said Smith, a former aide``);
+* the content after the cue (a quote, a ``that`` clause, reported speech without ``that``)
+  or, when the cue closes the clause, before the source (``"...," he said``);
+* ``according to X`` and ``citing X`` take their source after the cue, and make the other
+  attributions of the sentence second-hand (``via``).
+
+Pronouns and descriptions are resolved in a single pass over the article (see
+``sources.py``). Every regex runs on a bounded window around the cue, so the cost is linear.
+"""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
+from sourcecheck.core.analysis.patterns import alternation, verb_forms
+from sourcecheck.core.analysis.phrases import SourceReader
+from sourcecheck.core.analysis.sources import NOT_NAMES, Resolver, SourceInfo, SourceTyper
 from sourcecheck.core.analysis.types import Sentence
 from sourcecheck.core.lexicons import Lexicons
 from sourcecheck.core.models import Attribution, Quote, Span
 
-_SAID = re.compile(r"\b([A-Z][a-z]+(?: [A-Z][a-z]+)*) (said|says|told)\b")
+WINDOW = 110  # characters before a cue searched for its source
+
+_CAP = r"(?:[A-Z][\w'’&-]*\.?|[A-Z]\.(?:[A-Z]\.)*)"
+_CONNECT = r"(?:of|for|and|de|la|le|van|von|der|den|da|du|del|bin|al|the|&)"
+_NAME = rf"{_CAP}(?:\s+(?:{_CONNECT}\s+){{0,2}}{_CAP}){{0,7}}"
+_FUNCTION = (
+    r"(?:the|a|an|that|this|which|who|whom|and|or|but|to|in|on|at|by|for|with|from|of|as|"
+    r"is|was|were|are|be|been|has|have|had|will|would|it|he|she|they|we|i|not|when|if|"
+    r"than|then|because|while|after|before|said|says|say)"
+)
+_WORD = rf"(?!(?i:{_FUNCTION})\b)[\w'’.&-]+"
+_DETERMINER = (
+    r"(?:(?i:the|a|an|one|two|three|four|five|six|several|some|many|most|other|another|both|"
+    rf"all|these|those|his|her|their|its|our|my|your)|{_NAME}['’]s?)"
+)
+_POST_MODIFIER = (
+    r"\s+(?:for|at|of|from|with|in|on|close\s+to|familiar\s+with|briefed\s+on)\s+"
+    rf"(?:(?i:the|a|an|his|her|their|its)\s+)?(?:{_WORD}\s+){{0,3}}{_WORD}"
+)
+_LEFT_EDGE = r"(?<![\w'’.&-])"
+
+_CLAUSE_END_CHARS = ",?!:—–-\"”’'"
+_NAME_AFTER = re.compile(rf"\s*,?\s*(?P<src>{_NAME})")
+_PRONOUN_AFTER = re.compile(r"\s*,?\s*(?P<src>(?i:he|she|they|I|we|it))\b")
+_PHRASE_AFTER = re.compile(
+    r"\s*(?P<src>[^\s,.;:\"“”()'][^,.;:\"“”()]{0,100}?)"
+    r"(?=\s*(?:[,.;:\"“”()]|''|\Z)|\s+(?:who|which|that|when|in\s+(?:a|an|the)\s|"
+    r"on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)))"
+)
+_ROLE_AFTER = re.compile(
+    r"\s*,\s*(?P<role>(?:(?i:a|an|the|his|her|their|its|former|chief|senior)\b|"
+    rf"{_NAME}['’]s)[^,.;\"“”()]{{1,140}}?)(?=\s*(?:[,.;\"“”()]|\Z))"
+)
+_DAYS = (
+    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|tonight|"
+    r"this\s+week|last\s+week|last\s+month|last\s+year|earlier|later|afterward|afterwards)"
+)
+_MEDIUM = (
+    r"(?:statement|interview|speech|email|e-mail|letter|tweet|post|release|video|op-ed|column|"
+    r"report|briefing|call|appearance|message|memo|filing|address|remarks|conference|"
+    r"rally|debate|hearing|podcast|broadcast|show|documentary|book|essay|article|blog)"
+)
+# What may stand between a cue and its content: when, where and how it was said.
+_SKIP_AFTER_CUE = re.compile(
+    rf"(?:\s*,?\s*(?:(?:on|late|early|last|this|earlier|later)\s+)?{_DAYS}\b"
+    rf"|\s+(?:in|during|at|on|via|through)\s+(?:(?i:a|an|the|his|her|their|its|one)\s+)?"
+    rf"(?:[\w'’.-]+\s+){{0,3}}?{_MEDIUM}s?\b(?:\s+(?:with|to|on|for|at)\s+(?:the\s+)?{_NAME})?"
+    rf"|\s+on\s+(?:Twitter|Facebook|Instagram|television|TV|radio|CNN|Fox\s+News|MSNBC|NBC|"
+    rf"ABC|CBS|NPR|the\s+[\w-]+\s+floor|the\s+floor|the\s+campaign\s+trail|stage)\b"
+    rf"|\s+(?:also|again|then|later|previously|repeatedly|publicly|privately|recently|"
+    rf"flatly|simply|bluntly|openly|in\s+part|in\s+response|afterward|earlier|once))*"
+)
+_OBJECT_VERBS = frozenset(
+    [
+        "tell",
+        "told",
+        "tells",
+        "telling",
+        "ask",
+        "asked",
+        "asks",
+        "asking",
+        "assure",
+        "assured",
+        "assures",
+        "assuring",
+        "inform",
+        "informed",
+        "informs",
+        "informing",
+        "remind",
+        "reminded",
+        "reminds",
+        "reminding",
+        "warn",
+        "warned",
+        "warns",
+        "warning",
+        "urge",
+        "urged",
+        "urges",
+        "urging",
+    ]
+)
+_OBJECT = re.compile(
+    rf"\s+(?:reporters|him|her|them|me|us|it|you|supporters|voters|the\s+crowd|"
+    rf"(?:(?i:the|a|an|his|her|their|its)\s+)?{_NAME}|(?i:the|a|an|his|her|their)\s+"
+    rf"(?:{_WORD}\s+){{0,2}}?{_WORD}(?=\s+(?:that|on|in|at|during|last|about|whether|if|to)\b|"
+    rf"\s*[,:\"“]|''))"
+)
+_CLAUSE_START = re.compile(r"\s*[,:]?\s*(?=[\"“]|'')|\s+(?=[\w$“\"'‘(])")
+_TERMINAL = frozenset(".!?;:,—–- \t\n")
+_PARTICIPLE_GAP = re.compile(r",\s*\Z")
+
+
+@dataclass(slots=True)
+class Found:
+    """An attribution while the finder is still working on it (offsets, not spans)."""
+
+    cue: tuple[int, int] | None
+    source: tuple[int, int] | None
+    content: tuple[int, int] | None
+    sentence: int
+    role: str | None = None
+    direct: bool = False
+    marker: str = ""  # "according" or "citing": reports other attributions second-hand
+    in_quote: bool = False
+    info: SourceInfo | None = None
+    via: int | None = None
 
 
 class AttributionFinder:
+    """Finds attributions with the lexicons in force (report verbs can be added by config)."""
+
     def __init__(self, lexicons: Lexicons) -> None:
         self.lexicons = lexicons
+        self.typer = SourceTyper(lexicons)
+        self.resolver = Resolver(self.typer)
+        verbs = lexicons.get("report_verbs")
+        groups = verbs if isinstance(verbs, dict) else {"speech": list(verbs)}
+        self.kind_of: dict[str, str] = {}
+        for kind, phrases in groups.items():
+            for phrase in phrases:
+                for form in verb_forms(phrase.lower()):
+                    self.kind_of.setdefault(form, kind)
+        forms = [*self.kind_of, "according to", "citing"]
+        # Case-sensitive with capitalised variants: as cheap as scanning for words.
+        cues = alternation([*forms, *(form.capitalize() for form in forms)])
+        self._cue = re.compile(rf"\b(?:{cues})(?![\w'’-])")
+        heads = {
+            *self.typer.vague_heads,
+            *self.typer.anonymous_heads,
+            *self.typer.org_heads,
+            *(noun + "s" for noun in self.typer.role_nouns),
+            "police",
+            "authorities",
+            "prosecutors",
+        }
+        self.reader = SourceReader(heads)
+
+    # -- the pass over the article ------------------------------------------------------
 
     def find(self, body: str, sentences: list[Sentence], quotes: list[Quote]) -> list[Attribution]:
-        found: list[Attribution] = []
-        for index, sentence in enumerate(sentences):
-            span = sentence.span
-            for m in _SAID.finditer(body, span.start, span.end):
-                found.append(
-                    Attribution(
-                        source=Span.of(body, m.start(1), m.end(1)),
-                        cue=Span.of(body, m.start(2), m.end(2)),
-                        content=None,
-                        source_type="named_person",
-                        speaker=m.group(1),
-                        sentence=index,
-                    )
-                )
-        return found
+        if not sentences:
+            return []
+        top_quotes = [q for q in quotes if not q.nested]
+        context = _QuoteIndex(top_quotes)
+        found: list[Found] = []
+        index = 0
+        for match in self._cue.finditer(body):
+            start = match.start()
+            while index + 1 < len(sentences) and sentences[index].span.end <= start:
+                index += 1
+            sentence = sentences[index].span
+            if not sentence.start <= start < sentence.end:
+                continue
+            item = self._read(body, match, index, sentence, context, found)
+            if item is not None:
+                item.in_quote = context.inside(start)
+                found.append(item)
+        _link_second_hand(found)
+        self.resolver.resolve(body, found)
+        return [_to_attribution(body, item) for item in found]
+
+    def _read(
+        self,
+        body: str,
+        match: re.Match[str],
+        index: int,
+        sentence: Span,
+        quotes: _QuoteIndex,
+        found: list[Found],
+    ) -> Found | None:
+        cue = match.group()
+        lower = " ".join(cue.lower().split())
+        at_start = body[sentence.start : match.start()].strip("\"“'‘ ") == ""
+        if cue[0].isupper() and not at_start:
+            return None  # "Hope Hicks", "Read more": a capitalised word mid-sentence
+        if lower in ("according to", "citing"):
+            return self._according(body, match, index, sentence, quotes, lower)
+        return self._verb(body, match, index, sentence, quotes, found, lower)
+
+    # -- "according to X", "citing X" --------------------------------------------------
+
+    def _according(
+        self,
+        body: str,
+        match: re.Match[str],
+        index: int,
+        sentence: Span,
+        quotes: _QuoteIndex,
+        lower: str,
+    ) -> Found | None:
+        source = self._source_after(body, match.end(), sentence.end, allow_phrase=True)
+        if source is None:
+            return None
+        src_start, src_end, role = source
+        before_start, before_end = _trim_span(body, sentence.start, match.start())
+        content: tuple[int, int] | None
+        if before_end > before_start:
+            content = _clause(body, sentence.start, before_end)
+        else:
+            content = self._content_after(body, src_end, sentence.end, quotes, lower)
+        return Found(
+            cue=match.span(),
+            source=(src_start, src_end),
+            content=content,
+            sentence=index,
+            role=role,
+            marker="according" if lower == "according to" else "citing",
+            direct=content is not None and quotes.starts_at(content[0]) is not None,
+        )
+
+    # -- "X said", "said X" -------------------------------------------------------------
+
+    def _verb(
+        self,
+        body: str,
+        match: re.Match[str],
+        index: int,
+        sentence: Span,
+        quotes: _QuoteIndex,
+        found: list[Found],
+        lower: str,
+    ) -> Found | None:
+        cue_start, cue_end = match.span()
+        window = max(sentence.start, cue_start - WINDOW)
+        core_end, passive = self.reader.tail_start(body, window, cue_start)
+        if passive and not lower.endswith("ing"):
+            return None  # "was told", "is expected": the source is not before the cue
+        role: str | None = None
+        source: tuple[int, int, str | None] | None = None
+        before = self.reader.read(body, window, core_end)
+        if before is not None:
+            source, role = (before.start, before.end, None), before.role
+        content_from = cue_end
+        if (
+            source is None
+            and lower.endswith("ing")
+            and _PARTICIPLE_GAP.search(body, window, core_end)
+        ):
+            # ", adding that ...": the subject of the clause said it.
+            previous = found[-1] if found and found[-1].sentence == index else None
+            if previous is None or previous.source is None:
+                return None
+            source = (*previous.source, None)
+        if source is None:
+            if not _clause_ended(body, sentence.start, cue_start):
+                return None
+            source = self._source_after(body, cue_end, sentence.end, allow_phrase=False)
+            if source is None:
+                return None
+            role = source[2]
+            content_from = source[1]
+            if role:
+                role_match = _ROLE_AFTER.match(body, source[1], sentence.end)
+                content_from = role_match.end() if role_match else source[1]
+            content = self._content_before(body, sentence.start, cue_start, quotes)
+        else:
+            content = self._content_after(body, content_from, sentence.end, quotes, lower)
+            if content is None and _clause_ended(body, sentence.start, source[0]):
+                content = self._content_before(body, sentence.start, source[0], quotes)
+        if content is None:
+            return None  # a verb with no content is not reporting anything
+        src_start, src_end, _ = source
+        if lower in _NOUN_LIKE and not _names_or_pronoun(body[src_start:src_end]):
+            return None  # "the nation's most populous swing state", "his remarks"
+        cue_start, cue_end = _widen_cue(body, core_end, cue_start, cue_end, sentence.end)
+        return Found(
+            cue=(cue_start, cue_end),
+            source=(src_start, src_end),
+            content=content,
+            sentence=index,
+            role=role,
+            direct=content is not None and quotes.starts_at(content[0]) is not None,
+        )
+
+    def _source_after(
+        self, body: str, start: int, end: int, *, allow_phrase: bool
+    ) -> tuple[int, int, str | None] | None:
+        """The source phrase right after a cue: ``said Smith``, ``according to the report``."""
+        match = _PRONOUN_AFTER.match(body, start, end) or _NAME_AFTER.match(body, start, end)
+        if match is None or (allow_phrase and body[match.end("src") : end].startswith("'s")):
+            match = _PHRASE_AFTER.match(body, start, end)
+            if match is None:
+                return None
+            if not allow_phrase and match.group("src").split()[0].lower() not in (
+                "a",
+                "an",
+                "the",
+                "his",
+                "her",
+                "their",
+                "its",
+            ):
+                return None
+        role_match = _ROLE_AFTER.match(body, match.end("src"), end)
+        role = role_match.group("role").strip() if role_match else None
+        return match.start("src"), match.end("src"), role
+
+    # -- content -------------------------------------------------------------------------
+
+    def _content_after(
+        self, body: str, start: int, end: int, quotes: _QuoteIndex, lower: str
+    ) -> tuple[int, int] | None:
+        position = start
+        skip = _SKIP_AFTER_CUE.match(body, position, end)
+        if skip is not None:
+            position = skip.end()
+        if lower in _OBJECT_VERBS:
+            obj = _OBJECT.match(body, position, end)
+            if obj is not None:
+                position = obj.end()
+                skip = _SKIP_AFTER_CUE.match(body, position, end)
+                position = skip.end() if skip is not None else position
+        opening = _CLAUSE_START.match(body, position, end)
+        if opening is None:
+            return None
+        first = opening.end()
+        quote = quotes.starts_at(first)
+        if quote is not None:
+            return quote.span.start, quote.span.end
+        return _clause(body, first, end)
+
+    def _content_before(
+        self, body: str, start: int, end: int, quotes: _QuoteIndex
+    ) -> tuple[int, int] | None:
+        """The clause or quote ending just before a source or cue at ``end``."""
+        clause_start, clause_end = _trim_span(body, start, end)
+        while clause_end > clause_start and body[clause_end - 1] in ",:—–-":
+            clause_end -= 1
+        while clause_end > clause_start and body[clause_end - 1].isspace():
+            clause_end -= 1
+        if clause_end <= clause_start:
+            return None
+        quote = quotes.ends_at(clause_end)
+        if quote is not None and quote.span.start >= start - 1:
+            return quote.span.start, quote.span.end
+        return _clause(body, clause_start, clause_end)
+
+
+# Verb forms that are more often nouns ("the state", "his remarks", "a call"): taken as
+# cues only after a pronoun or a name.
+_NOUN_LIKE = frozenset(
+    """state states support supports attack attacks call calls offer offers charge charges
+    counter question questions report reports claim claims comment comments remark remarks
+    answer answers tweet tweets post posts show shows find finds mean means hope hopes fear
+    fears doubt doubts wish wishes estimate estimates promise promises pledge pledges vow
+    vows demand demands boast protest protests praise reply replies request requests
+    forecast forecasts quote quotes worry worries guess point points order orders rally
+    warning complaint complaints criticism issue issues signal signals note notes stress
+    concern concerns insist word words want wants""".split()
+)
+_AUXILIARY_BEFORE = re.compile(r"(?:(?:has|have|had)\s+(?:also\s+)?|also\s+)\Z")
+_CUE_SUFFIX = re.compile(r"(?:\s+in\s+a\s+(?:written\s+)?statement)?(?::(?=\s))?")
+
+
+def _widen_cue(
+    body: str, core_end: int, cue_start: int, cue_end: int, limit: int
+) -> tuple[int, int]:
+    """PolNeAR-style cue spans: 'has also said', 'said in a statement', 'said:'."""
+    gap = body[core_end:cue_start]
+    if gap.strip():
+        aux = _AUXILIARY_BEFORE.search(body, core_end, cue_start)
+        if aux is not None and aux.start() > core_end:
+            cue_start = aux.start()
+    suffix = _CUE_SUFFIX.match(body, cue_end, limit)
+    return cue_start, suffix.end() if suffix else cue_end
+
+
+def _names_or_pronoun(phrase: str) -> bool:
+    words = phrase.split()
+    return len(words) == 1 and words[0].lower() in _PRONOUN_WORDS or words[-1][:1].isupper()
+
+
+_PRONOUN_WORDS = frozenset("he she they i we you it who which".split())
+
+
+class _QuoteIndex:
+    """Quotes looked up by start, by end, and 'is this offset inside a quote'."""
+
+    def __init__(self, quotes: list[Quote]) -> None:
+        self.by_start = {q.span.start: q for q in quotes}
+        self.by_end = {q.span.end: q for q in quotes}
+        self.bounds = [(q.inner.start, q.inner.end) for q in quotes]
+        self._cursor = 0
+
+    def starts_at(self, offset: int) -> Quote | None:
+        return self.by_start.get(offset)
+
+    def ends_at(self, offset: int) -> Quote | None:
+        quote = self.by_end.get(offset)
+        if quote is None and offset + 1 in self.by_end:
+            quote = self.by_end[offset + 1]  # '"...,"' ends one past the comma we stopped at
+        return quote
+
+    def inside(self, offset: int) -> bool:
+        """Whether ``offset`` is inside a quote; offsets must come in increasing order."""
+        while self._cursor < len(self.bounds) and self.bounds[self._cursor][1] <= offset:
+            self._cursor += 1
+        return self._cursor < len(self.bounds) and self.bounds[self._cursor][0] <= offset
+
+
+def _clause_ended(body: str, sentence_start: int, cue_start: int) -> bool:
+    """Whether the text before a cue ends a clause (so ``said Smith`` can follow)."""
+    before = body[sentence_start:cue_start].rstrip()
+    return not before.strip("\"“”'‘’") or before[-1] in _CLAUSE_END_CHARS
+
+
+def _skip_non_names(body: str, start: int, end: int) -> int:
+    """Drop sentence-initial words ("But", "Yesterday") from the front of a source."""
+    while True:
+        space = body.find(" ", start, end)
+        if space < 0:
+            return start
+        word = body[start:space]
+        if word not in NOT_NAMES or word in ("The", "A", "An", "His", "Her", "Their", "Its"):
+            return start
+        start = space + 1
+        while start < end and body[start].isspace():
+            start += 1
+
+
+def _trim_span(body: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and body[start].isspace():
+        start += 1
+    while end > start and body[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _clause(body: str, start: int, end: int) -> tuple[int, int] | None:
+    """``body[start:end]`` without surrounding space and the sentence's final stop."""
+    start, end = _trim_span(body, start, end)
+    while end > start and body[end - 1] in _TERMINAL:
+        end -= 1
+    return (start, end) if end > start else None
+
+
+def _link_second_hand(found: list[Found]) -> None:
+    """'Smith said, according to the Gazette': Smith's attribution is reported via the Gazette."""
+    for position, item in enumerate(found):
+        if item.marker == "according":
+            for other in _same_sentence(found, position):
+                if not other.marker:
+                    other.via = position
+        elif item.marker == "citing":
+            previous = position - 1
+            if previous >= 0 and found[previous].sentence == item.sentence:
+                item.via = previous
+                if item.content is None:
+                    item.content = found[previous].content
+
+
+def _same_sentence(found: list[Found], position: int) -> list[Found]:
+    """The other attributions in the sentence of ``found[position]`` (neighbours only)."""
+    sentence = found[position].sentence
+    first = position
+    while first > 0 and found[first - 1].sentence == sentence:
+        first -= 1
+    last = position
+    while last + 1 < len(found) and found[last + 1].sentence == sentence:
+        last += 1
+    return [found[i] for i in range(first, last + 1) if i != position]
+
+
+def _to_attribution(body: str, item: Found) -> Attribution:
+    info = item.info or SourceInfo("unknown", "other")
+    return Attribution(
+        source=Span.of(body, *item.source) if item.source else None,
+        cue=Span.of(body, *item.cue) if item.cue else None,
+        content=Span.of(body, *item.content) if item.content else None,
+        source_type=info.source_type,
+        speaker=info.speaker,
+        role=item.role,
+        direct=item.direct,
+        sentence=item.sentence,
+        via=item.via,
+        in_quote=item.in_quote,
+    )

@@ -1,0 +1,164 @@
+"""Benchmark: does calibrating the combination beat the default weighted score?
+
+Grouped-CV AUC (folds split by outlet, so no outlet is in both train and test) for
+
+- ReCOVery (label = the outlet's reliability, by folder; group = outlet = one CSV file), and
+- FA-KES (per-article labels, credible = 1; group = source outlet), a negative control:
+  its labels say whether casualty figures match a database, nothing about sourcing style.
+
+Usage (from the repo root)::
+
+    python benchmarks/calibration.py --limit 60
+    python benchmarks/calibration.py --limit 60 --all-metrics --out-dir /tmp/models
+
+Never copies the data: it is read in place (default ../shared/data/credibility/...).
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import sys
+import time
+from collections.abc import Iterator
+from itertools import islice
+from pathlib import Path
+
+from sourcecheck.calibration.data import Fields, LabelledArticle, iter_records, labelled
+from sourcecheck.calibration.fit import Collected, FitSettings, choose_features, collect, fit_model
+from sourcecheck.calibration.model import CalibrationModel, fold_spread, save_model
+from sourcecheck.core.config import Config
+from sourcecheck.core.engine import Engine
+from sourcecheck.core.errors import InputError
+
+REPO = Path(__file__).resolve().parent.parent
+# ../shared next to the repo; a git worktree under ../wt/ looks two levels up.
+DATA = next(
+    (
+        p / "shared" / "data" / "credibility"
+        for p in (REPO.parent, REPO.parent.parent)
+        if (p / "shared" / "data" / "credibility").is_dir()
+    ),
+    REPO.parent / "shared" / "data" / "credibility",
+)
+MAX_BYTES = 200_000_000
+LABEL, GROUP = "_label", "_outlet"
+
+
+def recovery(root: Path, limit: int | None) -> Iterator[LabelledArticle | InputError]:
+    """ReCOVery: one CSV per outlet under reliable/ (label 1) and unreliable/ (label 0)."""
+    fields = Fields(label=LABEL, group=GROUP, text="body_text")
+    for folder, label in (("reliable", 1), ("unreliable", 0)):
+        for path in sorted((root / folder).glob("*.csv")):
+            outlet = path.stem.removeprefix("news-dataset").strip("-_")
+            yield from islice(_labelled(path, fields, {LABEL: label, GROUP: outlet}), limit)
+
+
+def fakes(root: Path, limit: int | None) -> Iterator[LabelledArticle | InputError]:
+    """FA-KES: one CSV, label per article (1 = credible), outlet in ``source``."""
+    path = root / "FA-KES-Dataset.csv"
+    fields = Fields(label="labels", group="source", text="article_content")
+    taken: dict[str, int] = {}
+    for item in _labelled(path, fields, {}):
+        if isinstance(item, LabelledArticle):
+            taken[item.group] = taken.get(item.group, 0) + 1
+            if limit is not None and taken[item.group] > limit:
+                continue
+        yield item
+
+
+def _labelled(
+    path: Path, fields: Fields, extra: dict[str, object]
+) -> Iterator[LabelledArticle | InputError]:
+    for item in iter_records(str(path), MAX_BYTES):
+        if isinstance(item, InputError):
+            yield item
+            continue
+        record, line = item
+        try:
+            yield labelled({**record, **extra}, str(path), line, fields)
+        except InputError as error:
+            yield error
+
+
+def run(
+    name: str,
+    items: Iterator[LabelledArticle | InputError],
+    args: argparse.Namespace,
+    label_field: str,
+) -> CalibrationModel:
+    engine = Engine(Config())
+    started = time.perf_counter()
+    errors: list[str] = []
+    collected: Collected = collect(engine, items, lambda e: errors.append(str(e)))
+    elapsed = time.perf_counter() - started
+    specs = choose_features(collected, [], [s.name for s in engine.scorers], args.all_metrics)
+    settings = FitSettings(label_field, "outlet", args.folds, args.seed)
+    model = fit_model(collected, specs, engine, settings)
+    n = len(collected.labels)
+    print(
+        f"[{name}] scored {n} articles in {elapsed:.0f}s ({n / max(elapsed, 1e-9):.1f}/s), "
+        f"{len(errors)} skipped{': ' + errors[0] if errors else ''}",
+        file=sys.stderr,
+    )
+    if args.out_dir:
+        args.out_dir.mkdir(parents=True, exist_ok=True)
+        save_model(model, args.out_dir / f"{name}.json")
+    return model
+
+
+def row(name: str, model: CalibrationModel) -> str:
+    cv, t = model.cv, model.training
+    return (
+        f"| {name} | {t.n} ({t.positives}/{t.negatives}) | {t.groups} | {cv.folds} "
+        f"| {_f(cv.weighted_auc)} | {_f(cv.auc)} | {fold_spread(cv.weighted_auc_folds)} "
+        f"| {fold_spread(cv.auc_folds)} | {cv.brier:.3f} / {cv.brier_base_rate:.3f} |"
+    )
+
+
+def coefficients(name: str, model: CalibrationModel) -> str:
+    ordered = sorted(model.features, key=lambda f: -abs(f.coefficient))
+    parts = ", ".join(f"{f.name} {f.coefficient:+.2f}" for f in ordered)
+    return f"{name}: C={model.regularization.C:.3g}; {parts}; intercept {model.intercept:+.2f}"
+
+
+def _f(value: float | None) -> str:
+    return "n/a" if value is None else f"{value:.3f}"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--recovery", type=Path, default=DATA / "recovery")
+    parser.add_argument("--fakes", type=Path, default=DATA / "fa-kes")
+    parser.add_argument("--limit", type=int, default=60, help="Articles per outlet (0 = all).")
+    parser.add_argument("--folds", type=int, default=5)
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--all-metrics", action="store_true", help="Add numeric metrics.")
+    parser.add_argument("--out-dir", type=Path, help="Also save each fitted model here.")
+    args = parser.parse_args()
+    limit = args.limit or None
+    for path in (args.recovery / "reliable", args.fakes / "FA-KES-Dataset.csv"):
+        if not path.exists():
+            sys.exit(f"calibration benchmark: {path} not found (pass --recovery / --fakes)")
+    csv.field_size_limit(2**30)
+    models = {
+        "ReCOVery": run("recovery", recovery(args.recovery, limit), args, "reliable"),
+        "FA-KES (negative control)": run("fa-kes", fakes(args.fakes, limit), args, "credible"),
+    }
+    features = "scores + numeric metrics" if args.all_metrics else "scorer scores"
+    print(f"Grouped-CV AUC, folds split by outlet; limit {limit or 'none'} per outlet; "
+          f"features: {features}; seed {args.seed}")  # fmt: skip
+    print(
+        "| data | n (1/0) | outlets | folds | weighted AUC | calibrated AUC "
+        "| weighted AUC per fold | calibrated AUC per fold | Brier / base rate |"
+    )
+    print("|---|---|---|---|---|---|---|---|---|")
+    for name, model in models.items():
+        print(row(name, model))
+    print()
+    for name, model in models.items():
+        print(coefficients(name, model))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,324 @@
+"""Scoring beyond one machine with Dask (``pip install 'sourcecheck[dask]'``).
+
+Each Dask partition is read, scored and written as one Parquet part by one task, on a
+worker: ``DIR/part-NNNNN.parquet`` for partition NNNNN. Workers build their Engine once per
+process (:func:`sourcecheck.batch.worker.cached_engine`) from the config dict they receive;
+the engine and its plugins are never pickled, so plugins must be installed on every worker.
+A part is written through a temporary name and renamed, so a rerun schedules only the
+partitions whose part is missing (same inputs and blocksize give the same partitions).
+
+Python API::
+
+    from dask.distributed import Client
+    from sourcecheck.batch.dask_backend import run_dask, score_bag, score_dataframe
+
+    client = Client("tcp://scheduler:8786")
+    run_dask(["s3-mounted/corpus/"], "results.parquet", client=client)
+
+    # or from your own collections:
+    score_bag(bag_of_record_dicts, "results.parquet", fields={"body": "text"})
+    scored = score_dataframe(ddf, fields={"body": "text"})   # lazy dask DataFrame of rows
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sourcecheck.batch.readers import (
+    JSONL_SUFFIXES,
+    BadRecord,
+    iter_folder,
+    read_articles,
+    to_item,
+)
+from sourcecheck.batch.rows import BASE_COLUMNS, Row, bad_record_row, report_row
+from sourcecheck.batch.runner import run_metadata
+from sourcecheck.batch.worker import build_engine, cached_engine, score_one
+from sourcecheck.batch.writers import (
+    PARQUET_META_FILE,
+    _write_json_atomic,
+    check_resumable,
+    column_type,
+    rows_to_table,
+)
+from sourcecheck.core.config import Config
+from sourcecheck.core.errors import ConfigError
+from sourcecheck.core.models import Article
+
+
+@dataclass
+class DaskResult:
+    parts_written: int
+    parts_skipped: int
+    written: int
+    failed: int
+
+
+def run_dask(
+    inputs: Iterable[str | Path],
+    out: str | Path,
+    *,
+    config: Config | None = None,
+    fields: Mapping[str, str] | None = None,
+    scheduler: str | None = None,
+    client: Any = None,
+    blocksize: str | int = "16MiB",
+    corpus_index: str | Path | None = None,
+) -> DaskResult:
+    """Read ``inputs`` as a dask.bag and score it into ``out`` (a directory of parts)."""
+    bag = records_bag([str(i) for i in inputs], blocksize)
+    return score_bag(
+        bag,
+        out,
+        config=config,
+        fields=fields,
+        scheduler=scheduler,
+        client=client,
+        corpus_index=corpus_index,
+    )
+
+
+def records_bag(inputs: list[str], blocksize: str | int = "16MiB") -> Any:
+    """A dask.bag of ``(source, record)`` pairs: JSONL lines, CSV/Parquet rows, documents."""
+    import dask.bag as db
+    import dask.dataframe as dd
+
+    bags = []
+    for path in _expand(inputs):
+        suffix = Path(path).suffix.lower()
+        if suffix in JSONL_SUFFIXES:
+            lines = db.read_text(path, blocksize=blocksize, encoding="utf-8")
+            bags.append(lines.map(lambda line, p=path: (p, line)))
+        elif suffix in (".csv", ".tsv"):
+            frame = dd.read_csv(
+                path,
+                blocksize=blocksize,
+                dtype=str,
+                keep_default_na=False,
+                sep="\t" if suffix == ".tsv" else ",",
+            )
+            bags.append(frame.to_bag(format="dict").map(lambda r, p=path: (p, r)))
+        elif suffix == ".parquet":
+            frame = dd.read_parquet(path)
+            bags.append(frame.to_bag(format="dict").map(lambda r, p=path: (p, r)))
+        else:
+            bags.append(db.from_sequence([(path, None)]))
+    if not bags:
+        raise ConfigError("no input files found")
+    return db.concat(bags)
+
+
+def _expand(inputs: list[str]) -> list[str]:
+    files: list[str] = []
+    for path in inputs:
+        folder = Path(path)
+        files.extend(str(f) for f in iter_folder(folder)) if folder.is_dir() else files.append(path)
+    return files
+
+
+def score_bag(
+    bag: Any,
+    out: str | Path,
+    *,
+    config: Config | None = None,
+    fields: Mapping[str, str] | None = None,
+    scheduler: str | None = None,
+    client: Any = None,
+    corpus_index: str | Path | None = None,
+) -> DaskResult:
+    """Score a bag of ``(source, record)`` pairs or plain record dicts into Parquet parts."""
+    import dask
+    from dask import delayed
+
+    config_data = (config or Config()).model_dump(mode="json")
+    index = str(corpus_index) if corpus_index else None
+    fields = dict(fields or {})
+    out = Path(out)
+    meta = run_metadata(build_engine(config_data, index), fields, index)
+    _prepare_output(out, meta)
+    todo, skipped = [], 0
+    for number, partition in enumerate(bag.to_delayed()):
+        if (out / _part_name(number)).exists():
+            skipped += 1
+            continue
+        task = delayed(score_partition_to_part)(
+            partition, str(out), number, config_data, fields, index, meta
+        )
+        todo.append(task)
+    counts = _compute(todo, scheduler, client, dask)
+    return DaskResult(
+        parts_written=len(todo),
+        parts_skipped=skipped,
+        written=sum(c[0] for c in counts),
+        failed=sum(c[1] for c in counts),
+    )
+
+
+def _compute(tasks: list[Any], scheduler: str | None, client: Any, dask: Any) -> list[Any]:
+    if not tasks:
+        return []
+    if client is not None:
+        return list(client.gather(client.compute(tasks)))
+    if scheduler:
+        from distributed import Client
+
+        with Client(scheduler) as remote:
+            return list(remote.gather(remote.compute(tasks)))
+    return list(dask.compute(*tasks, scheduler="processes"))
+
+
+def _prepare_output(out: Path, meta: dict[str, Any]) -> None:
+    if out.exists() and not out.is_dir():
+        raise ConfigError(f"{out}: exists and is not a directory of Parquet parts")
+    out.mkdir(parents=True, exist_ok=True)
+    meta_file = out / PARQUET_META_FILE
+    if meta_file.exists() and any(out.glob("part-*.parquet")):
+        import json
+
+        check_resumable(out, json.loads(meta_file.read_text(encoding="utf-8")), meta)
+    _write_json_atomic(meta_file, meta)
+
+
+def _part_name(number: int) -> str:
+    return f"part-{number:05d}.parquet"
+
+
+def score_partition_to_part(
+    partition: list[Any],
+    out: str,
+    number: int,
+    config_data: dict[str, Any],
+    fields: dict[str, str],
+    corpus_index: str | None,
+    meta: dict[str, Any],
+) -> tuple[int, int]:
+    """Runs on a worker: score one partition and write it as one Parquet part."""
+    import pyarrow.parquet as pq
+
+    engine = cached_engine(config_data, corpus_index)
+    rows = score_records(engine, partition, fields)
+    final = Path(out) / _part_name(number)
+    temporary = Path(out) / f".{_part_name(number)}.tmp"
+    pq.write_table(rows_to_table(rows, meta), temporary)
+    os.replace(temporary, final)
+    return len(rows), sum(1 for row in rows if row["status"] == "failed")
+
+
+def score_records(engine: Any, partition: list[Any], fields: dict[str, str]) -> list[Row]:
+    rows: list[Row] = []
+    seen: set[str] = set()
+    loaders = [
+        found for _, many in engine.plugins.call_each("sourcecheck_loaders") for found in many
+    ]
+    for position, entry in enumerate(partition, start=1):
+        for item in _items(entry, position, fields, loaders, engine.config.max_bytes):
+            if item.id in seen:
+                continue  # a repeated id within a partition is kept once, as locally
+            seen.add(item.id)
+            rows.append(
+                bad_record_row(item) if isinstance(item, BadRecord) else score_one(engine, item)
+            )
+    return rows
+
+
+def _items(
+    entry: Any, position: int, fields: dict[str, str], loaders: list[Any], max_bytes: int
+) -> Iterable[Article | BadRecord]:
+    source, record = entry if isinstance(entry, tuple) else ("<bag>", entry)
+    if record is None:  # a whole document (folder file): read it like the local reader does
+        return read_articles([source], fields, loaders, max_bytes)
+    if isinstance(record, str):
+        return _jsonl_item(source, record, fields)
+    return [to_item(_clean(record), source, position, fields)]
+
+
+def _jsonl_item(source: str, line: str, fields: dict[str, str]) -> list[Article | BadRecord]:
+    import hashlib
+    import json
+
+    if not line.strip():
+        return []
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as exc:
+        # No line numbers in a dask text partition: key the error by the line's content.
+        digest = hashlib.sha1(line.encode(), usedforsecurity=False).hexdigest()[:12]
+        return [BadRecord(f"{source}#{digest}", f"{source}: malformed JSON: {exc.msg}", source)]
+    if not isinstance(record, dict):
+        return [BadRecord(f"{source}#{line[:20]}", f"{source}: line is not a JSON object", source)]
+    return [to_item(record, source, 0, fields)]
+
+
+def _clean(record: Mapping[str, Any]) -> dict[str, Any]:
+    """pandas NaN/NaT -> None, Timestamps -> datetimes, so records validate as articles."""
+    import pandas as pd
+
+    cleaned: dict[str, Any] = {}
+    for key, value in record.items():
+        if value is not None and not isinstance(value, list | dict) and pd.isna(value):
+            value = None
+        elif isinstance(value, pd.Timestamp):
+            value = value.to_pydatetime()
+        cleaned[str(key)] = value
+    return cleaned
+
+
+# -- dask.dataframe ---------------------------------------------------------------------
+
+
+def probe_columns(config: Config | None = None) -> list[str]:
+    """The row columns a config produces, from scoring one short probe article."""
+    engine = build_engine((config or Config()).model_dump(mode="json"))
+    probe = Article(id="probe", body="The council said on Monday that the bridge will reopen.")
+    return list(dict.fromkeys([*BASE_COLUMNS, *report_row(engine.score(probe), probe)]))
+
+
+def score_partition(
+    frame: Any,
+    fields: dict[str, str],
+    config_data: dict[str, Any],
+    corpus_index: str | None,
+    columns: list[str],
+) -> Any:
+    """``map_partitions`` body: a pandas frame of records -> a frame of result rows."""
+    import pandas as pd
+
+    engine = cached_engine(config_data, corpus_index)
+    records = [("<dataframe>", r) for r in frame.to_dict(orient="records")]
+    rows = score_records(engine, records, fields)
+    result = pd.DataFrame.from_records(rows, columns=columns)
+    return result.astype(_dtypes(columns))
+
+
+def _dtypes(columns: list[str]) -> dict[str, str]:
+    import pyarrow as pa
+
+    return {c: "object" if column_type(c) == pa.string() else "float64" for c in columns}
+
+
+def score_dataframe(
+    ddf: Any,
+    *,
+    fields: Mapping[str, str] | None = None,
+    config: Config | None = None,
+    corpus_index: str | Path | None = None,
+    columns: list[str] | None = None,
+) -> Any:
+    """A lazy dask DataFrame of result rows, via ``ddf.map_partitions``.
+
+    A DataFrame needs one schema: the columns are those of :func:`probe_columns` unless
+    given; a metric a scorer reports only for some articles needs ``columns`` to be kept.
+    """
+    import pandas as pd
+
+    config_data = (config or Config()).model_dump(mode="json")
+    columns = columns or probe_columns(config)
+    meta = pd.DataFrame({c: pd.Series(dtype=t) for c, t in _dtypes(columns).items()})
+    index = str(corpus_index) if corpus_index else None
+    return ddf.map_partitions(
+        score_partition, dict(fields or {}), config_data, index, columns, meta=meta
+    )

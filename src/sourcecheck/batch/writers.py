@@ -1,0 +1,264 @@
+"""Result sinks that survive being killed: JSONL and a directory of Parquet parts.
+
+Resume design (documented in docs/batch.md):
+
+* JSONL: rows are appended a chunk at a time, then flushed and fsynced. On restart the file
+  is read back for its ids; a torn last line (no newline: the process died mid-write) is cut
+  off, so its article is simply scored again. Run metadata lives in ``<out>.meta.json``.
+* Parquet: ``--out results.parquet`` is a directory. Rows are buffered and written as
+  ``part-NNNNNN.parquet`` through a temporary name and an atomic rename, so a part is either
+  complete or absent. On restart, ids are read from the parts (only the ``id`` column) and
+  leftover temporary files are deleted. Every part carries the run metadata in its schema
+  metadata (key ``sourcecheck``) and the directory holds a copy in ``_sourcecheck.json``.
+
+Either way a row is written exactly once: ids already in the output are skipped.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any, Protocol
+
+from sourcecheck.batch.rows import STRING_COLUMNS, Row
+from sourcecheck.core.errors import ConfigError, InputError
+
+META_KEY = "sourcecheck"
+PARQUET_META_FILE = "_sourcecheck.json"
+FORMAT_NAME = "sourcecheck-batch"
+FORMAT_VERSION = 1
+# What must match for a resumed run to append to an earlier one.
+RESUME_KEYS = ("sourcecheck", "scorers", "config", "fields", "corpus_index")
+
+
+class Sink(Protocol):
+    path: Path
+
+    def open(self) -> set[str]:
+        """Prepare the output and return the ids it already holds."""
+
+    def write(self, rows: list[Row]) -> None: ...
+
+    def close(self) -> None: ...
+
+
+def is_parquet_output(path: Path) -> bool:
+    return path.suffix.lower() == ".parquet" or path.is_dir()
+
+
+def open_sink(path: Path, meta: dict[str, Any], rows_per_part: int = 2000) -> Sink:
+    """The sink for ``path``: ``.jsonl``/``.ndjson`` or a ``.parquet`` directory."""
+    if path.suffix.lower() in (".jsonl", ".ndjson"):
+        return JsonlSink(path, meta)
+    if is_parquet_output(path):
+        return ParquetPartsSink(path, meta, rows_per_part)
+    raise ConfigError(f"{path}: output must end in .jsonl, .ndjson or .parquet")
+
+
+def check_resumable(path: Path, previous: dict[str, Any], current: dict[str, Any]) -> None:
+    """Refuse to mix rows computed with another version, config or column mapping."""
+    for key in RESUME_KEYS:
+        if previous.get(key) != current.get(key):
+            raise ConfigError(
+                f"{path}: was written with a different {key} "
+                f"({previous.get(key)!r} != {current.get(key)!r}); choose a new --out"
+            )
+
+
+class JsonlSink:
+    def __init__(self, path: Path, meta: dict[str, Any]) -> None:
+        self.path = path
+        self.meta_path = Path(f"{path}.meta.json")
+        self.meta = meta
+        self._handle: Any = None
+
+    def open(self) -> set[str]:
+        done: set[str] = set()
+        if self.path.exists():
+            if self.meta_path.exists():
+                check_resumable(self.path, _read_json(self.meta_path), self.meta)
+            done = _resume_jsonl(self.path)
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        _write_json_atomic(self.meta_path, self.meta)
+        self._handle = self.path.open("a", encoding="utf-8")
+        return done
+
+    def write(self, rows: list[Row]) -> None:
+        if not rows:
+            return
+        self._handle.write("".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows))
+        self._handle.flush()
+        os.fsync(self._handle.fileno())
+
+    def close(self) -> None:
+        if self._handle is not None:
+            self._handle.close()
+            self._handle = None
+
+
+def _resume_jsonl(path: Path) -> set[str]:
+    """Ids already written; cuts off a torn last line left by a killed run."""
+    done: set[str] = set()
+    good_end = 0
+    with path.open("rb") as handle:
+        for number, line in enumerate(iter(handle.readline, b""), start=1):
+            if not line.endswith(b"\n"):
+                break  # torn write: everything before it is intact
+            try:
+                done.add(str(json.loads(line)["id"]))
+            except (json.JSONDecodeError, KeyError, TypeError):
+                raise InputError(
+                    str(path),
+                    "is not a sourcecheck results file (bad row); choose a new --out",
+                    number,
+                ) from None
+            good_end += len(line)
+    if good_end < path.stat().st_size:
+        with path.open("r+b") as handle:
+            handle.truncate(good_end)
+    return done
+
+
+class ParquetPartsSink:
+    def __init__(self, path: Path, meta: dict[str, Any], rows_per_part: int) -> None:
+        self.path = path
+        self.meta = meta
+        self.rows_per_part = max(1, rows_per_part)
+        self._buffer: list[Row] = []
+        self._next_part = 0
+
+    def open(self) -> set[str]:
+        import pyarrow.parquet as pq
+
+        if self.path.exists() and not self.path.is_dir():
+            raise ConfigError(f"{self.path}: exists and is not a directory of Parquet parts")
+        self.path.mkdir(parents=True, exist_ok=True)
+        meta_file = self.path / PARQUET_META_FILE
+        parts = sorted(self.path.glob("part-*.parquet"))
+        if parts and meta_file.exists():
+            check_resumable(self.path, _read_json(meta_file), self.meta)
+        for leftover in self.path.glob(".part-*.tmp"):
+            leftover.unlink()  # a part that was being written when the run died
+        done: set[str] = set()
+        for part in parts:
+            done.update(
+                str(v) for v in pq.read_table(part, columns=["id"]).column("id").to_pylist()
+            )
+        self._next_part = 1 + max((_part_number(p) for p in parts), default=-1)
+        _write_json_atomic(meta_file, self.meta)
+        return done
+
+    def write(self, rows: list[Row]) -> None:
+        self._buffer.extend(rows)
+        if len(self._buffer) >= self.rows_per_part:
+            self._flush()
+
+    def close(self) -> None:
+        self._flush()
+
+    def _flush(self) -> None:
+        if not self._buffer:
+            return
+        import pyarrow.parquet as pq
+
+        table = rows_to_table(self._buffer, self.meta)
+        final = self.path / f"part-{self._next_part:06d}.parquet"
+        temporary = self.path / f".part-{self._next_part:06d}.tmp"
+        pq.write_table(table, temporary)
+        _fsync_file(temporary)
+        os.replace(temporary, final)  # atomic: a part is complete or absent
+        self._next_part += 1
+        self._buffer = []
+
+
+def rows_to_table(rows: list[Row], meta: dict[str, Any] | None = None) -> Any:
+    """A pyarrow Table with one column per key seen, strings or float64, plus run metadata."""
+    import pyarrow as pa
+
+    names = list(dict.fromkeys(key for row in rows for key in row))
+    arrays = [pa.array([row.get(name) for row in rows], type=column_type(name)) for name in names]
+    schema_meta = {META_KEY: json.dumps(meta)} if meta is not None else None
+    return pa.Table.from_arrays(arrays, names=names).replace_schema_metadata(schema_meta)
+
+
+def column_type(name: str) -> Any:
+    import pyarrow as pa
+
+    textual = name in STRING_COLUMNS or name.endswith((".status", ".error"))
+    return pa.string() if textual else pa.float64()
+
+
+def _part_number(path: Path) -> int:
+    try:
+        return int(path.stem.split("-")[-1])
+    except ValueError:
+        return -1
+
+
+def _read_json(path: Path) -> dict[str, Any]:
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError) as exc:
+        raise InputError(str(path), f"unreadable run metadata: {exc}") from None
+
+
+def _write_json_atomic(path: Path, data: dict[str, Any]) -> None:
+    temporary = path.with_name(f".{path.name}.tmp")
+    temporary.write_text(json.dumps(data, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+    os.replace(temporary, path)
+
+
+def _fsync_file(path: Path) -> None:
+    with path.open("rb") as handle:
+        os.fsync(handle.fileno())
+
+
+def iter_result_files(path: Path) -> Iterator[Path]:
+    if path.is_dir():
+        yield from sorted(path.glob("part-*.parquet"))
+    else:
+        yield path
+
+
+def read_results(path: str | Path, columns: Iterable[str] | None = None) -> Any:
+    """Batch results (JSONL file, Parquet file or parts directory) as a pandas DataFrame.
+
+    Parts can have different metric columns (a scorer may report a metric only sometimes):
+    they are unified, missing values become NaN.
+    """
+    import pandas as pd
+
+    path = Path(path)
+    if not path.exists():
+        raise InputError(str(path), "no such results file or directory")
+    wanted = list(columns) if columns is not None else None
+    if path.suffix.lower() in (".jsonl", ".ndjson"):
+        frame = pd.read_json(path, lines=True, dtype=False, convert_dates=False)
+        return frame[[c for c in wanted if c in frame.columns]] if wanted else frame
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    tables = []
+    for file in iter_result_files(path):
+        available = pq.read_schema(file).names
+        picked = [c for c in wanted if c in available] if wanted else None
+        tables.append(pq.read_table(file, columns=picked))
+    if not tables:
+        raise InputError(str(path), "holds no result parts (part-*.parquet)")
+    return pa.concat_tables(tables, promote_options="default").to_pandas()
+
+
+def read_metadata(path: str | Path) -> dict[str, Any]:
+    """The run metadata (versions, config, fields) of a results file or directory."""
+    import pyarrow.parquet as pq
+
+    path = Path(path)
+    if path.suffix.lower() in (".jsonl", ".ndjson"):
+        return _read_json(Path(f"{path}.meta.json"))
+    if path.is_dir():
+        return _read_json(path / PARQUET_META_FILE)
+    metadata = pq.read_schema(path).metadata or {}
+    raw = metadata.get(META_KEY.encode())
+    return json.loads(raw) if raw else {}

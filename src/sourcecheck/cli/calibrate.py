@@ -1,0 +1,176 @@
+"""``sourcecheck calibrate``: learn how the scorers combine from labelled articles."""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+import click
+
+from sourcecheck.calibration.data import Fields, iter_labelled
+from sourcecheck.calibration.features import FeatureSpec
+from sourcecheck.calibration.model import (
+    CalibrationModel,
+    CrossValidation,
+    fold_spread,
+    save_model,
+)
+from sourcecheck.cli.common import EXIT_ERROR, EXIT_OK, build_config, engine_options, error, warn
+from sourcecheck.core.engine import Engine
+from sourcecheck.core.errors import ConfigError
+
+
+@click.command("calibrate")
+@click.argument("labelled", nargs=-1, required=True, metavar="LABELLED...")
+@click.option("--label-field", required=True, help="Field holding the 0/1 label (1 = reliable).")
+@click.option(
+    "--group-field",
+    default=None,
+    help="Field naming the group (outlet): cross-validation never splits a group.",
+)
+@click.option("--text-field", default=None, help="Field holding the article text.")
+@click.option(
+    "--out",
+    "out",
+    required=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Where to write the model (JSON).",
+)
+@click.option(
+    "--feature",
+    "features",
+    multiple=True,
+    metavar="SPEC",
+    help="A feature: NAME (score), NAME:confidence or NAME.METRIC. Default: every score.",
+)
+@click.option("--all-metrics", is_flag=True, help="Also use every common numeric metric.")
+@click.option("--folds", default=5, show_default=True, type=click.IntRange(2, 50))
+@click.option("--seed", default=0, show_default=True, type=int, help="Seed for the fold split.")
+@engine_options
+def calibrate_command(
+    labelled: tuple[str, ...],
+    label_field: str,
+    group_field: str | None,
+    text_field: str | None,
+    out: Path,
+    features: tuple[str, ...],
+    all_metrics: bool,
+    folds: int,
+    seed: int,
+    config_path: Path | None,
+    plugins_dirs: tuple[Path, ...],
+    strict: bool | None,
+    enable: str | None,
+    disable: str | None,
+) -> int:
+    """Fit a calibrated combiner on LABELLED articles (.jsonl, .json or .csv).
+
+    Scores every article, fits a regularised logistic regression on the scorers' outputs,
+    measures it with cross-validation grouped by --group-field, and writes a JSON model
+    that `sourcecheck score --model` uses.
+    """
+    try:
+        from sourcecheck.calibration import fit
+    except ImportError:
+        raise ConfigError(
+            "calibrate needs scikit-learn: pip install 'sourcecheck[calibrate]'"
+        ) from None
+    config = build_config(
+        config_path,
+        labelled,
+        plugins_dirs=plugins_dirs,
+        strict=strict,
+        enable=enable,
+        disable=disable,
+    )
+    if config.model:
+        warn("ignoring the configured model: calibration scores with the weighted combiner")
+        config = config.model_copy(update={"model": None})
+    requested = [FeatureSpec.parse(text) for text in features]
+    if group_field is None:
+        warn(
+            "no --group-field: articles are split one by one, so CV cannot stop the model "
+            "learning which outlet wrote an article"
+        )
+    engine = Engine(config)
+    for plugin_error in engine.plugins.errors:
+        warn(f"plugin '{plugin_error.plugin}' {plugin_error.message}")
+    items = iter_labelled(
+        list(labelled), Fields(label_field, group_field, text_field), config.max_bytes
+    )
+    collected = fit.collect(engine, items, lambda problem: error(str(problem)))
+    specs = fit.choose_features(collected, requested, [s.name for s in engine.scorers], all_metrics)
+    settings = fit.FitSettings(label_field, group_field, folds, seed, list(labelled))
+    model = fit.fit_model(collected, specs, engine, settings)
+    save_model(model, out)
+    click.echo(summary(model, out))
+    return EXIT_ERROR if collected.skipped else EXIT_OK
+
+
+def summary(model: CalibrationModel, out: Path) -> str:
+    """What a person needs to judge the model: data, grouped-CV quality, coefficients."""
+    return "\n".join(
+        [
+            *_data_lines(model),
+            "",
+            *_cv_lines(model.cv, model),
+            "",
+            *_coefficient_lines(model),
+            "",
+            f"Wrote {out}. Use it with: sourcecheck score --model {out} FILE...",
+        ]
+    )
+
+
+def _data_lines(model: CalibrationModel) -> list[str]:
+    t = model.training
+    by = f"'{t.group_field}'" if t.group_field else "article (no --group-field)"
+    return [
+        f"Scored {t.n} articles: {t.positives} with {t.label_field}=1, "
+        f"{t.negatives} with {t.label_field}=0, in {t.groups} groups by {by}"
+        + (f"; {t.skipped} records skipped" if t.skipped else "."),
+        f"Features: {', '.join(f.name for f in model.features)}",
+    ]
+
+
+def _cv_lines(cv: CrossValidation, model: CalibrationModel) -> list[str]:
+    lines = [
+        f"Grouped cross-validation ({cv.folds} folds, {cv.splitter}):",
+        f"  {'':<26}{'AUC pooled':>11}{'AUC per fold (mean ± sd)':>28}",
+        f"  {'calibrated model':<26}{_num(cv.auc):>11}{fold_spread(cv.auc_folds):>28}",
+        f"  {'default weighted score':<26}{_num(cv.weighted_auc):>11}"
+        f"{fold_spread(cv.weighted_auc_folds):>28}",
+        f"  accuracy (p >= 0.5)       {cv.accuracy:.3f}",
+        f"  Brier score               {cv.brier:.3f}   (training base rate alone: "
+        f"{cv.brier_base_rate:.3f}; lower is better)",
+        "  Reliability (out-of-fold predicted vs observed share of label 1):",
+    ]
+    lines += [
+        f"    p in [{b.lower:.1f}, {b.upper:.1f}]: n={b.count:<6} predicted {b.mean_predicted:.2f}"
+        f"  observed {b.observed:.2f}"
+        for b in model.cv.reliability
+    ]
+    return lines
+
+
+def _coefficient_lines(model: CalibrationModel) -> list[str]:
+    lines = [
+        f"Coefficients (log-odds per standard deviation; L2, C={model.regularization.C:.3g} "
+        "chosen by grouped CV), strongest first:"
+    ]
+    for feature in sorted(model.features, key=lambda f: -abs(f.coefficient)):
+        odds = math.exp(feature.coefficient)
+        lines.append(
+            f"  {feature.coefficient:+.3f}  {feature.name:<28} +1 SD ({feature.scale:.3g}) "
+            f"multiplies the odds of {model.label}=1 by {odds:.3g}  [{feature.description}]"
+        )
+    p = 1 / (1 + math.exp(-model.intercept))
+    lines.append(
+        f"  intercept {model.intercept:+.3f}: log-odds with every feature at its training "
+        f"mean (probability {p:.1%})"
+    )
+    return lines
+
+
+def _num(value: float | None) -> str:
+    return "n/a" if value is None else f"{value:.3f}"

@@ -1,0 +1,173 @@
+"""``sourcecheck check``: lint drafts for sourcing, for editors and CI (like Vale or ruff)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import click
+
+from sourcecheck import __version__
+from sourcecheck.cli.common import build_config, engine_options, error, loaders_of, warn
+from sourcecheck.core.config import Config
+from sourcecheck.core.engine import Engine
+from sourcecheck.lint.diff import changed_lines
+from sourcecheck.lint.formats import FORMATS, FormatContext
+from sourcecheck.lint.runner import LEVELS, Checker, CheckOptions, CheckRun
+
+_LEVEL = click.Choice(LEVELS)
+
+
+@click.command("check")
+@click.argument("paths", nargs=-1, required=True, metavar="PATH...")
+@click.option(
+    "-f",
+    "--format",
+    "fmt",
+    type=click.Choice(list(FORMATS)),
+    default="text",
+    show_default=True,
+    help="text: path:line:col lines; json/jsonl; sarif (code scanning); github "
+    "(PR annotations); rdjsonl (reviewdog).",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write the output to this file instead of stdout.",
+)
+@click.option(
+    "--min-level", type=_LEVEL, default=None, help="Show findings at this level or above."
+)
+@click.option(
+    "--fail-level", type=_LEVEL, default=None, help="Fail on findings at this level or above."
+)
+@click.option(
+    "--fail-under",
+    type=click.FloatRange(0, 100),
+    default=None,
+    metavar="SCORE",
+    help="Fail when a draft scores under SCORE (0-100).",
+)
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even with findings (2 still on errors).")
+@click.option(
+    "--diff",
+    "diff_base",
+    metavar="BASE",
+    default=None,
+    help="Only report findings on lines changed since the git revision BASE.",
+)
+@click.option(
+    "--root",
+    type=click.Path(file_okay=False, exists=True, path_type=Path),
+    default=None,
+    help="Repository root for SARIF/GitHub paths (default: git top level, else cwd).",
+)
+@click.option(
+    "--color/--no-color", default=None, help="Colour the text output (default: on a terminal)."
+)
+@click.option("--max-bytes", type=int, default=None, help="Refuse drafts larger than this.")
+@engine_options
+def check_command(
+    paths: tuple[str, ...],
+    fmt: str,
+    output: Path | None,
+    min_level: str | None,
+    fail_level: str | None,
+    fail_under: float | None,
+    exit_zero: bool,
+    diff_base: str | None,
+    root: Path | None,
+    color: bool | None,
+    max_bytes: int | None,
+    config_path: Path | None,
+    plugins_dirs: tuple[Path, ...],
+    strict: bool | None,
+    enable: str | None,
+    disable: str | None,
+) -> int:
+    """Check drafts (.md, .txt, .html; folders are walked) and report sourcing findings.
+
+    Exit status: 0 clean, 1 findings at or above --fail-level (default: error) or a score
+    under --fail-under, 2 a usage, config or input error.
+    """
+    config = build_config(
+        config_path,
+        paths,
+        plugins_dirs=plugins_dirs,
+        strict=strict,
+        enable=enable,
+        disable=disable,
+        max_bytes=max_bytes,
+        min_level=min_level,
+        fail_level=fail_level,
+        fail_under=fail_under,
+    )
+    engine = Engine(config)
+    for plugin_error in engine.plugins.errors:
+        warn(f"plugin '{plugin_error.plugin}' {plugin_error.message}")
+    options = _options(config, paths, diff_base)
+    run = Checker(engine, options, loaders_of(engine.plugins)).run(paths)
+    _report_problems(run)
+    context = FormatContext(
+        version=__version__,
+        color=_use_color(color, output),
+        root=root or (_repository_root() if fmt in ("sarif", "github") else Path.cwd()),
+    )
+    rendered = FORMATS[fmt](run, context)
+    if output is not None:
+        output.write_text(rendered, encoding="utf-8")
+    else:
+        click.echo(rendered, nl=False, color=context.color or None)
+    return run.exit_code(exit_zero=exit_zero)
+
+
+def _options(config: Config, paths: tuple[str, ...], diff_base: str | None) -> CheckOptions:
+    changed = None
+    if diff_base is not None:
+        changed = changed_lines(diff_base, [p for p in paths if p != "-"])
+    return CheckOptions(
+        min_level=config.min_level,
+        fail_level=config.fail_level,
+        fail_under=config.fail_under,
+        changed=changed,
+    )
+
+
+def _report_problems(run: CheckRun) -> None:
+    """Unreadable drafts and bad directives: one line each on stderr, whatever the format."""
+    for result in run.files:
+        if result.error is not None:
+            error(f"{result.path}: {result.error}")
+        for note in result.notes:
+            warn(f"{result.path}: {note}")
+        if result.report is not None:
+            for message in result.report.warnings:
+                warn(f"{result.path}: {message}")
+            for failure in result.report.errors:
+                warn(f"{result.path}: scorer '{failure.plugin}' {failure.message}")
+
+
+def _use_color(color: bool | None, output: Path | None) -> bool:
+    if color is not None:
+        return color
+    if output is not None or "NO_COLOR" in os.environ:
+        return False
+    return sys.stdout.isatty()
+
+
+def _repository_root() -> Path:
+    """The git top level of the working directory, else the working directory."""
+    try:
+        completed = subprocess.run(
+            ["git", "rev-parse", "--show-toplevel"],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+    except FileNotFoundError:
+        return Path.cwd()
+    top = completed.stdout.strip()
+    return Path(top) if completed.returncode == 0 and top else Path.cwd()

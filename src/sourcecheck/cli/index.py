@@ -1,0 +1,179 @@
+"""``sourcecheck index`` builds a claim index; ``sourcecheck corroborate`` shows its matches."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+
+from sourcecheck.cli.common import (
+    EXIT_ERROR,
+    EXIT_OK,
+    build_config,
+    engine_options,
+    error,
+    iter_inputs,
+    loaders_of,
+)
+from sourcecheck.core.errors import InputError
+
+corpus_index_option = click.option(
+    "--corpus-index",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Claim index (from `sourcecheck index`): count corroborating articles of other outlets.",
+)
+
+
+@click.command("index")
+@click.argument("inputs", nargs=-1, required=True, metavar="CORPUS...")
+@click.option(
+    "-o",
+    "--out",
+    required=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Index directory to write.",
+)
+@click.option(
+    "--threshold",
+    type=click.FloatRange(0, 1),
+    default=0.4,
+    show_default=True,
+    help="Cosine similarity at which two claims match.",
+)
+@click.option(
+    "--window-days",
+    type=click.FloatRange(min=0),
+    default=30.0,
+    show_default=True,
+    help="Only articles published this many days apart corroborate.",
+)
+@click.option(
+    "--duplicate-threshold",
+    type=click.FloatRange(0, 1),
+    default=0.5,
+    show_default=True,
+    help="Article shingle overlap above which it is a wire copy.",
+)
+@click.option("--no-tfidf", is_flag=True, help="Plain hashed counts, no IDF weighting.")
+@click.option("--n-features", type=click.IntRange(min=2**10), default=2**20, show_default=True)
+@click.option("--min-claim-words", type=click.IntRange(min=1), default=6, show_default=True)
+@click.option("--id-field", "field_id", metavar="COLUMN")
+@click.option("--text-field", "field_body", metavar="COLUMN")
+@click.option("--outlet-field", "field_outlet", metavar="COLUMN")
+@click.option("--published-field", "field_published", metavar="COLUMN")
+@engine_options
+def index_command(
+    inputs: tuple[str, ...],
+    out: Path,
+    threshold: float,
+    window_days: float,
+    duplicate_threshold: float,
+    no_tfidf: bool,
+    n_features: int,
+    min_claim_words: int,
+    config_path: Path | None,
+    plugins_dirs: tuple[Path, ...],
+    strict: bool | None,
+    enable: str | None,
+    disable: str | None,
+    **field_values: str | None,
+) -> int:
+    """Index the claim sentences of a corpus for cross-article corroboration."""
+    from sourcecheck.cli.batch import collect_fields
+    from sourcecheck.corpus import MatchOptions, VectorSpec, build_index
+
+    config = build_config(
+        config_path,
+        inputs,
+        plugins_dirs=plugins_dirs,
+        strict=strict,
+        enable=enable,
+        disable=disable,
+    )
+    spec = VectorSpec(n_features=n_features, tfidf=not no_tfidf, min_claim_words=min_claim_words)
+    match = MatchOptions(threshold, window_days, duplicate_threshold)
+    failures: list[str] = []
+
+    def report(message: str) -> None:
+        failures.append(message)
+        error(message)
+
+    manifest = build_index(
+        inputs,
+        out,
+        fields=collect_fields(field_values),
+        config=config,
+        spec=spec,
+        match=match,
+        on_error=report,
+    )
+    click.echo(
+        f"indexed {manifest['claims']} claims from {manifest['articles']} articles into {out}",
+        err=True,
+    )
+    return EXIT_ERROR if failures else EXIT_OK
+
+
+@click.command("corroborate")
+@click.argument("inputs", nargs=-1, required=True, metavar="FILE...")
+@click.option("--corpus-index", required=True, type=click.Path(file_okay=False, path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Print analysis.extras['corpus'] as JSON.")
+@click.option("--all-claims", is_flag=True, help="Also list claims with no match.")
+@engine_options
+def corroborate_command(
+    inputs: tuple[str, ...],
+    corpus_index: Path,
+    as_json: bool,
+    all_claims: bool,
+    config_path: Path | None,
+    plugins_dirs: tuple[Path, ...],
+    strict: bool | None,
+    enable: str | None,
+    disable: str | None,
+) -> int:
+    """Show, for each claim, which articles of other outlets report it and how closely."""
+    from sourcecheck.core.engine import Engine
+    from sourcecheck.corpus.enricher import EXTRAS_KEY, attach_corpus_index
+
+    config = build_config(
+        config_path,
+        inputs,
+        plugins_dirs=plugins_dirs,
+        strict=strict,
+        enable=enable,
+        disable=disable,
+    )
+    engine = Engine(config)
+    attach_corpus_index(engine, corpus_index)
+    failed = False
+    for item in iter_inputs(inputs, loaders_of(engine.plugins), config.max_bytes):
+        if isinstance(item, InputError):
+            error(str(item))
+            failed = True
+            continue
+        corpus = engine.analyze(item).extras[EXTRAS_KEY]
+        if as_json:
+            click.echo(json.dumps({"article": item.id, **corpus}, ensure_ascii=False))
+        else:
+            _print_matches(item.id, item.outlet, corpus, all_claims)
+    return EXIT_ERROR if failed else EXIT_OK
+
+
+def _print_matches(article_id: str, outlet: str | None, corpus: dict, all_claims: bool) -> None:
+    claims = corpus["claims"]
+    corroborated = sum(1 for claim in claims if claim["matches"])
+    click.echo(
+        f"{article_id} ({outlet or 'unknown outlet'}): {corroborated}/{len(claims)} claims "
+        f"corroborated by other outlets (similarity >= {corpus['threshold']})"
+    )
+    for claim in claims:
+        if not claim["matches"] and not all_claims:
+            continue
+        click.echo(f"  sentence {claim['sentence']}: {claim['text']}")
+        for match in claim["matches"]:
+            click.echo(
+                f"    {match['similarity']:.2f}  {match['outlet']}  {match['article_id']}"
+                f"  ({match['published'] or 'undated'}): {match['text']}"
+            )

@@ -1,0 +1,262 @@
+"""A comparison end to end: load results, summarise, test, plot, and write the report.
+
+The HTML report is self-contained (figures embedded as base64 PNG) and escapes every
+string that came from the data, outlet names included.
+"""
+
+from __future__ import annotations
+
+import base64
+import html
+import json
+import math
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from sourcecheck.batch.writers import read_metadata, read_results
+from sourcecheck.compare.stats import (
+    GROUP,
+    CompareOptions,
+    TestResult,
+    group_table,
+    group_tests,
+    scorer_columns,
+    with_groups,
+)
+
+
+@dataclass
+class Comparison:
+    frame: pd.DataFrame
+    table: pd.DataFrame
+    tests: TestResult
+    options: CompareOptions
+    metadata: dict[str, Any]
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "options": asdict(self.options),
+            "groups": json.loads(self.table.to_json(orient="records")),
+            "tests": self.tests.as_dict(),
+            "versions": {
+                "sourcecheck": self.metadata.get("sourcecheck"),
+                **self.metadata.get("scorers", {}),
+            },
+        }
+
+
+def compare(results: str | Path, options: CompareOptions | None = None) -> Comparison:
+    options = options or CompareOptions()
+    frame = read_results(results)
+    grouped = with_groups(frame, options.by)
+    try:
+        metadata = read_metadata(results)
+    except Exception:  # metadata is informative here, never required
+        metadata = {}
+    return Comparison(
+        frame=grouped,
+        table=group_table(grouped, options),
+        tests=group_tests(grouped, options),
+        options=options,
+        metadata=metadata,
+    )
+
+
+def write_report(comparison: Comparison, out: Path) -> dict[str, Path]:
+    """table.csv, tests.json, figures (PNG + SVG), report.md and report.html under ``out``."""
+    from sourcecheck.compare.plots import draw_all
+
+    out.mkdir(parents=True, exist_ok=True)
+    written = {"table": out / "table.csv", "tests": out / "comparison.json"}
+    comparison.table.to_csv(written["table"], index=False)
+    written["tests"].write_text(json.dumps(comparison.as_dict(), indent=2) + "\n", encoding="utf-8")
+    images = draw_all(comparison.frame, comparison.table, comparison.options.by, out)
+    written["markdown"] = out / "report.md"
+    written["markdown"].write_text(render_markdown(comparison, images), encoding="utf-8")
+    written["html"] = out / "report.html"
+    written["html"].write_text(render_html(comparison, images), encoding="utf-8")
+    for name, paths in images.items():
+        for path in paths:
+            written[f"{name}.{path.suffix[1:]}"] = path
+    return written
+
+
+# -- text ------------------------------------------------------------------------------
+
+
+def summary_rows(comparison: Comparison) -> tuple[list[str], list[list[str]]]:
+    """The group table as display strings: header and rows."""
+    scorers = scorer_columns(comparison.frame)
+    header = [
+        "group",
+        "n",
+        "mean [95% CI]",
+        "median [95% CI]",
+        *[s.removesuffix(".score") for s in scorers],
+    ]
+    rows = []
+    for record in comparison.table.to_dict(orient="records"):
+        rows.append(
+            [
+                str(record[GROUP]),
+                str(record["n"]),
+                _with_ci(record["mean"], record["mean_low"], record["mean_high"], 1),
+                _with_ci(record["median"], record["median_low"], record["median_high"], 1),
+                *[
+                    _with_ci(record[f"{s}.mean"], record[f"{s}.low"], record[f"{s}.high"], 2)
+                    for s in scorers
+                ],
+            ]
+        )
+    return header, rows
+
+
+def tests_lines(tests: TestResult, correction: str) -> list[str]:
+    lines = []
+    if tests.p_value == tests.p_value:  # not NaN
+        lines.append(
+            f"Kruskal-Wallis over {len(tests.groups)} groups: H = {tests.statistic:.3f}, "
+            f"p = {_p(tests.p_value)}"
+        )
+    if tests.note:
+        lines.append(f"Note: {tests.note}.")
+    if tests.excluded:
+        lines.append(f"Too small to test (n below minimum): {', '.join(tests.excluded)}.")
+    if tests.pairwise:
+        name = "Holm" if correction == "holm" else "Benjamini-Hochberg"
+        lines.append(f"Pairwise Mann-Whitney U, p-values adjusted with {name}.")
+    return lines
+
+
+def render_text(comparison: Comparison) -> str:
+    header, rows = summary_rows(comparison)
+    widths = [
+        max(len(h), *(len(r[i]) for r in rows)) if rows else len(h) for i, h in enumerate(header)
+    ]
+    lines = ["  ".join(h.ljust(w) for h, w in zip(header, widths, strict=True))]
+    lines += ["  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)) for r in rows]
+    return (
+        "\n".join([*lines, "", *tests_lines(comparison.tests, comparison.options.correction)])
+        + "\n"
+    )
+
+
+def render_markdown(comparison: Comparison, images: dict[str, list[Path]]) -> str:
+    header, rows = summary_rows(comparison)
+    parts = [
+        "# sourcecheck comparison",
+        "",
+        _provenance(comparison),
+        "",
+        "## Scores per group",
+        "",
+        _md_table(header, rows),
+        "",
+        "## Do the groups differ?",
+        "",
+        *[f"- {line}" for line in tests_lines(comparison.tests, comparison.options.correction)],
+        "",
+    ]
+    if comparison.tests.pairwise:
+        parts += [_md_table(*_pairwise_rows(comparison.tests)), ""]
+    parts += ["## Figures", ""]
+    for name, paths in images.items():
+        png = next(p for p in paths if p.suffix == ".png")
+        parts += [f"![{name.replace('_', ' ')}]({png.name})", ""]
+    return "\n".join(parts)
+
+
+def render_html(comparison: Comparison, images: dict[str, list[Path]]) -> str:
+    header, rows = summary_rows(comparison)
+    body = [
+        "<h1>sourcecheck comparison</h1>",
+        f"<p>{html.escape(_provenance(comparison))}</p>",
+        "<h2>Scores per group</h2>",
+        _html_table(header, rows),
+        "<h2>Do the groups differ?</h2>",
+        "<ul>",
+        *[
+            f"<li>{html.escape(line)}</li>"
+            for line in tests_lines(comparison.tests, comparison.options.correction)
+        ],
+        "</ul>",
+    ]
+    if comparison.tests.pairwise:
+        body.append(_html_table(*_pairwise_rows(comparison.tests)))
+    body.append("<h2>Figures</h2>")
+    for name, paths in images.items():
+        png = next(p for p in paths if p.suffix == ".png")
+        encoded = base64.b64encode(png.read_bytes()).decode("ascii")
+        alt = html.escape(name.replace("_", " "))
+        body.append(f'<figure><img alt="{alt}" src="data:image/png;base64,{encoded}"></figure>')
+    style = (
+        "body{font-family:system-ui,sans-serif;max-width:70rem;margin:2rem auto;padding:0 1rem}"
+        "table{border-collapse:collapse;margin:1rem 0}td,th{border:1px solid #ccc;padding:.25rem .5rem;"
+        "text-align:left}img{max-width:100%}"
+    )
+    return (
+        '<!doctype html>\n<html lang="en"><head><meta charset="utf-8">'
+        f"<title>sourcecheck comparison</title><style>{style}</style></head><body>\n"
+        + "\n".join(body)
+        + "\n</body></html>\n"
+    )
+
+
+def _pairwise_rows(tests: TestResult) -> tuple[list[str], list[list[str]]]:
+    header = ["a", "b", "n a", "n b", "P(a > b)", "p", "p adjusted"]
+    rows = [
+        [
+            str(p["a"]),
+            str(p["b"]),
+            str(p["n_a"]),
+            str(p["n_b"]),
+            f"{p['prob_a_higher']:.2f}",
+            _p(p["p_value"]),
+            _p(p["p_adjusted"]),
+        ]
+        for p in tests.pairwise
+    ]
+    return header, rows
+
+
+def _provenance(comparison: Comparison) -> str:
+    meta = comparison.metadata
+    versions = ", ".join(f"{k} {v}" for k, v in sorted(meta.get("scorers", {}).items()))
+    by = " x ".join(comparison.options.by)
+    return (
+        f"{len(comparison.frame)} scored articles grouped by {by}; sourcecheck "
+        f"{meta.get('sourcecheck', '?')}; scorers: {versions or '?'}; "
+        f"{comparison.options.resamples} bootstrap resamples, seed {comparison.options.seed}."
+    )
+
+
+def _md_table(header: list[str], rows: list[list[str]]) -> str:
+    def cell(text: str) -> str:
+        return text.replace("|", "\\|")
+
+    lines = ["| " + " | ".join(cell(h) for h in header) + " |", "|" + "---|" * len(header)]
+    lines += ["| " + " | ".join(cell(c) for c in row) + " |" for row in rows]
+    return "\n".join(lines)
+
+
+def _html_table(header: list[str], rows: list[list[str]]) -> str:
+    head = "".join(f"<th>{html.escape(h)}</th>" for h in header)
+    body = "".join(
+        "<tr>" + "".join(f"<td>{html.escape(c)}</td>" for c in row) + "</tr>" for row in rows
+    )
+    return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+
+
+def _with_ci(value: float, low: float, high: float, digits: int) -> str:
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "-"
+    if low is None or math.isnan(low):
+        return f"{value:.{digits}f}"
+    return f"{value:.{digits}f} [{low:.{digits}f}, {high:.{digits}f}]"
+
+
+def _p(value: float) -> str:
+    return "<0.001" if value < 0.001 else f"{value:.3f}"

@@ -1,0 +1,70 @@
+"""The default format: ``path:line:col: severity rule message``, then a line per file."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import click
+
+from sourcecheck.lint.formats.base import FormatContext, plural
+from sourcecheck.lint.runner import CheckRun, FileResult, LintFinding
+
+_ORDER = ("error", "warning", "suggestion")
+_COLORS = {"error": "red", "warning": "yellow", "suggestion": "cyan"}
+
+
+def render_text(run: CheckRun, context: FormatContext) -> str:
+    lines: list[str] = []
+    for result in run.files:
+        if result.error is not None:
+            continue  # read errors go to stderr, one line each (see the check command)
+        lines.extend(_finding_line(result.path, f, context.color) for f in result.findings)
+        lines.append(_summary_line(result, run, context.color))
+    lines.append(_total_line(run))
+    return "\n".join(lines) + "\n"
+
+
+def _one_line(message: str) -> str:
+    return " ".join(message.split())
+
+
+def _finding_line(path: str, finding: LintFinding, color: bool) -> str:
+    where = f"{path}:{finding.line}:{finding.column}:"
+    severity, rule = finding.severity, finding.rule
+    if color:
+        where = click.style(where, bold=True)
+        severity = click.style(severity, fg=_COLORS[severity])
+        rule = click.style(rule, dim=True)
+    return f"{where} {severity} {rule} {_one_line(finding.message)}"
+
+
+def _counts(findings: list[LintFinding]) -> str:
+    counts = Counter(f.severity for f in findings)
+    return ", ".join(plural(counts[level], level) for level in _ORDER if counts[level])
+
+
+def _summary_line(result: FileResult, run: CheckRun, color: bool) -> str:
+    report = result.report
+    assert report is not None
+    score = "n/a" if report.score is None else f"{report.score:.0f}/100"
+    parts = [_counts(result.findings) or "no findings"]
+    if result.suppressed:
+        parts.append(f"{result.suppressed} suppressed")
+    if result.hidden:
+        parts.append(f"{result.hidden} below {run.options.min_level}")
+    if result.outside_diff:
+        parts.append(f"{result.outside_diff} outside the diff")
+    line = f"{result.path}: score {score} ({report.band}); {', '.join(parts)}"
+    if result.score_failed:
+        flag = f"FAILED: score under {run.options.fail_under:g}"
+        line += f" [{click.style(flag, fg='red', bold=True) if color else flag}]"
+    return line
+
+
+def _total_line(run: CheckRun) -> str:
+    checked = [f for f in run.files if f.error is None]
+    findings = [finding for f in checked for finding in f.findings]
+    line = f"Checked {plural(len(checked), 'draft')}: {_counts(findings) or 'no findings'}"
+    if run.errors:
+        line += f"; {plural(run.errors, 'draft')} could not be read"
+    return line + "."

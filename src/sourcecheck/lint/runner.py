@@ -1,0 +1,209 @@
+"""Checking drafts: score each one, place its findings in the file, filter, decide failure.
+
+Order of filters, each counted so a summary can say what was left out: rule levels from
+the config ("off" drops a rule; the engine applies them), inline suppressions, lines
+outside ``--diff``, then ``min_level``. A finding hidden by ``min_level`` cannot fail the
+run, as in Vale: what fails the build is always on screen.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sourcecheck.core.engine import Engine
+from sourcecheck.core.errors import InputError
+from sourcecheck.core.models import SEVERITY_ORDER, Finding, Report, Severity
+from sourcecheck.lint.discover import discover
+from sourcecheck.lint.drafts import Draft, read_drafts
+from sourcecheck.lint.positions import Region, SourceMap
+from sourcecheck.lint.suppressions import Suppressions
+from sourcecheck.loaders.base import Loader
+
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+LEVELS: tuple[Severity, ...] = ("suggestion", "warning", "error")
+
+
+@dataclass(frozen=True)
+class LintFinding:
+    """A finding placed in its file: 1-based region plus offsets in the file on disk."""
+
+    rule: str
+    severity: Severity
+    message: str
+    scorer: str
+    region: Region | None  # None: about the whole draft, not a passage
+    snippet: str = ""
+
+    @property
+    def line(self) -> int:
+        return self.region.line if self.region else 1
+
+    @property
+    def column(self) -> int:
+        return self.region.column if self.region else 1
+
+    def lines(self) -> range:
+        """The lines the finding covers (an end at column 1 does not cover its line)."""
+        if self.region is None:
+            return range(1, 2)
+        last = self.region.end_line
+        if last > self.region.line and self.region.end_column == 1:
+            last -= 1
+        return range(self.region.line, last + 1)
+
+
+@dataclass
+class FileResult:
+    path: str
+    report: Report | None = None
+    findings: list[LintFinding] = field(default_factory=list)
+    source: SourceMap | None = None
+    error: str | None = None
+    suppressed: int = 0
+    hidden: int = 0
+    outside_diff: int = 0
+    failed_findings: int = 0
+    score_failed: bool = False
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def failed(self) -> bool:
+        return self.failed_findings > 0 or self.score_failed
+
+    @property
+    def status(self) -> str:
+        if self.error is not None:
+            return "error"
+        return "failed" if self.failed else "ok"
+
+
+@dataclass
+class CheckOptions:
+    min_level: Severity = "suggestion"
+    fail_level: Severity = "error"
+    fail_under: float | None = None
+    changed: dict[Path, set[int] | None] | None = None  # from --diff; None: no filter
+
+
+@dataclass
+class CheckRun:
+    files: list[FileResult]
+    rules: dict[str, str]
+    options: CheckOptions
+
+    @property
+    def errors(self) -> int:
+        return sum(1 for f in self.files if f.error is not None)
+
+    @property
+    def failed(self) -> bool:
+        return any(f.failed for f in self.files)
+
+    def exit_code(self, *, exit_zero: bool = False) -> int:
+        if self.errors:
+            return EXIT_ERROR
+        if self.failed and not exit_zero:
+            return EXIT_FINDINGS
+        return EXIT_OK
+
+
+def at_least(severity: str, level: str) -> bool:
+    return SEVERITY_ORDER[severity] >= SEVERITY_ORDER[level]
+
+
+class Checker:
+    """Checks drafts with one engine (build it once: plugins and patterns load once)."""
+
+    def __init__(self, engine: Engine, options: CheckOptions, loaders: Sequence[Loader]) -> None:
+        self.engine = engine
+        self.options = options
+        self.loaders = list(loaders)
+
+    def run(self, paths: Sequence[str]) -> CheckRun:
+        files = list(self.check_paths(paths))
+        return CheckRun(files=files, rules=self.engine.rules(), options=self.options)
+
+    def check_paths(self, paths: Sequence[str]) -> Iterator[FileResult]:
+        config = self.engine.config
+        for item in discover(paths, config.include, config.exclude):
+            if isinstance(item, InputError):
+                yield FileResult(path=item.source, error=item.problem)
+            else:
+                yield from self.check_file(item)
+
+    def check_file(self, path: str) -> list[FileResult]:
+        """The result of each draft in a file; one error result when it cannot be read."""
+        try:
+            drafts = list(read_drafts(path, self.loaders, self.engine.config.max_bytes))
+        except InputError as exc:
+            where = f"line {exc.line}: " if exc.line is not None else ""
+            return [FileResult(path=path, error=f"{where}{exc.problem}")]
+        return [self.check_draft(draft) for draft in drafts]
+
+    def check_draft(self, draft: Draft) -> FileResult:
+        report = self.engine.score(draft.article, source=draft.path)
+        result = FileResult(path=draft.path, report=report, source=draft.source)
+        result.notes = [f"line {line}: {message}" for line, message in draft.suppressions.problems]
+        changed = self._changed_lines(draft.path)
+        for placed in self._placed(draft, report):
+            self._keep_or_count(result, placed, draft.suppressions, changed)
+        result.findings.sort(key=lambda f: (f.line, f.column, f.rule))
+        result.score_failed = self._under_threshold(report, changed)
+        return result
+
+    def _placed(self, draft: Draft, report: Report) -> Iterable[tuple[LintFinding, int]]:
+        """Each finding with its region in the file, and its start offset in the text."""
+        for scorer in report.scorers:
+            for finding in scorer.findings:
+                yield _place(draft, scorer.name, finding)
+
+    def _keep_or_count(
+        self,
+        result: FileResult,
+        placed: tuple[LintFinding, int],
+        suppressions: Suppressions,
+        changed: set[int] | None,
+    ) -> None:
+        finding, offset = placed
+        if suppressions.suppressed(finding.rule, offset, finding.line):
+            result.suppressed += 1
+        elif not _in_diff(finding, changed):
+            result.outside_diff += 1
+        elif not at_least(finding.severity, self.options.min_level):
+            result.hidden += 1
+        else:
+            result.findings.append(finding)
+            if at_least(finding.severity, self.options.fail_level):
+                result.failed_findings += 1
+
+    def _changed_lines(self, path: str) -> set[int] | None:
+        """None: every line counts (no --diff, or a new file); else the changed lines."""
+        if self.options.changed is None:
+            return None
+        return self.options.changed.get(Path(path).resolve(), set())
+
+    def _under_threshold(self, report: Report, changed: set[int] | None) -> bool:
+        threshold = self.options.fail_under
+        if threshold is None or changed == set():
+            return False  # with --diff, an untouched draft's old score is not this change's
+        return report.score is None or report.score < threshold
+
+
+def _in_diff(finding: LintFinding, changed: set[int] | None) -> bool:
+    if changed is None:
+        return True
+    return any(line in changed for line in finding.lines())
+
+
+def _place(draft: Draft, scorer: str, finding: Finding) -> tuple[LintFinding, int]:
+    span = finding.span
+    if span is None:
+        return LintFinding(finding.rule, finding.severity, finding.message, scorer, None), 0
+    start = draft.body_map.start(span.start)
+    end = draft.body_map.end(span.end, span.start)
+    region = draft.source.region(start, end)
+    snippet = draft.source.text[start:end]
+    placed = LintFinding(finding.rule, finding.severity, finding.message, scorer, region, snippet)
+    return placed, start

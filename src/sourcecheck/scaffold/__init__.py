@@ -1,0 +1,100 @@
+"""``sourcecheck new-scorer``: write a ready-to-publish scorer plugin package.
+
+Templates are plain text files under ``templates/`` (package data), filled in with
+:class:`string.Template` so that Python braces and YAML need no escaping (only ``$$``).
+"""
+
+from __future__ import annotations
+
+import keyword
+import re
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from string import Template
+
+from sourcecheck import __version__
+from sourcecheck.core.errors import SourcecheckError
+
+_VALID_NAME = re.compile(r"^[a-z][a-z0-9_]*$")
+
+
+class ScaffoldError(SourcecheckError):
+    """A name or destination ``new-scorer`` cannot use."""
+
+
+@dataclass(frozen=True)
+class Names:
+    """Every spelling of the scorer's name the templates need."""
+
+    name: str  # scorer name and entry-point name: house_style
+
+    @property
+    def dist(self) -> str:  # distribution and folder: sourcecheck-house-style
+        return "sourcecheck-" + self.name.replace("_", "-")
+
+    @property
+    def package(self) -> str:  # import package: sourcecheck_house_style
+        return "sourcecheck_" + self.name
+
+    @property
+    def class_name(self) -> str:  # HouseStyleScorer
+        return "".join(part.capitalize() for part in self.name.split("_") if part) + "Scorer"
+
+    def values(self) -> dict[str, str]:
+        major, minor = __version__.split(".")[:2]
+        return {
+            "name": self.name,
+            "dist": self.dist,
+            "package": self.package,
+            "class_name": self.class_name,
+            "options_name": self.class_name.removesuffix("Scorer") + "Options",
+            "title": self.name.replace("_", " ").capitalize(),
+            "sourcecheck_version": f"{major}.{minor}",
+        }
+
+
+def output_files(names: Names) -> dict[str, str]:
+    """Relative output path -> template file name."""
+    return {
+        "pyproject.toml": "pyproject.toml.tmpl",
+        "README.md": "README.md.tmpl",
+        ".gitignore": "gitignore.tmpl",
+        ".github/workflows/test.yml": "workflow.yml.tmpl",
+        f"src/{names.package}/__init__.py": "init.py.tmpl",
+        f"src/{names.package}/scorer.py": "scorer.py.tmpl",
+        f"src/{names.package}/py.typed": "",
+        f"tests/test_{names.name}.py": "test_scorer.py.tmpl",
+    }
+
+
+def check_name(name: str) -> Names:
+    """The names derived from ``name``, or a one-line error saying what a name must be."""
+    if not _VALID_NAME.match(name) or keyword.iskeyword(name) or name.endswith("_"):
+        raise ScaffoldError(
+            f"invalid scorer name {name!r}: use a Python identifier in lowercase letters, "
+            "digits and '_', starting with a letter (e.g. house_style)"
+        )
+    return Names(name)
+
+
+def render(template_name: str, values: dict[str, str]) -> str:
+    if not template_name:
+        return ""
+    text = (resources.files(__package__) / "templates" / template_name).read_text("utf-8")
+    return Template(text).substitute(values)
+
+
+def create_package(name: str, parent: Path) -> Path:
+    """Write the package ``sourcecheck-NAME`` inside ``parent``; return its folder."""
+    names = check_name(name)
+    root = parent / names.dist
+    if root.exists():
+        raise ScaffoldError(f"{root}: already exists; choose another --dir or remove it")
+    values = names.values()
+    rendered = {path: render(template, values) for path, template in output_files(names).items()}
+    for relative, text in rendered.items():
+        target = root / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+    return root

@@ -1,0 +1,116 @@
+"""Fitting: grouped folds never leak a group, features and labels are read as documented."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from sourcecheck.calibration.data import parse_label
+from sourcecheck.calibration.features import FeatureSpec, candidate_values
+from sourcecheck.calibration.fit import (
+    CalibrationError,
+    Collected,
+    _common_metrics,
+    auc,
+    grouped_folds,
+    reliability_bins,
+)
+from sourcecheck.core.errors import ConfigError, InputError
+from sourcecheck.core.models import ScorerReport
+
+
+@st.composite
+def grouped_labels(draw: st.DrawFn) -> tuple[np.ndarray, np.ndarray, int]:
+    n_groups = draw(st.integers(min_value=3, max_value=12))
+    sizes = draw(st.lists(st.integers(1, 6), min_size=n_groups, max_size=n_groups))
+    groups = np.repeat([f"outlet-{i}" for i in range(n_groups)], sizes)
+    labels = np.array(draw(st.lists(st.integers(0, 1), min_size=len(groups), max_size=len(groups))))
+    folds = draw(st.integers(min_value=2, max_value=6))
+    return labels, groups, folds
+
+
+@pytest.mark.filterwarnings("ignore:The least populated class:UserWarning")
+@settings(max_examples=60, deadline=None)
+@given(data=grouped_labels(), seed=st.integers(0, 1000))
+def test_grouped_cv_never_puts_one_group_in_both_train_and_test(
+    data: tuple[np.ndarray, np.ndarray, int], seed: int
+) -> None:
+    labels, groups, folds = data
+    splits = grouped_folds(labels, groups, folds, seed)
+    tested = np.concatenate([test for _, test in splits])
+    assert sorted(tested) == list(range(len(labels)))  # every article tested exactly once
+    for train, test in splits:
+        assert not set(groups[train]) & set(groups[test])
+
+
+def test_too_few_groups_for_grouped_cv_is_a_clear_error() -> None:
+    with pytest.raises(CalibrationError, match="at least 3 groups, got 2"):
+        grouped_folds(np.array([0, 1, 0, 1]), np.array(["a", "a", "b", "b"]), 5)
+
+
+def test_auc_is_none_when_only_one_label_is_present() -> None:
+    assert auc(np.array([1, 1, 1]), np.array([0.2, 0.5, 0.9])) is None
+    assert auc(np.array([0, 1, 1]), np.array([0.2, np.nan, 0.9])) == 1.0
+
+
+def test_reliability_bins_cover_every_prediction_once() -> None:
+    labels = np.array([0, 0, 1, 1, 1, 0])
+    probability = np.array([0.05, 0.15, 0.55, 0.95, 1.0, 0.0])
+    bins = reliability_bins(labels, probability)
+    assert sum(b.count for b in bins) == len(labels)
+    top = bins[-1]
+    assert (top.lower, top.upper, top.count, top.observed) == (0.8, 1.0, 2, 1.0)
+
+
+def test_candidate_values_read_scores_confidences_and_numeric_metrics_only() -> None:
+    report = ScorerReport(
+        name="hedging",
+        version="1",
+        status="ok",
+        score=0.8,
+        confidence=0.5,
+        metrics={"hedges": 3, "share": 0.25, "flagged": True, "label": "high", "none": None},
+    )
+    failed = ScorerReport(name="corroboration", version="1", status="failed", score=None)
+    assert candidate_values([report, failed]) == {
+        "hedging": 0.8,
+        "hedging:confidence": 0.5,
+        "hedging.hedges": 3.0,
+        "hedging.share": 0.25,
+        "hedging.flagged": 1.0,
+    }
+
+
+def test_feature_specs_parse_and_name_round_trip() -> None:
+    for text in ["hedging", "hedging:confidence", "hedging.writer.per_100_words"]:
+        assert FeatureSpec.parse(text).name == text
+    assert FeatureSpec.parse("hedging.share") == FeatureSpec("hedging", "metric", "share")
+    with pytest.raises(ConfigError, match="metric name missing"):
+        FeatureSpec.parse("hedging.")
+
+
+def test_all_metrics_keeps_common_varying_metrics_only() -> None:
+    collected = Collected(
+        values=[
+            {"h": 0.5, "h.varies": 1.0, "h.constant": 2.0, "h.rare": 1.0},
+            {"h": 0.6, "h.varies": 3.0, "h.constant": 2.0},
+            {"h": 0.7, "h.varies": 2.0, "h.constant": 2.0},
+        ]
+    )
+    assert _common_metrics(collected) == [FeatureSpec("h", "metric", "varies")]
+
+
+@pytest.mark.parametrize(
+    ("value", "label"),
+    [(1, 1), (0, 0), (True, 1), ("1", 1), ("0", 0), ("yes", 1), ("False", 0), (1.0, 1)],
+)
+def test_labels_are_read_as_zero_or_one(value: object, label: int) -> None:
+    assert parse_label(value, "reliable", "data.csv", 3) == label
+
+
+@pytest.mark.parametrize("value", [None, "", "maybe", 2, 0.5])
+def test_other_labels_are_errors_naming_file_line_and_field(value: object) -> None:
+    with pytest.raises(InputError, match=r"^data\.csv:3: .*'reliable'"):
+        parse_label(value, "reliable", "data.csv", 3)
