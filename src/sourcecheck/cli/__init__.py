@@ -5,13 +5,13 @@ from __future__ import annotations
 import click
 
 from sourcecheck import __version__
-from sourcecheck.cli.check import check_command
-from sourcecheck.cli.calibrate import calibrate_command
-from sourcecheck.cli.common import run_main
-from sourcecheck.cli.new_scorer import new_scorer_command
 from sourcecheck.cli.batch import batch_command
+from sourcecheck.cli.calibrate import calibrate_command
+from sourcecheck.cli.check import check_command
+from sourcecheck.cli.common import run_main
 from sourcecheck.cli.compare import compare_command
 from sourcecheck.cli.index import corroborate_command, index_command
+from sourcecheck.cli.new_scorer import new_scorer_command
 from sourcecheck.cli.plugins_cmd import plugins_command
 from sourcecheck.cli.schema_cmd import schema_command
 from sourcecheck.cli.score import score_command
