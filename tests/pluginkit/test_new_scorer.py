@@ -97,7 +97,9 @@ def test_generated_scorer_works_and_passes_conformance(
 
 def test_generated_tests_pass(package: Path, pytester: pytest.Pytester) -> None:
     pytester.syspathinsert(package / "src")
-    result = pytester.runpytest_inprocess(str(package / "tests"), "-p", "no:cacheprovider")
+    result = pytester.runpytest_inprocess(
+        str(package / "tests"), "-p", "no:cacheprovider", "-p", "no:hypothesispytest"
+    )
     result.assert_outcomes(passed=6)
 
 
