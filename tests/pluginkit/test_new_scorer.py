@@ -131,6 +131,20 @@ def test_existing_folder_is_refused_and_left_alone(
     assert files_under(existing) == {"notes.txt"}
 
 
+def test_a_write_error_is_one_line_and_leaves_nothing_behind(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    def disk_full(self: Path, *args: object, **kwargs: object) -> int:
+        raise OSError(28, "No space left on device", str(self))
+
+    monkeypatch.setattr(Path, "write_text", disk_full)
+    assert new_scorer("wire_copy", tmp_path) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1
+    assert err.endswith("pyproject.toml: cannot write: No space left on device\n")
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_missing_dir_is_created(tmp_path: Path) -> None:
     assert new_scorer("wire_copy", tmp_path / "plugins" / "ours") == 0
     assert (tmp_path / "plugins/ours/sourcecheck-wire-copy/pyproject.toml").is_file()
