@@ -7,6 +7,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from sourcecheck.core.analysis import Analysis, analyze
+from sourcecheck.core.config import Config
+from sourcecheck.core.engine import Engine
 from sourcecheck.core.errors import ConfigError
 from sourcecheck.core.models import Article, Attribution, Hedge, HedgeCategory, Span, Voice
 from sourcecheck.scorers.hedging import HedgingOptions, HedgingScorer, density_score
@@ -136,3 +138,27 @@ def test_half_score_at_allowance_plus_tolerance() -> None:
     edge = opts.writer_density_allowance + opts.writer_density_tolerance
     assert density_score(edge, opts) == pytest.approx(0.5)
     assert density_score(opts.writer_density_allowance, opts) == 1.0
+
+
+def test_engine_applies_config_lexicons_options_and_positions() -> None:
+    config = Config(
+        enable=["hedging"],
+        lexicons={"hedges": {"adverb": ["in theory"]}},
+        scorer={"hedging": {"writer_density_allowance": 0.0}},
+    )
+    report = Engine(config).score("The vote passed.\nIn theory the law starts in May.")
+    (hedging,) = report.scorers
+    assert hedging.status == "ok"
+    (finding,) = hedging.findings
+    assert (finding.rule, finding.span.text, finding.line, finding.column) == (
+        "hedging/writer-hedge",
+        "In theory",
+        2,
+        1,
+    )
+    assert hedging.score is not None and hedging.score < 1.0
+
+
+def test_engine_reports_a_bad_config_lexicon_entry_as_a_config_error() -> None:
+    with pytest.raises(ConfigError, match="unknown macro"):
+        Engine(Config(lexicons={"hedges": {"adverb": ["[{oops}] maybe"]}}))
