@@ -158,6 +158,7 @@ def test_approximators_before_quantities(sentence: str, cue: str) -> None:
         "The claims were dismissed by a federal judge.",
         "The group claimed responsibility for the attack.",
         "She works at a think tank in Washington.",
+        "Why would anyone think about moving now?",
         "The suspect was arrested on Friday.",
         "Some people have left the town for good.",
         "The proposal was considered but rejected.",
