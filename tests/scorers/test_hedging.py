@@ -189,3 +189,19 @@ def test_engine_applies_config_lexicons_options_and_positions() -> None:
 def test_engine_reports_a_bad_config_lexicon_entry_as_a_config_error() -> None:
     with pytest.raises(ConfigError, match="unknown macro"):
         Engine(Config(lexicons={"hedges": {"adverb": ["[{oops}] maybe"]}}))
+
+
+WORDS = ["may", "the", "mayor", "said", "perhaps", "about", "40", "critics", "say", "it", "is",
+         "reportedly", "could", "possibly", "fail", ".", "\"", "if", "rain", "\n"]  # fmt: skip
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(WORDS), max_size=80))
+def test_any_text_scores_in_range_with_findings_inside_the_body(words: list[str]) -> None:
+    body = " ".join(words)
+    result = score_text(body)
+    assert 0.0 <= result.score <= 1.0 and 0.0 <= result.confidence <= 1.0
+    for finding in result.findings:
+        assert finding.span is not None
+        assert body[finding.span.start : finding.span.end] == finding.span.text
+        assert finding.rule.split("/")[1] in SCORER.rules
