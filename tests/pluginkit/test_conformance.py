@@ -9,7 +9,7 @@ from typing import ClassVar
 
 import pytest
 
-from sourcecheck import Analysis, Article, Finding, Scorer, ScorerResult, Span
+from sourcecheck import Analysis, Analyzer, Article, Finding, Scorer, ScorerResult, Span
 from sourcecheck.testing import BUDGET_ENV, ConformanceError, check_scorer, conformance_inputs
 
 _SAID = re.compile(r"\bsaid\b")
@@ -204,8 +204,42 @@ class SortsSentencesInPlace(SaidScorer):
         return ScorerResult(score=1.0)
 
 
-def test_changing_the_shared_analysis_is_caught() -> None:
-    assert "changed the shared Analysis" in problems_of(SortsSentencesInPlace())
+def test_changing_the_shared_analysis_is_caught_and_named() -> None:
+    assert "changed the shared Analysis (sentences), which" in problems_of(SortsSentencesInPlace())
+
+
+class CachesInExtras(SaidScorer):
+    """Memoises a derived value for other scorers: a new extras key, nothing changed."""
+
+    name = "caches"
+
+    def score(self, article: Article, analysis: Analysis) -> ScorerResult:
+        analysis.extras.setdefault("caches", {"sentences": len(analysis.sentences)})
+        return ScorerResult(score=1.0)
+
+
+class OverwritesExtras(SaidScorer):
+    name = "overwrites"
+
+    def score(self, article: Article, analysis: Analysis) -> ScorerResult:
+        analysis.extras["corpus"] = None
+        return ScorerResult(score=1.0)
+
+
+def test_adding_to_extras_is_allowed_but_overwriting_an_enrichers_key_is_not() -> None:
+    check_scorer(CachesInExtras(), huge_words=2_000)
+    analyzer = AnalyzerWithCorpus()
+    message = problems_of(OverwritesExtras(), analyzer=analyzer)
+    assert "changed the shared Analysis (extras['corpus'])" in message
+
+
+class AnalyzerWithCorpus(Analyzer):
+    """Stands in for an engine whose enricher filled analysis.extras['corpus']."""
+
+    def analyze(self, article: Article) -> Analysis:
+        analysis = super().analyze(article)
+        analysis.extras["corpus"] = {"matches": 2}
+        return analysis
 
 
 def stepping_clock(step: float) -> Callable[[], float]:

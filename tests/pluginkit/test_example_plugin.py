@@ -91,3 +91,13 @@ def test_a_bad_option_in_config_is_one_line_exit_2(
     err = capsys.readouterr().err
     assert err.count("\n") == 1
     assert "scorer 'house_style': option 'titles'" in err
+
+
+def test_readme_and_tutorial_name_every_rule_and_option(house_style: ModuleType) -> None:
+    readme = (EXAMPLE / "README.md").read_text(encoding="utf-8")
+    tutorial = (EXAMPLE.parents[2] / "docs" / "plugins" / "tutorial.md").read_text("utf-8")
+    for rule in house_style.HouseStyleScorer.rules:
+        assert f"house_style/{rule}" in readme
+        assert f"`{rule}`" in tutorial
+    for option in house_style.HouseStyleOptions.model_fields:
+        assert option in readme and option in tutorial

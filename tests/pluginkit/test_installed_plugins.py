@@ -27,7 +27,11 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> tuple[OverlayVenv, Pa
     assert main(["new-scorer", "wire_copy", "--dir", str(root)]) == 0
     generated = root / "sourcecheck-wire-copy"
     example = root / EXAMPLE.name
-    shutil.copytree(EXAMPLE, example, ignore=shutil.ignore_patterns("*.egg-info", "__pycache__"))
+    shutil.copytree(
+        EXAMPLE,
+        example,
+        ignore=shutil.ignore_patterns("*.egg-info", "__pycache__", ".*_cache", ".hypothesis"),
+    )
     venv = OverlayVenv(root / "venv")
     venv.pip_install_editable(generated, example)
     return venv, generated, example

@@ -97,7 +97,9 @@ def test_generated_scorer_works_and_passes_conformance(
 
 def test_generated_tests_pass(package: Path, pytester: pytest.Pytester) -> None:
     pytester.syspathinsert(package / "src")
-    result = pytester.runpytest_inprocess(str(package / "tests"), "-p", "no:cacheprovider")
+    result = pytester.runpytest_inprocess(
+        str(package / "tests"), "-p", "no:cacheprovider", "-p", "no:hypothesispytest"
+    )
     result.assert_outcomes(passed=6)
 
 
@@ -127,6 +129,20 @@ def test_existing_folder_is_refused_and_left_alone(
         == f"sourcecheck: error: {existing}: already exists; choose another --dir or remove it\n"
     )
     assert files_under(existing) == {"notes.txt"}
+
+
+def test_a_write_error_is_one_line_and_leaves_nothing_behind(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    def disk_full(self: Path, *args: object, **kwargs: object) -> int:
+        raise OSError(28, "No space left on device", str(self))
+
+    monkeypatch.setattr(Path, "write_text", disk_full)
+    assert new_scorer("wire_copy", tmp_path) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1
+    assert err.endswith("pyproject.toml: cannot write: No space left on device\n")
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_missing_dir_is_created(tmp_path: Path) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from importlib import metadata
 
 import pytest
@@ -9,6 +11,9 @@ import pytest
 from sourcecheck.plugins import manager as manager_module
 
 pytest_plugins = ["pytester"]
+
+# Inner sessions skip plugins they do not need (hypothesis's summary imports all of it).
+QUIET = ("-p", "no:cacheprovider", "-p", "no:hypothesispytest")
 
 # An installed third-party plugin, faked as an entry point so no install is needed.
 INTRUDER = """
@@ -84,7 +89,34 @@ def test_registration_ended_with_each_test():
 
 def test_the_plugin_is_registered_for_pytest_through_pytest11() -> None:
     found = {ep.name: ep.value for ep in metadata.entry_points(group="pytest11")}
-    assert found.get("sourcecheck") == "sourcecheck.testing.pytest_plugin"
+    assert found.get("sourcecheck") == "_sourcecheck_pytestplugin"
+
+
+def test_loading_the_plugin_does_not_import_sourcecheck() -> None:
+    # pytest imports every pytest11 plugin at start-up, in every project of the env.
+    code = (
+        "import sys, _sourcecheck_pytestplugin; "
+        "print(sorted(m for m in sys.modules if m.split('.')[0] == 'sourcecheck'))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "[]"
+
+
+def test_explicit_plugin_name_offers_the_same_fixtures(
+    pytester: pytest.Pytester, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("PYTEST_DISABLE_PLUGIN_AUTOLOAD", "1")
+    pytester.makepyfile(
+        "def test_it(sourcecheck_engine, sourcecheck_register):\n"
+        "    assert sourcecheck_engine().scorers == []\n"
+    )
+    without = pytester.runpytest_inprocess("-p", "no:cacheprovider")
+    without.assert_outcomes(errors=1)  # control: autoloading really is off
+    result = pytester.runpytest_inprocess(
+        "-p", "sourcecheck.testing.pytest_plugin", "-p", "no:cacheprovider"
+    )
+    result.assert_outcomes(passed=1)
 
 
 def test_fixtures_isolate_from_installed_plugins_and_clean_up(
@@ -96,6 +128,6 @@ def test_fixtures_isolate_from_installed_plugins_and_clean_up(
     monkeypatch.setattr(manager_module, "_entry_points", lambda: [intruder])
     monkeypatch.delenv(manager_module.LOAD_ENV, raising=False)
     pytester.makepyfile(test_inline=INLINE_TESTS)
-    result = pytester.runpytest_inprocess("-p", "no:cacheprovider")
+    result = pytester.runpytest_inprocess(*QUIET, "--tb=line")
     result.assert_outcomes(passed=6, failed=1)
-    result.stdout.fnmatch_lines(["*AssertionError: fails on purpose*"])
+    result.stdout.fnmatch_lines(["*AssertionError: fails on purpose"])

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import keyword
 import re
+import shutil
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -93,8 +94,12 @@ def create_package(name: str, parent: Path) -> Path:
         raise ScaffoldError(f"{root}: already exists; choose another --dir or remove it")
     values = names.values()
     rendered = {path: render(template, values) for path, template in output_files(names).items()}
-    for relative, text in rendered.items():
-        target = root / relative
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(text, encoding="utf-8")
+    try:
+        for relative, text in rendered.items():
+            target = root / relative
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        shutil.rmtree(root, ignore_errors=True)  # no half-made package left behind
+        raise ScaffoldError(f"{exc.filename or root}: cannot write: {exc.strerror}") from None
     return root

@@ -10,6 +10,7 @@ untouched, the same result twice, and a time budget per 1,000 words.
 
 from __future__ import annotations
 
+import dataclasses
 import math
 import os
 import pickle
@@ -29,6 +30,7 @@ from sourcecheck.testing.inputs import conformance_inputs
 
 BUDGET_ENV = "SOURCECHECK_CONFORMANCE_BUDGET"
 DEFAULT_BUDGET_PER_1000_WORDS = 1.0  # seconds; generous, so shared CI runners do not flake
+_ANALYSIS_FIELDS = tuple(f.name for f in dataclasses.fields(Analysis) if f.name != "extras")
 _SCORER_NAME = re.compile(r"^[a-z][a-z0-9_-]*$")  # what the engine accepts
 _RULE_NAME = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 
@@ -196,8 +198,8 @@ class _InputRun:
             or self._findings_problem(result)
             or _revalidation_problem(result)
         )
-        if problem is None and before is not None and _fingerprint(analysis) != before:
-            problem = "changed the shared Analysis (other scorers read it): copy before editing"
+        if problem is None and before is not None:
+            problem = _mutation_problem(before, _fingerprint(analysis))
         if problem is not None:
             return f"{self.where}: {problem}"
         return result.model_dump(mode="json")
@@ -263,12 +265,30 @@ def _finding_problem(
     return None
 
 
-def _fingerprint(analysis: Analysis) -> bytes | None:
-    """The analysis as bytes, compared in memory (never stored): 3x cheaper than deepcopy."""
+def _fingerprint(analysis: Analysis) -> dict[str, bytes] | None:
+    """Each part of the analysis as bytes, compared in memory (never stored).
+
+    Pickling is about 3x cheaper than ``copy.deepcopy`` on a 20,000-word analysis.
+    """
+    parts: dict[str, Any] = {name: getattr(analysis, name) for name in _ANALYSIS_FIELDS}
+    parts.update({f"extras[{key!r}]": value for key, value in analysis.extras.items()})
     try:
-        return pickle.dumps(analysis, protocol=pickle.HIGHEST_PROTOCOL)
+        return {name: pickle.dumps(value, pickle.HIGHEST_PROTOCOL) for name, value in parts.items()}
     except Exception:  # an enricher stored something unpicklable in extras: skip the check
         return None
+
+
+def _mutation_problem(before: dict[str, bytes], after: dict[str, bytes] | None) -> str | None:
+    """Which shared parts changed. New ``extras`` keys are allowed: scorers may cache there."""
+    if after is None:
+        return None
+    changed = [name for name, data in before.items() if after.get(name) != data]
+    if not changed:
+        return None
+    return (
+        f"changed the shared Analysis ({', '.join(changed)}), which other scorers read: "
+        "copy before editing (adding a new key to analysis.extras is fine)"
+    )
 
 
 def _origin(exc: BaseException) -> str:

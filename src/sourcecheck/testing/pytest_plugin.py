@@ -1,43 +1,12 @@
-"""The pytest plugin sourcecheck registers under the ``pytest11`` entry point.
+"""The fixtures of sourcecheck's pytest plugin, for ``-p sourcecheck.testing.pytest_plugin``.
 
-It only defines fixtures (nothing autouse), and imports sourcecheck lazily, so having
-sourcecheck installed costs other projects' test runs nothing.
+Installing sourcecheck already registers them (``pytest11`` entry point, module
+``_sourcecheck_pytestplugin``); this name exists for projects that disable plugin
+autoloading (``PYTEST_DISABLE_PLUGIN_AUTOLOAD=1``) and load plugins explicitly.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from typing import TYPE_CHECKING, Any
+from _sourcecheck_pytestplugin import sourcecheck_engine, sourcecheck_register
 
-import pytest
-
-if TYPE_CHECKING:
-    from sourcecheck.core.engine import Engine
-
-
-@pytest.fixture
-def sourcecheck_engine() -> Callable[..., Engine]:
-    """Factory: ``sourcecheck_engine(*plugins, builtins=False, config=None, **config_fields)``.
-
-    The engine has only the plugins named (modules, plugin objects, scorers or scorer
-    classes), never the ones installed through entry points, and is strict.
-    """
-    from sourcecheck.testing.engines import make_engine
-
-    return make_engine
-
-
-@pytest.fixture
-def sourcecheck_register() -> Iterator[Callable[..., None]]:
-    """``sourcecheck_register(*plugins)``: for this test only, every default engine (the
-    CLI, ``sourcecheck.score``) also has ``plugins``, and installed entry-point plugins do
-    not load. Undone when the test ends, even if it fails.
-    """
-    from sourcecheck.testing.engines import registered
-
-    with registered() as extra:
-
-        def register(*plugins: Any) -> None:
-            extra.extend(plugins)
-
-        yield register
+__all__ = ["sourcecheck_engine", "sourcecheck_register"]
