@@ -83,19 +83,19 @@ class TextReporter(Reporter):
         shown = ranked[: self.max_findings]
         heading = "Top findings" if len(ranked) > len(shown) else "Findings"
         count = f" ({len(shown)} of {len(ranked)})" if len(ranked) > len(shown) else ""
-        out: list[RenderableType] = [Text(f"\n{heading}{count}", style="bold")]
+        # A grid, so a long message wraps inside its own column instead of under line:col.
+        grid = Table.grid(padding=(0, 1))
+        grid.add_column(justify="right", no_wrap=True, style="dim", min_width=7)
+        grid.add_column(no_wrap=True, min_width=10)
+        grid.add_column(overflow="fold")
         for _, finding in shown:
-            line = Text("  ")
-            line.append(f"{where(finding):>7}  ", style="dim")
-            line.append(f"{finding.severity:<11}", style=SEVERITY_STYLE.get(finding.severity, ""))
-            line.append(finding.message)
-            line.append(f"  [{finding.rule}]", style="dim")
-            out.append(line)
+            detail = Text(finding.message)
+            detail.append(f"  [{finding.rule}]", style="dim")
             if finding.span is not None and finding.span.text.strip():
-                # Under the message, so the eye goes from what is wrong to the words.
-                indent = " " * (2 + 7 + 2 + 11)
-                out.append(Text(f"{indent}“{shorten(finding.span.text)}”", style="italic"))
-        return out
+                detail.append(f"\n“{shorten(finding.span.text)}”", style="italic")
+            severity = Text(finding.severity, style=SEVERITY_STYLE.get(finding.severity, ""))
+            grid.add_row(where(finding), severity, detail)
+        return [Text(f"\n{heading}{count}", style="bold"), grid]
 
 
 def _score_line(report: Report) -> Text:
