@@ -156,6 +156,11 @@ MISBEHAVING = {
         "@hookimpl\ndef sourcecheck_scorers():\n    raise RuntimeError('no config')\n",
         "hook sourcecheck_scorers raised RuntimeError: no config",
     ),
+    "bad_lexicons": (
+        "from sourcecheck import hookimpl\n"
+        "@hookimpl\ndef sourcecheck_lexicons():\n    return ['not', 'a', 'mapping']\n",
+        "sourcecheck_lexicons returned list, not a mapping",
+    ),
     "bad_name": (
         "from sourcecheck import Scorer, hookimpl\n"
         "class S(Scorer):\n    name = 'Bad Name'\n"

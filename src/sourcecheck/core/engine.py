@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import time
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
 from pydantic import ValidationError
@@ -59,12 +59,7 @@ class Engine:
             modules=self.config.plugins,
             directories=self.config.plugins_dir,
         )
-        self.lexicons = Lexicons(
-            [
-                *(lex for _, lex in self.plugins.call_each("sourcecheck_lexicons")),
-                self.config.lexicons,
-            ]
-        )
+        self.lexicons = Lexicons([*self._plugin_lexicons(), self.config.lexicons])
         self.analyzer = Analyzer(self.lexicons)
         self.scorers = self._configured_scorers()
         self.combiner: Combiner = self._combiner()
@@ -93,6 +88,16 @@ class Engine:
         #: Which plugin provided each scorer (for ``sourcecheck plugins`` and error messages).
         self.scorer_plugins = {name: plugin for name, (plugin, _) in found.items()}
         return {name: scorer for name, (_, scorer) in found.items()}
+
+    def _plugin_lexicons(self) -> Iterator[Mapping[str, Any]]:
+        for plugin_name, lexicons in self.plugins.call_each("sourcecheck_lexicons"):
+            if isinstance(lexicons, Mapping):
+                yield lexicons
+            else:
+                self.plugins.report_failure(
+                    plugin_name,
+                    f"sourcecheck_lexicons returned {type(lexicons).__name__}, not a mapping",
+                )
 
     def _offered_scorers(self) -> Iterator[tuple[str, object]]:
         for plugin_name, scorers in self.plugins.call_each("sourcecheck_scorers"):
