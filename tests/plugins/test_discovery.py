@@ -269,3 +269,39 @@ def test_score_warns_about_a_broken_plugin_by_name_and_still_scores(
     report = json.loads(captured.out)
     assert report["score"] == 75.0
     assert report["versions"]["house_style"] == "1.2.0"
+
+
+REPORTER_PLUGIN = """
+from sourcecheck import hookimpl
+from sourcecheck.reporters.base import Reporter
+
+
+class ScoreOnly(Reporter):
+    format = "score-only"
+
+    def render(self, reports, *, color=False):
+        return "".join(f"{r.article.title}\\t{r.score:.1f}\\n" for r in reports)
+
+
+@hookimpl
+def sourcecheck_reporters():
+    return [ScoreOnly(), "not a reporter"]
+"""
+
+
+def test_a_plugin_reporter_is_usable_and_junk_beside_it_is_named(
+    tmp_path: Path, story: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "plugins"
+    folder.mkdir()
+    (folder / "score_only.py").write_text(REPORTER_PLUGIN)
+    code = main(["score", str(story), "-f", "score-only", "--plugins-dir", str(folder)])
+    captured = capsys.readouterr()
+    assert code == 0
+    assert re.fullmatch(r"Ferry service resumes\t\d+\.\d\n", captured.out)
+    assert captured.err.splitlines() == [
+        "sourcecheck: warning: plugin 'score_only' sourcecheck_reporters returned "
+        "'not a reporter', not a Reporter"
+    ]
+    assert main(["plugins", "--plugins-dir", str(folder), "--strict"]) == 2
+    assert "not a Reporter" in capsys.readouterr().err

@@ -112,7 +112,7 @@ def _names(value: str | None) -> list[str] | None:
 
 
 def loaders_of(plugins: PluginManager) -> list[Loader]:
-    return [loader for _, found in plugins.call_each("sourcecheck_loaders") for loader in found]
+    return plugins.collect("sourcecheck_loaders", Loader)
 
 
 def iter_inputs(

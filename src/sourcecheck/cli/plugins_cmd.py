@@ -13,7 +13,9 @@ from rich.table import Table
 
 from sourcecheck.cli.common import build_config, engine_options, warn
 from sourcecheck.core.engine import Engine
+from sourcecheck.loaders.base import Loader
 from sourcecheck.plugins.manager import PluginInfo
+from sourcecheck.reporters.base import Reporter
 
 STATUS_STYLE = {"ok": "green", "failed": "red", "not loaded": "dim"}
 
@@ -36,6 +38,9 @@ def plugins_command(
         config_path, plugins_dirs=plugins_dirs, strict=strict, enable=enable, disable=disable
     )
     engine = Engine(config)
+    # Collect what the other hooks return, so a plugin returning junk shows as failed here.
+    engine.plugins.collect("sourcecheck_loaders", Loader)
+    engine.plugins.collect("sourcecheck_reporters", Reporter)
     for plugin_error in engine.plugins.errors:
         warn(f"plugin '{plugin_error.plugin}' {plugin_error.message}")
     infos = [i for i in engine.plugins.infos if show_all or i.origin != "builtin"]

@@ -24,6 +24,7 @@ from sourcecheck.cli.common import (
 from sourcecheck.core.engine import Engine
 from sourcecheck.core.errors import InputError, SourcecheckError
 from sourcecheck.core.models import Report
+from sourcecheck.loaders.base import Loader
 from sourcecheck.reporters.base import Reporter
 
 
@@ -93,13 +94,15 @@ def score_command(
         fail_under=fail_under,
     )
     engine = Engine(config)
+    # Collected before the warnings, so a plugin returning junk from these hooks is named too.
+    loaders = loaders_of(engine.plugins)
+    reporter = reporter_for(engine, fmt)
     for plugin_error in engine.plugins.errors:
         warn(f"plugin '{plugin_error.plugin}' {plugin_error.message}")
-    reporter = reporter_for(engine, fmt)
     with ExitStack() as stack:
         out = stack.enter_context(_open_output(output)) if output else None
         color = out is None and _wants_color(color_mode)
-        outcome = _score_all(engine, inputs, reporter, out or sys.stdout, color=color)
+        outcome = _score_all(engine, inputs, loaders, reporter, out or sys.stdout, color=color)
     if outcome.input_failed:
         return EXIT_ERROR
     if config.fail_under is not None and outcome.lowest < config.fail_under:
@@ -114,12 +117,18 @@ class _Outcome:
 
 
 def _score_all(
-    engine: Engine, inputs: tuple[str, ...], reporter: Reporter, out: TextIO, *, color: bool
+    engine: Engine,
+    inputs: tuple[str, ...],
+    loaders: list[Loader],
+    reporter: Reporter,
+    out: TextIO,
+    *,
+    color: bool,
 ) -> _Outcome:
     """Score every input, writing as it goes when the format streams."""
     outcome = _Outcome()
     held: list[Report] = []
-    for item in iter_inputs(inputs, loaders_of(engine.plugins), engine.config.max_bytes):
+    for item in iter_inputs(inputs, loaders, engine.config.max_bytes):
         if isinstance(item, InputError):
             error(str(item))
             outcome.input_failed = True
@@ -159,9 +168,7 @@ def _wants_color(mode: str) -> bool:
 
 
 def reporter_for(engine: Engine, fmt: str) -> Reporter:
-    reporters = {
-        r.format: r for _, found in engine.plugins.call_each("sourcecheck_reporters") for r in found
-    }
+    reporters = {r.format: r for r in engine.plugins.collect("sourcecheck_reporters", Reporter)}
     if fmt not in reporters:
         raise click.UsageError(f"unknown format '{fmt}' (known: {', '.join(sorted(reporters))})")
     return reporters[fmt]

@@ -18,13 +18,15 @@ from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
 from types import ModuleType
-from typing import Any
+from typing import Any, TypeVar
 
 import pluggy
 
 from sourcecheck.core.errors import ConfigError, PluginLoadError
 from sourcecheck.core.models import PluginError
 from sourcecheck.plugins import hookspecs
+
+T = TypeVar("T")
 
 ENTRY_POINT_GROUP = "sourcecheck"
 LOAD_ENV = "SOURCECHECK_LOAD_PLUGINS"
@@ -221,6 +223,23 @@ class PluginManager:
                 continue
             if result is not None:
                 yield impl.plugin_name, result
+
+    def collect(self, hook_name: str, kind: type[T]) -> list[T]:
+        """Every ``kind`` instance the plugins return from a list-returning hook.
+
+        Anything else a plugin returns is reported as that plugin's failure and skipped.
+        """
+        collected: list[T] = []
+        for plugin_name, found in self.call_each(hook_name):
+            items = found if isinstance(found, (list, tuple)) else [found]
+            for item in items:
+                if isinstance(item, kind):
+                    collected.append(item)
+                else:
+                    self.report_failure(
+                        plugin_name, f"{hook_name} returned {item!r}, not a {kind.__name__}"
+                    )
+        return collected
 
     def report_failure(self, plugin_name: str, message: str) -> None:
         """A loaded plugin misbehaved (e.g. returned a non-Scorer): fatal in strict mode."""
