@@ -4,7 +4,7 @@ Generates N Markdown drafts (default 1,000, about 400 words each, written from t
 sentence pool below: no outside text) in a temporary folder, runs ``sourcecheck check`` on
 the folder in-process, and prints drafts per second. Usage:
 
-    python benchmarks/check_speed.py [--drafts 1000] [--format text] [--repeat 3]
+    python benchmarks/check_speed.py [--drafts 1000] [--format text] [--repeat 3] [--jobs 1]
 
 The figure includes reading, Markdown parsing, the shared analysis, every enabled scorer
 and formatting; it excludes interpreter start-up (about 0.3 s once per run).
@@ -69,10 +69,11 @@ def write_drafts(folder: Path, count: int, seed: int = 7) -> int:
     return words
 
 
-def time_check(folder: Path, fmt: str) -> float:
+def time_check(folder: Path, fmt: str, jobs: int) -> float:
     started = time.perf_counter()
+    args = ["check", str(folder), "--format", fmt, "--exit-zero", "--jobs", str(jobs)]
     with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
-        code = main(["check", str(folder), "--format", fmt, "--exit-zero"])
+        code = main(args)
     elapsed = time.perf_counter() - started
     if code != 0:
         raise SystemExit(f"check exited {code}")
@@ -93,18 +94,19 @@ def main_benchmark() -> None:
     parser.add_argument("--drafts", type=int, default=1000)
     parser.add_argument("--format", default="text")
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--jobs", type=int, default=1, help="check --jobs (processes)")
     args = parser.parse_args()
     os.environ.setdefault("SOURCECHECK_LOAD_PLUGINS", "")  # built-in scorers only
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         words = write_drafts(folder, args.drafts)
-        times = [time_check(folder, args.format) for _ in range(args.repeat)]
+        times = [time_check(folder, args.format, args.jobs) for _ in range(args.repeat)]
         extraction = min(time_extraction(folder) for _ in range(args.repeat))
     best = min(times)
     print(
         f"{args.drafts} drafts ({words / args.drafts:.0f} words each on average), "
         f"--format {args.format}: best of {args.repeat} {best:.2f} s, "
-        f"{args.drafts / best:.0f} drafts/second on 1 core"
+        f"{args.drafts / best:.0f} drafts/second with --jobs {args.jobs}"
     )
     print(
         f"  of which Markdown prose extraction: {extraction:.2f} s "

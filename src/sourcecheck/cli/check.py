@@ -69,6 +69,14 @@ _LEVEL = click.Choice(LEVELS)
     "--color/--no-color", default=None, help="Colour the text output (default: on a terminal)."
 )
 @click.option("--max-bytes", type=int, default=None, help="Refuse drafts larger than this.")
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(0),
+    default=1,
+    show_default=True,
+    help="Worker processes (0: one per CPU).",
+)
 @engine_options
 def check_command(
     paths: tuple[str, ...],
@@ -82,6 +90,7 @@ def check_command(
     root: Path | None,
     color: bool | None,
     max_bytes: int | None,
+    jobs: int,
     config_path: Path | None,
     plugins_dirs: tuple[Path, ...],
     strict: bool | None,
@@ -109,7 +118,9 @@ def check_command(
     for plugin_error in engine.plugins.errors:
         warn(f"plugin '{plugin_error.plugin}' {plugin_error.message}")
     options = _options(config, paths, diff_base)
-    run = Checker(engine, options, loaders_of(engine.plugins)).run(paths)
+    run = Checker(engine, options, loaders_of(engine.plugins)).run(
+        paths, jobs or os.cpu_count() or 1
+    )
     _report_problems(run)
     context = FormatContext(
         version=__version__,
