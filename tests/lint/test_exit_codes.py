@@ -162,3 +162,17 @@ def test_output_file_and_color(run_check: RunCheck, draft, tmp_path: Path) -> No
     assert "error probe/lone-source" in target.read_text(encoding="utf-8")
     assert "\x1b[" not in target.read_text(encoding="utf-8")
     assert "\x1b[31merror" in run_check(draft(ERROR), "--color").out
+
+
+def test_stdin_with_a_filename(
+    run_check: RunCheck, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    import io
+    import sys
+
+    html = f"<p>{CLEAN}</p>\n<p>A source said the budget allows it.</p>\n"
+    fake_stdin = io.TextIOWrapper(io.BytesIO(html.encode("utf-8")))
+    monkeypatch.setattr(sys, "stdin", fake_stdin)
+    outcome = run_check("-", "--stdin-filename", "drafts/budget.html")
+    assert outcome.code == 1
+    assert outcome.out.startswith("drafts/budget.html:3:4: error probe/lone-source")

@@ -70,6 +70,12 @@ _LEVEL = click.Choice(LEVELS)
 )
 @click.option("--max-bytes", type=int, default=None, help="Refuse drafts larger than this.")
 @click.option(
+    "--stdin-filename",
+    default=None,
+    metavar="NAME",
+    help="The name (and type, by suffix) of the draft read from '-' (stdin).",
+)
+@click.option(
     "-j",
     "--jobs",
     type=click.IntRange(0),
@@ -91,13 +97,14 @@ def check_command(
     color: bool | None,
     max_bytes: int | None,
     jobs: int,
+    stdin_filename: str | None,
     config_path: Path | None,
     plugins_dirs: tuple[Path, ...],
     strict: bool | None,
     enable: str | None,
     disable: str | None,
 ) -> int:
-    """Check drafts (.md, .txt, .html; folders are walked) and report sourcing findings.
+    """Check drafts (.md, .txt, .html; folders are walked; - is stdin) for sourcing.
 
     Exit status: 0 clean, 1 findings at or above --fail-level (default: error) or a score
     under --fail-under, 2 a usage, config or input error.
@@ -117,7 +124,7 @@ def check_command(
     engine = Engine(config)
     for plugin_error in engine.plugins.errors:
         warn(f"plugin '{plugin_error.plugin}' {plugin_error.message}")
-    options = _options(config, paths, diff_base)
+    options = _options(config, paths, diff_base, stdin_filename)
     run = Checker(engine, options, loaders_of(engine.plugins)).run(
         paths, jobs or os.cpu_count() or 1
     )
@@ -135,15 +142,19 @@ def check_command(
     return run.exit_code(exit_zero=exit_zero)
 
 
-def _options(config: Config, paths: tuple[str, ...], diff_base: str | None) -> CheckOptions:
+def _options(
+    config: Config, paths: tuple[str, ...], diff_base: str | None, stdin_filename: str | None
+) -> CheckOptions:
     changed = None
     if diff_base is not None:
-        changed = changed_lines(diff_base, [p for p in paths if p != "-"])
+        named = [stdin_filename or "" if p == "-" else p for p in paths]
+        changed = changed_lines(diff_base, [p for p in named if p])
     return CheckOptions(
         min_level=config.min_level,
         fail_level=config.fail_level,
         fail_under=config.fail_under,
         changed=changed,
+        stdin_filename=stdin_filename,
     )
 
 

@@ -19,7 +19,7 @@ from sourcecheck.lint.discover import discover
 from sourcecheck.lint.drafts import Draft, read_drafts
 from sourcecheck.lint.positions import Region, SourceMap
 from sourcecheck.lint.suppressions import Suppressions
-from sourcecheck.loaders.base import Loader
+from sourcecheck.loaders.base import STDIN, Loader
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 LEVELS: tuple[Severity, ...] = ("suggestion", "warning", "error")
@@ -85,6 +85,7 @@ class CheckOptions:
     fail_level: Severity = "error"
     fail_under: float | None = None
     changed: dict[Path, set[int] | None] | None = None  # from --diff; None: no filter
+    stdin_filename: str | None = None  # what '-' is called, and its type
 
 
 @dataclass
@@ -131,7 +132,7 @@ class Checker:
         config = self.engine.config
         items = list(discover(paths, config.include, config.exclude))
         files = [item for item in items if isinstance(item, str)]
-        if jobs > 1 and len(files) > 1:
+        if jobs > 1 and len(files) > 1 and STDIN not in files:
             from sourcecheck.lint.parallel import check_in_processes
 
             checked = iter(check_in_processes(files, config, self.options, jobs))
@@ -147,11 +148,12 @@ class Checker:
 
     def check_file(self, path: str) -> list[FileResult]:
         """The result of each draft in a file; one error result when it cannot be read."""
+        name = self.options.stdin_filename if path == STDIN else None
         try:
-            drafts = list(read_drafts(path, self.loaders, self.engine.config.max_bytes))
+            drafts = list(read_drafts(path, self.loaders, self.engine.config.max_bytes, name))
         except InputError as exc:
             where = f"line {exc.line}: " if exc.line is not None else ""
-            return [FileResult(path=path, error=f"{where}{exc.problem}")]
+            return [FileResult(path=name or path, error=f"{where}{exc.problem}")]
         return [self.check_draft(draft) for draft in drafts]
 
     def check_draft(self, draft: Draft) -> FileResult:
