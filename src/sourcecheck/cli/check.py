@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import subprocess
 import sys
 from pathlib import Path
 
@@ -13,7 +12,7 @@ from sourcecheck import __version__
 from sourcecheck.cli.common import build_config, engine_options, error, loaders_of, warn
 from sourcecheck.core.config import Config
 from sourcecheck.core.engine import Engine
-from sourcecheck.lint.diff import changed_lines
+from sourcecheck.lint.diff import DiffError, changed_lines, git_toplevel
 from sourcecheck.lint.formats import FORMATS, FormatContext
 from sourcecheck.lint.runner import LEVELS, Checker, CheckOptions, CheckRun
 
@@ -183,13 +182,6 @@ def _use_color(color: bool | None, output: Path | None) -> bool:
 def _repository_root() -> Path:
     """The git top level of the working directory, else the working directory."""
     try:
-        completed = subprocess.run(
-            ["git", "rev-parse", "--show-toplevel"],
-            capture_output=True,
-            text=True,
-            check=False,
-        )
-    except FileNotFoundError:
+        return git_toplevel(Path.cwd())
+    except DiffError:
         return Path.cwd()
-    top = completed.stdout.strip()
-    return Path(top) if completed.returncode == 0 and top else Path.cwd()
