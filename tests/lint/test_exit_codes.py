@@ -176,3 +176,16 @@ def test_stdin_with_a_filename(
     outcome = run_check("-", "--stdin-filename", "drafts/budget.html")
     assert outcome.code == 1
     assert outcome.out.startswith("drafts/budget.html:3:4: error probe/lone-source")
+
+
+def test_draft_over_the_size_limit_exits_2(run_check: RunCheck, draft) -> None:
+    outcome = run_check(draft(ERROR), "--max-bytes", "100")
+    assert outcome.code == 2
+    assert "larger than the size limit of 100 bytes" in outcome.err
+
+
+def test_folder_without_drafts_warns_and_passes(run_check: RunCheck, tmp_path: Path) -> None:
+    (tmp_path / "notes.json").write_text("{}", encoding="utf-8")
+    outcome = run_check(str(tmp_path))
+    assert outcome.code == 0
+    assert "no drafts found (include: *.md, *.markdown, *.txt, *.html)" in outcome.err

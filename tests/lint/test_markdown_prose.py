@@ -131,6 +131,16 @@ def test_table_cells_are_prose_pipes_are_not() -> None:
     assert body.split() == ["Town", "Closures", "Harwick", "two", "roads"]
 
 
+def test_html_block_text_is_prose_but_tags_and_scripts_are_not() -> None:
+    text = (
+        'Intro.\n\n<div class="aside">\n<p>The mayor said the <em>bridge</em> is safe.</p>\n'
+        "<script>var officials = 'said';</script>\n</div>\n\n<pre>\na source said\n</pre>\n"
+    )
+    body = markdown_prose(text, "h.md").body
+    assert body.split() == ["Intro.", "The", "mayor", "said", "the", "bridge", "is", "safe."]
+    assert body.index("mayor") == text.index("mayor")
+
+
 def test_comments_are_collected_outside_code_only() -> None:
     text = (
         "<!-- sourcecheck: disable -->\n\nText <!-- inline --> here.\n\n"

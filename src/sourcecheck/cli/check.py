@@ -128,6 +128,8 @@ def check_command(
         paths, jobs or os.cpu_count() or 1
     )
     _report_problems(run)
+    if not run.files:
+        warn(f"no drafts found (include: {', '.join(config.include)})")
     context = FormatContext(
         version=__version__,
         color=_use_color(color, output),

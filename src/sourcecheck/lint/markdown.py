@@ -49,6 +49,9 @@ _EMAIL_AUTOLINK = re.compile(r"<[\w.!#$%&'*+/=?^`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-
 _HTML_TAG = re.compile(
     r"</?[A-Za-z][A-Za-z0-9-]*(?:\s+[A-Za-z_:][\w.:-]*(?:\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s\"'=<>`]+))?)*\s*/?>"
 )
+_HTML_NOT_PROSE = re.compile(
+    r"<(script|style|pre|code|template|svg|math)\b.*?</\1\s*>", re.S | re.I
+)
 _FOOTNOTE = re.compile(r"\[\^[^\]\s]+\]:?")
 _BARE_URL = re.compile(r"(?<![\w/@.])(?:https?://|www\.)[^\s<>]*[^\s<>.,;:!?'\")\]]")
 _EMPHASIS = re.compile(r"(?<!\\)(?:\*+|_+|~~+)")
@@ -130,7 +133,7 @@ def markdown_prose(text: str, source: str) -> MarkdownProse:
     done: set[tuple[int, int]] = set()
     for index, token in enumerate(tokens):
         if token.type == "html_block" and token.map:
-            builder.collect_comments(*token.map)
+            builder.add_html_block(*token.map)
         if token.type != "inline" or not token.map or tuple(token.map) in done:
             continue
         done.add((token.map[0], token.map[1]))
@@ -217,10 +220,14 @@ class _ProseBuilder:
         self.erase(start, end)
         return title
 
-    def collect_comments(self, first: int, last: int) -> None:
+    def add_html_block(self, first: int, last: int) -> None:
+        """Text between the tags of an HTML block is prose; tags, comments, code are not."""
         start, end = self._line_bounds(first)[0], self._line_bounds(last - 1)[1]
+        self.restore(start, end)
         for match in _HTML_COMMENT.finditer(self.text, start, end):
             self.comments.append(Comment(match.start(), match.end(), match.group(1)))
+        for pattern in (_HTML_COMMENT, _HTML_NOT_PROSE, _HTML_TAG):
+            self._erase_pattern(pattern, start, end)
 
     # -- inline ------------------------------------------------------------------------
 
