@@ -130,17 +130,19 @@ def check_command(
     _report_problems(run)
     if not run.files:
         warn(f"no drafts found (include: {', '.join(config.include)})")
-    context = FormatContext(
-        version=__version__,
-        color=_use_color(color, output),
-        root=root or (_repository_root() if fmt in ("sarif", "github") else Path.cwd()),
-    )
-    rendered = FORMATS[fmt](run, context)
+    _write(run, fmt, output, _use_color(color, output), root)
+    return run.exit_code(exit_zero=exit_zero)
+
+
+def _write(run: CheckRun, fmt: str, output: Path | None, color: bool, root: Path | None) -> None:
+    """Render ``run`` in ``fmt`` to ``output`` or stdout."""
+    if root is None:  # only SARIF and GitHub paths are repository-relative
+        root = _repository_root() if fmt in ("sarif", "github") else Path.cwd()
+    rendered = FORMATS[fmt](run, FormatContext(version=__version__, color=color, root=root))
     if output is not None:
         output.write_text(rendered, encoding="utf-8")
     else:
-        click.echo(rendered, nl=False, color=context.color or None)
-    return run.exit_code(exit_zero=exit_zero)
+        click.echo(rendered, nl=False, color=color or None)
 
 
 def _options(
