@@ -256,8 +256,11 @@ class _ProseBuilder:
                 i = self._link(i, end, jumps)
             else:
                 i += 1
-        self._erase_pattern(_BARE_URL, start, end)
-        self._erase_emphasis(start, end)
+        block = text[start:end]
+        if "http" in block or "www." in block:  # cheap tests first: most blocks have none
+            self._erase_pattern(_BARE_URL, start, end)
+        if "*" in block or "_" in block or "~" in block:
+            self._erase_emphasis(start, end)
 
     def _escape(self, i: int, end: int) -> int:
         following = self.text[i + 1] if i + 1 < end else ""
