@@ -162,3 +162,30 @@ def test_output_file_and_color(run_check: RunCheck, draft, tmp_path: Path) -> No
     assert "error probe/lone-source" in target.read_text(encoding="utf-8")
     assert "\x1b[" not in target.read_text(encoding="utf-8")
     assert "\x1b[31merror" in run_check(draft(ERROR), "--color").out
+
+
+def test_stdin_with_a_filename(
+    run_check: RunCheck, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    import io
+    import sys
+
+    html = f"<p>{CLEAN}</p>\n<p>A source said the budget allows it.</p>\n"
+    fake_stdin = io.TextIOWrapper(io.BytesIO(html.encode("utf-8")))
+    monkeypatch.setattr(sys, "stdin", fake_stdin)
+    outcome = run_check("-", "--stdin-filename", "drafts/budget.html")
+    assert outcome.code == 1
+    assert outcome.out.startswith("drafts/budget.html:3:4: error probe/lone-source")
+
+
+def test_draft_over_the_size_limit_exits_2(run_check: RunCheck, draft) -> None:
+    outcome = run_check(draft(ERROR), "--max-bytes", "100")
+    assert outcome.code == 2
+    assert "larger than the size limit of 100 bytes" in outcome.err
+
+
+def test_folder_without_drafts_warns_and_passes(run_check: RunCheck, tmp_path: Path) -> None:
+    (tmp_path / "notes.json").write_text("{}", encoding="utf-8")
+    outcome = run_check(str(tmp_path))
+    assert outcome.code == 0
+    assert "no drafts found (include: *.md, *.markdown, *.txt, *.html)" in outcome.err

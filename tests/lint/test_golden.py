@@ -82,3 +82,13 @@ def test_golden_outputs_agree_on_the_findings(
     from_text = {t for t in from_text if len(t) == 3}
     assert from_json == from_text
     assert len(from_json) == sum(document["summary"]["findings"].values())
+
+
+def test_parallel_jobs_give_the_same_output(
+    run_check: RunCheck, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.chdir(checked_tree(tmp_path))
+    one = run_check("drafts", "broken", "--format", "json", "--jobs", "1")
+    two = run_check("drafts", "broken", "--format", "json", "--jobs", "2")
+    assert (one.code, one.out, one.err) == (two.code, two.out, two.err)
+    assert one.code == 2

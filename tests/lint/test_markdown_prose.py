@@ -131,6 +131,16 @@ def test_table_cells_are_prose_pipes_are_not() -> None:
     assert body.split() == ["Town", "Closures", "Harwick", "two", "roads"]
 
 
+def test_html_block_text_is_prose_but_tags_and_scripts_are_not() -> None:
+    text = (
+        'Intro.\n\n<div class="aside">\n<p>The mayor said the <em>bridge</em> is safe.</p>\n'
+        "<script>var officials = 'said';</script>\n</div>\n\n<pre>\na source said\n</pre>\n"
+    )
+    body = markdown_prose(text, "h.md").body
+    assert body.split() == ["Intro.", "The", "mayor", "said", "the", "bridge", "is", "safe."]
+    assert body.index("mayor") == text.index("mayor")
+
+
 def test_comments_are_collected_outside_code_only() -> None:
     text = (
         "<!-- sourcecheck: disable -->\n\nText <!-- inline --> here.\n\n"
@@ -214,3 +224,25 @@ def test_plain_paragraphs_pass_through_unchanged(paragraphs: list[list[str]]) ->
 
 def test_blank_keeps_newlines() -> None:
     assert blank("ab\ncd\n") == "  \n  \n"
+
+
+PROSE = "A source said so."
+HIDDEN = [
+    "`a source` in code.",
+    "```\na source said\n```",
+    "    a source in indented code",
+    "![a source said](p.png)",
+    "<!-- a source said -->",
+    "[link](https://example.org/a-source)",
+    "<span title='a source'>ok</span>",
+]
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.one_of(st.just(PROSE), st.sampled_from(HIDDEN)), min_size=1, max_size=12))
+def test_phrases_are_found_in_prose_and_only_there(blocks: list[str]) -> None:
+    text = "Intro.\n\n" + "\n\n".join(blocks) + "\n"
+    body = markdown_prose(text, "gen.md").body
+    found = [m.start() for m in re.finditer(r"(?i)a\s+source", body)]
+    expected = [m.start() for m in re.finditer(re.escape(PROSE), text)]
+    assert found == expected

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import subprocess
 import sys
 from pathlib import Path
 
@@ -13,7 +12,7 @@ from sourcecheck import __version__
 from sourcecheck.cli.common import build_config, engine_options, error, loaders_of, warn
 from sourcecheck.core.config import Config
 from sourcecheck.core.engine import Engine
-from sourcecheck.lint.diff import changed_lines
+from sourcecheck.lint.diff import DiffError, changed_lines, git_toplevel
 from sourcecheck.lint.formats import FORMATS, FormatContext
 from sourcecheck.lint.runner import LEVELS, Checker, CheckOptions, CheckRun
 
@@ -69,6 +68,20 @@ _LEVEL = click.Choice(LEVELS)
     "--color/--no-color", default=None, help="Colour the text output (default: on a terminal)."
 )
 @click.option("--max-bytes", type=int, default=None, help="Refuse drafts larger than this.")
+@click.option(
+    "--stdin-filename",
+    default=None,
+    metavar="NAME",
+    help="The name (and type, by suffix) of the draft read from '-' (stdin).",
+)
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(0),
+    default=1,
+    show_default=True,
+    help="Worker processes (0: one per CPU).",
+)
 @engine_options
 def check_command(
     paths: tuple[str, ...],
@@ -82,13 +95,15 @@ def check_command(
     root: Path | None,
     color: bool | None,
     max_bytes: int | None,
+    jobs: int,
+    stdin_filename: str | None,
     config_path: Path | None,
     plugins_dirs: tuple[Path, ...],
     strict: bool | None,
     enable: str | None,
     disable: str | None,
 ) -> int:
-    """Check drafts (.md, .txt, .html; folders are walked) and report sourcing findings.
+    """Check drafts (.md, .txt, .html; folders are walked; - is stdin) for sourcing.
 
     Exit status: 0 clean, 1 findings at or above --fail-level (default: error) or a score
     under --fail-under, 2 a usage, config or input error.
@@ -108,31 +123,41 @@ def check_command(
     engine = Engine(config)
     for plugin_error in engine.plugins.errors:
         warn(f"plugin '{plugin_error.plugin}' {plugin_error.message}")
-    options = _options(config, paths, diff_base)
-    run = Checker(engine, options, loaders_of(engine.plugins)).run(paths)
-    _report_problems(run)
-    context = FormatContext(
-        version=__version__,
-        color=_use_color(color, output),
-        root=root or (_repository_root() if fmt in ("sarif", "github") else Path.cwd()),
+    options = _options(config, paths, diff_base, stdin_filename)
+    run = Checker(engine, options, loaders_of(engine.plugins)).run(
+        paths, jobs or os.cpu_count() or 1
     )
-    rendered = FORMATS[fmt](run, context)
-    if output is not None:
-        output.write_text(rendered, encoding="utf-8")
-    else:
-        click.echo(rendered, nl=False, color=context.color or None)
+    _report_problems(run)
+    if not run.files:
+        warn(f"no drafts found (include: {', '.join(config.include)})")
+    _write(run, fmt, output, _use_color(color, output), root)
     return run.exit_code(exit_zero=exit_zero)
 
 
-def _options(config: Config, paths: tuple[str, ...], diff_base: str | None) -> CheckOptions:
+def _write(run: CheckRun, fmt: str, output: Path | None, color: bool, root: Path | None) -> None:
+    """Render ``run`` in ``fmt`` to ``output`` or stdout."""
+    if root is None:  # only SARIF and GitHub paths are repository-relative
+        root = _repository_root() if fmt in ("sarif", "github") else Path.cwd()
+    rendered = FORMATS[fmt](run, FormatContext(version=__version__, color=color, root=root))
+    if output is not None:
+        output.write_text(rendered, encoding="utf-8")
+    else:
+        click.echo(rendered, nl=False, color=color or None)
+
+
+def _options(
+    config: Config, paths: tuple[str, ...], diff_base: str | None, stdin_filename: str | None
+) -> CheckOptions:
     changed = None
     if diff_base is not None:
-        changed = changed_lines(diff_base, [p for p in paths if p != "-"])
+        named = [stdin_filename or "" if p == "-" else p for p in paths]
+        changed = changed_lines(diff_base, [p for p in named if p])
     return CheckOptions(
         min_level=config.min_level,
         fail_level=config.fail_level,
         fail_under=config.fail_under,
         changed=changed,
+        stdin_filename=stdin_filename,
     )
 
 
@@ -161,13 +186,6 @@ def _use_color(color: bool | None, output: Path | None) -> bool:
 def _repository_root() -> Path:
     """The git top level of the working directory, else the working directory."""
     try:
-        completed = subprocess.run(
-            ["git", "rev-parse", "--show-toplevel"],
-            capture_output=True,
-            text=True,
-            check=False,
-        )
-    except FileNotFoundError:
+        return git_toplevel(Path.cwd())
+    except DiffError:
         return Path.cwd()
-    top = completed.stdout.strip()
-    return Path(top) if completed.returncode == 0 and top else Path.cwd()

@@ -40,19 +40,21 @@ def git_toplevel(cwd: Path) -> Path:
     try:
         return Path(_git(["rev-parse", "--show-toplevel"], cwd).strip())
     except DiffError as exc:
-        raise DiffError(f"--diff needs a git repository: {cwd} is not in one ({exc})") from None
+        if "not a git repository" not in str(exc):
+            raise
+        raise DiffError(f"--diff needs a git repository: {cwd} is not in one") from None
 
 
-def changed_lines(
-    base: str, paths: Sequence[str], cwd: Path | None = None
-) -> dict[Path, set[int] | None]:
+def changed_lines(base: str, paths: Sequence[str]) -> dict[Path, set[int] | None]:
     """Resolved file path -> changed line numbers (None: the whole file is new).
 
-    Compares the working tree (staged or not) with ``base``; files git does not track
-    yet count as entirely changed, since a new draft is all new lines.
+    Compares the working tree (staged or not) with ``base`` in the repository holding the
+    first path; files git does not track yet count as entirely changed, since a new
+    draft is all new lines.
     """
-    cwd = cwd or Path.cwd()
-    top = git_toplevel(cwd)
+    resolved = [str(Path(p).resolve()) for p in paths]
+    first = Path(resolved[0]) if resolved else Path.cwd()
+    top = git_toplevel(first if first.is_dir() else first.parent)
     if base.startswith("-"):
         raise DiffError(f"--diff: '{base}' is not a revision")
     diff = _git(
@@ -65,14 +67,14 @@ def changed_lines(
             "--dst-prefix=b/",
             base,
             "--",
-            *paths,
+            *resolved,
         ],
-        cwd,
+        top,
     )
     changed: dict[Path, set[int] | None] = parse_unified_diff(diff, top)
-    untracked = _git(["ls-files", "--others", "--exclude-standard", "-z", "--", *paths], cwd)
+    untracked = _git(["ls-files", "--others", "--exclude-standard", "-z", "--", *resolved], top)
     for name in filter(None, untracked.split("\0")):
-        changed[(cwd / name).resolve()] = ALL_LINES
+        changed[(top / name).resolve()] = ALL_LINES
     return changed
 
 

@@ -5,7 +5,8 @@ A folder is walked for files matching the config's ``include`` globs (``*.md``,
 without a ``/`` matches a file or folder name anywhere (``archive``, ``*.draft.md``); one
 with a ``/`` matches the path relative to the folder being walked (``wires/*``). Hidden
 folders (``.git``, ``.venv``) are skipped. Files named on the command line are always
-read, like ruff does, so a pre-commit hook checks exactly what it is given.
+read, like ruff does, so a pre-commit hook checks exactly what it is given; ``-`` is
+standard input.
 """
 
 from __future__ import annotations
@@ -41,7 +42,9 @@ def discover(
     """Each file to check, in a stable order, or an error for a path that is not there."""
     for given in paths:
         path = Path(given)
-        if path.is_dir():
+        if given == "-":
+            yield given  # stdin
+        elif path.is_dir():
             yield from _walk(given, include, exclude)
         elif path.exists():
             yield given

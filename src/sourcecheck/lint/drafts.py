@@ -18,7 +18,14 @@ from sourcecheck.lint.html import html_prose
 from sourcecheck.lint.markdown import Comment
 from sourcecheck.lint.positions import BodyMap, SourceMap
 from sourcecheck.lint.suppressions import Suppressions, parse_suppressions
-from sourcecheck.loaders.base import Loader, decode, pick_loader, read_input, require_text
+from sourcecheck.loaders.base import (
+    STDIN,
+    Loader,
+    decode,
+    pick_loader,
+    read_input,
+    require_text,
+)
 from sourcecheck.loaders.builtin import MarkdownLoader
 
 MARKDOWN_SUFFIXES = (".md", ".markdown")
@@ -34,13 +41,20 @@ class Draft:
     suppressions: Suppressions
 
 
-def read_drafts(path: str, loaders: Iterable[Loader], max_bytes: int) -> Iterator[Draft]:
-    """The draft(s) in one file; raises :class:`InputError` when it cannot be read."""
+def read_drafts(
+    path: str, loaders: Iterable[Loader], max_bytes: int, name: str | None = None
+) -> Iterator[Draft]:
+    """The draft(s) in one file; raises :class:`InputError` when it cannot be read.
+
+    ``path`` is read ('-' is stdin); ``name`` is what the draft is called in output and
+    decides its type (``--stdin-filename``), and defaults to ``path``.
+    """
     data = read_input(path, max_bytes)
+    path = name or path
     text = decode(data, path)
     raw = _raw_text(data)
     source = SourceMap(text, raw)
-    suffix = Path(path).suffix.lower()
+    suffix = Path(path).suffix.lower() if path != STDIN else _sniff(text)
     if suffix in MARKDOWN_SUFFIXES:
         article, prose = MarkdownLoader().load_text(text, path)
         yield _draft(path, article, BodyMap(), source, prose.comments)
@@ -48,6 +62,11 @@ def read_drafts(path: str, loaders: Iterable[Loader], max_bytes: int) -> Iterato
         yield _html_draft(path, text, source)
     else:
         yield from _loader_drafts(path, data, text, source, loaders)
+
+
+def _sniff(text: str) -> str:
+    """The type of an unnamed draft on stdin: HTML if it opens with a tag, else Markdown."""
+    return ".html" if text.lstrip().startswith("<") else ".md"
 
 
 def _raw_text(data: bytes) -> str:

@@ -17,62 +17,55 @@ from html.parser import HTMLParser
 
 from sourcecheck.lint.markdown import Comment
 
-_SKIPPED = {
-    "script",
-    "style",
-    "head",
-    "template",
-    "noscript",
-    "code",
-    "pre",
-    "svg",
-    "math",
-    "iframe",
-    "object",
-}
-_BLOCKS = {
-    "p",
-    "div",
-    "br",
-    "li",
-    "ul",
-    "ol",
-    "blockquote",
-    "section",
-    "article",
-    "header",
-    "footer",
-    "aside",
-    "figure",
-    "figcaption",
-    "table",
-    "tr",
-    "td",
-    "th",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "hr",
-    "dl",
-    "dt",
-    "dd",
-}
-_VOID = {
-    "br",
-    "hr",
-    "img",
-    "input",
-    "meta",
-    "link",
-    "area",
-    "base",
-    "col",
-    "embed",
-    "source",
-    "wbr",
-}
+_SKIPPED = frozenset(
+    [
+        "script",
+        "style",
+        "head",
+        "template",
+        "noscript",
+        "code",
+        "pre",
+        "svg",
+        "math",
+        "iframe",
+        "object",
+    ]
+)
+_BLOCKS = frozenset(
+    [
+        "p",
+        "div",
+        "br",
+        "li",
+        "ul",
+        "ol",
+        "blockquote",
+        "section",
+        "article",
+        "header",
+        "footer",
+        "aside",
+        "figure",
+        "figcaption",
+        "table",
+        "tr",
+        "td",
+        "th",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "hr",
+        "dl",
+        "dt",
+        "dd",
+    ]
+)
+_VOID = frozenset(
+    ["br", "hr", "img", "input", "meta", "link", "area", "base", "col", "embed", "source", "wbr"]
+)
 
 
 @dataclass

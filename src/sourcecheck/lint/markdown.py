@@ -27,7 +27,11 @@ from markdown_it.token import Token
 
 from sourcecheck.core.errors import InputError
 
-_PARSER = MarkdownIt("commonmark").enable("table")
+# Only the block structure is needed (inline tokens carry no columns), so the inline pass
+# is off: it would double the parse time for nothing.
+_PARSER = MarkdownIt("commonmark").enable("table").disable("inline")
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when installed
+_INLINE_SPECIAL = re.compile(r"[\\`<\[\]]|!\[")
 
 _FRONT_OPEN = re.compile(r"---[ \t]*\n")
 _FRONT_CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.M)
@@ -44,6 +48,9 @@ _AUTOLINK = re.compile(r"<[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*>")
 _EMAIL_AUTOLINK = re.compile(r"<[\w.!#$%&'*+/=?^`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9.-]*)>")
 _HTML_TAG = re.compile(
     r"</?[A-Za-z][A-Za-z0-9-]*(?:\s+[A-Za-z_:][\w.:-]*(?:\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s\"'=<>`]+))?)*\s*/?>"
+)
+_HTML_NOT_PROSE = re.compile(
+    r"<(script|style|pre|code|template|svg|math)\b.*?</\1\s*>", re.S | re.I
 )
 _FOOTNOTE = re.compile(r"\[\^[^\]\s]+\]:?")
 _BARE_URL = re.compile(r"(?<![\w/@.])(?:https?://|www\.)[^\s<>]*[^\s<>.,;:!?'\")\]]")
@@ -102,7 +109,7 @@ def _front_matter_end(text: str, source: str) -> int:
 
 def _parse_yaml(block: str, source: str) -> dict[str, Any]:
     try:
-        front = yaml.safe_load(block) or {}
+        front = yaml.load(block, Loader=_YAML_LOADER) or {}
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 2 if mark is not None else 1
@@ -126,7 +133,7 @@ def markdown_prose(text: str, source: str) -> MarkdownProse:
     done: set[tuple[int, int]] = set()
     for index, token in enumerate(tokens):
         if token.type == "html_block" and token.map:
-            builder.collect_comments(*token.map)
+            builder.add_html_block(*token.map)
         if token.type != "inline" or not token.map or tuple(token.map) in done:
             continue
         done.add((token.map[0], token.map[1]))
@@ -213,10 +220,14 @@ class _ProseBuilder:
         self.erase(start, end)
         return title
 
-    def collect_comments(self, first: int, last: int) -> None:
+    def add_html_block(self, first: int, last: int) -> None:
+        """Text between the tags of an HTML block is prose; tags, comments, code are not."""
         start, end = self._line_bounds(first)[0], self._line_bounds(last - 1)[1]
+        self.restore(start, end)
         for match in _HTML_COMMENT.finditer(self.text, start, end):
             self.comments.append(Comment(match.start(), match.end(), match.group(1)))
+        for pattern in (_HTML_COMMENT, _HTML_NOT_PROSE, _HTML_TAG):
+            self._erase_pattern(pattern, start, end)
 
     # -- inline ------------------------------------------------------------------------
 
@@ -225,6 +236,10 @@ class _ProseBuilder:
         jumps: dict[int, int] = {}
         i = start
         while i < end:
+            special = _INLINE_SPECIAL.search(text, i, end)
+            if special is None:
+                break
+            i = special.start()
             if i in jumps:
                 i = jumps.pop(i)
                 continue
@@ -241,8 +256,11 @@ class _ProseBuilder:
                 i = self._link(i, end, jumps)
             else:
                 i += 1
-        self._erase_pattern(_BARE_URL, start, end)
-        self._erase_emphasis(start, end)
+        block = text[start:end]
+        if "http" in block or "www." in block:  # cheap tests first: most blocks have none
+            self._erase_pattern(_BARE_URL, start, end)
+        if "*" in block or "_" in block or "~" in block:
+            self._erase_emphasis(start, end)
 
     def _escape(self, i: int, end: int) -> int:
         following = self.text[i + 1] if i + 1 < end else ""

@@ -8,7 +8,7 @@ run, as in Vale: what fails the build is always on screen.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -19,7 +19,7 @@ from sourcecheck.lint.discover import discover
 from sourcecheck.lint.drafts import Draft, read_drafts
 from sourcecheck.lint.positions import Region, SourceMap
 from sourcecheck.lint.suppressions import Suppressions
-from sourcecheck.loaders.base import Loader
+from sourcecheck.loaders.base import STDIN, Loader
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 LEVELS: tuple[Severity, ...] = ("suggestion", "warning", "error")
@@ -85,6 +85,7 @@ class CheckOptions:
     fail_level: Severity = "error"
     fail_under: float | None = None
     changed: dict[Path, set[int] | None] | None = None  # from --diff; None: no filter
+    stdin_filename: str | None = None  # what '-' is called, and its type
 
 
 @dataclass
@@ -116,30 +117,43 @@ def at_least(severity: str, level: str) -> bool:
 class Checker:
     """Checks drafts with one engine (build it once: plugins and patterns load once)."""
 
-    def __init__(self, engine: Engine, options: CheckOptions, loaders: Sequence[Loader]) -> None:
+    def __init__(
+        self, engine: Engine, options: CheckOptions, loaders: Sequence[Loader] | None = None
+    ) -> None:
         self.engine = engine
         self.options = options
+        if loaders is None:
+            found = engine.plugins.call_each("sourcecheck_loaders")
+            loaders = [loader for _, plugin_loaders in found for loader in plugin_loaders]
         self.loaders = list(loaders)
 
-    def run(self, paths: Sequence[str]) -> CheckRun:
-        files = list(self.check_paths(paths))
-        return CheckRun(files=files, rules=self.engine.rules(), options=self.options)
-
-    def check_paths(self, paths: Sequence[str]) -> Iterator[FileResult]:
+    def run(self, paths: Sequence[str], jobs: int = 1) -> CheckRun:
+        """Check every draft under ``paths``; ``jobs`` > 1 spreads files over processes."""
         config = self.engine.config
-        for item in discover(paths, config.include, config.exclude):
+        items = list(discover(paths, config.include, config.exclude))
+        files = [item for item in items if isinstance(item, str)]
+        if jobs > 1 and len(files) > 1 and STDIN not in files:
+            from sourcecheck.lint.parallel import check_in_processes
+
+            checked = iter(check_in_processes(files, config, self.options, jobs))
+        else:
+            checked = iter(map(self.check_file, files))
+        results: list[FileResult] = []
+        for item in items:
             if isinstance(item, InputError):
-                yield FileResult(path=item.source, error=item.problem)
+                results.append(FileResult(path=item.source, error=item.problem))
             else:
-                yield from self.check_file(item)
+                results.extend(next(checked))
+        return CheckRun(files=results, rules=self.engine.rules(), options=self.options)
 
     def check_file(self, path: str) -> list[FileResult]:
         """The result of each draft in a file; one error result when it cannot be read."""
+        name = self.options.stdin_filename if path == STDIN else None
         try:
-            drafts = list(read_drafts(path, self.loaders, self.engine.config.max_bytes))
+            drafts = list(read_drafts(path, self.loaders, self.engine.config.max_bytes, name))
         except InputError as exc:
             where = f"line {exc.line}: " if exc.line is not None else ""
-            return [FileResult(path=path, error=f"{where}{exc.problem}")]
+            return [FileResult(path=name or path, error=f"{where}{exc.problem}")]
         return [self.check_draft(draft) for draft in drafts]
 
     def check_draft(self, draft: Draft) -> FileResult:
