@@ -85,3 +85,21 @@ def test_flags_override_the_file(tmp_path: Path) -> None:
 def test_a_bad_flag_value_is_a_config_error() -> None:
     with pytest.raises(ConfigError, match="max_bytes"):
         build_config(None, [], max_bytes=0)
+
+
+def test_the_documented_example_config_is_valid(tmp_path: Path) -> None:
+    import re
+
+    from sourcecheck.core.engine import Engine
+
+    docs = Path(__file__).resolve().parents[2] / "docs" / "configuration.md"
+    example = re.search(r"```toml\n(.*?)```", docs.read_text(encoding="utf-8"), re.S)
+    assert example is not None
+    path = write(tmp_path / "pyproject.toml", example.group(1))
+    config = load_config(path)
+    assert config.disable == ["corroboration"]
+    assert [b.label for b in config.bands] == ["needs work", "good to go"]
+    assert config.rules["anonymous_sources/no-reason"] == "error"
+    # The example's plugins do not exist here; everything else must build an engine.
+    engine = Engine(config.merged(plugins=[], plugins_dir=[]))
+    assert "corroboration" not in [s.name for s in engine.scorers]
