@@ -51,6 +51,8 @@ th { color: var(--muted); font-weight: 600; }
 td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 .bar { width: 8rem; height: .7rem; background: #eef0f3; border-radius: .35rem; overflow: hidden; }
 .bar > span { display: block; height: 100%; background: #6b8fd6; }
+.bar.good > span { background: #2da44e; } .bar.fair > span { background: #d4a72c; }
+.bar.poor > span { background: #cf222e; }
 .raised { color: #1a7f37; } .lowered { color: #b42318; } .failed { color: #b42318; }
 .left-out { color: var(--muted); }
 .toggles { display: flex; flex-wrap: wrap; gap: .4rem 1rem; margin: .5rem 0 1rem; }
@@ -163,11 +165,16 @@ def _row(scorer: ScorerReport) -> str:
     what = effect(scorer)
     return (
         f'<tr>{name}<td class="num">{scorer.score:.2f}</td>'
-        f'<td><div class="bar"><span style="width: {scorer.score * 100:.0f}%"></span></div></td>'
+        f'<td><div class="bar {_bar_class(scorer.score)}">'
+        f'<span style="width: {scorer.score * 100:.0f}%"></span></div></td>'
         f'<td class="num">{scorer.weight:.2f}</td>'
         f'<td class="num {what.replace(" ", "-")}">{scorer.contribution:+.1f} {_e(what)}</td>'
         f"<td>{_e(scorer.summary)}</td></tr>"
     )
+
+
+def _bar_class(score: float) -> str:
+    return "good" if score >= 0.6 else "fair" if score >= 0.4 else "poor"
 
 
 def _arithmetic(report: Report) -> str:
