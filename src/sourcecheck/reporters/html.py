@@ -106,7 +106,14 @@ def _layer_css(colours: dict[str, str]) -> str:
     rules = []
     for key, colour in colours.items():
         cls = _layer_class(key)
-        rules.append(f"input.{cls}:checked ~ article.body mark.{cls} {{ background: {colour}; }}")
+        # Analysis evidence is underlined and scorer findings are shaded, so where both
+        # cover the same words (a hedge inside a flagged claim) both stay visible.
+        style = (
+            f"box-shadow: inset 0 -0.3em 0 {colour}"
+            if key.startswith("analysis:")
+            else f"background: {colour}"
+        )
+        rules.append(f"input.{cls}:checked ~ article.body mark.{cls} {{ {style}; }}")
         rules.append(f"input.{cls}:checked ~ .toggles label.{cls}::before {{ content: '☑ '; }}")
         rules.append(f".swatch.{cls} {{ background: {colour}; }}")
     return "\n" + "\n".join(rules) + "\n"
