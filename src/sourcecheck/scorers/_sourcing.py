@@ -35,6 +35,15 @@ _LEADING = re.compile(r"^(?:a|an|the|one|some|this|that|its|his|her|their)\s+", 
 _NEW_REFERENT = re.compile(
     r"^(?:another|a second|a third|a fourth|a different|a separate|other)\b", re.I
 )
+_PEOPLE_AND_GROUPS = ("person", "organization", "anonymous")
+_PRONOUN_KINDS: dict[str, tuple[str, ...]] = {
+    "he": ("person", "anonymous"),
+    "she": ("person", "anonymous"),
+    "it": ("organization", "document"),
+    "they": _PEOPLE_AND_GROUPS,
+    "we": _PEOPLE_AND_GROUPS,
+    "i": ("person", "anonymous"),
+}
 # Words that do not tell one organisation from another ("the state Department of Health").
 _GENERIC_ORG_WORDS = {
     "state",
@@ -152,8 +161,8 @@ def normalise(text: str) -> str:
 
 def source_text(attribution: Attribution) -> str:
     if attribution.source is not None:
-        return attribution.source.text
-    return attribution.speaker or ""
+        return attribution.source.text.strip()
+    return (attribution.speaker or "").strip()
 
 
 def sentence_window(analysis: Analysis, index: int, before: int = 1, after: int = 1) -> Span:
@@ -301,8 +310,16 @@ def group_sources(attributions: list[Attribution]) -> SourceGroups:
     mentions = [_mention(i, a) for i, a in enumerate(attributions)]
     union = _UnionFind(len(attributions))
     distinct: dict[tuple[str, str], _Mention] = {}
-    for mention in mentions:
+    for position, mention in enumerate(mentions):
         if mention is None:
+            continue
+        if mention.key in _PRONOUN_KINDS:
+            # An unresolved "she said" is someone already in the story, not a new source.
+            antecedent = _antecedent(mention, distinct)
+            if antecedent is None:
+                mentions[position] = None
+            else:
+                union.union(antecedent.index, mention.index)
             continue
         key = (mention.kind, mention.key if not mention.fresh else f"{mention.key}#{mention.index}")
         earlier = None if mention.fresh else distinct.get(key)
@@ -322,6 +339,11 @@ def group_sources(attributions: list[Attribution]) -> SourceGroups:
     _merge_generic_organisations(mentions, union)
     _merge_employees(attributions, mentions, union)
     return _collect(attributions, mentions, union)
+
+
+def _antecedent(pronoun: _Mention, distinct: dict[tuple[str, str], _Mention]) -> _Mention | None:
+    kinds = _PRONOUN_KINDS[pronoun.key]
+    return next((m for m in reversed(distinct.values()) if m.kind in kinds), None)
 
 
 def _merge_generic_organisations(mentions: list[_Mention | None], union: _UnionFind) -> None:
