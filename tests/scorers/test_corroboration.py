@@ -261,3 +261,19 @@ def test_unresolved_pronoun_is_the_person_last_named_not_a_new_source(build, src
     assert result.metrics["independent_sources"] == 1
     alone = run(build("She said hiring starts in May.", [src("She", speaker="She")]))
     assert alone.metrics["independent_sources"] == 0
+
+
+def test_corpus_match_report_from_the_claim_index_counts_distinct_outlets(build, src) -> None:
+    body = "The mill will close, Ana Ruiz said. Rents rose, Tom Hale said."
+    analysis = build(body, [src("Ana Ruiz"), src("Tom Hale")])
+    analysis.extras["corpus"] = {
+        "index": "claims.idx",
+        "threshold": 0.4,
+        "claims": [
+            {"sentence": 0, "matches": [{"outlet": "Courier"}, {"outlet": "Courier"}]},
+            {"sentence": 1, "matches": []},
+        ],
+    }
+    result = run(analysis)
+    assert result.metrics["corpus_corroborated_claims"] == 1
+    assert run(analysis, corpus_min_outlets=2).metrics["corpus_corroborated_claims"] == 0

@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Mapping
-from typing import ClassVar, Protocol, runtime_checkable
+from typing import Any, ClassVar, Protocol, runtime_checkable
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -150,11 +150,16 @@ class CorroborationScorer(Scorer):
             return None
         if isinstance(source, CorpusIndex):
             return source.corroborations(article, analysis)
-        if isinstance(source, Mapping):
+        if isinstance(source, Mapping) and isinstance(source.get("claims"), list):
+            return _outlets_per_claim(source["claims"], analysis)
+        if isinstance(source, Mapping) and all(
+            isinstance(k, int) and isinstance(v, int) for k, v in source.items()
+        ):
             return source
         raise TypeError(
-            f"analysis.extras[{CORPUS_EXTRA!r}] must be a CorpusIndex or a mapping of claim "
-            f"index to outlet count, not {type(source).__name__}"
+            f"analysis.extras[{CORPUS_EXTRA!r}] must be a CorpusIndex, a claim-index match "
+            "report ({'claims': [{'sentence', 'matches'}]}) or a mapping of claim index to "
+            f"outlet count, not {type(source).__name__}"
         )
 
     def _confidence(
@@ -206,6 +211,20 @@ class CorroborationScorer(Scorer):
                 )
             ]
         return []
+
+
+def _outlets_per_claim(matched: list[Any], analysis: Analysis) -> dict[int, int]:
+    """Distinct other outlets per claim, from the claim index's per-sentence match report."""
+    claim_of_sentence = {claim.sentence: i for i, claim in enumerate(analysis.claims)}
+    counts: dict[int, int] = {}
+    for entry in matched:
+        claim = claim_of_sentence.get(entry.get("sentence")) if isinstance(entry, Mapping) else None
+        if claim is None:
+            continue
+        # Several articles from one outlet are one outlet's reporting, not independent.
+        outlets = {m.get("outlet") or m.get("article_id") for m in entry.get("matches") or []}
+        counts[claim] = len(outlets - {None})
+    return counts
 
 
 def _corroborated_in_article(analysis: Analysis, groups: SourceGroups) -> set[int]:
