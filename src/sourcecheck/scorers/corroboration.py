@@ -6,7 +6,7 @@ organisation, a quote relayed through another outlet each count once; see
 :mod:`sourcecheck.scorers._sourcing`), then measures
 
 - the *effective* number of independent sources: the weighted count (an anonymous source
-  counts half) scaled by how evenly the story leans on them, so ten sources of which one
+  counts half) scaled by how evenly the story leans on them (exp of the entropy), so ten sources of which one
   supplies nine quotes count for little more than one. Vague groups ("critics say"), the
   writer's own voice, sources the analysis could not identify and attributions inside
   someone else's quote are not sources the reporter can be credited with, and do not count;
@@ -20,6 +20,7 @@ to the scorer or put in ``analysis.extras["corpus"]`` by an analysis enricher.
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
 from collections.abc import Mapping
@@ -254,15 +255,21 @@ def _confirms(analysis: Analysis, index: int) -> bool:
 
 
 def _effective_sources(groups: SourceGroups, options: CorroborationOptions) -> float:
-    """Weighted distinct sources, scaled by evenness (inverse Simpson / count)."""
+    """Weighted distinct sources, scaled by evenness: exp(Shannon entropy) / count.
+
+    The exponential of the entropy of attributions per source (the Hill number of order 1)
+    is the number of equally used sources the story is worth. It is gentler on a profile
+    that quotes its subject often and four others once than the inverse Simpson index,
+    and still reduces a story where one source supplies nearly everything to about one.
+    """
     if groups.count == 0:
         return 0.0
     weight = {"anonymous": options.anonymous_weight}
     weighted = sum(weight.get(kind, 1.0) for kind in groups.kinds.values())
     sizes = [len(members) for members in groups.members.values()]
     total = sum(sizes)
-    inverse_simpson = 1.0 / sum((size / total) ** 2 for size in sizes)
-    return weighted * inverse_simpson / groups.count
+    entropy = -sum(size / total * math.log(size / total) for size in sizes)
+    return weighted * math.exp(entropy) / groups.count
 
 
 def _diversity(effective: float, decay: float) -> float:
