@@ -120,6 +120,8 @@ _OBJECT = re.compile(
 _CLAUSE_START = re.compile(r"\s*[,:]?\s*(?=[\"“]|'')|\s+(?=[\w$“\"'‘(])")
 _TERMINAL = frozenset(".!?;:,—–- \t\n")
 _PARTICIPLE_GAP = re.compile(r",\s*\Z")
+_GAP = re.compile(r"[\s,.;:]*")
+_SPACE = re.compile(r"\s*")
 
 
 @dataclass(slots=True)
@@ -165,7 +167,7 @@ class AttributionFinder:
             "authorities",
             "prosecutors",
         }
-        self.reader = SourceReader(heads)
+        self.reader = SourceReader(heads, self.typer.role_nouns)
 
     # -- the pass over the article ------------------------------------------------------
 
@@ -186,6 +188,8 @@ class AttributionFinder:
             item = self._read(body, match, index, sentence, context, found)
             if item is not None:
                 item.in_quote = context.inside(start)
+                if item.in_quote and _first_or_second_person(body, item):
+                    continue  # '"I think we can win," she said': the speaker's own view
                 found.append(item)
         _link_second_hand(found)
         self.resolver.resolve(body, found)
@@ -262,7 +266,7 @@ class AttributionFinder:
         before = self.reader.read(body, window, core_end)
         if before is not None:
             source, role = (before.start, before.end, None), before.role
-        content_from = cue_end
+        clause_end = cue_end  # where the words of the attribution itself end
         if (
             source is None
             and lower.endswith("ing")
@@ -273,6 +277,7 @@ class AttributionFinder:
             if previous is None or previous.source is None:
                 return None
             source = (*previous.source, None)
+        content: tuple[int, int] | None = None
         if source is None:
             if not _clause_ended(body, sentence.start, cue_start):
                 return None
@@ -280,15 +285,18 @@ class AttributionFinder:
             if source is None:
                 return None
             role = source[2]
-            content_from = source[1]
+            clause_end = source[1]
             if role:
                 role_match = _ROLE_AFTER.match(body, source[1], sentence.end)
-                content_from = role_match.end() if role_match else source[1]
-            content = self._content_before(body, sentence.start, cue_start, quotes)
+                clause_end = role_match.end() if role_match else source[1]
         else:
-            content = self._content_after(body, content_from, sentence.end, quotes, lower)
-            if content is None and _clause_ended(body, sentence.start, source[0]):
-                content = self._content_before(body, sentence.start, source[0], quotes)
+            content = self._content_after(body, cue_end, sentence.end, quotes, lower)
+            if content is None and not _clause_ended(body, sentence.start, source[0]):
+                return None
+        if content is None:
+            content = self._content_before(body, sentence.start, source[0], quotes)
+            if content is not None:
+                content = self._continue_content(body, content, clause_end, sentence, quotes)
         if content is None:
             return None  # a verb with no content is not reporting anything
         src_start, src_end, _ = source
@@ -351,6 +359,40 @@ class AttributionFinder:
             return quote.span.start, quote.span.end
         return _clause(body, first, end)
 
+    def _continue_content(
+        self,
+        body: str,
+        content: tuple[int, int],
+        clause_end: int,
+        sentence: Span,
+        quotes: _QuoteIndex,
+    ) -> tuple[int, int]:
+        """Extend content that precedes its cue over what the speaker goes on saying.
+
+        ``"We won," she said, "and we will win again."`` and a quote that follows in the
+        next sentence or paragraph belong to the same attribution; so does the rest of a
+        sentence whose cue is parenthetical (``The plan, he said, will fail``).
+        """
+        skip = _SKIP_AFTER_CUE.match(body, clause_end, sentence.end)
+        position = skip.end() if skip is not None else clause_end
+        gap = _GAP.match(body, position)
+        next_start = gap.end() if gap is not None else position
+        quote = quotes.starts_at(next_start)
+        if quote is None:
+            if next_start < sentence.end and body[position:next_start].strip() == ",":
+                rest = _clause(body, next_start, sentence.end)
+                word = body[next_start : next_start + 12].split(maxsplit=1)
+                if rest is not None and word and not word[0].endswith("ing"):
+                    return content[0], rest[1]
+            return content
+        end = quote.span.end
+        while True:  # a run of quotes with nothing but space between them
+            gap = _SPACE.match(body, end)
+            following = quotes.starts_at(gap.end() if gap is not None else end)
+            if following is None:
+                return content[0], end
+            end = following.span.end
+
     def _content_before(
         self, body: str, start: int, end: int, quotes: _QuoteIndex
     ) -> tuple[int, int] | None:
@@ -395,6 +437,12 @@ def _widen_cue(
             cue_start = aux.start()
     suffix = _CUE_SUFFIX.match(body, cue_end, limit)
     return cue_start, suffix.end() if suffix else cue_end
+
+
+def _first_or_second_person(body: str, item: Found) -> bool:
+    if item.source is None:
+        return False
+    return body[item.source[0] : item.source[1]].lower() in ("i", "we", "you")
 
 
 def _names_or_pronoun(phrase: str) -> bool:
