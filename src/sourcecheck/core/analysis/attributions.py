@@ -119,6 +119,9 @@ _OBJECT = re.compile(
 )
 _CLAUSE_START = re.compile(r"\s*[,:]?\s*(?=[\"“]|'')|\s+(?=[\w$“\"'‘(])")
 _TERMINAL = frozenset(".!?;:,—–- \t\n")
+_INVERTED_DETERMINERS = frozenset(
+    "a an the his her their its one two three another some several many".split()
+)
 _PARTICIPLE_GAP = re.compile(r",\s*\Z")
 _GAP = re.compile(r"[\s,.;:]*")
 _SPACE = re.compile(r"\s*")
@@ -267,16 +270,16 @@ class AttributionFinder:
         if before is not None:
             source, role = (before.start, before.end, None), before.role
         clause_end = cue_end  # where the words of the attribution itself end
-        if (
-            source is None
-            and lower.endswith("ing")
-            and _PARTICIPLE_GAP.search(body, window, core_end)
+        if source is None and (
+            (lower.endswith("ing") and _PARTICIPLE_GAP.search(body, window, core_end))
+            or _COORDINATED.search(body, window, core_end)
         ):
-            # ", adding that ...": the subject of the clause said it.
+            # ", adding that ...", "... and said": the subject of the clause said it.
             previous = found[-1] if found and found[-1].sentence == index else None
-            if previous is None or previous.source is None:
-                return None
-            source = (*previous.source, None)
+            if previous is not None and previous.source is not None:
+                source = (*previous.source, None)
+            else:
+                source = _subject(body, sentence.start, core_end)
         content: tuple[int, int] | None = None
         if source is None:
             if not _clause_ended(body, sentence.start, cue_start):
@@ -300,9 +303,11 @@ class AttributionFinder:
         if content is None:
             return None  # a verb with no content is not reporting anything
         src_start, src_end, _ = source
-        if lower in _NOUN_LIKE and not _names_or_pronoun(body[src_start:src_end]):
+        if lower in _NOUN_LIKE and not self._names_pronoun_or_document(body[src_start:src_end]):
             return None  # "the nation's most populous swing state", "his remarks"
         cue_start, cue_end = _widen_cue(body, core_end, cue_start, cue_end, sentence.end)
+        if content[1] <= cue_start and clause_end == match.end():
+            cue_end = _cue_to_clause_end(body, cue_end, sentence.end)
         return Found(
             cue=(cue_start, cue_end),
             source=(src_start, src_end),
@@ -311,6 +316,12 @@ class AttributionFinder:
             role=role,
             direct=content is not None and quotes.starts_at(content[0]) is not None,
         )
+
+    def _names_pronoun_or_document(self, phrase: str) -> bool:
+        if _names_or_pronoun(phrase):
+            return True
+        head = phrase.rsplit(None, 1)[-1].lower()
+        return head in self.typer.document_heads
 
     def _source_after(
         self, body: str, start: int, end: int, *, allow_phrase: bool
@@ -321,19 +332,15 @@ class AttributionFinder:
             match = _PHRASE_AFTER.match(body, start, end)
             if match is None:
                 return None
-            if not allow_phrase and match.group("src").split()[0].lower() not in (
-                "a",
-                "an",
-                "the",
-                "his",
-                "her",
-                "their",
-                "its",
-            ):
+            first_word = match.group("src").split()[0].lower()
+            if not allow_phrase and first_word not in _INVERTED_DETERMINERS:
                 return None
-        role_match = _ROLE_AFTER.match(body, match.end("src"), end)
+        src_end = match.end("src")
+        if body[src_end - 1] == "." and (src_end >= end or not body[src_end - 3 : src_end - 1].isupper()):
+            src_end -= 1  # the sentence's full stop, not an abbreviation ("said Devine.")
+        role_match = _ROLE_AFTER.match(body, src_end, end)
         role = role_match.group("role").strip() if role_match else None
-        return match.start("src"), match.end("src"), role
+        return match.start("src"), src_end, role
 
     # -- content -------------------------------------------------------------------------
 
@@ -443,6 +450,33 @@ def _first_or_second_person(body: str, item: Found) -> bool:
     if item.source is None:
         return False
     return body[item.source[0] : item.source[1]].lower() in ("i", "we", "you")
+
+
+def _cue_to_clause_end(body: str, cue_end: int, sentence_end: int) -> int:
+    """'"...," he said Tuesday.': PolNeAR's cue takes in when and where it was said."""
+    clause = _clause(body, cue_end, sentence_end)
+    if clause is None:
+        return cue_end
+    if body.startswith(" of ", cue_end):
+        return cue_end + 3
+    skip = _SKIP_AFTER_CUE.match(body, cue_end, clause[1])
+    if skip is not None and skip.end() == clause[1]:
+        return clause[1]
+    return cue_end
+
+
+_COORDINATED = re.compile(r"(?<![\w'’-])(?:and|but)\s*\Z")
+_SUBJECT = re.compile(
+    rf"(?:[^,]{{0,60}},\s*)?(?P<src>(?:He|She|They|{_NAME}))(?=\s+[a-z])"
+)
+
+
+def _subject(body: str, start: int, end: int) -> tuple[int, int, str | None] | None:
+    """The subject at the start of a sentence ("Sanders stepped up ..., saying")."""
+    match = _SUBJECT.match(body, start, end)
+    if match is None or match.group("src") in NOT_NAMES:
+        return None
+    return match.start("src"), match.end("src"), None
 
 
 def _names_or_pronoun(phrase: str) -> bool:

@@ -236,6 +236,12 @@ _MAX_WORDS = 14
 _MAX_MODIFIERS = 4
 
 
+def _trim_end(body: str, end: int) -> int:
+    while end > 0 and body[end - 1].isspace():
+        end -= 1
+    return end
+
+
 @dataclass(slots=True)
 class SourceBefore:
     start: int
@@ -270,6 +276,14 @@ class SourceReader:
 
     def read(self, body: str, window: int, end: int) -> SourceBefore | None:
         """The source phrase ending at ``end`` (after any appositive role), or None."""
+        if end > window and body[end - 1] == ")":
+            # "Sen. Rand Paul (R-Ky.) said": read the source before the parenthesis.
+            opening = body.rfind("(", window, end)
+            if opening > window:
+                found = self.read(body, window, opening)
+                if found is not None:
+                    found.end = _trim_end(body, found.end)
+                return found
         tokens = [m.span() for m in _TOKEN.finditer(body, window, end)][-_MAX_WORDS:]
         words = [body[s:e] for s, e in tokens]
         found = self._phrase(words)
