@@ -57,8 +57,9 @@ _PHRASE_AFTER = re.compile(
     r"on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)))"
 )
 _ROLE_AFTER = re.compile(
-    r"\s*,\s*(?P<role>(?:(?i:a|an|the|his|her|their|its|former|chief|senior)\b|"
-    rf"{_NAME}['’]s)[^,.;\"“”()]{{1,140}}?)(?=\s*(?:[,.;\"“”()]|\Z))"
+    r"\s*,\s*(?P<role>(?:(?i:a|an|the|his|her|their|its|former|chief|senior|who)\b|"
+    rf"{_NAME}['’]s|[a-z][\w-]*|[A-Z][\w-]*\s+of\b)[^,;\"“”()]{{0,140}}?)"
+    r"(?=\s*(?:[,;\"“”()]|''|\.\s|\.?\Z))"
 )
 _DAYS = (
     r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|tonight|"
@@ -171,6 +172,11 @@ class AttributionFinder:
             "prosecutors",
         }
         self.reader = SourceReader(heads, self.typer.role_nouns)
+        roles = alternation(self.typer.role_nouns | {"resident", "member", "delegate"})
+        # "said Democratic strategist Hank Sheinkopf", "said Concord resident Whit Symms"
+        self._described_name_after = re.compile(
+            rf"\s*,?\s*(?P<src>(?:[\w'’.-]+\s+){{0,4}}?(?i:{roles})\s+{_NAME})"
+        )
 
     # -- the pass over the article ------------------------------------------------------
 
@@ -327,7 +333,11 @@ class AttributionFinder:
         self, body: str, start: int, end: int, *, allow_phrase: bool
     ) -> tuple[int, int, str | None] | None:
         """The source phrase right after a cue: ``said Smith``, ``according to the report``."""
-        match = _PRONOUN_AFTER.match(body, start, end) or _NAME_AFTER.match(body, start, end)
+        match = (
+            _PRONOUN_AFTER.match(body, start, end)
+            or self._described_name_after.match(body, start, end)
+            or _NAME_AFTER.match(body, start, end)
+        )
         if match is None or (allow_phrase and body[match.end("src") : end].startswith("'s")):
             match = _PHRASE_AFTER.match(body, start, end)
             if match is None:
@@ -412,7 +422,10 @@ class AttributionFinder:
         if clause_end <= clause_start:
             return None
         quote = quotes.ends_at(clause_end)
-        if quote is not None and quote.span.start >= start - 1:
+        if quote is not None:
+            lead = body[clause_start : quote.span.start].rstrip()
+            if lead and lead[-1] not in ":—–-\"”'":
+                return clause_start, quote.span.end  # 'They have "a higher set of ...," he said'
             return quote.span.start, quote.span.end
         return _clause(body, clause_start, clause_end)
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from sourcecheck.core.analysis.sources import NOT_NAMES
 
-_TOKEN = re.compile(r"[\w$][\w'’.&$-]*|\S")
+_TOKEN = re.compile(r"[\w$][\w'’.&$-]*(?:,\d{3})*|\S")
 _SOURCE_PRONOUNS = frozenset(["he", "she", "they", "i", "we", "you", "it", "who", "which"])
 _TAIL_WORDS = frozenset(
     [
