@@ -346,7 +346,9 @@ class AttributionFinder:
             if not allow_phrase and first_word not in _INVERTED_DETERMINERS:
                 return None
         src_end = match.end("src")
-        if body[src_end - 1] == "." and (src_end >= end or not body[src_end - 3 : src_end - 1].isupper()):
+        if body[src_end - 1] == "." and (
+            src_end >= end or not body[src_end - 3 : src_end - 1].isupper()
+        ):
             src_end -= 1  # the sentence's full stop, not an abbreviation ("said Devine.")
         role_match = _ROLE_AFTER.match(body, src_end, end)
         role = role_match.group("role").strip() if role_match else None
@@ -479,9 +481,7 @@ def _cue_to_clause_end(body: str, cue_end: int, sentence_end: int) -> int:
 
 
 _COORDINATED = re.compile(r"(?<![\w'’-])(?:and|but)\s*\Z")
-_SUBJECT = re.compile(
-    rf"(?:[^,]{{0,60}},\s*)?(?P<src>(?:He|She|They|{_NAME}))(?=\s+[a-z])"
-)
+_SUBJECT = re.compile(rf"(?:[^,]{{0,60}},\s*)?(?P<src>(?:He|She|They|{_NAME}))(?=\s+[a-z])")
 
 
 def _subject(body: str, start: int, end: int) -> tuple[int, int, str | None] | None:
