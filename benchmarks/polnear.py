@@ -12,7 +12,11 @@ of the cue, source and content spans, by exact match and by overlap. Conventions
   identical gold span of the same kind exists (exact) or any gold span of that kind
   overlaps it (overlap; recall then counts gold spans overlapped by a prediction).
   A discontinuous gold span (``10 20;25 40``) is compared by its extent (10-40).
-  Surrounding whitespace is trimmed on both sides.
+  Surrounding whitespace is trimmed on both sides. A predicted source is extended over its
+  appositive role when the role follows it, as PolNeAR's Source spans include the role.
+* Attributions whose cue stands inside a direct quote (``in_quote``) are left out:
+  PolNeAR annotates speech reported by the article, not the speech a quoted speaker
+  reports (13 of the 19,830 gold cues of the train split lie inside a quote).
 """
 
 from __future__ import annotations
@@ -147,11 +151,25 @@ def load(data: Path, split: str) -> Iterator[Document]:
 def predicted_spans(attributions: Iterable[Attribution], text: str) -> dict[str, Spans]:
     spans: dict[str, Spans] = {k: set() for k in KINDS}
     for attribution in attributions:
+        if attribution.in_quote:
+            continue
         for kind in KINDS:
             span = getattr(attribution, kind)
             if span is not None:
-                spans[kind].add(_trim(text, span.start, span.end))
+                start, end = span.start, span.end
+                if kind == "source":
+                    end = _with_role(text, end, attribution.role)
+                spans[kind].add(_trim(text, start, end))
     return spans
+
+
+def _with_role(text: str, end: int, role: str | None) -> int:
+    """PolNeAR's Source covers an appositive role ("Smith, a former aide"); ours keeps it apart."""
+    if role:
+        found = text.find(role, end, end + len(role) + 4)
+        if found >= 0:
+            return found + len(role)
+    return end
 
 
 def evaluate(documents: Iterable[Document], analyzer: Analyzer | None = None) -> Result:

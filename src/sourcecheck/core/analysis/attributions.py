@@ -57,8 +57,9 @@ _PHRASE_AFTER = re.compile(
     r"on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)))"
 )
 _ROLE_AFTER = re.compile(
-    r"\s*,\s*(?P<role>(?:(?i:a|an|the|his|her|their|its|former|chief|senior)\b|"
-    rf"{_NAME}['’]s)[^,.;\"“”()]{{1,140}}?)(?=\s*(?:[,.;\"“”()]|\Z))"
+    r"\s*,\s*(?P<role>(?:(?i:a|an|the|his|her|their|its|former|chief|senior|who)\b|"
+    rf"{_NAME}['’]s|[a-z][\w-]*|[A-Z][\w-]*\s+of\b)[^,;\"“”()]{{0,140}}?)"
+    r"(?=\s*(?:[,;\"“”()]|''|\.\s|\.?\Z))"
 )
 _DAYS = (
     r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|tonight|"
@@ -119,7 +120,12 @@ _OBJECT = re.compile(
 )
 _CLAUSE_START = re.compile(r"\s*[,:]?\s*(?=[\"“]|'')|\s+(?=[\w$“\"'‘(])")
 _TERMINAL = frozenset(".!?;:,—–- \t\n")
+_INVERTED_DETERMINERS = frozenset(
+    "a an the his her their its one two three another some several many".split()
+)
 _PARTICIPLE_GAP = re.compile(r",\s*\Z")
+_GAP = re.compile(r"[\s,.;:]*")
+_SPACE = re.compile(r"\s*")
 
 
 @dataclass(slots=True)
@@ -165,7 +171,12 @@ class AttributionFinder:
             "authorities",
             "prosecutors",
         }
-        self.reader = SourceReader(heads)
+        self.reader = SourceReader(heads, self.typer.role_nouns)
+        roles = alternation(self.typer.role_nouns | {"resident", "member", "delegate"})
+        # "said Democratic strategist Hank Sheinkopf", "said Concord resident Whit Symms"
+        self._described_name_after = re.compile(
+            rf"\s*,?\s*(?P<src>(?:[\w'’.-]+\s+){{0,4}}?(?i:{roles})\s+{_NAME})"
+        )
 
     # -- the pass over the article ------------------------------------------------------
 
@@ -186,6 +197,8 @@ class AttributionFinder:
             item = self._read(body, match, index, sentence, context, found)
             if item is not None:
                 item.in_quote = context.inside(start)
+                if item.in_quote and _first_or_second_person(body, item):
+                    continue  # '"I think we can win," she said': the speaker's own view
                 found.append(item)
         _link_second_hand(found)
         self.resolver.resolve(body, found)
@@ -262,17 +275,18 @@ class AttributionFinder:
         before = self.reader.read(body, window, core_end)
         if before is not None:
             source, role = (before.start, before.end, None), before.role
-        content_from = cue_end
-        if (
-            source is None
-            and lower.endswith("ing")
-            and _PARTICIPLE_GAP.search(body, window, core_end)
+        clause_end = cue_end  # where the words of the attribution itself end
+        if source is None and (
+            (lower.endswith("ing") and _PARTICIPLE_GAP.search(body, window, core_end))
+            or _COORDINATED.search(body, window, core_end)
         ):
-            # ", adding that ...": the subject of the clause said it.
+            # ", adding that ...", "... and said": the subject of the clause said it.
             previous = found[-1] if found and found[-1].sentence == index else None
-            if previous is None or previous.source is None:
-                return None
-            source = (*previous.source, None)
+            if previous is not None and previous.source is not None:
+                source = (*previous.source, None)
+            else:
+                source = _subject(body, sentence.start, core_end)
+        content: tuple[int, int] | None = None
         if source is None:
             if not _clause_ended(body, sentence.start, cue_start):
                 return None
@@ -280,21 +294,26 @@ class AttributionFinder:
             if source is None:
                 return None
             role = source[2]
-            content_from = source[1]
+            clause_end = source[1]
             if role:
                 role_match = _ROLE_AFTER.match(body, source[1], sentence.end)
-                content_from = role_match.end() if role_match else source[1]
-            content = self._content_before(body, sentence.start, cue_start, quotes)
+                clause_end = role_match.end() if role_match else source[1]
         else:
-            content = self._content_after(body, content_from, sentence.end, quotes, lower)
-            if content is None and _clause_ended(body, sentence.start, source[0]):
-                content = self._content_before(body, sentence.start, source[0], quotes)
+            content = self._content_after(body, cue_end, sentence.end, quotes, lower)
+            if content is None and not _clause_ended(body, sentence.start, source[0]):
+                return None
+        if content is None:
+            content = self._content_before(body, sentence.start, source[0], quotes)
+            if content is not None:
+                content = self._continue_content(body, content, clause_end, sentence, quotes)
         if content is None:
             return None  # a verb with no content is not reporting anything
         src_start, src_end, _ = source
-        if lower in _NOUN_LIKE and not _names_or_pronoun(body[src_start:src_end]):
+        if lower in _NOUN_LIKE and not self._names_pronoun_or_document(body[src_start:src_end]):
             return None  # "the nation's most populous swing state", "his remarks"
         cue_start, cue_end = _widen_cue(body, core_end, cue_start, cue_end, sentence.end)
+        if content[1] <= cue_start and clause_end == match.end():
+            cue_end = _cue_to_clause_end(body, cue_end, sentence.end)
         return Found(
             cue=(cue_start, cue_end),
             source=(src_start, src_end),
@@ -304,28 +323,36 @@ class AttributionFinder:
             direct=content is not None and quotes.starts_at(content[0]) is not None,
         )
 
+    def _names_pronoun_or_document(self, phrase: str) -> bool:
+        if _names_or_pronoun(phrase):
+            return True
+        head = phrase.rsplit(None, 1)[-1].lower()
+        return head in self.typer.document_heads
+
     def _source_after(
         self, body: str, start: int, end: int, *, allow_phrase: bool
     ) -> tuple[int, int, str | None] | None:
         """The source phrase right after a cue: ``said Smith``, ``according to the report``."""
-        match = _PRONOUN_AFTER.match(body, start, end) or _NAME_AFTER.match(body, start, end)
+        match = (
+            _PRONOUN_AFTER.match(body, start, end)
+            or self._described_name_after.match(body, start, end)
+            or _NAME_AFTER.match(body, start, end)
+        )
         if match is None or (allow_phrase and body[match.end("src") : end].startswith("'s")):
             match = _PHRASE_AFTER.match(body, start, end)
             if match is None:
                 return None
-            if not allow_phrase and match.group("src").split()[0].lower() not in (
-                "a",
-                "an",
-                "the",
-                "his",
-                "her",
-                "their",
-                "its",
-            ):
+            first_word = match.group("src").split()[0].lower()
+            if not allow_phrase and first_word not in _INVERTED_DETERMINERS:
                 return None
-        role_match = _ROLE_AFTER.match(body, match.end("src"), end)
+        src_end = match.end("src")
+        if body[src_end - 1] == "." and (
+            src_end >= end or not body[src_end - 3 : src_end - 1].isupper()
+        ):
+            src_end -= 1  # the sentence's full stop, not an abbreviation ("said Devine.")
+        role_match = _ROLE_AFTER.match(body, src_end, end)
         role = role_match.group("role").strip() if role_match else None
-        return match.start("src"), match.end("src"), role
+        return match.start("src"), src_end, role
 
     # -- content -------------------------------------------------------------------------
 
@@ -351,6 +378,40 @@ class AttributionFinder:
             return quote.span.start, quote.span.end
         return _clause(body, first, end)
 
+    def _continue_content(
+        self,
+        body: str,
+        content: tuple[int, int],
+        clause_end: int,
+        sentence: Span,
+        quotes: _QuoteIndex,
+    ) -> tuple[int, int]:
+        """Extend content that precedes its cue over what the speaker goes on saying.
+
+        ``"We won," she said, "and we will win again."`` and a quote that follows in the
+        next sentence or paragraph belong to the same attribution; so does the rest of a
+        sentence whose cue is parenthetical (``The plan, he said, will fail``).
+        """
+        skip = _SKIP_AFTER_CUE.match(body, clause_end, sentence.end)
+        position = skip.end() if skip is not None else clause_end
+        gap = _GAP.match(body, position)
+        next_start = gap.end() if gap is not None else position
+        quote = quotes.starts_at(next_start)
+        if quote is None:
+            if next_start < sentence.end and body[position:next_start].strip() == ",":
+                rest = _clause(body, next_start, sentence.end)
+                word = body[next_start : next_start + 12].split(maxsplit=1)
+                if rest is not None and word and not word[0].endswith("ing"):
+                    return content[0], rest[1]
+            return content
+        end = quote.span.end
+        while True:  # a run of quotes with nothing but space between them
+            gap = _SPACE.match(body, end)
+            following = quotes.starts_at(gap.end() if gap is not None else end)
+            if following is None:
+                return content[0], end
+            end = following.span.end
+
     def _content_before(
         self, body: str, start: int, end: int, quotes: _QuoteIndex
     ) -> tuple[int, int] | None:
@@ -363,7 +424,10 @@ class AttributionFinder:
         if clause_end <= clause_start:
             return None
         quote = quotes.ends_at(clause_end)
-        if quote is not None and quote.span.start >= start - 1:
+        if quote is not None:
+            lead = body[clause_start : quote.span.start].rstrip()
+            if lead and lead[-1] not in ":—–-\"”'":
+                return clause_start, quote.span.end  # 'They have "a higher set of ...," he said'
             return quote.span.start, quote.span.end
         return _clause(body, clause_start, clause_end)
 
@@ -395,6 +459,37 @@ def _widen_cue(
             cue_start = aux.start()
     suffix = _CUE_SUFFIX.match(body, cue_end, limit)
     return cue_start, suffix.end() if suffix else cue_end
+
+
+def _first_or_second_person(body: str, item: Found) -> bool:
+    if item.source is None:
+        return False
+    return body[item.source[0] : item.source[1]].lower() in ("i", "we", "you")
+
+
+def _cue_to_clause_end(body: str, cue_end: int, sentence_end: int) -> int:
+    """'"...," he said Tuesday.': PolNeAR's cue takes in when and where it was said."""
+    clause = _clause(body, cue_end, sentence_end)
+    if clause is None:
+        return cue_end
+    if body.startswith(" of ", cue_end):
+        return cue_end + 3
+    skip = _SKIP_AFTER_CUE.match(body, cue_end, clause[1])
+    if skip is not None and skip.end() == clause[1]:
+        return clause[1]
+    return cue_end
+
+
+_COORDINATED = re.compile(r"(?<![\w'’-])(?:and|but)\s*\Z")
+_SUBJECT = re.compile(rf"(?:[^,]{{0,60}},\s*)?(?P<src>(?:He|She|They|{_NAME}))(?=\s+[a-z])")
+
+
+def _subject(body: str, start: int, end: int) -> tuple[int, int, str | None] | None:
+    """The subject at the start of a sentence ("Sanders stepped up ..., saying")."""
+    match = _SUBJECT.match(body, start, end)
+    if match is None or match.group("src") in NOT_NAMES:
+        return None
+    return match.start("src"), match.end("src"), None
 
 
 def _names_or_pronoun(phrase: str) -> bool:

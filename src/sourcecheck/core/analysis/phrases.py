@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from sourcecheck.core.analysis.sources import NOT_NAMES
 
-_TOKEN = re.compile(r"[\w$][\w'’.&$-]*|\S")
+_TOKEN = re.compile(r"[\w$][\w'’.&$-]*(?:,\d{3})*|\S")
 _SOURCE_PRONOUNS = frozenset(["he", "she", "they", "i", "we", "you", "it", "who", "which"])
 _TAIL_WORDS = frozenset(
     [
@@ -213,9 +213,8 @@ _DETERMINERS = frozenset(
         "no",
     ]
 )
-_PREPOSITIONS = frozenset(
-    ["for", "at", "of", "from", "with", "in", "on", "by", "inside", "within", "close", "familiar"]
-)
+_PREPOSITIONS = frozenset("for at of from with in on by inside within to".split())
+_LINKING = frozenset("familiar close briefed knowledgeable involved".split())
 _ROLE_STARTS = frozenset(
     [
         "a",
@@ -237,6 +236,12 @@ _MAX_WORDS = 14
 _MAX_MODIFIERS = 4
 
 
+def _trim_end(body: str, end: int) -> int:
+    while end > 0 and body[end - 1].isspace():
+        end -= 1
+    return end
+
+
 @dataclass(slots=True)
 class SourceBefore:
     start: int
@@ -247,12 +252,15 @@ class SourceBefore:
 class SourceReader:
     """Reads sources backwards from a cue; ``heads`` are nouns that may stand bare."""
 
-    def __init__(self, heads: set[str]) -> None:
+    def __init__(self, heads: set[str], roles: set[str]) -> None:
         self.heads = frozenset(heads)
+        self.roles = frozenset(roles)
 
     def tail_start(self, body: str, window: int, end: int) -> tuple[int, bool]:
         """Where the auxiliaries and adverbs before a cue begin, and whether one was 'be'."""
         passive = False
+        while end > window and body[end - 1].isspace():
+            end -= 1
         while True:
             space = body.rfind(" ", window, end)
             word_start = space + 1 if space >= 0 else window
@@ -268,6 +276,14 @@ class SourceReader:
 
     def read(self, body: str, window: int, end: int) -> SourceBefore | None:
         """The source phrase ending at ``end`` (after any appositive role), or None."""
+        if end > window and body[end - 1] == ")":
+            # "Sen. Rand Paul (R-Ky.) said": read the source before the parenthesis.
+            opening = body.rfind("(", window, end)
+            if opening > window:
+                found = self.read(body, window, opening)
+                if found is not None:
+                    found.end = _trim_end(body, found.end)
+                return found
         tokens = [m.span() for m in _TOKEN.finditer(body, window, end)][-_MAX_WORDS:]
         words = [body[s:e] for s, e in tokens]
         found = self._phrase(words)
@@ -311,13 +327,18 @@ class SourceReader:
 
     def _post_modified(self, words: list[str]) -> int | None:
         """'a spokesman for the agency', 'people familiar with the matter'."""
-        lowest = max(1, len(words) - 6)
+        lowest = max(1, len(words) - 7)
         for i in range(len(words) - 2, lowest - 1, -1):
             word = words[i].lower()
             if not words[i][0].isalnum():
                 return None
-            if word in _PREPOSITIONS and words[i - 1].lower() in self.heads:
-                start = self._description(words, i - 1)
+            if word not in _PREPOSITIONS:
+                continue
+            head = i - 1
+            if words[head].lower() in _LINKING and head > 0:
+                head -= 1  # "people familiar with", "a person briefed on"
+            if words[head].lower() in self.heads:
+                start = self._description(words, head)
                 if start is not None:
                     return start
         return None
@@ -340,6 +361,23 @@ class SourceReader:
             i -= 1
         if words[i] in NOT_NAMES and words[i] != "The":
             return None
+        return self._descriptor_before(words, i)
+
+    def _descriptor_before(self, words: list[str], name_start: int) -> int:
+        """'Republican presidential hopeful Donald Trump': a role written before a name."""
+        if name_start == 0 or words[name_start - 1].lower() not in self.roles:
+            return name_start
+        i = name_start - 1
+        while i > 0 and name_start - i < _MAX_MODIFIERS + 1:
+            before = words[i - 1]
+            lower = before.lower()
+            if not before[0].isalnum() or lower in _FUNCTION and lower not in _DETERMINERS:
+                break
+            i -= 1
+            if lower in _DETERMINERS or before.endswith(("'s", "’s")):
+                break
+        while i < name_start and words[i] in NOT_NAMES:
+            i += 1
         return i
 
     def _description(self, words: list[str], head: int) -> int | None:

@@ -303,9 +303,7 @@ class Resolver:
         # Two or more capitalised words ("Maria Lopez", "Sen. Jane Doe", "Mr. Trump"): cheap
         # person mentions to resolve to. Starting on a character class lets the regex
         # engine skip ahead to capitals; the word boundary is checked in Python.
-        self._mention = re.compile(
-            rf"[A-Z][a-z'’]+\.?(?:\s+(?:[A-Z]\.\s+)?{_MENTION_WORD})+"
-        )
+        self._mention = re.compile(rf"[A-Z][a-z'’]+\.?(?:\s+(?:[A-Z]\.\s+)?{_MENTION_WORD})+")
         self._not_person = frozenset(typer.org_words | typer.governments)
         self._antecedent = re.compile(rf"(?P<np>{_MENTION_WORD}(?:\s+{_MENTION_WORD})*)\s*,\s*\Z")
 
