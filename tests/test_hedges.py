@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sourcecheck.core.analysis.hedges import CATEGORIES, HedgeFinder, LexiconError
+from sourcecheck.core.analysis.hedges import CATEGORIES, HedgeFinder, LexiconError, _trie_regex
 from sourcecheck.core.analysis.text import segment
 from sourcecheck.core.analysis.types import Sentence
 from sourcecheck.core.errors import ConfigError
@@ -156,6 +158,7 @@ def test_approximators_before_quantities(sentence: str, cue: str) -> None:
         "The claims were dismissed by a federal judge.",
         "The group claimed responsibility for the attack.",
         "She works at a think tank in Washington.",
+        "Why would anyone think about moving now?",
         "The suspect was arrested on Friday.",
         "Some people have left the town for good.",
         "The proposal was considered but rejected.",
@@ -275,3 +278,28 @@ def test_empty_body_and_no_sentences() -> None:
     assert [h.sentence for h in FINDER.find(body, [], [], [])] == [0]
     only = [Sentence(Span.of(body, 0, len(body)), 0)]
     assert [h.span.text for h in FINDER.find(body, only, [], [])] == ["may"]
+
+
+def test_start_macro_only_matches_at_the_start_of_a_sentence() -> None:
+    finder = HedgeFinder(Lexicons([{"hedges": {"adverb": ["[{start}] granted"]}}]))
+    body = "Granted, the plan is bold. The permit was granted on Monday."
+    _, sentences = segment(body)
+    assert [h.span.start for h in finder.find(body, sentences, [], [])] == [0]
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    st.sets(
+        st.lists(st.sampled_from(["ab", "a", "b", "ba", "abc"]), min_size=1, max_size=3).map(
+            " ".join
+        ),
+        min_size=1,
+        max_size=6,
+    ),
+    st.lists(st.sampled_from(["ab", "a", "b", "ba", "abc", "c"]), min_size=1, max_size=3).map(
+        " ".join
+    ),
+)
+def test_trie_regex_matches_exactly_the_phrases(phrases: set[str], candidate: str) -> None:
+    pattern = re.compile(rf"\b{_trie_regex(sorted(phrases))}\b")
+    assert (pattern.fullmatch(candidate) is not None) == (candidate in phrases)

@@ -7,6 +7,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from sourcecheck.core.analysis import Analysis, analyze
+from sourcecheck.core.config import Config
+from sourcecheck.core.engine import Engine
 from sourcecheck.core.errors import ConfigError
 from sourcecheck.core.models import Article, Attribution, Hedge, HedgeCategory, Span, Voice
 from sourcecheck.scorers.hedging import HedgingOptions, HedgingScorer, density_score
@@ -83,7 +85,34 @@ def test_weasels_and_plain_hedges_get_their_rules() -> None:
         ("hedging/weasel", "warning"),
         ("hedging/writer-hedge", "suggestion"),
     ]
-    assert set(SCORER.rules) == {f.rule.split("/")[1] for f in result.findings} | {"evidential"}
+    assert {f.rule.split("/")[1] for f in result.findings} <= set(SCORER.rules)
+
+
+def test_a_sentence_that_hedges_itself_three_times_is_a_stack() -> None:
+    body = FILLER + "The plan could possibly fail, perhaps by June. It may rain."
+    result = score_text(body)
+    stacked = [f for f in result.findings if f.rule == "hedging/stacked"]
+    assert len(stacked) == 1 and stacked[0].span is not None
+    assert stacked[0].span.text == "The plan could possibly fail, perhaps by June."
+    assert result.metrics["stacked_sentences"] == 1
+    relaxed = SCORER.configure({"stack_threshold": 4})
+    assert not [f for f in score_text(body, relaxed).findings if f.rule == "hedging/stacked"]
+
+
+def test_findings_are_in_body_order() -> None:
+    result = score_text(FILLER + "The plan could possibly fail, perhaps by June.")
+    starts = [f.span.start for f in result.findings if f.span]
+    assert starts == sorted(starts)
+
+
+def test_quiet_categories_still_count_but_raise_no_finding() -> None:
+    body = FILLER + "About 40 people came. Roughly 12 left."
+    loud, quiet = (
+        score_text(body),
+        score_text(body, SCORER.configure({"quiet_categories": ["approximator"]})),
+    )
+    assert len(loud.findings) == 2 and quiet.findings == []
+    assert quiet.score == loud.score < 1.0
 
 
 def test_metrics_count_each_category_and_voice() -> None:
@@ -136,3 +165,43 @@ def test_half_score_at_allowance_plus_tolerance() -> None:
     edge = opts.writer_density_allowance + opts.writer_density_tolerance
     assert density_score(edge, opts) == pytest.approx(0.5)
     assert density_score(opts.writer_density_allowance, opts) == 1.0
+
+
+def test_engine_applies_config_lexicons_options_and_positions() -> None:
+    config = Config(
+        enable=["hedging"],
+        lexicons={"hedges": {"adverb": ["in theory"]}},
+        scorer={"hedging": {"writer_density_allowance": 0.0}},
+    )
+    report = Engine(config).score("The vote passed.\nIn theory the law starts in May.")
+    (hedging,) = report.scorers
+    assert hedging.status == "ok"
+    (finding,) = hedging.findings
+    assert (finding.rule, finding.span.text, finding.line, finding.column) == (
+        "hedging/writer-hedge",
+        "In theory",
+        2,
+        1,
+    )
+    assert hedging.score is not None and hedging.score < 1.0
+
+
+def test_engine_reports_a_bad_config_lexicon_entry_as_a_config_error() -> None:
+    with pytest.raises(ConfigError, match="unknown macro"):
+        Engine(Config(lexicons={"hedges": {"adverb": ["[{oops}] maybe"]}}))
+
+
+WORDS = ["may", "the", "mayor", "said", "perhaps", "about", "40", "critics", "say", "it", "is",
+         "reportedly", "could", "possibly", "fail", ".", "\"", "if", "rain", "\n"]  # fmt: skip
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(WORDS), max_size=80))
+def test_any_text_scores_in_range_with_findings_inside_the_body(words: list[str]) -> None:
+    body = " ".join(words)
+    result = score_text(body)
+    assert 0.0 <= result.score <= 1.0 and 0.0 <= result.confidence <= 1.0
+    for finding in result.findings:
+        assert finding.span is not None
+        assert body[finding.span.start : finding.span.end] == finding.span.text
+        assert finding.rule.split("/")[1] in SCORER.rules

@@ -81,8 +81,8 @@ class HedgingOptions(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     # Defaults checked on ReCOVery (benchmarks/hedging_recovery.py): the median article of
-    # reliable outlets has 0.5 weighted hedges per 100 words and scores about 0.94; a
-    # quarter of unreliable-outlet articles pass 1.0 and score under about 0.65.
+    # reliable outlets has about 0.55 weighted hedges per 100 words and scores about 0.92;
+    # a quarter of unreliable-outlet articles pass 1.1 and score under about 0.6.
     writer_density_allowance: float = Field(
         default=0.25,
         ge=0,
@@ -109,6 +109,15 @@ class HedgingOptions(BaseModel):
     report_cues: list[str] = Field(
         default_factory=lambda: list(DEFAULT_REPORT_CUES),
         description="Evidential cues flagged when no attribution shares their sentence.",
+    )
+    quiet_categories: list[HedgeCategory] = Field(
+        default_factory=list,
+        description="Categories that still count in the score but get no writer-hedge finding.",
+    )
+    stack_threshold: int = Field(
+        default=3,
+        ge=2,
+        description="Writer-voice hedges (approximators aside) in one sentence that make a stack.",
     )
     confidence_words: float = Field(
         default=300.0,
@@ -138,6 +147,10 @@ class HedgingScorer(Scorer):
         "weasel": (
             "A vague or agentless attribution ('critics say', 'it is widely believed'): name "
             "the people, or say how many and who they are."
+        ),
+        "stacked": (
+            "A sentence that hedges itself several times ('could possibly perhaps'): one "
+            "hedge says how sure the story is; more blur the claim."
         ),
     }
 
@@ -188,11 +201,29 @@ class HedgingScorer(Scorer):
             ):
                 message = f"'{cue}' with no source in the sentence: who reported it?"
                 findings.append(self.finding("evidential", message, hedge.span))
-            else:
+            elif hedge.category not in opts.quiet_categories:
                 message = f"'{cue}' ({hedge.category.replace('_', ' ')}) in the writer's voice"
                 findings.append(
                     self.finding("writer-hedge", message, hedge.span, severity="suggestion")
                 )
+        findings.extend(self._stacks(writer, analysis, opts))
+        return sorted(findings, key=lambda f: (f.span.start if f.span else -1, f.rule))
+
+    def _stacks(
+        self, writer: list[Hedge], analysis: Analysis, opts: HedgingOptions
+    ) -> list[Finding]:
+        """One finding per sentence that hedges itself ``stack_threshold`` times or more.
+
+        "The plan could possibly perhaps fail" says less than any one of its hedges;
+        approximators are left out because "about 40 of some 300" is precision, not doubt.
+        """
+        per_sentence = Counter(h.sentence for h in writer if h.category != "approximator")
+        findings = []
+        for index, count in sorted(per_sentence.items()):
+            if count >= opts.stack_threshold and index < len(analysis.sentences):
+                span = analysis.sentences[index].span
+                message = f"{count} hedges in one sentence: keep the one the doubt needs"
+                findings.append(self.finding("stacked", message, span, severity="suggestion"))
         return findings
 
 
@@ -230,6 +261,7 @@ def _metrics(
         "weighted_density": round(weighted_density, 4),
         "unsourced_evidentials": rules["evidential"],
         "weasels": rules["weasel"],
+        "stacked_sentences": rules["stacked"],
     }
     for category in CATEGORY_ORDER:
         metrics[f"writer_{category}"] = writer_by[category]

@@ -247,8 +247,7 @@ class HedgeFinder:
                 if category is None:
                     continue
             voice = "source" if _inside(source_zones, start, end) else "writer"
-            # Validating constructors: in pydantic 2 they are faster than model_construct.
-            span = Span(start=start, end=end, text=body[start:end])
+            span = Span.of(body, start, end)
             hedges.append(Hedge(span=span, category=category, voice=voice, sentence=sentence))
         return hedges
 
