@@ -78,7 +78,8 @@ _SKIP_AFTER_CUE = re.compile(
     rf"|\s+on\s+(?:Twitter|Facebook|Instagram|television|TV|radio|CNN|Fox\s+News|MSNBC|NBC|"
     rf"ABC|CBS|NPR|the\s+[\w-]+\s+floor|the\s+floor|the\s+campaign\s+trail|stage)\b"
     rf"|\s+(?:also|again|then|later|previously|repeatedly|publicly|privately|recently|"
-    rf"flatly|simply|bluntly|openly|in\s+part|in\s+response|afterward|earlier|once))*"
+    rf"flatly|simply|bluntly|openly|in\s+part|in\s+response|afterward|earlier|once)"
+    r"|\s*,\s*citing\s+[^,.;\"“”]{1,80},)*"
 )
 _OBJECT_VERBS = frozenset(
     [
@@ -124,6 +125,13 @@ _INVERTED_DETERMINERS = frozenset(
     "a an the his her their its one two three another some several many".split()
 )
 _PARTICIPLE_GAP = re.compile(r",\s*\Z")
+_COMMA = re.compile(r"\s*,\s")
+_ACCORDING_AFTER = re.compile(r",\s+according\s+to\b")
+_NAMING_VERBS = frozenset(
+    "call calls called calling dub dubs dubbed label labels labeled labelled describe "
+    "describes described describing".split()
+)
+_NAMED_QUOTE = re.compile(r"[^,.;:\"“”]{1,60}?\s(?=[\"“]|'')")
 _GAP = re.compile(r"[\s,.;:]*")
 _SPACE = re.compile(r"\s*")
 
@@ -166,6 +174,7 @@ class AttributionFinder:
             *self.typer.vague_heads,
             *self.typer.anonymous_heads,
             *self.typer.org_heads,
+            *self.typer.document_heads,
             *(noun + "s" for noun in self.typer.role_nouns),
             "police",
             "authorities",
@@ -242,7 +251,10 @@ class AttributionFinder:
         if before_end > before_start:
             content = _clause(body, sentence.start, before_end)
         else:
-            content = self._content_after(body, src_end, sentence.end, quotes, lower)
+            comma = _COMMA.match(body, src_end)
+            content = self._content_after(
+                body, comma.end() - 1 if comma else src_end, sentence.end, quotes, lower
+            )
         return Found(
             cue=match.span(),
             source=(src_start, src_end),
@@ -287,6 +299,7 @@ class AttributionFinder:
             else:
                 source = _subject(body, sentence.start, core_end)
         content: tuple[int, int] | None = None
+        content_limit = cue_start  # content before the attribution ends here
         if source is None:
             if not _clause_ended(body, sentence.start, cue_start):
                 return None
@@ -299,11 +312,12 @@ class AttributionFinder:
                 role_match = _ROLE_AFTER.match(body, source[1], sentence.end)
                 clause_end = role_match.end() if role_match else source[1]
         else:
+            content_limit = source[0]
             content = self._content_after(body, cue_end, sentence.end, quotes, lower)
             if content is None and not _clause_ended(body, sentence.start, source[0]):
                 return None
         if content is None:
-            content = self._content_before(body, sentence.start, source[0], quotes)
+            content = self._content_before(body, sentence.start, content_limit, quotes)
             if content is not None:
                 content = self._continue_content(body, content, clause_end, sentence, quotes)
         if content is None:
@@ -376,7 +390,14 @@ class AttributionFinder:
         quote = quotes.starts_at(first)
         if quote is not None:
             return quote.span.start, quote.span.end
-        return _clause(body, first, end)
+        if lower in _NAMING_VERBS:
+            # "called the plan “a giveaway”": what was said is the quote, not the object.
+            named = _NAMED_QUOTE.match(body, first, end)
+            if named is not None and quotes.starts_at(named.end()) is not None:
+                quote = quotes.starts_at(named.end())
+                return quote.span.start, quote.span.end
+        according = _ACCORDING_AFTER.search(body, first, end)
+        return _clause(body, first, according.start() if according else end)
 
     def _continue_content(
         self,
@@ -494,6 +515,8 @@ def _subject(body: str, start: int, end: int) -> tuple[int, int, str | None] | N
 
 def _names_or_pronoun(phrase: str) -> bool:
     words = phrase.split()
+    if words[-1].lower() in ("the", "a", "an", "this", "that", "these", "those"):
+        return False
     return len(words) == 1 and words[0].lower() in _PRONOUN_WORDS or words[-1][:1].isupper()
 
 
@@ -572,8 +595,8 @@ def _link_second_hand(found: list[Found]) -> None:
             previous = position - 1
             if previous >= 0 and found[previous].sentence == item.sentence:
                 item.via = previous
-                if item.content is None:
-                    item.content = found[previous].content
+                if found[previous].content is not None:
+                    item.content = found[previous].content  # what the outer source reported
 
 
 def _same_sentence(found: list[Found], position: int) -> list[Found]:

@@ -359,7 +359,7 @@ class SourceReader:
             i += 1
         if i > 0 and words[i - 1].lower() == "the":
             i -= 1
-        if words[i] in NOT_NAMES and words[i] != "The":
+        if words[i] in NOT_NAMES and (words[i] != "The" or i == len(words) - 1):
             return None
         return self._descriptor_before(words, i)
 
