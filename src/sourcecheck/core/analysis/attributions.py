@@ -122,14 +122,13 @@ _OBJECT = re.compile(
 _CLAUSE_START = re.compile(r"\s*[,:]?\s*(?=[\"“]|'')|\s+(?=[\w$“\"'‘(])")
 _TERMINAL = frozenset(".!?;:,—–- \t\n")
 _INVERTED_DETERMINERS = frozenset(
-    "a an the his her their its one two three another some several many".split()
+    ["a", "an", "the", "his", "her", "their", "its", "one", "two", "three", "another", "some", "several", "many"]
 )
 _PARTICIPLE_GAP = re.compile(r",\s*\Z")
 _COMMA = re.compile(r"\s*,\s")
 _ACCORDING_AFTER = re.compile(r",\s+according\s+to\b")
 _NAMING_VERBS = frozenset(
-    "call calls called calling dub dubs dubbed label labels labeled labelled describe "
-    "describes described describing".split()
+    ["call", "calls", "called", "calling", "dub", "dubs", "dubbed", "label", "labels", "labeled", "labelled", "describe", "describes", "described", "describing"]
 )
 _NAMED_QUOTE = re.compile(r"[^,.;:\"“”]{1,60}?\s(?=[\"“]|'')")
 _GAP = re.compile(r"[\s,.;:]*")
@@ -456,14 +455,7 @@ class AttributionFinder:
 # Verb forms that are more often nouns ("the state", "his remarks", "a call"): taken as
 # cues only after a pronoun or a name.
 _NOUN_LIKE = frozenset(
-    """state states support supports attack attacks call calls offer offers charge charges
-    counter question questions report reports claim claims comment comments remark remarks
-    answer answers tweet tweets post posts show shows find finds mean means hope hopes fear
-    fears doubt doubts wish wishes estimate estimates promise promises pledge pledges vow
-    vows demand demands boast protest protests praise reply replies request requests
-    forecast forecasts quote quotes worry worries guess point points order orders rally
-    warning complaint complaints criticism issue issues signal signals note notes stress
-    concern concerns insist word words want wants""".split()
+    ["state", "states", "support", "supports", "attack", "attacks", "call", "calls", "offer", "offers", "charge", "charges", "counter", "question", "questions", "report", "reports", "claim", "claims", "comment", "comments", "remark", "remarks", "answer", "answers", "tweet", "tweets", "post", "posts", "show", "shows", "find", "finds", "mean", "means", "hope", "hopes", "fear", "fears", "doubt", "doubts", "wish", "wishes", "estimate", "estimates", "promise", "promises", "pledge", "pledges", "vow", "vows", "demand", "demands", "boast", "protest", "protests", "praise", "reply", "replies", "request", "requests", "forecast", "forecasts", "quote", "quotes", "worry", "worries", "guess", "point", "points", "order", "orders", "rally", "warning", "complaint", "complaints", "criticism", "issue", "issues", "signal", "signals", "note", "notes", "stress", "concern", "concerns", "insist", "word", "words", "want", "wants"]
 )
 _AUXILIARY_BEFORE = re.compile(r"(?:(?:has|have|had)\s+(?:also\s+)?|also\s+)\Z")
 _CUE_SUFFIX = re.compile(r"(?:\s+in\s+a\s+(?:written\s+)?statement)?(?::(?=\s))?")
@@ -517,10 +509,10 @@ def _names_or_pronoun(phrase: str) -> bool:
     words = phrase.split()
     if words[-1].lower() in ("the", "a", "an", "this", "that", "these", "those"):
         return False
-    return len(words) == 1 and words[0].lower() in _PRONOUN_WORDS or words[-1][:1].isupper()
+    return (len(words) == 1 and words[0].lower() in _PRONOUN_WORDS) or words[-1][:1].isupper()
 
 
-_PRONOUN_WORDS = frozenset("he she they i we you it who which".split())
+_PRONOUN_WORDS = frozenset(["he", "she", "they", "i", "we", "you", "it", "who", "which"])
 
 
 class _QuoteIndex:

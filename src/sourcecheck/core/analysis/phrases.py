@@ -213,8 +213,8 @@ _DETERMINERS = frozenset(
         "no",
     ]
 )
-_PREPOSITIONS = frozenset("for at of from with in on by inside within to".split())
-_LINKING = frozenset("familiar close briefed knowledgeable involved".split())
+_PREPOSITIONS = frozenset(["for", "at", "of", "from", "with", "in", "on", "by", "inside", "within", "to"])
+_LINKING = frozenset(["familiar", "close", "briefed", "knowledgeable", "involved"])
 _ROLE_STARTS = frozenset(
     [
         "a",
@@ -299,9 +299,12 @@ class SourceReader:
         if comma + 1 >= len(words) - 1:
             return None
         first_role_word = words[comma + 1]
-        if not (first_role_word.lower() in _ROLE_STARTS or first_role_word[0].isdigit()):
-            if not first_role_word.endswith(("'s", "’s")):
-                return None
+        if not (
+            first_role_word.lower() in _ROLE_STARTS
+            or first_role_word[0].isdigit()
+            or first_role_word.endswith(("'s", "’s"))
+        ):
+            return None
         found = self._phrase(words[:comma])
         if found is None:
             return None
@@ -371,7 +374,7 @@ class SourceReader:
         while i > 0 and name_start - i < _MAX_MODIFIERS + 1:
             before = words[i - 1]
             lower = before.lower()
-            if not before[0].isalnum() or lower in _FUNCTION and lower not in _DETERMINERS:
+            if not before[0].isalnum() or (lower in _FUNCTION and lower not in _DETERMINERS):
                 break
             i -= 1
             if lower in _DETERMINERS or before.endswith(("'s", "’s")):
