@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from sourcecheck.core.analysis.patterns import alternation, verb_forms
+from sourcecheck.core.analysis.patterns import alternation, verb_forms, words
 from sourcecheck.core.analysis.phrases import SourceReader
 from sourcecheck.core.analysis.sources import NOT_NAMES, Resolver, SourceInfo, SourceTyper
 from sourcecheck.core.analysis.types import Sentence
@@ -81,37 +81,12 @@ _SKIP_AFTER_CUE = re.compile(
     rf"flatly|simply|bluntly|openly|in\s+part|in\s+response|afterward|earlier|once)"
     r"|\s*,\s*citing\s+[^,.;\"“”]{1,80},)*"
 )
-_OBJECT_VERBS = frozenset(
-    [
-        "tell",
-        "told",
-        "tells",
-        "telling",
-        "ask",
-        "asked",
-        "asks",
-        "asking",
-        "assure",
-        "assured",
-        "assures",
-        "assuring",
-        "inform",
-        "informed",
-        "informs",
-        "informing",
-        "remind",
-        "reminded",
-        "reminds",
-        "reminding",
-        "warn",
-        "warned",
-        "warns",
-        "warning",
-        "urge",
-        "urged",
-        "urges",
-        "urging",
-    ]
+_OBJECT_VERBS = words(
+    """
+    tell told tells telling ask asked asks asking assure assured assures assuring inform
+    informed informs informing remind reminded reminds reminding warn warned warns
+    warning urge urged urges urging
+    """
 )
 _OBJECT = re.compile(
     rf"\s+(?:reporters|him|her|them|me|us|it|you|supporters|voters|the\s+crowd|"
@@ -121,14 +96,19 @@ _OBJECT = re.compile(
 )
 _CLAUSE_START = re.compile(r"\s*[,:]?\s*(?=[\"“]|'')|\s+(?=[\w$“\"'‘(])")
 _TERMINAL = frozenset(".!?;:,—–- \t\n")
-_INVERTED_DETERMINERS = frozenset(
-    ["a", "an", "the", "his", "her", "their", "its", "one", "two", "three", "another", "some", "several", "many"]
+_INVERTED_DETERMINERS = words(
+    """
+    a an the his her their its one two three another some several many
+    """
 )
 _PARTICIPLE_GAP = re.compile(r",\s*\Z")
 _COMMA = re.compile(r"\s*,\s")
 _ACCORDING_AFTER = re.compile(r",\s+according\s+to\b")
-_NAMING_VERBS = frozenset(
-    ["call", "calls", "called", "calling", "dub", "dubs", "dubbed", "label", "labels", "labeled", "labelled", "describe", "describes", "described", "describing"]
+_NAMING_VERBS = words(
+    """
+    call calls called calling dub dubs dubbed label labels labeled labelled describe
+    describes described describing
+    """
 )
 _NAMED_QUOTE = re.compile(r"[^,.;:\"“”]{1,60}?\s(?=[\"“]|'')")
 _GAP = re.compile(r"[\s,.;:]*")
@@ -454,8 +434,17 @@ class AttributionFinder:
 
 # Verb forms that are more often nouns ("the state", "his remarks", "a call"): taken as
 # cues only after a pronoun or a name.
-_NOUN_LIKE = frozenset(
-    ["state", "states", "support", "supports", "attack", "attacks", "call", "calls", "offer", "offers", "charge", "charges", "counter", "question", "questions", "report", "reports", "claim", "claims", "comment", "comments", "remark", "remarks", "answer", "answers", "tweet", "tweets", "post", "posts", "show", "shows", "find", "finds", "mean", "means", "hope", "hopes", "fear", "fears", "doubt", "doubts", "wish", "wishes", "estimate", "estimates", "promise", "promises", "pledge", "pledges", "vow", "vows", "demand", "demands", "boast", "protest", "protests", "praise", "reply", "replies", "request", "requests", "forecast", "forecasts", "quote", "quotes", "worry", "worries", "guess", "point", "points", "order", "orders", "rally", "warning", "complaint", "complaints", "criticism", "issue", "issues", "signal", "signals", "note", "notes", "stress", "concern", "concerns", "insist", "word", "words", "want", "wants"]
+_NOUN_LIKE = words(
+    """
+    state states support supports attack attacks call calls offer offers charge charges
+    counter question questions report reports claim claims comment comments remark
+    remarks answer answers tweet tweets post posts show shows find finds mean means hope
+    hopes fear fears doubt doubts wish wishes estimate estimates promise promises pledge
+    pledges vow vows demand demands boast protest protests praise reply replies request
+    requests forecast forecasts quote quotes worry worries guess point points order
+    orders rally warning complaint complaints criticism issue issues signal signals note
+    notes stress concern concerns insist word words want wants
+    """
 )
 _AUXILIARY_BEFORE = re.compile(r"(?:(?:has|have|had)\s+(?:also\s+)?|also\s+)\Z")
 _CUE_SUFFIX = re.compile(r"(?:\s+in\s+a\s+(?:written\s+)?statement)?(?::(?=\s))?")
@@ -512,7 +501,11 @@ def _names_or_pronoun(phrase: str) -> bool:
     return (len(words) == 1 and words[0].lower() in _PRONOUN_WORDS) or words[-1][:1].isupper()
 
 
-_PRONOUN_WORDS = frozenset(["he", "she", "they", "i", "we", "you", "it", "who", "which"])
+_PRONOUN_WORDS = words(
+    """
+    he she they i we you it who which
+    """
+)
 
 
 class _QuoteIndex:

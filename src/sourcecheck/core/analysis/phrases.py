@@ -12,225 +12,59 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from sourcecheck.core.analysis.patterns import words
 from sourcecheck.core.analysis.sources import NOT_NAMES
 
 _TOKEN = re.compile(r"[\w$][\w'’.&$-]*(?:,\d{3})*|\S")
-_SOURCE_PRONOUNS = frozenset(["he", "she", "they", "i", "we", "you", "it", "who", "which"])
-_TAIL_WORDS = frozenset(
-    [
-        "has",
-        "have",
-        "had",
-        "also",
-        "later",
-        "then",
-        "would",
-        "will",
-        "could",
-        "can",
-        "may",
-        "might",
-        "must",
-        "should",
-        "did",
-        "does",
-        "do",
-        "not",
-        "never",
-        "previously",
-        "earlier",
-        "again",
-        "repeatedly",
-        "often",
-        "once",
-        "recently",
-        "reportedly",
-        "publicly",
-        "privately",
-        "flatly",
-        "simply",
-        "quickly",
-        "immediately",
-        "initially",
-        "first",
-        "subsequently",
-        "separately",
-        "bluntly",
-        "strongly",
-        "clearly",
-        "openly",
-        "frequently",
-        "always",
-        "even",
-        "still",
-        "already",
-        "just",
-        "only",
-        "is",
-        "are",
-        "was",
-        "were",
-        "been",
-        "being",
-        "be",
-        "himself",
-        "herself",
-        "themselves",
-        "itself",
-        "too",
-        "apparently",
-        "allegedly",
-        "falsely",
-        "wrongly",
-        "correctly",
-        "rightly",
-        "specifically",
-        "explicitly",
-        "directly",
-        "angrily",
-        "firmly",
-        "has't",
-        "hasn't",
-        "haven't",
-        "didn't",
-        "doesn't",
-        "don't",
-        "won't",
-        "wouldn't",
-    ]
+_SOURCE_PRONOUNS = words(
+    """
+    he she they i we you it who which
+    """
 )
-_BE = frozenset(["is", "are", "was", "were", "been", "being", "be"])
-_CONNECT = frozenset(
-    [
-        "of",
-        "for",
-        "and",
-        "de",
-        "la",
-        "le",
-        "van",
-        "von",
-        "der",
-        "den",
-        "da",
-        "du",
-        "del",
-        "bin",
-        "al",
-        "the",
-        "&",
-    ]
+_TAIL_WORDS = words(
+    """
+    has have had also later then would will could can may might must should did does do
+    not never previously earlier again repeatedly often once recently reportedly
+    publicly privately flatly simply quickly immediately initially first subsequently
+    separately bluntly strongly clearly openly frequently always even still already just
+    only is are was were been being be himself herself themselves itself too apparently
+    allegedly falsely wrongly correctly rightly specifically explicitly directly angrily
+    firmly has't hasn't haven't didn't doesn't don't won't wouldn't
+    """
 )
-_FUNCTION = frozenset(
-    [
-        "the",
-        "a",
-        "an",
-        "that",
-        "this",
-        "which",
-        "who",
-        "whom",
-        "and",
-        "or",
-        "but",
-        "to",
-        "in",
-        "on",
-        "at",
-        "by",
-        "for",
-        "with",
-        "from",
-        "of",
-        "as",
-        "is",
-        "was",
-        "were",
-        "are",
-        "be",
-        "been",
-        "has",
-        "have",
-        "had",
-        "will",
-        "would",
-        "it",
-        "he",
-        "she",
-        "they",
-        "we",
-        "i",
-        "not",
-        "when",
-        "if",
-        "than",
-        "then",
-        "because",
-        "while",
-        "after",
-        "before",
-        "said",
-        "says",
-        "say",
-        "so",
-        "also",
-    ]
+_BE = words(
+    """
+    is are was were been being be
+    """
 )
-_DETERMINERS = frozenset(
-    [
-        "the",
-        "a",
-        "an",
-        "one",
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "several",
-        "some",
-        "many",
-        "most",
-        "other",
-        "another",
-        "both",
-        "all",
-        "these",
-        "those",
-        "this",
-        "his",
-        "her",
-        "their",
-        "its",
-        "our",
-        "my",
-        "your",
-        "no",
-    ]
+_CONNECT = words(
+    """
+    of for and de la le van von der den da du del bin al the &
+    """
 )
-_PREPOSITIONS = frozenset(["for", "at", "of", "from", "with", "in", "on", "by", "inside", "within", "to"])
+_FUNCTION = words(
+    """
+    the a an that this which who whom and or but to in on at by for with from of as is
+    was were are be been has have had will would it he she they we i not when if than
+    then because while after before said says say so also
+    """
+)
+_DETERMINERS = words(
+    """
+    the a an one two three four five six seven eight nine ten several some many most
+    other another both all these those this his her their its our my your no
+    """
+)
+_PREPOSITIONS = words(
+    """
+    for at of from with in on by inside within to
+    """
+)
 _LINKING = frozenset(["familiar", "close", "briefed", "knowledgeable", "involved"])
-_ROLE_STARTS = frozenset(
-    [
-        "a",
-        "an",
-        "the",
-        "his",
-        "her",
-        "their",
-        "its",
-        "who",
-        "whose",
-        "former",
-        "chief",
-        "senior",
-        "longtime",
-    ]
+_ROLE_STARTS = words(
+    """
+    a an the his her their its who whose former chief senior longtime
+    """
 )
 _MAX_WORDS = 14
 _MAX_MODIFIERS = 4
