@@ -146,9 +146,11 @@ class AttributionFinder:
                 for form in verb_forms(phrase.lower()):
                     self.kind_of.setdefault(form, kind)
         forms = [*self.kind_of, "according to", "citing"]
-        # Case-sensitive with capitalised variants: as cheap as scanning for words.
-        cues = alternation([*forms, *(form.capitalize() for form in forms)])
-        self._cue = re.compile(rf"\b(?:{cues})(?![\w'’-])")
+        # Lower-case forms only: a third cheaper than also matching capitalised ones, which
+        # matter only at the start of a sentence and are found by ``_initial_cue``.
+        self._cue = re.compile(rf"\b(?:{alternation(forms)})(?![\w'’-])")
+        capitalised = alternation(form.capitalize() for form in forms)
+        self._initial_cue = re.compile(rf"(?:{capitalised})(?![\w'’-])")
         heads = {
             *self.typer.vague_heads,
             *self.typer.anonymous_heads,
@@ -175,7 +177,7 @@ class AttributionFinder:
         context = _QuoteIndex(top_quotes)
         found: list[Found] = []
         index = 0
-        for match in self._cue.finditer(body):
+        for match in self._cues(body, sentences):
             start = match.start()
             while index + 1 < len(sentences) and sentences[index].span.end <= start:
                 index += 1
@@ -191,6 +193,18 @@ class AttributionFinder:
         _link_second_hand(found)
         self.resolver.resolve(body, found)
         return [_to_attribution(body, item) for item in found]
+
+    def _cues(self, body: str, sentences: list[Sentence]) -> list[re.Match[str]]:
+        """Every cue in body order: lower-case anywhere, capitalised at a sentence start."""
+        found = list(self._cue.finditer(body))
+        initial = [
+            match
+            for sentence in sentences
+            if body[sentence.span.start].isupper() or body[sentence.span.start] in "\"“'‘"
+            for match in [self._initial_cue.match(body, _after_marks(body, sentence.span.start))]
+            if match is not None
+        ]
+        return sorted([*found, *initial], key=lambda m: m.start()) if initial else found
 
     def _read(
         self,
@@ -531,6 +545,12 @@ class _QuoteIndex:
         while self._cursor < len(self.bounds) and self.bounds[self._cursor][1] <= offset:
             self._cursor += 1
         return self._cursor < len(self.bounds) and self.bounds[self._cursor][0] <= offset
+
+
+def _after_marks(body: str, start: int) -> int:
+    while start < len(body) and body[start] in "\"“'‘":
+        start += 1
+    return start
 
 
 def _clause_ended(body: str, sentence_start: int, cue_start: int) -> bool:

@@ -20,7 +20,6 @@ MIN_WORDS_WITHOUT_STOP = 8  # shorter lines with no final stop read as headlines
 _QUESTION = re.compile(r"\?[\"'”’)\]]*(?:\s|\Z)")
 _FINAL_STOP = re.compile(r"[.!][\"'”’)\]]*\s*\Z")
 _BYLINE = re.compile(r"(?:By|BY|Photo|Image|Credit|Source|Updated|Posted|Published)\b[^.]{0,80}\Z")
-_WORD = re.compile(r"\w+")
 
 
 def is_claim(text: str) -> bool:
@@ -28,8 +27,8 @@ def is_claim(text: str) -> bool:
     if _QUESTION.search(text) is not None or _BYLINE.match(text):
         return False
     if _FINAL_STOP.search(text):
-        return len(_WORD.findall(text)) >= 3
-    return len(_WORD.findall(text)) >= MIN_WORDS_WITHOUT_STOP
+        return len(text.split()) >= 3
+    return len(text.split()) >= MIN_WORDS_WITHOUT_STOP
 
 
 def find_claims(
