@@ -220,6 +220,8 @@ class AttributionFinder:
         at_start = body[sentence.start : match.start()].strip("\"“'‘ ") == ""
         if cue[0].isupper() and not at_start:
             return None  # "Hope Hicks", "Read more": a capitalised word mid-sentence
+        if lower in _NOUN_LIKE and _previous_word(body, match.start()) in _NOT_BEFORE_VERBS:
+            return None  # "the state", "his remarks": a noun, rejected before any reading
         if lower in ("according to", "citing"):
             return self._according(body, match, index, sentence, quotes, lower)
         return self._verb(body, match, index, sentence, quotes, found, lower)
@@ -545,6 +547,21 @@ class _QuoteIndex:
         while self._cursor < len(self.bounds) and self.bounds[self._cursor][1] <= offset:
             self._cursor += 1
         return self._cursor < len(self.bounds) and self.bounds[self._cursor][0] <= offset
+
+
+# Words after which a noun-like form ("state", "attacks") is a noun, not a verb.
+_NOT_BEFORE_VERBS = words(
+    """
+    the a an this that these those his her its their our my your of in on at for to from
+    with by about into over under between against without no any every each some many
+    more most other another such own same first last new recent several two three
+    """
+)
+
+
+def _previous_word(body: str, start: int) -> str:
+    space = body.rfind(" ", max(0, start - 30), start - 1)
+    return body[space + 1 : start].strip().lower()
 
 
 def _after_marks(body: str, start: int) -> int:
