@@ -113,6 +113,7 @@ _NAMING_VERBS = words(
 _NAMED_QUOTE = re.compile(r"[^,.;:\"“”]{1,60}?\s(?=[\"“]|'')")
 _GAP = re.compile(r"[\s,.;:]*")
 _SPACE = re.compile(r"\s*")
+_CLAUSE_DONE = re.compile(r"[\s.:]*\Z")
 
 
 @dataclass(slots=True)
@@ -315,6 +316,9 @@ class AttributionFinder:
             content = self._content_before(body, sentence.start, content_limit, quotes)
             if content is not None:
                 content = self._continue_content(body, content, clause_end, sentence, quotes)
+        if content is None and _CLAUSE_DONE.match(body, clause_end, sentence.end + 1):
+            # 'Bystrom agreed. "Mainstream Republicans are ..."': the quote that follows.
+            content = self._following_quote(body, sentence.end, quotes)
         if content is None:
             return None  # a verb with no content is not reporting anything
         src_start, src_end, _ = source
@@ -333,10 +337,26 @@ class AttributionFinder:
         )
 
     def _names_pronoun_or_document(self, phrase: str) -> bool:
+        """Whether a source is clearly a subject ("The Cruz campaign calls ...")."""
         if _names_or_pronoun(phrase):
             return True
         head = phrase.rsplit(None, 1)[-1].lower()
-        return head in self.typer.document_heads
+        return head in self.typer.common_nouns
+
+    def _following_quote(
+        self, body: str, sentence_end: int, quotes: _QuoteIndex
+    ) -> tuple[int, int] | None:
+        gap = _SPACE.match(body, sentence_end)
+        quote = quotes.starts_at(gap.end() if gap is not None else sentence_end)
+        if quote is None:
+            return None
+        end = quote.span.end
+        while True:
+            gap = _SPACE.match(body, end)
+            following = quotes.starts_at(gap.end() if gap is not None else end)
+            if following is None:
+                return quote.span.start, end
+            end = following.span.end
 
     def _source_after(
         self, body: str, start: int, end: int, *, allow_phrase: bool

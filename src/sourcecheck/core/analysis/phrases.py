@@ -76,6 +76,11 @@ def _trim_end(body: str, end: int) -> int:
     return end
 
 
+def _role_word(word: str) -> str:
+    """'co-founder' -> 'founder': the head of a hyphenated role."""
+    return word.rsplit("-", 1)[-1].lower()
+
+
 @dataclass(slots=True)
 class SourceBefore:
     start: int
@@ -202,7 +207,7 @@ class SourceReader:
 
     def _descriptor_before(self, words: list[str], name_start: int) -> int:
         """'Republican presidential hopeful Donald Trump': a role written before a name."""
-        if name_start == 0 or words[name_start - 1].lower() not in self.roles:
+        if name_start == 0 or _role_word(words[name_start - 1]) not in self.roles:
             return name_start
         i = name_start - 1
         while i > 0 and name_start - i < _MAX_MODIFIERS + 1:
