@@ -101,7 +101,7 @@ _INVERTED_DETERMINERS = words(
     a an the his her their its one two three another some several many
     """
 )
-_PARTICIPLE_GAP = re.compile(r",\s*\Z")
+_PARTICIPLE_GAP = re.compile(r"(?:,|(?<![\w-])(?:while|by|after|before|when|in|without))\s*\Z")
 _COMMA = re.compile(r"\s*,\s")
 _ACCORDING_AFTER = re.compile(r",\s+according\s+to\b")
 _NAMING_VERBS = words(

@@ -66,6 +66,13 @@ _ROLE_STARTS = words(
     a an the his her their its who whose former chief senior longtime
     """
 )
+# Lower-case words that open an aside, not a role ("Smith, however, said").
+_NOT_ROLES = words(
+    """
+    however meanwhile though too also then still instead moreover nevertheless in for on at
+    by with to as and but or so if when while after before who which that where not now
+    """
+)
 _MAX_WORDS = 14
 _MAX_MODIFIERS = 4
 
@@ -138,10 +145,13 @@ class SourceReader:
         if comma + 1 >= len(words) - 1:
             return None
         first_role_word = words[comma + 1]
+        lower = first_role_word.lower()
         if not (
-            first_role_word.lower() in _ROLE_STARTS
+            lower in _ROLE_STARTS
             or first_role_word[0].isdigit()
             or first_role_word.endswith(("'s", "’s"))
+            or _role_word(first_role_word) in self.roles
+            or (first_role_word[0].islower() and lower not in _NOT_ROLES)
         ):
             return None
         found = self._phrase(words[:comma])
