@@ -16,19 +16,19 @@ from sourcecheck.core.analysis.types import Sentence
 from sourcecheck.core.models import Attribution, Claim, Quote
 
 MIN_WORDS_WITHOUT_STOP = 8  # shorter lines with no final stop read as headlines
-_QUESTION = re.compile(r"\?[\"'”’)\]]*\s*\Z")
+# A question, or a reported one ('"Is this fair?" she asked'): asks rather than asserts.
+_QUESTION = re.compile(r"\?[\"'”’)\]]*(?:\s|\Z)")
 _FINAL_STOP = re.compile(r"[.!][\"'”’)\]]*\s*\Z")
 _BYLINE = re.compile(r"(?:By|BY|Photo|Image|Credit|Source|Updated|Posted|Published)\b[^.]{0,80}\Z")
-_WORD = re.compile(r"\w+")
 
 
 def is_claim(text: str) -> bool:
     """Whether a sentence asserts something (not a question, headline or byline)."""
-    if _QUESTION.search(text) or _BYLINE.match(text):
+    if _QUESTION.search(text) is not None or _BYLINE.match(text):
         return False
     if _FINAL_STOP.search(text):
-        return len(_WORD.findall(text)) >= 3
-    return len(_WORD.findall(text)) >= MIN_WORDS_WITHOUT_STOP
+        return len(text.split()) >= 3
+    return len(text.split()) >= MIN_WORDS_WITHOUT_STOP
 
 
 def find_claims(

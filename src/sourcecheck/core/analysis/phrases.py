@@ -12,225 +12,66 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from sourcecheck.core.analysis.patterns import words
 from sourcecheck.core.analysis.sources import NOT_NAMES
 
 _TOKEN = re.compile(r"[\w$][\w'’.&$-]*(?:,\d{3})*|\S")
-_SOURCE_PRONOUNS = frozenset(["he", "she", "they", "i", "we", "you", "it", "who", "which"])
-_TAIL_WORDS = frozenset(
-    [
-        "has",
-        "have",
-        "had",
-        "also",
-        "later",
-        "then",
-        "would",
-        "will",
-        "could",
-        "can",
-        "may",
-        "might",
-        "must",
-        "should",
-        "did",
-        "does",
-        "do",
-        "not",
-        "never",
-        "previously",
-        "earlier",
-        "again",
-        "repeatedly",
-        "often",
-        "once",
-        "recently",
-        "reportedly",
-        "publicly",
-        "privately",
-        "flatly",
-        "simply",
-        "quickly",
-        "immediately",
-        "initially",
-        "first",
-        "subsequently",
-        "separately",
-        "bluntly",
-        "strongly",
-        "clearly",
-        "openly",
-        "frequently",
-        "always",
-        "even",
-        "still",
-        "already",
-        "just",
-        "only",
-        "is",
-        "are",
-        "was",
-        "were",
-        "been",
-        "being",
-        "be",
-        "himself",
-        "herself",
-        "themselves",
-        "itself",
-        "too",
-        "apparently",
-        "allegedly",
-        "falsely",
-        "wrongly",
-        "correctly",
-        "rightly",
-        "specifically",
-        "explicitly",
-        "directly",
-        "angrily",
-        "firmly",
-        "has't",
-        "hasn't",
-        "haven't",
-        "didn't",
-        "doesn't",
-        "don't",
-        "won't",
-        "wouldn't",
-    ]
+_SOURCE_PRONOUNS = words(
+    """
+    he she they i we you it who which
+    """
 )
-_BE = frozenset(["is", "are", "was", "were", "been", "being", "be"])
-_CONNECT = frozenset(
-    [
-        "of",
-        "for",
-        "and",
-        "de",
-        "la",
-        "le",
-        "van",
-        "von",
-        "der",
-        "den",
-        "da",
-        "du",
-        "del",
-        "bin",
-        "al",
-        "the",
-        "&",
-    ]
+_TAIL_WORDS = words(
+    """
+    has have had also later then would will could can may might must should did does do
+    not never previously earlier again repeatedly often once recently reportedly
+    publicly privately flatly simply quickly immediately initially first subsequently
+    separately bluntly strongly clearly openly frequently always even still already just
+    only is are was were been being be himself herself themselves itself too apparently
+    allegedly falsely wrongly correctly rightly specifically explicitly directly angrily
+    firmly has't hasn't haven't didn't doesn't don't won't wouldn't
+    """
 )
-_FUNCTION = frozenset(
-    [
-        "the",
-        "a",
-        "an",
-        "that",
-        "this",
-        "which",
-        "who",
-        "whom",
-        "and",
-        "or",
-        "but",
-        "to",
-        "in",
-        "on",
-        "at",
-        "by",
-        "for",
-        "with",
-        "from",
-        "of",
-        "as",
-        "is",
-        "was",
-        "were",
-        "are",
-        "be",
-        "been",
-        "has",
-        "have",
-        "had",
-        "will",
-        "would",
-        "it",
-        "he",
-        "she",
-        "they",
-        "we",
-        "i",
-        "not",
-        "when",
-        "if",
-        "than",
-        "then",
-        "because",
-        "while",
-        "after",
-        "before",
-        "said",
-        "says",
-        "say",
-        "so",
-        "also",
-    ]
+_BE = words(
+    """
+    is are was were been being be
+    """
 )
-_DETERMINERS = frozenset(
-    [
-        "the",
-        "a",
-        "an",
-        "one",
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "several",
-        "some",
-        "many",
-        "most",
-        "other",
-        "another",
-        "both",
-        "all",
-        "these",
-        "those",
-        "this",
-        "his",
-        "her",
-        "their",
-        "its",
-        "our",
-        "my",
-        "your",
-        "no",
-    ]
+_CONNECT = words(
+    """
+    of for and de la le van von der den da du del bin al the &
+    """
 )
-_PREPOSITIONS = frozenset("for at of from with in on by inside within to".split())
-_LINKING = frozenset("familiar close briefed knowledgeable involved".split())
-_ROLE_STARTS = frozenset(
-    [
-        "a",
-        "an",
-        "the",
-        "his",
-        "her",
-        "their",
-        "its",
-        "who",
-        "whose",
-        "former",
-        "chief",
-        "senior",
-        "longtime",
-    ]
+_FUNCTION = words(
+    """
+    the a an that this which who whom and or but to in on at by for with from of as is
+    was were are be been has have had will would it he she they we i not when if than
+    then because while after before said says say so also
+    """
+)
+_DETERMINERS = words(
+    """
+    the a an one two three four five six seven eight nine ten several some many most
+    other another both all these those this his her their its our my your no
+    """
+)
+_PREPOSITIONS = words(
+    """
+    for at of from with in on by inside within to
+    """
+)
+_LINKING = frozenset(["familiar", "close", "briefed", "knowledgeable", "involved"])
+_ROLE_STARTS = words(
+    """
+    a an the his her their its who whose former chief senior longtime
+    """
+)
+# Lower-case words that open an aside, not a role ("Smith, however, said").
+_NOT_ROLES = words(
+    """
+    however meanwhile though too also then still instead moreover nevertheless in for on at
+    by with to as and but or so if when while after before who which that where not now
+    """
 )
 _MAX_WORDS = 14
 _MAX_MODIFIERS = 4
@@ -240,6 +81,11 @@ def _trim_end(body: str, end: int) -> int:
     while end > 0 and body[end - 1].isspace():
         end -= 1
     return end
+
+
+def _role_word(word: str) -> str:
+    """'co-founder' -> 'founder': the head of a hyphenated role."""
+    return word.rsplit("-", 1)[-1].lower()
 
 
 @dataclass(slots=True)
@@ -299,9 +145,15 @@ class SourceReader:
         if comma + 1 >= len(words) - 1:
             return None
         first_role_word = words[comma + 1]
-        if not (first_role_word.lower() in _ROLE_STARTS or first_role_word[0].isdigit()):
-            if not first_role_word.endswith(("'s", "’s")):
-                return None
+        lower = first_role_word.lower()
+        if not (
+            lower in _ROLE_STARTS
+            or first_role_word[0].isdigit()
+            or first_role_word.endswith(("'s", "’s"))
+            or _role_word(first_role_word) in self.roles
+            or (first_role_word[0].islower() and lower not in _NOT_ROLES)
+        ):
+            return None
         found = self._phrase(words[:comma])
         if found is None:
             return None
@@ -359,19 +211,19 @@ class SourceReader:
             i += 1
         if i > 0 and words[i - 1].lower() == "the":
             i -= 1
-        if words[i] in NOT_NAMES and words[i] != "The":
+        if words[i] in NOT_NAMES and (words[i] != "The" or i == len(words) - 1):
             return None
         return self._descriptor_before(words, i)
 
     def _descriptor_before(self, words: list[str], name_start: int) -> int:
         """'Republican presidential hopeful Donald Trump': a role written before a name."""
-        if name_start == 0 or words[name_start - 1].lower() not in self.roles:
+        if name_start == 0 or _role_word(words[name_start - 1]) not in self.roles:
             return name_start
         i = name_start - 1
         while i > 0 and name_start - i < _MAX_MODIFIERS + 1:
             before = words[i - 1]
             lower = before.lower()
-            if not before[0].isalnum() or lower in _FUNCTION and lower not in _DETERMINERS:
+            if not before[0].isalnum() or (lower in _FUNCTION and lower not in _DETERMINERS):
                 break
             i -= 1
             if lower in _DETERMINERS or before.endswith(("'s", "’s")):
