@@ -30,6 +30,7 @@ from pathlib import Path
 from sourcecheck.core.engine import Engine
 from sourcecheck.core.models import Article
 from sourcecheck.loaders.builtin import split_front_matter
+from sourcecheck.scorers._sourcing import article_sources
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "articles"
 FLOOR = 200.0  # articles per second per core at 1,000 words: the project's stated minimum
@@ -94,6 +95,30 @@ def traced_peak_mib(function: Callable[[str], object], texts: Sequence[str]) -> 
     return peak / 2**20
 
 
+def stage_breakdown(engine: Engine, texts: Sequence[str]) -> list[tuple[str, float]]:
+    """CPU milliseconds per article for the analysis, each scorer, and the rest of score()."""
+    articles = [Article(body=text) for text in texts]
+    started = time.process_time()
+    analyses = [engine.analyze(article) for article in articles]
+    stages = [("analysis", time.process_time() - started)]
+    started = time.process_time()
+    for analysis in analyses:
+        article_sources(analysis)
+    stages.append(("source grouping (shared by scorers)", time.process_time() - started))
+    for scorer in engine.scorers:
+        started = time.process_time()
+        for article, analysis in zip(articles, analyses, strict=True):
+            scorer.score(article, analysis)
+        stages.append((f"scorer {scorer.name}", time.process_time() - started))
+    started = time.process_time()
+    for article in articles:
+        engine.score(article)
+    total = time.process_time() - started
+    stages.append(("rest of score(), by difference", total - sum(t for _, t in stages)))
+    stages.append(("total Engine().score", total))
+    return [(name, seconds * 1000 / len(articles)) for name, seconds in stages]
+
+
 def spacy_scorer() -> Callable[[str], object] | None:
     try:
         import spacy
@@ -137,6 +162,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         f"tracemalloc peak while scoring 50 articles: {traced_peak_mib(score, texts[:50]):.1f} MiB"
     )
     print(f"process peak RSS: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MiB")
+
+    print("\nwhere the time goes (CPU ms per article, first 50 articles)")
+    for name, milliseconds in stage_breakdown(engine, texts[:50]):
+        print(f"  {name:<36} {milliseconds:>7.2f}")
 
     print("\nscaling (articles/s/core; a flat words/s column means linear time)")
     print(f"{'words':>6}  {'articles/s':>10}  {'words/s':>10}  {'ms/article':>10}")

@@ -46,9 +46,10 @@ def test_well_sourced_scores_highest_and_unattributed_opinion_lowest(reports) ->
     assert reports["well-sourced"].band == "well sourced"
 
 
-def test_single_source_story_is_flagged_and_least_corroborated(reports) -> None:
+def test_single_source_story_is_flagged_and_less_corroborated_than_sourced_ones(reports) -> None:
     corroboration = {name: scorer(r, "corroboration") for name, r in reports.items()}
-    assert min(corroboration, key=corroboration.get) == "single-source"
+    for sourced in ("well-sourced", "anonymous-heavy", "hedge-heavy"):
+        assert corroboration["single-source"] < corroboration[sourced]
     rules = {f.rule for f in reports["single-source"].findings()}
     assert "corroboration/single-source" in rules
 
@@ -66,3 +67,10 @@ def test_anonymous_heavy_story_breaks_the_anonymity_rules(reports) -> None:
 def test_unattributed_opinion_is_least_clearly_attributed(reports) -> None:
     clarity = {name: scorer(r, "attribution_clarity") for name, r in reports.items()}
     assert min(clarity, key=clarity.get) == "unattributed-opinion"
+    rules = {f.rule for f in reports["unattributed-opinion"].findings()}
+    assert "attribution_clarity/vague-attribution" in rules
+
+
+def test_hedge_heavy_story_is_the_most_hedged(reports) -> None:
+    hedging = {name: scorer(r, "hedging") for name, r in reports.items()}
+    assert min(hedging, key=hedging.get) == "hedge-heavy"

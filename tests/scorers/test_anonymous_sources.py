@@ -240,3 +240,22 @@ def test_plural_sources_relaying_a_named_speakers_quote_are_not_flagged(build, s
     body = '"I am done," Hanley said in the meeting, sources who were not authorized to speak said.'
     sources = [src("Hanley"), src("sources who were", kind="anonymous", direct=True)]
     assert "plural-sources" not in rules(run(build(body, sources)))
+
+
+def test_options_come_from_the_engine_config_and_bad_keys_name_the_scorer() -> None:
+    from sourcecheck import Config
+    from sourcecheck.core.engine import Engine
+    from sourcecheck.core.errors import ConfigError
+
+    body = "The depot will close, said a transit aide, citing house rules on staff comment."
+    default = Engine().score(body)
+    config = Config(scorer={"anonymous_sources": {"extra_reasons": ["house rules on staff"]}})
+    configured = Engine(config).score(body)
+
+    def rules_of(report) -> set[str]:
+        return {f.rule for f in report.findings() if f.rule.startswith("anonymous_sources/")}
+
+    assert "anonymous_sources/no-reason" in rules_of(default)
+    assert "anonymous_sources/no-reason" not in rules_of(configured)
+    with pytest.raises(ConfigError, match=r"anonymous_sources.*reasons"):
+        Engine(Config(scorer={"anonymous_sources": {"reasons": ["x"]}}))

@@ -253,3 +253,27 @@ def test_generic_reference_with_two_companies_goes_to_the_last_named(build, src)
     result = run(build(body, sources))
     assert result.metrics["independent_sources"] == 2
     assert result.metrics["top_source_share"] == pytest.approx(2 / 3, abs=1e-4)
+
+
+def test_unresolved_pronoun_is_the_person_last_named_not_a_new_source(build, src) -> None:
+    body = "The plant will open, Helen Marsh said. She said hiring starts in May."
+    result = run(build(body, [src("Helen Marsh"), src("She", speaker="She")]))
+    assert result.metrics["independent_sources"] == 1
+    alone = run(build("She said hiring starts in May.", [src("She", speaker="She")]))
+    assert alone.metrics["independent_sources"] == 0
+
+
+def test_corpus_match_report_from_the_claim_index_counts_distinct_outlets(build, src) -> None:
+    body = "The mill will close, Ana Ruiz said. Rents rose, Tom Hale said."
+    analysis = build(body, [src("Ana Ruiz"), src("Tom Hale")])
+    analysis.extras["corpus"] = {
+        "index": "claims.idx",
+        "threshold": 0.4,
+        "claims": [
+            {"sentence": 0, "matches": [{"outlet": "Courier"}, {"outlet": "Courier"}]},
+            {"sentence": 1, "matches": []},
+        ],
+    }
+    result = run(analysis)
+    assert result.metrics["corpus_corroborated_claims"] == 1
+    assert run(analysis, corpus_min_outlets=2).metrics["corpus_corroborated_claims"] == 0

@@ -6,7 +6,7 @@ organisation, a quote relayed through another outlet each count once; see
 :mod:`sourcecheck.scorers._sourcing`), then measures
 
 - the *effective* number of independent sources: the weighted count (an anonymous source
-  counts half) scaled by how evenly the story leans on them, so ten sources of which one
+  counts half) scaled by how evenly the story leans on them (exp of the entropy), so ten sources of which one
   supplies nine quotes count for little more than one. Vague groups ("critics say"), the
   writer's own voice, sources the analysis could not identify and attributions inside
   someone else's quote are not sources the reporter can be credited with, and do not count;
@@ -20,10 +20,11 @@ to the scorer or put in ``analysis.extras["corpus"]`` by an analysis enricher.
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
 from collections.abc import Mapping
-from typing import ClassVar, Protocol, runtime_checkable
+from typing import Any, ClassVar, Protocol, runtime_checkable
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -150,11 +151,16 @@ class CorroborationScorer(Scorer):
             return None
         if isinstance(source, CorpusIndex):
             return source.corroborations(article, analysis)
-        if isinstance(source, Mapping):
+        if isinstance(source, Mapping) and isinstance(source.get("claims"), list):
+            return _outlets_per_claim(source["claims"], analysis)
+        if isinstance(source, Mapping) and all(
+            isinstance(k, int) and isinstance(v, int) for k, v in source.items()
+        ):
             return source
         raise TypeError(
-            f"analysis.extras[{CORPUS_EXTRA!r}] must be a CorpusIndex or a mapping of claim "
-            f"index to outlet count, not {type(source).__name__}"
+            f"analysis.extras[{CORPUS_EXTRA!r}] must be a CorpusIndex, a claim-index match "
+            "report ({'claims': [{'sentence', 'matches'}]}) or a mapping of claim index to "
+            f"outlet count, not {type(source).__name__}"
         )
 
     def _confidence(
@@ -208,6 +214,20 @@ class CorroborationScorer(Scorer):
         return []
 
 
+def _outlets_per_claim(matched: list[Any], analysis: Analysis) -> dict[int, int]:
+    """Distinct other outlets per claim, from the claim index's per-sentence match report."""
+    claim_of_sentence = {claim.sentence: i for i, claim in enumerate(analysis.claims)}
+    counts: dict[int, int] = {}
+    for entry in matched:
+        claim = claim_of_sentence.get(entry.get("sentence")) if isinstance(entry, Mapping) else None
+        if claim is None:
+            continue
+        # Several articles from one outlet are one outlet's reporting, not independent.
+        outlets = {m.get("outlet") or m.get("article_id") for m in entry.get("matches") or []}
+        counts[claim] = len(outlets - {None})
+    return counts
+
+
 def _corroborated_in_article(analysis: Analysis, groups: SourceGroups) -> set[int]:
     """Indexes of claims backed by two or more independent sources within the article."""
     claim_groups = [
@@ -235,15 +255,21 @@ def _confirms(analysis: Analysis, index: int) -> bool:
 
 
 def _effective_sources(groups: SourceGroups, options: CorroborationOptions) -> float:
-    """Weighted distinct sources, scaled by evenness (inverse Simpson / count)."""
+    """Weighted distinct sources, scaled by evenness: exp(Shannon entropy) / count.
+
+    The exponential of the entropy of attributions per source (the Hill number of order 1)
+    is the number of equally used sources the story is worth. It is gentler on a profile
+    that quotes its subject often and four others once than the inverse Simpson index,
+    and still reduces a story where one source supplies nearly everything to about one.
+    """
     if groups.count == 0:
         return 0.0
     weight = {"anonymous": options.anonymous_weight}
     weighted = sum(weight.get(kind, 1.0) for kind in groups.kinds.values())
     sizes = [len(members) for members in groups.members.values()]
     total = sum(sizes)
-    inverse_simpson = 1.0 / sum((size / total) ** 2 for size in sizes)
-    return weighted * inverse_simpson / groups.count
+    entropy = -sum(size / total * math.log(size / total) for size in sizes)
+    return weighted * math.exp(entropy) / groups.count
 
 
 def _diversity(effective: float, decay: float) -> float:

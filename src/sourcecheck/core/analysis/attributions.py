@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from sourcecheck.core.analysis.patterns import alternation, verb_forms
+from sourcecheck.core.analysis.patterns import alternation, verb_forms, words
 from sourcecheck.core.analysis.phrases import SourceReader
 from sourcecheck.core.analysis.sources import NOT_NAMES, Resolver, SourceInfo, SourceTyper
 from sourcecheck.core.analysis.types import Sentence
@@ -57,8 +57,9 @@ _PHRASE_AFTER = re.compile(
     r"on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)))"
 )
 _ROLE_AFTER = re.compile(
-    r"\s*,\s*(?P<role>(?:(?i:a|an|the|his|her|their|its|former|chief|senior)\b|"
-    rf"{_NAME}['’]s)[^,.;\"“”()]{{1,140}}?)(?=\s*(?:[,.;\"“”()]|\Z))"
+    r"\s*,\s*(?P<role>(?:(?i:a|an|the|his|her|their|its|former|chief|senior|who)\b|"
+    rf"{_NAME}['’]s|[a-z][\w-]*|[A-Z][\w-]*\s+of\b)[^,;\"“”()]{{0,140}}?)"
+    r"(?=\s*(?:[,;\"“”()]|''|\.\s|\.?\Z))"
 )
 _DAYS = (
     r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|tonight|"
@@ -77,39 +78,15 @@ _SKIP_AFTER_CUE = re.compile(
     rf"|\s+on\s+(?:Twitter|Facebook|Instagram|television|TV|radio|CNN|Fox\s+News|MSNBC|NBC|"
     rf"ABC|CBS|NPR|the\s+[\w-]+\s+floor|the\s+floor|the\s+campaign\s+trail|stage)\b"
     rf"|\s+(?:also|again|then|later|previously|repeatedly|publicly|privately|recently|"
-    rf"flatly|simply|bluntly|openly|in\s+part|in\s+response|afterward|earlier|once))*"
+    rf"flatly|simply|bluntly|openly|in\s+part|in\s+response|afterward|earlier|once)"
+    r"|\s*,\s*citing\s+[^,.;\"“”]{1,80},)*"
 )
-_OBJECT_VERBS = frozenset(
-    [
-        "tell",
-        "told",
-        "tells",
-        "telling",
-        "ask",
-        "asked",
-        "asks",
-        "asking",
-        "assure",
-        "assured",
-        "assures",
-        "assuring",
-        "inform",
-        "informed",
-        "informs",
-        "informing",
-        "remind",
-        "reminded",
-        "reminds",
-        "reminding",
-        "warn",
-        "warned",
-        "warns",
-        "warning",
-        "urge",
-        "urged",
-        "urges",
-        "urging",
-    ]
+_OBJECT_VERBS = words(
+    """
+    tell told tells telling ask asked asks asking assure assured assures assuring inform
+    informed informs informing remind reminded reminds reminding warn warned warns
+    warning urge urged urges urging
+    """
 )
 _OBJECT = re.compile(
     rf"\s+(?:reporters|him|her|them|me|us|it|you|supporters|voters|the\s+crowd|"
@@ -119,7 +96,24 @@ _OBJECT = re.compile(
 )
 _CLAUSE_START = re.compile(r"\s*[,:]?\s*(?=[\"“]|'')|\s+(?=[\w$“\"'‘(])")
 _TERMINAL = frozenset(".!?;:,—–- \t\n")
-_PARTICIPLE_GAP = re.compile(r",\s*\Z")
+_INVERTED_DETERMINERS = words(
+    """
+    a an the his her their its one two three another some several many
+    """
+)
+_PARTICIPLE_GAP = re.compile(r"(?:,|(?<![\w-])(?:while|by|after|before|when|in|without))\s*\Z")
+_COMMA = re.compile(r"\s*,\s")
+_ACCORDING_AFTER = re.compile(r",\s+according\s+to\b")
+_NAMING_VERBS = words(
+    """
+    call calls called calling dub dubs dubbed label labels labeled labelled describe
+    describes described describing
+    """
+)
+_NAMED_QUOTE = re.compile(r"[^,.;:\"“”]{1,60}?\s(?=[\"“]|'')")
+_GAP = re.compile(r"[\s,.;:]*")
+_SPACE = re.compile(r"\s*")
+_CLAUSE_DONE = re.compile(r"[\s.:]*\Z")
 
 
 @dataclass(slots=True)
@@ -153,19 +147,27 @@ class AttributionFinder:
                 for form in verb_forms(phrase.lower()):
                     self.kind_of.setdefault(form, kind)
         forms = [*self.kind_of, "according to", "citing"]
-        # Case-sensitive with capitalised variants: as cheap as scanning for words.
-        cues = alternation([*forms, *(form.capitalize() for form in forms)])
-        self._cue = re.compile(rf"\b(?:{cues})(?![\w'’-])")
+        # Lower-case forms only: a third cheaper than also matching capitalised ones, which
+        # matter only at the start of a sentence and are found by ``_initial_cue``.
+        self._cue = re.compile(rf"\b(?:{alternation(forms)})(?![\w'’-])")
+        capitalised = alternation(form.capitalize() for form in forms)
+        self._initial_cue = re.compile(rf"(?:{capitalised})(?![\w'’-])")
         heads = {
             *self.typer.vague_heads,
             *self.typer.anonymous_heads,
             *self.typer.org_heads,
+            *self.typer.document_heads,
             *(noun + "s" for noun in self.typer.role_nouns),
             "police",
             "authorities",
             "prosecutors",
         }
-        self.reader = SourceReader(heads)
+        self.reader = SourceReader(heads, self.typer.role_nouns)
+        roles = alternation(self.typer.role_nouns | {"resident", "member", "delegate"})
+        # "said Democratic strategist Hank Sheinkopf", "said Concord resident Whit Symms"
+        self._described_name_after = re.compile(
+            rf"\s*,?\s*(?P<src>(?:[\w'’.-]+\s+){{0,4}}?(?i:{roles})\s+{_NAME})"
+        )
 
     # -- the pass over the article ------------------------------------------------------
 
@@ -176,7 +178,7 @@ class AttributionFinder:
         context = _QuoteIndex(top_quotes)
         found: list[Found] = []
         index = 0
-        for match in self._cue.finditer(body):
+        for match in self._cues(body, sentences):
             start = match.start()
             while index + 1 < len(sentences) and sentences[index].span.end <= start:
                 index += 1
@@ -186,10 +188,24 @@ class AttributionFinder:
             item = self._read(body, match, index, sentence, context, found)
             if item is not None:
                 item.in_quote = context.inside(start)
+                if item.in_quote and _first_or_second_person(body, item):
+                    continue  # '"I think we can win," she said': the speaker's own view
                 found.append(item)
         _link_second_hand(found)
         self.resolver.resolve(body, found)
         return [_to_attribution(body, item) for item in found]
+
+    def _cues(self, body: str, sentences: list[Sentence]) -> list[re.Match[str]]:
+        """Every cue in body order: lower-case anywhere, capitalised at a sentence start."""
+        found = list(self._cue.finditer(body))
+        initial = [
+            match
+            for sentence in sentences
+            if body[sentence.span.start].isupper() or body[sentence.span.start] in "\"“'‘"
+            for match in [self._initial_cue.match(body, _after_marks(body, sentence.span.start))]
+            if match is not None
+        ]
+        return sorted([*found, *initial], key=lambda m: m.start()) if initial else found
 
     def _read(
         self,
@@ -205,6 +221,8 @@ class AttributionFinder:
         at_start = body[sentence.start : match.start()].strip("\"“'‘ ") == ""
         if cue[0].isupper() and not at_start:
             return None  # "Hope Hicks", "Read more": a capitalised word mid-sentence
+        if lower in _NOUN_LIKE and _previous_word(body, match.start()) in _NOT_BEFORE_VERBS:
+            return None  # "the state", "his remarks": a noun, rejected before any reading
         if lower in ("according to", "citing"):
             return self._according(body, match, index, sentence, quotes, lower)
         return self._verb(body, match, index, sentence, quotes, found, lower)
@@ -229,7 +247,10 @@ class AttributionFinder:
         if before_end > before_start:
             content = _clause(body, sentence.start, before_end)
         else:
-            content = self._content_after(body, src_end, sentence.end, quotes, lower)
+            comma = _COMMA.match(body, src_end)
+            content = self._content_after(
+                body, comma.end() - 1 if comma else src_end, sentence.end, quotes, lower
+            )
         return Found(
             cue=match.span(),
             source=(src_start, src_end),
@@ -262,17 +283,19 @@ class AttributionFinder:
         before = self.reader.read(body, window, core_end)
         if before is not None:
             source, role = (before.start, before.end, None), before.role
-        content_from = cue_end
-        if (
-            source is None
-            and lower.endswith("ing")
-            and _PARTICIPLE_GAP.search(body, window, core_end)
+        clause_end = cue_end  # where the words of the attribution itself end
+        if source is None and (
+            (lower.endswith("ing") and _PARTICIPLE_GAP.search(body, window, core_end))
+            or _COORDINATED.search(body, window, core_end)
         ):
-            # ", adding that ...": the subject of the clause said it.
+            # ", adding that ...", "... and said": the subject of the clause said it.
             previous = found[-1] if found and found[-1].sentence == index else None
-            if previous is None or previous.source is None:
-                return None
-            source = (*previous.source, None)
+            if previous is not None and previous.source is not None:
+                source = (*previous.source, None)
+            else:
+                source = _subject(body, sentence.start, core_end)
+        content: tuple[int, int] | None = None
+        content_limit = cue_start  # content before the attribution ends here
         if source is None:
             if not _clause_ended(body, sentence.start, cue_start):
                 return None
@@ -280,21 +303,30 @@ class AttributionFinder:
             if source is None:
                 return None
             role = source[2]
-            content_from = source[1]
+            clause_end = source[1]
             if role:
                 role_match = _ROLE_AFTER.match(body, source[1], sentence.end)
-                content_from = role_match.end() if role_match else source[1]
-            content = self._content_before(body, sentence.start, cue_start, quotes)
+                clause_end = role_match.end() if role_match else source[1]
         else:
-            content = self._content_after(body, content_from, sentence.end, quotes, lower)
-            if content is None and _clause_ended(body, sentence.start, source[0]):
-                content = self._content_before(body, sentence.start, source[0], quotes)
+            content_limit = source[0]
+            content = self._content_after(body, cue_end, sentence.end, quotes, lower)
+            if content is None and not _clause_ended(body, sentence.start, source[0]):
+                return None
+        if content is None:
+            content = self._content_before(body, sentence.start, content_limit, quotes)
+            if content is not None:
+                content = self._continue_content(body, content, clause_end, sentence, quotes)
+        if content is None and _CLAUSE_DONE.match(body, clause_end, sentence.end + 1):
+            # 'Bystrom agreed. "Mainstream Republicans are ..."': the quote that follows.
+            content = self._following_quote(body, sentence.end, quotes)
         if content is None:
             return None  # a verb with no content is not reporting anything
         src_start, src_end, _ = source
-        if lower in _NOUN_LIKE and not _names_or_pronoun(body[src_start:src_end]):
+        if lower in _NOUN_LIKE and not self._names_pronoun_or_document(body[src_start:src_end]):
             return None  # "the nation's most populous swing state", "his remarks"
         cue_start, cue_end = _widen_cue(body, core_end, cue_start, cue_end, sentence.end)
+        if content[1] <= cue_start and clause_end == match.end():
+            cue_end = _cue_to_clause_end(body, cue_end, sentence.end)
         return Found(
             cue=(cue_start, cue_end),
             source=(src_start, src_end),
@@ -304,28 +336,52 @@ class AttributionFinder:
             direct=content is not None and quotes.starts_at(content[0]) is not None,
         )
 
+    def _names_pronoun_or_document(self, phrase: str) -> bool:
+        """Whether a source is clearly a subject ("The Cruz campaign calls ...")."""
+        if _names_or_pronoun(phrase):
+            return True
+        head = phrase.rsplit(None, 1)[-1].lower()
+        return head in self.typer.common_nouns
+
+    def _following_quote(
+        self, body: str, sentence_end: int, quotes: _QuoteIndex
+    ) -> tuple[int, int] | None:
+        gap = _SPACE.match(body, sentence_end)
+        quote = quotes.starts_at(gap.end() if gap is not None else sentence_end)
+        if quote is None:
+            return None
+        end = quote.span.end
+        while True:
+            gap = _SPACE.match(body, end)
+            following = quotes.starts_at(gap.end() if gap is not None else end)
+            if following is None:
+                return quote.span.start, end
+            end = following.span.end
+
     def _source_after(
         self, body: str, start: int, end: int, *, allow_phrase: bool
     ) -> tuple[int, int, str | None] | None:
         """The source phrase right after a cue: ``said Smith``, ``according to the report``."""
-        match = _PRONOUN_AFTER.match(body, start, end) or _NAME_AFTER.match(body, start, end)
+        match = (
+            _PRONOUN_AFTER.match(body, start, end)
+            or self._described_name_after.match(body, start, end)
+            or _NAME_AFTER.match(body, start, end)
+        )
         if match is None or (allow_phrase and body[match.end("src") : end].startswith("'s")):
             match = _PHRASE_AFTER.match(body, start, end)
             if match is None:
                 return None
-            if not allow_phrase and match.group("src").split()[0].lower() not in (
-                "a",
-                "an",
-                "the",
-                "his",
-                "her",
-                "their",
-                "its",
-            ):
+            first_word = match.group("src").split()[0].lower()
+            if not allow_phrase and first_word not in _INVERTED_DETERMINERS:
                 return None
-        role_match = _ROLE_AFTER.match(body, match.end("src"), end)
+        src_end = match.end("src")
+        if body[src_end - 1] == "." and (
+            src_end >= end or not body[src_end - 3 : src_end - 1].isupper()
+        ):
+            src_end -= 1  # the sentence's full stop, not an abbreviation ("said Devine.")
+        role_match = _ROLE_AFTER.match(body, src_end, end)
         role = role_match.group("role").strip() if role_match else None
-        return match.start("src"), match.end("src"), role
+        return match.start("src"), src_end, role
 
     # -- content -------------------------------------------------------------------------
 
@@ -349,7 +405,48 @@ class AttributionFinder:
         quote = quotes.starts_at(first)
         if quote is not None:
             return quote.span.start, quote.span.end
-        return _clause(body, first, end)
+        if lower in _NAMING_VERBS:
+            # "called the plan “a giveaway”": what was said is the quote, not the object.
+            named = _NAMED_QUOTE.match(body, first, end)
+            if named is not None and quotes.starts_at(named.end()) is not None:
+                quote = quotes.starts_at(named.end())
+                return quote.span.start, quote.span.end
+        according = _ACCORDING_AFTER.search(body, first, end)
+        return _clause(body, first, according.start() if according else end)
+
+    def _continue_content(
+        self,
+        body: str,
+        content: tuple[int, int],
+        clause_end: int,
+        sentence: Span,
+        quotes: _QuoteIndex,
+    ) -> tuple[int, int]:
+        """Extend content that precedes its cue over what the speaker goes on saying.
+
+        ``"We won," she said, "and we will win again."`` and a quote that follows in the
+        next sentence or paragraph belong to the same attribution; so does the rest of a
+        sentence whose cue is parenthetical (``The plan, he said, will fail``).
+        """
+        skip = _SKIP_AFTER_CUE.match(body, clause_end, sentence.end)
+        position = skip.end() if skip is not None else clause_end
+        gap = _GAP.match(body, position)
+        next_start = gap.end() if gap is not None else position
+        quote = quotes.starts_at(next_start)
+        if quote is None:
+            if next_start < sentence.end and body[position:next_start].strip() == ",":
+                rest = _clause(body, next_start, sentence.end)
+                word = body[next_start : next_start + 12].split(maxsplit=1)
+                if rest is not None and word and not word[0].endswith("ing"):
+                    return content[0], rest[1]
+            return content
+        end = quote.span.end
+        while True:  # a run of quotes with nothing but space between them
+            gap = _SPACE.match(body, end)
+            following = quotes.starts_at(gap.end() if gap is not None else end)
+            if following is None:
+                return content[0], end
+            end = following.span.end
 
     def _content_before(
         self, body: str, start: int, end: int, quotes: _QuoteIndex
@@ -363,22 +460,27 @@ class AttributionFinder:
         if clause_end <= clause_start:
             return None
         quote = quotes.ends_at(clause_end)
-        if quote is not None and quote.span.start >= start - 1:
+        if quote is not None:
+            lead = body[clause_start : quote.span.start].rstrip()
+            if lead and lead[-1] not in ":—–-\"”'":
+                return clause_start, quote.span.end  # 'They have "a higher set of ...," he said'
             return quote.span.start, quote.span.end
         return _clause(body, clause_start, clause_end)
 
 
 # Verb forms that are more often nouns ("the state", "his remarks", "a call"): taken as
 # cues only after a pronoun or a name.
-_NOUN_LIKE = frozenset(
-    """state states support supports attack attacks call calls offer offers charge charges
-    counter question questions report reports claim claims comment comments remark remarks
-    answer answers tweet tweets post posts show shows find finds mean means hope hopes fear
-    fears doubt doubts wish wishes estimate estimates promise promises pledge pledges vow
-    vows demand demands boast protest protests praise reply replies request requests
-    forecast forecasts quote quotes worry worries guess point points order orders rally
-    warning complaint complaints criticism issue issues signal signals note notes stress
-    concern concerns insist word words want wants""".split()
+_NOUN_LIKE = words(
+    """
+    state states support supports attack attacks call calls offer offers charge charges
+    counter question questions report reports claim claims comment comments remark
+    remarks answer answers tweet tweets post posts show shows find finds mean means hope
+    hopes fear fears doubt doubts wish wishes estimate estimates promise promises pledge
+    pledges vow vows demand demands boast protest protests praise reply replies request
+    requests forecast forecasts quote quotes worry worries guess point points order
+    orders rally warning complaint complaints criticism issue issues signal signals note
+    notes stress concern concerns insist word words want wants
+    """
 )
 _AUXILIARY_BEFORE = re.compile(r"(?:(?:has|have|had)\s+(?:also\s+)?|also\s+)\Z")
 _CUE_SUFFIX = re.compile(r"(?:\s+in\s+a\s+(?:written\s+)?statement)?(?::(?=\s))?")
@@ -397,12 +499,49 @@ def _widen_cue(
     return cue_start, suffix.end() if suffix else cue_end
 
 
+def _first_or_second_person(body: str, item: Found) -> bool:
+    if item.source is None:
+        return False
+    return body[item.source[0] : item.source[1]].lower() in ("i", "we", "you")
+
+
+def _cue_to_clause_end(body: str, cue_end: int, sentence_end: int) -> int:
+    """'"...," he said Tuesday.': PolNeAR's cue takes in when and where it was said."""
+    clause = _clause(body, cue_end, sentence_end)
+    if clause is None:
+        return cue_end
+    if body.startswith(" of ", cue_end):
+        return cue_end + 3
+    skip = _SKIP_AFTER_CUE.match(body, cue_end, clause[1])
+    if skip is not None and skip.end() == clause[1]:
+        return clause[1]
+    return cue_end
+
+
+_COORDINATED = re.compile(r"(?<![\w'’-])(?:and|but)\s*\Z")
+_SUBJECT = re.compile(rf"(?:[^,]{{0,60}},\s*)?(?P<src>(?:He|She|They|{_NAME}))(?=\s+[a-z])")
+
+
+def _subject(body: str, start: int, end: int) -> tuple[int, int, str | None] | None:
+    """The subject at the start of a sentence ("Sanders stepped up ..., saying")."""
+    match = _SUBJECT.match(body, start, end)
+    if match is None or match.group("src") in NOT_NAMES:
+        return None
+    return match.start("src"), match.end("src"), None
+
+
 def _names_or_pronoun(phrase: str) -> bool:
     words = phrase.split()
-    return len(words) == 1 and words[0].lower() in _PRONOUN_WORDS or words[-1][:1].isupper()
+    if words[-1].lower() in ("the", "a", "an", "this", "that", "these", "those"):
+        return False
+    return (len(words) == 1 and words[0].lower() in _PRONOUN_WORDS) or words[-1][:1].isupper()
 
 
-_PRONOUN_WORDS = frozenset("he she they i we you it who which".split())
+_PRONOUN_WORDS = words(
+    """
+    he she they i we you it who which
+    """
+)
 
 
 class _QuoteIndex:
@@ -428,6 +567,27 @@ class _QuoteIndex:
         while self._cursor < len(self.bounds) and self.bounds[self._cursor][1] <= offset:
             self._cursor += 1
         return self._cursor < len(self.bounds) and self.bounds[self._cursor][0] <= offset
+
+
+# Words after which a noun-like form ("state", "attacks") is a noun, not a verb.
+_NOT_BEFORE_VERBS = words(
+    """
+    the a an this that these those his her its their our my your of in on at for to from
+    with by about into over under between against without no any every each some many
+    more most other another such own same first last new recent several two three
+    """
+)
+
+
+def _previous_word(body: str, start: int) -> str:
+    space = body.rfind(" ", max(0, start - 30), start - 1)
+    return body[space + 1 : start].strip().lower()
+
+
+def _after_marks(body: str, start: int) -> int:
+    while start < len(body) and body[start] in "\"“'‘":
+        start += 1
+    return start
 
 
 def _clause_ended(body: str, sentence_start: int, cue_start: int) -> bool:
@@ -477,8 +637,8 @@ def _link_second_hand(found: list[Found]) -> None:
             previous = position - 1
             if previous >= 0 and found[previous].sentence == item.sentence:
                 item.via = previous
-                if item.content is None:
-                    item.content = found[previous].content
+                if found[previous].content is not None:
+                    item.content = found[previous].content  # what the outer source reported
 
 
 def _same_sentence(found: list[Found], position: int) -> list[Found]:

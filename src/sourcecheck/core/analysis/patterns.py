@@ -10,6 +10,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+
+def words(text: str) -> frozenset[str]:
+    """The whitespace-separated words of ``text`` as a set (for inline word lists)."""
+    return frozenset(text.split())
+
+
 _IRREGULAR: dict[str, tuple[str, ...]] = {
     "say": ("said",),
     "tell": ("told",),
@@ -39,33 +45,11 @@ _IRREGULAR: dict[str, tuple[str, ...]] = {
     "retell": ("retold",),
 }
 # Verbs that double their last consonant before -ed/-ing ("admitted", "referring").
-_DOUBLING = frozenset(
-    [
-        "admit",
-        "commit",
-        "submit",
-        "omit",
-        "permit",
-        "emit",
-        "transmit",
-        "refer",
-        "prefer",
-        "confer",
-        "concur",
-        "occur",
-        "regret",
-        "rebut",
-        "quip",
-        "compel",
-        "control",
-        "patrol",
-        "plan",
-        "stop",
-        "nod",
-        "chat",
-        "jot",
-        "abet",
-    ]
+_DOUBLING = words(
+    """
+    admit commit submit omit permit emit transmit refer prefer confer concur occur
+    regret rebut quip compel control patrol plan stop nod chat jot abet
+    """
 )
 _VOWELS = frozenset("aeiou")
 

@@ -12,229 +12,80 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from sourcecheck.core.analysis.patterns import words
 from sourcecheck.core.analysis.sources import NOT_NAMES
 
-_TOKEN = re.compile(r"[\w$][\w'’.&$-]*|\S")
-_SOURCE_PRONOUNS = frozenset(["he", "she", "they", "i", "we", "you", "it", "who", "which"])
-_TAIL_WORDS = frozenset(
-    [
-        "has",
-        "have",
-        "had",
-        "also",
-        "later",
-        "then",
-        "would",
-        "will",
-        "could",
-        "can",
-        "may",
-        "might",
-        "must",
-        "should",
-        "did",
-        "does",
-        "do",
-        "not",
-        "never",
-        "previously",
-        "earlier",
-        "again",
-        "repeatedly",
-        "often",
-        "once",
-        "recently",
-        "reportedly",
-        "publicly",
-        "privately",
-        "flatly",
-        "simply",
-        "quickly",
-        "immediately",
-        "initially",
-        "first",
-        "subsequently",
-        "separately",
-        "bluntly",
-        "strongly",
-        "clearly",
-        "openly",
-        "frequently",
-        "always",
-        "even",
-        "still",
-        "already",
-        "just",
-        "only",
-        "is",
-        "are",
-        "was",
-        "were",
-        "been",
-        "being",
-        "be",
-        "himself",
-        "herself",
-        "themselves",
-        "itself",
-        "too",
-        "apparently",
-        "allegedly",
-        "falsely",
-        "wrongly",
-        "correctly",
-        "rightly",
-        "specifically",
-        "explicitly",
-        "directly",
-        "angrily",
-        "firmly",
-        "has't",
-        "hasn't",
-        "haven't",
-        "didn't",
-        "doesn't",
-        "don't",
-        "won't",
-        "wouldn't",
-    ]
+_TOKEN = re.compile(r"[\w$][\w'’.&$-]*(?:,\d{3})*|\S")
+_SOURCE_PRONOUNS = words(
+    """
+    he she they i we you it who which
+    """
 )
-_BE = frozenset(["is", "are", "was", "were", "been", "being", "be"])
-_CONNECT = frozenset(
-    [
-        "of",
-        "for",
-        "and",
-        "de",
-        "la",
-        "le",
-        "van",
-        "von",
-        "der",
-        "den",
-        "da",
-        "du",
-        "del",
-        "bin",
-        "al",
-        "the",
-        "&",
-    ]
+_TAIL_WORDS = words(
+    """
+    has have had also later then would will could can may might must should did does do
+    not never previously earlier again repeatedly often once recently reportedly
+    publicly privately flatly simply quickly immediately initially first subsequently
+    separately bluntly strongly clearly openly frequently always even still already just
+    only is are was were been being be himself herself themselves itself too apparently
+    allegedly falsely wrongly correctly rightly specifically explicitly directly angrily
+    firmly has't hasn't haven't didn't doesn't don't won't wouldn't
+    """
 )
-_FUNCTION = frozenset(
-    [
-        "the",
-        "a",
-        "an",
-        "that",
-        "this",
-        "which",
-        "who",
-        "whom",
-        "and",
-        "or",
-        "but",
-        "to",
-        "in",
-        "on",
-        "at",
-        "by",
-        "for",
-        "with",
-        "from",
-        "of",
-        "as",
-        "is",
-        "was",
-        "were",
-        "are",
-        "be",
-        "been",
-        "has",
-        "have",
-        "had",
-        "will",
-        "would",
-        "it",
-        "he",
-        "she",
-        "they",
-        "we",
-        "i",
-        "not",
-        "when",
-        "if",
-        "than",
-        "then",
-        "because",
-        "while",
-        "after",
-        "before",
-        "said",
-        "says",
-        "say",
-        "so",
-        "also",
-    ]
+_BE = words(
+    """
+    is are was were been being be
+    """
 )
-_DETERMINERS = frozenset(
-    [
-        "the",
-        "a",
-        "an",
-        "one",
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "several",
-        "some",
-        "many",
-        "most",
-        "other",
-        "another",
-        "both",
-        "all",
-        "these",
-        "those",
-        "this",
-        "his",
-        "her",
-        "their",
-        "its",
-        "our",
-        "my",
-        "your",
-        "no",
-    ]
+_CONNECT = words(
+    """
+    of for and de la le van von der den da du del bin al the &
+    """
 )
-_PREPOSITIONS = frozenset(
-    ["for", "at", "of", "from", "with", "in", "on", "by", "inside", "within", "close", "familiar"]
+_FUNCTION = words(
+    """
+    the a an that this which who whom and or but to in on at by for with from of as is
+    was were are be been has have had will would it he she they we i not when if than
+    then because while after before said says say so also
+    """
 )
-_ROLE_STARTS = frozenset(
-    [
-        "a",
-        "an",
-        "the",
-        "his",
-        "her",
-        "their",
-        "its",
-        "who",
-        "whose",
-        "former",
-        "chief",
-        "senior",
-        "longtime",
-    ]
+_DETERMINERS = words(
+    """
+    the a an one two three four five six seven eight nine ten several some many most
+    other another both all these those this his her their its our my your no
+    """
+)
+_PREPOSITIONS = words(
+    """
+    for at of from with in on by inside within to
+    """
+)
+_LINKING = frozenset(["familiar", "close", "briefed", "knowledgeable", "involved"])
+_ROLE_STARTS = words(
+    """
+    a an the his her their its who whose former chief senior longtime
+    """
+)
+# Lower-case words that open an aside, not a role ("Smith, however, said").
+_NOT_ROLES = words(
+    """
+    however meanwhile though too also then still instead moreover nevertheless in for on at
+    by with to as and but or so if when while after before who which that where not now
+    """
 )
 _MAX_WORDS = 14
 _MAX_MODIFIERS = 4
+
+
+def _trim_end(body: str, end: int) -> int:
+    while end > 0 and body[end - 1].isspace():
+        end -= 1
+    return end
+
+
+def _role_word(word: str) -> str:
+    """'co-founder' -> 'founder': the head of a hyphenated role."""
+    return word.rsplit("-", 1)[-1].lower()
 
 
 @dataclass(slots=True)
@@ -247,12 +98,15 @@ class SourceBefore:
 class SourceReader:
     """Reads sources backwards from a cue; ``heads`` are nouns that may stand bare."""
 
-    def __init__(self, heads: set[str]) -> None:
+    def __init__(self, heads: set[str], roles: set[str]) -> None:
         self.heads = frozenset(heads)
+        self.roles = frozenset(roles)
 
     def tail_start(self, body: str, window: int, end: int) -> tuple[int, bool]:
         """Where the auxiliaries and adverbs before a cue begin, and whether one was 'be'."""
         passive = False
+        while end > window and body[end - 1].isspace():
+            end -= 1
         while True:
             space = body.rfind(" ", window, end)
             word_start = space + 1 if space >= 0 else window
@@ -268,6 +122,14 @@ class SourceReader:
 
     def read(self, body: str, window: int, end: int) -> SourceBefore | None:
         """The source phrase ending at ``end`` (after any appositive role), or None."""
+        if end > window and body[end - 1] == ")":
+            # "Sen. Rand Paul (R-Ky.) said": read the source before the parenthesis.
+            opening = body.rfind("(", window, end)
+            if opening > window:
+                found = self.read(body, window, opening)
+                if found is not None:
+                    found.end = _trim_end(body, found.end)
+                return found
         tokens = [m.span() for m in _TOKEN.finditer(body, window, end)][-_MAX_WORDS:]
         words = [body[s:e] for s, e in tokens]
         found = self._phrase(words)
@@ -283,9 +145,15 @@ class SourceReader:
         if comma + 1 >= len(words) - 1:
             return None
         first_role_word = words[comma + 1]
-        if not (first_role_word.lower() in _ROLE_STARTS or first_role_word[0].isdigit()):
-            if not first_role_word.endswith(("'s", "’s")):
-                return None
+        lower = first_role_word.lower()
+        if not (
+            lower in _ROLE_STARTS
+            or first_role_word[0].isdigit()
+            or first_role_word.endswith(("'s", "’s"))
+            or _role_word(first_role_word) in self.roles
+            or (first_role_word[0].islower() and lower not in _NOT_ROLES)
+        ):
+            return None
         found = self._phrase(words[:comma])
         if found is None:
             return None
@@ -311,13 +179,18 @@ class SourceReader:
 
     def _post_modified(self, words: list[str]) -> int | None:
         """'a spokesman for the agency', 'people familiar with the matter'."""
-        lowest = max(1, len(words) - 6)
+        lowest = max(1, len(words) - 7)
         for i in range(len(words) - 2, lowest - 1, -1):
             word = words[i].lower()
             if not words[i][0].isalnum():
                 return None
-            if word in _PREPOSITIONS and words[i - 1].lower() in self.heads:
-                start = self._description(words, i - 1)
+            if word not in _PREPOSITIONS:
+                continue
+            head = i - 1
+            if words[head].lower() in _LINKING and head > 0:
+                head -= 1  # "people familiar with", "a person briefed on"
+            if words[head].lower() in self.heads:
+                start = self._description(words, head)
                 if start is not None:
                     return start
         return None
@@ -338,8 +211,25 @@ class SourceReader:
             i += 1
         if i > 0 and words[i - 1].lower() == "the":
             i -= 1
-        if words[i] in NOT_NAMES and words[i] != "The":
+        if words[i] in NOT_NAMES and (words[i] != "The" or i == len(words) - 1):
             return None
+        return self._descriptor_before(words, i)
+
+    def _descriptor_before(self, words: list[str], name_start: int) -> int:
+        """'Republican presidential hopeful Donald Trump': a role written before a name."""
+        if name_start == 0 or _role_word(words[name_start - 1]) not in self.roles:
+            return name_start
+        i = name_start - 1
+        while i > 0 and name_start - i < _MAX_MODIFIERS + 1:
+            before = words[i - 1]
+            lower = before.lower()
+            if not before[0].isalnum() or (lower in _FUNCTION and lower not in _DETERMINERS):
+                break
+            i -= 1
+            if lower in _DETERMINERS or before.endswith(("'s", "’s")):
+                break
+        while i < name_start and words[i] in NOT_NAMES:
+            i += 1
         return i
 
     def _description(self, words: list[str], head: int) -> int | None:

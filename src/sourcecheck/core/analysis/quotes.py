@@ -112,7 +112,7 @@ def _container(doubles: list[Quote], start: int, end: int) -> bool | None:
         else:
             hi = mid
     if lo and doubles[lo - 1].span.end > start:
-        return True if doubles[lo - 1].span.end >= end else False
+        return doubles[lo - 1].span.end >= end
     if lo < len(doubles) and doubles[lo].span.start < end:
         return False
     return None

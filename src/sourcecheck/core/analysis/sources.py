@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal, Protocol
 
-from sourcecheck.core.analysis.patterns import alternation
+from sourcecheck.core.analysis.patterns import alternation, words
 from sourcecheck.core.lexicons import Lexicons
 from sourcecheck.core.models import SourceType
 
@@ -25,153 +25,24 @@ THING_PRONOUNS = frozenset(["it", "which", "that"])
 AUTHOR_PRONOUNS = frozenset(["i", "we", "me", "us"])
 PRONOUNS = PERSON_PRONOUNS | GROUP_PRONOUNS | THING_PRONOUNS | AUTHOR_PRONOUNS | {"you"}
 
-DETERMINERS = frozenset(
-    [
-        "the",
-        "a",
-        "an",
-        "one",
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "several",
-        "some",
-        "many",
-        "most",
-        "other",
-        "another",
-        "both",
-        "all",
-        "these",
-        "those",
-        "this",
-        "that",
-        "his",
-        "her",
-        "their",
-        "its",
-        "our",
-        "my",
-        "your",
-    ]
+DETERMINERS = words(
+    """
+    the a an one two three four five six seven eight nine ten several some many most
+    other another both all these those this that his her their its our my your
+    """
 )
 # Capitalised words that start a sentence or clause but never a source name.
-NOT_NAMES = frozenset(
-    [
-        "The",
-        "A",
-        "An",
-        "But",
-        "And",
-        "Or",
-        "So",
-        "Yet",
-        "In",
-        "On",
-        "At",
-        "For",
-        "As",
-        "After",
-        "Before",
-        "When",
-        "While",
-        "If",
-        "Although",
-        "Though",
-        "Since",
-        "During",
-        "By",
-        "With",
-        "Without",
-        "Meanwhile",
-        "However",
-        "Still",
-        "Then",
-        "Now",
-        "Today",
-        "Yesterday",
-        "Later",
-        "Earlier",
-        "Also",
-        "Instead",
-        "Asked",
-        "Speaking",
-        "Writing",
-        "Separately",
-        "Last",
-        "This",
-        "That",
-        "These",
-        "Those",
-        "There",
-        "Here",
-        "Some",
-        "Many",
-        "Most",
-        "Other",
-        "Another",
-        "Both",
-        "All",
-        "His",
-        "Her",
-        "Their",
-        "Its",
-        "Our",
-        "My",
-        "Your",
-        "Monday",
-        "Tuesday",
-        "Wednesday",
-        "Thursday",
-        "Friday",
-        "Saturday",
-        "Sunday",
-        "Recently",
-        "Finally",
-        "Even",
-        "Indeed",
-        "Nor",
-        "Not",
-        "Like",
-        "Unlike",
-        "Already",
-        "Again",
-        "Further",
-        "Moreover",
-        "Thus",
-        "Hence",
-        "Until",
-        "Once",
-        "Because",
-        "Despite",
-        "Through",
-        "Under",
-        "Over",
-        "From",
-        "To",
-        "Of",
-        "Into",
-        "About",
-        "What",
-        "Why",
-        "How",
-        "Where",
-        "Who",
-        "Which",
-        "Whether",
-        "Mr",
-        "Q",
-        "No",
-        "Yes",
-        "Please",
-        "Let",
-    ]
+NOT_NAMES = words(
+    """
+    The A An But And Or So Yet In On At For As After Before When While If Although
+    Though Since During By With Without Meanwhile However Still Then Now Today Yesterday
+    Later Earlier Also Instead Asked Speaking Writing Separately Last This That These
+    Those There Here Some Many Most Other Another Both All His Her Their Its Our My Your
+    Monday Tuesday Wednesday Thursday Friday Saturday Sunday Recently Finally Even
+    Indeed Nor Not Like Unlike Already Again Further Moreover Thus Hence Until Once
+    Because Despite Through Under Over From To Of Into About What Why How Where Who
+    Which Whether Mr Q No Yes Please Let
+    """
 )
 _POST_MODIFIER = re.compile(
     r"\s+(?:for|at|of|from|by|with|in|on|inside|within|close\s+to|familiar\s+with|briefed\s+on|"
@@ -303,9 +174,7 @@ class Resolver:
         # Two or more capitalised words ("Maria Lopez", "Sen. Jane Doe", "Mr. Trump"): cheap
         # person mentions to resolve to. Starting on a character class lets the regex
         # engine skip ahead to capitals; the word boundary is checked in Python.
-        self._mention = re.compile(
-            rf"[A-Z][a-z'’]+\.?(?:\s+(?:[A-Z]\.\s+)?{_MENTION_WORD})+"
-        )
+        self._mention = re.compile(rf"[A-Z][a-z'’]+\.?(?:\s+(?:[A-Z]\.\s+)?{_MENTION_WORD})+")
         self._not_person = frozenset(typer.org_words | typer.governments)
         self._antecedent = re.compile(rf"(?P<np>{_MENTION_WORD}(?:\s+{_MENTION_WORD})*)\s*,\s*\Z")
 

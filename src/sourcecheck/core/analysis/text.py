@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from sourcecheck.core.analysis.patterns import words
 from sourcecheck.core.analysis.types import Sentence
 from sourcecheck.core.models import Span
 
@@ -29,127 +30,33 @@ _NEXT_WORD = re.compile(r"\s+" + _OPENERS + r"([A-Za-z0-9]+)")
 
 # Words before a period that never end a sentence: titles and short forms that precede
 # a name or a number ("Sen. Warren", "Oct. 12", "No. 2").
-_NEVER_FINAL = frozenset(
-    [
-        "mr",
-        "mrs",
-        "ms",
-        "dr",
-        "sen",
-        "sens",
-        "rep",
-        "reps",
-        "gov",
-        "govs",
-        "gen",
-        "lt",
-        "col",
-        "maj",
-        "capt",
-        "sgt",
-        "cpl",
-        "adm",
-        "cmdr",
-        "pres",
-        "supt",
-        "det",
-        "insp",
-        "atty",
-        "prof",
-        "rev",
-        "fr",
-        "sr",
-        "st",
-        "ft",
-        "mt",
-        "hon",
-        "messrs",
-        "mmes",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
-        "approx",
-        "dept",
-        "est",
-        "vs",
-        "v",
-        "e.g",
-        "i.e",
-        "cf",
-        "al",
-    ]
+_NEVER_FINAL = words(
+    """
+    mr mrs ms dr sen sens rep reps gov govs gen lt col maj capt sgt cpl adm cmdr pres
+    supt det insp atty prof rev fr sr st ft mt hon messrs mmes jan feb mar apr jun jul
+    aug sep sept oct nov dec approx dept est vs v e.g i.e cf al
+    """
 )
 # Short forms that can end a sentence, but usually do not: we break after them only when
 # the next word is a typical sentence opener ("... in the U.S. The company said").
 # "No. 2", "Vol. 3", but "The answer was no."
-_BEFORE_NUMBER = frozenset(["no", "nos", "vol", "vols", "art", "fig", "figs", "pp"])
-_RARELY_FINAL = frozenset(["inc", "corp", "co", "ltd", "llc", "plc", "bros", "jr", "esq", "etc"])
-_SENTENCE_OPENERS = frozenset(
-    [
-        "the",
-        "a",
-        "an",
-        "he",
-        "she",
-        "it",
-        "they",
-        "we",
-        "i",
-        "you",
-        "his",
-        "her",
-        "its",
-        "their",
-        "our",
-        "this",
-        "that",
-        "these",
-        "those",
-        "there",
-        "but",
-        "and",
-        "or",
-        "so",
-        "yet",
-        "still",
-        "however",
-        "meanwhile",
-        "in",
-        "on",
-        "at",
-        "for",
-        "as",
-        "after",
-        "before",
-        "when",
-        "while",
-        "if",
-        "although",
-        "though",
-        "since",
-        "during",
-        "by",
-        "with",
-        "without",
-        "some",
-        "many",
-        "most",
-        "officials",
-        "one",
-        "two",
-        "mr",
-        "mrs",
-        "ms",
-    ]
+_BEFORE_NUMBER = words(
+    """
+    no nos vol vols art fig figs pp
+    """
+)
+_RARELY_FINAL = words(
+    """
+    inc corp co ltd llc plc bros jr esq etc
+    """
+)
+_SENTENCE_OPENERS = words(
+    """
+    the a an he she it they we i you his her its their our this that these those there
+    but and or so yet still however meanwhile in on at for as after before when while if
+    although though since during by with without some many most officials one two mr mrs
+    ms
+    """
 )
 
 
