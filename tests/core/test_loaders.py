@@ -57,6 +57,7 @@ def test_title_rule(text: str, title: str) -> None:
         (b"   \n\t\n  ", "only whitespace"),
         (b"PK\x03\x04\x00\x00binary", "binary file"),
         (b"caf\xe9 au lait", "not UTF-8 text (invalid byte 0xe9 at offset 3)"),
+        ("The clerk said so.".encode("utf-16"), "UTF-16 text: sourcecheck reads UTF-8"),
     ],
 )
 @pytest.mark.parametrize("suffix", [".txt", ".md", ".json", ".jsonl", ".html"])

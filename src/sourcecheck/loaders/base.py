@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import sys
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
@@ -38,6 +39,9 @@ class Loader:
 
 def decode(data: bytes, source: str) -> str:
     """UTF-8 text (BOM tolerated), or an InputError saying why the bytes are not text."""
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        # Checked before the NUL test: UTF-16 is text, just not in the encoding we read.
+        raise InputError(source, "UTF-16 text: sourcecheck reads UTF-8 (save the file as UTF-8)")
     if b"\x00" in data[:8192]:
         raise InputError(source, "binary file (contains NUL bytes), not text")
     try:
