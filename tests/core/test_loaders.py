@@ -5,6 +5,8 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from sourcecheck.core.errors import InputError
 from sourcecheck.core.models import Article
@@ -191,3 +193,30 @@ def test_html_without_article_text(tmp_path: Path) -> None:
     path = tmp_path / "empty.html"
     path.write_text("<html><body><script>track()</script></body></html>")
     assert "no article text found in the HTML" in str(only_error(path))
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    data=st.one_of(
+        st.binary(max_size=300),
+        st.text(max_size=300).map(str.encode),
+        st.lists(st.text(max_size=40), max_size=4).map(lambda xs: json.dumps(xs).encode()),
+        st.dictionaries(st.sampled_from(["body", "text", "id", "title"]), st.text(max_size=40)).map(
+            lambda d: json.dumps(d).encode()
+        ),
+    ),
+    suffix=st.sampled_from([".txt", ".json", ".jsonl", ".html"]),
+)
+def test_any_bytes_load_as_articles_or_one_line_errors(
+    tmp_path: Path, data: bytes, suffix: str
+) -> None:
+    path = tmp_path / f"input{suffix}"
+    path.write_bytes(data)
+    for item in load(path, max_bytes=250):
+        assert isinstance(item, (Article, InputError))
+        if isinstance(item, InputError):
+            assert str(item).startswith(str(path)) and "\n" not in str(item)
+        else:
+            assert item.body.strip()
