@@ -278,3 +278,32 @@ def test_json_is_identical_across_processes_and_hash_seeds(tmp_path: Path, story
         assert result.returncode == 0, result.stderr
         outputs.add(result.stdout)
     assert len(outputs) == 1
+
+
+def test_a_crash_while_scoring_one_article_does_not_lose_the_others(
+    tmp_path: Path, plugins_dir: Path, monkeypatch: pytest.MonkeyPatch, capsys: Capture
+) -> None:
+    from sourcecheck.core.analysis import Analyzer
+
+    real = Analyzer.analyze
+
+    def fragile(self: Analyzer, article: object) -> object:
+        if "TRIGGER" in article.body:  # type: ignore[attr-defined]
+            raise IndexError("sentence index out of range")
+        return real(self, article)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Analyzer, "analyze", fragile)
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text(
+        json.dumps({"id": "bad", "body": "TRIGGER, officials said."})
+        + "\n"
+        + json.dumps({"id": "good", "body": "The quay reopened, officials said."})
+        + "\n"
+    )
+    assert score(feed, "-f", "jsonl", *only(plugins_dir)) == 2
+    captured = capsys.readouterr()
+    assert captured.err.splitlines() == [
+        f"sourcecheck: error: {feed}: article 'bad': could not be scored: "
+        "IndexError: sentence index out of range"
+    ]
+    assert [json.loads(line)["article"]["id"] for line in captured.out.splitlines()] == ["good"]

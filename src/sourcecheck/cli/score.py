@@ -23,7 +23,7 @@ from sourcecheck.cli.common import (
 )
 from sourcecheck.core.engine import Engine
 from sourcecheck.core.errors import InputError, SourcecheckError
-from sourcecheck.core.models import Report
+from sourcecheck.core.models import Article, Report
 from sourcecheck.loaders.base import Loader
 from sourcecheck.reporters.base import Reporter
 
@@ -133,7 +133,10 @@ def _score_all(
             error(str(item))
             outcome.input_failed = True
             continue
-        report = engine.score(item, source=item.meta.get("source"))
+        report = _score_one(engine, item)
+        if report is None:
+            outcome.input_failed = True
+            continue
         for message in report.warnings:
             warn(f"{report.article.source or report.article.id}: {message}")
         if report.score is not None:
@@ -152,6 +155,19 @@ def _open_output(path: Path) -> TextIO:
         return path.open("w", encoding="utf-8")
     except OSError as exc:
         raise SourcecheckError(f"{path}: cannot write the output: {exc.strerror}") from None
+
+
+def _score_one(engine: Engine, article: Article) -> Report | None:
+    """The article's report; None (after one line on stderr) when scoring itself broke."""
+    source = article.meta.get("source")
+    try:
+        return engine.score(article, source=source if isinstance(source, str) else None)
+    except SourcecheckError:
+        raise  # strict mode and friends: the run stops with that one line
+    except Exception as exc:  # a bug in the analysis must not lose the rest of the batch
+        where = f"{source}: article '{article.id}'" if source else f"article '{article.id}'"
+        error(f"{where}: could not be scored: {type(exc).__name__}: {exc}")
+        return None
 
 
 def _write(out: TextIO, text: str) -> None:
