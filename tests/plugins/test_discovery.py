@@ -305,3 +305,23 @@ def test_a_plugin_reporter_is_usable_and_junk_beside_it_is_named(
     ]
     assert main(["plugins", "--plugins-dir", str(folder), "--strict"]) == 2
     assert "not a Reporter" in capsys.readouterr().err
+
+
+def test_a_plugin_reached_twice_loads_once(
+    install: Callable[..., None],
+    working_plugin: Callable[..., str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    install(
+        "house-rules",
+        "1.2.0",
+        {"house_rules": "house_rules_plugin"},
+        {"house_rules_plugin": working_plugin("house_style")},
+    )
+    monkeypatch.setenv("SOURCECHECK_LOAD_PLUGINS", "house-rules")
+    engine = Engine(Config(plugins=["house_rules_plugin"]))
+    assert engine.plugins.errors == []
+    assert list(engine.available_scorers).count("house_style") == 1
+    again = engine.plugins.info("house_rules_plugin")
+    assert again is not None and again.error is None
+    assert again.note == "already loaded as 'house_rules'"

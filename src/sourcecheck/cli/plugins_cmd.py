@@ -69,7 +69,7 @@ def _plugin_table(infos: list[PluginInfo]) -> Table:
     table.add_column("status", max_width=60)
     table.add_column("hooks", no_wrap=True)
     for info in infos:
-        status = info.error or info.status
+        status = info.error or (f"{info.status} ({info.note})" if info.note else info.status)
         table.add_row(
             info.name,
             info.version or "",

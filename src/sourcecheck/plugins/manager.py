@@ -54,6 +54,7 @@ class PluginInfo:
     hooks: list[str] = field(default_factory=list)
     status: str = "ok"  # ok | failed | not loaded
     error: str | None = None
+    note: str | None = None
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -64,6 +65,7 @@ class PluginInfo:
             "hooks": self.hooks,
             "status": self.status,
             "error": self.error,
+            "note": self.note,
         }
 
 
@@ -160,6 +162,13 @@ class PluginManager:
     ) -> None:
         """Register a module or object implementing hooks (also the test entry point)."""
         name = name or getattr(plugin, "__name__", None) or repr(plugin)
+        if self.pm.is_registered(plugin):
+            # The same module reached twice (installed and also listed in the config):
+            # once is enough, and it is not the user's mistake.
+            first = self.pm.get_name(plugin)
+            note = f"already loaded as '{first}'"
+            self.infos.append(PluginInfo(name, origin, distribution, version, note=note))
+            return
         try:
             self.pm.register(plugin, name=name)
         except (ValueError, pluggy.PluginValidationError) as exc:
