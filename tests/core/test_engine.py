@@ -149,8 +149,16 @@ def test_enable_and_disable_choose_the_scorers() -> None:
 
 
 def test_an_unknown_scorer_name_is_an_error_listing_the_known_ones() -> None:
-    with pytest.raises(ConfigError, match=r"unknown scorer 'nope' \(available: a\)"):
+    with pytest.raises(ConfigError, match=r"^enable: unknown scorer 'nope' \(available: a\)"):
         engine_with(FixedScorer("a", 0.5), enable=["nope"])
+
+
+def test_an_unknown_scorer_in_a_config_file_names_the_file_and_key(tmp_path: Path) -> None:
+    path = tmp_path / "sourcecheck.toml"
+    path.write_text("[weights]\nhedgin = 2.0\n")
+    with pytest.raises(ConfigError) as caught:
+        Engine(load_config(path), scorers=[FixedScorer("hedging", 0.5)])
+    assert str(caught.value) == (f"{path}: weights: unknown scorer 'hedgin' (available: hedging)")
 
 
 def test_scorer_options_are_validated_by_the_scorer(tmp_path: Path) -> None:

@@ -114,16 +114,18 @@ class Engine:
         available = self._all_scorers()
         self.available_scorers = available
         names = set(self.config.enable) if self.config.enable is not None else set(available)
-        mentioned = [
-            *sorted(names),
-            *self.config.disable,
-            *self.config.weights,
-            *self.config.scorer,
+        known = ", ".join(sorted(available)) or "none"
+        # enable/disable may come from flags, weights and options only from a config file.
+        places = [
+            ("enable", sorted(names), ""),
+            ("disable", self.config.disable, ""),
+            ("weights", list(self.config.weights), self._where()),
+            ("scorer", list(self.config.scorer), self._where()),
         ]
-        for name in mentioned:
-            if name not in available:
-                known = ", ".join(sorted(available)) or "none"
-                raise ConfigError(f"{self._where()}unknown scorer '{name}' (available: {known})")
+        for key, mentioned, where in places:
+            for name in mentioned:
+                if name not in available:
+                    raise ConfigError(f"{where}{key}: unknown scorer '{name}' (available: {known})")
         running = sorted(names - set(self.config.disable))
         for name in sorted(set(self.config.scorer) - set(running)):
             # Options of a disabled scorer are checked too: a typo should not wait to bite.
