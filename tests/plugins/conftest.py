@@ -40,11 +40,13 @@ def sourcecheck_scorers():
 def site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     folder = tmp_path / "site-packages"
     folder.mkdir()
-    before = set(sys.modules)
     monkeypatch.syspath_prepend(str(folder))
     yield folder
-    for name in set(sys.modules) - before:  # the next test's modules must import afresh
-        sys.modules.pop(name, None)
+    # The next test's fake plugins must import afresh; nothing else may be dropped, or
+    # sourcecheck's own modules would be imported twice and their classes stop matching.
+    for name, module in list(sys.modules.items()):
+        if str(getattr(module, "__file__", "") or "").startswith(str(folder)):
+            del sys.modules[name]
 
 
 @pytest.fixture
