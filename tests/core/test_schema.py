@@ -84,3 +84,12 @@ def test_schema_command_writes_and_checks(
     target.write_text("{}\n")
     assert main(["schema", "--check", str(target)]) == 2
     assert "stale report schema" in capsys.readouterr().err
+
+
+def test_every_report_and_scorer_field_is_documented() -> None:
+    from sourcecheck.core.models import ScorerReport
+
+    docs = (COMMITTED.parent / "report.md").read_text(encoding="utf-8")
+    fields = [*Report.model_fields, *ScorerReport.model_fields]
+    missing = [name for name in fields if f"`{name}`" not in docs]
+    assert missing == [], f"add these fields to docs/report.md: {missing}"
