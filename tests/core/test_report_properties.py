@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 from hypothesis import HealthCheck, given, settings
@@ -103,7 +104,6 @@ def test_reports_are_sound_for_any_text(
 @given(body=NEWSY, cuts=st.lists(st.tuples(st.integers(0, 500), st.integers(0, 500)), max_size=6))
 def test_html_keeps_every_character_of_the_body(body: str, cuts: list[tuple[int, int]]) -> None:
     import html
-    import re
 
     report = build(cuts, 0.5, 1.0).score(Article(body=body))
     marks = [m for layer in evidence_layers(report) for m in layer.marks]
@@ -121,3 +121,24 @@ def test_line_index_matches_counting_by_hand(text: str, offset: int) -> None:
     before = text[:offset]
     expected = (before.count("\n") + 1, offset - (before.rfind("\n") + 1) + 1)
     assert LineIndex(text).position(offset) == expected
+
+
+@PROPERTY
+@given(
+    title=NEWSY,
+    body=NEWSY,
+    cuts=st.lists(st.tuples(st.integers(0, 500), st.integers(0, 500)), max_size=3),
+)
+def test_article_text_never_becomes_markup(
+    title: str, body: str, cuts: list[tuple[int, int]]
+) -> None:
+    from sourcecheck.reporters.markdown import MarkdownReporter
+
+    report = build(cuts, 0.5, 1.0).score(Article(title=title, body=body))
+    assert "<" not in MarkdownReporter().render([report])
+    page = HtmlReporter().render([report])
+    article = re.search(r'<article class="body">(.*)</article>', page, re.S)
+    assert article is not None
+    # Inside the article only our own <mark> tags appear, whatever the text held.
+    assert set(re.findall(r"</?([a-zA-Z]+)", article.group(1))) <= {"mark"}
+    assert "<script" not in page.lower()
