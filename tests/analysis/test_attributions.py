@@ -225,3 +225,10 @@ def test_lexicon_additions_add_report_verbs() -> None:
 def test_attribution_sentence_index_points_at_the_cue_sentence() -> None:
     found = find("Rain fell all day. The mayor said roads were closed.")
     assert found[0].sentence == 1
+
+
+def test_role_saying_the_name_was_withheld_makes_the_source_anonymous() -> None:
+    a = only("“We were not paid,” said Dana, a nurse who asked that her last name not be used.")
+    assert a.source is not None and a.source.text == "Dana"
+    assert a.role == "a nurse who asked that her last name not be used"
+    assert a.source_type == "anonymous"

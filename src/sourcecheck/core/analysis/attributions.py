@@ -130,6 +130,7 @@ class Found:
     in_quote: bool = False
     info: SourceInfo | None = None
     via: int | None = None
+    role_span: tuple[int, int] | None = None  # where the words of ``role`` are
 
 
 class AttributionFinder:
@@ -191,6 +192,7 @@ class AttributionFinder:
                 if item.in_quote and _first_or_second_person(body, item):
                     continue  # '"I think we can win," she said': the speaker's own view
                 found.append(item)
+        found = _outside_roles(found)
         _link_second_hand(found)
         self.resolver.resolve(body, found)
         return [_to_attribution(body, item) for item in found]
@@ -281,8 +283,10 @@ class AttributionFinder:
         role: str | None = None
         source: tuple[int, int, str | None] | None = None
         before = self.reader.read(body, window, core_end)
+        role_span: tuple[int, int] | None = None
         if before is not None:
             source, role = (before.start, before.end, None), before.role
+            role_span = before.role_span
         clause_end = cue_end  # where the words of the attribution itself end
         if source is None and (
             (lower.endswith("ing") and _PARTICIPLE_GAP.search(body, window, core_end))
@@ -307,6 +311,7 @@ class AttributionFinder:
             if role:
                 role_match = _ROLE_AFTER.match(body, source[1], sentence.end)
                 clause_end = role_match.end() if role_match else source[1]
+                role_span = role_match.span("role") if role_match else None
         else:
             content_limit = source[0]
             content = self._content_after(body, cue_end, sentence.end, quotes, lower)
@@ -334,6 +339,7 @@ class AttributionFinder:
             sentence=index,
             role=role,
             direct=content is not None and quotes.starts_at(content[0]) is not None,
+            role_span=role_span,
         )
 
     def _names_pronoun_or_document(self, phrase: str) -> bool:
@@ -624,6 +630,23 @@ def _clause(body: str, start: int, end: int) -> tuple[int, int] | None:
     while end > start and body[end - 1] in _TERMINAL:
         end -= 1
     return (start, end) if end > start else None
+
+
+def _outside_roles(found: list[Found]) -> list[Found]:
+    """Drop cues inside another attribution's role ("said Dana, a nurse who asked ...")."""
+    roles = sorted(item.role_span for item in found if item.role_span is not None)
+    if not roles:
+        return found
+    kept: list[Found] = []
+    cursor = 0
+    for item in found:  # cues and roles both in body order: one pass
+        start = item.cue[0] if item.cue else 0
+        while cursor < len(roles) and roles[cursor][1] <= start:
+            cursor += 1
+        if cursor < len(roles) and roles[cursor][0] <= start:
+            continue
+        kept.append(item)
+    return kept
 
 
 def _link_second_hand(found: list[Found]) -> None:

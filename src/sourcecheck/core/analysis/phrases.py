@@ -93,6 +93,7 @@ class SourceBefore:
     start: int
     end: int
     role: str | None = None
+    role_span: tuple[int, int] | None = None
 
 
 class SourceReader:
@@ -161,7 +162,7 @@ class SourceReader:
         role = body[role_start:role_end]
         if first_role_word.lower() in ("who", "whose"):
             role = None  # a relative clause, not a role
-        return SourceBefore(tokens[found][0], tokens[comma - 1][1], role)
+        return SourceBefore(tokens[found][0], tokens[comma - 1][1], role, (role_start, role_end))
 
     def _phrase(self, words: list[str]) -> int | None:
         """Index of the first word of the source phrase that ends the list, or None."""

@@ -160,6 +160,7 @@ class _Resolvable(Protocol):
 
     source: tuple[int, int] | None
     in_quote: bool
+    role: str | None
     info: SourceInfo | None
 
 
@@ -224,6 +225,10 @@ class Resolver:
                 info = _inherit(last_thing, SourceInfo("named_organization", "org_description"))
             elif info.source_type == "named_person" and info.speaker:
                 info.speaker = _full(info.speaker, surnames)
+            if item.role and self.typer.anonymous_phrase.search(item.role):
+                # "Maria, who asked that her last name not be used, said": named, but not
+                # identifiable; the reader cannot check who she is.
+                info = SourceInfo("anonymous", "group", info.speaker)
             item.info = info
             if info.source_type in ("named_person", "anonymous") and info.kind != "group":
                 last_person = info
