@@ -60,6 +60,14 @@ _SENTENCE_OPENERS = words(
 )
 
 
+_QUOTE_CLOSERS = "\"'”’"
+# A capitalised speaker and a speech verb right after a quote that ends in ? or !.
+_SPEAKER_FOLLOWS = re.compile(
+    r"\s+(?:[A-Z][\w.'’-]*\s+){1,4}(?:said|says|asked|asks|told|added|adds|wrote|writes|"
+    r"replied|replies|shouted|tweeted|exclaimed|wondered|continued|insisted|responded)\b"
+)
+
+
 def paragraphs(body: str) -> list[Span]:
     """Non-empty paragraphs, trimmed of surrounding whitespace."""
     splitter = _BLOCK_SPLIT if _BLANK_LINE.search(body) else _LINE_SPLIT
@@ -80,6 +88,12 @@ def _add_trimmed(body: str, start: int, end: int, into: list[Span]) -> None:
 
 def _is_boundary(body: str, start: int, end: int, paragraph_start: int) -> bool:
     """Whether the punctuation at ``body[start:end]`` ends a sentence."""
+    if (
+        body[start] in "?!"
+        and body[end - 1] in _QUOTE_CLOSERS
+        and _SPEAKER_FOLLOWS.match(body, end)
+    ):
+        return False  # '"Why now?" Mrs. Clinton asked.': the quote's speaker follows
     if body[start] != "." or (end - start > 1 and body[start + 1] == "."):
         return True  # "!", "?", closing quotes after them, and ellipses end sentences
     token_match = _LAST_TOKEN.search(body, max(paragraph_start, start - 40), start)
