@@ -232,3 +232,9 @@ def test_role_saying_the_name_was_withheld_makes_the_source_anonymous() -> None:
     assert a.source is not None and a.source.text == "Dana"
     assert a.role == "a nurse who asked that her last name not be used"
     assert a.source_type == "anonymous"
+
+
+def test_forms_listed_as_not_cues_are_never_cues() -> None:
+    # Regression: "state" and "remarks" were read as verbs ("the swing state has ...").
+    assert find("The swing state has voted for the winner since 1964.") == []
+    assert find("His remarks angered voters in the state.") == []

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from sourcecheck.core.analysis.patterns import alternation, verb_forms, words
 from sourcecheck.core.analysis.phrases import SourceReader
 from sourcecheck.core.analysis.sources import NOT_NAMES, Resolver, SourceInfo, SourceTyper
-from sourcecheck.core.analysis.types import Sentence
+from sourcecheck.core.analysis.types import Sentence, build
 from sourcecheck.core.lexicons import Lexicons
 from sourcecheck.core.models import Attribution, Quote, Span
 
@@ -144,9 +144,13 @@ class AttributionFinder:
         groups = verbs if isinstance(verbs, dict) else {"speech": list(verbs)}
         self.kind_of: dict[str, str] = {}
         for kind, phrases in groups.items():
+            if kind == "not_cues":
+                continue
             for phrase in phrases:
                 for form in verb_forms(phrase.lower()):
                     self.kind_of.setdefault(form, kind)
+        for form in groups.get("not_cues", []):
+            self.kind_of.pop(form.lower(), None)
         forms = [*self.kind_of, "according to", "citing"]
         # Lower-case forms only: a third cheaper than also matching capitalised ones, which
         # matter only at the start of a sentence and are found by ``_initial_cue``.
@@ -678,7 +682,8 @@ def _same_sentence(found: list[Found], position: int) -> list[Found]:
 
 def _to_attribution(body: str, item: Found) -> Attribution:
     info = item.info or SourceInfo("unknown", "other")
-    return Attribution(
+    return build(
+        Attribution,
         source=Span.of(body, *item.source) if item.source else None,
         cue=Span.of(body, *item.cue) if item.cue else None,
         content=Span.of(body, *item.content) if item.content else None,
