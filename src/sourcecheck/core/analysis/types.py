@@ -10,7 +10,6 @@ from pydantic import BaseModel
 
 from sourcecheck.core.models import AnalysisReport, Attribution, Claim, Hedge, Quote, Span
 
-
 ModelT = TypeVar("ModelT", bound=BaseModel)
 _new_object = object.__new__
 _set_attribute = object.__setattr__
