@@ -74,6 +74,7 @@ _NOT_ROLES = words(
     """
 )
 _MAX_WORDS = 14
+_NEAR = 48  # characters read first
 _MAX_MODIFIERS = 4
 
 
@@ -131,6 +132,17 @@ class SourceReader:
                 if found is not None:
                     found.end = _trim_end(body, found.end)
                 return found
+        near = max(window, end - _NEAR)
+        if near > window and body[end - 1] != ",":
+            # Most sources are a few words: read those first, the whole window only if the
+            # phrase might run past them (it starts at the first word read).
+            tokens = [m.span() for m in _TOKEN.finditer(body, near, end)]
+            words = [body[s:e] for s, e in tokens]
+            found = self._phrase(words)
+            if found is None:
+                return None
+            if found > 0:
+                return SourceBefore(tokens[found][0], end)
         tokens = [m.span() for m in _TOKEN.finditer(body, window, end)][-_MAX_WORDS:]
         words = [body[s:e] for s, e in tokens]
         found = self._phrase(words)
