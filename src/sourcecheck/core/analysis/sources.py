@@ -179,21 +179,20 @@ class Resolver:
         self._not_person = frozenset(typer.org_words | typer.governments)
         self._antecedent = re.compile(rf"(?P<np>{_MENTION_WORD}(?:\s+{_MENTION_WORD})*)\s*,\s*\Z")
 
-    def mentions(self, body: str) -> list[tuple[int, str]]:
-        """Offsets and names of the people mentioned in ``body``, in order."""
-        found: list[tuple[int, str]] = []
+    def mentions(self, body: str) -> list[tuple[int, str, bool]]:
+        """Offset, name and is-a-person of the people and organisations in ``body``."""
+        found: list[tuple[int, str, bool]] = []
         titles = self.typer.titles
         for match in self._mention.finditer(body):
             start = match.start()
             if start and (body[start - 1].isalnum() or body[start - 1] in "'’.-"):
                 continue
             words = match.group().split()
-            if not self._not_person.isdisjoint(words):
-                continue
-            while words and (words[0] in NOT_NAMES or words[0] in titles):
+            person = self._not_person.isdisjoint(words)
+            while words and (words[0] in NOT_NAMES or (person and words[0] in titles)):
                 words.pop(0)
             if words:
-                found.append((start, " ".join(words)))
+                found.append((start, " ".join(words), person))
         return found
 
     def resolve(self, body: str, items: Sequence[_Resolvable]) -> None:
@@ -210,8 +209,11 @@ class Resolver:
                 continue
             start, end = item.source
             while next_mention < len(mentions) and mentions[next_mention][0] < start:
-                name = mentions[next_mention][1]
-                last_person = SourceInfo("named_person", "named", _full(name, surnames))
+                _, name, person = mentions[next_mention]
+                if person:
+                    last_person = SourceInfo("named_person", "named", _full(name, surnames))
+                else:
+                    last_thing = SourceInfo("named_organization", "named", name)
                 next_mention += 1
             phrase = body[start:end]
             info = self.typer.classify(phrase, in_quote=item.in_quote)
