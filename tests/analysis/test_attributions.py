@@ -238,3 +238,18 @@ def test_forms_listed_as_not_cues_are_never_cues() -> None:
     # Regression: "state" and "remarks" were read as verbs ("the swing state has ...").
     assert find("The swing state has voted for the winner since 1964.") == []
     assert find("His remarks angered voters in the state.") == []
+
+
+def test_role_after_a_plural_possessive() -> None:
+    # Regression: "Sanders’ campaign manager" was not read as a role, losing the attribution.
+    a = only("“We met our goal,” Jo Kane, the Sanders’ campaign manager, said in a statement.")
+    assert triple(a) == ("Jo Kane", "said in a statement", "“We met our goal,”")
+    a = only("“We met our goal,” Jo Kane, Sanders’ campaign manager, said.")
+    assert a.role == "Sanders’ campaign manager"
+
+
+def test_capitalised_role_noun_heads_a_description() -> None:
+    # Regression: "one senior Democrat" was read as the name "Democrat" and then dropped.
+    a = only("“The party is tired,” one senior Democrat said.")
+    assert triple(a) == ("one senior Democrat", "said", "“The party is tired,”")
+    assert a.source_type == "anonymous"

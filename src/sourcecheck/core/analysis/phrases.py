@@ -162,7 +162,7 @@ class SourceReader:
         if not (
             lower in _ROLE_STARTS
             or first_role_word[0].isdigit()
-            or first_role_word.endswith(("'s", "’s"))
+            or first_role_word.endswith(("'s", "’s", "s'", "s’"))
             or _role_word(first_role_word) in self.roles
             or (first_role_word[0].islower() and lower not in _NOT_ROLES)
         ):
@@ -186,7 +186,7 @@ class SourceReader:
         modified = self._post_modified(words)
         if modified is not None:
             return modified
-        if last[0].isupper() and last.lower() not in self.heads:
+        if last[0].isupper() and last.lower() not in self.heads and last.lower() not in self.roles:
             return self._name(words)
         return self._description(words, len(words) - 1)
 
