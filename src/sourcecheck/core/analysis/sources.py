@@ -104,7 +104,10 @@ class SourceTyper:
         if bare in self.governments:
             return SourceInfo("named_organization", "named", bare)
         named = self._names(head_words)
-        common = head_words[-1][0].islower() or (len(head_words) == 1 and head in self.common_nouns)
+        common = head_words[-1][0].islower() or (
+            head in self.common_nouns
+            and (len(head_words) == 1 or head_words[0].lower() in DETERMINERS)
+        )
         if head in self.document_heads and common:
             return SourceInfo("document", "other")
         if common:
