@@ -59,7 +59,7 @@ _PHRASE_AFTER = re.compile(
 _ROLE_AFTER = re.compile(
     r"\s*,\s*(?P<role>(?:(?i:a|an|the|his|her|their|its|former|chief|senior|who)\b|"
     rf"{_NAME}['’]s|[a-z][\w-]*|[A-Z][\w-]*\s+of\b)[^,;\"“”()]{{0,140}}?)"
-    r"(?=\s*(?:[,;\"“”()]|''|\.\s|\.?\Z))"
+    r"(?=\s*(?:[,;\"“”()]|''|\.?\Z))"
 )
 _DAYS = (
     r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|tonight|"

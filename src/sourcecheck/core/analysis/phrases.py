@@ -172,8 +172,6 @@ class SourceReader:
             return None
         role_start, role_end = tokens[comma + 1][0], tokens[-2][1]
         role = body[role_start:role_end]
-        if first_role_word.lower() in ("who", "whose"):
-            role = None  # a relative clause, not a role
         return SourceBefore(tokens[found][0], tokens[comma - 1][1], role, (role_start, role_end))
 
     def _phrase(self, words: list[str]) -> int | None:
