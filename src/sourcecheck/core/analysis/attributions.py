@@ -57,7 +57,7 @@ _PHRASE_AFTER = re.compile(
     r"on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)))"
 )
 _ROLE_AFTER = re.compile(
-    r"\s*,\s*(?P<role>(?:(?i:a|an|the|his|her|their|its|former|chief|senior|who)\b|"
+    r"\s*,\s*(?P<role>(?:\d{1,3}\s*,\s*)?(?:(?i:a|an|the|his|her|their|its|former|chief|senior|who)\b|"
     rf"{_NAME}['’]s|[a-z][\w-]*|[A-Z][\w-]*\s+of\b)[^,;\"“”()]{{0,140}}?)"
     r"(?=\s*(?:[,;\"“”()]|''|\.?\Z))"
 )
@@ -113,6 +113,7 @@ _NAMING_VERBS = words(
 _NAMED_QUOTE = re.compile(r"[^,.;:\"“”]{1,60}?\s(?=[\"“]|'')")
 _GAP = re.compile(r"[\s,.;:]*")
 _SPACE = re.compile(r"\s*")
+_LOWER_AFTER = re.compile(r"\s+[a-z]")
 _CLAUSE_DONE = re.compile(r"[\s.:]*\Z")
 
 
@@ -319,12 +320,19 @@ class AttributionFinder:
         else:
             content_limit = source[0]
             content = self._content_after(body, cue_end, sentence.end, quotes, lower)
+            if content is not None and quotes.starts_at(content[0]) is not None:
+                # '"If you look at it," Rubio said, "I don't believe ..."': one content.
+                before_quote = quotes.ends_at(_trim_span(body, sentence.start, source[0])[1])
+                if before_quote is not None and _clause_ended(body, sentence.start, source[0]):
+                    content = before_quote.span.start, content[1]
             if content is None and not _clause_ended(body, sentence.start, source[0]):
                 return None
         if content is None:
             content = self._content_before(body, sentence.start, content_limit, quotes)
             if content is not None:
-                content = self._continue_content(body, content, clause_end, sentence, quotes)
+                content = self._continue_content(
+                    body, content, clause_end, sentence, quotes, clause_end != cue_end
+                )
         if content is None and _CLAUSE_DONE.match(body, clause_end, sentence.end + 1):
             # 'Bystrom agreed. "Mainstream Republicans are ..."': the quote that follows.
             content = self._following_quote(body, sentence.end, quotes)
@@ -414,7 +422,10 @@ class AttributionFinder:
         first = opening.end()
         quote = quotes.starts_at(first)
         if quote is not None:
-            return quote.span.start, quote.span.end
+            rest = _LOWER_AFTER.match(body, quote.span.end, end)
+            if rest is None:
+                return quote.span.start, quote.span.end
+            return _clause(body, first, end)  # 'said "local forces" must lead the way'
         if lower in _NAMING_VERBS:
             # "called the plan “a giveaway”": what was said is the quote, not the object.
             named = _NAMED_QUOTE.match(body, first, end)
@@ -431,6 +442,7 @@ class AttributionFinder:
         clause_end: int,
         sentence: Span,
         quotes: _QuoteIndex,
+        inverted: bool,
     ) -> tuple[int, int]:
         """Extend content that precedes its cue over what the speaker goes on saying.
 
@@ -442,9 +454,15 @@ class AttributionFinder:
         position = skip.end() if skip is not None else clause_end
         gap = _GAP.match(body, position)
         next_start = gap.end() if gap is not None else position
-        quote = quotes.starts_at(next_start)
+        is_quote = quotes.starts_at(content[0]) is not None or body[content[0]] in "\"“'"
+        quote = quotes.starts_at(next_start) if is_quote else None
         if quote is None:
-            if next_start < sentence.end and body[position:next_start].strip() == ",":
+            if (
+                not is_quote
+                and not inverted
+                and next_start < sentence.end
+                and body[position:next_start].strip() == ","
+            ):
                 rest = _clause(body, next_start, sentence.end)
                 word = body[next_start : next_start + 12].split(maxsplit=1)
                 if rest is not None and word and not word[0].endswith("ing"):

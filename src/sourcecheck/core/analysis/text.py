@@ -104,7 +104,7 @@ def _is_boundary(body: str, start: int, end: int, paragraph_start: int) -> bool:
     raw = body[token_start:start].lstrip("(\"“'‘[")
     if not raw:
         return True
-    token = raw.lower()
+    token = raw.lower().rsplit("-", 1)[-1]  # "then-Sen."
     if token in _NEVER_FINAL:
         return False
     if token in _BEFORE_NUMBER:
