@@ -17,6 +17,7 @@ Pronouns and descriptions are resolved in a single pass over the article (see
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -104,13 +105,6 @@ _INVERTED_DETERMINERS = words(
 _PARTICIPLE_GAP = re.compile(r"(?:,|(?<![\w-])(?:while|by|after|before|when|in|without))\s*\Z")
 _COMMA = re.compile(r"\s*,\s")
 _ACCORDING_AFTER = re.compile(r",\s+according\s+to\b")
-_NAMING_VERBS = words(
-    """
-    call calls called calling dub dubs dubbed label labels labeled labelled describe
-    describes described describing
-    """
-)
-_NAMED_QUOTE = re.compile(r"[^,.;:\"“”]{1,60}?\s(?=[\"“]|'')")
 _GAP = re.compile(r"[\s,.;:]*")
 _SPACE = re.compile(r"\s*")
 _LOWER_AFTER = re.compile(r"\s+[a-z]")
@@ -265,7 +259,7 @@ class AttributionFinder:
             sentence=index,
             role=role,
             marker="according" if lower == "according to" else "citing",
-            direct=content is not None and quotes.starts_at(content[0]) is not None,
+            direct=content is not None and quotes.any_within(*content),
         )
 
     # -- "X said", "said X" -------------------------------------------------------------
@@ -350,7 +344,7 @@ class AttributionFinder:
             content=content,
             sentence=index,
             role=role,
-            direct=content is not None and quotes.starts_at(content[0]) is not None,
+            direct=content is not None and quotes.any_within(*content),
             role_span=role_span,
         )
 
@@ -426,12 +420,6 @@ class AttributionFinder:
             if rest is None:
                 return quote.span.start, quote.span.end
             return _clause(body, first, end)  # 'said "local forces" must lead the way'
-        if lower in _NAMING_VERBS:
-            # "called the plan “a giveaway”": what was said is the quote, not the object.
-            named = _NAMED_QUOTE.match(body, first, end)
-            if named is not None and quotes.starts_at(named.end()) is not None:
-                quote = quotes.starts_at(named.end())
-                return quote.span.start, quote.span.end
         according = _ACCORDING_AFTER.search(body, first, end)
         return _clause(body, first, according.start() if according else end)
 
@@ -579,7 +567,13 @@ class _QuoteIndex:
         self.by_start = {q.span.start: q for q in quotes}
         self.by_end = {q.span.end: q for q in quotes}
         self.bounds = [(q.inner.start, q.inner.end) for q in quotes]
+        self.starts = [q.span.start for q in quotes]
         self._cursor = 0
+
+    def any_within(self, start: int, end: int) -> bool:
+        """Whether a quote starts inside ``[start, end)`` (the content quotes someone)."""
+        index = bisect.bisect_left(self.starts, start)
+        return index < len(self.starts) and self.starts[index] < end
 
     def starts_at(self, offset: int) -> Quote | None:
         return self.by_start.get(offset)
