@@ -92,7 +92,8 @@ def test_x_said_in_a_statement_widens_the_cue() -> None:
 
 def test_x_called_something_a_quote() -> None:
     a = only("Senator Ruth Kim called the plan “a giveaway to insurers.”")
-    assert triple(a) == ("Senator Ruth Kim", "called", "“a giveaway to insurers.”")
+    # The content is the whole object, as PolNeAR annotates it; it quotes, so it is direct.
+    assert triple(a) == ("Senator Ruth Kim", "called", "the plan “a giveaway to insurers.”")
     assert a.direct is True
 
 
@@ -225,3 +226,31 @@ def test_lexicon_additions_add_report_verbs() -> None:
 def test_attribution_sentence_index_points_at_the_cue_sentence() -> None:
     found = find("Rain fell all day. The mayor said roads were closed.")
     assert found[0].sentence == 1
+
+
+def test_role_saying_the_name_was_withheld_makes_the_source_anonymous() -> None:
+    a = only("“We were not paid,” said Dana, a nurse who asked that her last name not be used.")
+    assert a.source is not None and a.source.text == "Dana"
+    assert a.role == "a nurse who asked that her last name not be used"
+    assert a.source_type == "anonymous"
+
+
+def test_forms_listed_as_not_cues_are_never_cues() -> None:
+    # Regression: "state" and "remarks" were read as verbs ("the swing state has ...").
+    assert find("The swing state has voted for the winner since 1964.") == []
+    assert find("His remarks angered voters in the state.") == []
+
+
+def test_role_after_a_plural_possessive() -> None:
+    # Regression: "Sanders’ campaign manager" was not read as a role, losing the attribution.
+    a = only("“We met our goal,” Jo Kane, the Sanders’ campaign manager, said in a statement.")
+    assert triple(a) == ("Jo Kane", "said in a statement", "“We met our goal,”")
+    a = only("“We met our goal,” Jo Kane, Sanders’ campaign manager, said.")
+    assert a.role == "Sanders’ campaign manager"
+
+
+def test_capitalised_role_noun_heads_a_description() -> None:
+    # Regression: "one senior Democrat" was read as the name "Democrat" and then dropped.
+    a = only("“The party is tired,” one senior Democrat said.")
+    assert triple(a) == ("one senior Democrat", "said", "“The party is tired,”")
+    assert a.source_type == "anonymous"

@@ -84,3 +84,12 @@ def test_sentences_record_their_paragraph() -> None:
 
 def test_count_words_counts_hyphenated_and_apostrophe_words_once() -> None:
     assert count_words("The well-known mayor's plan didn't pass, 52-48.") == 7
+
+
+def test_question_quote_followed_by_a_capitalised_speaker_stays_one_sentence() -> None:
+    # Regression: '?"' before "Mrs. Ortiz asked" used to end the sentence, losing the cue's quote.
+    body = '"Who pays for it?" Mrs. Ortiz asked. "Not us!" Tom Lee shouted.'
+    assert sentence_texts(body) == [
+        '"Who pays for it?" Mrs. Ortiz asked.',
+        '"Not us!" Tom Lee shouted.',
+    ]

@@ -17,13 +17,14 @@ Pronouns and descriptions are resolved in a single pass over the article (see
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
 from sourcecheck.core.analysis.patterns import alternation, verb_forms, words
 from sourcecheck.core.analysis.phrases import SourceReader
 from sourcecheck.core.analysis.sources import NOT_NAMES, Resolver, SourceInfo, SourceTyper
-from sourcecheck.core.analysis.types import Sentence
+from sourcecheck.core.analysis.types import Sentence, build
 from sourcecheck.core.lexicons import Lexicons
 from sourcecheck.core.models import Attribution, Quote, Span
 
@@ -57,9 +58,9 @@ _PHRASE_AFTER = re.compile(
     r"on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)))"
 )
 _ROLE_AFTER = re.compile(
-    r"\s*,\s*(?P<role>(?:(?i:a|an|the|his|her|their|its|former|chief|senior|who)\b|"
+    r"\s*,\s*(?P<role>(?:\d{1,3}\s*,\s*)?(?:(?i:a|an|the|his|her|their|its|former|chief|senior|who)\b|"
     rf"{_NAME}['’]s|[a-z][\w-]*|[A-Z][\w-]*\s+of\b)[^,;\"“”()]{{0,140}}?)"
-    r"(?=\s*(?:[,;\"“”()]|''|\.\s|\.?\Z))"
+    r"(?=\s*(?:[,;\"“”()]|''|\.?\Z))"
 )
 _DAYS = (
     r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|tonight|"
@@ -104,15 +105,9 @@ _INVERTED_DETERMINERS = words(
 _PARTICIPLE_GAP = re.compile(r"(?:,|(?<![\w-])(?:while|by|after|before|when|in|without))\s*\Z")
 _COMMA = re.compile(r"\s*,\s")
 _ACCORDING_AFTER = re.compile(r",\s+according\s+to\b")
-_NAMING_VERBS = words(
-    """
-    call calls called calling dub dubs dubbed label labels labeled labelled describe
-    describes described describing
-    """
-)
-_NAMED_QUOTE = re.compile(r"[^,.;:\"“”]{1,60}?\s(?=[\"“]|'')")
 _GAP = re.compile(r"[\s,.;:]*")
 _SPACE = re.compile(r"\s*")
+_LOWER_AFTER = re.compile(r"\s+[a-z]")
 _CLAUSE_DONE = re.compile(r"[\s.:]*\Z")
 
 
@@ -130,6 +125,7 @@ class Found:
     in_quote: bool = False
     info: SourceInfo | None = None
     via: int | None = None
+    role_span: tuple[int, int] | None = None  # where the words of ``role`` are
 
 
 class AttributionFinder:
@@ -143,9 +139,13 @@ class AttributionFinder:
         groups = verbs if isinstance(verbs, dict) else {"speech": list(verbs)}
         self.kind_of: dict[str, str] = {}
         for kind, phrases in groups.items():
+            if kind == "not_cues":
+                continue
             for phrase in phrases:
                 for form in verb_forms(phrase.lower()):
                     self.kind_of.setdefault(form, kind)
+        for form in groups.get("not_cues", []):
+            self.kind_of.pop(form.lower(), None)
         forms = [*self.kind_of, "according to", "citing"]
         # Lower-case forms only: a third cheaper than also matching capitalised ones, which
         # matter only at the start of a sentence and are found by ``_initial_cue``.
@@ -191,6 +191,7 @@ class AttributionFinder:
                 if item.in_quote and _first_or_second_person(body, item):
                     continue  # '"I think we can win," she said': the speaker's own view
                 found.append(item)
+        found = _outside_roles(found)
         _link_second_hand(found)
         self.resolver.resolve(body, found)
         return [_to_attribution(body, item) for item in found]
@@ -258,7 +259,7 @@ class AttributionFinder:
             sentence=index,
             role=role,
             marker="according" if lower == "according to" else "citing",
-            direct=content is not None and quotes.starts_at(content[0]) is not None,
+            direct=content is not None and quotes.any_within(*content),
         )
 
     # -- "X said", "said X" -------------------------------------------------------------
@@ -281,8 +282,10 @@ class AttributionFinder:
         role: str | None = None
         source: tuple[int, int, str | None] | None = None
         before = self.reader.read(body, window, core_end)
+        role_span: tuple[int, int] | None = None
         if before is not None:
             source, role = (before.start, before.end, None), before.role
+            role_span = before.role_span
         clause_end = cue_end  # where the words of the attribution itself end
         if source is None and (
             (lower.endswith("ing") and _PARTICIPLE_GAP.search(body, window, core_end))
@@ -307,15 +310,23 @@ class AttributionFinder:
             if role:
                 role_match = _ROLE_AFTER.match(body, source[1], sentence.end)
                 clause_end = role_match.end() if role_match else source[1]
+                role_span = role_match.span("role") if role_match else None
         else:
             content_limit = source[0]
             content = self._content_after(body, cue_end, sentence.end, quotes, lower)
+            if content is not None and quotes.starts_at(content[0]) is not None:
+                # '"If you look at it," Rubio said, "I don't believe ..."': one content.
+                before_quote = quotes.ends_at(_trim_span(body, sentence.start, source[0])[1])
+                if before_quote is not None and _clause_ended(body, sentence.start, source[0]):
+                    content = before_quote.span.start, content[1]
             if content is None and not _clause_ended(body, sentence.start, source[0]):
                 return None
         if content is None:
             content = self._content_before(body, sentence.start, content_limit, quotes)
             if content is not None:
-                content = self._continue_content(body, content, clause_end, sentence, quotes)
+                content = self._continue_content(
+                    body, content, clause_end, sentence, quotes, clause_end != cue_end
+                )
         if content is None and _CLAUSE_DONE.match(body, clause_end, sentence.end + 1):
             # 'Bystrom agreed. "Mainstream Republicans are ..."': the quote that follows.
             content = self._following_quote(body, sentence.end, quotes)
@@ -333,7 +344,8 @@ class AttributionFinder:
             content=content,
             sentence=index,
             role=role,
-            direct=content is not None and quotes.starts_at(content[0]) is not None,
+            direct=content is not None and quotes.any_within(*content),
+            role_span=role_span,
         )
 
     def _names_pronoun_or_document(self, phrase: str) -> bool:
@@ -404,13 +416,10 @@ class AttributionFinder:
         first = opening.end()
         quote = quotes.starts_at(first)
         if quote is not None:
-            return quote.span.start, quote.span.end
-        if lower in _NAMING_VERBS:
-            # "called the plan “a giveaway”": what was said is the quote, not the object.
-            named = _NAMED_QUOTE.match(body, first, end)
-            if named is not None and quotes.starts_at(named.end()) is not None:
-                quote = quotes.starts_at(named.end())
+            rest = _LOWER_AFTER.match(body, quote.span.end, end)
+            if rest is None:
                 return quote.span.start, quote.span.end
+            return _clause(body, first, end)  # 'said "local forces" must lead the way'
         according = _ACCORDING_AFTER.search(body, first, end)
         return _clause(body, first, according.start() if according else end)
 
@@ -421,6 +430,7 @@ class AttributionFinder:
         clause_end: int,
         sentence: Span,
         quotes: _QuoteIndex,
+        inverted: bool,
     ) -> tuple[int, int]:
         """Extend content that precedes its cue over what the speaker goes on saying.
 
@@ -432,9 +442,15 @@ class AttributionFinder:
         position = skip.end() if skip is not None else clause_end
         gap = _GAP.match(body, position)
         next_start = gap.end() if gap is not None else position
-        quote = quotes.starts_at(next_start)
+        is_quote = quotes.starts_at(content[0]) is not None or body[content[0]] in "\"“'"
+        quote = quotes.starts_at(next_start) if is_quote else None
         if quote is None:
-            if next_start < sentence.end and body[position:next_start].strip() == ",":
+            if (
+                not is_quote
+                and not inverted
+                and next_start < sentence.end
+                and body[position:next_start].strip() == ","
+            ):
                 rest = _clause(body, next_start, sentence.end)
                 word = body[next_start : next_start + 12].split(maxsplit=1)
                 if rest is not None and word and not word[0].endswith("ing"):
@@ -551,7 +567,13 @@ class _QuoteIndex:
         self.by_start = {q.span.start: q for q in quotes}
         self.by_end = {q.span.end: q for q in quotes}
         self.bounds = [(q.inner.start, q.inner.end) for q in quotes]
+        self.starts = [q.span.start for q in quotes]
         self._cursor = 0
+
+    def any_within(self, start: int, end: int) -> bool:
+        """Whether a quote starts inside ``[start, end)`` (the content quotes someone)."""
+        index = bisect.bisect_left(self.starts, start)
+        return index < len(self.starts) and self.starts[index] < end
 
     def starts_at(self, offset: int) -> Quote | None:
         return self.by_start.get(offset)
@@ -626,6 +648,23 @@ def _clause(body: str, start: int, end: int) -> tuple[int, int] | None:
     return (start, end) if end > start else None
 
 
+def _outside_roles(found: list[Found]) -> list[Found]:
+    """Drop cues inside another attribution's role ("said Dana, a nurse who asked ...")."""
+    roles = sorted(item.role_span for item in found if item.role_span is not None)
+    if not roles:
+        return found
+    kept: list[Found] = []
+    cursor = 0
+    for item in found:  # cues and roles both in body order: one pass
+        start = item.cue[0] if item.cue else 0
+        while cursor < len(roles) and roles[cursor][1] <= start:
+            cursor += 1
+        if cursor < len(roles) and roles[cursor][0] <= start:
+            continue
+        kept.append(item)
+    return kept
+
+
 def _link_second_hand(found: list[Found]) -> None:
     """'Smith said, according to the Gazette': Smith's attribution is reported via the Gazette."""
     for position, item in enumerate(found):
@@ -655,7 +694,8 @@ def _same_sentence(found: list[Found], position: int) -> list[Found]:
 
 def _to_attribution(body: str, item: Found) -> Attribution:
     info = item.info or SourceInfo("unknown", "other")
-    return Attribution(
+    return build(
+        Attribution,
         source=Span.of(body, *item.source) if item.source else None,
         cue=Span.of(body, *item.cue) if item.cue else None,
         content=Span.of(body, *item.content) if item.content else None,

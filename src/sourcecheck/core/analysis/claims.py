@@ -12,7 +12,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from sourcecheck.core.analysis.types import Sentence
+from sourcecheck.core.analysis.types import Sentence, build
 from sourcecheck.core.models import Attribution, Claim, Quote
 
 MIN_WORDS_WITHOUT_STOP = 8  # shorter lines with no final stop read as headlines
@@ -44,7 +44,13 @@ def find_claims(
             continue
         found = sorted(supports.get(index, ()))
         claims.append(
-            Claim(span=sentence.span, sentence=index, attributed=bool(found), attributions=found)
+            build(
+                Claim,
+                span=sentence.span,
+                sentence=index,
+                attributed=bool(found),
+                attributions=found,
+            )
         )
     return claims
 

@@ -74,6 +74,7 @@ _NOT_ROLES = words(
     """
 )
 _MAX_WORDS = 14
+_NEAR = 48  # characters read first
 _MAX_MODIFIERS = 4
 
 
@@ -93,6 +94,7 @@ class SourceBefore:
     start: int
     end: int
     role: str | None = None
+    role_span: tuple[int, int] | None = None
 
 
 class SourceReader:
@@ -130,6 +132,17 @@ class SourceReader:
                 if found is not None:
                     found.end = _trim_end(body, found.end)
                 return found
+        near = max(window, end - _NEAR)
+        if near > window and body[end - 1] != ",":
+            # Most sources are a few words: read those first, the whole window only if the
+            # phrase might run past them (it starts at the first word read).
+            tokens = [m.span() for m in _TOKEN.finditer(body, near, end)]
+            words = [body[s:e] for s, e in tokens]
+            found = self._phrase(words)
+            if found is None:
+                return None
+            if found > 0:
+                return SourceBefore(tokens[found][0], end)
         tokens = [m.span() for m in _TOKEN.finditer(body, window, end)][-_MAX_WORDS:]
         words = [body[s:e] for s, e in tokens]
         found = self._phrase(words)
@@ -149,7 +162,7 @@ class SourceReader:
         if not (
             lower in _ROLE_STARTS
             or first_role_word[0].isdigit()
-            or first_role_word.endswith(("'s", "’s"))
+            or first_role_word.endswith(("'s", "’s", "s'", "s’"))
             or _role_word(first_role_word) in self.roles
             or (first_role_word[0].islower() and lower not in _NOT_ROLES)
         ):
@@ -159,9 +172,7 @@ class SourceReader:
             return None
         role_start, role_end = tokens[comma + 1][0], tokens[-2][1]
         role = body[role_start:role_end]
-        if first_role_word.lower() in ("who", "whose"):
-            role = None  # a relative clause, not a role
-        return SourceBefore(tokens[found][0], tokens[comma - 1][1], role)
+        return SourceBefore(tokens[found][0], tokens[comma - 1][1], role, (role_start, role_end))
 
     def _phrase(self, words: list[str]) -> int | None:
         """Index of the first word of the source phrase that ends the list, or None."""
@@ -173,7 +184,7 @@ class SourceReader:
         modified = self._post_modified(words)
         if modified is not None:
             return modified
-        if last[0].isupper() and last.lower() not in self.heads:
+        if last[0].isupper() and last.lower() not in self.heads and last.lower() not in self.roles:
             return self._name(words)
         return self._description(words, len(words) - 1)
 

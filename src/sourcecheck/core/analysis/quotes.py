@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from sourcecheck.core.analysis.text import paragraphs as find_paragraphs
+from sourcecheck.core.analysis.types import build
 from sourcecheck.core.models import Quote, Span
 
 _DOUBLE_MARK = re.compile(r"''|``|[\"“”„«»]")
@@ -24,7 +25,7 @@ _AFTER_CLOSING = frozenset(" \t\n\r)]}.,;:!?—–-/")
 # A single-quoted stretch: opens before a letter, closes after a word or punctuation and
 # before a non-letter; apostrophes inside words (don't) may occur within it.
 _SINGLE = re.compile(
-    r"(?<![\w’'‘])[‘'](?=[^\W\d_])((?:[^'‘’\n\"“”]|(?<=\w)['’](?=\w))+?)(?<=[\w.,!?;:])['’](?![\w])"
+    r"[‘'](?<![\w’'‘][‘'])(?=[^\W\d_])((?:[^'‘’\n\"“”]|(?<=\w)['’](?=\w))+?)(?<=[\w.,!?;:])['’](?![\w])"
 )
 
 
@@ -46,7 +47,8 @@ def _opens(body: str, start: int, end: int, is_open: bool) -> bool:
 
 def _quote(body: str, start: int, end: int, open_len: int, close_len: int) -> Quote:
     inner_start, inner_end = start + open_len, end - close_len
-    return Quote(
+    return build(
+        Quote,
         span=Span.of(body, start, end),
         inner=Span.of(body, inner_start, max(inner_start, inner_end)),
     )

@@ -104,7 +104,10 @@ class SourceTyper:
         if bare in self.governments:
             return SourceInfo("named_organization", "named", bare)
         named = self._names(head_words)
-        common = head_words[-1][0].islower() or (len(head_words) == 1 and head in self.common_nouns)
+        common = head_words[-1][0].islower() or (
+            head in self.common_nouns
+            and (len(head_words) == 1 or head_words[0].lower() in DETERMINERS)
+        )
         if head in self.document_heads and common:
             return SourceInfo("document", "other")
         if common:
@@ -160,6 +163,7 @@ class _Resolvable(Protocol):
 
     source: tuple[int, int] | None
     in_quote: bool
+    role: str | None
     info: SourceInfo | None
 
 
@@ -178,21 +182,20 @@ class Resolver:
         self._not_person = frozenset(typer.org_words | typer.governments)
         self._antecedent = re.compile(rf"(?P<np>{_MENTION_WORD}(?:\s+{_MENTION_WORD})*)\s*,\s*\Z")
 
-    def mentions(self, body: str) -> list[tuple[int, str]]:
-        """Offsets and names of the people mentioned in ``body``, in order."""
-        found: list[tuple[int, str]] = []
+    def mentions(self, body: str) -> list[tuple[int, str, bool]]:
+        """Offset, name and is-a-person of the people and organisations in ``body``."""
+        found: list[tuple[int, str, bool]] = []
         titles = self.typer.titles
         for match in self._mention.finditer(body):
             start = match.start()
             if start and (body[start - 1].isalnum() or body[start - 1] in "'’.-"):
                 continue
             words = match.group().split()
-            if not self._not_person.isdisjoint(words):
-                continue
-            while words and (words[0] in NOT_NAMES or words[0] in titles):
+            person = self._not_person.isdisjoint(words)
+            while words and (words[0] in NOT_NAMES or (person and words[0] in titles)):
                 words.pop(0)
             if words:
-                found.append((start, " ".join(words)))
+                found.append((start, " ".join(words), person))
         return found
 
     def resolve(self, body: str, items: Sequence[_Resolvable]) -> None:
@@ -209,8 +212,11 @@ class Resolver:
                 continue
             start, end = item.source
             while next_mention < len(mentions) and mentions[next_mention][0] < start:
-                name = mentions[next_mention][1]
-                last_person = SourceInfo("named_person", "named", _full(name, surnames))
+                _, name, person = mentions[next_mention]
+                if person:
+                    last_person = SourceInfo("named_person", "named", _full(name, surnames))
+                else:
+                    last_thing = SourceInfo("named_organization", "named", name)
                 next_mention += 1
             phrase = body[start:end]
             info = self.typer.classify(phrase, in_quote=item.in_quote)
@@ -224,6 +230,10 @@ class Resolver:
                 info = _inherit(last_thing, SourceInfo("named_organization", "org_description"))
             elif info.source_type == "named_person" and info.speaker:
                 info.speaker = _full(info.speaker, surnames)
+            if item.role and self.typer.anonymous_phrase.search(item.role):
+                # "Maria, who asked that her last name not be used, said": named, but not
+                # identifiable; the reader cannot check who she is.
+                info = SourceInfo("anonymous", "group", info.speaker)
             item.info = info
             if info.source_type in ("named_person", "anonymous") and info.kind != "group":
                 last_person = info

