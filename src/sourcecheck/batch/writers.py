@@ -258,7 +258,9 @@ def read_metadata(path: str | Path) -> dict[str, Any]:
     if path.suffix.lower() in (".jsonl", ".ndjson"):
         return _read_json(Path(f"{path}.meta.json"))
     if path.is_dir():
-        return _read_json(path / PARQUET_META_FILE)
+        if (path / PARQUET_META_FILE).exists():
+            return _read_json(path / PARQUET_META_FILE)
+        path = next(iter_result_files(path), path)  # parts written by other tools
     metadata = pq.read_schema(path).metadata or {}
     raw = metadata.get(META_KEY.encode())
     return json.loads(raw) if raw else {}

@@ -16,6 +16,7 @@ from sourcecheck.cli.common import (
     loaders_of,
     warn,
 )
+from sourcecheck.cli.index import corpus_index_option
 from sourcecheck.core.engine import Engine
 from sourcecheck.core.errors import InputError
 from sourcecheck.core.models import Report
@@ -39,12 +40,14 @@ from sourcecheck.reporters.base import Reporter
     help="Write the output to this file instead of stdout.",
 )
 @click.option("--max-bytes", type=int, default=None, help="Refuse inputs larger than this.")
+@corpus_index_option
 @engine_options
 def score_command(
     inputs: tuple[str, ...],
     fmt: str,
     output: Path | None,
     max_bytes: int | None,
+    corpus_index: Path | None,
     config_path: Path | None,
     plugins_dirs: tuple[Path, ...],
     strict: bool | None,
@@ -62,6 +65,10 @@ def score_command(
         max_bytes=max_bytes,
     )
     engine = Engine(config)
+    if corpus_index is not None:
+        from sourcecheck.corpus.enricher import attach_corpus_index
+
+        attach_corpus_index(engine, corpus_index)
     for plugin_error in engine.plugins.errors:
         warn(f"plugin '{plugin_error.plugin}' {plugin_error.message}")
     reporter = reporter_for(engine, fmt)
