@@ -6,6 +6,7 @@ from pathlib import Path
 
 import click
 
+from sourcecheck.cli.batch import corpus_index_option
 from sourcecheck.cli.common import (
     EXIT_ERROR,
     EXIT_OK,
@@ -16,7 +17,6 @@ from sourcecheck.cli.common import (
     loaders_of,
     warn,
 )
-from sourcecheck.cli.index import corpus_index_option
 from sourcecheck.core.engine import Engine
 from sourcecheck.core.errors import InputError
 from sourcecheck.core.models import Report

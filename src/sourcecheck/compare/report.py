@@ -119,7 +119,7 @@ def tests_lines(tests: TestResult, correction: str) -> list[str]:
     if tests.p_value == tests.p_value:  # not NaN
         lines.append(
             f"Kruskal-Wallis over {len(tests.groups)} groups: H = {tests.statistic:.3f}, "
-            f"p = {_p(tests.p_value)}"
+            f"p {_p(tests.p_value, relation=True)}"
         )
     if tests.note:
         lines.append(f"Note: {tests.note}.")
@@ -258,5 +258,7 @@ def _with_ci(value: float, low: float, high: float, digits: int) -> str:
     return f"{value:.{digits}f} [{low:.{digits}f}, {high:.{digits}f}]"
 
 
-def _p(value: float) -> str:
-    return "<0.001" if value < 0.001 else f"{value:.3f}"
+def _p(value: float, relation: bool = False) -> str:
+    if value < 0.001:
+        return "< 0.001" if relation else "<0.001"
+    return f"= {value:.3f}" if relation else f"{value:.3f}"
