@@ -61,8 +61,12 @@ def write_corpus(path: Path, count: int, sentences: int) -> None:
             handle.write(json.dumps(article(number, rng, sentences)) + "\n")
 
 
-def run(corpus: Path, out: Path, workers: int) -> tuple[float, float, float]:
-    """Seconds, peak RSS of the whole tree (MB) and of the main process (MB)."""
+def run(corpus: Path, out: Path, workers: int) -> tuple[float, float, float, float, float]:
+    """Seconds, peak RSS of the tree and of the main process (MB), CPU s of main and workers.
+
+    CPU seconds tell what wall-clock cannot on a busy machine: how the work splits between
+    the main process (read, write) and the workers (score).
+    """
     command = [
         sys.executable, "-m", "sourcecheck.cli", "batch", str(corpus), "--out", str(out),
         "--workers", str(workers), "--no-progress",
@@ -70,10 +74,14 @@ def run(corpus: Path, out: Path, workers: int) -> tuple[float, float, float]:
     started = time.perf_counter()
     process = psutil.Popen(command, stderr=subprocess.DEVNULL)
     peak_tree = peak_main = 0
+    cpu: dict[int, float] = {}
     while process.poll() is None:
         try:
             tree = [process, *process.children(recursive=True)]
             rss = [p.memory_info().rss for p in tree]
+            for member in tree:
+                times = member.cpu_times()
+                cpu[member.pid] = times.user + times.system
         except psutil.Error:
             continue  # a worker exited between listing and reading
         peak_tree, peak_main = max(peak_tree, sum(rss)), max(peak_main, rss[0])
@@ -81,7 +89,8 @@ def run(corpus: Path, out: Path, workers: int) -> tuple[float, float, float]:
     elapsed = time.perf_counter() - started
     if process.returncode != 0:
         raise SystemExit(f"batch failed with exit code {process.returncode}")
-    return elapsed, peak_tree / 2**20, peak_main / 2**20
+    main_cpu = cpu.pop(process.pid, 0.0)
+    return elapsed, peak_tree / 2**20, peak_main / 2**20, main_cpu, sum(cpu.values())
 
 
 def main() -> None:
@@ -95,7 +104,10 @@ def main() -> None:
     )  # fmt: skip
     parser.add_argument("--format", choices=["parquet", "jsonl"], default="parquet")
     args = parser.parse_args()
-    print("articles  sentences  workers  seconds  articles/s  peak RSS tree MB  main MB")
+    print(
+        "articles  sentences  workers  seconds  articles/s  peak RSS tree MB  main MB"
+        "  CPU s main  CPU s workers"
+    )
     with tempfile.TemporaryDirectory() as folder:
         for size in args.sizes:
             sentences = 3 if size > args.short_above else args.sentences
@@ -103,10 +115,11 @@ def main() -> None:
             write_corpus(corpus, size, sentences)
             for workers in args.workers:
                 out = Path(folder) / f"out-{size}-{workers}.{args.format}"
-                seconds, tree, main_rss = run(corpus, out, workers)
+                seconds, tree, main_rss, main_cpu, worker_cpu = run(corpus, out, workers)
                 print(
                     f"{size:8d}  {sentences:9d}  {workers:7d}  {seconds:7.1f}  "
-                    f"{size / seconds:10.0f}  {tree:16.0f}  {main_rss:7.0f}",
+                    f"{size / seconds:10.0f}  {tree:16.0f}  {main_rss:7.0f}"
+                    f"  {main_cpu:10.1f}  {worker_cpu:13.1f}",
                     flush=True,
                 )
 

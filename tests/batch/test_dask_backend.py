@@ -62,3 +62,18 @@ def test_score_dataframe_over_map_partitions(client, tmp_path: Path) -> None:
     assert sorted(result["id"]) == sorted(frame["doc"])
     assert result["score"].between(0, 100).all()
     assert json.loads(json.dumps(list(result.columns)))[0] == "id"
+
+
+@pytest.mark.slow
+def test_cli_dask_engine_with_a_scheduler_address(client, tmp_path: Path, capsys) -> None:
+    from batch_factory import FIELD_FLAGS
+
+    from sourcecheck.cli import main
+
+    corpus = write_jsonl(tmp_path / "corpus.jsonl", records(12))
+    out = tmp_path / "out.parquet"
+    address = client.scheduler.address
+    command = ["batch", str(corpus), "--engine", "dask", "--scheduler", address, "--out", str(out)]
+    assert main([*command, "--blocksize", "2000", *FIELD_FLAGS]) == 0
+    assert "12 rows" in capsys.readouterr().err
+    assert sorted(read_results(out)["id"]) == sorted(r["doc"] for r in records(12))

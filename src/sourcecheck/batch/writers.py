@@ -260,7 +260,10 @@ def read_metadata(path: str | Path) -> dict[str, Any]:
     if path.is_dir():
         if (path / PARQUET_META_FILE).exists():
             return _read_json(path / PARQUET_META_FILE)
-        path = next(iter_result_files(path), path)  # parts written by other tools
+        parts = list(iter_result_files(path))  # parts written by other tools
+        if not parts:
+            return {}
+        path = parts[0]
     metadata = pq.read_schema(path).metadata or {}
     raw = metadata.get(META_KEY.encode())
     return json.loads(raw) if raw else {}
