@@ -93,7 +93,9 @@ def collect_fields(values: dict[str, str | None]) -> dict[str, str]:
     help="Run here, or on a Dask cluster.",
 )
 @click.option(
-    "--scheduler", metavar="ADDRESS", help="Dask scheduler address (default: dask's local process scheduler)."
+    "--scheduler",
+    metavar="ADDRESS",
+    help="Dask scheduler address (default: dask's local process scheduler).",
 )
 @click.option(
     "--blocksize",

@@ -217,7 +217,9 @@ class ClaimIndex:
             match=MatchOptions(**manifest.get("match", {})),
         )
         index._row_of_id = {article_id: row for row, article_id in enumerate(index.article_ids)}
-        index._outlet_keys = np.array([_norm_outlet(o) for o in index.article_outlets], dtype=object)
+        index._outlet_keys = np.array(
+            [_norm_outlet(o) for o in index.article_outlets], dtype=object
+        )
         index._claim_vectorizer = claim_vectorizer(spec)
         index._article_vectorizer = article_vectorizer(spec)
         index._article_postings = vectors.T.tocsr()
