@@ -66,14 +66,20 @@ def test_score_dataframe_over_map_partitions(client, tmp_path: Path) -> None:
 
 @pytest.mark.slow
 def test_cli_dask_engine_with_a_scheduler_address(client, tmp_path: Path, capsys) -> None:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
     from batch_factory import FIELD_FLAGS
 
     from sourcecheck.cli import main
 
     corpus = write_jsonl(tmp_path / "corpus.jsonl", records(12))
+    more = tmp_path / "more.parquet"
+    pq.write_table(pa.Table.from_pylist(records(16)[12:]), more)
     out = tmp_path / "out.parquet"
     address = client.scheduler.address
-    command = ["batch", str(corpus), "--engine", "dask", "--scheduler", address, "--out", str(out)]
-    assert main([*command, "--blocksize", "2000", *FIELD_FLAGS]) == 0
-    assert "12 rows" in capsys.readouterr().err
-    assert sorted(read_results(out)["id"]) == sorted(r["doc"] for r in records(12))
+    command = ["batch", str(corpus), str(more), "--engine", "dask", "--scheduler", address]
+    assert main([*command, "--out", str(out), "--blocksize", "2000", *FIELD_FLAGS]) == 0
+    assert "16 rows" in capsys.readouterr().err
+    frame = read_results(out)
+    assert sorted(frame["id"]) == sorted(r["doc"] for r in records(16))
+    assert set(frame["status"]) == {"ok"}

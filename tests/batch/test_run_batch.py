@@ -116,3 +116,36 @@ def test_two_worker_processes_give_the_same_rows_as_one(corpus: Path, tmp_path: 
     assert rows(serial) == rows(parallel)
     # Order is kept too: chunks are collected in the order they were sent.
     assert list(rows(serial)) == list(rows(parallel))
+
+
+PLUGINS_FAILING = Path(__file__).with_name("plugins_failing")
+
+
+def _volcano_corpus(tmp_path: Path) -> Path:
+    rows = records(4)
+    rows[1]["story"] = "The volcano near Elmsworth erupted on Monday, the survey office said."
+    return write_jsonl(tmp_path / "c.jsonl", rows)
+
+
+def test_a_failing_scorer_is_a_column_not_a_lost_article(tmp_path: Path) -> None:
+    out = tmp_path / "r.parquet"
+    config = Config(plugins_dir=[str(PLUGINS_FAILING)])
+    run_batch([_volcano_corpus(tmp_path)], out, fields=FIELDS, config=config)
+    frame = read_results(out).set_index("id")
+    assert (frame["status"] == "ok").all()
+    assert frame.loc["a00001", "explosive.status"] == "failed"
+    assert "erupted" in frame.loc["a00001", "explosive.error"]
+    assert frame.loc["a00000", "explosive.score"] == 0.9
+    assert frame.loc["a00000", "explosive.calm"] == 1.0  # booleans become 0/1
+    assert "explosive.label" not in frame.columns  # text metrics stay in the JSON report
+
+
+def test_in_strict_mode_the_article_fails_and_the_run_goes_on(tmp_path: Path) -> None:
+    out = tmp_path / "r.jsonl"
+    config = Config(plugins_dir=[str(PLUGINS_FAILING)], strict=True)
+    summary = run_batch([_volcano_corpus(tmp_path)], out, fields=FIELDS, config=config, workers=2)
+    frame = read_results(out).set_index("id")
+    assert summary.written == 4 and summary.failed == 1
+    assert frame.loc["a00001", "status"] == "failed"
+    assert "erupted" in frame.loc["a00001", "error"]
+    assert list(frame.index) == ["a00000", "a00001", "a00002", "a00003"]
