@@ -52,7 +52,7 @@ def test_cli_prints_table_and_json(tmp_path: Path, capsys) -> None:
     results = _results(tmp_path / "r.parquet")
     assert main(["compare", str(results), "--resamples", "200"]) == 0
     out = capsys.readouterr().out
-    assert "Plain News" in out and "Kruskal-Wallis over 2 groups" in out
+    assert "Plain News" in out and "Kruskal-Wallis on score over 2 groups" in out
     assert (
         main(["compare", str(results), "--json", "--correction", "bh", "--resamples", "200"]) == 0
     )
@@ -67,3 +67,16 @@ def test_cli_errors_are_one_line_with_exit_code_2(tmp_path: Path, capsys) -> Non
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 2 and all(line.startswith("sourcecheck: error:") for line in err)
     assert "section" in err[1]
+
+
+def test_any_scorer_column_can_be_the_compared_metric(tmp_path: Path, capsys) -> None:
+    results = _results(tmp_path / "r.parquet")
+    command = ["compare", str(results), "--metric", "corroboration.score", "--json"]
+    assert main([*command, "--resamples", "200"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    means = {g["group"]: g["mean"] for g in data["groups"]}
+    # corroboration.score is 1 - score/100 in the fixture: the order of outlets flips.
+    assert means["Plain News"] > means["<script>alert(1)</script>"]
+    assert 0 < means["Plain News"] < 1
+    assert main(["compare", str(results), "--metric", "nope.score"]) == 2
+    assert "nope.score" in capsys.readouterr().err
