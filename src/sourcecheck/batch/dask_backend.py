@@ -115,9 +115,17 @@ def records_bag(inputs: list[str], blocksize: str | int = "16MiB") -> Any:
 def _expand(inputs: list[str]) -> list[str]:
     files: list[str] = []
     for path in inputs:
-        folder = Path(path)
-        files.extend(str(f) for f in iter_folder(folder)) if folder.is_dir() else files.append(path)
+        if Path(path).is_dir():
+            files.extend(str(file) for file in iter_folder(Path(path), _builtin_loaders()))
+        else:
+            files.append(path)
     return files
+
+
+def _builtin_loaders() -> list[Any]:
+    from sourcecheck.loaders.builtin import sourcecheck_loaders
+
+    return sourcecheck_loaders()
 
 
 def score_bag(

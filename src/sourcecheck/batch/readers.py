@@ -49,6 +49,10 @@ def read_articles(
 ) -> Iterator[Item]:
     """Every article of every input (files, folders, ``-`` for JSONL on stdin), in order."""
     fields = dict(fields or {})
+    if loaders is None:
+        from sourcecheck.loaders.builtin import sourcecheck_loaders
+
+        loaders = sourcecheck_loaders()
     for raw in inputs:
         path = str(raw)
         if path == STDIN:

@@ -43,13 +43,21 @@ class BatchSummary:
 
 @dataclass
 class _Chunk:
-    """A slice of the input: rows for unreadable records, articles to score."""
+    """A slice of the input, in input order: rows for unreadable records, articles to score."""
 
-    bad_rows: list[Row] = field(default_factory=list)
-    articles: list[Article] = field(default_factory=list)
+    entries: list[Article | Row] = field(default_factory=list)
 
     def __len__(self) -> int:
-        return len(self.bad_rows) + len(self.articles)
+        return len(self.entries)
+
+    @property
+    def articles(self) -> list[Article]:
+        return [e for e in self.entries if isinstance(e, Article)]
+
+    def rows(self, scored: list[Row]) -> list[Row]:
+        """Every entry's row in input order, given the rows of ``articles``."""
+        pending = iter(scored)
+        return [next(pending) if isinstance(e, Article) else e for e in self.entries]
 
 
 def run_metadata(
@@ -153,10 +161,7 @@ def _chunks(
             continue
         done.add(item.id)
         seen_this_run.add(item.id)
-        if isinstance(item, BadRecord):
-            chunk.bad_rows.append(bad_record_row(item))
-        else:
-            chunk.articles.append(item)
+        chunk.entries.append(bad_record_row(item) if isinstance(item, BadRecord) else item)
         if len(chunk) >= size:
             yield chunk, skipped
             chunk, skipped = _Chunk(), 0
@@ -168,7 +173,7 @@ def _score_serial(
     engine: Engine, chunks: Iterator[tuple[_Chunk, int]]
 ) -> Iterator[tuple[list[Row], int]]:
     for chunk, skipped in chunks:
-        yield chunk.bad_rows + score_articles(engine, chunk.articles), skipped
+        yield chunk.rows(score_articles(engine, chunk.articles)), skipped
 
 
 def _score_parallel(
@@ -206,7 +211,7 @@ def _collect(
     chunk: _Chunk, skipped: int, future: Future[list[Row]] | None
 ) -> tuple[list[Row], int]:
     if future is None:
-        return chunk.bad_rows, skipped
+        return chunk.rows([]), skipped
     try:
         rows = future.result()
     except BrokenProcessPool:
@@ -218,4 +223,4 @@ def _collect(
             failed_row(a.id, f"{type(exc).__name__}: {exc}", outlet=a.outlet, article=a)
             for a in chunk.articles
         ]
-    return chunk.bad_rows + rows, skipped
+    return chunk.rows(rows), skipped

@@ -62,8 +62,8 @@ def check_resumable(path: Path, previous: dict[str, Any], current: dict[str, Any
     for key in RESUME_KEYS:
         if previous.get(key) != current.get(key):
             raise ConfigError(
-                f"{path}: was written with a different {key} "
-                f"({previous.get(key)!r} != {current.get(key)!r}); choose a new --out"
+                f"{path}: was written with a different {key} (see its run metadata); "
+                "resume with the same settings or choose a new --out"
             )
 
 
@@ -235,7 +235,7 @@ def read_results(path: str | Path, columns: Iterable[str] | None = None) -> Any:
         raise InputError(str(path), "no such results file or directory")
     wanted = list(columns) if columns is not None else None
     if path.suffix.lower() in (".jsonl", ".ndjson"):
-        frame = pd.read_json(path, lines=True, dtype=False, convert_dates=False)
+        frame = pd.read_json(path, lines=True, dtype=False)
         return frame[[c for c in wanted if c in frame.columns]] if wanted else frame
     import pyarrow as pa
     import pyarrow.parquet as pq
@@ -258,7 +258,12 @@ def read_metadata(path: str | Path) -> dict[str, Any]:
     if path.suffix.lower() in (".jsonl", ".ndjson"):
         return _read_json(Path(f"{path}.meta.json"))
     if path.is_dir():
-        return _read_json(path / PARQUET_META_FILE)
+        if (path / PARQUET_META_FILE).exists():
+            return _read_json(path / PARQUET_META_FILE)
+        parts = list(iter_result_files(path))  # parts written by other tools
+        if not parts:
+            return {}
+        path = parts[0]
     metadata = pq.read_schema(path).metadata or {}
     raw = metadata.get(META_KEY.encode())
     return json.loads(raw) if raw else {}

@@ -8,7 +8,14 @@ from pathlib import Path
 import click
 
 from sourcecheck.cli.common import EXIT_ERROR, EXIT_OK, build_config, engine_options, error, warn
-from sourcecheck.cli.index import corpus_index_option
+
+corpus_index_option = click.option(
+    "--corpus-index",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Claim index (from `sourcecheck index`): count corroborating articles of other outlets.",
+)
+
 
 FIELD_FLAGS = {
     "id": "--id-field",
@@ -86,7 +93,9 @@ def collect_fields(values: dict[str, str | None]) -> dict[str, str]:
     help="Run here, or on a Dask cluster.",
 )
 @click.option(
-    "--scheduler", metavar="ADDRESS", help="Dask scheduler address (default: a local cluster)."
+    "--scheduler",
+    metavar="ADDRESS",
+    help="Dask scheduler address (default: dask's local process scheduler).",
 )
 @click.option(
     "--blocksize",

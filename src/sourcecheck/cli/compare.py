@@ -22,6 +22,12 @@ from sourcecheck.core.errors import InputError
     help="Group by this column; 'month' is derived from 'published'. Repeatable.",
 )
 @click.option(
+    "--metric",
+    default="score",
+    show_default=True,
+    help="Column to compare and test: the overall score, or e.g. hedging.score.",
+)
+@click.option(
     "-o",
     "--out",
     type=click.Path(file_okay=False, path_type=Path),
@@ -53,6 +59,7 @@ from sourcecheck.core.errors import InputError
 def compare_command(
     results: Path,
     by: tuple[str, ...],
+    metric: str,
     out: Path | None,
     correction: str,
     resamples: int,
@@ -64,7 +71,7 @@ def compare_command(
     from sourcecheck.compare import CompareOptions, compare, render_text, write_report
 
     options = CompareOptions(
-        by=by, correction=correction, resamples=resamples, seed=seed, min_n=min_n
+        by=by, metric=metric, correction=correction, resamples=resamples, seed=seed, min_n=min_n
     )
     try:
         comparison = compare(results, options)

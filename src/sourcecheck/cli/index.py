@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from sourcecheck.cli.batch import collect_fields, field_options
 from sourcecheck.cli.common import (
     EXIT_ERROR,
     EXIT_OK,
@@ -17,13 +18,6 @@ from sourcecheck.cli.common import (
     loaders_of,
 )
 from sourcecheck.core.errors import InputError
-
-corpus_index_option = click.option(
-    "--corpus-index",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=None,
-    help="Claim index (from `sourcecheck index`): count corroborating articles of other outlets.",
-)
 
 
 @click.command("index")
@@ -59,10 +53,7 @@ corpus_index_option = click.option(
 @click.option("--no-tfidf", is_flag=True, help="Plain hashed counts, no IDF weighting.")
 @click.option("--n-features", type=click.IntRange(min=2**10), default=2**20, show_default=True)
 @click.option("--min-claim-words", type=click.IntRange(min=1), default=6, show_default=True)
-@click.option("--id-field", "field_id", metavar="COLUMN")
-@click.option("--text-field", "field_body", metavar="COLUMN")
-@click.option("--outlet-field", "field_outlet", metavar="COLUMN")
-@click.option("--published-field", "field_published", metavar="COLUMN")
+@field_options
 @engine_options
 def index_command(
     inputs: tuple[str, ...],
@@ -81,7 +72,6 @@ def index_command(
     **field_values: str | None,
 ) -> int:
     """Index the claim sentences of a corpus for cross-article corroboration."""
-    from sourcecheck.cli.batch import collect_fields
     from sourcecheck.corpus import MatchOptions, VectorSpec, build_index
 
     config = build_config(

@@ -10,6 +10,7 @@ from typing import TextIO
 
 import click
 
+from sourcecheck.cli.batch import corpus_index_option
 from sourcecheck.cli.common import (
     EXIT_ERROR,
     EXIT_FINDINGS,
@@ -64,6 +65,8 @@ from sourcecheck.reporters.base import Reporter
     default=None,
     help="Exit 1 when an article scores under this (0-100).",
 )
+@click.option("--max-bytes", type=int, default=None, help="Refuse inputs larger than this.")
+@corpus_index_option
 @engine_options
 def score_command(
     inputs: tuple[str, ...],
@@ -72,6 +75,7 @@ def score_command(
     max_bytes: int | None,
     color_mode: str,
     fail_under: float | None,
+    corpus_index: Path | None,
     config_path: Path | None,
     plugins_dirs: tuple[Path, ...],
     strict: bool | None,
@@ -97,6 +101,10 @@ def score_command(
     # Collected before the warnings, so a plugin returning junk from these hooks is named too.
     loaders = loaders_of(engine.plugins)
     reporter = reporter_for(engine, fmt)
+    if corpus_index is not None:
+        from sourcecheck.corpus.enricher import attach_corpus_index
+
+        attach_corpus_index(engine, corpus_index)
     for plugin_error in engine.plugins.errors:
         warn(f"plugin '{plugin_error.plugin}' {plugin_error.message}")
     with ExitStack() as stack:

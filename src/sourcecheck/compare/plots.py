@@ -13,7 +13,7 @@ import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
 
-from sourcecheck.compare.stats import GROUP, MONTH, SCORE, scorer_columns
+from sourcecheck.compare.stats import GROUP, MONTH, SCORE, VALUE, scorer_columns
 
 FORMATS = ("png", "svg")
 
@@ -31,19 +31,22 @@ def save(figure: Figure, out: Path, stem: str) -> list[Path]:
     return paths
 
 
-def score_distributions(frame: pd.DataFrame, title: str = "Overall score by group") -> Figure:
+def score_distributions(frame: pd.DataFrame, metric: str = SCORE) -> Figure:
     """Box plot plus the individual articles of each group, groups ordered by median."""
-    order = frame.groupby(GROUP)[SCORE].median().sort_values().index.tolist()
-    data = [frame.loc[frame[GROUP] == g, SCORE].to_numpy(dtype=float) for g in order]
+    order = frame.groupby(GROUP)[VALUE].median().sort_values().index.tolist()
+    data = [frame.loc[frame[GROUP] == g, VALUE].to_numpy(dtype=float) for g in order]
     figure, axes = plt.subplots(figsize=(8, 0.5 * len(order) + 1.6))
     axes.boxplot(data, orientation="horizontal", tick_labels=order, showfliers=False, widths=0.6)
     jitter = np.random.default_rng(0)
     for position, values in enumerate(data, start=1):
         offsets = position + jitter.uniform(-0.18, 0.18, len(values))
         axes.scatter(values, offsets, s=6, alpha=0.35, color="tab:blue", linewidths=0)
-    axes.set_xlabel("overall score (0-100)")
-    axes.set_xlim(0, 100)
-    axes.set_title(title)
+    if metric == SCORE:
+        axes.set_xlabel("overall score (0-100)")
+        axes.set_xlim(0, 100)
+    else:
+        axes.set_xlabel(metric)
+    axes.set_title(f"{'Overall score' if metric == SCORE else metric} by group")
     axes.grid(axis="x", alpha=0.3)
     return figure
 
@@ -65,30 +68,34 @@ def scorer_profile(table: pd.DataFrame, title: str = "Scorer profile by group") 
     return figure
 
 
-def monthly_trend(frame: pd.DataFrame, by: str) -> Figure:
-    """Mean overall score per month, one line per value of ``by`` (e.g. outlet)."""
-    means = frame.groupby([MONTH, by])[SCORE].mean().unstack(by).sort_index()
+def monthly_trend(frame: pd.DataFrame, by: str, metric: str = SCORE) -> Figure:
+    """Mean of the metric per month, one line per value of ``by`` (e.g. outlet)."""
+    means = frame.groupby([MONTH, by])[VALUE].mean().unstack(by).sort_index()
     figure, axes = plt.subplots(figsize=(8, 4))
     for column in means.columns:
         axes.plot(means.index, means[column], marker="o", label=str(column))
-    axes.set_ylabel("mean overall score")
+    axes.set_ylabel("mean overall score" if metric == SCORE else f"mean {metric}")
     axes.set_xlabel("month")
     axes.tick_params(axis="x", rotation=45)
     axes.legend(fontsize=7, ncols=2)
     axes.grid(alpha=0.3)
-    axes.set_title(f"Mean score per month by {by}")
+    axes.set_title(f"Mean {'score' if metric == SCORE else metric} per month by {by}")
     return figure
 
 
 def draw_all(
-    frame: pd.DataFrame, table: pd.DataFrame, by: tuple[str, ...], out: Path
+    frame: pd.DataFrame,
+    table: pd.DataFrame,
+    by: tuple[str, ...],
+    out: Path,
+    metric: str = SCORE,
 ) -> dict[str, list[Path]]:
     """Every figure of a comparison, written to ``out``; returns paths by figure name."""
     figures = {
-        "score_distributions": score_distributions(frame),
+        "score_distributions": score_distributions(frame, metric),
         "scorer_profile": scorer_profile(table) if scorer_columns(frame) else None,
     }
     others = [column for column in by if column != MONTH]
     if MONTH in by and others:
-        figures["monthly_trend"] = monthly_trend(frame, others[0])
+        figures["monthly_trend"] = monthly_trend(frame, others[0], metric)
     return {name: save(fig, out, name) for name, fig in figures.items() if fig is not None}

@@ -51,7 +51,7 @@ class Comparison:
 def compare(results: str | Path, options: CompareOptions | None = None) -> Comparison:
     options = options or CompareOptions()
     frame = read_results(results)
-    grouped = with_groups(frame, options.by)
+    grouped = with_groups(frame, options.by, options.metric)
     try:
         metadata = read_metadata(results)
     except Exception:  # metadata is informative here, never required
@@ -73,7 +73,8 @@ def write_report(comparison: Comparison, out: Path) -> dict[str, Path]:
     written = {"table": out / "table.csv", "tests": out / "comparison.json"}
     comparison.table.to_csv(written["table"], index=False)
     written["tests"].write_text(json.dumps(comparison.as_dict(), indent=2) + "\n", encoding="utf-8")
-    images = draw_all(comparison.frame, comparison.table, comparison.options.by, out)
+    options = comparison.options
+    images = draw_all(comparison.frame, comparison.table, options.by, out, options.metric)
     written["markdown"] = out / "report.md"
     written["markdown"].write_text(render_markdown(comparison, images), encoding="utf-8")
     written["html"] = out / "report.html"
@@ -90,21 +91,23 @@ def write_report(comparison: Comparison, out: Path) -> dict[str, Path]:
 def summary_rows(comparison: Comparison) -> tuple[list[str], list[list[str]]]:
     """The group table as display strings: header and rows."""
     scorers = scorer_columns(comparison.frame)
+    metric = comparison.options.metric
     header = [
         "group",
         "n",
-        "mean [95% CI]",
-        "median [95% CI]",
+        f"{metric} mean [95% CI]",
+        f"{metric} median [95% CI]",
         *[s.removesuffix(".score") for s in scorers],
     ]
+    digits = 1 if metric == "score" else 3
     rows = []
     for record in comparison.table.to_dict(orient="records"):
         rows.append(
             [
                 str(record[GROUP]),
                 str(record["n"]),
-                _with_ci(record["mean"], record["mean_low"], record["mean_high"], 1),
-                _with_ci(record["median"], record["median_low"], record["median_high"], 1),
+                _with_ci(record["mean"], record["mean_low"], record["mean_high"], digits),
+                _with_ci(record["median"], record["median_low"], record["median_high"], digits),
                 *[
                     _with_ci(record[f"{s}.mean"], record[f"{s}.low"], record[f"{s}.high"], 2)
                     for s in scorers
@@ -114,12 +117,12 @@ def summary_rows(comparison: Comparison) -> tuple[list[str], list[list[str]]]:
     return header, rows
 
 
-def tests_lines(tests: TestResult, correction: str) -> list[str]:
+def tests_lines(tests: TestResult, correction: str, metric: str = "score") -> list[str]:
     lines = []
     if tests.p_value == tests.p_value:  # not NaN
         lines.append(
-            f"Kruskal-Wallis over {len(tests.groups)} groups: H = {tests.statistic:.3f}, "
-            f"p = {_p(tests.p_value)}"
+            f"Kruskal-Wallis on {metric} over {len(tests.groups)} groups: H = {tests.statistic:.3f}, "
+            f"p {_p(tests.p_value, relation=True)}"
         )
     if tests.note:
         lines.append(f"Note: {tests.note}.")
@@ -139,7 +142,15 @@ def render_text(comparison: Comparison) -> str:
     lines = ["  ".join(h.ljust(w) for h, w in zip(header, widths, strict=True))]
     lines += ["  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)) for r in rows]
     return (
-        "\n".join([*lines, "", *tests_lines(comparison.tests, comparison.options.correction)])
+        "\n".join(
+            [
+                *lines,
+                "",
+                *tests_lines(
+                    comparison.tests, comparison.options.correction, comparison.options.metric
+                ),
+            ]
+        )
         + "\n"
     )
 
@@ -157,7 +168,12 @@ def render_markdown(comparison: Comparison, images: dict[str, list[Path]]) -> st
         "",
         "## Do the groups differ?",
         "",
-        *[f"- {line}" for line in tests_lines(comparison.tests, comparison.options.correction)],
+        *[
+            f"- {line}"
+            for line in tests_lines(
+                comparison.tests, comparison.options.correction, comparison.options.metric
+            )
+        ],
         "",
     ]
     if comparison.tests.pairwise:
@@ -180,7 +196,9 @@ def render_html(comparison: Comparison, images: dict[str, list[Path]]) -> str:
         "<ul>",
         *[
             f"<li>{html.escape(line)}</li>"
-            for line in tests_lines(comparison.tests, comparison.options.correction)
+            for line in tests_lines(
+                comparison.tests, comparison.options.correction, comparison.options.metric
+            )
         ],
         "</ul>",
     ]
@@ -258,5 +276,7 @@ def _with_ci(value: float, low: float, high: float, digits: int) -> str:
     return f"{value:.{digits}f} [{low:.{digits}f}, {high:.{digits}f}]"
 
 
-def _p(value: float) -> str:
-    return "<0.001" if value < 0.001 else f"{value:.3f}"
+def _p(value: float, relation: bool = False) -> str:
+    if value < 0.001:
+        return "< 0.001" if relation else "<0.001"
+    return f"= {value:.3f}" if relation else f"{value:.3f}"

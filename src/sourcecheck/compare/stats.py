@@ -18,6 +18,7 @@ import pandas as pd
 from scipy import stats
 
 SCORE = "score"
+VALUE = "_value"  # the compared metric, copied under one name so every step reads it
 MONTH = "month"
 GROUP = "group"
 CORRECTIONS = ("holm", "bh")
@@ -26,6 +27,7 @@ CORRECTIONS = ("holm", "bh")
 @dataclass(frozen=True)
 class CompareOptions:
     by: tuple[str, ...] = ("outlet",)
+    metric: str = SCORE  # the overall score, or any numeric column: "hedging.score"...
     correction: str = "holm"
     resamples: int = 2000
     confidence: float = 0.95
@@ -38,20 +40,21 @@ def scorer_columns(frame: pd.DataFrame) -> list[str]:
     return sorted(c for c in frame.columns if c.endswith(".score") and c != SCORE)
 
 
-def with_groups(frame: pd.DataFrame, by: Sequence[str]) -> pd.DataFrame:
-    """Scored rows only, with a ``group`` label built from the ``by`` columns."""
+def with_groups(frame: pd.DataFrame, by: Sequence[str], metric: str = SCORE) -> pd.DataFrame:
+    """Scored rows with a value for ``metric``, labelled with a ``group`` from ``by``."""
     frame = frame.copy()
     if MONTH in by and MONTH not in frame.columns:
         published = pd.to_datetime(
             frame.get("published"), utc=True, errors="coerce", format="ISO8601"
         )
         frame[MONTH] = published.dt.strftime("%Y-%m")
-    missing = [column for column in by if column not in frame.columns]
+    missing = [column for column in (*by, metric) if column not in frame.columns]
     if missing:
         known = ", ".join(c for c in frame.columns if "." not in c)
         raise KeyError(f"no column {', '.join(missing)} in the results (have: {known}, month)")
     ok = frame["status"].eq("ok") if "status" in frame.columns else True
-    frame = frame[ok & frame[SCORE].notna()]
+    frame = frame[ok & pd.to_numeric(frame[metric], errors="coerce").notna()]
+    frame[VALUE] = pd.to_numeric(frame[metric], errors="coerce").astype(float)
     labels = frame[list(by)].astype("string").fillna("(unknown)")
     frame[GROUP] = labels.agg(" / ".join, axis=1) if len(by) > 1 else labels[by[0]]
     return frame
@@ -83,7 +86,7 @@ def group_table(frame: pd.DataFrame, options: CompareOptions) -> pd.DataFrame:
     scorers = scorer_columns(frame)
     rows = []
     for name, group in frame.groupby(GROUP, sort=True):
-        scores = group[SCORE].to_numpy(dtype=float)
+        scores = group[VALUE].to_numpy(dtype=float)
         mean_ci = bootstrap_ci(scores, np.mean, options)
         median_ci = bootstrap_ci(scores, np.median, options)
         row: dict[str, Any] = {
@@ -131,7 +134,7 @@ class TestResult:
 
 def group_tests(frame: pd.DataFrame, options: CompareOptions) -> TestResult:
     """Kruskal-Wallis over groups with at least ``min_n`` articles, then corrected pairs."""
-    samples = {str(k): g[SCORE].to_numpy(dtype=float) for k, g in frame.groupby(GROUP, sort=True)}
+    samples = {str(k): g[VALUE].to_numpy(dtype=float) for k, g in frame.groupby(GROUP, sort=True)}
     result = TestResult(
         groups=[k for k, v in samples.items() if len(v) >= options.min_n],
         excluded=[k for k, v in samples.items() if len(v) < options.min_n],

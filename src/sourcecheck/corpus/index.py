@@ -35,6 +35,7 @@ from sourcecheck.corpus.vectors import (
     consistent,
     idf_from_counts,
     lead_entities,
+    transform,
     weighted,
     word_count,
 )
@@ -131,10 +132,10 @@ class IndexBuilder:
         if not self._pending_bodies and not self._pending_claims:
             return
         name = f"{len(self._parts):05d}"
-        counts = self._claims.transform(self._pending_claims).tocsr()
+        counts = transform(self._claims, self._pending_claims)
         self._document_frequency += np.bincount(counts.indices, minlength=self.spec.n_features)
         sparse.save_npz(self.out / f"claims-{name}.npz", counts)
-        bodies = self._articles.transform(self._pending_bodies).tocsr()
+        bodies = transform(self._articles, self._pending_bodies)
         sparse.save_npz(self.out / f"articles-{name}.npz", bodies)
         self._parts.append(name)
         self._pending_claims, self._pending_bodies = [], []
@@ -181,6 +182,10 @@ class ClaimIndex:
     idf: np.ndarray | None = None
     match: MatchOptions = field(default_factory=lambda: MatchOptions())
     _row_of_id: dict[str, int] = field(default_factory=dict)
+    _outlet_keys: np.ndarray = field(default_factory=lambda: np.array([], dtype=object))
+    _claim_vectorizer: Any = None
+    _article_vectorizer: Any = None
+    _article_postings: Any = None  # features x articles, for one-article-vs-all products
 
     @classmethod
     def load(cls, path: str | Path) -> ClaimIndex:
@@ -212,13 +217,20 @@ class ClaimIndex:
             match=MatchOptions(**manifest.get("match", {})),
         )
         index._row_of_id = {article_id: row for row, article_id in enumerate(index.article_ids)}
+        index._outlet_keys = np.array(
+            [_norm_outlet(o) for o in index.article_outlets], dtype=object
+        )
+        index._claim_vectorizer = claim_vectorizer(spec)
+        index._article_vectorizer = article_vectorizer(spec)
+        index._article_postings = vectors.T.tocsr()
         return index
 
     def __len__(self) -> int:
         return len(self.claim_text)
 
     def vectorize_claims(self, texts: list[str]) -> sparse.csr_matrix:
-        return weighted(claim_vectorizer(self.spec).transform(texts), self.idf)
+        vectorizer = self._claim_vectorizer or claim_vectorizer(self.spec)
+        return weighted(transform(vectorizer, texts), self.idf)
 
     def similarities(self, texts: list[str]) -> sparse.csr_matrix:
         """Cosine similarity of each text to every indexed claim (sparse: texts x claims)."""
@@ -233,7 +245,8 @@ class ClaimIndex:
         options = options or self.match
         kept = claim_texts(claims, self.spec)
         scores = self.similarities([text for _, text in kept])
-        query_vector = article_vectorizer(self.spec).transform([article.body]).tocsr()
+        vectorizer = self._article_vectorizer or article_vectorizer(self.spec)
+        query_vector = transform(vectorizer, [article.body])
         eligible = self._eligible_articles(article, query_vector, options)
         lead = lead_entities(article.title, article.body) if options.check_same_story else None
         results = []
@@ -256,7 +269,7 @@ class ClaimIndex:
     ) -> np.ndarray:
         """Which indexed articles may corroborate: other outlet, in the window, not a copy."""
         outlet = _norm_outlet(article.outlet)
-        outlets = np.array([_norm_outlet(o) for o in self.article_outlets], dtype=object)
+        outlets = self._outlet_keys
         keep = outlets != None  # noqa: E711 - elementwise comparison on an object array
         if outlet is not None:
             keep &= outlets != outlet
@@ -267,7 +280,10 @@ class ClaimIndex:
         if options.window_days is not None and not np.isnan(day):
             distance = np.abs(self.article_days - day)
             keep &= np.isnan(distance) | (distance <= options.window_days)
-        overlap = (self.article_vectors @ query_vector.T).toarray().ravel()
+        postings = self._article_postings
+        if postings is None:
+            postings = self._article_postings = self.article_vectors.T.tocsr()
+        overlap = (query_vector @ postings).toarray().ravel()
         keep &= overlap < options.duplicate_threshold  # a wire copy is not corroboration
         return keep
 
@@ -295,13 +311,11 @@ class ClaimIndex:
         ok = eligible[articles]
         order = np.argsort(-values[ok], kind="stable")
         claim_ids, values = claim_ids[ok][order], values[ok][order]
-        if options.check_consistency:
-            agree = np.array([consistent(text, self.claim_text[c]) for c in claim_ids], dtype=bool)
-            claim_ids, values = claim_ids[agree], values[agree]
-        return self._distinct(claim_ids, values, lead, options)
+        return self._distinct(text, claim_ids, values, lead, options)
 
     def _distinct(
         self,
+        text: str,
         claim_ids: np.ndarray,
         values: np.ndarray,
         lead: frozenset[str] | None,
@@ -313,6 +327,8 @@ class ClaimIndex:
         for claim_id, value in zip(claim_ids.tolist(), values.tolist(), strict=True):
             row = int(self.claim_article[claim_id])
             if row in kept_rows or not self._same_story(lead, row):
+                continue
+            if options.check_consistency and not consistent(text, self.claim_text[claim_id]):
                 continue
             if self._copies_any(row, kept_rows, options):
                 continue
@@ -329,8 +345,10 @@ class ClaimIndex:
     def _copies_any(self, row: int, others: list[int], options: MatchOptions) -> bool:
         if not others:
             return False
-        overlap = self.article_vectors[others] @ self.article_vectors[row].T
-        return bool(overlap.max() >= options.duplicate_threshold)
+        return any(
+            _row_dot(self.article_vectors, row, other) >= options.duplicate_threshold
+            for other in others
+        )
 
     def _match(self, claim_id: int, row: int, similarity: float) -> dict[str, Any]:
         return {
@@ -341,6 +359,16 @@ class ClaimIndex:
             "text": self.claim_text[claim_id],
             "sentence": int(self.claim_sentence[claim_id]),
         }
+
+
+def _row_dot(matrix: sparse.csr_matrix, a: int, b: int) -> float:
+    """Dot product of two rows of a CSR matrix, touching only their non-zeros."""
+    a_slice = slice(matrix.indptr[a], matrix.indptr[a + 1])
+    b_slice = slice(matrix.indptr[b], matrix.indptr[b + 1])
+    _, in_a, in_b = np.intersect1d(
+        matrix.indices[a_slice], matrix.indices[b_slice], assume_unique=True, return_indices=True
+    )
+    return float(matrix.data[a_slice][in_a] @ matrix.data[b_slice][in_b])
 
 
 def _read_manifest(path: Path) -> dict[str, Any]:

@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import asdict, dataclass
+from functools import lru_cache
 from typing import Any
 
 import numpy as np
 from scipy import sparse
+from sklearn import config_context
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, HashingVectorizer
-from sklearn.preprocessing import normalize
 
 
 @dataclass(frozen=True)
@@ -72,8 +73,23 @@ def weighted(counts: sparse.csr_matrix, idf: np.ndarray | None) -> sparse.csr_ma
     matrix = counts.astype(np.float32, copy=True).tocsr()
     matrix.data = 1.0 + np.log(matrix.data)
     if idf is not None:
-        matrix = matrix.multiply(idf.reshape(1, -1)).tocsr()
-    return normalize(matrix, norm="l2", copy=False).astype(np.float32)
+        matrix.data *= idf[matrix.indices]  # in place: never densify n_features columns
+    return _l2_rows(matrix)
+
+
+def _l2_rows(matrix: sparse.csr_matrix) -> sparse.csr_matrix:
+    """Rows scaled to unit length in place (sklearn's normalize, without its per-call checks)."""
+    squares = np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel()
+    norms = np.sqrt(squares, dtype=np.float32)
+    norms[norms == 0] = 1.0
+    matrix.data /= np.repeat(norms, np.diff(matrix.indptr))
+    return matrix
+
+
+def transform(vectorizer: HashingVectorizer, texts: list[str]) -> sparse.csr_matrix:
+    """``vectorizer.transform`` without scikit-learn's parameter validation on every call."""
+    with config_context(skip_parameter_validation=True, assume_finite=True):
+        return vectorizer.transform(texts).tocsr()
 
 
 def word_count(text: str) -> int:
@@ -108,10 +124,12 @@ _CALENDAR = frozenset(
 _CAPITALISED = re.compile(r"\b[A-Z][\w'’-]*")
 
 
+@lru_cache(maxsize=65_536)
 def numbers(text: str) -> frozenset[str]:
     return frozenset(n.replace(",", "") for n in _NUMBER.findall(text))
 
 
+@lru_cache(maxsize=65_536)
 def entities(text: str, *, skip_first: bool = True) -> frozenset[str]:
     """Capitalised words that are not a stop word (nor, by default, the first word): names."""
     words = _CAPITALISED.findall(text)
