@@ -111,8 +111,9 @@ def row(name: str, model: CalibrationModel) -> str:
     cv, t = model.cv, model.training
     return (
         f"| {name} | {t.n} ({t.positives}/{t.negatives}) | {t.groups} | {cv.folds} "
-        f"| {_f(cv.weighted_auc)} | {_f(cv.auc)} | {fold_spread(cv.weighted_auc_folds)} "
-        f"| {fold_spread(cv.auc_folds)} | {cv.brier:.3f} / {cv.brier_base_rate:.3f} |"
+        f"| {fold_spread(cv.weighted_auc_folds)} | {fold_spread(cv.auc_folds)} "
+        f"| {_f(cv.weighted_auc_pooled)} | {_f(cv.auc_pooled)} "
+        f"| {cv.brier:.3f} / {cv.brier_base_rate:.3f} |"
     )
 
 
@@ -149,8 +150,8 @@ def main() -> None:
     print(f"Grouped-CV AUC, folds split by outlet; limit {limit or 'none'} per outlet; "
           f"features: {features}; seed {args.seed}")  # fmt: skip
     print(
-        "| data | n (1/0) | outlets | folds | weighted AUC | calibrated AUC "
-        "| weighted AUC per fold | calibrated AUC per fold | Brier / base rate |"
+        "| data | n (1/0) | outlets | folds | weighted AUC (folds) | calibrated AUC (folds) "
+        "| weighted AUC pooled | calibrated AUC pooled | calibrated Brier / base rate |"
     )
     print("|---|---|---|---|---|---|---|---|---|")
     for name, model in models.items():

@@ -30,6 +30,7 @@ from sourcecheck.calibration.model import (
     Regularization,
     ReliabilityBin,
     TrainingData,
+    fold_mean,
 )
 from sourcecheck.core.engine import Engine
 from sourcecheck.core.errors import InputError, SourcecheckError
@@ -182,17 +183,21 @@ class Evaluation:
 
     def cross_validation(self) -> CrossValidation:
         y, p = self.labels, self.probability
+        auc_folds = [auc(y[test], p[test]) for _, test in self.folds]
+        weighted_folds = [auc(y[test], self.weighted[test]) for _, test in self.folds]
         return CrossValidation(
             folds=len(self.folds),
             splitter="StratifiedGroupKFold (no group in both train and test)",
-            auc=auc(y, p),
-            auc_folds=[auc(y[test], p[test]) for _, test in self.folds],
+            auc=fold_mean(auc_folds),
+            auc_folds=auc_folds,
+            auc_pooled=auc(y, p),
             accuracy=float(np.mean((p >= 0.5) == (y == 1))),
             brier=float(brier_score_loss(y, p)),
             brier_base_rate=float(brier_score_loss(y, self.base_rate)),
             reliability=reliability_bins(y, p),
-            weighted_auc=auc(y, self.weighted),
-            weighted_auc_folds=[auc(y[test], self.weighted[test]) for _, test in self.folds],
+            weighted_auc=fold_mean(weighted_folds),
+            weighted_auc_folds=weighted_folds,
+            weighted_auc_pooled=auc(y, self.weighted),
         )
 
 

@@ -136,10 +136,10 @@ def _data_lines(model: CalibrationModel) -> list[str]:
 def _cv_lines(cv: CrossValidation, model: CalibrationModel) -> list[str]:
     lines = [
         f"Grouped cross-validation ({cv.folds} folds, {cv.splitter}):",
-        f"  {'':<26}{'AUC pooled':>11}{'AUC per fold (mean ± sd)':>28}",
-        f"  {'calibrated model':<26}{_num(cv.auc):>11}{fold_spread(cv.auc_folds):>28}",
-        f"  {'default weighted score':<26}{_num(cv.weighted_auc):>11}"
-        f"{fold_spread(cv.weighted_auc_folds):>28}",
+        f"  {'':<26}{'AUC within folds (mean ± sd)':>30}{'pooled':>9}",
+        f"  {'calibrated model':<26}{fold_spread(cv.auc_folds):>30}{_num(cv.auc_pooled):>9}",
+        f"  {'default weighted score':<26}{fold_spread(cv.weighted_auc_folds):>30}"
+        f"{_num(cv.weighted_auc_pooled):>9}",
         f"  accuracy (p >= 0.5)       {cv.accuracy:.3f}",
         f"  Brier score               {cv.brier:.3f}   (training base rate alone: "
         f"{cv.brier_base_rate:.3f}; lower is better)",
