@@ -264,11 +264,31 @@ def fit_model(
     y = np.array(collected.labels, dtype=int)
     groups = np.array(collected.groups, dtype=str)
     _check_labels(y)
+    specs, constant = informative(specs, matrix(collected, specs))
     x = matrix(collected, specs)
     weighted = np.array([np.nan if s is None else s for s in collected.weighted], dtype=float)
     evaluation = evaluate(x, y, groups, weighted, settings.folds, settings.seed)
     final = fit_pipeline(x, y, groups, settings.folds, settings.seed)
-    return _as_model(final, specs, engine, evaluation.cross_validation(), collected, settings)
+    model = _as_model(final, specs, engine, evaluation.cross_validation(), collected, settings)
+    model.training.constant_features = constant
+    return model
+
+
+def informative(specs: list[FeatureSpec], x: np.ndarray) -> tuple[list[FeatureSpec], list[str]]:
+    """The features that vary in the training data, and the names of those left out.
+
+    A constant (or never measured) feature carries no information; keeping it would only put
+    a meaningless "+1 SD" line in the explanation.
+    """
+    varies = [bool(np.nanmax(col) > np.nanmin(col)) if np.isfinite(col).any() else False
+              for col in x.T]  # fmt: skip
+    kept = [spec for spec, ok in zip(specs, varies, strict=True) if ok]
+    if not kept:
+        raise CalibrationError(
+            "no feature varies in the training data, so there is nothing to learn "
+            f"({', '.join(s.name for s in specs)} are all constant or missing)"
+        )
+    return kept, [spec.name for spec, ok in zip(specs, varies, strict=True) if not ok]
 
 
 def _check_labels(y: np.ndarray) -> None:

@@ -80,6 +80,9 @@ class TrainingData(_Strict):
     group_names: list[str] = Field(default_factory=list)
     sources: list[str] = Field(default_factory=list)
     skipped: int = Field(default=0, ge=0, description="Records left out for bad input.")
+    constant_features: list[str] = Field(
+        default_factory=list, description="Requested features left out: constant or missing."
+    )
 
 
 class ReliabilityBin(_Strict):

@@ -3,9 +3,14 @@
 from __future__ import annotations
 
 import math
+import sys
+from collections.abc import Iterator
 from pathlib import Path
+from typing import TypeVar
 
 import click
+from rich.console import Console
+from rich.progress import Progress, SpinnerColumn, TextColumn
 
 from sourcecheck.calibration.data import Fields, iter_labelled
 from sourcecheck.calibration.features import FeatureSpec
@@ -18,6 +23,8 @@ from sourcecheck.calibration.model import (
 from sourcecheck.cli.common import EXIT_ERROR, EXIT_OK, build_config, engine_options, error, warn
 from sourcecheck.core.engine import Engine
 from sourcecheck.core.errors import ConfigError
+
+T = TypeVar("T")
 
 
 @click.command("calibrate")
@@ -46,6 +53,11 @@ from sourcecheck.core.errors import ConfigError
 @click.option("--all-metrics", is_flag=True, help="Also use every common numeric metric.")
 @click.option("--folds", default=5, show_default=True, type=click.IntRange(2, 50))
 @click.option("--seed", default=0, show_default=True, type=int, help="Seed for the fold split.")
+@click.option(
+    "--progress/--no-progress",
+    default=None,
+    help="Count scored articles on stderr (default: only when stderr is a terminal).",
+)
 @engine_options
 def calibrate_command(
     labelled: tuple[str, ...],
@@ -57,6 +69,7 @@ def calibrate_command(
     all_metrics: bool,
     folds: int,
     seed: int,
+    progress: bool | None,
     config_path: Path | None,
     plugins_dirs: tuple[Path, ...],
     strict: bool | None,
@@ -98,6 +111,8 @@ def calibrate_command(
     items = iter_labelled(
         list(labelled), Fields(label_field, group_field, text_field), config.max_bytes
     )
+    if sys.stderr.isatty() if progress is None else progress:
+        items = _counted(items)
     collected = fit.collect(engine, items, lambda problem: error(str(problem)))
     specs = fit.choose_features(collected, requested, [s.name for s in engine.scorers], all_metrics)
     settings = fit.FitSettings(label_field, group_field, folds, seed, list(labelled))
@@ -105,6 +120,16 @@ def calibrate_command(
     save_model(model, out)
     click.echo(summary(model, out))
     return EXIT_ERROR if collected.skipped else EXIT_OK
+
+
+def _counted(items: Iterator[T]) -> Iterator[T]:
+    """Pass items through while a spinner on stderr counts them (scoring is the slow part)."""
+    columns = (SpinnerColumn(), TextColumn("scoring labelled articles: {task.completed}"))
+    with Progress(*columns, console=Console(stderr=True), transient=True) as bar:
+        task = bar.add_task("score", total=None)
+        for item in items:
+            yield item
+            bar.advance(task)
 
 
 def summary(model: CalibrationModel, out: Path) -> str:
@@ -130,6 +155,11 @@ def _data_lines(model: CalibrationModel) -> list[str]:
         f"{t.negatives} with {t.label_field}=0, in {t.groups} groups by {by}"
         + (f"; {t.skipped} records skipped" if t.skipped else "."),
         f"Features: {', '.join(f.name for f in model.features)}",
+        *(
+            [f"Left out, constant or never measured: {', '.join(t.constant_features)}"]
+            if t.constant_features
+            else []
+        ),
     ]
 
 
