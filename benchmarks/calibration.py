@@ -25,7 +25,14 @@ from itertools import islice
 from pathlib import Path
 
 from sourcecheck.calibration.data import Fields, LabelledArticle, iter_records, labelled
-from sourcecheck.calibration.fit import Collected, FitSettings, choose_features, collect, fit_model
+from sourcecheck.calibration.fit import (
+    Collected,
+    FitSettings,
+    choose_features,
+    collect,
+    fit_model,
+    with_common_metrics,
+)
 from sourcecheck.calibration.model import CalibrationModel, fold_spread, save_model
 from sourcecheck.core.config import Config
 from sourcecheck.core.engine import Engine
@@ -90,9 +97,12 @@ def run(
     engine = Engine(Config())
     started = time.perf_counter()
     errors: list[str] = []
-    collected: Collected = collect(engine, items, lambda e: errors.append(str(e)))
+    specs = choose_features([], [s.name for s in engine.scorers])
+    keep = None if args.all_metrics else specs
+    collected: Collected = collect(engine, items, lambda e: errors.append(str(e)), keep)
     elapsed = time.perf_counter() - started
-    specs = choose_features(collected, [], [s.name for s in engine.scorers], args.all_metrics)
+    if args.all_metrics:
+        specs = with_common_metrics(specs, collected)
     settings = FitSettings(label_field, "outlet", args.folds, args.seed)
     model = fit_model(collected, specs, engine, settings)
     n = len(collected.labels)

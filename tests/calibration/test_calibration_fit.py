@@ -14,6 +14,7 @@ from sourcecheck.calibration.fit import (
     Collected,
     _common_metrics,
     auc,
+    choose_features,
     grouped_folds,
     informative,
     reliability_bins,
@@ -123,3 +124,9 @@ def test_constant_and_unmeasured_features_are_left_out_by_name() -> None:
     assert informative(specs, x) == ([FeatureSpec("a")], ["b", "c"])
     with pytest.raises(CalibrationError, match="no feature varies"):
         informative(specs[1:], x[:, 1:])
+
+
+def test_features_default_to_every_score_and_unknown_scorers_fail_before_scoring() -> None:
+    assert choose_features([], ["b", "a"]) == [FeatureSpec("b"), FeatureSpec("a")]
+    with pytest.raises(CalibrationError, match=r"feature scorer\(s\) house not enabled"):
+        choose_features([FeatureSpec.parse("house.rate")], ["a", "b"])

@@ -57,10 +57,15 @@ class Collected:
     groups: list[str] = field(default_factory=list)
     weighted: list[float | None] = field(default_factory=list)
     skipped: int = 0
+    # Feature names to keep; None keeps every candidate (--all-metrics needs to see them all).
+    keep: set[str] | None = None
 
     def add(self, item: LabelledArticle, engine: Engine) -> None:
         report = engine.score(item.article, source=item.article.meta.get("source"))
-        self.values.append(candidate_values(report.scorers))
+        values = candidate_values(report.scorers)
+        if self.keep is not None:
+            values = {name: value for name, value in values.items() if name in self.keep}
+        self.values.append(values)
         self.labels.append(item.label)
         self.groups.append(item.group)
         self.weighted.append(report.score)
@@ -70,9 +75,13 @@ def collect(
     engine: Engine,
     items: Iterable[LabelledArticle | InputError],
     on_error: Callable[[InputError], None],
+    keep: list[FeatureSpec] | None = None,
 ) -> Collected:
-    """Score each labelled article as it streams in; keep only its feature values."""
-    collected = Collected()
+    """Score each labelled article as it streams in; keep only its feature values.
+
+    With ``keep``, only those features are stored, so memory per article stays a few floats.
+    """
+    collected = Collected(keep=None if keep is None else {spec.name for spec in keep})
     for item in items:
         if isinstance(item, InputError):
             on_error(item)
@@ -82,13 +91,9 @@ def collect(
     return collected
 
 
-def choose_features(
-    collected: Collected, requested: list[FeatureSpec], scorers: list[str], all_metrics: bool
-) -> list[FeatureSpec]:
-    """The requested features, or every scorer's score (plus common numeric metrics)."""
+def choose_features(requested: list[FeatureSpec], scorers: list[str]) -> list[FeatureSpec]:
+    """The requested features, or every scorer's score; checked before any scoring."""
     specs = list(requested) or [FeatureSpec(name) for name in scorers]
-    if all_metrics:
-        specs += [s for s in _common_metrics(collected) if s not in specs]
     known = set(scorers)
     unknown = sorted({s.scorer for s in specs} - known)
     if unknown:
@@ -97,6 +102,11 @@ def choose_features(
             f"feature scorer(s) {', '.join(unknown)} not enabled (available: {available})"
         )
     return specs
+
+
+def with_common_metrics(specs: list[FeatureSpec], collected: Collected) -> list[FeatureSpec]:
+    """``specs`` plus every metric measured on most articles that varies (--all-metrics)."""
+    return specs + [s for s in _common_metrics(collected) if s not in specs]
 
 
 def _common_metrics(collected: Collected) -> list[FeatureSpec]:

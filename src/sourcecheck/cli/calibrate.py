@@ -6,6 +6,7 @@ import math
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from types import ModuleType
 from typing import TypeVar
 
 import click
@@ -21,6 +22,7 @@ from sourcecheck.calibration.model import (
     save_model,
 )
 from sourcecheck.cli.common import EXIT_ERROR, EXIT_OK, build_config, engine_options, error, warn
+from sourcecheck.core.config import Config
 from sourcecheck.core.engine import Engine
 from sourcecheck.core.errors import ConfigError
 
@@ -82,12 +84,7 @@ def calibrate_command(
     measures it with cross-validation grouped by --group-field, and writes a JSON model
     that `sourcecheck score --model` uses.
     """
-    try:
-        from sourcecheck.calibration import fit
-    except ImportError:
-        raise ConfigError(
-            "calibrate needs scikit-learn: pip install 'sourcecheck[calibrate]'"
-        ) from None
+    fit = _fitting()
     config = build_config(
         config_path,
         labelled,
@@ -96,11 +93,43 @@ def calibrate_command(
         enable=enable,
         disable=disable,
     )
+    engine = _weighted_engine(config, grouped=group_field is not None)
+    # Checked before scoring, so a typo in --feature does not cost a long scoring run.
+    specs = fit.choose_features(
+        [FeatureSpec.parse(text) for text in features], [s.name for s in engine.scorers]
+    )
+    items = iter_labelled(
+        list(labelled), Fields(label_field, group_field, text_field), config.max_bytes
+    )
+    if sys.stderr.isatty() if progress is None else progress:
+        items = _counted(items)
+    keep = None if all_metrics else specs
+    collected = fit.collect(engine, items, lambda problem: error(str(problem)), keep)
+    if all_metrics:
+        specs = fit.with_common_metrics(specs, collected)
+    settings = fit.FitSettings(label_field, group_field, folds, seed, list(labelled))
+    model = fit.fit_model(collected, specs, engine, settings)
+    save_model(model, out)
+    click.echo(summary(model, out))
+    return EXIT_ERROR if collected.skipped else EXIT_OK
+
+
+def _fitting() -> ModuleType:
+    try:
+        from sourcecheck.calibration import fit
+    except ImportError:
+        raise ConfigError(
+            "calibrate needs scikit-learn: pip install 'sourcecheck[calibrate]'"
+        ) from None
+    return fit
+
+
+def _weighted_engine(config: Config, *, grouped: bool) -> Engine:
+    """The engine to score with: always the default weighted combiner, which is compared."""
     if config.model:
         warn("ignoring the configured model: calibration scores with the weighted combiner")
         config = config.model_copy(update={"model": None})
-    requested = [FeatureSpec.parse(text) for text in features]
-    if group_field is None:
+    if not grouped:
         warn(
             "no --group-field: articles are split one by one, so CV cannot stop the model "
             "learning which outlet wrote an article"
@@ -108,18 +137,7 @@ def calibrate_command(
     engine = Engine(config)
     for plugin_error in engine.plugins.errors:
         warn(f"plugin '{plugin_error.plugin}' {plugin_error.message}")
-    items = iter_labelled(
-        list(labelled), Fields(label_field, group_field, text_field), config.max_bytes
-    )
-    if sys.stderr.isatty() if progress is None else progress:
-        items = _counted(items)
-    collected = fit.collect(engine, items, lambda problem: error(str(problem)))
-    specs = fit.choose_features(collected, requested, [s.name for s in engine.scorers], all_metrics)
-    settings = fit.FitSettings(label_field, group_field, folds, seed, list(labelled))
-    model = fit.fit_model(collected, specs, engine, settings)
-    save_model(model, out)
-    click.echo(summary(model, out))
-    return EXIT_ERROR if collected.skipped else EXIT_OK
+    return engine
 
 
 def _counted(items: Iterator[T]) -> Iterator[T]:
