@@ -274,6 +274,11 @@ def fit_model(
     y = np.array(collected.labels, dtype=int)
     groups = np.array(collected.groups, dtype=str)
     _check_labels(y)
+    if len(set(collected.groups)) <= MIN_GROUPS:
+        # The outer split leaves a training part that must itself be split by group.
+        raise CalibrationError(
+            f"calibration needs at least {MIN_GROUPS + 1} groups, got {len(set(collected.groups))}"
+        )
     specs, constant = informative(specs, matrix(collected, specs))
     x = matrix(collected, specs)
     weighted = np.array([np.nan if s is None else s for s in collected.weighted], dtype=float)
