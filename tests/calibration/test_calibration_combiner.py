@@ -141,7 +141,10 @@ def test_relative_model_path_is_relative_to_the_config_file(tmp_path: Path) -> N
     save_model(make_model([("alpha", 0.5, 0.2, 1.0)]), tmp_path / "models" / "m.json")
     config_file = tmp_path / "sourcecheck.toml"
     config_file.write_text('model = "models/m.json"\n', encoding="utf-8")
-    engine = fixed_engine({"alpha": 0.7}, load_config(config_file))
+    config = load_config(config_file)
+    # Absolute from the start, so a copy of the config in a batch worker still finds it.
+    assert config.model == str(tmp_path / "models" / "m.json")
+    engine = fixed_engine({"alpha": 0.7}, config)
     assert engine.combiner.name == "calibrated"
     assert engine.score(STORY).logit == pytest.approx(1.0)
 

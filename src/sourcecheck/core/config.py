@@ -105,6 +105,9 @@ def load_config(path: Path | None = None, *, start: Path | None = None) -> Confi
     except ValidationError as exc:
         raise ConfigError(f"{path}: {_describe(exc)}") from None
     config.path = path
+    if config.model is not None:
+        # Anchored to the config file now: a copy sent to a batch worker loses ``path``.
+        config.model = str(path.parent / Path(config.model).expanduser())
     return config
 
 
