@@ -25,7 +25,14 @@ from itertools import islice
 from pathlib import Path
 
 from sourcecheck.calibration.data import Fields, LabelledArticle, iter_records, labelled
-from sourcecheck.calibration.fit import Collected, FitSettings, choose_features, collect, fit_model
+from sourcecheck.calibration.fit import (
+    Collected,
+    FitSettings,
+    choose_features,
+    collect,
+    fit_model,
+    with_common_metrics,
+)
 from sourcecheck.calibration.model import CalibrationModel, fold_spread, save_model
 from sourcecheck.core.config import Config
 from sourcecheck.core.engine import Engine
@@ -86,15 +93,22 @@ def run(
     items: Iterator[LabelledArticle | InputError],
     args: argparse.Namespace,
     label_field: str,
-) -> CalibrationModel:
+) -> list[CalibrationModel]:
+    """Score once, then fit with ``--repeats`` different fold splits (seeds)."""
     engine = Engine(Config())
     started = time.perf_counter()
     errors: list[str] = []
-    collected: Collected = collect(engine, items, lambda e: errors.append(str(e)))
+    specs = choose_features([], [s.name for s in engine.scorers])
+    keep = None if args.all_metrics else specs
+    collected: Collected = collect(engine, items, lambda e: errors.append(str(e)), keep)
     elapsed = time.perf_counter() - started
-    specs = choose_features(collected, [], [s.name for s in engine.scorers], args.all_metrics)
-    settings = FitSettings(label_field, "outlet", args.folds, args.seed)
-    model = fit_model(collected, specs, engine, settings)
+    if args.all_metrics:
+        specs = with_common_metrics(specs, collected)
+    seeds = range(args.seed, args.seed + args.repeats)
+    models = [
+        fit_model(collected, specs, engine, FitSettings(label_field, "outlet", args.folds, seed))
+        for seed in seeds
+    ]
     n = len(collected.labels)
     print(
         f"[{name}] scored {n} articles in {elapsed:.0f}s ({n / max(elapsed, 1e-9):.1f}/s), "
@@ -103,16 +117,30 @@ def run(
     )
     if args.out_dir:
         args.out_dir.mkdir(parents=True, exist_ok=True)
-        save_model(model, args.out_dir / f"{name}.json")
-    return model
+        save_model(models[0], args.out_dir / f"{name}.json")
+    return models
 
 
 def row(name: str, model: CalibrationModel) -> str:
     cv, t = model.cv, model.training
     return (
         f"| {name} | {t.n} ({t.positives}/{t.negatives}) | {t.groups} | {cv.folds} "
-        f"| {_f(cv.weighted_auc)} | {_f(cv.auc)} | {fold_spread(cv.weighted_auc_folds)} "
-        f"| {fold_spread(cv.auc_folds)} | {cv.brier:.3f} / {cv.brier_base_rate:.3f} |"
+        f"| {fold_spread(cv.weighted_auc_folds)} | {fold_spread(cv.auc_folds)} "
+        f"| {_f(cv.weighted_auc_pooled)} | {_f(cv.auc_pooled)} "
+        f"| {cv.brier:.3f} / {cv.brier_base_rate:.3f} |"
+    )
+
+
+def repeated(name: str, models: list[CalibrationModel]) -> str:
+    """Fold AUCs over every repeat, and the paired difference calibrated - weighted."""
+    weighted = [a for m in models for a in m.cv.weighted_auc_folds]
+    calibrated = [a for m in models for a in m.cv.auc_folds]
+    paired = [
+        c - w for c, w in zip(calibrated, weighted, strict=True) if c is not None and w is not None
+    ]
+    return (
+        f"| {name} | {len(models)} x {models[0].cv.folds} | {fold_spread(weighted)} "
+        f"| {fold_spread(calibrated)} | {fold_spread(list(paired))} |"
     )
 
 
@@ -132,7 +160,8 @@ def main() -> None:
     parser.add_argument("--fakes", type=Path, default=DATA / "fa-kes")
     parser.add_argument("--limit", type=int, default=60, help="Articles per outlet (0 = all).")
     parser.add_argument("--folds", type=int, default=5)
-    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--seed", type=int, default=0, help="First seed of the fold split.")
+    parser.add_argument("--repeats", type=int, default=5, help="Fold splits (seeds) to average.")
     parser.add_argument("--all-metrics", action="store_true", help="Add numeric metrics.")
     parser.add_argument("--out-dir", type=Path, help="Also save each fitted model here.")
     args = parser.parse_args()
@@ -147,17 +176,22 @@ def main() -> None:
     }
     features = "scores + numeric metrics" if args.all_metrics else "scorer scores"
     print(f"Grouped-CV AUC, folds split by outlet; limit {limit or 'none'} per outlet; "
-          f"features: {features}; seed {args.seed}")  # fmt: skip
+          f"features: {features}; first split (seed {args.seed}):")  # fmt: skip
     print(
-        "| data | n (1/0) | outlets | folds | weighted AUC | calibrated AUC "
-        "| weighted AUC per fold | calibrated AUC per fold | Brier / base rate |"
+        "| data | n (1/0) | outlets | folds | weighted AUC (folds) | calibrated AUC (folds) "
+        "| weighted AUC pooled | calibrated AUC pooled | calibrated Brier / base rate |"
     )
     print("|---|---|---|---|---|---|---|---|---|")
-    for name, model in models.items():
-        print(row(name, model))
+    for name, fitted in models.items():
+        print(row(name, fitted[0]))
+    print(f"\nAUC within test folds over {args.repeats} fold splits (seeds {args.seed}..):")
+    print("| data | splits x folds | weighted AUC | calibrated AUC | calibrated - weighted |")
+    print("|---|---|---|---|---|")
+    for name, fitted in models.items():
+        print(repeated(name, fitted))
     print()
-    for name, model in models.items():
-        print(coefficients(name, model))
+    for name, fitted in models.items():
+        print(coefficients(name, fitted[0]))
 
 
 if __name__ == "__main__":

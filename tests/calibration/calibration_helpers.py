@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import random
+from pathlib import Path
 
+from sourcecheck import Article, Config, Scorer, ScorerResult, hookimpl
 from sourcecheck.calibration.model import (
     CalibrationModel,
     CrossValidation,
@@ -11,6 +13,8 @@ from sourcecheck.calibration.model import (
     Regularization,
     TrainingData,
 )
+from sourcecheck.core.engine import Engine
+from sourcecheck.plugins.manager import PluginManager
 
 # A scorer a newsroom might write: counts attribution cues. Real built-in scorers are
 # placeholders on this branch, so the end-to-end tests need one whose score varies.
@@ -82,7 +86,7 @@ def make_model(
     """A model over score features given as (scorer, mean, scale, coefficient)."""
     return CalibrationModel(
         sourcecheck_version="0.1.0",
-        scorer_versions={name: "0.1.0" for name, *_ in features},
+        scorer_versions={name: "1.0" for name, *_ in features},
         features=[
             Feature(name=name, scorer=name, kind="score", mean=mean, scale=scale, coefficient=c)
             for name, mean, scale, c in features
@@ -96,3 +100,43 @@ def make_model(
             folds=2, splitter="test", accuracy=0.5, brier=0.25, brier_base_rate=0.25
         ),
     )
+
+
+class FixedScorer(Scorer):
+    """A scorer that always returns the same score: the built-in ones change as they improve."""
+
+    def __init__(self, name: str, score: float, version: str = "1.0") -> None:
+        self.name = name  # type: ignore[misc]
+        self.version = version  # type: ignore[misc]
+        self._score = score
+
+    def score(self, article: Article, analysis: object) -> ScorerResult:
+        return ScorerResult(score=self._score)
+
+
+class _Provides:
+    def __init__(self, scorers: list[Scorer]) -> None:
+        self.scorers = scorers
+
+    @hookimpl
+    def sourcecheck_scorers(self) -> list[Scorer]:
+        return self.scorers
+
+
+def fixed_engine(
+    scores: dict[str, float],
+    config: Config | None = None,
+    *,
+    versions: dict[str, str] | None = None,
+    extra_plugins: tuple[object, ...] = (),
+    directories: tuple[Path, ...] = (),
+) -> Engine:
+    """An engine running only FixedScorers (plus whatever ``extra_plugins`` register)."""
+    versions = versions or {}
+    plugins = PluginManager.default(entry_points=False, directories=directories)
+    fixed = [FixedScorer(name, score, versions.get(name, "1.0")) for name, score in scores.items()]
+    plugins.register(_Provides(fixed), name="fixed-scorers")
+    for index, plugin in enumerate(extra_plugins):
+        plugins.register(plugin, name=f"extra-{index}")
+    config = (config or Config()).merged(enable=sorted(scores))
+    return Engine(config, plugins=plugins)

@@ -15,6 +15,10 @@ from sourcecheck.cli import main
 pytestmark = pytest.mark.slow  # fits a few hundred small regressions: seconds, not millis
 
 
+# The CLI tests calibrate on the test plugin's scorer alone (--enable cues): the built-in
+# scorers get better over time, and these tests must not change meaning when they do.
+
+
 def _calibrate(*args: str | Path) -> int:
     return main(["calibrate", *map(str, args)])
 
@@ -28,7 +32,7 @@ def test_calibrate_learns_from_sourcing_and_the_model_scores(
     out = tmp_path / "model.json"
     code = _calibrate(
         labelled_jsonl, "--label-field", "reliable", "--group-field", "outlet",
-        "--out", out, "--plugins-dir", cue_plugin_dir, "--folds", "3",
+        "--out", out, "--plugins-dir", cue_plugin_dir, "--enable", "cues", "--folds", "3",
     )  # fmt: skip
     printed = capsys.readouterr().out
     assert code == 0
@@ -76,7 +80,8 @@ def test_calibrate_reads_csv_and_reports_bad_rows_but_goes_on(
     out = tmp_path / "model.json"
     code = _calibrate(
         path, "--label-field", "reliable", "--group-field", "outlet", "--text-field", "story",
-        "--out", out, "--plugins-dir", cue_plugin_dir, "--folds", "3", "--feature", "cues",
+        "--out", out, "--plugins-dir", cue_plugin_dir, "--enable", "cues", "--folds", "3",
+        "--feature", "cues",
     )  # fmt: skip
     captured = capsys.readouterr()
     assert code == 2  # a bad row is an error even though the rest was used
@@ -105,7 +110,8 @@ def test_calibrate_refuses_a_single_label(
     rows = [r for r in synthetic_records() if r["reliable"] == 1]
     path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
     code = _calibrate(path, "--label-field", "reliable", "--group-field", "outlet",
-                      "--out", tmp_path / "m.json", "--plugins-dir", cue_plugin_dir)  # fmt: skip
+                      "--out", tmp_path / "m.json", "--plugins-dir", cue_plugin_dir,
+                      "--enable", "cues")  # fmt: skip
     assert code == 2
     assert "need both 0 and 1" in capsys.readouterr().err
     assert not (tmp_path / "m.json").exists()

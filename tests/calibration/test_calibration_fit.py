@@ -14,7 +14,9 @@ from sourcecheck.calibration.fit import (
     Collected,
     _common_metrics,
     auc,
+    choose_features,
     grouped_folds,
+    informative,
     reliability_bins,
 )
 from sourcecheck.core.errors import ConfigError, InputError
@@ -114,3 +116,17 @@ def test_labels_are_read_as_zero_or_one(value: object, label: int) -> None:
 def test_other_labels_are_errors_naming_file_line_and_field(value: object) -> None:
     with pytest.raises(InputError, match=r"^data\.csv:3: .*'reliable'"):
         parse_label(value, "reliable", "data.csv", 3)
+
+
+def test_constant_and_unmeasured_features_are_left_out_by_name() -> None:
+    specs = [FeatureSpec("a"), FeatureSpec("b"), FeatureSpec("c")]
+    x = np.array([[0.2, 1.0, np.nan], [0.4, 1.0, np.nan], [np.nan, 1.0, np.nan]])
+    assert informative(specs, x) == ([FeatureSpec("a")], ["b", "c"])
+    with pytest.raises(CalibrationError, match="no feature varies"):
+        informative(specs[1:], x[:, 1:])
+
+
+def test_features_default_to_every_score_and_unknown_scorers_fail_before_scoring() -> None:
+    assert choose_features([], ["b", "a"]) == [FeatureSpec("b"), FeatureSpec("a")]
+    with pytest.raises(CalibrationError, match=r"feature scorer\(s\) house not enabled"):
+        choose_features([FeatureSpec.parse("house.rate")], ["a", "b"])

@@ -55,7 +55,7 @@ def test_saved_file_is_plain_json_with_every_part(tmp_path: Path) -> None:
         "coefficient": 1.5,
     }
     assert data["intercept"] == -0.3
-    assert data["scorer_versions"] == {"hedging": "0.1.0"}
+    assert data["scorer_versions"] == {"hedging": "1.0"}
     assert {"training", "cv", "regularization", "sourcecheck_version"} <= set(data)
     assert load_model(path) == make_model([("hedging", 0.4, 0.2, 1.5)], intercept=-0.3)
 

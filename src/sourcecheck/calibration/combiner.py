@@ -29,11 +29,13 @@ from pathlib import Path
 
 from sourcecheck.calibration.features import values_by_spec
 from sourcecheck.calibration.model import CalibrationModel, ModelFileError, load_model
-from sourcecheck.core.combiners import Combination
+from sourcecheck.core.combiners import CONTRIBUTION_DIGITS, Combination
 from sourcecheck.core.models import ScorerReport
 
 log = logging.getLogger(__name__)
 
+# Log-odds are shown to 6 decimals, points to CONTRIBUTION_DIGITS (4), as the weighted combiner.
+LOGIT_DIGITS = 6
 # Below this change in log-odds the secant equals the derivative to double precision.
 _TINY_LOGIT = 1e-9
 
@@ -63,6 +65,7 @@ class CalibratedCombiner:
         self.model = model
         self.source = source
         self._checked = False
+        self._weights = self.weights()
 
     @classmethod
     def from_file(cls, path: Path) -> CalibratedCombiner:
@@ -72,34 +75,44 @@ class CalibratedCombiner:
         if not self._checked:
             self.check_scorers(results)
         values = values_by_spec((f.spec for f in self.model.features), results)
-        baseline_logit = self.model.intercept
-        baseline = 100.0 * sigmoid(baseline_logit)
+        baseline_logit = round(self.model.intercept, LOGIT_DIGITS)
+        baseline = round(100.0 * sigmoid(baseline_logit), CONTRIBUTION_DIGITS)
         if all(value is None for value in values.values()):
             # Nothing the model reads was measured: a score would be the base rate, not a
             # judgement of this article, so say "unscored" instead.
             return Combination(score=None, baseline=baseline, baseline_logit=baseline_logit)
-        by_feature = {f.name: f.logit_contribution(values[f.name]) for f in self.model.features}
-        logit = baseline_logit + sum(by_feature.values())
+        logits = self._logit_by_scorer(results, values)
+        # The logit is the sum of its rounded parts, so that identity holds exactly as shown.
+        logit = round(baseline_logit + sum(logits.values()), LOGIT_DIGITS)
         slope = secant_slope(baseline_logit, logit)
-        # Only scorers that ran cleanly get a contribution (a failed one's features are
-        # missing, so they added 0 anyway); a scorer outside the model contributes 0.
-        logit_by_scorer = {r.name: 0.0 for r in results if r.status == "ok"}
-        for feature in self.model.features:
-            if feature.scorer in logit_by_scorer:
-                logit_by_scorer[feature.scorer] += by_feature[feature.name]
-        points = {name: 100.0 * slope * part for name, part in logit_by_scorer.items()}
-        score = baseline + sum(points.values())
+        points = {
+            name: round(100.0 * slope * part, CONTRIBUTION_DIGITS) for name, part in logits.items()
+        }
+        score = min(100.0, max(0.0, round(100.0 * sigmoid(logit), CONTRIBUTION_DIGITS)))
+        _absorb_rounding(points, score - baseline)
         return Combination(
-            score=min(100.0, max(0.0, score)),
+            score=score,
             baseline=baseline,
-            weights={name: self.weights.get(name, 0.0) for name in logit_by_scorer},
+            weights={name: self._weights.get(name, 0.0) for name in logits},
             contributions=points,
             baseline_logit=baseline_logit,
             logit=logit,
-            logit_contributions=logit_by_scorer,
+            logit_contributions=logits,
         )
 
-    @property
+    def _logit_by_scorer(
+        self, results: list[ScorerReport], values: dict[str, float | None]
+    ) -> dict[str, float]:
+        """Each cleanly-run scorer's log-odds contribution (0 when it is not in the model).
+
+        A failed scorer gets none: its features are missing and so contributed 0 anyway.
+        """
+        logits = {r.name: 0.0 for r in results if r.status == "ok"}
+        for feature in self.model.features:
+            if feature.scorer in logits:
+                logits[feature.scorer] += feature.logit_contribution(values[feature.name])
+        return {name: round(value, LOGIT_DIGITS) for name, value in logits.items()}
+
     def weights(self) -> dict[str, float]:
         """Each scorer's share of the model's total |standardised coefficient| (sums to 1).
 
@@ -114,7 +127,9 @@ class CalibratedCombiner:
         total = sum(magnitude.values())
         if total == 0:
             return dict.fromkeys(magnitude, 0.0)
-        return {name: value / total for name, value in magnitude.items()}
+        return {
+            name: round(value / total, CONTRIBUTION_DIGITS) for name, value in magnitude.items()
+        }
 
     def check_scorers(self, results: list[ScorerReport]) -> None:
         """A model scorer that did not run is an error; one of another version, a warning."""
@@ -138,3 +153,12 @@ class CalibratedCombiner:
                     trained,
                     ran[name],
                 )
+
+
+def _absorb_rounding(points: dict[str, float], total: float) -> None:
+    """Make the rounded points sum to ``total``: the rounding residue (a few 1e-4 at most)
+    goes to the largest contribution, where it changes the least in relative terms."""
+    residue = round(total - sum(points.values()), CONTRIBUTION_DIGITS)
+    if residue and points:
+        largest = max(points, key=lambda name: abs(points[name]))
+        points[largest] = round(points[largest] + residue, CONTRIBUTION_DIGITS)

@@ -30,6 +30,7 @@ from sourcecheck.calibration.model import (
     Regularization,
     ReliabilityBin,
     TrainingData,
+    fold_mean,
 )
 from sourcecheck.core.engine import Engine
 from sourcecheck.core.errors import InputError, SourcecheckError
@@ -56,10 +57,15 @@ class Collected:
     groups: list[str] = field(default_factory=list)
     weighted: list[float | None] = field(default_factory=list)
     skipped: int = 0
+    # Feature names to keep; None keeps every candidate (--all-metrics needs to see them all).
+    keep: set[str] | None = None
 
     def add(self, item: LabelledArticle, engine: Engine) -> None:
         report = engine.score(item.article, source=item.article.meta.get("source"))
-        self.values.append(candidate_values(report.scorers))
+        values = candidate_values(report.scorers)
+        if self.keep is not None:
+            values = {name: value for name, value in values.items() if name in self.keep}
+        self.values.append(values)
         self.labels.append(item.label)
         self.groups.append(item.group)
         self.weighted.append(report.score)
@@ -69,9 +75,13 @@ def collect(
     engine: Engine,
     items: Iterable[LabelledArticle | InputError],
     on_error: Callable[[InputError], None],
+    keep: list[FeatureSpec] | None = None,
 ) -> Collected:
-    """Score each labelled article as it streams in; keep only its feature values."""
-    collected = Collected()
+    """Score each labelled article as it streams in; keep only its feature values.
+
+    With ``keep``, only those features are stored, so memory per article stays a few floats.
+    """
+    collected = Collected(keep=None if keep is None else {spec.name for spec in keep})
     for item in items:
         if isinstance(item, InputError):
             on_error(item)
@@ -81,13 +91,9 @@ def collect(
     return collected
 
 
-def choose_features(
-    collected: Collected, requested: list[FeatureSpec], scorers: list[str], all_metrics: bool
-) -> list[FeatureSpec]:
-    """The requested features, or every scorer's score (plus common numeric metrics)."""
+def choose_features(requested: list[FeatureSpec], scorers: list[str]) -> list[FeatureSpec]:
+    """The requested features, or every scorer's score; checked before any scoring."""
     specs = list(requested) or [FeatureSpec(name) for name in scorers]
-    if all_metrics:
-        specs += [s for s in _common_metrics(collected) if s not in specs]
     known = set(scorers)
     unknown = sorted({s.scorer for s in specs} - known)
     if unknown:
@@ -96,6 +102,11 @@ def choose_features(
             f"feature scorer(s) {', '.join(unknown)} not enabled (available: {available})"
         )
     return specs
+
+
+def with_common_metrics(specs: list[FeatureSpec], collected: Collected) -> list[FeatureSpec]:
+    """``specs`` plus every metric measured on most articles that varies (--all-metrics)."""
+    return specs + [s for s in _common_metrics(collected) if s not in specs]
 
 
 def _common_metrics(collected: Collected) -> list[FeatureSpec]:
@@ -182,17 +193,21 @@ class Evaluation:
 
     def cross_validation(self) -> CrossValidation:
         y, p = self.labels, self.probability
+        auc_folds = [auc(y[test], p[test]) for _, test in self.folds]
+        weighted_folds = [auc(y[test], self.weighted[test]) for _, test in self.folds]
         return CrossValidation(
             folds=len(self.folds),
             splitter="StratifiedGroupKFold (no group in both train and test)",
-            auc=auc(y, p),
-            auc_folds=[auc(y[test], p[test]) for _, test in self.folds],
+            auc=fold_mean(auc_folds),
+            auc_folds=auc_folds,
+            auc_pooled=auc(y, p),
             accuracy=float(np.mean((p >= 0.5) == (y == 1))),
             brier=float(brier_score_loss(y, p)),
             brier_base_rate=float(brier_score_loss(y, self.base_rate)),
             reliability=reliability_bins(y, p),
-            weighted_auc=auc(y, self.weighted),
-            weighted_auc_folds=[auc(y[test], self.weighted[test]) for _, test in self.folds],
+            weighted_auc=fold_mean(weighted_folds),
+            weighted_auc_folds=weighted_folds,
+            weighted_auc_pooled=auc(y, self.weighted),
         )
 
 
@@ -259,11 +274,36 @@ def fit_model(
     y = np.array(collected.labels, dtype=int)
     groups = np.array(collected.groups, dtype=str)
     _check_labels(y)
+    if len(set(collected.groups)) <= MIN_GROUPS:
+        # The outer split leaves a training part that must itself be split by group.
+        raise CalibrationError(
+            f"calibration needs at least {MIN_GROUPS + 1} groups, got {len(set(collected.groups))}"
+        )
+    specs, constant = informative(specs, matrix(collected, specs))
     x = matrix(collected, specs)
     weighted = np.array([np.nan if s is None else s for s in collected.weighted], dtype=float)
     evaluation = evaluate(x, y, groups, weighted, settings.folds, settings.seed)
     final = fit_pipeline(x, y, groups, settings.folds, settings.seed)
-    return _as_model(final, specs, engine, evaluation.cross_validation(), collected, settings)
+    model = _as_model(final, specs, engine, evaluation.cross_validation(), collected, settings)
+    model.training.constant_features = constant
+    return model
+
+
+def informative(specs: list[FeatureSpec], x: np.ndarray) -> tuple[list[FeatureSpec], list[str]]:
+    """The features that vary in the training data, and the names of those left out.
+
+    A constant (or never measured) feature carries no information; keeping it would only put
+    a meaningless "+1 SD" line in the explanation.
+    """
+    varies = [bool(np.nanmax(col) > np.nanmin(col)) if np.isfinite(col).any() else False
+              for col in x.T]  # fmt: skip
+    kept = [spec for spec, ok in zip(specs, varies, strict=True) if ok]
+    if not kept:
+        raise CalibrationError(
+            "no feature varies in the training data, so there is nothing to learn "
+            f"({', '.join(s.name for s in specs)} are all constant or missing)"
+        )
+    return kept, [spec.name for spec, ok in zip(specs, varies, strict=True) if not ok]
 
 
 def _check_labels(y: np.ndarray) -> None:

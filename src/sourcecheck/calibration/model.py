@@ -80,6 +80,9 @@ class TrainingData(_Strict):
     group_names: list[str] = Field(default_factory=list)
     sources: list[str] = Field(default_factory=list)
     skipped: int = Field(default=0, ge=0, description="Records left out for bad input.")
+    constant_features: list[str] = Field(
+        default_factory=list, description="Requested features left out: constant or missing."
+    )
 
 
 class ReliabilityBin(_Strict):
@@ -95,16 +98,22 @@ class CrossValidation(_Strict):
 
     folds: int = Field(ge=2)
     splitter: str
-    auc: float | None = Field(default=None, ge=0, le=1, description="Pooled out-of-fold AUC.")
+    auc: float | None = Field(
+        default=None, ge=0, le=1, description="Mean AUC within the test folds (the headline)."
+    )
     auc_folds: list[float | None] = Field(default_factory=list)
+    auc_pooled: float | None = Field(
+        default=None, ge=0, le=1, description="AUC of all out-of-fold predictions together."
+    )
     accuracy: float = Field(ge=0, le=1)
     brier: float = Field(ge=0, le=1)
     brier_base_rate: float = Field(ge=0, le=1, description="Brier of predicting the base rate.")
     reliability: list[ReliabilityBin] = Field(default_factory=list)
     weighted_auc: float | None = Field(
-        default=None, ge=0, le=1, description="Pooled AUC of the default weighted score."
+        default=None, ge=0, le=1, description="The default weighted score's mean fold AUC."
     )
     weighted_auc_folds: list[float | None] = Field(default_factory=list)
+    weighted_auc_pooled: float | None = Field(default=None, ge=0, le=1)
 
 
 class CalibrationModel(_Strict):
@@ -143,6 +152,12 @@ class CalibrationModel(_Strict):
 
     def to_json(self) -> str:
         return self.model_dump_json(indent=2) + "\n"
+
+
+def fold_mean(values: list[float | None]) -> float | None:
+    """The mean over the folds where the value is defined (a fold may hold one label only)."""
+    known = [v for v in values if v is not None]
+    return sum(known) / len(known) if known else None
 
 
 def fold_spread(values: list[float | None]) -> str:

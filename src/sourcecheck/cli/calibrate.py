@@ -3,9 +3,15 @@
 from __future__ import annotations
 
 import math
+import sys
+from collections.abc import Iterator
 from pathlib import Path
+from types import ModuleType
+from typing import TypeVar
 
 import click
+from rich.console import Console
+from rich.progress import Progress, SpinnerColumn, TextColumn
 
 from sourcecheck.calibration.data import Fields, iter_labelled
 from sourcecheck.calibration.features import FeatureSpec
@@ -16,8 +22,11 @@ from sourcecheck.calibration.model import (
     save_model,
 )
 from sourcecheck.cli.common import EXIT_ERROR, EXIT_OK, build_config, engine_options, error, warn
+from sourcecheck.core.config import Config
 from sourcecheck.core.engine import Engine
 from sourcecheck.core.errors import ConfigError
+
+T = TypeVar("T")
 
 
 @click.command("calibrate")
@@ -46,6 +55,11 @@ from sourcecheck.core.errors import ConfigError
 @click.option("--all-metrics", is_flag=True, help="Also use every common numeric metric.")
 @click.option("--folds", default=5, show_default=True, type=click.IntRange(2, 50))
 @click.option("--seed", default=0, show_default=True, type=int, help="Seed for the fold split.")
+@click.option(
+    "--progress/--no-progress",
+    default=None,
+    help="Count scored articles on stderr (default: only when stderr is a terminal).",
+)
 @engine_options
 def calibrate_command(
     labelled: tuple[str, ...],
@@ -57,6 +71,7 @@ def calibrate_command(
     all_metrics: bool,
     folds: int,
     seed: int,
+    progress: bool | None,
     config_path: Path | None,
     plugins_dirs: tuple[Path, ...],
     strict: bool | None,
@@ -69,12 +84,7 @@ def calibrate_command(
     measures it with cross-validation grouped by --group-field, and writes a JSON model
     that `sourcecheck score --model` uses.
     """
-    try:
-        from sourcecheck.calibration import fit
-    except ImportError:
-        raise ConfigError(
-            "calibrate needs scikit-learn: pip install 'sourcecheck[calibrate]'"
-        ) from None
+    fit = _fitting()
     config = build_config(
         config_path,
         labelled,
@@ -83,11 +93,43 @@ def calibrate_command(
         enable=enable,
         disable=disable,
     )
+    engine = _weighted_engine(config, grouped=group_field is not None)
+    # Checked before scoring, so a typo in --feature does not cost a long scoring run.
+    specs = fit.choose_features(
+        [FeatureSpec.parse(text) for text in features], [s.name for s in engine.scorers]
+    )
+    items = iter_labelled(
+        list(labelled), Fields(label_field, group_field, text_field), config.max_bytes
+    )
+    if sys.stderr.isatty() if progress is None else progress:
+        items = _counted(items)
+    keep = None if all_metrics else specs
+    collected = fit.collect(engine, items, lambda problem: error(str(problem)), keep)
+    if all_metrics:
+        specs = fit.with_common_metrics(specs, collected)
+    settings = fit.FitSettings(label_field, group_field, folds, seed, list(labelled))
+    model = fit.fit_model(collected, specs, engine, settings)
+    save_model(model, out)
+    click.echo(summary(model, out))
+    return EXIT_ERROR if collected.skipped else EXIT_OK
+
+
+def _fitting() -> ModuleType:
+    try:
+        from sourcecheck.calibration import fit
+    except ImportError:
+        raise ConfigError(
+            "calibrate needs scikit-learn: pip install 'sourcecheck[calibrate]'"
+        ) from None
+    return fit
+
+
+def _weighted_engine(config: Config, *, grouped: bool) -> Engine:
+    """The engine to score with: always the default weighted combiner, which is compared."""
     if config.model:
         warn("ignoring the configured model: calibration scores with the weighted combiner")
         config = config.model_copy(update={"model": None})
-    requested = [FeatureSpec.parse(text) for text in features]
-    if group_field is None:
+    if not grouped:
         warn(
             "no --group-field: articles are split one by one, so CV cannot stop the model "
             "learning which outlet wrote an article"
@@ -95,16 +137,17 @@ def calibrate_command(
     engine = Engine(config)
     for plugin_error in engine.plugins.errors:
         warn(f"plugin '{plugin_error.plugin}' {plugin_error.message}")
-    items = iter_labelled(
-        list(labelled), Fields(label_field, group_field, text_field), config.max_bytes
-    )
-    collected = fit.collect(engine, items, lambda problem: error(str(problem)))
-    specs = fit.choose_features(collected, requested, [s.name for s in engine.scorers], all_metrics)
-    settings = fit.FitSettings(label_field, group_field, folds, seed, list(labelled))
-    model = fit.fit_model(collected, specs, engine, settings)
-    save_model(model, out)
-    click.echo(summary(model, out))
-    return EXIT_ERROR if collected.skipped else EXIT_OK
+    return engine
+
+
+def _counted(items: Iterator[T]) -> Iterator[T]:
+    """Pass items through while a spinner on stderr counts them (scoring is the slow part)."""
+    columns = (SpinnerColumn(), TextColumn("scoring labelled articles: {task.completed}"))
+    with Progress(*columns, console=Console(stderr=True), transient=True) as bar:
+        task = bar.add_task("score", total=None)
+        for item in items:
+            yield item
+            bar.advance(task)
 
 
 def summary(model: CalibrationModel, out: Path) -> str:
@@ -130,16 +173,21 @@ def _data_lines(model: CalibrationModel) -> list[str]:
         f"{t.negatives} with {t.label_field}=0, in {t.groups} groups by {by}"
         + (f"; {t.skipped} records skipped" if t.skipped else "."),
         f"Features: {', '.join(f.name for f in model.features)}",
+        *(
+            [f"Left out, constant or never measured: {', '.join(t.constant_features)}"]
+            if t.constant_features
+            else []
+        ),
     ]
 
 
 def _cv_lines(cv: CrossValidation, model: CalibrationModel) -> list[str]:
     lines = [
         f"Grouped cross-validation ({cv.folds} folds, {cv.splitter}):",
-        f"  {'':<26}{'AUC pooled':>11}{'AUC per fold (mean ± sd)':>28}",
-        f"  {'calibrated model':<26}{_num(cv.auc):>11}{fold_spread(cv.auc_folds):>28}",
-        f"  {'default weighted score':<26}{_num(cv.weighted_auc):>11}"
-        f"{fold_spread(cv.weighted_auc_folds):>28}",
+        f"  {'':<26}{'AUC within folds (mean ± sd)':>30}{'pooled':>9}",
+        f"  {'calibrated model':<26}{fold_spread(cv.auc_folds):>30}{_num(cv.auc_pooled):>9}",
+        f"  {'default weighted score':<26}{fold_spread(cv.weighted_auc_folds):>30}"
+        f"{_num(cv.weighted_auc_pooled):>9}",
         f"  accuracy (p >= 0.5)       {cv.accuracy:.3f}",
         f"  Brier score               {cv.brier:.3f}   (training base rate alone: "
         f"{cv.brier_base_rate:.3f}; lower is better)",

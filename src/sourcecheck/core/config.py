@@ -137,6 +137,9 @@ def _relative_to(config: Config, path: Path) -> Config:
     here = path.parent
     config.plugins_dir = [str(here / folder) for folder in config.plugins_dir]
     config.path = path
+    if config.model is not None:
+        # Anchored to the config file now: a copy sent to a batch worker loses ``path``.
+        config.model = str(path.parent / Path(config.model).expanduser())
     return config
 
 
