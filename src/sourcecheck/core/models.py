@@ -164,7 +164,8 @@ class Attribution(_Model):
         default=None, description="Index of the attribution this one is reported through."
     )
     in_quote: bool = Field(
-        default=False, description="The cue stands inside a direct quote (a quoted speaker's own attribution)."
+        default=False,
+        description="The cue stands inside a direct quote (a quoted speaker's own attribution).",
     )
 
 
