@@ -65,7 +65,6 @@ from sourcecheck.reporters.base import Reporter
     default=None,
     help="Exit 1 when an article scores under this (0-100).",
 )
-@click.option("--max-bytes", type=int, default=None, help="Refuse inputs larger than this.")
 @corpus_index_option
 @engine_options
 def score_command(
