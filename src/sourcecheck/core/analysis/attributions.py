@@ -152,6 +152,8 @@ class AttributionFinder:
         self._cue = re.compile(rf"\b(?:{alternation(forms)})(?![\w'’-])")
         capitalised = alternation(form.capitalize() for form in forms)
         self._initial_cue = re.compile(rf"(?:{capitalised})(?![\w'’-])")
+        # First characters a sentence needs for a capitalised cue to open it.
+        self._initials = frozenset({form[0].upper() for form in forms} | set("\"“'‘"))
         heads = {
             *self.typer.vague_heads,
             *self.typer.anonymous_heads,
@@ -199,10 +201,11 @@ class AttributionFinder:
     def _cues(self, body: str, sentences: list[Sentence]) -> list[re.Match[str]]:
         """Every cue in body order: lower-case anywhere, capitalised at a sentence start."""
         found = list(self._cue.finditer(body))
+        initials = self._initials
         initial = [
             match
             for sentence in sentences
-            if body[sentence.span.start].isupper() or body[sentence.span.start] in "\"“'‘"
+            if body[sentence.span.start] in initials
             for match in [self._initial_cue.match(body, _after_marks(body, sentence.span.start))]
             if match is not None
         ]

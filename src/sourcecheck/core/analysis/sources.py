@@ -182,11 +182,12 @@ class Resolver:
         self._not_person = frozenset(typer.org_words | typer.governments)
         self._antecedent = re.compile(rf"(?P<np>{_MENTION_WORD}(?:\s+{_MENTION_WORD})*)\s*,\s*\Z")
 
-    def mentions(self, body: str) -> list[tuple[int, str, bool]]:
+    def mentions(self, body: str, until: int | None = None) -> list[tuple[int, str, bool]]:
         """Offset, name and is-a-person of the people and organisations in ``body``."""
         found: list[tuple[int, str, bool]] = []
         titles = self.typer.titles
-        for match in self._mention.finditer(body):
+        end = len(body) if until is None else until
+        for match in self._mention.finditer(body, 0, end):
             start = match.start()
             if start and (body[start - 1].isalnum() or body[start - 1] in "'’.-"):
                 continue
@@ -200,7 +201,14 @@ class Resolver:
 
     def resolve(self, body: str, items: Sequence[_Resolvable]) -> None:
         """Set ``info`` (type and speaker) on every item, in one pass over the article."""
-        mentions = self.mentions(body)
+        # Mentions matter only to resolve pronouns and descriptions: scan for them only up
+        # to the last source that needs them (often none, or early in the article).
+        needing = [
+            item.source[0]
+            for item in items
+            if item.source is not None and _may_refer(body, *item.source)
+        ]
+        mentions = self.mentions(body, max(needing) if needing else 0)
         surnames: dict[str, str] = {}
         next_mention = 0
         last_person: SourceInfo | None = None
@@ -262,6 +270,17 @@ class Resolver:
         if pronoun in GROUP_PRONOUNS:
             return _inherit(last_group, SourceInfo("vague", "group"))
         return _inherit(last_thing, SourceInfo("unknown", "pronoun"))
+
+
+_REFERRING_FIRST_WORDS = DETERMINERS | PRONOUNS
+
+
+def _may_refer(body: str, start: int, end: int) -> bool:
+    """Whether a source phrase may need an antecedent ("he", "the agency", "officials")."""
+    if not body[start].isupper():
+        return True
+    first = body[start:end].split(None, 1)
+    return bool(first) and first[0].lower() in _REFERRING_FIRST_WORDS
 
 
 def _inherit(antecedent: SourceInfo | None, fallback: SourceInfo) -> SourceInfo:
