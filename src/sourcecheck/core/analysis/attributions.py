@@ -39,15 +39,6 @@ _FUNCTION = (
     r"than|then|because|while|after|before|said|says|say)"
 )
 _WORD = rf"(?!(?i:{_FUNCTION})\b)[\w'’.&-]+"
-_DETERMINER = (
-    r"(?:(?i:the|a|an|one|two|three|four|five|six|several|some|many|most|other|another|both|"
-    rf"all|these|those|his|her|their|its|our|my|your)|{_NAME}['’]s?)"
-)
-_POST_MODIFIER = (
-    r"\s+(?:for|at|of|from|with|in|on|close\s+to|familiar\s+with|briefed\s+on)\s+"
-    rf"(?:(?i:the|a|an|his|her|their|its)\s+)?(?:{_WORD}\s+){{0,3}}{_WORD}"
-)
-_LEFT_EDGE = r"(?<![\w'’.&-])"
 
 _CLAUSE_END_CHARS = ",?!:—–-\"”’'"
 _NAME_AFTER = re.compile(rf"\s*,?\s*(?P<src>{_NAME})")
@@ -126,6 +117,17 @@ class Found:
     info: SourceInfo | None = None
     via: int | None = None
     role_span: tuple[int, int] | None = None  # where the words of ``role`` are
+
+
+@dataclass(slots=True)
+class _Speaker:
+    """Where a cue's source is, and where the words of the attribution end."""
+
+    source: tuple[int, int]
+    clause_end: int  # after the cue, or after an inverted source and its role
+    role: str | None = None
+    role_span: tuple[int, int] | None = None
+    inverted: bool = False  # "said Smith": the source follows the cue
 
 
 class AttributionFinder:
@@ -277,79 +279,103 @@ class AttributionFinder:
         found: list[Found],
         lower: str,
     ) -> Found | None:
-        cue_start, cue_end = match.span()
-        window = max(sentence.start, cue_start - WINDOW)
-        core_end, passive = self.reader.tail_start(body, window, cue_start)
+        window = max(sentence.start, match.start() - WINDOW)
+        core_end, passive = self.reader.tail_start(body, window, match.start())
         if passive and not lower.endswith("ing"):
             return None  # "was told", "is expected": the source is not before the cue
-        role: str | None = None
-        source: tuple[int, int, str | None] | None = None
+        speaker = self._speaker(body, match, index, sentence, found, window, core_end)
+        if speaker is None:
+            return None
+        content = self._content(body, match, sentence, quotes, lower, speaker)
+        if content is None:
+            return None  # a verb with no content is not reporting anything
+        src_start, src_end = speaker.source
+        if lower in _NOUN_LIKE and not self._names_pronoun_or_document(body[src_start:src_end]):
+            return None  # "the nation's most populous swing state", "his remarks"
+        cue_start, cue_end = _widen_cue(body, core_end, *match.span(), sentence.end)
+        if content[1] <= cue_start and not speaker.inverted:
+            cue_end = _cue_to_clause_end(body, cue_end, sentence.end)
+        return Found(
+            cue=(cue_start, cue_end),
+            source=speaker.source,
+            content=content,
+            sentence=index,
+            role=speaker.role,
+            direct=quotes.any_within(*content),
+            role_span=speaker.role_span,
+        )
+
+    def _speaker(
+        self,
+        body: str,
+        match: re.Match[str],
+        index: int,
+        sentence: Span,
+        found: list[Found],
+        window: int,
+        core_end: int,
+    ) -> _Speaker | None:
+        """The source of a cue: before it, the clause's subject, or after it (inverted)."""
         before = self.reader.read(body, window, core_end)
-        role_span: tuple[int, int] | None = None
         if before is not None:
-            source, role = (before.start, before.end, None), before.role
-            role_span = before.role_span
-        clause_end = cue_end  # where the words of the attribution itself end
-        if source is None and (
-            (lower.endswith("ing") and _PARTICIPLE_GAP.search(body, window, core_end))
-            or _COORDINATED.search(body, window, core_end)
+            return _Speaker((before.start, before.end), match.end(), before.role, before.role_span)
+        lower = match.group().lower()
+        if (lower.endswith("ing") and _PARTICIPLE_GAP.search(body, window, core_end)) or (
+            _COORDINATED.search(body, window, core_end)
         ):
             # ", adding that ...", "... and said": the subject of the clause said it.
             previous = found[-1] if found and found[-1].sentence == index else None
             if previous is not None and previous.source is not None:
-                source = (*previous.source, None)
-            else:
-                source = _subject(body, sentence.start, core_end)
+                return _Speaker(previous.source, match.end())
+            subject = _subject(body, sentence.start, core_end)
+            if subject is not None:
+                return _Speaker(subject[:2], match.end())
+        if not _clause_ended(body, sentence.start, match.start()):
+            return None
+        after = self._source_after(body, match.end(), sentence.end, allow_phrase=False)
+        if after is None:
+            return None
+        speaker = _Speaker(after[:2], after[1], after[2], inverted=True)
+        if speaker.role:
+            role_match = _ROLE_AFTER.match(body, after[1], sentence.end)
+            if role_match is not None:
+                speaker.clause_end = role_match.end()
+                speaker.role_span = role_match.span("role")
+        return speaker
+
+    def _content(
+        self,
+        body: str,
+        match: re.Match[str],
+        sentence: Span,
+        quotes: _QuoteIndex,
+        lower: str,
+        speaker: _Speaker,
+    ) -> tuple[int, int] | None:
+        """What was said: after the cue, before the source, or the quote that follows."""
         content: tuple[int, int] | None = None
-        content_limit = cue_start  # content before the attribution ends here
-        if source is None:
-            if not _clause_ended(body, sentence.start, cue_start):
-                return None
-            source = self._source_after(body, cue_end, sentence.end, allow_phrase=False)
-            if source is None:
-                return None
-            role = source[2]
-            clause_end = source[1]
-            if role:
-                role_match = _ROLE_AFTER.match(body, source[1], sentence.end)
-                clause_end = role_match.end() if role_match else source[1]
-                role_span = role_match.span("role") if role_match else None
-        else:
-            content_limit = source[0]
-            content = self._content_after(body, cue_end, sentence.end, quotes, lower)
+        content_limit = match.start()  # content before the attribution ends here
+        if not speaker.inverted:
+            source_start = speaker.source[0]
+            content_limit = source_start
+            content = self._content_after(body, match.end(), sentence.end, quotes, lower)
             if content is not None and quotes.starts_at(content[0]) is not None:
                 # '"If you look at it," Rubio said, "I don't believe ..."': one content.
-                before_quote = quotes.ends_at(_trim_span(body, sentence.start, source[0])[1])
-                if before_quote is not None and _clause_ended(body, sentence.start, source[0]):
+                before_quote = quotes.ends_at(_trim_span(body, sentence.start, source_start)[1])
+                if before_quote is not None and _clause_ended(body, sentence.start, source_start):
                     content = before_quote.span.start, content[1]
-            if content is None and not _clause_ended(body, sentence.start, source[0]):
+            if content is None and not _clause_ended(body, sentence.start, source_start):
                 return None
         if content is None:
             content = self._content_before(body, sentence.start, content_limit, quotes)
             if content is not None:
                 content = self._continue_content(
-                    body, content, clause_end, sentence, quotes, clause_end != cue_end
+                    body, content, speaker.clause_end, sentence, quotes, speaker.inverted
                 )
-        if content is None and _CLAUSE_DONE.match(body, clause_end, sentence.end + 1):
+        if content is None and _CLAUSE_DONE.match(body, speaker.clause_end, sentence.end + 1):
             # 'Bystrom agreed. "Mainstream Republicans are ..."': the quote that follows.
             content = self._following_quote(body, sentence.end, quotes)
-        if content is None:
-            return None  # a verb with no content is not reporting anything
-        src_start, src_end, _ = source
-        if lower in _NOUN_LIKE and not self._names_pronoun_or_document(body[src_start:src_end]):
-            return None  # "the nation's most populous swing state", "his remarks"
-        cue_start, cue_end = _widen_cue(body, core_end, cue_start, cue_end, sentence.end)
-        if content[1] <= cue_start and clause_end == match.end():
-            cue_end = _cue_to_clause_end(body, cue_end, sentence.end)
-        return Found(
-            cue=(cue_start, cue_end),
-            source=(src_start, src_end),
-            content=content,
-            sentence=index,
-            role=role,
-            direct=content is not None and quotes.any_within(*content),
-            role_span=role_span,
-        )
+        return content
 
     def _names_pronoun_or_document(self, phrase: str) -> bool:
         """Whether a source is clearly a subject ("The Cruz campaign calls ...")."""
