@@ -254,3 +254,14 @@ def test_capitalised_role_noun_heads_a_description() -> None:
     a = only("“The party is tired,” one senior Democrat said.")
     assert triple(a) == ("one senior Democrat", "said", "“The party is tired,”")
     assert a.source_type == "anonymous"
+
+
+def test_cue_after_a_quote_takes_in_how_it_was_said() -> None:
+    # Regression: the widening was skipped when the content ran on into a following quote,
+    # and an adverb at the very end of the sentence was not recognised.
+    a = only("“We lost the vote,” Lee said sarcastically.")
+    assert a.cue is not None and a.cue.text == "said sarcastically"
+    found = find("“We lost,” Lee said on CNN. “We will be back.”")
+    assert [triple(x) for x in found] == [
+        ("Lee", "said on CNN", "“We lost,” Lee said on CNN. “We will be back.”")
+    ]

@@ -60,17 +60,21 @@ _DAYS = (
 _MEDIUM = (
     r"(?:statement|interview|speech|email|e-mail|letter|tweet|post|release|video|op-ed|column|"
     r"report|briefing|call|appearance|message|memo|filing|address|remarks|conference|"
-    r"rally|debate|hearing|podcast|broadcast|show|documentary|book|essay|article|blog)"
+    r"rally|debate|hearing|podcast|broadcast|show|documentary|book|essay|article|blog|"
+    r"event|meeting|forum|summit|convention|town\s+hall|dinner|luncheon|breakfast|session|"
+    r"exchange|sermon|lecture|ceremony|news\s+conference|press\s+conference)"
 )
 # What may stand between a cue and its content: when, where and how it was said.
 _SKIP_AFTER_CUE = re.compile(
     rf"(?:\s*,?\s*(?:(?:on|late|early|last|this|earlier|later)\s+)?{_DAYS}\b"
     rf"|\s+(?:in|during|at|on|via|through)\s+(?:(?i:a|an|the|his|her|their|its|one)\s+)?"
-    rf"(?:[\w'’.-]+\s+){{0,3}}?{_MEDIUM}s?\b(?:\s+(?:with|to|on|for|at)\s+(?:the\s+)?{_NAME})?"
+    rf"(?:[\w'’.-]+\s+){{0,3}}?{_MEDIUM}s?\b(?:\s+(?:with|to|on|for|at|in)\s+(?:the\s+)?{_NAME})?"
     rf"|\s+on\s+(?:Twitter|Facebook|Instagram|television|TV|radio|CNN|Fox\s+News|MSNBC|NBC|"
     rf"ABC|CBS|NPR|the\s+[\w-]+\s+floor|the\s+floor|the\s+campaign\s+trail|stage)\b"
     rf"|\s+(?:also|again|then|later|previously|repeatedly|publicly|privately|recently|"
-    rf"flatly|simply|bluntly|openly|in\s+part|in\s+response|afterward|earlier|once)"
+    rf"flatly|simply|bluntly|openly|in\s+part|in\s+response|afterward|earlier|once|only|"
+    rf"by\s+(?:tele)?phone|by\s+e-?mail|in\s+reply|with\s+a\s+(?:grin|smile|laugh|shrug|sigh)|"
+    rf"[a-z]{{3,}}ly(?=[\s,.:;]|\Z))"
     r"|\s*,\s*citing\s+[^,.;\"“”]{1,80},)*"
 )
 _OBJECT_VERBS = words(
@@ -293,7 +297,7 @@ class AttributionFinder:
         if lower in _NOUN_LIKE and not self._names_pronoun_or_document(body[src_start:src_end]):
             return None  # "the nation's most populous swing state", "his remarks"
         cue_start, cue_end = _widen_cue(body, core_end, *match.span(), sentence.end)
-        if content[1] <= cue_start and not speaker.inverted:
+        if content[0] < cue_start and not speaker.inverted:
             cue_end = _cue_to_clause_end(body, cue_end, sentence.end)
         return Found(
             cue=(cue_start, cue_end),
