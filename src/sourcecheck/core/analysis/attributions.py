@@ -28,7 +28,7 @@ from sourcecheck.core.analysis.types import Sentence, build
 from sourcecheck.core.lexicons import Lexicons
 from sourcecheck.core.models import Attribution, Quote, Span
 
-WINDOW = 110  # characters before a cue searched for its source
+WINDOW = 240  # characters before a cue searched for its source and its role
 
 _CAP = r"(?:[A-Z][\w'’&-]*\.?|[A-Z]\.(?:[A-Z]\.)*)"
 _CONNECT = r"(?:of|for|and|de|la|le|van|von|der|den|da|du|del|bin|al|the|&)"
@@ -103,6 +103,15 @@ _ACCORDING_AFTER = re.compile(r",\s+according\s+to\b")
 _GAP = re.compile(r"[\s,.;:]*")
 _SPACE = re.compile(r"\s*")
 _LOWER_AFTER = re.compile(r"\s+[a-z]")
+_NOT_CONTENT = re.compile(
+    r"to\s+(?:a\s+|an\s+|several\s+|repeated\s+)?(?:request|message|call|email|e-mail|"
+    r"inquir(?:y|ies)|question|phone\s+call|voicemail)s?\b"
+)
+_PREPOSITION = re.compile(
+    r"(?:at|in|on|during|after|before|from|with|for|while|outside|inside|near|to)\b"
+)
+_SHORT_PLACE = 6  # words: "at the Capitol on Monday" is where, not what
+_LATER_CONTENT = re.compile(r"(?:\s|^)(?P<start>that\b|[\"“]|'')")
 _CLAUSE_DONE = re.compile(r"[\s.:]*\Z")
 
 
@@ -195,9 +204,12 @@ class AttributionFinder:
                 continue
             item = self._read(body, match, index, sentence, context, found)
             if item is not None:
-                item.in_quote = context.inside(start)
-                if item.in_quote and _first_or_second_person(body, item):
-                    continue  # '"I think we can win," she said': the speaker's own view
+                enclosing = context.enclosing(start)
+                item.in_quote = enclosing is not None
+                if enclosing is not None:
+                    if _first_or_second_person(body, item):
+                        continue  # '"I think we can win," she said': the speaker's own view
+                    item.content = _clip(body, item.content, enclosing[1])
                 found.append(item)
         found = _outside_roles(found)
         _link_second_hand(found)
@@ -453,6 +465,20 @@ class AttributionFinder:
             if rest is None:
                 return quote.span.start, quote.span.end
             return _clause(body, first, end)  # 'said "local forces" must lead the way'
+        if _NOT_CONTENT.match(body, first, end):
+            return None  # "did not respond to a request for comment"
+        if _PREPOSITION.match(body, first, end):
+            # "told reporters at the Capitol": a place, not what was said; look for the
+            # clause or quote further on, else the content is elsewhere.
+            later = _LATER_CONTENT.search(body, first, end)
+            if later is None:
+                if len(body[first:end].split()) <= _SHORT_PLACE:
+                    return None
+            else:
+                first = later.start("start")
+                quote = quotes.starts_at(first)
+                if quote is not None:
+                    return quote.span.start, quote.span.end
         according = _ACCORDING_AFTER.search(body, first, end)
         return _clause(body, first, according.start() if according else end)
 
@@ -514,7 +540,15 @@ class AttributionFinder:
             if lead and lead[-1] not in ":—–-\"”'":
                 return clause_start, quote.span.end  # 'They have "a higher set of ...," he said'
             return quote.span.start, quote.span.end
+        dateline = _DATELINE.match(body, clause_start, clause_end)
+        if dateline is not None:
+            clause_start = dateline.end()  # "RIVERTON — The state will ...": not said by anyone
         return _clause(body, clause_start, clause_end)
+
+
+_DATELINE = re.compile(
+    r"[A-Z][A-Z.' -]{2,40}(?:,\s*[A-Z][\w.]*)?\s*(?:\([^)]{1,20}\)\s*)?[—–-]+\s*"
+)
 
 
 # Verb forms that are more often nouns ("the state", "his remarks", "a call"): taken as
@@ -617,11 +651,13 @@ class _QuoteIndex:
             quote = self.by_end[offset + 1]  # '"...,"' ends one past the comma we stopped at
         return quote
 
-    def inside(self, offset: int) -> bool:
-        """Whether ``offset`` is inside a quote; offsets must come in increasing order."""
+    def enclosing(self, offset: int) -> tuple[int, int] | None:
+        """The inner bounds of the quote around ``offset``; offsets must come in order."""
         while self._cursor < len(self.bounds) and self.bounds[self._cursor][1] <= offset:
             self._cursor += 1
-        return self._cursor < len(self.bounds) and self.bounds[self._cursor][0] <= offset
+        if self._cursor < len(self.bounds) and self.bounds[self._cursor][0] <= offset:
+            return self.bounds[self._cursor]
+        return None
 
 
 # Words after which a noun-like form ("state", "attacks") is a noun, not a verb.
@@ -665,6 +701,13 @@ def _skip_non_names(body: str, start: int, end: int) -> int:
             start += 1
 
 
+def _clip(body: str, content: tuple[int, int] | None, end: int) -> tuple[int, int] | None:
+    """Content of an attribution inside a quote stops where the quote does."""
+    if content is None or content[1] <= end:
+        return content
+    return _clause(body, content[0], end) if content[0] < end else None
+
+
 def _trim_span(body: str, start: int, end: int) -> tuple[int, int]:
     while start < end and body[start].isspace():
         start += 1
@@ -706,11 +749,22 @@ def _link_second_hand(found: list[Found]) -> None:
                 if not other.marker:
                     other.via = position
         elif item.marker == "citing":
-            previous = position - 1
-            if previous >= 0 and found[previous].sentence == item.sentence:
-                item.via = previous
-                if found[previous].content is not None:
-                    item.content = found[previous].content  # what the outer source reported
+            # The outer report is the nearest plain attribution of the sentence: usually the
+            # one before ("X reported, citing Y"), else the next ("X, citing Y, reported").
+            outer = next(
+                (
+                    other
+                    for other in (position - 1, position + 1)
+                    if 0 <= other < len(found)
+                    and found[other].sentence == item.sentence
+                    and not found[other].marker
+                ),
+                None,
+            )
+            if outer is not None:
+                item.via = outer
+                if found[outer].content is not None:
+                    item.content = found[outer].content  # what the outer source reported
 
 
 def _same_sentence(found: list[Found], position: int) -> list[Found]:

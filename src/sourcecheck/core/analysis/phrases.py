@@ -73,8 +73,18 @@ _NOT_ROLES = words(
     by with to as and but or so if when while after before who which that where not now
     """
 )
+_REPORTING_ASIDES = words("citing according quoting")
+_SINGULAR = words("a an one another this that each every")
+
+
+def _plural(word: str) -> bool:
+    lower = word.lower()
+    return lower.endswith("s") and not lower.endswith(("ss", "us", "is"))
+
+
 _MAX_WORDS = 14
 _NEAR = 48  # characters read first
+_FULL = 110  # characters read for a source without an appositive
 _MAX_MODIFIERS = 4
 
 
@@ -143,13 +153,16 @@ class SourceReader:
                 return None
             if found > 0:
                 return SourceBefore(tokens[found][0], end)
-        tokens = [m.span() for m in _TOKEN.finditer(body, window, end)][-_MAX_WORDS:]
+        if body[end - 1] != ",":
+            tokens = [m.span() for m in _TOKEN.finditer(body, max(window, end - _FULL), end)]
+            words = [body[s:e] for s, e in tokens][-_MAX_WORDS:]
+            tokens = tokens[-_MAX_WORDS:]
+            found = self._phrase(words)
+            return SourceBefore(tokens[found][0], end) if found is not None else None
+        # "Maria Lopez, a former deputy director of the agency, said": the whole window,
+        # since a role or a "who ..." clause can be long.
+        tokens = [m.span() for m in _TOKEN.finditer(body, window, end)]
         words = [body[s:e] for s, e in tokens]
-        found = self._phrase(words)
-        if found is not None:
-            return SourceBefore(tokens[found][0], end)
-        if not words or words[-1] != ",":
-            return None
         # "Maria Lopez, a former deputy director of the agency, said"
         try:
             comma = len(words) - 2 - words[-2::-1].index(",")
@@ -164,12 +177,16 @@ class SourceReader:
             or first_role_word[0].isdigit()
             or first_role_word.endswith(("'s", "’s", "s'", "s’"))
             or _role_word(first_role_word) in self.roles
+            or lower in _REPORTING_ASIDES
             or (first_role_word[0].islower() and lower not in _NOT_ROLES)
         ):
             return None
         found = self._phrase(words[:comma])
         if found is None:
             return None
+        if lower in _REPORTING_ASIDES:
+            # "Local papers, citing hospital staff, reported": an attribution, not a role.
+            return SourceBefore(tokens[found][0], tokens[comma - 1][1])
         role_start, role_end = tokens[comma + 1][0], tokens[-2][1]
         role = body[role_start:role_end]
         return SourceBefore(tokens[found][0], tokens[comma - 1][1], role, (role_start, role_end))
@@ -254,6 +271,8 @@ class SourceReader:
             if not before[0].isalnum() or (lower in _FUNCTION and lower not in _DETERMINERS):
                 break
             if lower in _DETERMINERS:
+                if lower in _SINGULAR and _plural(words[head]):
+                    return head  # "a move critics say": the determiner is not the head's
                 return i - 1
             if before.endswith(("'s", "’s")):
                 i -= 1

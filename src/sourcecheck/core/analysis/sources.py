@@ -115,7 +115,8 @@ class SourceTyper:
         if any(w.rstrip(".,") in self.org_words or _ACRONYM.match(w) for w in named):
             return SourceInfo("named_organization", "named", bare)
         if named:
-            person = " ".join(w for w in named if w not in self.titles)
+            last_title = max((i for i, w in enumerate(named) if w in self.titles), default=-1)
+            person = " ".join(named[last_title + 1 :])  # "Health Secretary Dana Whitfield"
             return SourceInfo("named_person", "named", person or " ".join(named))
         return SourceInfo("unknown", "other")
 
@@ -193,8 +194,11 @@ class Resolver:
                 continue
             words = match.group().split()
             person = self._not_person.isdisjoint(words)
-            while words and (words[0] in NOT_NAMES or (person and words[0] in titles)):
+            while words and words[0] in NOT_NAMES:
                 words.pop(0)
+            if person:  # "Health Secretary Dana Whitfield" -> "Dana Whitfield"
+                last_title = max((i for i, w in enumerate(words) if w in titles), default=-1)
+                words = words[last_title + 1 :]
             if words:
                 found.append((start, " ".join(words), person))
         return found
@@ -213,7 +217,8 @@ class Resolver:
         next_mention = 0
         last_person: SourceInfo | None = None
         last_group: SourceInfo | None = None
-        last_thing: SourceInfo | None = None
+        last_thing: SourceInfo | None = None  # an organisation or a document ("it")
+        last_organization: SourceInfo | None = None  # for "the agency"
         for item in items:
             if item.source is None:
                 item.info = SourceInfo("unknown", "other")
@@ -225,6 +230,7 @@ class Resolver:
                     last_person = SourceInfo("named_person", "named", _full(name, surnames))
                 else:
                     last_thing = SourceInfo("named_organization", "named", name)
+                    last_organization = last_thing
                 next_mention += 1
             phrase = body[start:end]
             info = self.typer.classify(phrase, in_quote=item.in_quote)
@@ -235,7 +241,8 @@ class Resolver:
             elif info.kind == "person_description":
                 info = _inherit(last_person, SourceInfo("anonymous", "group"))
             elif info.kind == "org_description":
-                info = _inherit(last_thing, SourceInfo("named_organization", "org_description"))
+                fallback = SourceInfo("named_organization", "org_description")
+                info = _inherit(last_organization, fallback)
             elif info.source_type == "named_person" and info.speaker:
                 info.speaker = _full(info.speaker, surnames)
             if item.role and self.typer.anonymous_phrase.search(item.role):
@@ -247,6 +254,8 @@ class Resolver:
                 last_person = info
             elif info.source_type in ("named_organization", "document"):
                 last_thing = info
+                if info.source_type == "named_organization":
+                    last_organization = info
             if info.source_type in ("named_organization", "anonymous", "vague"):
                 last_group = info
 
