@@ -317,3 +317,8 @@ def test_content_of_an_attribution_inside_a_quote_stops_at_the_quote() -> None:
     found = find("“They say it is about money,” said Ruth Mays, a retired teacher.")
     inner = [a for a in found if a.in_quote]
     assert [triple(a) for a in inner] == [("They", "say", "it is about money")]
+
+
+def test_relative_clause_after_a_known_head_is_part_of_the_source() -> None:
+    a = only("People who saw the crash said the driver ran a red light.")
+    assert triple(a) == ("People who saw the crash", "said", "the driver ran a red light")

@@ -201,9 +201,22 @@ class SourceReader:
         modified = self._post_modified(words)
         if modified is not None:
             return modified
+        relative = self._relative_clause(words)
+        if relative is not None:
+            return relative
         if last[0].isupper() and last.lower() not in self.heads and last.lower() not in self.roles:
             return self._name(words)
         return self._description(words, len(words) - 1)
+
+    def _relative_clause(self, words: list[str]) -> int | None:
+        """'People who had direct knowledge said': a known head noun, then who/that."""
+        lowest = max(1, len(words) - 8)
+        for i in range(len(words) - 2, lowest - 1, -1):
+            if not words[i][0].isalnum():
+                return None
+            if words[i].lower() in ("who", "that") and words[i - 1].lower() in self.heads:
+                return self._description(words, i - 1)
+        return None
 
     def _post_modified(self, words: list[str]) -> int | None:
         """'a spokesman for the agency', 'people familiar with the matter'."""
