@@ -322,3 +322,12 @@ def test_content_of_an_attribution_inside_a_quote_stops_at_the_quote() -> None:
 def test_relative_clause_after_a_known_head_is_part_of_the_source() -> None:
     a = only("People who saw the crash said the driver ran a red light.")
     assert triple(a) == ("People who saw the crash", "said", "the driver ran a red light")
+
+
+def test_called_naming_a_thing_is_not_an_attribution() -> None:
+    # Regression: "a group called X" and "so-called" were read as speech.
+    assert find("A new group called Voters First held its first rally.") == []
+    assert find("He met the so-called experts at the hearing.") == []
+    assert [triple(a) for a in find("The mayor called the plan reckless.")] == [
+        ("The mayor", "called", "the plan reckless")
+    ]

@@ -243,6 +243,8 @@ class AttributionFinder:
         at_start = body[sentence.start : match.start()].strip("\"“'‘ ") == ""
         if cue[0].isupper() and not at_start:
             return None  # "Hope Hicks", "Read more": a capitalised word mid-sentence
+        if match.start() and body[match.start() - 1] in "-‐":
+            return None  # "so-called"
         if lower in _NOUN_LIKE and _previous_word(body, match.start()) in _NOT_BEFORE_VERBS:
             return None  # "the state", "his remarks": a noun, rejected before any reading
         if lower in ("according to", "citing"):
@@ -308,6 +310,8 @@ class AttributionFinder:
         src_start, src_end = speaker.source
         if lower in _NOUN_LIKE and not self._names_pronoun_or_document(body[src_start:src_end]):
             return None  # "the nation's most populous swing state", "his remarks"
+        if lower in _NAMING_PARTICIPLES and _names_a_thing(body, match.end(), src_start, src_end):
+            return None  # "a group called Black Votes Matter": a name, not a statement
         cue_start, cue_end = _widen_cue(body, core_end, *match.span(), sentence.end)
         if content[0] < cue_start and not speaker.inverted:
             cue_end = _cue_to_clause_end(body, cue_end, sentence.end)
@@ -580,6 +584,17 @@ def _widen_cue(
             cue_start = aux.start()
     suffix = _CUE_SUFFIX.match(body, cue_end, limit)
     return cue_start, suffix.end() if suffix else cue_end
+
+
+_NAMING_PARTICIPLES = words("called named dubbed titled labeled labelled")
+_NAME_FOLLOWS = re.compile(r"\s+(?:[\"“]|''|[A-Z])")
+
+
+def _names_a_thing(body: str, cue_end: int, src_start: int, src_end: int) -> bool:
+    """Whether 'X called Y' names a thing (a description, then a name or a title)."""
+    if _names_or_pronoun(body[src_start:src_end]):
+        return False
+    return _NAME_FOLLOWS.match(body, cue_end) is not None
 
 
 def _first_or_second_person(body: str, item: Found) -> bool:
