@@ -159,11 +159,13 @@ class SourceReader:
             tokens = tokens[-_MAX_WORDS:]
             found = self._phrase(words)
             return SourceBefore(tokens[found][0], end) if found is not None else None
-        # "Maria Lopez, a former deputy director of the agency, said": the whole window,
-        # since a role or a "who ..." clause can be long.
+        return self._appositive(body, window, end)
+
+    def _appositive(self, body: str, window: int, end: int) -> SourceBefore | None:
+        """'Maria Lopez, a former deputy director of the agency, said': reads the whole
+        window, since a role or a "who ..." clause can be long."""
         tokens = [m.span() for m in _TOKEN.finditer(body, window, end)]
         words = [body[s:e] for s, e in tokens]
-        # "Maria Lopez, a former deputy director of the agency, said"
         try:
             comma = len(words) - 2 - words[-2::-1].index(",")
         except ValueError:
