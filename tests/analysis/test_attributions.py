@@ -254,3 +254,80 @@ def test_capitalised_role_noun_heads_a_description() -> None:
     a = only("“The party is tired,” one senior Democrat said.")
     assert triple(a) == ("one senior Democrat", "said", "“The party is tired,”")
     assert a.source_type == "anonymous"
+
+
+def test_cue_after_a_quote_takes_in_how_it_was_said() -> None:
+    # Regression: the widening was skipped when the content ran on into a following quote,
+    # and an adverb at the very end of the sentence was not recognised.
+    a = only("“We lost the vote,” Lee said sarcastically.")
+    assert a.cue is not None and a.cue.text == "said sarcastically"
+    found = find("“We lost,” Lee said on CNN. “We will be back.”")
+    assert [triple(x) for x in found] == [
+        ("Lee", "said on CNN", "“We lost,” Lee said on CNN. “We will be back.”")
+    ]
+
+
+def test_dateline_is_not_part_of_the_content() -> None:
+    # Regression: "RIVERTON — ..." was taken into what the officials said.
+    a = only("RIVERTON — The clinic will close in May, officials said.")
+    assert triple(a) == ("officials", "said", "The clinic will close in May")
+
+
+def test_place_after_told_is_not_the_content() -> None:
+    # Regression: "told reporters at the Capitol" gave the content "at the Capitol".
+    found = find("“We cannot wait,” she told reporters at the Capitol.")
+    assert [triple(a) for a in found] == [("she", "told", "“We cannot wait,”")]
+
+
+def test_no_response_to_a_request_for_comment_is_not_an_attribution() -> None:
+    assert find("The mayor's office did not respond to a request for comment.") == []
+
+
+def test_plural_head_after_a_singular_determiner() -> None:
+    # Regression: "a move critics say" gave the source "a move critics".
+    found = find("The plan passed on Tuesday, a move critics say will raise rents.")
+    assert [a.source.text for a in found if a.source] == ["critics"]
+
+
+def test_citing_aside_before_the_cue_links_both_layers() -> None:
+    found = find("Local papers, citing hospital staff, reported that the wards closed.")
+    assert [triple(a) for a in found] == [
+        ("hospital staff", "citing", "that the wards closed"),
+        ("Local papers", "reported", "that the wards closed"),
+    ]
+    assert found[0].via == 1
+    assert found[1].source_type == "vague"
+
+
+def test_long_appositive_clause_before_the_cue() -> None:
+    # Regression: a role longer than the search window lost the whole attribution.
+    a = only(
+        "A senior hospital administrator, who spoke on condition of anonymity because she "
+        "was not authorized to discuss the plan, said staff learned of it from the news."
+    )
+    assert triple(a) == (
+        "A senior hospital administrator",
+        "said",
+        "staff learned of it from the news",
+    )
+    assert a.source_type == "anonymous"
+
+
+def test_content_of_an_attribution_inside_a_quote_stops_at_the_quote() -> None:
+    found = find("“They say it is about money,” said Ruth Mays, a retired teacher.")
+    inner = [a for a in found if a.in_quote]
+    assert [triple(a) for a in inner] == [("They", "say", "it is about money")]
+
+
+def test_relative_clause_after_a_known_head_is_part_of_the_source() -> None:
+    a = only("People who saw the crash said the driver ran a red light.")
+    assert triple(a) == ("People who saw the crash", "said", "the driver ran a red light")
+
+
+def test_called_naming_a_thing_is_not_an_attribution() -> None:
+    # Regression: "a group called X" and "so-called" were read as speech.
+    assert find("A new group called Voters First held its first rally.") == []
+    assert find("He met the so-called experts at the hearing.") == []
+    assert [triple(a) for a in find("The mayor called the plan reckless.")] == [
+        ("The mayor", "called", "the plan reckless")
+    ]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 from datetime import date, datetime
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, model_validator
 
@@ -72,17 +72,26 @@ class Span(_Model):
         """The span of ``body[start:end]``; the fast path used by the analysis layer."""
         # Filling the instance directly is 4x faster than model_construct, and the analysis
         # builds thousands of spans per article; the offsets come from regex matches.
-        span = _new_object(cls)
-        _set_attribute(span, "__dict__", {"start": start, "end": end, "text": body[start:end]})
-        _set_attribute(span, "__pydantic_fields_set__", set(_SPAN_FIELDS))
-        _set_attribute(span, "__pydantic_extra__", None)
-        _set_attribute(span, "__pydantic_private__", None)
-        return span
+        return fill_unchecked(cls, {"start": start, "end": end, "text": body[start:end]})
 
 
+ModelT = TypeVar("ModelT", bound=BaseModel)
 _new_object = object.__new__
 _set_attribute = object.__setattr__
-_SPAN_FIELDS = frozenset(("start", "end", "text"))
+
+
+def fill_unchecked(cls: type[ModelT], values: dict[str, Any]) -> ModelT:
+    """An instance of ``cls`` holding ``values`` (every field), without validation.
+
+    Only for values the caller has just computed and knows to be valid: it skips pydantic
+    entirely, which is what makes the per-article analysis cheap.
+    """
+    instance = _new_object(cls)
+    _set_attribute(instance, "__dict__", values)
+    _set_attribute(instance, "__pydantic_fields_set__", set(values))
+    _set_attribute(instance, "__pydantic_extra__", None)
+    _set_attribute(instance, "__pydantic_private__", None)
+    return instance
 
 
 class Article(_Model):
@@ -166,6 +175,7 @@ class Attribution(_Model):
     in_quote: bool = Field(
         default=False,
         description="The cue stands inside a direct quote (a quoted speaker's own attribution).",
+        description="The cue stands inside a direct quote: a quoted speaker reports it.",
     )
 
 

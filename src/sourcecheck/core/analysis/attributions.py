@@ -28,7 +28,7 @@ from sourcecheck.core.analysis.types import Sentence, build
 from sourcecheck.core.lexicons import Lexicons
 from sourcecheck.core.models import Attribution, Quote, Span
 
-WINDOW = 110  # characters before a cue searched for its source
+WINDOW = 240  # characters before a cue searched for its source and its role
 
 _CAP = r"(?:[A-Z][\w'’&-]*\.?|[A-Z]\.(?:[A-Z]\.)*)"
 _CONNECT = r"(?:of|for|and|de|la|le|van|von|der|den|da|du|del|bin|al|the|&)"
@@ -39,15 +39,6 @@ _FUNCTION = (
     r"than|then|because|while|after|before|said|says|say)"
 )
 _WORD = rf"(?!(?i:{_FUNCTION})\b)[\w'’.&-]+"
-_DETERMINER = (
-    r"(?:(?i:the|a|an|one|two|three|four|five|six|several|some|many|most|other|another|both|"
-    rf"all|these|those|his|her|their|its|our|my|your)|{_NAME}['’]s?)"
-)
-_POST_MODIFIER = (
-    r"\s+(?:for|at|of|from|with|in|on|close\s+to|familiar\s+with|briefed\s+on)\s+"
-    rf"(?:(?i:the|a|an|his|her|their|its)\s+)?(?:{_WORD}\s+){{0,3}}{_WORD}"
-)
-_LEFT_EDGE = r"(?<![\w'’.&-])"
 
 _CLAUSE_END_CHARS = ",?!:—–-\"”’'"
 _NAME_AFTER = re.compile(rf"\s*,?\s*(?P<src>{_NAME})")
@@ -69,17 +60,21 @@ _DAYS = (
 _MEDIUM = (
     r"(?:statement|interview|speech|email|e-mail|letter|tweet|post|release|video|op-ed|column|"
     r"report|briefing|call|appearance|message|memo|filing|address|remarks|conference|"
-    r"rally|debate|hearing|podcast|broadcast|show|documentary|book|essay|article|blog)"
+    r"rally|debate|hearing|podcast|broadcast|show|documentary|book|essay|article|blog|"
+    r"event|meeting|forum|summit|convention|town\s+hall|dinner|luncheon|breakfast|session|"
+    r"exchange|sermon|lecture|ceremony|news\s+conference|press\s+conference)"
 )
 # What may stand between a cue and its content: when, where and how it was said.
 _SKIP_AFTER_CUE = re.compile(
     rf"(?:\s*,?\s*(?:(?:on|late|early|last|this|earlier|later)\s+)?{_DAYS}\b"
     rf"|\s+(?:in|during|at|on|via|through)\s+(?:(?i:a|an|the|his|her|their|its|one)\s+)?"
-    rf"(?:[\w'’.-]+\s+){{0,3}}?{_MEDIUM}s?\b(?:\s+(?:with|to|on|for|at)\s+(?:the\s+)?{_NAME})?"
+    rf"(?:[\w'’.-]+\s+){{0,3}}?{_MEDIUM}s?\b(?:\s+(?:with|to|on|for|at|in)\s+(?:the\s+)?{_NAME})?"
     rf"|\s+on\s+(?:Twitter|Facebook|Instagram|television|TV|radio|CNN|Fox\s+News|MSNBC|NBC|"
     rf"ABC|CBS|NPR|the\s+[\w-]+\s+floor|the\s+floor|the\s+campaign\s+trail|stage)\b"
     rf"|\s+(?:also|again|then|later|previously|repeatedly|publicly|privately|recently|"
-    rf"flatly|simply|bluntly|openly|in\s+part|in\s+response|afterward|earlier|once)"
+    rf"flatly|simply|bluntly|openly|in\s+part|in\s+response|afterward|earlier|once|only|"
+    rf"by\s+(?:tele)?phone|by\s+e-?mail|in\s+reply|with\s+a\s+(?:grin|smile|laugh|shrug|sigh)|"
+    rf"[a-z]{{3,}}ly(?=[\s,.:;]|\Z))"
     r"|\s*,\s*citing\s+[^,.;\"“”]{1,80},)*"
 )
 _OBJECT_VERBS = words(
@@ -108,6 +103,15 @@ _ACCORDING_AFTER = re.compile(r",\s+according\s+to\b")
 _GAP = re.compile(r"[\s,.;:]*")
 _SPACE = re.compile(r"\s*")
 _LOWER_AFTER = re.compile(r"\s+[a-z]")
+_NOT_CONTENT = re.compile(
+    r"to\s+(?:a\s+|an\s+|several\s+|repeated\s+)?(?:request|message|call|email|e-mail|"
+    r"inquir(?:y|ies)|question|phone\s+call|voicemail)s?\b"
+)
+_PREPOSITION = re.compile(
+    r"(?:at|in|on|during|after|before|from|with|for|while|outside|inside|near|to)\b"
+)
+_SHORT_PLACE = 6  # words: "at the Capitol on Monday" is where, not what
+_LATER_CONTENT = re.compile(r"(?:\s|^)(?P<start>that\b|[\"“]|'')")
 _CLAUSE_DONE = re.compile(r"[\s.:]*\Z")
 
 
@@ -126,6 +130,17 @@ class Found:
     info: SourceInfo | None = None
     via: int | None = None
     role_span: tuple[int, int] | None = None  # where the words of ``role`` are
+
+
+@dataclass(slots=True)
+class _Speaker:
+    """Where a cue's source is, and where the words of the attribution end."""
+
+    source: tuple[int, int]
+    clause_end: int  # after the cue, or after an inverted source and its role
+    role: str | None = None
+    role_span: tuple[int, int] | None = None
+    inverted: bool = False  # "said Smith": the source follows the cue
 
 
 class AttributionFinder:
@@ -152,6 +167,8 @@ class AttributionFinder:
         self._cue = re.compile(rf"\b(?:{alternation(forms)})(?![\w'’-])")
         capitalised = alternation(form.capitalize() for form in forms)
         self._initial_cue = re.compile(rf"(?:{capitalised})(?![\w'’-])")
+        # First characters a sentence needs for a capitalised cue to open it.
+        self._initials = frozenset({form[0].upper() for form in forms} | set("\"“'‘"))
         heads = {
             *self.typer.vague_heads,
             *self.typer.anonymous_heads,
@@ -187,9 +204,12 @@ class AttributionFinder:
                 continue
             item = self._read(body, match, index, sentence, context, found)
             if item is not None:
-                item.in_quote = context.inside(start)
-                if item.in_quote and _first_or_second_person(body, item):
-                    continue  # '"I think we can win," she said': the speaker's own view
+                enclosing = context.enclosing(start)
+                item.in_quote = enclosing is not None
+                if enclosing is not None:
+                    if _first_or_second_person(body, item):
+                        continue  # '"I think we can win," she said': the speaker's own view
+                    item.content = _clip(body, item.content, enclosing[1])
                 found.append(item)
         found = _outside_roles(found)
         _link_second_hand(found)
@@ -199,10 +219,11 @@ class AttributionFinder:
     def _cues(self, body: str, sentences: list[Sentence]) -> list[re.Match[str]]:
         """Every cue in body order: lower-case anywhere, capitalised at a sentence start."""
         found = list(self._cue.finditer(body))
+        initials = self._initials
         initial = [
             match
             for sentence in sentences
-            if body[sentence.span.start].isupper() or body[sentence.span.start] in "\"“'‘"
+            if body[sentence.span.start] in initials
             for match in [self._initial_cue.match(body, _after_marks(body, sentence.span.start))]
             if match is not None
         ]
@@ -222,6 +243,8 @@ class AttributionFinder:
         at_start = body[sentence.start : match.start()].strip("\"“'‘ ") == ""
         if cue[0].isupper() and not at_start:
             return None  # "Hope Hicks", "Read more": a capitalised word mid-sentence
+        if match.start() and body[match.start() - 1] in "-‐":
+            return None  # "so-called"
         if lower in _NOUN_LIKE and _previous_word(body, match.start()) in _NOT_BEFORE_VERBS:
             return None  # "the state", "his remarks": a noun, rejected before any reading
         if lower in ("according to", "citing"):
@@ -274,79 +297,105 @@ class AttributionFinder:
         found: list[Found],
         lower: str,
     ) -> Found | None:
-        cue_start, cue_end = match.span()
-        window = max(sentence.start, cue_start - WINDOW)
-        core_end, passive = self.reader.tail_start(body, window, cue_start)
+        window = max(sentence.start, match.start() - WINDOW)
+        core_end, passive = self.reader.tail_start(body, window, match.start())
         if passive and not lower.endswith("ing"):
             return None  # "was told", "is expected": the source is not before the cue
-        role: str | None = None
-        source: tuple[int, int, str | None] | None = None
+        speaker = self._speaker(body, match, index, sentence, found, window, core_end)
+        if speaker is None:
+            return None
+        content = self._content(body, match, sentence, quotes, lower, speaker)
+        if content is None:
+            return None  # a verb with no content is not reporting anything
+        src_start, src_end = speaker.source
+        if lower in _NOUN_LIKE and not self._names_pronoun_or_document(body[src_start:src_end]):
+            return None  # "the nation's most populous swing state", "his remarks"
+        if lower in _NAMING_PARTICIPLES and _names_a_thing(body, match.end(), src_start, src_end):
+            return None  # "a group called Black Votes Matter": a name, not a statement
+        cue_start, cue_end = _widen_cue(body, core_end, *match.span(), sentence.end)
+        if content[0] < cue_start and not speaker.inverted:
+            cue_end = _cue_to_clause_end(body, cue_end, sentence.end)
+        return Found(
+            cue=(cue_start, cue_end),
+            source=speaker.source,
+            content=content,
+            sentence=index,
+            role=speaker.role,
+            direct=quotes.any_within(*content),
+            role_span=speaker.role_span,
+        )
+
+    def _speaker(
+        self,
+        body: str,
+        match: re.Match[str],
+        index: int,
+        sentence: Span,
+        found: list[Found],
+        window: int,
+        core_end: int,
+    ) -> _Speaker | None:
+        """The source of a cue: before it, the clause's subject, or after it (inverted)."""
         before = self.reader.read(body, window, core_end)
-        role_span: tuple[int, int] | None = None
         if before is not None:
-            source, role = (before.start, before.end, None), before.role
-            role_span = before.role_span
-        clause_end = cue_end  # where the words of the attribution itself end
-        if source is None and (
-            (lower.endswith("ing") and _PARTICIPLE_GAP.search(body, window, core_end))
-            or _COORDINATED.search(body, window, core_end)
+            return _Speaker((before.start, before.end), match.end(), before.role, before.role_span)
+        lower = match.group().lower()
+        if (lower.endswith("ing") and _PARTICIPLE_GAP.search(body, window, core_end)) or (
+            _COORDINATED.search(body, window, core_end)
         ):
             # ", adding that ...", "... and said": the subject of the clause said it.
             previous = found[-1] if found and found[-1].sentence == index else None
             if previous is not None and previous.source is not None:
-                source = (*previous.source, None)
-            else:
-                source = _subject(body, sentence.start, core_end)
+                return _Speaker(previous.source, match.end())
+            subject = _subject(body, sentence.start, core_end)
+            if subject is not None:
+                return _Speaker(subject[:2], match.end())
+        if not _clause_ended(body, sentence.start, match.start()):
+            return None
+        after = self._source_after(body, match.end(), sentence.end, allow_phrase=False)
+        if after is None:
+            return None
+        speaker = _Speaker(after[:2], after[1], after[2], inverted=True)
+        if speaker.role:
+            role_match = _ROLE_AFTER.match(body, after[1], sentence.end)
+            if role_match is not None:
+                speaker.clause_end = role_match.end()
+                speaker.role_span = role_match.span("role")
+        return speaker
+
+    def _content(
+        self,
+        body: str,
+        match: re.Match[str],
+        sentence: Span,
+        quotes: _QuoteIndex,
+        lower: str,
+        speaker: _Speaker,
+    ) -> tuple[int, int] | None:
+        """What was said: after the cue, before the source, or the quote that follows."""
         content: tuple[int, int] | None = None
-        content_limit = cue_start  # content before the attribution ends here
-        if source is None:
-            if not _clause_ended(body, sentence.start, cue_start):
-                return None
-            source = self._source_after(body, cue_end, sentence.end, allow_phrase=False)
-            if source is None:
-                return None
-            role = source[2]
-            clause_end = source[1]
-            if role:
-                role_match = _ROLE_AFTER.match(body, source[1], sentence.end)
-                clause_end = role_match.end() if role_match else source[1]
-                role_span = role_match.span("role") if role_match else None
-        else:
-            content_limit = source[0]
-            content = self._content_after(body, cue_end, sentence.end, quotes, lower)
+        content_limit = match.start()  # content before the attribution ends here
+        if not speaker.inverted:
+            source_start = speaker.source[0]
+            content_limit = source_start
+            content = self._content_after(body, match.end(), sentence.end, quotes, lower)
             if content is not None and quotes.starts_at(content[0]) is not None:
                 # '"If you look at it," Rubio said, "I don't believe ..."': one content.
-                before_quote = quotes.ends_at(_trim_span(body, sentence.start, source[0])[1])
-                if before_quote is not None and _clause_ended(body, sentence.start, source[0]):
+                before_quote = quotes.ends_at(_trim_span(body, sentence.start, source_start)[1])
+                if before_quote is not None and _clause_ended(body, sentence.start, source_start):
                     content = before_quote.span.start, content[1]
-            if content is None and not _clause_ended(body, sentence.start, source[0]):
+            if content is None and not _clause_ended(body, sentence.start, source_start):
                 return None
         if content is None:
             content = self._content_before(body, sentence.start, content_limit, quotes)
             if content is not None:
                 content = self._continue_content(
-                    body, content, clause_end, sentence, quotes, clause_end != cue_end
+                    body, content, speaker.clause_end, sentence, quotes, speaker.inverted
                 )
-        if content is None and _CLAUSE_DONE.match(body, clause_end, sentence.end + 1):
+        if content is None and _CLAUSE_DONE.match(body, speaker.clause_end, sentence.end + 1):
             # 'Bystrom agreed. "Mainstream Republicans are ..."': the quote that follows.
             content = self._following_quote(body, sentence.end, quotes)
-        if content is None:
-            return None  # a verb with no content is not reporting anything
-        src_start, src_end, _ = source
-        if lower in _NOUN_LIKE and not self._names_pronoun_or_document(body[src_start:src_end]):
-            return None  # "the nation's most populous swing state", "his remarks"
-        cue_start, cue_end = _widen_cue(body, core_end, cue_start, cue_end, sentence.end)
-        if content[1] <= cue_start and clause_end == match.end():
-            cue_end = _cue_to_clause_end(body, cue_end, sentence.end)
-        return Found(
-            cue=(cue_start, cue_end),
-            source=(src_start, src_end),
-            content=content,
-            sentence=index,
-            role=role,
-            direct=content is not None and quotes.any_within(*content),
-            role_span=role_span,
-        )
+        return content
 
     def _names_pronoun_or_document(self, phrase: str) -> bool:
         """Whether a source is clearly a subject ("The Cruz campaign calls ...")."""
@@ -420,6 +469,20 @@ class AttributionFinder:
             if rest is None:
                 return quote.span.start, quote.span.end
             return _clause(body, first, end)  # 'said "local forces" must lead the way'
+        if _NOT_CONTENT.match(body, first, end):
+            return None  # "did not respond to a request for comment"
+        if _PREPOSITION.match(body, first, end):
+            # "told reporters at the Capitol": a place, not what was said; look for the
+            # clause or quote further on, else the content is elsewhere.
+            later = _LATER_CONTENT.search(body, first, end)
+            if later is None:
+                if len(body[first:end].split()) <= _SHORT_PLACE:
+                    return None
+            else:
+                first = later.start("start")
+                quote = quotes.starts_at(first)
+                if quote is not None:
+                    return quote.span.start, quote.span.end
         according = _ACCORDING_AFTER.search(body, first, end)
         return _clause(body, first, according.start() if according else end)
 
@@ -481,7 +544,15 @@ class AttributionFinder:
             if lead and lead[-1] not in ":—–-\"”'":
                 return clause_start, quote.span.end  # 'They have "a higher set of ...," he said'
             return quote.span.start, quote.span.end
+        dateline = _DATELINE.match(body, clause_start, clause_end)
+        if dateline is not None:
+            clause_start = dateline.end()  # "RIVERTON — The state will ...": not said by anyone
         return _clause(body, clause_start, clause_end)
+
+
+_DATELINE = re.compile(
+    r"[A-Z][A-Z.' -]{2,40}(?:,\s*[A-Z][\w.]*)?\s*(?:\([^)]{1,20}\)\s*)?[—–-]+\s*"
+)
 
 
 # Verb forms that are more often nouns ("the state", "his remarks", "a call"): taken as
@@ -513,6 +584,17 @@ def _widen_cue(
             cue_start = aux.start()
     suffix = _CUE_SUFFIX.match(body, cue_end, limit)
     return cue_start, suffix.end() if suffix else cue_end
+
+
+_NAMING_PARTICIPLES = words("called named dubbed titled labeled labelled")
+_NAME_FOLLOWS = re.compile(r"\s+(?:[\"“]|''|[A-Z])")
+
+
+def _names_a_thing(body: str, cue_end: int, src_start: int, src_end: int) -> bool:
+    """Whether 'X called Y' names a thing (a description, then a name or a title)."""
+    if _names_or_pronoun(body[src_start:src_end]):
+        return False
+    return _NAME_FOLLOWS.match(body, cue_end) is not None
 
 
 def _first_or_second_person(body: str, item: Found) -> bool:
@@ -584,11 +666,13 @@ class _QuoteIndex:
             quote = self.by_end[offset + 1]  # '"...,"' ends one past the comma we stopped at
         return quote
 
-    def inside(self, offset: int) -> bool:
-        """Whether ``offset`` is inside a quote; offsets must come in increasing order."""
+    def enclosing(self, offset: int) -> tuple[int, int] | None:
+        """The inner bounds of the quote around ``offset``; offsets must come in order."""
         while self._cursor < len(self.bounds) and self.bounds[self._cursor][1] <= offset:
             self._cursor += 1
-        return self._cursor < len(self.bounds) and self.bounds[self._cursor][0] <= offset
+        if self._cursor < len(self.bounds) and self.bounds[self._cursor][0] <= offset:
+            return self.bounds[self._cursor]
+        return None
 
 
 # Words after which a noun-like form ("state", "attacks") is a noun, not a verb.
@@ -632,6 +716,13 @@ def _skip_non_names(body: str, start: int, end: int) -> int:
             start += 1
 
 
+def _clip(body: str, content: tuple[int, int] | None, end: int) -> tuple[int, int] | None:
+    """Content of an attribution inside a quote stops where the quote does."""
+    if content is None or content[1] <= end:
+        return content
+    return _clause(body, content[0], end) if content[0] < end else None
+
+
 def _trim_span(body: str, start: int, end: int) -> tuple[int, int]:
     while start < end and body[start].isspace():
         start += 1
@@ -673,11 +764,22 @@ def _link_second_hand(found: list[Found]) -> None:
                 if not other.marker:
                     other.via = position
         elif item.marker == "citing":
-            previous = position - 1
-            if previous >= 0 and found[previous].sentence == item.sentence:
-                item.via = previous
-                if found[previous].content is not None:
-                    item.content = found[previous].content  # what the outer source reported
+            # The outer report is the nearest plain attribution of the sentence: usually the
+            # one before ("X reported, citing Y"), else the next ("X, citing Y, reported").
+            outer = next(
+                (
+                    other
+                    for other in (position - 1, position + 1)
+                    if 0 <= other < len(found)
+                    and found[other].sentence == item.sentence
+                    and not found[other].marker
+                ),
+                None,
+            )
+            if outer is not None:
+                item.via = outer
+                if found[outer].content is not None:
+                    item.content = found[outer].content  # what the outer source reported
 
 
 def _same_sentence(found: list[Found], position: int) -> list[Found]:

@@ -73,8 +73,18 @@ _NOT_ROLES = words(
     by with to as and but or so if when while after before who which that where not now
     """
 )
+_REPORTING_ASIDES = words("citing according quoting")
+_SINGULAR = words("a an one another this that each every")
+
+
+def _plural(word: str) -> bool:
+    lower = word.lower()
+    return lower.endswith("s") and not lower.endswith(("ss", "us", "is"))
+
+
 _MAX_WORDS = 14
 _NEAR = 48  # characters read first
+_FULL = 110  # characters read for a source without an appositive
 _MAX_MODIFIERS = 4
 
 
@@ -143,14 +153,19 @@ class SourceReader:
                 return None
             if found > 0:
                 return SourceBefore(tokens[found][0], end)
-        tokens = [m.span() for m in _TOKEN.finditer(body, window, end)][-_MAX_WORDS:]
+        if body[end - 1] != ",":
+            tokens = [m.span() for m in _TOKEN.finditer(body, max(window, end - _FULL), end)]
+            words = [body[s:e] for s, e in tokens][-_MAX_WORDS:]
+            tokens = tokens[-_MAX_WORDS:]
+            found = self._phrase(words)
+            return SourceBefore(tokens[found][0], end) if found is not None else None
+        return self._appositive(body, window, end)
+
+    def _appositive(self, body: str, window: int, end: int) -> SourceBefore | None:
+        """'Maria Lopez, a former deputy director of the agency, said': reads the whole
+        window, since a role or a "who ..." clause can be long."""
+        tokens = [m.span() for m in _TOKEN.finditer(body, window, end)]
         words = [body[s:e] for s, e in tokens]
-        found = self._phrase(words)
-        if found is not None:
-            return SourceBefore(tokens[found][0], end)
-        if not words or words[-1] != ",":
-            return None
-        # "Maria Lopez, a former deputy director of the agency, said"
         try:
             comma = len(words) - 2 - words[-2::-1].index(",")
         except ValueError:
@@ -164,12 +179,16 @@ class SourceReader:
             or first_role_word[0].isdigit()
             or first_role_word.endswith(("'s", "’s", "s'", "s’"))
             or _role_word(first_role_word) in self.roles
+            or lower in _REPORTING_ASIDES
             or (first_role_word[0].islower() and lower not in _NOT_ROLES)
         ):
             return None
         found = self._phrase(words[:comma])
         if found is None:
             return None
+        if lower in _REPORTING_ASIDES:
+            # "Local papers, citing hospital staff, reported": an attribution, not a role.
+            return SourceBefore(tokens[found][0], tokens[comma - 1][1])
         role_start, role_end = tokens[comma + 1][0], tokens[-2][1]
         role = body[role_start:role_end]
         return SourceBefore(tokens[found][0], tokens[comma - 1][1], role, (role_start, role_end))
@@ -184,9 +203,22 @@ class SourceReader:
         modified = self._post_modified(words)
         if modified is not None:
             return modified
+        relative = self._relative_clause(words)
+        if relative is not None:
+            return relative
         if last[0].isupper() and last.lower() not in self.heads and last.lower() not in self.roles:
             return self._name(words)
         return self._description(words, len(words) - 1)
+
+    def _relative_clause(self, words: list[str]) -> int | None:
+        """'People who had direct knowledge said': a known head noun, then who/that."""
+        lowest = max(1, len(words) - 8)
+        for i in range(len(words) - 2, lowest - 1, -1):
+            if not words[i][0].isalnum():
+                return None
+            if words[i].lower() in ("who", "that") and words[i - 1].lower() in self.heads:
+                return self._description(words, i - 1)
+        return None
 
     def _post_modified(self, words: list[str]) -> int | None:
         """'a spokesman for the agency', 'people familiar with the matter'."""
@@ -254,6 +286,8 @@ class SourceReader:
             if not before[0].isalnum() or (lower in _FUNCTION and lower not in _DETERMINERS):
                 break
             if lower in _DETERMINERS:
+                if lower in _SINGULAR and _plural(words[head]):
+                    return head  # "a move critics say": the determiner is not the head's
                 return i - 1
             if before.endswith(("'s", "’s")):
                 i -= 1

@@ -115,7 +115,8 @@ class SourceTyper:
         if any(w.rstrip(".,") in self.org_words or _ACRONYM.match(w) for w in named):
             return SourceInfo("named_organization", "named", bare)
         if named:
-            person = " ".join(w for w in named if w not in self.titles)
+            last_title = max((i for i, w in enumerate(named) if w in self.titles), default=-1)
+            person = " ".join(named[last_title + 1 :])  # "Health Secretary Dana Whitfield"
             return SourceInfo("named_person", "named", person or " ".join(named))
         return SourceInfo("unknown", "other")
 
@@ -182,30 +183,42 @@ class Resolver:
         self._not_person = frozenset(typer.org_words | typer.governments)
         self._antecedent = re.compile(rf"(?P<np>{_MENTION_WORD}(?:\s+{_MENTION_WORD})*)\s*,\s*\Z")
 
-    def mentions(self, body: str) -> list[tuple[int, str, bool]]:
+    def mentions(self, body: str, until: int | None = None) -> list[tuple[int, str, bool]]:
         """Offset, name and is-a-person of the people and organisations in ``body``."""
         found: list[tuple[int, str, bool]] = []
         titles = self.typer.titles
-        for match in self._mention.finditer(body):
+        end = len(body) if until is None else until
+        for match in self._mention.finditer(body, 0, end):
             start = match.start()
             if start and (body[start - 1].isalnum() or body[start - 1] in "'’.-"):
                 continue
             words = match.group().split()
             person = self._not_person.isdisjoint(words)
-            while words and (words[0] in NOT_NAMES or (person and words[0] in titles)):
+            while words and words[0] in NOT_NAMES:
                 words.pop(0)
+            if person:  # "Health Secretary Dana Whitfield" -> "Dana Whitfield"
+                last_title = max((i for i, w in enumerate(words) if w in titles), default=-1)
+                words = words[last_title + 1 :]
             if words:
                 found.append((start, " ".join(words), person))
         return found
 
     def resolve(self, body: str, items: Sequence[_Resolvable]) -> None:
         """Set ``info`` (type and speaker) on every item, in one pass over the article."""
-        mentions = self.mentions(body)
+        # Mentions matter only to resolve pronouns and descriptions: scan for them only up
+        # to the last source that needs them (often none, or early in the article).
+        needing = [
+            item.source[0]
+            for item in items
+            if item.source is not None and _may_refer(body, *item.source)
+        ]
+        mentions = self.mentions(body, max(needing) if needing else 0)
         surnames: dict[str, str] = {}
         next_mention = 0
         last_person: SourceInfo | None = None
         last_group: SourceInfo | None = None
-        last_thing: SourceInfo | None = None
+        last_thing: SourceInfo | None = None  # an organisation or a document ("it")
+        last_organization: SourceInfo | None = None  # for "the agency"
         for item in items:
             if item.source is None:
                 item.info = SourceInfo("unknown", "other")
@@ -217,6 +230,7 @@ class Resolver:
                     last_person = SourceInfo("named_person", "named", _full(name, surnames))
                 else:
                     last_thing = SourceInfo("named_organization", "named", name)
+                    last_organization = last_thing
                 next_mention += 1
             phrase = body[start:end]
             info = self.typer.classify(phrase, in_quote=item.in_quote)
@@ -227,7 +241,8 @@ class Resolver:
             elif info.kind == "person_description":
                 info = _inherit(last_person, SourceInfo("anonymous", "group"))
             elif info.kind == "org_description":
-                info = _inherit(last_thing, SourceInfo("named_organization", "org_description"))
+                fallback = SourceInfo("named_organization", "org_description")
+                info = _inherit(last_organization, fallback)
             elif info.source_type == "named_person" and info.speaker:
                 info.speaker = _full(info.speaker, surnames)
             if item.role and self.typer.anonymous_phrase.search(item.role):
@@ -239,6 +254,8 @@ class Resolver:
                 last_person = info
             elif info.source_type in ("named_organization", "document"):
                 last_thing = info
+                if info.source_type == "named_organization":
+                    last_organization = info
             if info.source_type in ("named_organization", "anonymous", "vague"):
                 last_group = info
 
@@ -262,6 +279,17 @@ class Resolver:
         if pronoun in GROUP_PRONOUNS:
             return _inherit(last_group, SourceInfo("vague", "group"))
         return _inherit(last_thing, SourceInfo("unknown", "pronoun"))
+
+
+_REFERRING_FIRST_WORDS = DETERMINERS | PRONOUNS
+
+
+def _may_refer(body: str, start: int, end: int) -> bool:
+    """Whether a source phrase may need an antecedent ("he", "the agency", "officials")."""
+    if not body[start].isupper():
+        return True
+    first = body[start:end].split(None, 1)
+    return bool(first) and first[0].lower() in _REFERRING_FIRST_WORDS
 
 
 def _inherit(antecedent: SourceInfo | None, fallback: SourceInfo) -> SourceInfo:

@@ -8,11 +8,17 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel
 
-from sourcecheck.core.models import AnalysisReport, Attribution, Claim, Hedge, Quote, Span
+from sourcecheck.core.models import (
+    AnalysisReport,
+    Attribution,
+    Claim,
+    Hedge,
+    Quote,
+    Span,
+    fill_unchecked,
+)
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
-_new_object = object.__new__
-_set_attribute = object.__setattr__
 
 
 def build(cls: type[ModelT], **values: Any) -> ModelT:
@@ -22,23 +28,17 @@ def build(cls: type[ModelT], **values: Any) -> ModelT:
     it has just checked; pydantic validation of each was a tenth of the analysis time.
     Fields not given take their declared default.
     """
-    for name, default in _defaults(cls):
+    for name, factory, default in _defaults(cls):
         if name not in values:
-            values[name] = default() if callable(default) else default
-    instance = _new_object(cls)
-    _set_attribute(instance, "__dict__", values)
-    _set_attribute(instance, "__pydantic_fields_set__", set(values))
-    _set_attribute(instance, "__pydantic_extra__", None)
-    _set_attribute(instance, "__pydantic_private__", None)
-    return instance
+            values[name] = factory() if factory is not None else default
+    return fill_unchecked(cls, values)
 
 
 @cache
-def _defaults(cls: type[BaseModel]) -> tuple[tuple[str, Any], ...]:
-    """(field, default or default factory) for every field of ``cls``, computed once."""
+def _defaults(cls: type[BaseModel]) -> tuple[tuple[str, Any, Any], ...]:
+    """(field, default factory, default) for every field of ``cls``, computed once."""
     return tuple(
-        (name, info.default_factory if info.default_factory is not None else info.default)
-        for name, info in cls.model_fields.items()
+        (name, info.default_factory, info.default) for name, info in cls.model_fields.items()
     )
 
 
