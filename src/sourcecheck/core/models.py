@@ -174,7 +174,6 @@ class Attribution(_Model):
     )
     in_quote: bool = Field(
         default=False,
-        description="The cue stands inside a direct quote (a quoted speaker's own attribution).",
         description="The cue stands inside a direct quote: a quoted speaker reports it.",
     )
 
