@@ -46,9 +46,7 @@ def _add_match_findings(engine: Engine) -> None:
     from sourcecheck.corpus.findings import CorpusMatchScorer
 
     scorer = CorpusMatchScorer()
-    disabled = scorer.name in engine.config.disable
-    present = any(s.name == scorer.name for s in engine.scorers)
-    if disabled or present:
+    if any(s.name == scorer.name for s in engine.scorers):
         return
     engine.scorers.append(scorer)
     weights = getattr(engine.combiner, "weights", None)
