@@ -11,13 +11,14 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+import psutil
 import pytest
 from batch_factory import FIELD_FLAGS, records, write_jsonl
 
 from sourcecheck.batch import read_results
 
 PLUGINS = Path(__file__).with_name("plugins")
-ARTICLES = 240
+ARTICLES = 200
 DEADLINE = 60.0
 
 
@@ -37,18 +38,26 @@ def _parquet_rows(out: Path) -> int:
 
 
 def _kill_when(process: subprocess.Popen, ready: Callable[[], bool]) -> None:
-    """Poll the output until ``ready``, then SIGKILL; fail if the deadline passes first."""
+    """Poll the output until ``ready``, then SIGKILL; fail if the deadline passes first.
+
+    Worker processes must not outlive their killed parent.
+    """
     deadline = time.monotonic() + DEADLINE
     while not ready():
         assert process.poll() is None, "the run finished before it could be killed"
         assert time.monotonic() < deadline, "no output before the deadline"
         time.sleep(0.01)  # polling interval only: nothing depends on how long this is
+    workers = psutil.Process(process.pid).children(recursive=True)
     os.kill(process.pid, signal.SIGKILL)
     process.wait()
+    _, alive = psutil.wait_procs(workers, timeout=DEADLINE)
+    for orphan in alive:
+        orphan.kill()
+    assert not alive, f"{len(alive)} worker processes outlived the killed run"
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("workers", ["1"])
+@pytest.mark.parametrize("workers", ["1", "2"])
 def test_jsonl_run_killed_then_resumed_has_every_row_once(tmp_path: Path, workers: str) -> None:
     corpus = write_jsonl(tmp_path / "corpus.jsonl", records(ARTICLES))
     out = tmp_path / "results.jsonl"

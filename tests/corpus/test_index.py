@@ -110,3 +110,18 @@ def test_enricher_puts_matches_in_analysis_extras(index_dir: Path) -> None:
 def test_loading_something_that_is_not_an_index_names_it(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="not a claim index"):
         ClaimIndex.load(tmp_path)
+
+
+def test_report_lists_matching_articles_outlets_and_similarity(index_dir: Path) -> None:
+    engine = Engine()
+    attach_corpus_index(engine, index_dir)
+    query = Article(id="new", outlet="Bay Bulletin", body=BRIDGE, published="2025-03-05")
+    report = engine.score(query)
+    matches = next(s for s in report.scorers if s.name == "corpus_matches")
+    assert matches.contribution == 0.0 and matches.weight == 0.0  # report only
+    assert matches.metrics["corroborated_claims"] >= 1
+    finding = matches.findings[0]
+    assert finding.rule == "corpus_matches/corroborated" and finding.severity == "suggestion"
+    assert "River Herald" in finding.message or "North Gazette" in finding.message
+    assert finding.span is not None and finding.span.text in BRIDGE
+    assert f"{report.versions['corpus_matches']}" == "1.0.0"

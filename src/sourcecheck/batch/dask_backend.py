@@ -31,6 +31,7 @@ from typing import Any
 from sourcecheck.batch.readers import (
     JSONL_SUFFIXES,
     BadRecord,
+    engine_loaders,
     iter_folder,
     read_articles,
     to_item,
@@ -219,9 +220,7 @@ def score_partition_to_part(
 def score_records(engine: Any, partition: list[Any], fields: dict[str, str]) -> list[Row]:
     rows: list[Row] = []
     seen: set[str] = set()
-    loaders = [
-        found for _, many in engine.plugins.call_each("sourcecheck_loaders") for found in many
-    ]
+    loaders = engine_loaders(engine)
     for position, entry in enumerate(partition, start=1):
         for item in _items(entry, position, fields, loaders, engine.config.max_bytes):
             if item.id in seen:

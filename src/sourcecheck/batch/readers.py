@@ -64,6 +64,13 @@ def read_articles(
             yield from _read_file(path, fields, loaders, max_bytes)
 
 
+def engine_loaders(engine: Any) -> list[Loader]:
+    """The input loaders an engine's plugins provide (built-ins and third-party)."""
+    return [
+        loader for _, found in engine.plugins.call_each("sourcecheck_loaders") for loader in found
+    ]
+
+
 def iter_folder(folder: Path, loaders: list[Loader] | None = None) -> Iterator[Path]:
     """Files under ``folder`` that some reader understands, sorted so runs are repeatable."""
     known = set(TABLE_SUFFIXES) | {s for loader in loaders or [] for s in loader.suffixes}

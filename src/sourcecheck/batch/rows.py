@@ -36,6 +36,8 @@ STRING_COLUMNS = frozenset(
     {"id", "outlet", "title", "published", "source", "status", "error", "band"}
 )
 STATUS_OK, STATUS_FAILED = "ok", "failed"
+# Per-scorer columns a metric of the same name must not overwrite.
+SCORER_FIELDS = frozenset({"score", "confidence", "contribution", "status", "error"})
 
 
 def report_row(report: Report, article: Article) -> Row:
@@ -74,7 +76,8 @@ def scorer_columns(scorer: ScorerReport) -> Row:
     for metric, value in scorer.metrics.items():
         number = numeric(value)
         if number is not None:
-            columns[f"{prefix}.{metric}"] = number
+            name = f"{metric}_metric" if metric in SCORER_FIELDS else metric
+            columns[f"{prefix}.{name}"] = number
     return columns
 
 

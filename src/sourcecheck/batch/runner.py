@@ -13,7 +13,13 @@ from pathlib import Path
 from typing import Any
 
 from sourcecheck.batch.progress import BatchProgress
-from sourcecheck.batch.readers import BadRecord, Item, count_records, read_articles
+from sourcecheck.batch.readers import (
+    BadRecord,
+    Item,
+    count_records,
+    engine_loaders,
+    read_articles,
+)
 from sourcecheck.batch.rows import STATUS_FAILED, Row, bad_record_row, failed_row
 from sourcecheck.batch.worker import build_engine, init_worker, score_articles, score_chunk
 from sourcecheck.batch.writers import FORMAT_NAME, FORMAT_VERSION, open_sink
@@ -21,7 +27,6 @@ from sourcecheck.core.config import Config
 from sourcecheck.core.engine import Engine
 from sourcecheck.core.errors import SourcecheckError
 from sourcecheck.core.models import Article
-from sourcecheck.loaders.base import Loader
 
 DEFAULT_CHUNK = 64
 # Chunks in flight per worker: enough to keep workers busy, few enough to keep memory flat.
@@ -102,7 +107,7 @@ def run_batch(
     sink = open_sink(Path(out), run_metadata(engine, fields, index), rows_per_part)
     done = sink.open()
     summary = BatchSummary(already_done=0)
-    loaders = _loaders(engine)
+    loaders = engine_loaders(engine)
     total = count_records(inputs, loaders) if progress else None
     items = read_articles(inputs, fields, loaders, engine.config.max_bytes)
     chunks = _chunks(items, done, summary, max(1, chunk_size))
@@ -123,12 +128,6 @@ def run_batch(
             sink.close()
             summary.seconds = time.perf_counter() - started
     return summary
-
-
-def _loaders(engine: Engine) -> list[Loader]:
-    return [
-        loader for _, found in engine.plugins.call_each("sourcecheck_loaders") for loader in found
-    ]
 
 
 def _tally(

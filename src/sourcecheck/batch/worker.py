@@ -6,6 +6,11 @@ initializer), article dicts in chunks, and flat rows on the way out.
 
 from __future__ import annotations
 
+import multiprocessing
+import multiprocessing.connection
+import os
+import signal
+import threading
 from typing import Any
 
 from sourcecheck.batch.rows import Row, failed_row, report_row
@@ -40,7 +45,24 @@ def cached_engine(config_data: dict[str, Any], corpus_index: str | None = None) 
 def init_worker(config_data: dict[str, Any], corpus_index: str | None) -> None:
     """ProcessPoolExecutor initializer: build the engine once for this process."""
     global _CURRENT
+    # Ctrl-C reaches the whole process group: let the main process alone handle it (it
+    # flushes what is written and stops the pool) instead of every worker printing a trace.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _exit_with_parent()
     _CURRENT = build_engine(config_data, corpus_index)
+
+
+def _exit_with_parent() -> None:
+    """Exit when the main process dies, even by ``kill -9``, instead of lingering forever."""
+    parent = multiprocessing.parent_process()
+    if parent is None:
+        return
+
+    def watch() -> None:
+        multiprocessing.connection.wait([parent.sentinel])  # ready once the parent is gone
+        os._exit(1)
+
+    threading.Thread(target=watch, name="sourcecheck-parent-watch", daemon=True).start()
 
 
 def score_chunk(articles: list[dict[str, Any]]) -> list[Row]:

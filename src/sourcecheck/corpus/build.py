@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
-from sourcecheck.batch.readers import BadRecord, read_articles
+from sourcecheck.batch.readers import BadRecord, engine_loaders, read_articles
 from sourcecheck.core.config import Config
 from sourcecheck.core.engine import Engine
 from sourcecheck.corpus.index import IndexBuilder, MatchOptions
@@ -31,9 +31,7 @@ def build_index(
     """
     engine = Engine(config or Config())
     builder = IndexBuilder(Path(out), spec, part_size, match)
-    loaders = [
-        loader for _, found in engine.plugins.call_each("sourcecheck_loaders") for loader in found
-    ]
+    loaders = engine_loaders(engine)
     seen: set[str] = set()
     errors = 0
     for item in read_articles(inputs, fields, loaders, engine.config.max_bytes):

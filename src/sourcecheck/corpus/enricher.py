@@ -37,4 +37,18 @@ def attach_corpus_index(
     """Load the index at ``path`` and make ``engine`` enrich every analysis with it."""
     enricher = CorpusEnricher(ClaimIndex.load(path), options)
     engine.plugins.register(enricher, name=PLUGIN_NAME, origin="builtin")
+    _add_match_findings(engine)
     return enricher
+
+
+def _add_match_findings(engine: Engine) -> None:
+    """Add the weightless ``corpus_matches`` scorer so reports list each claim's matches."""
+    from sourcecheck.corpus.findings import CorpusMatchScorer
+
+    scorer = CorpusMatchScorer()
+    if any(s.name == scorer.name for s in engine.scorers):
+        return
+    engine.scorers.append(scorer)
+    weights = getattr(engine.combiner, "weights", None)
+    if isinstance(weights, dict):
+        weights.setdefault(scorer.name, 0.0)  # report only: never part of the overall score

@@ -13,7 +13,7 @@ class BusyScorer(Scorer):
     version = "1.0"
 
     def score(self, article: Article, analysis: Analysis) -> ScorerResult:
-        total = sum(i * i for i in range(30_000))
+        total = sum(i * i for i in range(20_000))
         return ScorerResult(score=1.0 if total else 0.0, metrics={"words": analysis.word_count})
 
 
