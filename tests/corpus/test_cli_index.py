@@ -57,3 +57,19 @@ def test_score_accepts_a_corpus_index(tmp_path: Path, capsys) -> None:
     )
     assert main(["score", str(query), "--corpus-index", str(tmp_path / "idx"), "-f", "json"]) == 0
     assert "q1" in capsys.readouterr().out
+
+
+def test_check_accepts_a_corpus_index_and_reports_the_matches(tmp_path: Path, capsys) -> None:
+    corpus = write_corpus(tmp_path / "corpus.jsonl")
+    assert main(["index", str(corpus), "--out", str(tmp_path / "idx")]) == 0
+    draft = tmp_path / "draft.md"
+    draft.write_text(
+        f"---\ntitle: Bridge\noutlet: Bay Bulletin\npublished: 2025-03-05\n---\n\n{BRIDGE}\n",
+        encoding="utf-8",
+    )
+    capsys.readouterr()
+    args = ["check", str(draft), "--corpus-index", str(tmp_path / "idx"), "--format", "json"]
+    assert main([*args, "--exit-zero"]) == 0
+    payload = json.loads(capsys.readouterr().out)
+    rules = {f["rule"] for f in payload["files"][0]["findings"]}
+    assert any(rule.startswith("corpus_matches/") for rule in rules)

@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from sourcecheck import __version__
+from sourcecheck.cli.batch import corpus_index_option
 from sourcecheck.cli.common import build_config, engine_options, error, loaders_of, warn
 from sourcecheck.core.config import Config
 from sourcecheck.core.engine import Engine
@@ -82,6 +83,7 @@ _LEVEL = click.Choice(LEVELS)
     show_default=True,
     help="Worker processes (0: one per CPU).",
 )
+@corpus_index_option
 @engine_options
 def check_command(
     paths: tuple[str, ...],
@@ -97,6 +99,7 @@ def check_command(
     max_bytes: int | None,
     jobs: int,
     stdin_filename: str | None,
+    corpus_index: Path | None,
     config_path: Path | None,
     plugins_dirs: tuple[Path, ...],
     strict: bool | None,
@@ -121,6 +124,11 @@ def check_command(
         fail_under=fail_under,
     )
     engine = Engine(config)
+    if corpus_index is not None:
+        from sourcecheck.corpus.enricher import attach_corpus_index
+
+        attach_corpus_index(engine, corpus_index)
+        jobs = 1  # the index is attached to this process's engine, not to workers'
     for plugin_error in engine.plugins.errors:
         warn(f"plugin '{plugin_error.plugin}' {plugin_error.message}")
     options = _options(config, paths, diff_base, stdin_filename)
