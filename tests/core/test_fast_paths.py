@@ -163,3 +163,28 @@ def test_updated_copy_equals_model_copy(finding: Finding, severity: str | None, 
     assert copied == expected
     assert copied.model_fields_set == expected.model_fields_set
     assert finding.model_dump() == before  # the scorer's own finding is left alone
+
+
+class _Flagger(ReturningScorer):
+    name = "flagger"
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    st.text(max_size=8),
+    st.text(max_size=12),
+    st.none() | SPANS,
+    st.sampled_from(["suggestion", "warning", "error"]),
+)
+def test_scorer_finding_equals_the_validated_model(
+    rule: str, message: str, span: Span | None, severity: str
+) -> None:
+    made = _Flagger(None).finding(rule, message, span, severity)  # type: ignore[arg-type]
+    expected = Finding(rule=f"flagger/{rule}", severity=severity, message=message, span=span)
+    assert repr(made) == repr(expected)
+    assert made.model_fields_set == expected.model_fields_set
+
+
+def test_scorer_finding_still_rejects_an_unknown_severity() -> None:
+    with pytest.raises(ValueError, match="severity"):
+        _Flagger(None).finding("x", "m", None, "fatal")  # type: ignore[arg-type]
