@@ -1,0 +1,19 @@
+"""Regexes rewritten for speed match exactly what the plain versions matched."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from sourcecheck.core.analysis.text import _BLOCK_SPLIT
+
+PLAIN_BLOCK_SPLIT = re.compile(r"(?:\n[^\S\n]*){2,}")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="a .\n\t\r\u00a0", max_size=60))
+def test_block_split_matches_the_plain_pattern(text: str) -> None:
+    expected = [m.span() for m in PLAIN_BLOCK_SPLIT.finditer(text)]
+    assert [m.span() for m in _BLOCK_SPLIT.finditer(text)] == expected
