@@ -7,6 +7,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from sourcecheck.core.analysis.claims import _FINAL_STOP, _ends_with_stop
 from sourcecheck.core.analysis.text import _BLOCK_SPLIT
 
 PLAIN_BLOCK_SPLIT = re.compile(r"(?:\n[^\S\n]*){2,}")
@@ -17,3 +18,9 @@ PLAIN_BLOCK_SPLIT = re.compile(r"(?:\n[^\S\n]*){2,}")
 def test_block_split_matches_the_plain_pattern(text: str) -> None:
     expected = [m.span() for m in PLAIN_BLOCK_SPLIT.finditer(text)]
     assert [m.span() for m in _BLOCK_SPLIT.finditer(text)] == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab.!?\"'”’)] \n\u00a0", max_size=20))
+def test_final_stop_check_matches_the_regex(text: str) -> None:
+    assert _ends_with_stop(text) == (_FINAL_STOP.search(text) is not None)
