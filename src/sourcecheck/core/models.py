@@ -71,8 +71,14 @@ class Span(_Model):
     def of(cls, body: str, start: int, end: int) -> Span:
         """The span of ``body[start:end]``; the fast path used by the analysis layer."""
         # Filling the instance directly is 4x faster than model_construct, and the analysis
-        # builds thousands of spans per article; the offsets come from regex matches.
-        return fill_unchecked(cls, {"start": start, "end": end, "text": body[start:end]})
+        # builds hundreds of spans per article; the offsets come from regex matches. This
+        # is fill_unchecked written out: the call alone was a third of the cost.
+        instance = _new_object(cls)
+        _set_attribute(instance, "__dict__", {"start": start, "end": end, "text": body[start:end]})
+        _set_fields_set(instance, {"start", "end", "text"})
+        _set_extra(instance, None)
+        _set_private(instance, None)
+        return instance
 
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
