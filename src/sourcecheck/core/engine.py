@@ -16,6 +16,7 @@ from sourcecheck.core.errors import ConfigError, SkipScorer, SourcecheckError
 from sourcecheck.core.language import language_warning
 from sourcecheck.core.lexicons import Lexicons
 from sourcecheck.core.models import (
+    SEVERITY_ORDER,
     Article,
     ArticleInfo,
     Finding,
@@ -23,6 +24,8 @@ from sourcecheck.core.models import (
     Report,
     ScorerReport,
     ScorerResult,
+    Span,
+    fill_unchecked,
 )
 from sourcecheck.core.positions import LineIndex
 from sourcecheck.core.scorer import Scorer
@@ -256,8 +259,9 @@ class Engine:
 
     def _apply_rule_levels(self, findings: list[Finding], lines: LineIndex) -> list[Finding]:
         kept: list[Finding] = []
+        levels = self.config.rules
         for finding in findings:
-            level = self.config.rules.get(finding.rule)
+            level = levels.get(finding.rule)
             if level == "off":
                 continue
             update: dict[str, Any] = {}
@@ -265,9 +269,26 @@ class Engine:
                 update["severity"] = level
             if finding.span is not None:
                 update["line"], update["column"] = lines.position(finding.span.start)
-            kept.append(finding.model_copy(update=update) if update else finding)
-        kept.sort(key=lambda f: (f.span.start if f.span else -1, f.rule))
+            kept.append(_updated(finding, update) if update else finding)
+        kept.sort(key=_finding_order)
         return kept
+
+
+def _finding_order(finding: Finding) -> tuple[int, str]:
+    return (finding.span.start if finding.span else -1, finding.rule)
+
+
+def _updated(finding: Finding, update: dict[str, Any]) -> Finding:
+    """``finding.model_copy(update=update)`` without pydantic's generic copy machinery.
+
+    The values are the engine's own (a configured severity, a line and column) and the
+    finding was validated above, so a shallow copy with the same fields set is all it is.
+    """
+    copied = fill_unchecked(type(finding), {**finding.__dict__, **update})
+    object.__setattr__(
+        copied, "__pydantic_fields_set__", finding.__pydantic_fields_set__ | update.keys()
+    )
+    return copied
 
 
 def _scorer_problem(scorer: object) -> str | None:
@@ -289,10 +310,13 @@ def _validated(result: object, body: str) -> ScorerResult:
     """Re-validate what a scorer returned: type, ranges, and that every span is real."""
     if not isinstance(result, ScorerResult):
         raise TypeError(f"returned {type(result).__name__}, not ScorerResult")
-    try:
-        result = ScorerResult.model_validate(result.model_dump())
-    except ValidationError as exc:
-        raise ValueError(f"invalid result: {exc.errors()[0]['msg']}") from None
+    if not _plainly_valid(result):
+        # Something a plain check cannot vouch for (model_construct, a mutated field, a
+        # subclass, a value pydantic would coerce): let pydantic decide, as it always did.
+        try:
+            result = ScorerResult.model_validate(result.model_dump())
+        except ValidationError as exc:
+            raise ValueError(f"invalid result: {exc.errors()[0]['msg']}") from None
     for finding in result.findings:
         span = finding.span
         if span is None:
@@ -303,6 +327,55 @@ def _validated(result: object, body: str) -> ScorerResult:
                 "that does not match the article body"
             )
     return result
+
+
+_METRIC_TYPES = frozenset({float, int, str, bool, type(None)})
+_OPTIONAL_INT = frozenset({int, type(None)})
+
+
+def _plainly_valid(result: ScorerResult) -> bool:
+    """Whether ``result`` holds exactly the types and ranges its model allows.
+
+    Then revalidating it would return an equal copy, so the copy is skipped: a model_dump
+    and model_validate per scorer per article was a fifth of the time of a whole report.
+    Anything unusual returns False and goes through pydantic, so no check is lost.
+    """
+    if type(result) is not ScorerResult:
+        return False
+    for value in (result.score, result.confidence):
+        if type(value) is not float or not 0.0 <= value <= 1.0:  # NaN fails the range
+            return False
+    metrics = result.metrics
+    if type(result.summary) is not str or type(metrics) is not dict:
+        return False
+    if not all(type(k) is str and type(v) in _METRIC_TYPES for k, v in metrics.items()):
+        return False
+    findings = result.findings
+    return type(findings) is list and all(_plain_finding(f) for f in findings)
+
+
+def _plain_finding(finding: object) -> bool:
+    if type(finding) is not Finding:
+        return False
+    if type(finding.rule) is not str or type(finding.message) is not str:
+        return False
+    if type(finding.severity) is not str or finding.severity not in SEVERITY_ORDER:
+        return False
+    if type(finding.line) not in _OPTIONAL_INT or type(finding.column) not in _OPTIONAL_INT:
+        return False
+    span = finding.span
+    if span is None:
+        return True
+    if type(span) is not Span:
+        return False
+    start, end, text = span.start, span.end, span.text
+    return (
+        type(start) is int
+        and type(end) is int
+        and type(text) is str
+        and 0 <= start <= end
+        and len(text) == end - start
+    )
 
 
 def _failed(scorer: Scorer, message: str) -> ScorerReport:

@@ -71,13 +71,24 @@ class Span(_Model):
     def of(cls, body: str, start: int, end: int) -> Span:
         """The span of ``body[start:end]``; the fast path used by the analysis layer."""
         # Filling the instance directly is 4x faster than model_construct, and the analysis
-        # builds thousands of spans per article; the offsets come from regex matches.
-        return fill_unchecked(cls, {"start": start, "end": end, "text": body[start:end]})
+        # builds hundreds of spans per article; the offsets come from regex matches. This
+        # is fill_unchecked written out: the call alone was a third of the cost.
+        instance = _new_object(cls)
+        _set_attribute(instance, "__dict__", {"start": start, "end": end, "text": body[start:end]})
+        _set_fields_set(instance, {"start", "end", "text"})
+        _set_extra(instance, None)
+        _set_private(instance, None)
+        return instance
 
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
 _new_object = object.__new__
 _set_attribute = object.__setattr__
+# The setters of BaseModel's slots, called directly: a third faster than object.__setattr__,
+# which looks each name up first (this runs for every span of every article).
+_set_fields_set = BaseModel.__dict__["__pydantic_fields_set__"].__set__
+_set_extra = BaseModel.__dict__["__pydantic_extra__"].__set__
+_set_private = BaseModel.__dict__["__pydantic_private__"].__set__
 
 
 def fill_unchecked(cls: type[ModelT], values: dict[str, Any]) -> ModelT:
@@ -88,9 +99,9 @@ def fill_unchecked(cls: type[ModelT], values: dict[str, Any]) -> ModelT:
     """
     instance = _new_object(cls)
     _set_attribute(instance, "__dict__", values)
-    _set_attribute(instance, "__pydantic_fields_set__", set(values))
-    _set_attribute(instance, "__pydantic_extra__", None)
-    _set_attribute(instance, "__pydantic_private__", None)
+    _set_fields_set(instance, set(values))
+    _set_extra(instance, None)
+    _set_private(instance, None)
     return instance
 
 

@@ -9,10 +9,21 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from sourcecheck.core.errors import ConfigError
-from sourcecheck.core.models import Article, Finding, ScorerResult, Severity, Span
+from sourcecheck.core.models import (
+    SEVERITY_ORDER,
+    Article,
+    Finding,
+    ScorerResult,
+    Severity,
+    Span,
+    fill_unchecked,
+)
 
 if TYPE_CHECKING:
     from sourcecheck.core.analysis import Analysis
+
+
+_set_fields_set = BaseModel.__dict__["__pydantic_fields_set__"].__set__
 
 
 class NoOptions(BaseModel):
@@ -65,7 +76,21 @@ class Scorer:
         severity: Severity = "warning",
     ) -> Finding:
         """A finding whose rule id is prefixed with this scorer's name."""
-        return Finding(rule=f"{self.name}/{rule}", severity=severity, message=message, span=span)
+        rule_id = f"{self.name}/{rule}"
+        if (
+            type(message) is str
+            and type(severity) is str
+            and severity in SEVERITY_ORDER
+            and (span is None or type(span) is Span)
+        ):
+            # Exactly what validation would accept and keep as is: skip it (the built-in
+            # scorers make dozens of findings per article). Anything else is validated.
+            values = {"rule": rule_id, "severity": severity, "message": message, "span": span}
+            values["line"] = values["column"] = None
+            finding = fill_unchecked(Finding, values)
+            _set_fields_set(finding, {"rule", "severity", "message", "span"})
+            return finding
+        return Finding(rule=rule_id, severity=severity, message=message, span=span)
 
     def __repr__(self) -> str:
         return f"<{type(self).__name__} {self.name} {self.version}>"

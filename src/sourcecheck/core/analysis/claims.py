@@ -26,9 +26,18 @@ def is_claim(text: str) -> bool:
     """Whether a sentence asserts something (not a question, headline or byline)."""
     if _QUESTION.search(text) is not None or _BYLINE.match(text):
         return False
-    if _FINAL_STOP.search(text):
+    if _ends_with_stop(text):
         return len(text.split()) >= 3
     return len(text.split()) >= MIN_WORDS_WITHOUT_STOP
+
+
+def _ends_with_stop(text: str) -> bool:
+    """``_FINAL_STOP.search(text)`` without trying the regex at every position of the
+    sentence: strip trailing space, then closing marks, and look at the last character."""
+    return text.rstrip().rstrip(_CLOSING_MARKS).endswith((".", "!"))
+
+
+_CLOSING_MARKS = "\"'”’)]"
 
 
 def find_claims(

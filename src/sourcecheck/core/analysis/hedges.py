@@ -29,7 +29,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import get_args
 
-from sourcecheck.core.analysis.types import Sentence
+from sourcecheck.core.analysis.types import Sentence, build
 from sourcecheck.core.errors import ConfigError
 from sourcecheck.core.lexicons import Lexicons
 from sourcecheck.core.models import Attribution, Hedge, HedgeCategory, Quote, Span
@@ -248,7 +248,10 @@ class HedgeFinder:
                     continue
             voice = "source" if _inside(source_zones, start, end) else "writer"
             span = Span.of(body, start, end)
-            hedges.append(Hedge(span=span, category=category, voice=voice, sentence=sentence))
+            # Values computed here and known valid: no per-hedge pydantic validation.
+            hedges.append(
+                build(Hedge, span=span, category=category, voice=voice, sentence=sentence)
+            )
         return hedges
 
     def _category(

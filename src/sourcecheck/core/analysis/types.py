@@ -28,9 +28,11 @@ def build(cls: type[ModelT], **values: Any) -> ModelT:
     it has just checked; pydantic validation of each was a tenth of the analysis time.
     Fields not given take their declared default.
     """
-    for name, factory, default in _defaults(cls):
-        if name not in values:
-            values[name] = factory() if factory is not None else default
+    defaults = _defaults(cls)
+    if len(values) < len(defaults):  # callers pass field names only: equal means all given
+        for name, factory, default in defaults:
+            if name not in values:
+                values[name] = factory() if factory is not None else default
     return fill_unchecked(cls, values)
 
 

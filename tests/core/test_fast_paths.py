@@ -1,0 +1,190 @@
+"""The engine's fast paths give exactly what the slow, obvious code they replace gave."""
+
+from __future__ import annotations
+
+import bisect
+import math
+import re
+from typing import Any
+
+import pytest
+from engine_support import COUNCIL, ReturningScorer, engine_with
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from sourcecheck import Finding, ScorerResult, Span
+from sourcecheck.core.engine import _plainly_valid, _updated, _validated
+from sourcecheck.core.language import _ENGLISH_FUNCTION_WORDS, _count_words
+from sourcecheck.core.positions import LineIndex
+
+# Letters of several scripts, digits of two, marks that are word characters but not
+# letters ('_', '²'), and the punctuation news copy uses.
+TEXT = st.text(
+    alphabet=st.sampled_from(list("the an said Was IT of é ß ø 中 İ _ ² ٣ 7 .,'\"“”’—-\n\t")),
+    max_size=300,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(TEXT)
+def test_word_counts_match_the_word_regex(text: str) -> None:
+    lowered = text.lower()
+    words = re.findall(r"[^\W\d_]+", lowered)
+    expected = (len(words), sum(word in _ENGLISH_FUNCTION_WORDS for word in words))
+    assert _count_words(lowered) == expected
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab\n\r é")), max_size=200), st.data())
+def test_line_index_matches_counting_newlines(text: str, data: st.DataObject) -> None:
+    offset = data.draw(st.integers(0, len(text)))
+    starts = [0] + [i + 1 for i, char in enumerate(text) if char == "\n"]
+    line = bisect.bisect_right(starts, offset)
+    assert LineIndex(text).position(offset) == (line, offset - starts[line - 1] + 1)
+
+
+BODY = COUNCIL.body
+SPANS = st.builds(
+    lambda a, b: Span.of(BODY, min(a, b), max(a, b)),
+    st.integers(0, len(BODY)),
+    st.integers(0, len(BODY)),
+)
+FINDINGS = st.builds(
+    Finding,
+    rule=st.sampled_from(["returning/a", "returning/b"]),
+    severity=st.sampled_from(["suggestion", "warning", "error"]),
+    message=st.text(max_size=10),
+    span=st.none() | SPANS,
+    line=st.none() | st.integers(1, 9),
+)
+METRICS = st.dictionaries(
+    st.text(max_size=5),
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=5),
+    max_size=4,
+)
+RESULTS = st.builds(
+    ScorerResult,
+    score=st.floats(0, 1),
+    confidence=st.floats(0, 1),
+    summary=st.text(max_size=10),
+    metrics=METRICS,
+    findings=st.lists(FINDINGS, max_size=4),
+)
+
+
+def dump_with_types(result: ScorerResult) -> Any:
+    """The dump, with every leaf tagged by its type (1 == 1.0 == True would hide a change)."""
+
+    def tag(value: Any) -> Any:
+        if isinstance(value, dict):
+            return {key: tag(item) for key, item in value.items()}
+        if isinstance(value, list):
+            return [tag(item) for item in value]
+        return (type(value).__name__, value)
+
+    return tag(result.model_dump())
+
+
+@settings(max_examples=200, deadline=None)
+@given(RESULTS)
+def test_a_valid_result_takes_the_fast_path_and_equals_its_revalidation(
+    result: ScorerResult,
+) -> None:
+    assert _plainly_valid(result)
+    revalidated = ScorerResult.model_validate(result.model_dump())
+    assert dump_with_types(_validated(result, BODY)) == dump_with_types(revalidated)
+
+
+def _mutated(field: str, value: object, *, in_finding: bool = False) -> ScorerResult:
+    """A valid result with one value changed after validation (no validate_assignment)."""
+    span = Span.of(BODY, 4, 8)
+    finding = Finding(rule="returning/x", message="m", span=span)
+    result = ScorerResult(score=0.5, findings=[finding])
+    if in_finding:
+        object.__setattr__(finding, field, value)
+    else:
+        object.__setattr__(result, field, value)
+    return result
+
+
+@pytest.mark.parametrize(
+    "result",
+    [
+        _mutated("score", 1.5),
+        _mutated("score", math.nan),
+        _mutated("confidence", -0.1),
+        _mutated("summary", 3),
+        _mutated("metrics", {"ok": [1, 2]}),
+        _mutated("findings", ["not a finding"]),
+        _mutated("severity", "fatal", in_finding=True),
+        _mutated("message", None, in_finding=True),
+        _mutated("span", Span.model_construct(start=4, end=8, text="city!"), in_finding=True),
+        _mutated("span", Span.model_construct(start=-1, end=3, text="The c"), in_finding=True),
+    ],
+    ids=[
+        "score-above-1",
+        "score-nan",
+        "confidence-below-0",
+        "summary-not-str",
+        "metric-list",
+        "finding-not-finding",
+        "unknown-severity",
+        "message-none",
+        "span-text-length",
+        "span-negative",
+    ],
+)
+@pytest.mark.filterwarnings("ignore:Pydantic serializer warnings")
+def test_what_pydantic_rejects_still_fails_the_scorer(result: ScorerResult) -> None:
+    assert not _plainly_valid(result)
+    report = engine_with(ReturningScorer(result)).score(COUNCIL)
+    assert report.scorers[0].status == "failed"
+    assert "invalid result" in (report.scorers[0].error or "")
+
+
+def test_a_value_pydantic_would_coerce_is_coerced_as_before() -> None:
+    result = ScorerResult.model_construct(
+        score=1, confidence=1.0, summary="", metrics={}, findings=[]
+    )
+    assert not _plainly_valid(result)
+    validated = _validated(result, BODY)
+    assert validated.score == 1.0 and type(validated.score) is float
+
+
+@settings(max_examples=100, deadline=None)
+@given(FINDINGS, st.sampled_from(["suggestion", "error", None]), st.integers(1, 50))
+def test_updated_copy_equals_model_copy(finding: Finding, severity: str | None, line: int) -> None:
+    update: dict[str, Any] = {"line": line, "column": 2}
+    if severity is not None:
+        update["severity"] = severity
+    before = finding.model_dump()
+    expected = finding.model_copy(update=update)
+    copied = _updated(finding, update)
+    assert copied == expected
+    assert copied.model_fields_set == expected.model_fields_set
+    assert finding.model_dump() == before  # the scorer's own finding is left alone
+
+
+class _Flagger(ReturningScorer):
+    name = "flagger"
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    st.text(max_size=8),
+    st.text(max_size=12),
+    st.none() | SPANS,
+    st.sampled_from(["suggestion", "warning", "error"]),
+)
+def test_scorer_finding_equals_the_validated_model(
+    rule: str, message: str, span: Span | None, severity: str
+) -> None:
+    made = _Flagger(None).finding(rule, message, span, severity)  # type: ignore[arg-type]
+    expected = Finding(rule=f"flagger/{rule}", severity=severity, message=message, span=span)
+    assert repr(made) == repr(expected)
+    assert made.model_fields_set == expected.model_fields_set
+
+
+def test_scorer_finding_still_rejects_an_unknown_severity() -> None:
+    with pytest.raises(ValueError, match="severity"):
+        _Flagger(None).finding("x", "m", None, "fatal")  # type: ignore[arg-type]
