@@ -138,3 +138,19 @@ def test_an_unexpected_exception_is_one_line_and_exit_2(
     assert err == (
         "sourcecheck: error: internal error (please report it): KeyError: 'a bug in a command'\n"
     )
+
+
+def test_python_dash_m_sourcecheck_runs_the_cli() -> None:
+    import subprocess
+    import sys
+
+    from sourcecheck import __version__
+
+    done = subprocess.run(
+        [sys.executable, "-m", "sourcecheck", "--version"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == f"sourcecheck, version {__version__}"
