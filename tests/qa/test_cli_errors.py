@@ -154,3 +154,53 @@ def test_python_dash_m_sourcecheck_runs_the_cli() -> None:
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == f"sourcecheck, version {__version__}"
+
+
+def _group_raising(exc: Exception) -> click.Group:
+    @click.group()
+    def group() -> None:
+        pass
+
+    @group.command("run")
+    def run() -> None:
+        raise exc
+
+    return group
+
+
+@pytest.mark.parametrize(
+    ("module", "expected"),
+    [
+        ("pyarrow", "this needs the parquet extra (pyarrow is not installed): "),
+        (
+            "sklearn.feature_extraction",
+            "this needs the research extra (sklearn is not installed): ",
+        ),
+        ("nosuchmodule", "internal error (please report it): ModuleNotFoundError: "),
+    ],
+)
+def test_a_missing_optional_dependency_names_the_extra(
+    capsys: pytest.CaptureFixture[str], module: str, expected: str
+) -> None:
+    missing = ModuleNotFoundError(f"No module named '{module}'", name=module)
+    assert run_main(_group_raising(missing), ["run"]) == 2
+    [line] = capsys.readouterr().err.splitlines()
+    assert line.startswith(f"sourcecheck: error: {expected}")
+
+
+def test_every_extra_named_for_a_module_exists() -> None:
+    import sys
+
+    from sourcecheck.cli.common import EXTRA_OF_MODULE
+
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:
+        import tomli as tomllib
+    pyproject = Path(__file__).resolve().parents[2] / "pyproject.toml"
+    extras = tomllib.loads(pyproject.read_text(encoding="utf-8"))["project"][
+        "optional-dependencies"
+    ]
+    for module, extra in EXTRA_OF_MODULE.items():
+        wanted = {"sklearn": "scikit-learn"}.get(module, module)
+        assert any(wanted in requirement for requirement in extras[extra]), (module, extra)

@@ -191,6 +191,29 @@ def one_line(message: str) -> str:
     return "; ".join(line for line in lines if line)
 
 
+# The optional dependencies (pyproject.toml [project.optional-dependencies]) and the extra that
+# installs each, so a command run without its extra says what to install.
+EXTRA_OF_MODULE = {
+    "pyarrow": "parquet",
+    "pandas": "research",
+    "numpy": "research",
+    "scipy": "research",
+    "sklearn": "research",
+    "matplotlib": "plot",
+    "dask": "dask",
+    "distributed": "dask",
+    "trafilatura": "html",
+}
+
+
+def _missing_module_message(exc: ModuleNotFoundError) -> str:
+    module = (exc.name or "").partition(".")[0]
+    extra = EXTRA_OF_MODULE.get(module)
+    if extra is None:
+        return f"internal error (please report it): ModuleNotFoundError: {exc}"
+    return f"this needs the {extra} extra ({module} is not installed): pip install 'sourcecheck[{extra}]'"
+
+
 def run_main(group: click.Group, argv: list[str] | None) -> int:
     """Run the CLI; user errors become one line and exit code 2, never a traceback."""
     try:
@@ -212,6 +235,9 @@ def run_main(group: click.Group, argv: list[str] | None) -> int:
     except BrokenPipeError:
         sys.stderr.close()
         return EXIT_OK
+    except ModuleNotFoundError as exc:
+        error(_missing_module_message(exc))
+        return EXIT_ERROR
     except Exception as exc:  # a bug, not a user error: still one line, never a traceback
         error(f"internal error (please report it): {type(exc).__name__}: {exc}")
         return EXIT_ERROR
