@@ -1,9 +1,9 @@
 """SARIF 2.1.0 output: the structure code scanning relies on, and the official schema.
 
 The OASIS schema is not vendored into the repository: it is published under the OASIS IPR
-policy, not an open-source licence. The schema test reads it where it is present (set
-SOURCECHECK_SARIF_SCHEMA, or keep the shared data folder beside the repository); the
-structural test below checks what GitHub code scanning needs without it.
+policy, not an open-source licence. The schema test reads it only where
+SOURCECHECK_SARIF_SCHEMA names a copy (tests never read the shared data folder beside the
+repository); the structural test below checks what GitHub code scanning needs without it.
 """
 
 from __future__ import annotations
@@ -19,12 +19,8 @@ import pytest
 if TYPE_CHECKING:
     from tests.lint.conftest import RunCheck
 
-REPO = Path(__file__).resolve().parents[2]
 FIXTURES = Path(__file__).parent / "fixtures"
-SCHEMA_CANDIDATES = [
-    Path(os.environ.get("SOURCECHECK_SARIF_SCHEMA", "/nonexistent")),
-    REPO.parent / "shared" / "data" / "schemas" / "sarif-schema-2.1.0.json",
-]
+SCHEMA_CANDIDATES = [Path(os.environ.get("SOURCECHECK_SARIF_SCHEMA", "/nonexistent"))]
 
 
 def sarif(run_check: RunCheck, *args: str) -> dict[str, Any]:

@@ -158,3 +158,21 @@ def test_every_template_is_shipped_as_package_data() -> None:
     needed = {t for t in output_files(Names("x")).values() if t}
     assert needed <= shipped
     assert all(name.endswith(".tmpl") for name in shipped)  # what package-data globs
+
+
+def test_a_built_in_scorers_name_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert new_scorer("hedging", tmp_path) == 2
+    assert capsys.readouterr().err == (
+        "sourcecheck: error: scorer name 'hedging' is taken by a built-in scorer (anonymous_sources, "
+        "attribution_clarity, corroboration, hedging): choose another\n"
+    )
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_the_refused_names_are_the_built_in_scorers() -> None:
+    from sourcecheck import Config, Engine
+    from sourcecheck.scaffold import BUILTIN_SCORER_NAMES
+
+    assert set(Engine(Config()).available_scorers) == BUILTIN_SCORER_NAMES

@@ -325,3 +325,16 @@ def test_a_plugin_reached_twice_loads_once(
     again = engine.plugins.info("house_rules_plugin")
     assert again is not None and again.error is None
     assert again.note == "already loaded as 'house_rules'"
+
+
+def test_a_selected_plugin_that_is_not_installed_is_named(
+    three_dists: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SOURCECHECK_LOAD_PLUGINS", "House_Rules,hous-rules")
+    engine = Engine()
+    assert "house_style" in engine.available_scorers  # the right name still loads
+    assert [(e.plugin, e.message) for e in engine.plugins.errors] == [
+        ("hous-rules", "is named in SOURCECHECK_LOAD_PLUGINS but no installed plugin has that name")
+    ]
+    with pytest.raises(PluginLoadError, match="plugin 'hous-rules' is named in"):
+        Engine(Config(strict=True))

@@ -11,8 +11,21 @@ import click
 from sourcecheck import __version__
 from sourcecheck.cli.batch import corpus_index_option
 from sourcecheck.cli.common import build_config, engine_options, error, loaders_of, warn
+from sourcecheck.cli.common import (
+    build_config,
+    engine_options,
+    error,
+    fail_under_option,
+    loaders_of,
+    max_bytes_option,
+    output_option,
+    warn,
+    warn_plugin_errors,
+    write_output,
+)
 from sourcecheck.core.config import Config
 from sourcecheck.core.engine import Engine
+from sourcecheck.core.models import PluginError
 from sourcecheck.lint.diff import DiffError, changed_lines, git_toplevel
 from sourcecheck.lint.formats import FORMATS, FormatContext
 from sourcecheck.lint.runner import LEVELS, Checker, CheckOptions, CheckRun
@@ -32,25 +45,14 @@ _LEVEL = click.Choice(LEVELS)
     help="text: path:line:col lines; json/jsonl; sarif (code scanning); github "
     "(PR annotations); rdjsonl (reviewdog).",
 )
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Write the output to this file instead of stdout.",
-)
+@output_option
 @click.option(
     "--min-level", type=_LEVEL, default=None, help="Show findings at this level or above."
 )
 @click.option(
     "--fail-level", type=_LEVEL, default=None, help="Fail on findings at this level or above."
 )
-@click.option(
-    "--fail-under",
-    type=click.FloatRange(0, 100),
-    default=None,
-    metavar="SCORE",
-    help="Fail when a draft scores under SCORE (0-100).",
-)
+@fail_under_option("Fail when a draft scores under SCORE (0-100).")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even with findings (2 still on errors).")
 @click.option(
     "--diff",
@@ -68,7 +70,7 @@ _LEVEL = click.Choice(LEVELS)
 @click.option(
     "--color/--no-color", default=None, help="Colour the text output (default: on a terminal)."
 )
-@click.option("--max-bytes", type=int, default=None, help="Refuse drafts larger than this.")
+@max_bytes_option
 @click.option(
     "--stdin-filename",
     default=None,
@@ -131,11 +133,12 @@ def check_command(
         jobs = 1  # the index is attached to this process's engine, not to workers'
     for plugin_error in engine.plugins.errors:
         warn(f"plugin '{plugin_error.plugin}' {plugin_error.message}")
+    warn_plugin_errors(engine.plugins)
     options = _options(config, paths, diff_base, stdin_filename)
     run = Checker(engine, options, loaders_of(engine.plugins)).run(
         paths, jobs or os.cpu_count() or 1
     )
-    _report_problems(run)
+    _report_problems(run, already_reported=engine.plugins.errors)
     if not run.files:
         warn(f"no drafts found (include: {', '.join(config.include)})")
     _write(run, fmt, output, _use_color(color, output), root)
@@ -148,7 +151,7 @@ def _write(run: CheckRun, fmt: str, output: Path | None, color: bool, root: Path
         root = _repository_root() if fmt in ("sarif", "github") else Path.cwd()
     rendered = FORMATS[fmt](run, FormatContext(version=__version__, color=color, root=root))
     if output is not None:
-        output.write_text(rendered, encoding="utf-8")
+        write_output(output, rendered)
     else:
         click.echo(rendered, nl=False, color=color or None)
 
@@ -169,8 +172,12 @@ def _options(
     )
 
 
-def _report_problems(run: CheckRun) -> None:
-    """Unreadable drafts and bad directives: one line each on stderr, whatever the format."""
+def _report_problems(run: CheckRun, already_reported: list[PluginError]) -> None:
+    """Unreadable drafts and bad directives: one line each on stderr, whatever the format.
+
+    Every report repeats the plugins that failed to load; those were warned about once
+    already, so only the scorers that failed on this draft are named per draft.
+    """
     for result in run.files:
         if result.error is not None:
             error(f"{result.path}: {result.error}")
@@ -180,6 +187,8 @@ def _report_problems(run: CheckRun) -> None:
             for message in result.report.warnings:
                 warn(f"{result.path}: {message}")
             for failure in result.report.errors:
+                if failure in already_reported:
+                    continue
                 warn(f"{result.path}: scorer '{failure.plugin}' {failure.message}")
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, TextIO, TypeVar
 
 import click
 
@@ -70,6 +70,32 @@ def engine_options(func: F) -> F:
     return func
 
 
+output_option = click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write the output to this file instead of stdout.",
+)
+
+max_bytes_option = click.option(
+    "--max-bytes",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Refuse article text larger than this many bytes (default 2,000,000).",
+)
+
+
+def fail_under_option(help_text: str) -> Callable[[F], F]:
+    """``--fail-under SCORE``: the commands say in their own words what failing means."""
+    return click.option(
+        "--fail-under",
+        type=click.FloatRange(0, 100),
+        default=None,
+        metavar="SCORE",
+        help=help_text,
+    )
+
+
 MODEL_META_KEY = "sourcecheck.model"
 
 
@@ -126,13 +152,66 @@ def iter_inputs(
             yield item
 
 
+def warn_plugin_errors(plugins: PluginManager) -> None:
+    """One warning per plugin that failed to load or returned junk from a hook."""
+    for plugin_error in plugins.errors:
+        warn(f"plugin '{plugin_error.plugin}' {plugin_error.message}")
+
+
+def open_output(path: Path) -> TextIO:
+    """``path`` opened for writing (UTF-8), or a one-line error saying why it cannot be."""
+    try:
+        return path.open("w", encoding="utf-8")
+    except OSError as exc:
+        raise SourcecheckError(f"{path}: cannot write the output: {exc.strerror}") from None
+
+
+def write_output(path: Path, text: str) -> None:
+    with open_output(path) as out:
+        out.write(text)
+
+
 def error(message: str) -> None:
     """One line on stderr: the way every user error is reported."""
-    click.echo(f"sourcecheck: error: {message}", err=True)
+    click.echo(f"sourcecheck: error: {one_line(message)}", err=True)
 
 
 def warn(message: str) -> None:
-    click.echo(f"sourcecheck: warning: {message}", err=True)
+    click.echo(f"sourcecheck: warning: {one_line(message)}", err=True)
+
+
+def one_line(message: str) -> str:
+    """``message`` on one line, its lines joined with '; '.
+
+    Messages can carry text we do not control (a plugin's exception, a pydantic
+    ValidationError spans four lines), and a user or CI log grepping stderr expects one line
+    per problem.
+    """
+    lines = [line.strip() for line in message.splitlines()]
+    return "; ".join(line for line in lines if line)
+
+
+# The optional dependencies (pyproject.toml [project.optional-dependencies]) and the extra that
+# installs each, so a command run without its extra says what to install.
+EXTRA_OF_MODULE = {
+    "pyarrow": "parquet",
+    "pandas": "research",
+    "numpy": "research",
+    "scipy": "research",
+    "sklearn": "research",
+    "matplotlib": "plot",
+    "dask": "dask",
+    "distributed": "dask",
+    "trafilatura": "html",
+}
+
+
+def _missing_module_message(exc: ModuleNotFoundError) -> str:
+    module = (exc.name or "").partition(".")[0]
+    extra = EXTRA_OF_MODULE.get(module)
+    if extra is None:
+        return f"internal error (please report it): ModuleNotFoundError: {exc}"
+    return f"this needs the {extra} extra ({module} is not installed): pip install 'sourcecheck[{extra}]'"
 
 
 def run_main(group: click.Group, argv: list[str] | None) -> int:
@@ -156,4 +235,10 @@ def run_main(group: click.Group, argv: list[str] | None) -> int:
     except BrokenPipeError:
         sys.stderr.close()
         return EXIT_OK
+    except ModuleNotFoundError as exc:
+        error(_missing_module_message(exc))
+        return EXIT_ERROR
+    except Exception as exc:  # a bug, not a user error: still one line, never a traceback
+        error(f"internal error (please report it): {type(exc).__name__}: {exc}")
+        return EXIT_ERROR
     return result if isinstance(result, int) else EXIT_OK

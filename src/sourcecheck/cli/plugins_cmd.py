@@ -11,7 +11,7 @@ from rich import box
 from rich.console import Console
 from rich.table import Table
 
-from sourcecheck.cli.common import build_config, engine_options, warn
+from sourcecheck.cli.common import build_config, engine_options, warn_plugin_errors
 from sourcecheck.core.engine import Engine
 from sourcecheck.loaders.base import Loader
 from sourcecheck.plugins.manager import PluginInfo
@@ -41,8 +41,7 @@ def plugins_command(
     # Collect what the other hooks return, so a plugin returning junk shows as failed here.
     engine.plugins.collect("sourcecheck_loaders", Loader)
     engine.plugins.collect("sourcecheck_reporters", Reporter)
-    for plugin_error in engine.plugins.errors:
-        warn(f"plugin '{plugin_error.plugin}' {plugin_error.message}")
+    warn_plugin_errors(engine.plugins)
     infos = [i for i in engine.plugins.infos if show_all or i.origin != "builtin"]
     scorers = {s.name: s.version for s in engine.available_scorers.values()}
     if as_json:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from sourcecheck.cli.common import EXIT_ERROR, EXIT_OK, error
+from sourcecheck.cli.common import EXIT_ERROR, EXIT_OK, error, write_output
 from sourcecheck.core.models import report_json_schema_text
 
 
@@ -27,15 +27,27 @@ def schema_command(output: Path | None, check_path: Path | None) -> int:
     """The JSON Schema of the report (docs/report.schema.json is generated with this)."""
     text = report_json_schema_text()
     if check_path is not None:
-        current = check_path.read_text(encoding="utf-8") if check_path.is_file() else ""
-        if current != text:
-            error(
-                f"{check_path}: stale report schema; regenerate it with: sourcecheck schema -o {check_path}"
-            )
-            return EXIT_ERROR
-        return EXIT_OK
+        return _check(check_path, text)
     if output is not None:
-        output.write_text(text, encoding="utf-8")
+        write_output(output, text)
     else:
         click.echo(text, nl=False)
+    return EXIT_OK
+
+
+def _check(path: Path, schema: str) -> int:
+    """EXIT_OK when the committed schema at ``path`` is the current one."""
+    regenerate = f"regenerate it with: sourcecheck schema -o {path}"
+    try:
+        current = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        error(f"{path}: no such file; {regenerate}")
+        return EXIT_ERROR
+    except (OSError, UnicodeDecodeError) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) else "not UTF-8 text"
+        error(f"{path}: cannot read the schema: {reason}")
+        return EXIT_ERROR
+    if current != schema:
+        error(f"{path}: stale report schema; {regenerate}")
+        return EXIT_ERROR
     return EXIT_OK

@@ -18,9 +18,14 @@ from sourcecheck.cli.common import (
     build_config,
     engine_options,
     error,
+    fail_under_option,
     iter_inputs,
     loaders_of,
+    max_bytes_option,
+    open_output,
+    output_option,
     warn,
+    warn_plugin_errors,
 )
 from sourcecheck.core.engine import Engine
 from sourcecheck.core.errors import InputError, SourcecheckError
@@ -39,18 +44,8 @@ from sourcecheck.reporters.base import Reporter
     show_default=True,
     help="Output format: text, json, jsonl, markdown, html (or a plugin's).",
 )
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Write the output to this file instead of stdout.",
-)
-@click.option(
-    "--max-bytes",
-    type=click.IntRange(min=1),
-    default=None,
-    help="Refuse article text larger than this many bytes (default 2,000,000).",
-)
+@output_option
+@max_bytes_option
 @click.option(
     "--color",
     "color_mode",
@@ -59,12 +54,7 @@ from sourcecheck.reporters.base import Reporter
     show_default=True,
     help="Colour the text report (auto: only on a terminal, and not with NO_COLOR set).",
 )
-@click.option(
-    "--fail-under",
-    type=click.FloatRange(0, 100),
-    default=None,
-    help="Exit 1 when an article scores under this (0-100).",
-)
+@fail_under_option("Exit 1 when an article scores under SCORE (0-100).")
 @corpus_index_option
 @engine_options
 def score_command(
@@ -104,10 +94,9 @@ def score_command(
         from sourcecheck.corpus.enricher import attach_corpus_index
 
         attach_corpus_index(engine, corpus_index)
-    for plugin_error in engine.plugins.errors:
-        warn(f"plugin '{plugin_error.plugin}' {plugin_error.message}")
+    warn_plugin_errors(engine.plugins)
     with ExitStack() as stack:
-        out = stack.enter_context(_open_output(output)) if output else None
+        out = stack.enter_context(open_output(output)) if output else None
         color = out is None and _wants_color(color_mode)
         outcome = _score_all(engine, inputs, loaders, reporter, out or sys.stdout, color=color)
     if outcome.input_failed:
@@ -155,13 +144,6 @@ def _score_all(
     if held:
         _write(out, reporter.render(held, color=color))
     return outcome
-
-
-def _open_output(path: Path) -> TextIO:
-    try:
-        return path.open("w", encoding="utf-8")
-    except OSError as exc:
-        raise SourcecheckError(f"{path}: cannot write the output: {exc.strerror}") from None
 
 
 def _score_one(engine: Engine, article: Article) -> Report | None:

@@ -128,16 +128,27 @@ class PluginManager:
 
     def load_entry_points(self, selected: set[str] | None = None) -> None:
         selected = selected_from_env() if selected is None else selected
+        installed: set[str] = set()
         for ep in sorted(_entry_points(), key=lambda e: e.name):
             dist = ep.dist.name if ep.dist else None
             version = ep.dist.version if ep.dist else None
             names = {normalize_name(ep.name), normalize_name(dist or "")}
+            installed |= names
             if selected is not None and not names & {normalize_name(n) for n in selected}:
                 self.infos.append(
                     PluginInfo(ep.name, "entrypoint", dist, version, status="not loaded")
                 )
                 continue
             self._guarded(ep.name, "entrypoint", dist, version, ep.load)
+        for name in sorted((selected or set()) - installed):
+            # A typo in the selection would otherwise load nothing, silently, say in CI.
+            self._missing_selection(name)
+
+    def _missing_selection(self, name: str) -> None:
+        message = f"is named in {LOAD_ENV} but no installed plugin has that name"
+        if self.strict:
+            raise PluginLoadError(f"plugin '{name}' {message}")
+        self.errors.append(PluginError(plugin=name, message=message))
 
     def load_directory(self, directory: Path) -> None:
         if not directory.is_dir():

@@ -16,8 +16,15 @@ from string import Template
 
 from sourcecheck import __version__
 from sourcecheck.core.errors import SourcecheckError
+from sourcecheck.plugins.manager import BUILTIN_PLUGINS
 
 _VALID_NAME = re.compile(r"^[a-z][a-z0-9_]*$")
+
+# Each built-in scorer module is named after its scorer. Checked by name, not by building an
+# engine, so new-scorer stays instant.
+BUILTIN_SCORER_NAMES = frozenset(
+    module.rpartition(".")[2] for module in BUILTIN_PLUGINS if ".scorers." in module
+)
 
 
 class ScaffoldError(SourcecheckError):
@@ -75,6 +82,12 @@ def check_name(name: str) -> Names:
         raise ScaffoldError(
             f"invalid scorer name {name!r}: use a Python identifier in lowercase letters, "
             "digits and '_', starting with a letter (e.g. house_style)"
+        )
+    if name in BUILTIN_SCORER_NAMES:
+        # Two scorers with one name are an error at every run, so the package could never load.
+        raise ScaffoldError(
+            f"scorer name {name!r} is taken by a built-in scorer "
+            f"({', '.join(sorted(BUILTIN_SCORER_NAMES))}): choose another"
         )
     return Names(name)
 
