@@ -10,7 +10,6 @@ import click
 
 from sourcecheck import __version__
 from sourcecheck.cli.batch import corpus_index_option
-from sourcecheck.cli.common import build_config, engine_options, error, loaders_of, warn
 from sourcecheck.cli.common import (
     build_config,
     engine_options,
@@ -131,8 +130,6 @@ def check_command(
 
         attach_corpus_index(engine, corpus_index)
         jobs = 1  # the index is attached to this process's engine, not to workers'
-    for plugin_error in engine.plugins.errors:
-        warn(f"plugin '{plugin_error.plugin}' {plugin_error.message}")
     warn_plugin_errors(engine.plugins)
     options = _options(config, paths, diff_base, stdin_filename)
     run = Checker(engine, options, loaders_of(engine.plugins)).run(
