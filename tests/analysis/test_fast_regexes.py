@@ -1,4 +1,4 @@
-"""Regexes rewritten for speed match exactly what the plain versions matched."""
+"""Analysis fast paths (rewritten regexes, remembered answers) match the plain versions."""
 
 from __future__ import annotations
 
@@ -9,7 +9,9 @@ from hypothesis import strategies as st
 
 from sourcecheck.core.analysis.claims import _FINAL_STOP, _ends_with_stop
 from sourcecheck.core.analysis.quotes import _DOUBLE_MARK
+from sourcecheck.core.analysis.sources import SourceTyper
 from sourcecheck.core.analysis.text import _BLOCK_SPLIT
+from sourcecheck.core.lexicons import Lexicons
 
 PLAIN_BLOCK_SPLIT = re.compile(r"(?:\n[^\S\n]*){2,}")
 
@@ -35,3 +37,15 @@ PLAIN_DOUBLE_MARK = re.compile(r"''|``|[\"“”„«»]")
 def test_double_mark_matches_the_plain_alternation(text: str) -> None:
     expected = [m.span() for m in PLAIN_DOUBLE_MARK.finditer(text)]
     assert [m.span() for m in _DOUBLE_MARK.finditer(text)] == expected
+
+
+def test_remembered_source_types_are_fresh_objects_equal_to_a_first_reading() -> None:
+    typer = SourceTyper(Lexicons())
+    phrases = ["he", "officials", "the company", "Maria Lopez", "a senior official", "we"]
+    first = [typer.classify(p) for p in phrases]
+    again = [typer.classify(p) for p in phrases]
+    assert again == first
+    assert all(a is not b for a, b in zip(first, again, strict=True))
+    first[0].speaker = "edited by a caller"
+    assert typer.classify("he").speaker is None  # a caller's edit does not leak
+    assert typer.classify("we", in_quote=True) != typer.classify("we")

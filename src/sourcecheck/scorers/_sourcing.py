@@ -283,7 +283,9 @@ class _Mention:
         return self.kind, self.words[-1] if self.words else ""
 
 
+@lru_cache(maxsize=8192)
 def _speaks_for(text: str) -> re.Match[str] | None:
+    # Cached: the same roles and source phrases come back in article after article.
     lowered = text.lower()
     # The regex is slow to fail; most sources are names that contain none of its words.
     if not any(hint in lowered for hint in _SPEAKS_FOR_HINTS):

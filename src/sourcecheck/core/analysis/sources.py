@@ -48,6 +48,7 @@ _POST_MODIFIER = re.compile(
     r"\s+(?:for|at|of|from|by|with|in|on|inside|within|close\s+to|familiar\s+with|briefed\s+on|"
     r"who|involved|knowledgeable)\b"
 )
+_CLASSIFIED_MAX = 20_000  # remembered source phrases per engine: a few MB at most
 _ACRONYM = re.compile(r"^(?:[A-Z]{2,6}|(?:[A-Z]\.){2,4})(?:['’]s)?$")
 _POSSESSIVE = re.compile(r"['’]s?$")
 
@@ -86,8 +87,21 @@ class SourceTyper:
             | self.role_nouns
             | {noun + "s" for noun in self.role_nouns}
         )
+        self._classified: dict[tuple[str, bool], SourceInfo] = {}
 
     def classify(self, phrase: str, *, in_quote: bool = False) -> SourceInfo:
+        """What the words of ``phrase`` say about the source (a fresh object: callers edit it)."""
+        # The same few phrases ("he", "officials", "the company") open most attributions of
+        # every article, and typing one runs several regexes: remember the answers.
+        key = (phrase, in_quote)
+        known = self._classified.get(key)
+        if known is None:
+            known = self._classify(phrase, in_quote)
+            if len(self._classified) < _CLASSIFIED_MAX:
+                self._classified[key] = known
+        return SourceInfo(known.source_type, known.kind, known.speaker)
+
+    def _classify(self, phrase: str, in_quote: bool) -> SourceInfo:
         words = phrase.split()
         if not words:
             return SourceInfo("unknown", "other")
