@@ -119,3 +119,11 @@ def test_band_gap_in_a_config_file_is_an_error_naming_the_file(tmp_path) -> None
     path.write_text('bands = [{min = 50, label = "ok"}]\n')
     with pytest.raises(ConfigError, match=r"sourcecheck\.toml: key 'bands'"):
         load_config(path)
+
+
+def test_rounding_drift_past_zero_is_absorbed_so_the_sum_still_holds() -> None:
+    # Three equal weights of 1/3: each contribution rounds to -16.6667, summing to -50.0001.
+    combination = WeightedCombiner().combine([ok("a", 0.0), ok("b", 0.0), ok("c", 0.0)])
+    assert combination.score == 0.0
+    total = combination.baseline + sum(combination.contributions.values())
+    assert total == pytest.approx(0.0, abs=1e-9)

@@ -64,8 +64,16 @@ class WeightedCombiner:
         }
         # Summing the rounded contributions keeps the report's arithmetic exact for a reader.
         score = round(self.baseline + sum(contributions.values()), CONTRIBUTION_DIGITS)
+        clamped = min(100.0, max(0.0, score))
+        if clamped != score:
+            # Rounding drifted past an end of the scale (all scores 0 or all 1): move the drift
+            # into the largest contribution, so baseline + contributions still equals the score.
+            largest = max(contributions, key=lambda name: abs(contributions[name]))
+            contributions[largest] = round(
+                contributions[largest] + clamped - score, CONTRIBUTION_DIGITS
+            )
         return Combination(
-            score=min(100.0, max(0.0, score)),
+            score=clamped,
             baseline=self.baseline,
             weights={k: round(v, CONTRIBUTION_DIGITS) for k, v in weights.items()},
             contributions=contributions,
