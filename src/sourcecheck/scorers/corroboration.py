@@ -1,19 +1,299 @@
-"""Placeholder for the corroboration scorer."""
+"""corroboration: how many independent sources does the story rest on, and do they agree?
+
+"Two sources are better than one" (Reuters, AP). The scorer groups attributions by the
+real-world source behind them (the same person named twice, a spokesperson and their
+organisation, a quote relayed through another outlet each count once; see
+:mod:`sourcecheck.scorers._sourcing`), then measures
+
+- the *effective* number of independent sources: the weighted count (an anonymous source
+  counts half) scaled by how evenly the story leans on them (exp of the entropy), so ten sources of which one
+  supplies nine quotes count for little more than one. Vague groups ("critics say"), the
+  writer's own voice, sources the analysis could not identify and attributions inside
+  someone else's quote are not sources the reporter can be credited with, and do not count;
+- the share of attributed claims backed by more than one independent source: two sources in
+  the claim's sentence, or a second source confirming it ("the ministry confirmed").
+
+Cross-article corroboration plugs in through a *corpus index* (see ``docs/scorers.md``):
+an object with ``corroborations(article, analysis) -> {claim index: other outlets}``, given
+to the scorer or put in ``analysis.extras["corpus"]`` by an analysis enricher.
+"""
 
 from __future__ import annotations
 
+import math
+import re
+from collections import Counter
+from collections.abc import Mapping
+from typing import Any, ClassVar, Protocol, runtime_checkable
+
+from pydantic import BaseModel, ConfigDict, Field
+
 from sourcecheck.core.analysis import Analysis
-from sourcecheck.core.models import Article, ScorerResult
+from sourcecheck.core.models import Article, Finding, ScorerResult, Span
 from sourcecheck.core.scorer import Scorer
 from sourcecheck.plugins.hookspecs import hookimpl
+from sourcecheck.scorers._sourcing import SourceGroups, article_sources, sentence_span
+
+CORPUS_EXTRA = "corpus"
+
+# A cue that says this source backs up what another said.
+_CONFIRMS = re.compile(
+    r"confirm|corroborat|verif|echo|agree|backed|support|also (?:said|told)|separately|"
+    r"independently",
+    re.I,
+)
+# Claims before a confirming sentence that it may refer back to.
+_CONFIRM_LOOKBACK = 2
+
+
+@runtime_checkable
+class CorpusIndex(Protocol):
+    """Finds the same claims in other articles of a corpus.
+
+    ``corroborations`` returns, for indexes into ``analysis.claims``, how many other
+    independent outlets report the same claim. Claims left out count as zero.
+    """
+
+    def corroborations(self, article: Article, analysis: Analysis) -> Mapping[int, int]: ...
+
+
+class CorroborationOptions(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    anonymous_weight: float = Field(
+        default=0.5, ge=0, le=1, description="How much an anonymous source counts as one."
+    )
+    diversity_decay: float = Field(
+        default=0.6,
+        gt=0,
+        lt=1,
+        description="Each extra effective source closes this fraction of the remaining gap.",
+    )
+    corroboration_weight: float = Field(
+        default=0.25, ge=0, le=1, description="Weight of corroborated claims in the score."
+    )
+    dominant_share: float = Field(
+        default=0.75, gt=0, le=1, description="Top source share that triggers dominant-source."
+    )
+    dominant_min_attributions: int = Field(default=4, ge=2)
+    evidence_saturation: int = Field(
+        default=6, ge=1, description="Attributions at which confidence reaches 1."
+    )
+    use_corpus: bool = Field(
+        default=True, description="Count cross-article corroboration when a corpus is present."
+    )
+    corpus_min_outlets: int = Field(
+        default=1, ge=1, description="Other outlets needed for a claim to count as corroborated."
+    )
 
 
 class CorroborationScorer(Scorer):
     name = "corroboration"
-    version = "0.1.0"
+    version = "1.0.0"
+    description = "Distinct independent sources, and claims backed by more than one of them."
+    default_weight = 1.0
+    Options = CorroborationOptions
+    rules: ClassVar[dict[str, str]] = {
+        "no-sources": "The story attributes nothing to anyone: every claim rests on the writer.",
+        "single-source": "Every attribution goes back to one source: add an independent one.",
+        "dominant-source": "One source supplies most of the attributions.",
+    }
+
+    def __init__(self, corpus_index: CorpusIndex | None = None) -> None:
+        self.corpus_index = corpus_index
 
     def score(self, article: Article, analysis: Analysis) -> ScorerResult:
-        return ScorerResult(score=0.5, confidence=0.5, summary="not implemented yet")
+        options: CorroborationOptions = self.options  # type: ignore[assignment]
+        groups = article_sources(analysis)
+        corroborated = _corroborated_in_article(analysis, groups)
+        corpus = self._corpus_counts(article, analysis) if options.use_corpus else None
+        from_corpus = {
+            claim for claim, n in (corpus or {}).items() if n >= options.corpus_min_outlets
+        }
+        attributed = sum(1 for claim in analysis.claims if claim.attributed)
+        backed = corroborated | from_corpus
+        effective = _effective_sources(groups, options)
+        share = len(backed) / attributed if attributed else 0.0
+        weight = options.corroboration_weight
+        score = (1 - weight) * _diversity(effective, options.diversity_decay) + weight * min(
+            1.0, 2 * share
+        )
+        metrics = {
+            "independent_sources": groups.count,
+            "named_sources": groups.count_of("person") + groups.count_of("organization"),
+            "document_sources": groups.count_of("document"),
+            "anonymous_sources": groups.count_of("anonymous"),
+            "unidentified_attributions": sum(
+                1 for a in analysis.attributions if a.source_type == "unknown" and not a.in_quote
+            ),
+            "effective_sources": round(effective, 4),
+            "top_source_share": round(_top_share(groups), 4),
+            "attributed_claims": attributed,
+            "corroborated_claims": len(backed),
+            "corroborated_share": round(share, 4),
+            "corpus_used": corpus is not None,
+            "corpus_corroborated_claims": len(from_corpus) if corpus is not None else None,
+        }
+        return ScorerResult(
+            score=min(1.0, max(0.0, score)),
+            confidence=self._confidence(analysis, groups, options),
+            summary=(
+                f"{groups.count} independent sources ({effective:.1f} effective); "
+                f"{len(backed)} of {attributed} attributed claims corroborated."
+            ),
+            metrics=metrics,
+            findings=self._findings(analysis, groups, options),
+        )
+
+    def _corpus_counts(self, article: Article, analysis: Analysis) -> Mapping[int, int] | None:
+        source = analysis.extras.get(CORPUS_EXTRA, self.corpus_index)
+        if source is None:
+            return None
+        if isinstance(source, CorpusIndex):
+            return source.corroborations(article, analysis)
+        if isinstance(source, Mapping) and isinstance(source.get("claims"), list):
+            return _outlets_per_claim(source["claims"], analysis)
+        if isinstance(source, Mapping) and all(
+            isinstance(k, int) and isinstance(v, int) for k, v in source.items()
+        ):
+            return source
+        raise TypeError(
+            f"analysis.extras[{CORPUS_EXTRA!r}] must be a CorpusIndex, a claim-index match "
+            "report ({'claims': [{'sentence', 'matches'}]}) or a mapping of claim index to "
+            f"outlet count, not {type(source).__name__}"
+        )
+
+    def _confidence(
+        self, analysis: Analysis, groups: SourceGroups, options: CorroborationOptions
+    ) -> float:
+        sourced = sum(len(members) for members in groups.members.values())
+        # With no sources at all, the evidence is the unsourced claims themselves.
+        evidence = sourced if sourced else len(analysis.claims) / 2
+        return min(1.0, evidence / options.evidence_saturation)
+
+    def _findings(
+        self, analysis: Analysis, groups: SourceGroups, options: CorroborationOptions
+    ) -> list[Finding]:
+        if groups.count == 0:
+            if not analysis.claims:
+                return []
+            return [
+                self.finding(
+                    "no-sources",
+                    "Nothing in this story is attributed to a source: add named sources "
+                    "for its claims, or say how the reporter knows.",
+                    analysis.claims[0].span,
+                    "warning",
+                )
+            ]
+        first = _first_mention(analysis, groups, 0)
+        if groups.count == 1:
+            return [
+                self.finding(
+                    "single-source",
+                    f"Every attribution goes back to one source ('{groups.labels[0]}'): "
+                    "confirm the story with at least one independent source.",
+                    first,
+                    "warning",
+                )
+            ]
+        top_group, top_count = _top(groups)
+        total = sum(len(m) for m in groups.members.values())
+        if total >= options.dominant_min_attributions and top_count / total >= (
+            options.dominant_share
+        ):
+            return [
+                self.finding(
+                    "dominant-source",
+                    f"{top_count} of {total} attributions go back to "
+                    f"'{groups.labels[top_group]}': give the other sources more weight.",
+                    _first_mention(analysis, groups, top_group),
+                    "suggestion",
+                )
+            ]
+        return []
+
+
+def _outlets_per_claim(matched: list[Any], analysis: Analysis) -> dict[int, int]:
+    """Distinct other outlets per claim, from the claim index's per-sentence match report."""
+    claim_of_sentence = {claim.sentence: i for i, claim in enumerate(analysis.claims)}
+    counts: dict[int, int] = {}
+    for entry in matched:
+        claim = claim_of_sentence.get(entry.get("sentence")) if isinstance(entry, Mapping) else None
+        if claim is None:
+            continue
+        # Several articles from one outlet are one outlet's reporting, not independent.
+        outlets = {m.get("outlet") or m.get("article_id") for m in entry.get("matches") or []}
+        counts[claim] = len(outlets - {None})
+    return counts
+
+
+def _corroborated_in_article(analysis: Analysis, groups: SourceGroups) -> set[int]:
+    """Indexes of claims backed by two or more independent sources within the article."""
+    claim_groups = [
+        {groups.group_of[i] for i in claim.attributions if _valid(i, groups)} - {None}
+        for claim in analysis.claims
+    ]
+    backed = {index for index, found in enumerate(claim_groups) if len(found) >= 2}
+    for index, claim in enumerate(analysis.claims):
+        if not any(_confirms(analysis, i) for i in claim.attributions if _valid(i, groups)):
+            continue
+        for earlier in range(max(0, index - _CONFIRM_LOOKBACK), index):
+            # A confirming source that is not the earlier claim's own source backs it up.
+            if claim_groups[earlier] and claim_groups[index] - claim_groups[earlier]:
+                backed.update((earlier, index))
+    return backed
+
+
+def _valid(index: int, groups: SourceGroups) -> bool:
+    return 0 <= index < len(groups.group_of)
+
+
+def _confirms(analysis: Analysis, index: int) -> bool:
+    cue = analysis.attributions[index].cue
+    return cue is not None and bool(_CONFIRMS.search(cue.text))
+
+
+def _effective_sources(groups: SourceGroups, options: CorroborationOptions) -> float:
+    """Weighted distinct sources, scaled by evenness: exp(Shannon entropy) / count.
+
+    The exponential of the entropy of attributions per source (the Hill number of order 1)
+    is the number of equally used sources the story is worth. It is gentler on a profile
+    that quotes its subject often and four others once than the inverse Simpson index,
+    and still reduces a story where one source supplies nearly everything to about one.
+    """
+    if groups.count == 0:
+        return 0.0
+    weight = {"anonymous": options.anonymous_weight}
+    weighted = sum(weight.get(kind, 1.0) for kind in groups.kinds.values())
+    sizes = [len(members) for members in groups.members.values()]
+    total = sum(sizes)
+    entropy = -sum(size / total * math.log(size / total) for size in sizes)
+    return weighted * math.exp(entropy) / groups.count
+
+
+def _diversity(effective: float, decay: float) -> float:
+    """0 for no source, 0.2 for one, approaching 1 as independent sources add up."""
+    if effective < 1.0:
+        return 0.2 * effective
+    return 1.0 - 0.8 * decay ** (effective - 1.0)
+
+
+def _top(groups: SourceGroups) -> tuple[int, int]:
+    counts = Counter({group: len(members) for group, members in groups.members.items()})
+    return counts.most_common(1)[0]
+
+
+def _top_share(groups: SourceGroups) -> float:
+    if groups.count == 0:
+        return 0.0
+    total = sum(len(m) for m in groups.members.values())
+    return _top(groups)[1] / total
+
+
+def _first_mention(analysis: Analysis, groups: SourceGroups, group: int) -> Span | None:
+    attribution = analysis.attributions[groups.members[group][0]]
+    return attribution.source or attribution.cue or sentence_span(analysis, attribution.sentence)
 
 
 @hookimpl

@@ -1,19 +1,273 @@
-"""Placeholder for the hedging scorer."""
+"""The ``hedging`` scorer: how much of the hedging is the writer's own.
+
+Hedges in a source's words ("We *may* close the plant," the chief executive said) are
+reporting: the story says how sure the source was. Hedges in the writer's voice ("the plant
+*may* close") are the newsroom's own uncertainty, and an unattributed "reportedly" or
+"critics say" hides who is uncertain. So the score falls with the weighted density of
+writer-voice hedges; source-voice hedges cost a fraction of that (``source_weight``).
+
+    density = (sum of writer cue weights + source_weight * sum of source cue weights)
+              per 100 words
+    score   = 1 / (1 + (max(0, density - allowance) / tolerance) ** steepness)
+
+so a few hedges per article cost nothing (careful reporting does hedge), the score is 0.5
+at ``allowance + tolerance`` and falls smoothly beyond it. See docs/hedging.md.
+"""
 
 from __future__ import annotations
 
+import math
+from collections import Counter
+from typing import ClassVar
+
+from pydantic import BaseModel, ConfigDict, Field
+
 from sourcecheck.core.analysis import Analysis
-from sourcecheck.core.models import Article, ScorerResult
+from sourcecheck.core.analysis.hedges import normalise
+from sourcecheck.core.models import (
+    Article,
+    Finding,
+    Hedge,
+    HedgeCategory,
+    MetricValue,
+    ScorerResult,
+)
 from sourcecheck.core.scorer import Scorer
 from sourcecheck.plugins.hookspecs import hookimpl
+
+CATEGORY_ORDER: tuple[HedgeCategory, ...] = (
+    "epistemic_modal",
+    "speculative_verb",
+    "evidential",
+    "approximator",
+    "conditional",
+    "adverb",
+    "weasel",
+)
+
+DEFAULT_CATEGORY_WEIGHTS: dict[HedgeCategory, float] = {
+    "epistemic_modal": 1.0,
+    "speculative_verb": 1.0,
+    "adverb": 1.0,
+    # Hiding who holds the doubt is worse than having it.
+    "evidential": 1.5,
+    "weasel": 1.5,
+    # "about 40" and "if approved" are usually honest precision, not doubt.
+    "approximator": 0.5,
+    "conditional": 0.5,
+}
+
+# Evidentials that report hearsay: with nobody named in the sentence, the reader cannot
+# tell who reported, alleged or rumoured it.
+DEFAULT_REPORT_CUES = [
+    "reportedly",
+    "allegedly",
+    "purportedly",
+    "supposedly",
+    "reputedly",
+    "rumored",
+    "rumoured",
+    "is said",
+    "are said",
+    "was said",
+    "were said",
+    "unconfirmed reports",
+]
+
+
+class HedgingOptions(BaseModel):
+    """Options of the ``hedging`` scorer: ``[tool.sourcecheck.scorer.hedging]``."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    # Defaults checked on ReCOVery (benchmarks/hedging_recovery.py): the median article of
+    # reliable outlets has about 0.55 weighted hedges per 100 words and scores about 0.92;
+    # a quarter of unreliable-outlet articles pass 1.1 and score under about 0.6.
+    writer_density_allowance: float = Field(
+        default=0.25,
+        ge=0,
+        description="Weighted hedges per 100 words that cost nothing.",
+    )
+    writer_density_tolerance: float = Field(
+        default=1.0,
+        gt=0,
+        description="Weighted hedges per 100 words, beyond the allowance, that halve the score.",
+    )
+    steepness: float = Field(
+        default=2.0, gt=0, description="How sharply the score falls around the tolerance."
+    )
+    source_weight: float = Field(
+        default=0.25,
+        ge=0,
+        le=1,
+        description="What a hedge in a source's words costs, relative to the writer's own.",
+    )
+    category_weights: dict[HedgeCategory, float] = Field(
+        default_factory=lambda: dict(DEFAULT_CATEGORY_WEIGHTS),
+        description="Cost of one cue per category; categories left out keep their default.",
+    )
+    report_cues: list[str] = Field(
+        default_factory=lambda: list(DEFAULT_REPORT_CUES),
+        description="Evidential cues flagged when no attribution shares their sentence.",
+    )
+    quiet_categories: list[HedgeCategory] = Field(
+        default_factory=list,
+        description="Categories that still count in the score but get no writer-hedge finding.",
+    )
+    stack_threshold: int = Field(
+        default=3,
+        ge=2,
+        description="Writer-voice hedges (approximators aside) in one sentence that make a stack.",
+    )
+    confidence_words: float = Field(
+        default=300.0,
+        gt=0,
+        description="Word count at which confidence reaches 1 - 1/e (about 0.63).",
+    )
+
+    def weight(self, category: HedgeCategory) -> float:
+        return self.category_weights.get(category, DEFAULT_CATEGORY_WEIGHTS[category])
 
 
 class HedgingScorer(Scorer):
     name = "hedging"
-    version = "0.1.0"
+    version = "1.0.0"
+    description = "Hedges in the writer's own voice per 100 words; sources' hedges cost less."
+    default_weight = 1.0
+    Options = HedgingOptions
+    rules: ClassVar[dict[str, str]] = {
+        "writer-hedge": (
+            "A hedge in the writer's own voice. Fine when the doubt is real; otherwise say "
+            "who is uncertain, or state the fact plainly."
+        ),
+        "evidential": (
+            "'Reportedly', 'allegedly' or 'rumored' with no source in the sentence: say who "
+            "reported or alleged it."
+        ),
+        "weasel": (
+            "A vague or agentless attribution ('critics say', 'it is widely believed'): name "
+            "the people, or say how many and who they are."
+        ),
+        "stacked": (
+            "A sentence that hedges itself several times ('could possibly perhaps'): one "
+            "hedge says how sure the story is; more blur the claim."
+        ),
+    }
+
+    @property
+    def settings(self) -> HedgingOptions:
+        options = self.options
+        assert isinstance(options, HedgingOptions)
+        return options
 
     def score(self, article: Article, analysis: Analysis) -> ScorerResult:
-        return ScorerResult(score=0.5, confidence=0.5, summary="not implemented yet")
+        opts = self.settings
+        words = analysis.word_count
+        writer = [h for h in analysis.hedges if h.voice == "writer"]
+        source = [h for h in analysis.hedges if h.voice == "source"]
+        weighted = _weighted_count(writer, opts) + opts.source_weight * _weighted_count(
+            source, opts
+        )
+        density = _per_100_words(weighted, words)
+        score = density_score(density, opts)
+        findings = self._findings(writer, analysis, opts)
+        return ScorerResult(
+            score=score,
+            confidence=1.0 - math.exp(-words / opts.confidence_words),
+            summary=(
+                f"{_per_100_words(len(writer), words):.1f} writer-voice hedges per 100 words "
+                f"({len(writer)} in the writer's voice, {len(source)} in sources' words)"
+            ),
+            metrics=_metrics(writer, source, words, density, findings),
+            findings=findings,
+        )
+
+    def _findings(
+        self, writer: list[Hedge], analysis: Analysis, opts: HedgingOptions
+    ) -> list[Finding]:
+        attributed = {a.sentence for a in analysis.attributions}
+        report_cues = {normalise(cue) for cue in opts.report_cues}
+        findings = []
+        for hedge in writer:
+            cue = hedge.span.text
+            if hedge.category == "weasel":
+                findings.append(
+                    self.finding("weasel", f"'{cue}': who, exactly? Name them.", hedge.span)
+                )
+            elif (
+                hedge.category == "evidential"
+                and normalise(cue) in report_cues
+                and hedge.sentence not in attributed
+            ):
+                message = f"'{cue}' with no source in the sentence: who reported it?"
+                findings.append(self.finding("evidential", message, hedge.span))
+            elif hedge.category not in opts.quiet_categories:
+                message = f"'{cue}' ({hedge.category.replace('_', ' ')}) in the writer's voice"
+                findings.append(
+                    self.finding("writer-hedge", message, hedge.span, severity="suggestion")
+                )
+        findings.extend(self._stacks(writer, analysis, opts))
+        return sorted(findings, key=lambda f: (f.span.start if f.span else -1, f.rule))
+
+    def _stacks(
+        self, writer: list[Hedge], analysis: Analysis, opts: HedgingOptions
+    ) -> list[Finding]:
+        """One finding per sentence that hedges itself ``stack_threshold`` times or more.
+
+        "The plan could possibly perhaps fail" says less than any one of its hedges;
+        approximators are left out because "about 40 of some 300" is precision, not doubt.
+        """
+        per_sentence = Counter(h.sentence for h in writer if h.category != "approximator")
+        findings = []
+        for index, count in sorted(per_sentence.items()):
+            if count >= opts.stack_threshold and index < len(analysis.sentences):
+                span = analysis.sentences[index].span
+                message = f"{count} hedges in one sentence: keep the one the doubt needs"
+                findings.append(self.finding("stacked", message, span, severity="suggestion"))
+        return findings
+
+
+def density_score(density: float, opts: HedgingOptions) -> float:
+    """The smooth map from weighted hedges per 100 words to a score in [0, 1]."""
+    excess = max(0.0, density - opts.writer_density_allowance)
+    return 1.0 / (1.0 + (excess / opts.writer_density_tolerance) ** opts.steepness)
+
+
+def _weighted_count(hedges: list[Hedge], opts: HedgingOptions) -> float:
+    return sum(opts.weight(h.category) for h in hedges)
+
+
+def _per_100_words(count: float, words: int) -> float:
+    return 100.0 * count / words if words else 0.0
+
+
+def _metrics(
+    writer: list[Hedge],
+    source: list[Hedge],
+    words: int,
+    weighted_density: float,
+    findings: list[Finding],
+) -> dict[str, MetricValue]:
+    """Flat, typed numbers a researcher can put in a table column by column."""
+    rules = Counter(f.rule.rsplit("/", 1)[-1] for f in findings)
+    writer_by = Counter(h.category for h in writer)
+    source_by = Counter(h.category for h in source)
+    metrics: dict[str, MetricValue] = {
+        "words": words,
+        "writer_hedges": len(writer),
+        "source_hedges": len(source),
+        "writer_density": round(_per_100_words(len(writer), words), 4),
+        "source_density": round(_per_100_words(len(source), words), 4),
+        "weighted_density": round(weighted_density, 4),
+        "unsourced_evidentials": rules["evidential"],
+        "weasels": rules["weasel"],
+        "stacked_sentences": rules["stacked"],
+    }
+    for category in CATEGORY_ORDER:
+        metrics[f"writer_{category}"] = writer_by[category]
+    for category in CATEGORY_ORDER:
+        metrics[f"source_{category}"] = source_by[category]
+    return metrics
 
 
 @hookimpl

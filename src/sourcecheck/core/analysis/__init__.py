@@ -29,7 +29,7 @@ class Analyzer:
     def analyze(self, article: Article) -> Analysis:
         body = article.body
         paragraphs, sentences = segment(body)
-        quotes = find_quotes(body)
+        quotes = find_quotes(body, paragraphs)
         attributions = self._attributions.find(body, sentences, quotes)
         hedges = self._hedges.find(body, sentences, quotes, attributions)
         claims = find_claims(body, sentences, quotes, attributions)

@@ -1,33 +1,811 @@
-"""Attributions: source, cue and content. (Placeholder: 'X said' only.)"""
+"""Attributions: who said what. Each is a source span, a cue span and a content span.
+
+The finder is cue-driven. One trie-factored regex finds every report verb ("said",
+"told", "believes", "according to") in the article; each is then read in its sentence:
+
+* the source just before the cue (``Smith said``, ``a senior official, who ..., said``,
+  ``Maria Lopez, a former deputy director of the agency, said``), else just after it when
+  the cue follows a quote or a comma (``"...," said Smith, a former aide``);
+* the content after the cue (a quote, a ``that`` clause, reported speech without ``that``)
+  or, when the cue closes the clause, before the source (``"...," he said``);
+* ``according to X`` and ``citing X`` take their source after the cue, and make the other
+  attributions of the sentence second-hand (``via``).
+
+Pronouns and descriptions are resolved in a single pass over the article (see
+``sources.py``). Every regex runs on a bounded window around the cue, so the cost is linear.
+"""
 
 from __future__ import annotations
 
+import bisect
 import re
+from dataclasses import dataclass
 
-from sourcecheck.core.analysis.types import Sentence
+from sourcecheck.core.analysis.patterns import alternation, verb_forms, words
+from sourcecheck.core.analysis.phrases import SourceReader
+from sourcecheck.core.analysis.sources import NOT_NAMES, Resolver, SourceInfo, SourceTyper
+from sourcecheck.core.analysis.types import Sentence, build
 from sourcecheck.core.lexicons import Lexicons
 from sourcecheck.core.models import Attribution, Quote, Span
 
-_SAID = re.compile(r"\b([A-Z][a-z]+(?: [A-Z][a-z]+)*) (said|says|told)\b")
+WINDOW = 240  # characters before a cue searched for its source and its role
+
+_CAP = r"(?:[A-Z][\w'’&-]*\.?|[A-Z]\.(?:[A-Z]\.)*)"
+_CONNECT = r"(?:of|for|and|de|la|le|van|von|der|den|da|du|del|bin|al|the|&)"
+_NAME = rf"{_CAP}(?:\s+(?:{_CONNECT}\s+){{0,2}}{_CAP}){{0,7}}"
+_FUNCTION = (
+    r"(?:the|a|an|that|this|which|who|whom|and|or|but|to|in|on|at|by|for|with|from|of|as|"
+    r"is|was|were|are|be|been|has|have|had|will|would|it|he|she|they|we|i|not|when|if|"
+    r"than|then|because|while|after|before|said|says|say)"
+)
+_WORD = rf"(?!(?i:{_FUNCTION})\b)[\w'’.&-]+"
+
+_CLAUSE_END_CHARS = ",?!:—–-\"”’'"
+_NAME_AFTER = re.compile(rf"\s*,?\s*(?P<src>{_NAME})")
+_PRONOUN_AFTER = re.compile(r"\s*,?\s*(?P<src>(?i:he|she|they|I|we|it))\b")
+_PHRASE_AFTER = re.compile(
+    r"\s*(?P<src>[^\s,.;:\"“”()'][^,.;:\"“”()]{0,100}?)"
+    r"(?=\s*(?:[,.;:\"“”()]|''|\Z)|\s+(?:who|which|that|when|in\s+(?:a|an|the)\s|"
+    r"on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)))"
+)
+_ROLE_AFTER = re.compile(
+    r"\s*,\s*(?P<role>(?:\d{1,3}\s*,\s*)?(?:(?i:a|an|the|his|her|their|its|former|chief|senior|who)\b|"
+    rf"{_NAME}['’]s|[a-z][\w-]*|[A-Z][\w-]*\s+of\b)[^,;\"“”()]{{0,140}}?)"
+    r"(?=\s*(?:[,;\"“”()]|''|\.?\Z))"
+)
+_DAYS = (
+    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|tonight|"
+    r"this\s+week|last\s+week|last\s+month|last\s+year|earlier|later|afterward|afterwards)"
+)
+_MEDIUM = (
+    r"(?:statement|interview|speech|email|e-mail|letter|tweet|post|release|video|op-ed|column|"
+    r"report|briefing|call|appearance|message|memo|filing|address|remarks|conference|"
+    r"rally|debate|hearing|podcast|broadcast|show|documentary|book|essay|article|blog|"
+    r"event|meeting|forum|summit|convention|town\s+hall|dinner|luncheon|breakfast|session|"
+    r"exchange|sermon|lecture|ceremony|news\s+conference|press\s+conference)"
+)
+# What may stand between a cue and its content: when, where and how it was said.
+_SKIP_AFTER_CUE = re.compile(
+    rf"(?:\s*,?\s*(?:(?:on|late|early|last|this|earlier|later)\s+)?{_DAYS}\b"
+    rf"|\s+(?:in|during|at|on|via|through)\s+(?:(?i:a|an|the|his|her|their|its|one)\s+)?"
+    rf"(?:[\w'’.-]+\s+){{0,3}}?{_MEDIUM}s?\b(?:\s+(?:with|to|on|for|at|in)\s+(?:the\s+)?{_NAME})?"
+    rf"|\s+on\s+(?:Twitter|Facebook|Instagram|television|TV|radio|CNN|Fox\s+News|MSNBC|NBC|"
+    rf"ABC|CBS|NPR|the\s+[\w-]+\s+floor|the\s+floor|the\s+campaign\s+trail|stage)\b"
+    rf"|\s+(?:also|again|then|later|previously|repeatedly|publicly|privately|recently|"
+    rf"flatly|simply|bluntly|openly|in\s+part|in\s+response|afterward|earlier|once|only|"
+    rf"by\s+(?:tele)?phone|by\s+e-?mail|in\s+reply|with\s+a\s+(?:grin|smile|laugh|shrug|sigh)|"
+    rf"[a-z]{{3,}}ly(?=[\s,.:;]|\Z))"
+    r"|\s*,\s*citing\s+[^,.;\"“”]{1,80},)*"
+)
+_OBJECT_VERBS = words(
+    """
+    tell told tells telling ask asked asks asking assure assured assures assuring inform
+    informed informs informing remind reminded reminds reminding warn warned warns
+    warning urge urged urges urging
+    """
+)
+_OBJECT = re.compile(
+    rf"\s+(?:reporters|him|her|them|me|us|it|you|supporters|voters|the\s+crowd|"
+    rf"(?:(?i:the|a|an|his|her|their|its)\s+)?{_NAME}|(?i:the|a|an|his|her|their)\s+"
+    rf"(?:{_WORD}\s+){{0,2}}?{_WORD}(?=\s+(?:that|on|in|at|during|last|about|whether|if|to)\b|"
+    rf"\s*[,:\"“]|''))"
+)
+_CLAUSE_START = re.compile(r"\s*[,:]?\s*(?=[\"“]|'')|\s+(?=[\w$“\"'‘(])")
+_TERMINAL = frozenset(".!?;:,—–- \t\n")
+_INVERTED_DETERMINERS = words(
+    """
+    a an the his her their its one two three another some several many
+    """
+)
+_PARTICIPLE_GAP = re.compile(r"(?:,|(?<![\w-])(?:while|by|after|before|when|in|without))\s*\Z")
+_COMMA = re.compile(r"\s*,\s")
+_ACCORDING_AFTER = re.compile(r",\s+according\s+to\b")
+_GAP = re.compile(r"[\s,.;:]*")
+_SPACE = re.compile(r"\s*")
+_LOWER_AFTER = re.compile(r"\s+[a-z]")
+_NOT_CONTENT = re.compile(
+    r"to\s+(?:a\s+|an\s+|several\s+|repeated\s+)?(?:request|message|call|email|e-mail|"
+    r"inquir(?:y|ies)|question|phone\s+call|voicemail)s?\b"
+)
+_PREPOSITION = re.compile(
+    r"(?:at|in|on|during|after|before|from|with|for|while|outside|inside|near|to)\b"
+)
+_SHORT_PLACE = 6  # words: "at the Capitol on Monday" is where, not what
+_LATER_CONTENT = re.compile(r"(?:\s|^)(?P<start>that\b|[\"“]|'')")
+_CLAUSE_DONE = re.compile(r"[\s.:]*\Z")
+
+
+@dataclass(slots=True)
+class Found:
+    """An attribution while the finder is still working on it (offsets, not spans)."""
+
+    cue: tuple[int, int] | None
+    source: tuple[int, int] | None
+    content: tuple[int, int] | None
+    sentence: int
+    role: str | None = None
+    direct: bool = False
+    marker: str = ""  # "according" or "citing": reports other attributions second-hand
+    in_quote: bool = False
+    info: SourceInfo | None = None
+    via: int | None = None
+    role_span: tuple[int, int] | None = None  # where the words of ``role`` are
+
+
+@dataclass(slots=True)
+class _Speaker:
+    """Where a cue's source is, and where the words of the attribution end."""
+
+    source: tuple[int, int]
+    clause_end: int  # after the cue, or after an inverted source and its role
+    role: str | None = None
+    role_span: tuple[int, int] | None = None
+    inverted: bool = False  # "said Smith": the source follows the cue
 
 
 class AttributionFinder:
+    """Finds attributions with the lexicons in force (report verbs can be added by config)."""
+
     def __init__(self, lexicons: Lexicons) -> None:
         self.lexicons = lexicons
+        self.typer = SourceTyper(lexicons)
+        self.resolver = Resolver(self.typer)
+        verbs = lexicons.get("report_verbs")
+        groups = verbs if isinstance(verbs, dict) else {"speech": list(verbs)}
+        self.kind_of: dict[str, str] = {}
+        for kind, phrases in groups.items():
+            if kind == "not_cues":
+                continue
+            for phrase in phrases:
+                for form in verb_forms(phrase.lower()):
+                    self.kind_of.setdefault(form, kind)
+        for form in groups.get("not_cues", []):
+            self.kind_of.pop(form.lower(), None)
+        forms = [*self.kind_of, "according to", "citing"]
+        # Lower-case forms only: a third cheaper than also matching capitalised ones, which
+        # matter only at the start of a sentence and are found by ``_initial_cue``.
+        self._cue = re.compile(rf"\b(?:{alternation(forms)})(?![\w'’-])")
+        capitalised = alternation(form.capitalize() for form in forms)
+        self._initial_cue = re.compile(rf"(?:{capitalised})(?![\w'’-])")
+        # First characters a sentence needs for a capitalised cue to open it.
+        self._initials = frozenset({form[0].upper() for form in forms} | set("\"“'‘"))
+        heads = {
+            *self.typer.vague_heads,
+            *self.typer.anonymous_heads,
+            *self.typer.org_heads,
+            *self.typer.document_heads,
+            *(noun + "s" for noun in self.typer.role_nouns),
+            "police",
+            "authorities",
+            "prosecutors",
+        }
+        self.reader = SourceReader(heads, self.typer.role_nouns)
+        roles = alternation(self.typer.role_nouns | {"resident", "member", "delegate"})
+        # "said Democratic strategist Hank Sheinkopf", "said Concord resident Whit Symms"
+        self._described_name_after = re.compile(
+            rf"\s*,?\s*(?P<src>(?:[\w'’.-]+\s+){{0,4}}?(?i:{roles})\s+{_NAME})"
+        )
+
+    # -- the pass over the article ------------------------------------------------------
 
     def find(self, body: str, sentences: list[Sentence], quotes: list[Quote]) -> list[Attribution]:
-        found: list[Attribution] = []
-        for index, sentence in enumerate(sentences):
-            span = sentence.span
-            for m in _SAID.finditer(body, span.start, span.end):
-                found.append(
-                    Attribution(
-                        source=Span.of(body, m.start(1), m.end(1)),
-                        cue=Span.of(body, m.start(2), m.end(2)),
-                        content=None,
-                        source_type="named_person",
-                        speaker=m.group(1),
-                        sentence=index,
-                    )
+        if not sentences:
+            return []
+        top_quotes = [q for q in quotes if not q.nested]
+        context = _QuoteIndex(top_quotes)
+        found: list[Found] = []
+        index = 0
+        for match in self._cues(body, sentences):
+            start = match.start()
+            while index + 1 < len(sentences) and sentences[index].span.end <= start:
+                index += 1
+            sentence = sentences[index].span
+            if not sentence.start <= start < sentence.end:
+                continue
+            item = self._read(body, match, index, sentence, context, found)
+            if item is not None:
+                enclosing = context.enclosing(start)
+                item.in_quote = enclosing is not None
+                if enclosing is not None:
+                    if _first_or_second_person(body, item):
+                        continue  # '"I think we can win," she said': the speaker's own view
+                    item.content = _clip(body, item.content, enclosing[1])
+                found.append(item)
+        found = _outside_roles(found)
+        _link_second_hand(found)
+        self.resolver.resolve(body, found)
+        return [_to_attribution(body, item) for item in found]
+
+    def _cues(self, body: str, sentences: list[Sentence]) -> list[re.Match[str]]:
+        """Every cue in body order: lower-case anywhere, capitalised at a sentence start."""
+        found = list(self._cue.finditer(body))
+        initials = self._initials
+        initial = [
+            match
+            for sentence in sentences
+            if body[sentence.span.start] in initials
+            for match in [self._initial_cue.match(body, _after_marks(body, sentence.span.start))]
+            if match is not None
+        ]
+        return sorted([*found, *initial], key=lambda m: m.start()) if initial else found
+
+    def _read(
+        self,
+        body: str,
+        match: re.Match[str],
+        index: int,
+        sentence: Span,
+        quotes: _QuoteIndex,
+        found: list[Found],
+    ) -> Found | None:
+        cue = match.group()
+        lower = " ".join(cue.lower().split())
+        at_start = body[sentence.start : match.start()].strip("\"“'‘ ") == ""
+        if cue[0].isupper() and not at_start:
+            return None  # "Hope Hicks", "Read more": a capitalised word mid-sentence
+        if match.start() and body[match.start() - 1] in "-‐":
+            return None  # "so-called"
+        if lower in _NOUN_LIKE and _previous_word(body, match.start()) in _NOT_BEFORE_VERBS:
+            return None  # "the state", "his remarks": a noun, rejected before any reading
+        if lower in ("according to", "citing"):
+            return self._according(body, match, index, sentence, quotes, lower)
+        return self._verb(body, match, index, sentence, quotes, found, lower)
+
+    # -- "according to X", "citing X" --------------------------------------------------
+
+    def _according(
+        self,
+        body: str,
+        match: re.Match[str],
+        index: int,
+        sentence: Span,
+        quotes: _QuoteIndex,
+        lower: str,
+    ) -> Found | None:
+        source = self._source_after(body, match.end(), sentence.end, allow_phrase=True)
+        if source is None:
+            return None
+        src_start, src_end, role = source
+        before_start, before_end = _trim_span(body, sentence.start, match.start())
+        content: tuple[int, int] | None
+        if before_end > before_start:
+            content = _clause(body, sentence.start, before_end)
+        else:
+            comma = _COMMA.match(body, src_end)
+            content = self._content_after(
+                body, comma.end() - 1 if comma else src_end, sentence.end, quotes, lower
+            )
+        return Found(
+            cue=match.span(),
+            source=(src_start, src_end),
+            content=content,
+            sentence=index,
+            role=role,
+            marker="according" if lower == "according to" else "citing",
+            direct=content is not None and quotes.any_within(*content),
+        )
+
+    # -- "X said", "said X" -------------------------------------------------------------
+
+    def _verb(
+        self,
+        body: str,
+        match: re.Match[str],
+        index: int,
+        sentence: Span,
+        quotes: _QuoteIndex,
+        found: list[Found],
+        lower: str,
+    ) -> Found | None:
+        window = max(sentence.start, match.start() - WINDOW)
+        core_end, passive = self.reader.tail_start(body, window, match.start())
+        if passive and not lower.endswith("ing"):
+            return None  # "was told", "is expected": the source is not before the cue
+        speaker = self._speaker(body, match, index, sentence, found, window, core_end)
+        if speaker is None:
+            return None
+        content = self._content(body, match, sentence, quotes, lower, speaker)
+        if content is None:
+            return None  # a verb with no content is not reporting anything
+        src_start, src_end = speaker.source
+        if lower in _NOUN_LIKE and not self._names_pronoun_or_document(body[src_start:src_end]):
+            return None  # "the nation's most populous swing state", "his remarks"
+        if lower in _NAMING_PARTICIPLES and _names_a_thing(body, match.end(), src_start, src_end):
+            return None  # "a group called Black Votes Matter": a name, not a statement
+        cue_start, cue_end = _widen_cue(body, core_end, *match.span(), sentence.end)
+        if content[0] < cue_start and not speaker.inverted:
+            cue_end = _cue_to_clause_end(body, cue_end, sentence.end)
+        return Found(
+            cue=(cue_start, cue_end),
+            source=speaker.source,
+            content=content,
+            sentence=index,
+            role=speaker.role,
+            direct=quotes.any_within(*content),
+            role_span=speaker.role_span,
+        )
+
+    def _speaker(
+        self,
+        body: str,
+        match: re.Match[str],
+        index: int,
+        sentence: Span,
+        found: list[Found],
+        window: int,
+        core_end: int,
+    ) -> _Speaker | None:
+        """The source of a cue: before it, the clause's subject, or after it (inverted)."""
+        before = self.reader.read(body, window, core_end)
+        if before is not None:
+            return _Speaker((before.start, before.end), match.end(), before.role, before.role_span)
+        lower = match.group().lower()
+        if (lower.endswith("ing") and _PARTICIPLE_GAP.search(body, window, core_end)) or (
+            _COORDINATED.search(body, window, core_end)
+        ):
+            # ", adding that ...", "... and said": the subject of the clause said it.
+            previous = found[-1] if found and found[-1].sentence == index else None
+            if previous is not None and previous.source is not None:
+                return _Speaker(previous.source, match.end())
+            subject = _subject(body, sentence.start, core_end)
+            if subject is not None:
+                return _Speaker(subject[:2], match.end())
+        if not _clause_ended(body, sentence.start, match.start()):
+            return None
+        after = self._source_after(body, match.end(), sentence.end, allow_phrase=False)
+        if after is None:
+            return None
+        speaker = _Speaker(after[:2], after[1], after[2], inverted=True)
+        if speaker.role:
+            role_match = _ROLE_AFTER.match(body, after[1], sentence.end)
+            if role_match is not None:
+                speaker.clause_end = role_match.end()
+                speaker.role_span = role_match.span("role")
+        return speaker
+
+    def _content(
+        self,
+        body: str,
+        match: re.Match[str],
+        sentence: Span,
+        quotes: _QuoteIndex,
+        lower: str,
+        speaker: _Speaker,
+    ) -> tuple[int, int] | None:
+        """What was said: after the cue, before the source, or the quote that follows."""
+        content: tuple[int, int] | None = None
+        content_limit = match.start()  # content before the attribution ends here
+        if not speaker.inverted:
+            source_start = speaker.source[0]
+            content_limit = source_start
+            content = self._content_after(body, match.end(), sentence.end, quotes, lower)
+            if content is not None and quotes.starts_at(content[0]) is not None:
+                # '"If you look at it," Rubio said, "I don't believe ..."': one content.
+                before_quote = quotes.ends_at(_trim_span(body, sentence.start, source_start)[1])
+                if before_quote is not None and _clause_ended(body, sentence.start, source_start):
+                    content = before_quote.span.start, content[1]
+            if content is None and not _clause_ended(body, sentence.start, source_start):
+                return None
+        if content is None:
+            content = self._content_before(body, sentence.start, content_limit, quotes)
+            if content is not None:
+                content = self._continue_content(
+                    body, content, speaker.clause_end, sentence, quotes, speaker.inverted
                 )
+        if content is None and _CLAUSE_DONE.match(body, speaker.clause_end, sentence.end + 1):
+            # 'Bystrom agreed. "Mainstream Republicans are ..."': the quote that follows.
+            content = self._following_quote(body, sentence.end, quotes)
+        return content
+
+    def _names_pronoun_or_document(self, phrase: str) -> bool:
+        """Whether a source is clearly a subject ("The Cruz campaign calls ...")."""
+        if _names_or_pronoun(phrase):
+            return True
+        head = phrase.rsplit(None, 1)[-1].lower()
+        return head in self.typer.common_nouns
+
+    def _following_quote(
+        self, body: str, sentence_end: int, quotes: _QuoteIndex
+    ) -> tuple[int, int] | None:
+        gap = _SPACE.match(body, sentence_end)
+        quote = quotes.starts_at(gap.end() if gap is not None else sentence_end)
+        if quote is None:
+            return None
+        end = quote.span.end
+        while True:
+            gap = _SPACE.match(body, end)
+            following = quotes.starts_at(gap.end() if gap is not None else end)
+            if following is None:
+                return quote.span.start, end
+            end = following.span.end
+
+    def _source_after(
+        self, body: str, start: int, end: int, *, allow_phrase: bool
+    ) -> tuple[int, int, str | None] | None:
+        """The source phrase right after a cue: ``said Smith``, ``according to the report``."""
+        match = (
+            _PRONOUN_AFTER.match(body, start, end)
+            or self._described_name_after.match(body, start, end)
+            or _NAME_AFTER.match(body, start, end)
+        )
+        if match is None or (allow_phrase and body[match.end("src") : end].startswith("'s")):
+            match = _PHRASE_AFTER.match(body, start, end)
+            if match is None:
+                return None
+            first_word = match.group("src").split()[0].lower()
+            if not allow_phrase and first_word not in _INVERTED_DETERMINERS:
+                return None
+        src_end = match.end("src")
+        if body[src_end - 1] == "." and (
+            src_end >= end or not body[src_end - 3 : src_end - 1].isupper()
+        ):
+            src_end -= 1  # the sentence's full stop, not an abbreviation ("said Devine.")
+        role_match = _ROLE_AFTER.match(body, src_end, end)
+        role = role_match.group("role").strip() if role_match else None
+        return match.start("src"), src_end, role
+
+    # -- content -------------------------------------------------------------------------
+
+    def _content_after(
+        self, body: str, start: int, end: int, quotes: _QuoteIndex, lower: str
+    ) -> tuple[int, int] | None:
+        position = start
+        skip = _SKIP_AFTER_CUE.match(body, position, end)
+        if skip is not None:
+            position = skip.end()
+        if lower in _OBJECT_VERBS:
+            obj = _OBJECT.match(body, position, end)
+            if obj is not None:
+                position = obj.end()
+                skip = _SKIP_AFTER_CUE.match(body, position, end)
+                position = skip.end() if skip is not None else position
+        opening = _CLAUSE_START.match(body, position, end)
+        if opening is None:
+            return None
+        first = opening.end()
+        quote = quotes.starts_at(first)
+        if quote is not None:
+            rest = _LOWER_AFTER.match(body, quote.span.end, end)
+            if rest is None:
+                return quote.span.start, quote.span.end
+            return _clause(body, first, end)  # 'said "local forces" must lead the way'
+        if _NOT_CONTENT.match(body, first, end):
+            return None  # "did not respond to a request for comment"
+        if _PREPOSITION.match(body, first, end):
+            # "told reporters at the Capitol": a place, not what was said; look for the
+            # clause or quote further on, else the content is elsewhere.
+            later = _LATER_CONTENT.search(body, first, end)
+            if later is None:
+                if len(body[first:end].split()) <= _SHORT_PLACE:
+                    return None
+            else:
+                first = later.start("start")
+                quote = quotes.starts_at(first)
+                if quote is not None:
+                    return quote.span.start, quote.span.end
+        according = _ACCORDING_AFTER.search(body, first, end)
+        return _clause(body, first, according.start() if according else end)
+
+    def _continue_content(
+        self,
+        body: str,
+        content: tuple[int, int],
+        clause_end: int,
+        sentence: Span,
+        quotes: _QuoteIndex,
+        inverted: bool,
+    ) -> tuple[int, int]:
+        """Extend content that precedes its cue over what the speaker goes on saying.
+
+        ``"We won," she said, "and we will win again."`` and a quote that follows in the
+        next sentence or paragraph belong to the same attribution; so does the rest of a
+        sentence whose cue is parenthetical (``The plan, he said, will fail``).
+        """
+        skip = _SKIP_AFTER_CUE.match(body, clause_end, sentence.end)
+        position = skip.end() if skip is not None else clause_end
+        gap = _GAP.match(body, position)
+        next_start = gap.end() if gap is not None else position
+        is_quote = quotes.starts_at(content[0]) is not None or body[content[0]] in "\"“'"
+        quote = quotes.starts_at(next_start) if is_quote else None
+        if quote is None:
+            if (
+                not is_quote
+                and not inverted
+                and next_start < sentence.end
+                and body[position:next_start].strip() == ","
+            ):
+                rest = _clause(body, next_start, sentence.end)
+                word = body[next_start : next_start + 12].split(maxsplit=1)
+                if rest is not None and word and not word[0].endswith("ing"):
+                    return content[0], rest[1]
+            return content
+        end = quote.span.end
+        while True:  # a run of quotes with nothing but space between them
+            gap = _SPACE.match(body, end)
+            following = quotes.starts_at(gap.end() if gap is not None else end)
+            if following is None:
+                return content[0], end
+            end = following.span.end
+
+    def _content_before(
+        self, body: str, start: int, end: int, quotes: _QuoteIndex
+    ) -> tuple[int, int] | None:
+        """The clause or quote ending just before a source or cue at ``end``."""
+        clause_start, clause_end = _trim_span(body, start, end)
+        while clause_end > clause_start and body[clause_end - 1] in ",:—–-":
+            clause_end -= 1
+        while clause_end > clause_start and body[clause_end - 1].isspace():
+            clause_end -= 1
+        if clause_end <= clause_start:
+            return None
+        quote = quotes.ends_at(clause_end)
+        if quote is not None:
+            lead = body[clause_start : quote.span.start].rstrip()
+            if lead and lead[-1] not in ":—–-\"”'":
+                return clause_start, quote.span.end  # 'They have "a higher set of ...," he said'
+            return quote.span.start, quote.span.end
+        dateline = _DATELINE.match(body, clause_start, clause_end)
+        if dateline is not None:
+            clause_start = dateline.end()  # "RIVERTON — The state will ...": not said by anyone
+        return _clause(body, clause_start, clause_end)
+
+
+_DATELINE = re.compile(
+    r"[A-Z][A-Z.' -]{2,40}(?:,\s*[A-Z][\w.]*)?\s*(?:\([^)]{1,20}\)\s*)?[—–-]+\s*"
+)
+
+
+# Verb forms that are more often nouns ("the state", "his remarks", "a call"): taken as
+# cues only after a pronoun or a name.
+_NOUN_LIKE = words(
+    """
+    state states support supports attack attacks call calls offer offers charge charges
+    counter question questions report reports claim claims comment comments remark
+    remarks answer answers tweet tweets post posts show shows find finds mean means hope
+    hopes fear fears doubt doubts wish wishes estimate estimates promise promises pledge
+    pledges vow vows demand demands boast protest protests praise reply replies request
+    requests forecast forecasts quote quotes worry worries guess point points order
+    orders rally warning complaint complaints criticism issue issues signal signals note
+    notes stress concern concerns insist word words want wants
+    """
+)
+_AUXILIARY_BEFORE = re.compile(r"(?:(?:has|have|had)\s+(?:also\s+)?|also\s+)\Z")
+_CUE_SUFFIX = re.compile(r"(?:\s+in\s+a\s+(?:written\s+)?statement)?(?::(?=\s))?")
+
+
+def _widen_cue(
+    body: str, core_end: int, cue_start: int, cue_end: int, limit: int
+) -> tuple[int, int]:
+    """PolNeAR-style cue spans: 'has also said', 'said in a statement', 'said:'."""
+    gap = body[core_end:cue_start]
+    if gap.strip():
+        aux = _AUXILIARY_BEFORE.search(body, core_end, cue_start)
+        if aux is not None and aux.start() > core_end:
+            cue_start = aux.start()
+    suffix = _CUE_SUFFIX.match(body, cue_end, limit)
+    return cue_start, suffix.end() if suffix else cue_end
+
+
+_NAMING_PARTICIPLES = words("called named dubbed titled labeled labelled")
+_NAME_FOLLOWS = re.compile(r"\s+(?:[\"“]|''|[A-Z])")
+
+
+def _names_a_thing(body: str, cue_end: int, src_start: int, src_end: int) -> bool:
+    """Whether 'X called Y' names a thing (a description, then a name or a title)."""
+    if _names_or_pronoun(body[src_start:src_end]):
+        return False
+    return _NAME_FOLLOWS.match(body, cue_end) is not None
+
+
+def _first_or_second_person(body: str, item: Found) -> bool:
+    if item.source is None:
+        return False
+    return body[item.source[0] : item.source[1]].lower() in ("i", "we", "you")
+
+
+def _cue_to_clause_end(body: str, cue_end: int, sentence_end: int) -> int:
+    """'"...," he said Tuesday.': PolNeAR's cue takes in when and where it was said."""
+    clause = _clause(body, cue_end, sentence_end)
+    if clause is None:
+        return cue_end
+    if body.startswith(" of ", cue_end):
+        return cue_end + 3
+    skip = _SKIP_AFTER_CUE.match(body, cue_end, clause[1])
+    if skip is not None and skip.end() == clause[1]:
+        return clause[1]
+    return cue_end
+
+
+_COORDINATED = re.compile(r"(?<![\w'’-])(?:and|but)\s*\Z")
+_SUBJECT = re.compile(rf"(?:[^,]{{0,60}},\s*)?(?P<src>(?:He|She|They|{_NAME}))(?=\s+[a-z])")
+
+
+def _subject(body: str, start: int, end: int) -> tuple[int, int, str | None] | None:
+    """The subject at the start of a sentence ("Sanders stepped up ..., saying")."""
+    match = _SUBJECT.match(body, start, end)
+    if match is None or match.group("src") in NOT_NAMES:
+        return None
+    return match.start("src"), match.end("src"), None
+
+
+def _names_or_pronoun(phrase: str) -> bool:
+    words = phrase.split()
+    if words[-1].lower() in ("the", "a", "an", "this", "that", "these", "those"):
+        return False
+    return (len(words) == 1 and words[0].lower() in _PRONOUN_WORDS) or words[-1][:1].isupper()
+
+
+_PRONOUN_WORDS = words(
+    """
+    he she they i we you it who which
+    """
+)
+
+
+class _QuoteIndex:
+    """Quotes looked up by start, by end, and 'is this offset inside a quote'."""
+
+    def __init__(self, quotes: list[Quote]) -> None:
+        self.by_start = {q.span.start: q for q in quotes}
+        self.by_end = {q.span.end: q for q in quotes}
+        self.bounds = [(q.inner.start, q.inner.end) for q in quotes]
+        self.starts = [q.span.start for q in quotes]
+        self._cursor = 0
+
+    def any_within(self, start: int, end: int) -> bool:
+        """Whether a quote starts inside ``[start, end)`` (the content quotes someone)."""
+        index = bisect.bisect_left(self.starts, start)
+        return index < len(self.starts) and self.starts[index] < end
+
+    def starts_at(self, offset: int) -> Quote | None:
+        return self.by_start.get(offset)
+
+    def ends_at(self, offset: int) -> Quote | None:
+        quote = self.by_end.get(offset)
+        if quote is None and offset + 1 in self.by_end:
+            quote = self.by_end[offset + 1]  # '"...,"' ends one past the comma we stopped at
+        return quote
+
+    def enclosing(self, offset: int) -> tuple[int, int] | None:
+        """The inner bounds of the quote around ``offset``; offsets must come in order."""
+        while self._cursor < len(self.bounds) and self.bounds[self._cursor][1] <= offset:
+            self._cursor += 1
+        if self._cursor < len(self.bounds) and self.bounds[self._cursor][0] <= offset:
+            return self.bounds[self._cursor]
+        return None
+
+
+# Words after which a noun-like form ("state", "attacks") is a noun, not a verb.
+_NOT_BEFORE_VERBS = words(
+    """
+    the a an this that these those his her its their our my your of in on at for to from
+    with by about into over under between against without no any every each some many
+    more most other another such own same first last new recent several two three
+    """
+)
+
+
+def _previous_word(body: str, start: int) -> str:
+    space = body.rfind(" ", max(0, start - 30), start - 1)
+    return body[space + 1 : start].strip().lower()
+
+
+def _after_marks(body: str, start: int) -> int:
+    while start < len(body) and body[start] in "\"“'‘":
+        start += 1
+    return start
+
+
+def _clause_ended(body: str, sentence_start: int, cue_start: int) -> bool:
+    """Whether the text before a cue ends a clause (so ``said Smith`` can follow)."""
+    before = body[sentence_start:cue_start].rstrip()
+    return not before.strip("\"“”'‘’") or before[-1] in _CLAUSE_END_CHARS
+
+
+def _skip_non_names(body: str, start: int, end: int) -> int:
+    """Drop sentence-initial words ("But", "Yesterday") from the front of a source."""
+    while True:
+        space = body.find(" ", start, end)
+        if space < 0:
+            return start
+        word = body[start:space]
+        if word not in NOT_NAMES or word in ("The", "A", "An", "His", "Her", "Their", "Its"):
+            return start
+        start = space + 1
+        while start < end and body[start].isspace():
+            start += 1
+
+
+def _clip(body: str, content: tuple[int, int] | None, end: int) -> tuple[int, int] | None:
+    """Content of an attribution inside a quote stops where the quote does."""
+    if content is None or content[1] <= end:
+        return content
+    return _clause(body, content[0], end) if content[0] < end else None
+
+
+def _trim_span(body: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and body[start].isspace():
+        start += 1
+    while end > start and body[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _clause(body: str, start: int, end: int) -> tuple[int, int] | None:
+    """``body[start:end]`` without surrounding space and the sentence's final stop."""
+    start, end = _trim_span(body, start, end)
+    while end > start and body[end - 1] in _TERMINAL:
+        end -= 1
+    return (start, end) if end > start else None
+
+
+def _outside_roles(found: list[Found]) -> list[Found]:
+    """Drop cues inside another attribution's role ("said Dana, a nurse who asked ...")."""
+    roles = sorted(item.role_span for item in found if item.role_span is not None)
+    if not roles:
         return found
+    kept: list[Found] = []
+    cursor = 0
+    for item in found:  # cues and roles both in body order: one pass
+        start = item.cue[0] if item.cue else 0
+        while cursor < len(roles) and roles[cursor][1] <= start:
+            cursor += 1
+        if cursor < len(roles) and roles[cursor][0] <= start:
+            continue
+        kept.append(item)
+    return kept
+
+
+def _link_second_hand(found: list[Found]) -> None:
+    """'Smith said, according to the Gazette': Smith's attribution is reported via the Gazette."""
+    for position, item in enumerate(found):
+        if item.marker == "according":
+            for other in _same_sentence(found, position):
+                if not other.marker:
+                    other.via = position
+        elif item.marker == "citing":
+            # The outer report is the nearest plain attribution of the sentence: usually the
+            # one before ("X reported, citing Y"), else the next ("X, citing Y, reported").
+            outer = next(
+                (
+                    other
+                    for other in (position - 1, position + 1)
+                    if 0 <= other < len(found)
+                    and found[other].sentence == item.sentence
+                    and not found[other].marker
+                ),
+                None,
+            )
+            if outer is not None:
+                item.via = outer
+                if found[outer].content is not None:
+                    item.content = found[outer].content  # what the outer source reported
+
+
+def _same_sentence(found: list[Found], position: int) -> list[Found]:
+    """The other attributions in the sentence of ``found[position]`` (neighbours only)."""
+    sentence = found[position].sentence
+    first = position
+    while first > 0 and found[first - 1].sentence == sentence:
+        first -= 1
+    last = position
+    while last + 1 < len(found) and found[last + 1].sentence == sentence:
+        last += 1
+    return [found[i] for i in range(first, last + 1) if i != position]
+
+
+def _to_attribution(body: str, item: Found) -> Attribution:
+    info = item.info or SourceInfo("unknown", "other")
+    return build(
+        Attribution,
+        source=Span.of(body, *item.source) if item.source else None,
+        cue=Span.of(body, *item.cue) if item.cue else None,
+        content=Span.of(body, *item.content) if item.content else None,
+        source_type=info.source_type,
+        speaker=info.speaker,
+        role=item.role,
+        direct=item.direct,
+        sentence=item.sentence,
+        via=item.via,
+        in_quote=item.in_quote,
+    )

@@ -1,9 +1,34 @@
-"""Claims: sentences that assert something, attributed or not. (Placeholder.)"""
+"""Claims: the sentences that assert something, each marked attributed or not.
+
+A sentence is a claim unless it is a question, a headline-like fragment (no final stop and
+only a few words) or a byline/dateline. It is attributed when an attribution's cue stands
+in it, when an attribution's content covers most of it, or when it lies inside a quote
+that continues an attributed quote (a quote running on over several paragraphs).
+Everything is one pass over the sentences plus one over the attributions' contents.
+"""
 
 from __future__ import annotations
 
-from sourcecheck.core.analysis.types import Sentence
+import bisect
+import re
+
+from sourcecheck.core.analysis.types import Sentence, build
 from sourcecheck.core.models import Attribution, Claim, Quote
+
+MIN_WORDS_WITHOUT_STOP = 8  # shorter lines with no final stop read as headlines
+# A question, or a reported one ('"Is this fair?" she asked'): asks rather than asserts.
+_QUESTION = re.compile(r"\?[\"'”’)\]]*(?:\s|\Z)")
+_FINAL_STOP = re.compile(r"[.!][\"'”’)\]]*\s*\Z")
+_BYLINE = re.compile(r"(?:By|BY|Photo|Image|Credit|Source|Updated|Posted|Published)\b[^.]{0,80}\Z")
+
+
+def is_claim(text: str) -> bool:
+    """Whether a sentence asserts something (not a question, headline or byline)."""
+    if _QUESTION.search(text) is not None or _BYLINE.match(text):
+        return False
+    if _FINAL_STOP.search(text):
+        return len(text.split()) >= 3
+    return len(text.split()) >= MIN_WORDS_WITHOUT_STOP
 
 
 def find_claims(
@@ -12,15 +37,79 @@ def find_claims(
     quotes: list[Quote],
     attributions: list[Attribution],
 ) -> list[Claim]:
-    by_sentence: dict[int, list[int]] = {}
-    for i, attribution in enumerate(attributions):
-        by_sentence.setdefault(attribution.sentence, []).append(i)
-    return [
-        Claim(
-            span=s.span,
-            sentence=i,
-            attributed=i in by_sentence,
-            attributions=by_sentence.get(i, []),
+    supports = _supporting_attributions(sentences, quotes, attributions)
+    claims: list[Claim] = []
+    for index, sentence in enumerate(sentences):
+        if not is_claim(sentence.span.text):
+            continue
+        found = sorted(supports.get(index, ()))
+        claims.append(
+            build(
+                Claim,
+                span=sentence.span,
+                sentence=index,
+                attributed=bool(found),
+                attributions=found,
+            )
         )
-        for i, s in enumerate(sentences)
-    ]
+    return claims
+
+
+def _supporting_attributions(
+    sentences: list[Sentence], quotes: list[Quote], attributions: list[Attribution]
+) -> dict[int, set[int]]:
+    """Sentence index -> indices of the attributions that support it."""
+    starts = [s.span.start for s in sentences]
+    supports: dict[int, set[int]] = {}
+    for position, attribution in enumerate(attributions):
+        supports.setdefault(attribution.sentence, set()).add(position)
+        if attribution.content is not None:
+            _cover(
+                sentences,
+                starts,
+                attribution.content.start,
+                attribution.content.end,
+                position,
+                supports,
+            )
+    for start, end, position in _continued_quotes(quotes, attributions):
+        _cover(sentences, starts, start, end, position, supports)
+    return supports
+
+
+def _cover(
+    sentences: list[Sentence],
+    starts: list[int],
+    start: int,
+    end: int,
+    position: int,
+    supports: dict[int, set[int]],
+) -> None:
+    """Mark the sentences that ``[start, end)`` covers at least half of."""
+    index = max(0, bisect.bisect_right(starts, start) - 1)
+    while index < len(sentences) and sentences[index].span.start < end:
+        span = sentences[index].span
+        overlap = min(end, span.end) - max(start, span.start)
+        if overlap * 2 >= span.end - span.start:
+            supports.setdefault(index, set()).add(position)
+        index += 1
+
+
+def _continued_quotes(
+    quotes: list[Quote], attributions: list[Attribution]
+) -> list[tuple[int, int, int]]:
+    """Parts of multi-paragraph quotes whose first part is attributed: (start, end, who)."""
+    owner_of_start: dict[int, int] = {}
+    for position, attribution in enumerate(attributions):
+        if attribution.content is not None:
+            owner_of_start.setdefault(attribution.content.start, position)
+    found: list[tuple[int, int, int]] = []
+    owner: int | None = None
+    for quote in quotes:
+        if quote.nested:
+            continue
+        if not quote.continues:
+            owner = owner_of_start.get(quote.span.start)
+        elif owner is not None:
+            found.append((quote.span.start, quote.span.end, owner))
+    return found

@@ -1,28 +1,375 @@
-"""Hedge cues. (Placeholder: a handful of modals.)"""
+"""Hedge cues: the words that soften a claim ("may", "reportedly", "about 40", "if").
+
+The ``hedges`` lexicon maps each :data:`~sourcecheck.core.models.HedgeCategory` to entries
+written in a small pattern language, so config and plugins can add cues without code:
+
+``core words``
+    the cue itself; the reported span. Matched case-insensitively on word boundaries,
+    any run of whitespace between words, straight or curly apostrophes.
+``[a|b] core`` / ``core [a|b]``
+    the word just before / just after the cue must be one of the alternatives (not part
+    of the span). ``[!a|b]`` means it must NOT be one of them.
+
+Alternatives are lower-case words or macros: ``{be}`` (forms of "to be"), ``{det}``
+(determiners and possessives), ``{pron}`` (subject pronouns), ``{num}`` (a number follows:
+"40", "$3", "a dozen", "half", "forty"), ``{punct}`` (punctuation or the end of the text
+instead of a word) and ``{start}`` (the cue opens its sentence).
+
+All cores compile into ONE regex (a trie of alternatives, so the engine rejects a
+position after a character or two); contexts are only checked on the few hits.
+A core may have several entries: entries with contexts are tried first, so a specific
+reading ("{be} believed" -> weasel) wins over a general one ("believed" -> speculative verb).
+"""
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import get_args
 
 from sourcecheck.core.analysis.types import Sentence
+from sourcecheck.core.errors import ConfigError
 from sourcecheck.core.lexicons import Lexicons
-from sourcecheck.core.models import Attribution, Hedge, Quote, Span
+from sourcecheck.core.models import Attribution, Hedge, HedgeCategory, Quote, Span
 
-_HEDGE = re.compile(r"\b(may|might|could|reportedly|allegedly|possibly)\b", re.I)
+CATEGORIES: frozenset[str] = frozenset(get_args(HedgeCategory))
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+_MACROS: dict[str, frozenset[str]] = {
+    "be": _words(
+        "is are was were be been being am 's 're isn't aren't wasn't weren't "
+        "it's that's there's he's she's they're we're"
+    ),
+    "det": _words(
+        "a an the this that these those his her its their our my your whose "
+        "any every each no some all such"
+    ),
+    "pron": _words("i you he she it we they who which that"),
+}
+_NUMBER_WORDS = (
+    "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
+    "fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|"
+    "eighty|ninety|hundreds?|thousands?|millions?|billions?|dozens?|half|a\\s+third|"
+    "a\\s+quarter|a\\s+fifth|a\\s+tenth|two-thirds|three-quarters"
+)
+_UNITS = "dozen|hundred|thousand|million|billion|third|quarter|half|year|month|week|day|hour|minute|decade|century|mile|kilometre|kilometer"
+# What may follow an approximator for it to approximate a quantity.
+_NUMBER_AHEAD = re.compile(
+    rf"\s+(?:[$£€¥]?\d[\d,.]*(?:s|m|bn|k)?\b|(?:{_NUMBER_WORDS})\b|an?\s+(?:{_UNITS})s?\b|a\s+few\b)",
+    re.IGNORECASE,
+)
+_NEXT_TOKEN = re.compile(r"\s*(\w+(?:['’]\w+)?|[^\w\s]|$)")
+_TRAILING_WORD = re.compile(r"[\w'’]+\Z")
+_LOOKBEHIND = 40  # characters searched for the previous word: longer than English words
+_PRONOUN_AFTER_MAY = _words("i we you he she it they")
+
+_GROUP = re.compile(r"\(([^()]*)\)")
+_ENTRY = re.compile(
+    r"^\s*(?:\[(?P<before>[^\]]+)\]\s+)?(?P<core>[^\[\]]+?)(?:\s+\[(?P<after>[^\]]+)\])?\s*$"
+)
+
+
+class LexiconError(ConfigError):
+    """A hedge lexicon entry (built-in, from config or from a plugin) that cannot be parsed."""
+
+
+@dataclass(frozen=True, slots=True)
+class _Context:
+    """One side's condition: the neighbouring token is (or, negated, is not) one of ``words``."""
+
+    words: frozenset[str]
+    negated: bool
+    number: bool  # the {num} macro: a quantity must follow
+    punct: bool  # the {punct} macro: no word, punctuation or end of text
+    start: bool  # the {start} macro: the cue opens the sentence
+
+    def holds(self, token: str, at_sentence_start: bool, number_ahead: bool) -> bool:
+        hit = (
+            token in self.words
+            or (self.punct and not token[:1].isalnum())
+            or (self.start and at_sentence_start)
+            or (self.number and number_ahead)
+        )
+        return hit != self.negated
+
+
+@dataclass(frozen=True, slots=True)
+class _Entry:
+    category: str
+    before: _Context | None
+    after: _Context | None
+
+
+def _parse_context(text: str, entry: str) -> _Context:
+    negated = text.startswith("!")
+    words: set[str] = set()
+    flags = {"num": False, "punct": False, "start": False}
+    for alternative in text.lstrip("!").split("|"):
+        word = alternative.strip().lower()
+        if word.startswith("{") and word.endswith("}"):
+            name = word[1:-1]
+            if name in flags:
+                flags[name] = True
+            elif name in _MACROS:
+                words |= _MACROS[name]
+            else:
+                raise LexiconError(f"hedge lexicon entry {entry!r}: unknown macro {word}")
+        elif word:
+            words.add(word.replace("’", "'"))
+    return _Context(frozenset(words), negated, flags["num"], flags["punct"], flags["start"])
+
+
+def parse_entry(entry: str, category: str) -> tuple[list[str], _Entry]:
+    """``entry`` -> (its normalised core phrases, its conditions).
+
+    A core may hold groups of alternatives, ``(critics|experts) (say|said)``, which
+    expand to one phrase per combination. Raises :class:`LexiconError`.
+    """
+    if category not in CATEGORIES:
+        raise LexiconError(
+            f"hedge lexicon category {category!r} is not one of {sorted(CATEGORIES)}"
+        )
+    match = _ENTRY.match(entry)
+    if match is None or not re.search(r"\w", match["core"]):
+        raise LexiconError(f"hedge lexicon entry {entry!r} has no cue words")
+    before = _parse_context(match["before"], entry) if match["before"] else None
+    after = _parse_context(match["after"], entry) if match["after"] else None
+    return _expand(match["core"], entry), _Entry(category, before, after)
+
+
+def _expand(core: str, entry: str) -> list[str]:
+    """Every phrase a core stands for: one per choice in each ``(a|b)`` group."""
+    group = _GROUP.search(core)
+    if group is None:
+        if "(" in core or ")" in core:
+            raise LexiconError(f"hedge lexicon entry {entry!r} has an unbalanced parenthesis")
+        return [normalise(core)]
+    head, tail = core[: group.start()], core[group.end() :]
+    return [
+        phrase
+        for option in group[1].split("|")
+        for phrase in _expand(f"{head}{option}{tail}", entry)
+    ]
+
+
+def normalise(phrase: str) -> str:
+    """The lookup key of a cue: lower case, single spaces, straight apostrophes."""
+    return " ".join(phrase.lower().replace("’", "'").split())
+
+
+def _trie_regex(phrases: Iterable[str]) -> str:
+    """One regex alternation for all ``phrases``, factored as a character trie.
+
+    Python's ``re`` tries alternatives one by one; a trie makes each position cost a
+    character or two instead of one comparison per phrase. Longer continuations come
+    before the end marker, so the longest phrase wins and backtracking finds shorter ones.
+    """
+    trie: dict[str, dict] = {}
+    for phrase in phrases:
+        node = trie
+        for char in phrase:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def emit(node: dict[str, dict]) -> str:
+        branches = []
+        ends = "" in node
+        for char in sorted(c for c in node if c):
+            branches.append(_char_regex(char) + emit(node[char]))
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if ends else body
+
+    return emit(trie)
+
+
+def _char_regex(char: str) -> str:
+    if char == " ":
+        return r"\s+"
+    if char == "'":
+        return "['’]"
+    return re.escape(char)
 
 
 class HedgeFinder:
+    """Finds hedge cues; build once per lexicon set (compiling is the slow part)."""
+
     def __init__(self, lexicons: Lexicons) -> None:
         self.lexicons = lexicons
+        self._entries = _load_entries(lexicons.get("hedges"))
+        pattern = rf"\b{_trie_regex(sorted(self._entries))}\b"
+        # Matching the lower-cased body case-sensitively is about twice as fast as
+        # re.IGNORECASE; the ignore-case pattern is kept for the rare text whose length
+        # changes when lower-cased (offsets would no longer line up).
+        self._pattern = re.compile(pattern)
+        self._pattern_any_case = re.compile(pattern, re.IGNORECASE)
+        # Cues whose reading never depends on their neighbours: one dict lookup each.
+        self._plain = {
+            key: options[0].category
+            for key, options in self._entries.items()
+            if len(options) == 1
+            and options[0].before is None
+            and options[0].after is None
+            and key != "may"
+        }
 
     def find(
         self,
         body: str,
-        sentences: list[Sentence],
-        quotes: list[Quote],
-        attributions: list[Attribution],
+        sentences: Sequence[Sentence],
+        quotes: Sequence[Quote],
+        attributions: Sequence[Attribution],
     ) -> list[Hedge]:
-        return [
-            Hedge(span=Span.of(body, m.start(), m.end()), category="epistemic_modal")
-            for m in _HEDGE.finditer(body)
-        ]
+        starts = [s.span.start for s in sentences]
+        source_zones = _source_zones(quotes, attributions)
+        hedges: list[Hedge] = []
+        lowered = body.lower()
+        if len(lowered) == len(body):
+            matches = self._pattern.finditer(lowered)
+        else:
+            matches = self._pattern_any_case.finditer(body)
+        for match in matches:
+            key = match.group()
+            start, end = match.span()
+            sentence = max(bisect_right(starts, start) - 1, 0)
+            category = self._plain.get(key)
+            if category is None:
+                sentence_start = starts[sentence] if starts else 0
+                key = key if key in self._entries else normalise(key)
+                category = self._category(body, key, start, end, sentence_start)
+                if category is None:
+                    continue
+            voice = "source" if _inside(source_zones, start, end) else "writer"
+            span = Span.of(body, start, end)
+            hedges.append(Hedge(span=span, category=category, voice=voice, sentence=sentence))
+        return hedges
+
+    def _category(
+        self, body: str, key: str, start: int, end: int, sentence_start: int
+    ) -> str | None:
+        """The category of the cue ``key`` at ``[start, end)``, or None if no context fits."""
+        entries = self._entries[key]
+        if key == "may":
+            at_start = _at_start(body, sentence_start, start)
+            if not _is_modal_may(body, body[start:end], end, at_start):
+                return None
+        neighbours = _Neighbours(body, start, end, sentence_start)
+        for entry in entries:
+            if entry.before and not neighbours.before_holds(entry.before):
+                continue
+            if entry.after and not neighbours.after_holds(entry.after):
+                continue
+            return entry.category
+        return None
+
+
+class _Neighbours:
+    """The words around one cue, computed only when an entry's context asks for them."""
+
+    __slots__ = ("_body", "_end", "_next", "_prev", "_sentence_start", "_start")
+
+    def __init__(self, body: str, start: int, end: int, sentence_start: int) -> None:
+        self._body, self._start, self._end = body, start, end
+        self._sentence_start = sentence_start
+        self._prev: str | None = None
+        self._next: str | None = None
+
+    def before_holds(self, context: _Context) -> bool:
+        if self._prev is None:
+            self._prev = _previous_token(self._body, self._start, self._sentence_start)
+        at_start = context.start and _at_start(self._body, self._sentence_start, self._start)
+        return context.holds(self._prev, at_start, number_ahead=False)
+
+    def after_holds(self, context: _Context) -> bool:
+        if self._next is None:
+            self._next = _next_token(self._body, self._end)
+        number = context.number and _NUMBER_AHEAD.match(self._body, self._end) is not None
+        return context.holds(self._next, at_sentence_start=False, number_ahead=number)
+
+
+def _at_start(body: str, sentence_start: int, start: int) -> bool:
+    """Whether only opening punctuation stands between the sentence start and ``start``."""
+    return not body[sentence_start:start].strip(" \t\n\"'“‘(—–-")
+
+
+def _load_entries(lexicon: list[str] | dict[str, list[str]]) -> dict[str, list[_Entry]]:
+    if not isinstance(lexicon, dict):
+        raise LexiconError("the 'hedges' lexicon must map categories to lists of entries")
+    entries: dict[str, list[_Entry]] = {}
+    for category, phrases in lexicon.items():
+        for phrase in phrases:
+            cores, entry = parse_entry(phrase, category)
+            for core in cores:
+                entries.setdefault(core, []).append(entry)
+    for options in entries.values():
+        # Specific readings first: an entry with a context outranks a bare one.
+        options.sort(key=lambda e: e.before is None and e.after is None)
+    return entries
+
+
+def _is_modal_may(body: str, text: str, end: int, at_sentence_start: bool) -> bool:
+    """Tell the modal from the month and the surname ("in May", "May 3", "Theresa May").
+
+    A modal is never capitalised inside a sentence, so a capital "May" there is a name.
+    At the start of a sentence the modal opens a question ("May we ..."); the month is
+    followed by anything else ("May was wet", "May 3 is the deadline").
+    """
+    if text[0] == "m":
+        return True
+    if not at_sentence_start or text == "MAY":
+        return False
+    return _next_token(body, end) in _PRONOUN_AFTER_MAY
+
+
+def _next_token(body: str, end: int) -> str:
+    match = _NEXT_TOKEN.match(body, end)
+    return match.group(1).lower().replace("’", "'") if match else ""
+
+
+def _previous_token(body: str, start: int, sentence_start: int) -> str:
+    """The word (or punctuation mark) just before ``start`` in its sentence, lower-cased."""
+    # rsplit runs in C: the last whitespace-separated chunk holds the previous token.
+    chunks = body[max(sentence_start, start - _LOOKBEHIND) : start].rsplit(None, 1)
+    if not chunks:
+        return ""
+    last = chunks[-1]
+    if not (last[-1].isalnum() or last[-1] in "_'’"):
+        return last[-1]
+    word = _TRAILING_WORD.search(last)
+    return word.group().lower().replace("’", "'") if word else last[-1]
+
+
+def _source_zones(
+    quotes: Sequence[Quote], attributions: Sequence[Attribution]
+) -> list[tuple[int, int]]:
+    """Sorted, merged spans where words belong to a source rather than the writer.
+
+    That is quoted words, attributed content, and the cue of an attribution that names a
+    source ("Police *believe* ..."): the hedge is the source's stance, reported.
+    """
+    zones = [(q.span.start, q.span.end) for q in quotes]
+    for attribution in attributions:
+        if attribution.content is not None:
+            zones.append((attribution.content.start, attribution.content.end))
+        if attribution.cue is not None and attribution.source is not None:
+            zones.append((attribution.cue.start, attribution.cue.end))
+    zones.sort()
+    merged: list[tuple[int, int]] = []
+    for start, end in zones:
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _inside(zones: list[tuple[int, int]], start: int, end: int) -> bool:
+    index = bisect_right(zones, (start, float("inf"))) - 1
+    return index >= 0 and zones[index][0] <= start and end <= zones[index][1]

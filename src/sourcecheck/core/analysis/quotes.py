@@ -1,16 +1,131 @@
-"""Direct quotes. (Placeholder: straight and curly marks, no nesting yet.)"""
+"""Direct quotes: straight, curly and doubled-apostrophe marks, nested and multi-paragraph.
+
+One pass over the double quote marks decides for each mark whether it opens or closes,
+from the glyph and from what stands on either side of it. News style runs a long quote
+over several paragraphs by leaving the paragraph open and starting the next one with an
+opening mark; each paragraph's part becomes its own ``Quote`` with ``continues`` set on
+the parts after the first. A mark left open that does not reopen is dropped (a typo, not
+a quote). Single marks are quotes only as a pair around words (``'big'``); apostrophes
+(don't, '90s, students') never are.
+"""
 
 from __future__ import annotations
 
 import re
 
+from sourcecheck.core.analysis.text import paragraphs as find_paragraphs
+from sourcecheck.core.analysis.types import build
 from sourcecheck.core.models import Quote, Span
 
-_QUOTE = re.compile(r"[\"“]([^\"“”]+)[\"”]")
+_DOUBLE_MARK = re.compile(r"''|``|[\"“”„«»]")
+_ALWAYS_OPEN = frozenset(["“", "„", "``", "«"])
+_ALWAYS_CLOSE = frozenset(["”", "»"])
+_BEFORE_OPENING = frozenset(" \t\n\r([{—–-/:;")
+_AFTER_CLOSING = frozenset(" \t\n\r)]}.,;:!?—–-/")
+# A single-quoted stretch: opens before a letter, closes after a word or punctuation and
+# before a non-letter; apostrophes inside words (don't) may occur within it.
+_SINGLE = re.compile(
+    r"[‘'](?<![\w’'‘][‘'])(?=[^\W\d_])((?:[^'‘’\n\"“”]|(?<=\w)['’](?=\w))+?)(?<=[\w.,!?;:])['’](?![\w])"
+)
 
 
-def find_quotes(body: str) -> list[Quote]:
-    return [
-        Quote(span=Span.of(body, m.start(), m.end()), inner=Span.of(body, m.start(1), m.end(1)))
-        for m in _QUOTE.finditer(body)
-    ]
+def _opens(body: str, start: int, end: int, is_open: bool) -> bool:
+    """Whether the mark at ``body[start:end]`` opens a quote, given what is open already."""
+    mark = body[start:end]
+    before = body[start - 1] if start > 0 else "\n"
+    after = body[end] if end < len(body) else "\n"
+    opening_context = before in _BEFORE_OPENING and not after.isspace()
+    closing_context = after in _AFTER_CLOSING and not before.isspace()
+    if mark in _ALWAYS_OPEN:
+        return not (closing_context and not opening_context and is_open)
+    if mark in _ALWAYS_CLOSE:
+        return opening_context and not closing_context and not is_open
+    if opening_context != closing_context:
+        return opening_context
+    return not is_open  # no clue either way: toggle
+
+
+def _quote(body: str, start: int, end: int, open_len: int, close_len: int) -> Quote:
+    inner_start, inner_end = start + open_len, end - close_len
+    return build(
+        Quote,
+        span=Span.of(body, start, end),
+        inner=Span.of(body, inner_start, max(inner_start, inner_end)),
+    )
+
+
+def _double_quotes(body: str, paragraphs: list[Span]) -> list[Quote]:
+    found: list[Quote] = []
+    open_at: int | None = None
+    open_len = 0
+    open_para = -1
+    continues = False
+    para = 0
+    for match in _DOUBLE_MARK.finditer(body):
+        start, end = match.span()
+        while para + 1 < len(paragraphs) and paragraphs[para].end <= start:
+            para += 1
+        if open_at is not None and para != open_para:
+            reopens = (
+                para == open_para + 1
+                and start == paragraphs[para].start
+                and _opens(body, start, end, False)
+            )
+            if reopens:
+                # A multi-paragraph quote: close this paragraph's part at its end.
+                part = _quote(body, open_at, paragraphs[open_para].end, open_len, 0)
+                part.continues = continues
+                found.append(part)
+                open_at, open_len, open_para, continues = start, end - start, para, True
+                continue
+            open_at, continues = None, False  # never closed: drop it
+        if _opens(body, start, end, open_at is not None):
+            open_at, open_len, open_para = start, end - start, para
+            continues = False
+        elif open_at is not None:
+            quote = _quote(body, open_at, end, open_len, end - start)
+            quote.continues = continues
+            found.append(quote)
+            open_at, continues = None, False
+    return found
+
+
+def _single_quotes(body: str, doubles: list[Quote]) -> list[Quote]:
+    """Single-quoted stretches inside a double quote, or outside every double quote."""
+    found: list[Quote] = []
+    for match in _SINGLE.finditer(body):
+        start, end = match.span()
+        container = _container(doubles, start, end)
+        if container is False:
+            continue  # straddles a double quote's edge: not a real pair
+        quote = _quote(body, start, end, 1, 1)
+        quote.nested = container is True
+        found.append(quote)
+    return found
+
+
+def _container(doubles: list[Quote], start: int, end: int) -> bool | None:
+    """True if inside a double quote, None if outside all, False if crossing one."""
+    lo, hi = 0, len(doubles)
+    while lo < hi:  # the last double quote starting at or before ``start``
+        mid = (lo + hi) // 2
+        if doubles[mid].span.start <= start:
+            lo = mid + 1
+        else:
+            hi = mid
+    if lo and doubles[lo - 1].span.end > start:
+        return doubles[lo - 1].span.end >= end
+    if lo < len(doubles) and doubles[lo].span.start < end:
+        return False
+    return None
+
+
+def find_quotes(body: str, paragraphs: list[Span] | None = None) -> list[Quote]:
+    """Every direct quote in ``body``, in order of start (a nested quote after its host)."""
+    if paragraphs is None:
+        paragraphs = find_paragraphs(body)
+    doubles = _double_quotes(body, paragraphs)
+    singles = _single_quotes(body, doubles)
+    if not singles:
+        return doubles
+    return sorted([*doubles, *singles], key=lambda q: (q.span.start, -q.span.end))

@@ -1,32 +1,146 @@
-"""Paragraphs, sentences and words. (Placeholder: to be made news-aware.)"""
+"""Paragraphs, sentences and words, the way news copy writes them.
+
+Sentence splitting is one regex pass that proposes a boundary after every ``.``, ``!`` or
+``?`` (plus closing quotes and brackets) that is followed by space and a capital, a digit
+or an opening quote; only those few candidates are then checked against the abbreviations
+news style uses ("Sen.", "Oct.", "U.S.", initials). The cost is linear in the text.
+"""
 
 from __future__ import annotations
 
 import re
 
+from sourcecheck.core.analysis.patterns import words
 from sourcecheck.core.analysis.types import Sentence
 from sourcecheck.core.models import Span
 
-_PARAGRAPH = re.compile(r"[^\n]+(?:\n(?!\s*\n)[^\n]*)*")
-_SENTENCE = re.compile(r"\S.*?(?:[.!?][\"'”’)]*(?=\s|$)|$)", re.S)
-_WORD = re.compile(r"\w+(?:[-'’]\w+)*")
+# A blank line (possibly holding spaces) separates paragraphs; with no blank line anywhere,
+# every line is a paragraph (how many feeds and CMS exports lay text out).
+_BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
+_BLOCK_SPLIT = re.compile(r"(?:\n[^\S\n]*){2,}")
+_LINE_SPLIT = re.compile(r"\n")
+
+_CLOSERS = r"(?:[\"'”’)\]]|'')*"
+_OPENERS = r"(?:[\"'“‘(\[]|''|``)*"
+_BOUNDARY = re.compile(rf"[.!?…]+{_CLOSERS}(?=\s+{_OPENERS}[A-Z0-9])")
+_NEXT_WORD = re.compile(r"\s+" + _OPENERS + r"([A-Za-z0-9]+)")
+
+# Words before a period that never end a sentence: titles and short forms that precede
+# a name or a number ("Sen. Warren", "Oct. 12", "No. 2").
+_NEVER_FINAL = words(
+    """
+    mr mrs ms dr sen sens rep reps gov govs gen lt col maj capt sgt cpl adm cmdr pres
+    supt det insp atty prof rev fr sr st ft mt hon messrs mmes jan feb mar apr jun jul
+    aug sep sept oct nov dec approx dept est vs v e.g i.e cf al
+    """
+)
+# Short forms that can end a sentence, but usually do not: we break after them only when
+# the next word is a typical sentence opener ("... in the U.S. The company said").
+# "No. 2", "Vol. 3", but "The answer was no."
+_BEFORE_NUMBER = words(
+    """
+    no nos vol vols art fig figs pp
+    """
+)
+_RARELY_FINAL = words(
+    """
+    inc corp co ltd llc plc bros jr esq etc
+    """
+)
+_SENTENCE_OPENERS = words(
+    """
+    the a an he she it they we i you his her its their our this that these those there
+    but and or so yet still however meanwhile in on at for as after before when while if
+    although though since during by with without some many most officials one two mr mrs
+    ms
+    """
+)
+
+
+_QUOTE_CLOSERS = "\"'”’"
+# A capitalised speaker and a speech verb right after a quote that ends in ? or !.
+_SPEAKER_FOLLOWS = re.compile(
+    r"\s+(?:[A-Z][\w.'’-]*\s+){1,4}(?:said|says|asked|asks|told|added|adds|wrote|writes|"
+    r"replied|replies|shouted|tweeted|exclaimed|wondered|continued|insisted|responded)\b"
+)
+
+
+def paragraphs(body: str) -> list[Span]:
+    """Non-empty paragraphs, trimmed of surrounding whitespace."""
+    splitter = _BLOCK_SPLIT if _BLANK_LINE.search(body) else _LINE_SPLIT
+    found: list[Span] = []
+    start = 0
+    for brk in splitter.finditer(body):
+        _add_trimmed(body, start, brk.start(), found)
+        start = brk.end()
+    _add_trimmed(body, start, len(body), found)
+    return found
+
+
+def _add_trimmed(body: str, start: int, end: int, into: list[Span]) -> None:
+    # str.strip runs in C; a regex for "first to last non-space" walks every character.
+    piece = body[start:end]
+    stripped = piece.lstrip()
+    if stripped:
+        start += len(piece) - len(stripped)
+        into.append(Span.of(body, start, start + len(stripped.rstrip())))
+
+
+def _is_boundary(body: str, start: int, end: int, paragraph_start: int) -> bool:
+    """Whether the punctuation at ``body[start:end]`` ends a sentence."""
+    if (
+        body[start] in "?!"
+        and body[end - 1] in _QUOTE_CLOSERS
+        and _SPEAKER_FOLLOWS.match(body, end)
+    ):
+        return False  # '"Why now?" Mrs. Clinton asked.': the quote's speaker follows
+    if body[start] != "." or (end - start > 1 and body[start + 1] == "."):
+        return True  # "!", "?", closing quotes after them, and ellipses end sentences
+    lowest = max(paragraph_start, start - 40)
+    space = max(body.rfind(" ", lowest, start), body.rfind("\n", lowest, start))
+    if space < 0 and lowest > paragraph_start:
+        return True  # a 40-character "word": not an abbreviation
+    token_start = space + 1 if space >= 0 else lowest
+    raw = body[token_start:start].lstrip("(\"“'‘[")
+    if not raw:
+        return True
+    token = raw.lower().rsplit("-", 1)[-1]  # "then-Sen."
+    if token in _NEVER_FINAL:
+        return False
+    if token in _BEFORE_NUMBER:
+        following = _NEXT_WORD.match(body, end)
+        return following is None or not following.group(1)[0].isdigit()
+    if len(token) == 1 and token.isalpha() and raw.isupper():
+        return False  # an initial: "J. Smith"
+    if token in _RARELY_FINAL or "." in token:  # "U.S", "a.m", "Inc"
+        following = _NEXT_WORD.match(body, end)
+        return following is not None and following.group(1).lower() in _SENTENCE_OPENERS
+    return True
+
+
+def sentences_of(body: str, paragraph: Span, index: int, into: list[Sentence]) -> None:
+    """Append the sentences of one paragraph to ``into``."""
+    start = paragraph.start
+    for match in _BOUNDARY.finditer(body, paragraph.start, paragraph.end):
+        if _is_boundary(body, match.start(), match.end(), paragraph.start):
+            into.append(Sentence(Span.of(body, start, match.end()), index))
+            start = match.end()
+            while body[start].isspace():
+                start += 1
+    if start < paragraph.end:
+        into.append(Sentence(Span.of(body, start, paragraph.end), index))
 
 
 def segment(body: str) -> tuple[list[Span], list[Sentence]]:
-    paragraphs: list[Span] = []
+    """Paragraphs and sentences of ``body``, both in order and non-overlapping."""
+    found_paragraphs = paragraphs(body)
     sentences: list[Sentence] = []
-    for match in _PARAGRAPH.finditer(body):
-        if not match.group().strip():
-            continue
-        index = len(paragraphs)
-        paragraphs.append(Span.of(body, match.start(), match.end()))
-        for sent in _SENTENCE.finditer(body, match.start(), match.end()):
-            end = sent.end()
-            while end > sent.start() and body[end - 1].isspace():
-                end -= 1
-            sentences.append(Sentence(Span.of(body, sent.start(), end), index))
-    return paragraphs, sentences
+    for index, paragraph in enumerate(found_paragraphs):
+        sentences_of(body, paragraph, index, sentences)
+    return found_paragraphs, sentences
 
 
 def count_words(body: str) -> int:
-    return sum(1 for _ in _WORD.finditer(body))
+    """Whitespace-separated words: ten times cheaper than a word regex, and within a
+    fraction of a percent of it on news copy (a lone dash counts as a word)."""
+    return len(body.split())

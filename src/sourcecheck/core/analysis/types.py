@@ -3,9 +3,43 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from functools import cache
+from typing import Any, TypeVar
 
-from sourcecheck.core.models import AnalysisReport, Attribution, Claim, Hedge, Quote, Span
+from pydantic import BaseModel
+
+from sourcecheck.core.models import (
+    AnalysisReport,
+    Attribution,
+    Claim,
+    Hedge,
+    Quote,
+    Span,
+    fill_unchecked,
+)
+
+ModelT = TypeVar("ModelT", bound=BaseModel)
+
+
+def build(cls: type[ModelT], **values: Any) -> ModelT:
+    """A model instance from values the analysis computed itself, without re-validating.
+
+    The analysis builds dozens of attributions, quotes and claims per article from offsets
+    it has just checked; pydantic validation of each was a tenth of the analysis time.
+    Fields not given take their declared default.
+    """
+    for name, factory, default in _defaults(cls):
+        if name not in values:
+            values[name] = factory() if factory is not None else default
+    return fill_unchecked(cls, values)
+
+
+@cache
+def _defaults(cls: type[BaseModel]) -> tuple[tuple[str, Any, Any], ...]:
+    """(field, default factory, default) for every field of ``cls``, computed once."""
+    return tuple(
+        (name, info.default_factory, info.default) for name, info in cls.model_fields.items()
+    )
 
 
 @dataclass(slots=True)

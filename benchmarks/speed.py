@@ -1,0 +1,197 @@
+"""How fast is the full default pipeline? Articles per second per core, memory, scaling.
+
+    python benchmarks/speed.py [--articles 300] [--words 1000] [--no-spacy]
+
+Articles are assembled from the paragraphs of ``examples/articles/*.md`` (shuffled, with
+their figures and names varied) until they reach the target length, so they read like news
+and exercise quotes, attributions and hedges; no external data is needed.
+
+Timing is CPU time of this one process (``time.process_time``), so the figure is per core
+whatever else the machine is doing. Each article goes through ``Engine().score``: the shared
+analysis, every installed scorer, the combiner and the ``Report`` object.
+
+As a reference point, the same texts go through spaCy's blank English tokenizer with a
+rule-based sentencizer (no model), which is roughly the cheapest spaCy pipeline there is.
+Install it with ``pip install 'sourcecheck[bench]'``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import re
+import resource
+import sys
+import time
+import tracemalloc
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from sourcecheck.core.engine import Engine
+from sourcecheck.core.models import Article
+from sourcecheck.loaders.builtin import split_front_matter
+from sourcecheck.scorers._sourcing import article_sources
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "articles"
+FLOOR = 200.0  # articles per second per core at 1,000 words: the project's stated minimum
+SCALING_WORDS = (500, 1000, 2000, 8000)
+
+_FIRST = ["Ana", "Tom", "Lena", "Omar", "Grace", "Ivan", "Mei", "Samuel", "Rosa", "Kwame"]
+_LAST = ["Ruiz", "Hale", "Okafor", "Lund", "Bell", "Nakamura", "Fischer", "Adeyemi", "Costa"]
+_NAME = re.compile(r"\b(Ana Ruiz|Paul Okafor|Teresa Lund|Marcus Bell|Helen Marsh|Owen Marsh)\b")
+_DIGITS = re.compile(r"\d+")
+
+
+def example_paragraphs(folder: Path = EXAMPLES) -> list[str]:
+    """Every paragraph of the example articles, front matter removed."""
+    paragraphs: list[str] = []
+    for path in sorted(folder.glob("*.md")):
+        if path.name.lower() == "readme.md":
+            continue
+        _, body = split_front_matter(path.read_text(encoding="utf-8"), str(path))
+        paragraphs.extend(p.strip() for p in body.split("\n\n") if p.strip())
+    if not paragraphs:
+        raise SystemExit(f"error: no example articles found in {folder}")
+    return paragraphs
+
+
+def make_article(paragraphs: Sequence[str], words: int, rng: random.Random) -> str:
+    """A news-like body of about ``words`` words from shuffled, varied paragraphs."""
+    chosen: list[str] = []
+    count = 0
+    while count < words:
+        paragraph = rng.choice(paragraphs)
+        paragraph = _NAME.sub(lambda _: f"{rng.choice(_FIRST)} {rng.choice(_LAST)}", paragraph)
+        paragraph = _DIGITS.sub(lambda m: str(rng.randint(2, 10 ** len(m.group()))), paragraph)
+        chosen.append(paragraph)
+        count += len(paragraph.split())
+    return "\n\n".join(chosen)
+
+
+def make_corpus(n: int, words: int, seed: int = 7) -> list[str]:
+    rng = random.Random(seed)
+    paragraphs = example_paragraphs()
+    return [make_article(paragraphs, words, rng) for _ in range(n)]
+
+
+def cpu_rate(function: Callable[[str], object], texts: Sequence[str]) -> float:
+    """Texts per CPU second of this process."""
+    started = time.process_time()
+    for text in texts:
+        function(text)
+    elapsed = max(time.process_time() - started, 1e-9)
+    return len(texts) / elapsed
+
+
+def traced_peak_mib(function: Callable[[str], object], texts: Sequence[str]) -> float:
+    """Peak Python heap growth while scoring ``texts`` one by one, in MiB."""
+    tracemalloc.start()
+    try:
+        for text in texts:
+            function(text)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    return peak / 2**20
+
+
+def stage_breakdown(engine: Engine, texts: Sequence[str]) -> list[tuple[str, float]]:
+    """CPU milliseconds per article for the analysis, each scorer, and the rest of score()."""
+    articles = [Article(body=text) for text in texts]
+    started = time.process_time()
+    analyses = [engine.analyze(article) for article in articles]
+    stages = [("analysis", time.process_time() - started)]
+    started = time.process_time()
+    for analysis in analyses:
+        article_sources(analysis)
+    stages.append(("source grouping (shared by scorers)", time.process_time() - started))
+    for scorer in engine.scorers:
+        started = time.process_time()
+        for article, analysis in zip(articles, analyses, strict=True):
+            scorer.score(article, analysis)
+        stages.append((f"scorer {scorer.name}", time.process_time() - started))
+    started = time.process_time()
+    for article in articles:
+        engine.score(article)
+    total = time.process_time() - started
+    stages.append(("rest of score(), by difference", total - sum(t for _, t in stages)))
+    stages.append(("total Engine().score", total))
+    return [(name, seconds * 1000 / len(articles)) for name, seconds in stages]
+
+
+def spacy_scorer() -> Callable[[str], object] | None:
+    try:
+        import spacy
+    except ImportError:
+        return None
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    return lambda text: list(nlp(text).sents)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--articles", type=int, default=300, help="Articles per measurement.")
+    parser.add_argument("--words", type=int, default=1000, help="Words per article.")
+    parser.add_argument(
+        "--scaling",
+        type=int,
+        nargs="*",
+        default=list(SCALING_WORDS),
+        help="Article lengths (words) for the scaling rows.",
+    )
+    parser.add_argument("--no-spacy", action="store_true", help="Skip the spaCy reference.")
+    parser.add_argument("--seed", type=int, default=7)
+    args = parser.parse_args(argv)
+
+    engine = Engine()  # built once, as a researcher's batch would: plugins load once
+    score: Callable[[str], object] = lambda text: engine.score(Article(body=text))  # noqa: E731
+    texts = make_corpus(args.articles, args.words, args.seed)
+    score(texts[0])  # warm up lazily compiled patterns outside the timing
+
+    rate = cpu_rate(score, texts)
+    verdict = "meets" if rate >= FLOOR else "BELOW"
+    scorers = ", ".join(s.name for s in engine.scorers)
+    print(f"sourcecheck {engine.versions()['sourcecheck']}, Python {sys.version.split()[0]}")
+    print(f"full pipeline (Engine().score: analysis, scorers [{scorers}], combiner, report)")
+    print(
+        f"{args.articles} articles x {args.words} words: {rate:,.0f} articles/s/core "
+        f"({verdict} the floor of {FLOOR:.0f})"
+    )
+    print(
+        f"tracemalloc peak while scoring 50 articles: {traced_peak_mib(score, texts[:50]):.1f} MiB"
+    )
+    print(f"process peak RSS: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MiB")
+
+    print("\nwhere the time goes (CPU ms per article, first 50 articles)")
+    for name, milliseconds in stage_breakdown(engine, texts[:50]):
+        print(f"  {name:<36} {milliseconds:>7.2f}")
+
+    print("\nscaling (articles/s/core; a flat words/s column means linear time)")
+    print(f"{'words':>6}  {'articles/s':>10}  {'words/s':>10}  {'ms/article':>10}")
+    per_row = max(5, args.articles // 4)
+    for words in args.scaling:
+        sample = make_corpus(max(2, per_row * 1000 // max(words, 1)), words, args.seed + words)
+        row_rate = cpu_rate(score, sample)
+        actual = sum(len(t.split()) for t in sample) / len(sample)
+        print(
+            f"{words:>6}  {row_rate:>10,.1f}  {row_rate * actual:>10,.0f}  {1000 / row_rate:>10.2f}"
+        )
+
+    if not args.no_spacy:
+        nlp = spacy_scorer()
+        if nlp is None:
+            print("\nspaCy reference skipped: pip install 'sourcecheck[bench]'")
+        else:
+            nlp(texts[0])
+            spacy_rate = cpu_rate(nlp, texts)
+            print(
+                f"\nreference, spaCy blank('en') tokenizer + sentencizer on the same "
+                f"{args.articles} texts: {spacy_rate:,.0f} articles/s/core "
+                f"(sourcecheck full pipeline = {rate / spacy_rate:.2f}x that rate)"
+            )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,125 @@
+"""Regex building blocks shared by the analysis modules: word-list alternations, verb forms.
+
+Lexicons hold hundreds of phrases. A plain ``a|b|c`` alternation makes the regex engine try
+every phrase at every position; factoring the phrases into a trie (``sa(?:id|ys|y)``) lets
+it reject a position after one or two characters, which keeps a whole-article scan cheap.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+
+def words(text: str) -> frozenset[str]:
+    """The whitespace-separated words of ``text`` as a set (for inline word lists)."""
+    return frozenset(text.split())
+
+
+_IRREGULAR: dict[str, tuple[str, ...]] = {
+    "say": ("said",),
+    "tell": ("told",),
+    "write": ("wrote", "written"),
+    "think": ("thought",),
+    "speak": ("spoke", "spoken"),
+    "know": ("knew", "known"),
+    "see": ("saw", "seen"),
+    "feel": ("felt",),
+    "find": ("found",),
+    "hold": ("held",),
+    "read": ("read",),
+    "teach": ("taught",),
+    "swear": ("swore", "sworn"),
+    "foretell": ("foretold",),
+    "forbid": ("forbade", "forbidden"),
+    "forecast": ("forecast",),
+    "forget": ("forgot", "forgotten"),
+    "hear": ("heard",),
+    "mean": ("meant",),
+    "sing": ("sang", "sung"),
+    "spread": ("spread",),
+    "show": ("showed", "shown"),
+    "bet": ("bet",),
+    "understand": ("understood",),
+    "withhold": ("withheld",),
+    "retell": ("retold",),
+}
+# Verbs that double their last consonant before -ed/-ing ("admitted", "referring").
+_DOUBLING = words(
+    """
+    admit commit submit omit permit emit transmit refer prefer confer concur occur
+    regret rebut quip compel control patrol plan stop nod chat jot abet
+    """
+)
+_VOWELS = frozenset("aeiou")
+
+
+def verb_forms(verb: str) -> set[str]:
+    """Base, third person, past and -ing forms of a verb, or of a phrasal verb's first word."""
+    head, _, rest = verb.partition(" ")
+    tail = f" {rest}" if rest else ""
+    forms = {head, _third_person(head), _ing(head), *_past(head)}
+    return {form + tail for form in forms}
+
+
+def _third_person(verb: str) -> str:
+    if verb.endswith(("s", "sh", "ch", "x", "z", "o")):
+        return verb + "es"
+    if verb.endswith("y") and len(verb) > 1 and verb[-2] not in _VOWELS:
+        return verb[:-1] + "ies"
+    return verb + "s"
+
+
+def _past(verb: str) -> tuple[str, ...]:
+    if verb in _IRREGULAR:
+        return _IRREGULAR[verb]
+    if verb in _DOUBLING:
+        return (verb + verb[-1] + "ed",)
+    if verb.endswith("e"):
+        return (verb + "d",)
+    if verb.endswith("y") and len(verb) > 1 and verb[-2] not in _VOWELS:
+        return (verb[:-1] + "ied",)
+    return (verb + "ed",)
+
+
+def _ing(verb: str) -> str:
+    if verb in _DOUBLING:
+        return verb + verb[-1] + "ing"
+    if verb.endswith("ie"):
+        return verb[:-2] + "ying"
+    if verb.endswith("e") and not verb.endswith(("ee", "ye", "oe")):
+        return verb[:-1] + "ing"
+    return verb + "ing"
+
+
+def alternation(phrases: Iterable[str]) -> str:
+    """A regex (no group captured) matching any of ``phrases``, longest first, trie-factored.
+
+    Spaces in a phrase match any run of whitespace.
+    """
+    trie: dict[str, dict] = {}
+    for phrase in phrases:
+        phrase = phrase.strip()
+        if not phrase:
+            continue
+        node = trie
+        for char in phrase:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return _trie_regex(trie) if trie else "(?!)"
+
+
+def _trie_regex(node: dict[str, dict]) -> str:
+    ends_here = "" in node
+    branches = [
+        (r"\s+" if char == " " else re.escape(char)) + _trie_regex(child)
+        for char, child in sorted(node.items())
+        if char
+    ]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if ends_here:
+        # Prefer the longer phrase; the empty alternative lets a shorter one end here.
+        return f"(?:{body})?" if len(branches) > 1 or len(body) > 1 else f"{body}?"
+    return body

@@ -1,0 +1,303 @@
+"""Reading the source phrase that ends right before a cue, walking backwards over words.
+
+A regex anchored at the end of a window has to be tried from every start position, which
+made this the slowest step of the analysis. Instead the last few words before the cue are
+tokenised once (a dozen at most) and read from right to left: auxiliaries and adverbs
+("has also"), then a pronoun, a noun phrase with a post-modifier ("a spokesman for the
+agency"), a name ("Sen. Jane Doe") or a description ("the former governor").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from sourcecheck.core.analysis.patterns import words
+from sourcecheck.core.analysis.sources import NOT_NAMES
+
+_TOKEN = re.compile(r"[\w$][\w'’.&$-]*(?:,\d{3})*|\S")
+_SOURCE_PRONOUNS = words(
+    """
+    he she they i we you it who which
+    """
+)
+_TAIL_WORDS = words(
+    """
+    has have had also later then would will could can may might must should did does do
+    not never previously earlier again repeatedly often once recently reportedly
+    publicly privately flatly simply quickly immediately initially first subsequently
+    separately bluntly strongly clearly openly frequently always even still already just
+    only is are was were been being be himself herself themselves itself too apparently
+    allegedly falsely wrongly correctly rightly specifically explicitly directly angrily
+    firmly has't hasn't haven't didn't doesn't don't won't wouldn't
+    """
+)
+_BE = words(
+    """
+    is are was were been being be
+    """
+)
+_CONNECT = words(
+    """
+    of for and de la le van von der den da du del bin al the &
+    """
+)
+_FUNCTION = words(
+    """
+    the a an that this which who whom and or but to in on at by for with from of as is
+    was were are be been has have had will would it he she they we i not when if than
+    then because while after before said says say so also
+    """
+)
+_DETERMINERS = words(
+    """
+    the a an one two three four five six seven eight nine ten several some many most
+    other another both all these those this his her their its our my your no
+    """
+)
+_PREPOSITIONS = words(
+    """
+    for at of from with in on by inside within to
+    """
+)
+_LINKING = frozenset(["familiar", "close", "briefed", "knowledgeable", "involved"])
+_ROLE_STARTS = words(
+    """
+    a an the his her their its who whose former chief senior longtime
+    """
+)
+# Lower-case words that open an aside, not a role ("Smith, however, said").
+_NOT_ROLES = words(
+    """
+    however meanwhile though too also then still instead moreover nevertheless in for on at
+    by with to as and but or so if when while after before who which that where not now
+    """
+)
+_REPORTING_ASIDES = words("citing according quoting")
+_SINGULAR = words("a an one another this that each every")
+
+
+def _plural(word: str) -> bool:
+    lower = word.lower()
+    return lower.endswith("s") and not lower.endswith(("ss", "us", "is"))
+
+
+_MAX_WORDS = 14
+_NEAR = 48  # characters read first
+_FULL = 110  # characters read for a source without an appositive
+_MAX_MODIFIERS = 4
+
+
+def _trim_end(body: str, end: int) -> int:
+    while end > 0 and body[end - 1].isspace():
+        end -= 1
+    return end
+
+
+def _role_word(word: str) -> str:
+    """'co-founder' -> 'founder': the head of a hyphenated role."""
+    return word.rsplit("-", 1)[-1].lower()
+
+
+@dataclass(slots=True)
+class SourceBefore:
+    start: int
+    end: int
+    role: str | None = None
+    role_span: tuple[int, int] | None = None
+
+
+class SourceReader:
+    """Reads sources backwards from a cue; ``heads`` are nouns that may stand bare."""
+
+    def __init__(self, heads: set[str], roles: set[str]) -> None:
+        self.heads = frozenset(heads)
+        self.roles = frozenset(roles)
+
+    def tail_start(self, body: str, window: int, end: int) -> tuple[int, bool]:
+        """Where the auxiliaries and adverbs before a cue begin, and whether one was 'be'."""
+        passive = False
+        while end > window and body[end - 1].isspace():
+            end -= 1
+        while True:
+            space = body.rfind(" ", window, end)
+            word_start = space + 1 if space >= 0 else window
+            word = body[word_start:end].lower()
+            if not word or word not in _TAIL_WORDS:
+                return end, passive
+            passive = passive or word in _BE
+            end = space if space >= 0 else window
+            while end > window and body[end - 1].isspace():
+                end -= 1
+            if space < 0:
+                return end, passive
+
+    def read(self, body: str, window: int, end: int) -> SourceBefore | None:
+        """The source phrase ending at ``end`` (after any appositive role), or None."""
+        if end > window and body[end - 1] == ")":
+            # "Sen. Rand Paul (R-Ky.) said": read the source before the parenthesis.
+            opening = body.rfind("(", window, end)
+            if opening > window:
+                found = self.read(body, window, opening)
+                if found is not None:
+                    found.end = _trim_end(body, found.end)
+                return found
+        near = max(window, end - _NEAR)
+        if near > window and body[end - 1] != ",":
+            # Most sources are a few words: read those first, the whole window only if the
+            # phrase might run past them (it starts at the first word read).
+            tokens = [m.span() for m in _TOKEN.finditer(body, near, end)]
+            words = [body[s:e] for s, e in tokens]
+            found = self._phrase(words)
+            if found is None:
+                return None
+            if found > 0:
+                return SourceBefore(tokens[found][0], end)
+        if body[end - 1] != ",":
+            tokens = [m.span() for m in _TOKEN.finditer(body, max(window, end - _FULL), end)]
+            words = [body[s:e] for s, e in tokens][-_MAX_WORDS:]
+            tokens = tokens[-_MAX_WORDS:]
+            found = self._phrase(words)
+            return SourceBefore(tokens[found][0], end) if found is not None else None
+        return self._appositive(body, window, end)
+
+    def _appositive(self, body: str, window: int, end: int) -> SourceBefore | None:
+        """'Maria Lopez, a former deputy director of the agency, said': reads the whole
+        window, since a role or a "who ..." clause can be long."""
+        tokens = [m.span() for m in _TOKEN.finditer(body, window, end)]
+        words = [body[s:e] for s, e in tokens]
+        try:
+            comma = len(words) - 2 - words[-2::-1].index(",")
+        except ValueError:
+            return None
+        if comma + 1 >= len(words) - 1:
+            return None
+        first_role_word = words[comma + 1]
+        lower = first_role_word.lower()
+        if not (
+            lower in _ROLE_STARTS
+            or first_role_word[0].isdigit()
+            or first_role_word.endswith(("'s", "’s", "s'", "s’"))
+            or _role_word(first_role_word) in self.roles
+            or lower in _REPORTING_ASIDES
+            or (first_role_word[0].islower() and lower not in _NOT_ROLES)
+        ):
+            return None
+        found = self._phrase(words[:comma])
+        if found is None:
+            return None
+        if lower in _REPORTING_ASIDES:
+            # "Local papers, citing hospital staff, reported": an attribution, not a role.
+            return SourceBefore(tokens[found][0], tokens[comma - 1][1])
+        role_start, role_end = tokens[comma + 1][0], tokens[-2][1]
+        role = body[role_start:role_end]
+        return SourceBefore(tokens[found][0], tokens[comma - 1][1], role, (role_start, role_end))
+
+    def _phrase(self, words: list[str]) -> int | None:
+        """Index of the first word of the source phrase that ends the list, or None."""
+        if not words or not words[-1][0].isalnum():
+            return None
+        last = words[-1]
+        if last.lower() in _SOURCE_PRONOUNS:
+            return len(words) - 1
+        modified = self._post_modified(words)
+        if modified is not None:
+            return modified
+        relative = self._relative_clause(words)
+        if relative is not None:
+            return relative
+        if last[0].isupper() and last.lower() not in self.heads and last.lower() not in self.roles:
+            return self._name(words)
+        return self._description(words, len(words) - 1)
+
+    def _relative_clause(self, words: list[str]) -> int | None:
+        """'People who had direct knowledge said': a known head noun, then who/that."""
+        lowest = max(1, len(words) - 8)
+        for i in range(len(words) - 2, lowest - 1, -1):
+            if not words[i][0].isalnum():
+                return None
+            if words[i].lower() in ("who", "that") and words[i - 1].lower() in self.heads:
+                return self._description(words, i - 1)
+        return None
+
+    def _post_modified(self, words: list[str]) -> int | None:
+        """'a spokesman for the agency', 'people familiar with the matter'."""
+        lowest = max(1, len(words) - 7)
+        for i in range(len(words) - 2, lowest - 1, -1):
+            word = words[i].lower()
+            if not words[i][0].isalnum():
+                return None
+            if word not in _PREPOSITIONS:
+                continue
+            head = i - 1
+            if words[head].lower() in _LINKING and head > 0:
+                head -= 1  # "people familiar with", "a person briefed on"
+            if words[head].lower() in self.heads:
+                start = self._description(words, head)
+                if start is not None:
+                    return start
+        return None
+
+    def _name(self, words: list[str]) -> int | None:
+        i = len(words) - 1
+        while i > 0:
+            before = words[i - 1]
+            if before[0].isupper() and before[0].isalpha():
+                i -= 1
+            elif before.lower() in _CONNECT and i > 1 and words[i - 2][0].isupper():
+                if before.lower() == "the" and words[i - 2] not in ("of", "for"):
+                    break
+                i -= 2
+            else:
+                break
+        while i < len(words) - 1 and words[i] in NOT_NAMES and words[i] not in ("The",):
+            i += 1
+        if i > 0 and words[i - 1].lower() == "the":
+            i -= 1
+        if words[i] in NOT_NAMES and (words[i] != "The" or i == len(words) - 1):
+            return None
+        return self._descriptor_before(words, i)
+
+    def _descriptor_before(self, words: list[str], name_start: int) -> int:
+        """'Republican presidential hopeful Donald Trump': a role written before a name."""
+        if name_start == 0 or _role_word(words[name_start - 1]) not in self.roles:
+            return name_start
+        i = name_start - 1
+        while i > 0 and name_start - i < _MAX_MODIFIERS + 1:
+            before = words[i - 1]
+            lower = before.lower()
+            if not before[0].isalnum() or (lower in _FUNCTION and lower not in _DETERMINERS):
+                break
+            i -= 1
+            if lower in _DETERMINERS or before.endswith(("'s", "’s")):
+                break
+        while i < name_start and words[i] in NOT_NAMES:
+            i += 1
+        return i
+
+    def _description(self, words: list[str], head: int) -> int | None:
+        """A noun phrase ending at ``head``: determiner + modifiers, or a bare known noun."""
+        if not words[head][0].isalnum() or words[head].lower() in _FUNCTION:
+            return None
+        i = head
+        while i > 0 and head - i < _MAX_MODIFIERS:
+            before = words[i - 1]
+            lower = before.lower()
+            if not before[0].isalnum() or (lower in _FUNCTION and lower not in _DETERMINERS):
+                break
+            if lower in _DETERMINERS:
+                if lower in _SINGULAR and _plural(words[head]):
+                    return head  # "a move critics say": the determiner is not the head's
+                return i - 1
+            if before.endswith(("'s", "’s")):
+                i -= 1
+                while i > 0 and words[i - 1][0].isupper():
+                    i -= 1
+                return i
+            i -= 1
+        if words[head].lower() in self.heads:
+            i = max(i, head - 2)  # a bare noun: keep only adjacent modifiers ("senior officials")
+            while i < head and words[i] in NOT_NAMES:
+                i += 1
+            return i
+        return None

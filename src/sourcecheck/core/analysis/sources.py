@@ -1,0 +1,308 @@
+"""Who a source is: its type (named person, organisation, document, anonymous, vague,
+author) and, for pronouns and descriptions ("he", "the lawmaker"), whom it refers to.
+
+Typing reads the words of the source phrase against the lexicons. Resolution walks the
+article once, in order, remembering the most recent person, organisation and group
+mentioned, so it costs one pass however many attributions there are.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Literal, Protocol
+
+from sourcecheck.core.analysis.patterns import alternation, words
+from sourcecheck.core.lexicons import Lexicons
+from sourcecheck.core.models import SourceType
+
+Kind = Literal["named", "pronoun", "person_description", "org_description", "group", "other"]
+
+PERSON_PRONOUNS = frozenset(["he", "she", "who", "him", "her"])
+GROUP_PRONOUNS = frozenset(["they", "them"])
+THING_PRONOUNS = frozenset(["it", "which", "that"])
+AUTHOR_PRONOUNS = frozenset(["i", "we", "me", "us"])
+PRONOUNS = PERSON_PRONOUNS | GROUP_PRONOUNS | THING_PRONOUNS | AUTHOR_PRONOUNS | {"you"}
+
+DETERMINERS = words(
+    """
+    the a an one two three four five six seven eight nine ten several some many most
+    other another both all these those this that his her their its our my your
+    """
+)
+# Capitalised words that start a sentence or clause but never a source name.
+NOT_NAMES = words(
+    """
+    The A An But And Or So Yet In On At For As After Before When While If Although
+    Though Since During By With Without Meanwhile However Still Then Now Today Yesterday
+    Later Earlier Also Instead Asked Speaking Writing Separately Last This That These
+    Those There Here Some Many Most Other Another Both All His Her Their Its Our My Your
+    Monday Tuesday Wednesday Thursday Friday Saturday Sunday Recently Finally Even
+    Indeed Nor Not Like Unlike Already Again Further Moreover Thus Hence Until Once
+    Because Despite Through Under Over From To Of Into About What Why How Where Who
+    Which Whether Mr Q No Yes Please Let
+    """
+)
+_POST_MODIFIER = re.compile(
+    r"\s+(?:for|at|of|from|by|with|in|on|inside|within|close\s+to|familiar\s+with|briefed\s+on|"
+    r"who|involved|knowledgeable)\b"
+)
+_ACRONYM = re.compile(r"^(?:[A-Z]{2,6}|(?:[A-Z]\.){2,4})(?:['’]s)?$")
+_POSSESSIVE = re.compile(r"['’]s?$")
+
+
+@dataclass(slots=True)
+class SourceInfo:
+    """What the words of a source phrase say about it, before resolution."""
+
+    source_type: SourceType
+    kind: Kind
+    speaker: str | None = None
+
+
+class SourceTyper:
+    """Types source phrases with the lexicons in force."""
+
+    def __init__(self, lexicons: Lexicons) -> None:
+        self.anonymous_heads = _lower_set(lexicons.get("anonymous_sources"), "heads")
+        anonymous_phrases = _category(lexicons.get("anonymous_sources"), "phrases")
+        self.anonymous_phrase = re.compile(r"\b" + alternation(anonymous_phrases) + r"\b", re.I)
+        self.vague_heads = {p.lower() for p in lexicons.phrases("vague_sources")}
+        self.document_heads = {p.lower() for p in lexicons.phrases("document_nouns")}
+        org = lexicons.get("organization_words")
+        self.org_words = set(_category(org, "name_words"))
+        self.org_heads = _lower_set(org, "description_heads")
+        self.governments = set(_category(org, "governments"))
+        titles = lexicons.get("person_titles")
+        self.titles = set(_category(titles, "abbreviated")) | set(_category(titles, "words"))
+        self.role_nouns = _lower_set(titles, "role_nouns")
+        # Nouns that stay descriptions even capitalised at the start of a sentence.
+        self.common_nouns = (
+            self.vague_heads
+            | self.anonymous_heads
+            | self.document_heads
+            | self.org_heads
+            | self.role_nouns
+            | {noun + "s" for noun in self.role_nouns}
+        )
+
+    def classify(self, phrase: str, *, in_quote: bool = False) -> SourceInfo:
+        words = phrase.split()
+        if not words:
+            return SourceInfo("unknown", "other")
+        lower = phrase.lower()
+        if len(words) == 1 and lower in PRONOUNS:
+            if lower in AUTHOR_PRONOUNS and not in_quote:
+                return SourceInfo("author", "named", "the author")
+            return SourceInfo("unknown", "pronoun")
+        if self.anonymous_phrase.search(phrase):
+            return SourceInfo("anonymous", "group")
+        head_words = _POST_MODIFIER.split(phrase, maxsplit=1)[0].split()
+        head = _POSSESSIVE.sub("", head_words[-1]).lower() if head_words else lower
+        bare = " ".join(w for w in words if w.lower() != "the")
+        if bare in self.governments:
+            return SourceInfo("named_organization", "named", bare)
+        named = self._names(head_words)
+        common = head_words[-1][0].islower() or (
+            head in self.common_nouns
+            and (len(head_words) == 1 or head_words[0].lower() in DETERMINERS)
+        )
+        if head in self.document_heads and common:
+            return SourceInfo("document", "other")
+        if common:
+            return self._description(head, head_words, named)
+        if any(w.rstrip(".,") in self.org_words or _ACRONYM.match(w) for w in named):
+            return SourceInfo("named_organization", "named", bare)
+        if named:
+            last_title = max((i for i, w in enumerate(named) if w in self.titles), default=-1)
+            person = " ".join(named[last_title + 1 :])  # "Health Secretary Dana Whitfield"
+            return SourceInfo("named_person", "named", person or " ".join(named))
+        return SourceInfo("unknown", "other")
+
+    def _description(self, head: str, head_words: list[str], named: list[str]) -> SourceInfo:
+        """A phrase ending in a common noun: 'analysts', 'a senior official', 'the senator'."""
+        first = head_words[0].lower()
+        definite = first in ("the", "this", "that") or _POSSESSIVE.search(head_words[0]) is not None
+        if head in self.vague_heads:
+            return SourceInfo("vague", "group")
+        if head in self.anonymous_heads and not (definite and not head.endswith("s")):
+            return SourceInfo("anonymous", "group")
+        if head in self.org_heads:
+            if named and not definite:
+                return SourceInfo("named_organization", "named", " ".join(named))
+            return SourceInfo("named_organization", "org_description")
+        if head in self.role_nouns or head in self.anonymous_heads:
+            if definite:
+                return SourceInfo("named_person", "person_description")
+            return SourceInfo("anonymous", "group")
+        if definite:
+            return SourceInfo("unknown", "person_description")
+        return SourceInfo("unknown", "other")
+
+    def _names(self, words: list[str]) -> list[str]:
+        """The capitalised words of a phrase that can be part of a name."""
+        return [
+            w
+            for i, w in enumerate(words)
+            if w[:1].isupper() and not (i == 0 and w in NOT_NAMES) and w.lower() not in DETERMINERS
+        ]
+
+
+def _category(entries: list[str] | dict[str, list[str]], name: str) -> list[str]:
+    if isinstance(entries, dict):
+        return list(entries.get(name, [])) + list(entries.get("other", []))
+    return list(entries)
+
+
+def _lower_set(entries: list[str] | dict[str, list[str]], name: str) -> set[str]:
+    return {p.lower() for p in _category(entries, name)}
+
+
+class _Resolvable(Protocol):
+    """What resolution needs of an attribution being built (see ``attributions.Found``)."""
+
+    source: tuple[int, int] | None
+    in_quote: bool
+    role: str | None
+    info: SourceInfo | None
+
+
+_MENTION_WORD = r"[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?"
+
+
+class Resolver:
+    """Resolves pronoun and description sources to the most recent compatible speaker."""
+
+    def __init__(self, typer: SourceTyper) -> None:
+        self.typer = typer
+        # Two or more capitalised words ("Maria Lopez", "Sen. Jane Doe", "Mr. Trump"): cheap
+        # person mentions to resolve to. Starting on a character class lets the regex
+        # engine skip ahead to capitals; the word boundary is checked in Python.
+        self._mention = re.compile(rf"[A-Z][a-z'’]+\.?(?:\s+(?:[A-Z]\.\s+)?{_MENTION_WORD})+")
+        self._not_person = frozenset(typer.org_words | typer.governments)
+        self._antecedent = re.compile(rf"(?P<np>{_MENTION_WORD}(?:\s+{_MENTION_WORD})*)\s*,\s*\Z")
+
+    def mentions(self, body: str, until: int | None = None) -> list[tuple[int, str, bool]]:
+        """Offset, name and is-a-person of the people and organisations in ``body``."""
+        found: list[tuple[int, str, bool]] = []
+        titles = self.typer.titles
+        end = len(body) if until is None else until
+        for match in self._mention.finditer(body, 0, end):
+            start = match.start()
+            if start and (body[start - 1].isalnum() or body[start - 1] in "'’.-"):
+                continue
+            words = match.group().split()
+            person = self._not_person.isdisjoint(words)
+            while words and words[0] in NOT_NAMES:
+                words.pop(0)
+            if person:  # "Health Secretary Dana Whitfield" -> "Dana Whitfield"
+                last_title = max((i for i, w in enumerate(words) if w in titles), default=-1)
+                words = words[last_title + 1 :]
+            if words:
+                found.append((start, " ".join(words), person))
+        return found
+
+    def resolve(self, body: str, items: Sequence[_Resolvable]) -> None:
+        """Set ``info`` (type and speaker) on every item, in one pass over the article."""
+        # Mentions matter only to resolve pronouns and descriptions: scan for them only up
+        # to the last source that needs them (often none, or early in the article).
+        needing = [
+            item.source[0]
+            for item in items
+            if item.source is not None and _may_refer(body, *item.source)
+        ]
+        mentions = self.mentions(body, max(needing) if needing else 0)
+        surnames: dict[str, str] = {}
+        next_mention = 0
+        last_person: SourceInfo | None = None
+        last_group: SourceInfo | None = None
+        last_thing: SourceInfo | None = None  # an organisation or a document ("it")
+        last_organization: SourceInfo | None = None  # for "the agency"
+        for item in items:
+            if item.source is None:
+                item.info = SourceInfo("unknown", "other")
+                continue
+            start, end = item.source
+            while next_mention < len(mentions) and mentions[next_mention][0] < start:
+                _, name, person = mentions[next_mention]
+                if person:
+                    last_person = SourceInfo("named_person", "named", _full(name, surnames))
+                else:
+                    last_thing = SourceInfo("named_organization", "named", name)
+                    last_organization = last_thing
+                next_mention += 1
+            phrase = body[start:end]
+            info = self.typer.classify(phrase, in_quote=item.in_quote)
+            if info.kind == "pronoun":
+                info = self._pronoun(
+                    body, start, phrase.lower(), last_person, last_group, last_thing
+                )
+            elif info.kind == "person_description":
+                info = _inherit(last_person, SourceInfo("anonymous", "group"))
+            elif info.kind == "org_description":
+                fallback = SourceInfo("named_organization", "org_description")
+                info = _inherit(last_organization, fallback)
+            elif info.source_type == "named_person" and info.speaker:
+                info.speaker = _full(info.speaker, surnames)
+            if item.role and self.typer.anonymous_phrase.search(item.role):
+                # "Maria, who asked that her last name not be used, said": named, but not
+                # identifiable; the reader cannot check who she is.
+                info = SourceInfo("anonymous", "group", info.speaker)
+            item.info = info
+            if info.source_type in ("named_person", "anonymous") and info.kind != "group":
+                last_person = info
+            elif info.source_type in ("named_organization", "document"):
+                last_thing = info
+                if info.source_type == "named_organization":
+                    last_organization = info
+            if info.source_type in ("named_organization", "anonymous", "vague"):
+                last_group = info
+
+    def _pronoun(
+        self,
+        body: str,
+        start: int,
+        pronoun: str,
+        last_person: SourceInfo | None,
+        last_group: SourceInfo | None,
+        last_thing: SourceInfo | None,
+    ) -> SourceInfo:
+        if pronoun == "who":
+            antecedent = self._antecedent.search(body, max(0, start - 80), start)
+            if antecedent is not None:
+                info = self.typer.classify(antecedent.group("np"))
+                if info.kind == "named":
+                    return info
+        if pronoun in PERSON_PRONOUNS or pronoun in AUTHOR_PRONOUNS or pronoun == "you":
+            return _inherit(last_person, SourceInfo("unknown", "pronoun"))
+        if pronoun in GROUP_PRONOUNS:
+            return _inherit(last_group, SourceInfo("vague", "group"))
+        return _inherit(last_thing, SourceInfo("unknown", "pronoun"))
+
+
+_REFERRING_FIRST_WORDS = DETERMINERS | PRONOUNS
+
+
+def _may_refer(body: str, start: int, end: int) -> bool:
+    """Whether a source phrase may need an antecedent ("he", "the agency", "officials")."""
+    if not body[start].isupper():
+        return True
+    first = body[start:end].split(None, 1)
+    return bool(first) and first[0].lower() in _REFERRING_FIRST_WORDS
+
+
+def _inherit(antecedent: SourceInfo | None, fallback: SourceInfo) -> SourceInfo:
+    """A pronoun or description takes the type and speaker of what it refers to."""
+    if antecedent is None:
+        return fallback
+    return SourceInfo(antecedent.source_type, "pronoun", antecedent.speaker)
+
+
+def _full(name: str, surnames: dict[str, str]) -> str:
+    """'Lopez' -> 'Maria Lopez' once the full name has been seen; remembers full names."""
+    words = name.split()
+    if len(words) == 1:
+        return surnames.get(name, name)
+    surnames[words[-1]] = name
+    return name

@@ -1,0 +1,88 @@
+"""Source typing of phrases, and resolution of pronouns and descriptions."""
+
+from __future__ import annotations
+
+import pytest
+
+from sourcecheck.core.analysis import analyze
+from sourcecheck.core.analysis.sources import SourceTyper
+from sourcecheck.core.lexicons import Lexicons
+
+TYPER = SourceTyper(Lexicons())
+
+
+@pytest.mark.parametrize(
+    ("phrase", "source_type"),
+    [
+        ("Maria Lopez", "named_person"),
+        ("Sen. Jane Doe", "named_person"),
+        ("the Justice Department", "named_organization"),
+        ("the FBI", "named_organization"),
+        ("Reuters", "named_organization"),
+        ("The Daily Gazette", "named_organization"),
+        ("Moscow", "named_organization"),
+        ("the report", "document"),
+        ("a Pew poll", "document"),
+        ("court filings", "document"),
+        ("a senior official", "anonymous"),
+        ("two people familiar with the talks", "anonymous"),
+        ("officials", "anonymous"),
+        ("critics", "vague"),
+        ("Some analysts", "vague"),
+        ("many", "vague"),
+    ],
+)
+def test_phrase_types(phrase: str, source_type: str) -> None:
+    assert TYPER.classify(phrase).source_type == source_type
+
+
+def test_named_person_speaker_drops_the_title() -> None:
+    assert TYPER.classify("Sen. Jane Doe").speaker == "Jane Doe"
+
+
+def test_it_resolves_to_the_last_organization() -> None:
+    found = analyze(
+        "The Acme Corporation said sales fell. It added that it would cut jobs."
+    ).attributions
+    assert [a.source.text for a in found if a.source] == ["The Acme Corporation", "It"]
+    assert found[1].source_type == "named_organization"
+    assert found[1].speaker == "Acme Corporation"
+
+
+def test_description_of_an_organization_resolves_to_it() -> None:
+    found = analyze(
+        "The Federal Aviation Administration grounded the jets. The agency said inspections "
+        "would take a week."
+    ).attributions
+    assert found[-1].source is not None and found[-1].source.text == "The agency"
+    assert found[-1].source_type == "named_organization"
+    assert found[-1].speaker == "Federal Aviation Administration"
+
+
+def test_pronoun_can_refer_to_a_person_mentioned_but_not_quoted() -> None:
+    found = analyze(
+        "Gov. Lena Brooks toured the flooded town. She said help was on the way."
+    ).attributions
+    assert found[0].speaker == "Lena Brooks"
+    assert found[0].source_type == "named_person"
+
+
+def test_relative_who_takes_its_antecedent() -> None:
+    found = analyze(
+        "The vote was delayed by Omar Diaz, who said the count was flawed."
+    ).attributions
+    assert found[0].source is not None and found[0].source.text == "who"
+    assert found[0].speaker == "Omar Diaz"
+
+
+def test_definite_official_after_an_anonymous_one_stays_anonymous() -> None:
+    found = analyze(
+        "A senior official said the talks had stalled. The official said a deal was unlikely."
+    ).attributions
+    assert [a.source_type for a in found] == ["anonymous", "anonymous"]
+
+
+def test_unresolvable_pronoun_is_unknown() -> None:
+    found = analyze("He said the dam would hold.").attributions
+    assert found[0].source_type == "unknown"
+    assert found[0].speaker is None

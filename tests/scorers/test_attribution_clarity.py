@@ -1,0 +1,129 @@
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from sourcecheck import Article
+from sourcecheck.core.errors import ConfigError
+from sourcecheck.scorers.attribution_clarity import AttributionClarityScorer
+
+BODY = (
+    "The county will close the Elm Street bridge for six weeks, Ana Ruiz said. "
+    "Repairs will start on Monday, the Transport Department said. "
+    "The detour adds twelve minutes to the average commute. "
+    "The bridge was built in 1961."
+)
+
+
+def run(analysis, **options):
+    scorer = AttributionClarityScorer().configure(options)
+    return scorer.score(Article(body=analysis.body), analysis)
+
+
+def test_all_claims_attributed_to_named_people_with_roles_scores_near_one(build, src) -> None:
+    body = (
+        "The bridge will close for six weeks, Ana Ruiz, the county engineer, said. "
+        "Crews found cracks in two piers, Tom Hale, the site foreman, said."
+    )
+    analysis = build(
+        body,
+        [
+            src("Ana Ruiz", role="the county engineer"),
+            src("Tom Hale", role="the site foreman"),
+        ],
+    )
+    result = run(analysis)
+    assert result.score == pytest.approx(1.0)
+    assert result.findings == []
+    assert result.metrics["attributed_share"] == 1.0
+
+
+def test_unattributed_figure_is_a_warning_and_plain_claim_a_suggestion(build, src) -> None:
+    body = (
+        "The council approved the plan, Ana Ruiz said. The plan was popular. It costs $4 million."
+    )
+    analysis = build(body, [src("Ana Ruiz")])
+    result = run(analysis)
+    by_rule = {f.rule: f for f in result.findings}
+    assert set(by_rule) == {
+        "attribution_clarity/unattributed-claim",
+        "attribution_clarity/unattributed-figure",
+    }
+    assert by_rule["attribution_clarity/unattributed-figure"].severity == "warning"
+    assert by_rule["attribution_clarity/unattributed-figure"].span.text == "It costs $4 million."
+    assert by_rule["attribution_clarity/unattributed-claim"].severity == "suggestion"
+    assert result.metrics["attributed_claims"] == 1
+    assert result.metrics["claims"] == 3
+
+
+def test_vague_attribution_is_flagged_and_scores_below_a_named_one(build, src) -> None:
+    named = build(
+        "The plan will raise rents, Ana Ruiz said.", [src("Ana Ruiz", kind="named_person")]
+    )
+    vague = build("The plan will raise rents, critics said.", [src("critics", kind="vague")])
+    named_result, vague_result = run(named), run(vague)
+    assert vague_result.score < named_result.score
+    assert [f.rule for f in vague_result.findings] == ["attribution_clarity/vague-attribution"]
+    assert vague_result.findings[0].span.text == "critics"
+    assert "critics" in vague_result.findings[0].message
+
+
+def test_specificity_order_follows_newsroom_practice(build, src) -> None:
+    body = "The plan will raise rents, X said."
+    kinds = ["named_person", "named_organization", "document", "anonymous", "vague"]
+    scores = [run(build(body, [src("X", kind=kind)])).score for kind in kinds]
+    with_role = run(build(body, [src("X", role="the city planner")])).score
+    assert with_role > scores[0]
+    assert scores == sorted(scores, reverse=True)
+    assert len(set(scores)) == len(scores)
+
+
+def test_no_claims_means_full_score_and_no_confidence(build) -> None:
+    result = run(build("Hello.", claims=[]))
+    assert result.score == 1.0
+    assert result.confidence == 0.0
+
+
+def test_claims_without_any_attribution_score_zero(build) -> None:
+    result = run(build("Rents rose last year. The council did nothing."))
+    assert result.score == 0.0
+    assert result.confidence == pytest.approx(2 / 8)
+
+
+def test_confidence_grows_with_claims(build, src) -> None:
+    few = run(build(BODY, [src("Ana Ruiz")], claims=[0]))
+    many = run(build(BODY, [src("Ana Ruiz")]))
+    assert many.confidence > few.confidence
+
+
+def test_share_weight_option_changes_the_balance(build, src) -> None:
+    analysis = build(
+        BODY, [src("Ana Ruiz"), src("the Transport Department", kind="named_organization")]
+    )
+    share_only = run(analysis, share_weight=1.0)
+    specificity_only = run(analysis, share_weight=0.0)
+    assert share_only.score == pytest.approx(0.5)
+    assert specificity_only.score == pytest.approx((0.85 + 0.7) / 2)
+
+
+def test_unknown_specificity_kind_is_a_config_error_naming_the_scorer() -> None:
+    with pytest.raises(ConfigError, match=r"attribution_clarity.*specificity"):
+        AttributionClarityScorer().configure({"specificity": {"celebrity": 1.0}})
+
+
+KINDS = ["named_person", "named_organization", "document", "anonymous", "vague", "unknown"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(kinds=st.lists(st.sampled_from(KINDS), min_size=1, max_size=4), data=st.data())
+def test_upgrading_a_source_never_lowers_the_score(build, src, kinds, data) -> None:
+    """Invariant: a more specific source never makes attribution clarity worse."""
+    body = " ".join(f"Fact number {i} is true, Source{i} said." for i in range(len(kinds)))
+    before = run(build(body, [src(f"Source{i}", kind=k) for i, k in enumerate(kinds)]))
+    which = data.draw(st.integers(0, len(kinds) - 1))
+    upgraded = list(kinds)
+    upgraded[which] = "named_person"
+    after = run(build(body, [src(f"Source{i}", kind=k) for i, k in enumerate(upgraded)]))
+    assert 0.0 <= before.score <= 1.0
+    assert after.score >= before.score - 1e-9

@@ -1,0 +1,100 @@
+"""Invariants of the helpers the sourcing scorers share: phrase patterns and source groups."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from sourcecheck.core.models import Attribution, Span
+from sourcecheck.scorers._sourcing import group_sources, normalise, phrase_pattern
+
+WORDS = ["a", "an", "fear", "of", "for", "reprisal", "not", "to", "ill-advised", "mistake"]
+phrases = st.lists(
+    st.lists(st.sampled_from(WORDS), min_size=1, max_size=3).map(" ".join),
+    min_size=1,
+    max_size=6,
+)
+texts = st.lists(st.sampled_from([*WORDS, "x", "afraid", ",", "."]), max_size=12).map(" ".join)
+
+
+def flat_pattern(items: list[str]) -> re.Pattern[str]:
+    ordered = sorted(set(items), key=len, reverse=True)
+    body = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in ordered)
+    return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.I)
+
+
+@settings(max_examples=150, deadline=None)
+@given(items=phrases, text=texts)
+def test_trie_pattern_finds_what_a_flat_alternation_finds(items: list[str], text: str) -> None:
+    trie = phrase_pattern(tuple(items))
+    flat = flat_pattern(items)
+    assert [m.span() for m in trie.finditer(text)] == [m.span() for m in flat.finditer(text)]
+
+
+def test_phrase_pattern_matches_whole_words_case_insensitively() -> None:
+    pattern = phrase_pattern(("not authorized to", "a mistake"))
+    assert pattern.search("They were NOT  authorized to speak").group() == "NOT  authorized to"
+    assert pattern.search("a mistaken idea") is None
+    assert phrase_pattern(()).search("anything") is None
+
+
+def test_normalise_drops_articles_titles_and_possessives() -> None:
+    assert normalise("Dr. Ana Ruiz") == "ana ruiz"
+    assert normalise("the Riverside Health Department's") == "riverside health department"
+    assert normalise("  A  senior official ") == "senior official"
+
+
+KINDS = [
+    "named_person",
+    "named_organization",
+    "document",
+    "anonymous",
+    "vague",
+    "author",
+    "unknown",
+]
+NAMES = ["Ana Ruiz", "Ruiz", "Tom Hale", "the ministry", "an official", "another official", "she"]
+
+
+@st.composite
+def attribution_lists(draw: st.DrawFn) -> list[Attribution]:
+    count = draw(st.integers(0, 8))
+    found: list[Attribution] = []
+    for index in range(count):
+        name = draw(st.sampled_from(NAMES))
+        via = draw(st.one_of(st.none(), st.integers(0, count - 1)))
+        found.append(
+            Attribution(
+                source=Span.of(name, 0, len(name)),
+                source_type=draw(st.sampled_from(KINDS)),
+                speaker=name,
+                in_quote=draw(st.booleans()),
+                via=None if via == index else via,
+                sentence=index,
+            )
+        )
+    return found
+
+
+@settings(max_examples=150, deadline=None)
+@given(attributions=attribution_lists())
+def test_source_groups_partition_the_countable_attributions(
+    attributions: list[Attribution],
+) -> None:
+    groups = group_sources(attributions)
+    assert len(groups.group_of) == len(attributions)
+    members = sorted(i for group in groups.members.values() for i in group)
+    assert members == [i for i, g in enumerate(groups.group_of) if g is not None]
+    for group, indexes in groups.members.items():
+        assert all(groups.group_of[i] == group for i in indexes)
+    for attribution, group in zip(attributions, groups.group_of, strict=True):
+        not_a_source = attribution.in_quote or attribution.source_type in (
+            "vague",
+            "author",
+            "unknown",
+        )
+        if not_a_source:
+            assert group is None
+    assert groups.count == len(groups.members) == len(groups.kinds) == len(groups.labels)
