@@ -7,7 +7,16 @@ from pathlib import Path
 
 import click
 
-from sourcecheck.cli.common import EXIT_ERROR, EXIT_OK, build_config, engine_options, error, warn
+from sourcecheck.cli.common import (
+    EXIT_ERROR,
+    EXIT_OK,
+    build_config,
+    engine_options,
+    error,
+    warn,
+    warn_plugin_errors,
+)
+from sourcecheck.plugins.manager import PluginManager
 
 corpus_index_option = click.option(
     "--corpus-index",
@@ -137,6 +146,13 @@ def batch_command(
         disable=disable,
     )
     fields = collect_fields(field_values)
+    # Workers build their own plugin managers; load once here so a broken plugin is named
+    # on stderr once (or, in strict mode, stops the run before it starts).
+    warn_plugin_errors(
+        PluginManager.default(
+            strict=config.strict, modules=config.plugins, directories=config.plugins_dir
+        )
+    )
     show_progress = sys.stderr.isatty() if progress is None else progress
     if backend == "dask":
         return _run_dask(inputs, out, config, fields, scheduler, blocksize, corpus_index)

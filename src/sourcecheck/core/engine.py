@@ -238,7 +238,7 @@ class Engine:
         except Exception as exc:  # isolate: one broken scorer must not sink the report
             if self.strict:
                 raise ScorerFailure(f"scorer '{scorer.name}' failed: {exc}") from exc
-            return _failed(scorer, f"{type(exc).__name__}: {exc}")
+            return _failed(scorer, _one_line(exc))
         elapsed = time.perf_counter() - started
         if elapsed > self.config.time_budget:
             message = f"ran {elapsed:.1f}s, over its time budget of {self.config.time_budget}s"
@@ -401,3 +401,12 @@ def _article_info(article: Article, source: str | None) -> ArticleInfo:
         language=article.language,
         source=source,
     )
+
+
+def _one_line(exc: Exception) -> str:
+    """A scorer's error as one line for the report (pydantic's run to several, with a URL)."""
+    if isinstance(exc, ValidationError):
+        first = exc.errors()[0]
+        where = ".".join(str(part) for part in first["loc"])
+        return f"ValidationError: {where}: {first['msg']}" if where else first["msg"]
+    return f"{type(exc).__name__}: " + " ".join(str(exc).split())
