@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from sourcecheck.cli.common import build_config
+from sourcecheck.cli.common import EngineOptions, build_config
 from sourcecheck.core.config import Config, find_config_file, load_config
 from sourcecheck.core.errors import ConfigError
 
@@ -75,7 +75,7 @@ def test_plugins_dir_is_relative_to_the_config_file(tmp_path: Path) -> None:
 def test_flags_override_the_file(tmp_path: Path) -> None:
     write(tmp_path / "sourcecheck.toml", "max_bytes = 100\ndisable = ['hedging']\n")
     story = write(tmp_path / "story.txt", "x")
-    config = build_config(None, [str(story)], disable="corroboration", max_bytes=5_000)
+    config = build_config(EngineOptions(disable="corroboration"), [str(story)], max_bytes=5_000)
     assert config.max_bytes == 5_000
     assert config.disable == ["corroboration"]
     untouched = build_config(None, [str(story)])

@@ -10,6 +10,7 @@ import click
 from sourcecheck.cli.common import (
     EXIT_ERROR,
     EXIT_OK,
+    EngineOptions,
     build_config,
     engine_options,
     error,
@@ -125,11 +126,7 @@ def batch_command(
     scheduler: str | None,
     blocksize: str,
     corpus_index: Path | None,
-    config_path: Path | None,
-    plugins_dirs: tuple[Path, ...],
-    strict: bool | None,
-    enable: str | None,
-    disable: str | None,
+    engine_opts: EngineOptions,
     **field_values: str | None,
 ) -> int:
     """Score a corpus (JSONL, CSV, Parquet, JSON, folders) into one row per article.
@@ -138,12 +135,8 @@ def batch_command(
     skipped, so nothing is lost and nothing is written twice.
     """
     config = build_config(
-        config_path,
+        engine_opts,
         inputs,
-        plugins_dirs=plugins_dirs,
-        strict=strict,
-        enable=enable,
-        disable=disable,
     )
     fields = collect_fields(field_values)
     # Workers build their own plugin managers; load once here so a broken plugin is named

@@ -21,7 +21,15 @@ from sourcecheck.calibration.model import (
     fold_spread,
     save_model,
 )
-from sourcecheck.cli.common import EXIT_ERROR, EXIT_OK, build_config, engine_options, error, warn
+from sourcecheck.cli.common import (
+    EXIT_ERROR,
+    EXIT_OK,
+    EngineOptions,
+    build_config,
+    engine_options,
+    error,
+    warn,
+)
 from sourcecheck.core.config import Config
 from sourcecheck.core.engine import Engine
 from sourcecheck.core.errors import ConfigError
@@ -72,11 +80,7 @@ def calibrate_command(
     folds: int,
     seed: int,
     progress: bool | None,
-    config_path: Path | None,
-    plugins_dirs: tuple[Path, ...],
-    strict: bool | None,
-    enable: str | None,
-    disable: str | None,
+    engine_opts: EngineOptions,
 ) -> int:
     """Fit a calibrated combiner on LABELLED articles (.jsonl, .json or .csv).
 
@@ -86,12 +90,8 @@ def calibrate_command(
     """
     fit = _fitting()
     config = build_config(
-        config_path,
+        engine_opts,
         labelled,
-        plugins_dirs=plugins_dirs,
-        strict=strict,
-        enable=enable,
-        disable=disable,
     )
     engine = _weighted_engine(config, grouped=group_field is not None)
     # Checked before scoring, so a typo in --feature does not cost a long scoring run.

@@ -11,6 +11,7 @@ import click
 from sourcecheck import __version__
 from sourcecheck.cli.batch import corpus_index_option
 from sourcecheck.cli.common import (
+    EngineOptions,
     build_config,
     engine_options,
     error,
@@ -101,11 +102,7 @@ def check_command(
     jobs: int,
     stdin_filename: str | None,
     corpus_index: Path | None,
-    config_path: Path | None,
-    plugins_dirs: tuple[Path, ...],
-    strict: bool | None,
-    enable: str | None,
-    disable: str | None,
+    engine_opts: EngineOptions,
 ) -> int:
     """Check drafts (.md, .txt, .html; folders are walked; - is stdin) for sourcing.
 
@@ -113,12 +110,8 @@ def check_command(
     under --fail-under, 2 a usage, config or input error.
     """
     config = build_config(
-        config_path,
+        engine_opts,
         paths,
-        plugins_dirs=plugins_dirs,
-        strict=strict,
-        enable=enable,
-        disable=disable,
         max_bytes=max_bytes,
         min_level=min_level,
         fail_level=fail_level,

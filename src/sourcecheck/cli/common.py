@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import functools
 import sys
 from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TextIO, TypeVar
 
@@ -21,8 +23,28 @@ EXIT_INTERRUPTED = 130  # the shell's convention for SIGINT
 F = TypeVar("F", bound=Callable[..., Any])
 
 
+@dataclass(frozen=True)
+class EngineOptions:
+    """The flags every engine-building command shares, passed as one ``engine_opts`` argument."""
+
+    config_path: Path | None = None
+    plugins_dirs: tuple[Path, ...] = field(default_factory=tuple)
+    strict: bool | None = None
+    enable: str | None = None
+    disable: str | None = None
+
+
+_ENGINE_OPTION_NAMES = ("config_path", "plugins_dirs", "strict", "enable", "disable")
+
+
 def engine_options(func: F) -> F:
-    """The options every command that builds an engine accepts."""
+    """The options every command that builds an engine accepts, bundled as ``engine_opts``."""
+
+    @functools.wraps(func)
+    def bundled(*args: Any, **kwargs: Any) -> Any:
+        values = {name: kwargs.pop(name) for name in _ENGINE_OPTION_NAMES}
+        return func(*args, engine_opts=EngineOptions(**values), **kwargs)
+
     options = [
         click.option(
             "--config",
@@ -65,9 +87,10 @@ def engine_options(func: F) -> F:
             help="Calibrated combiner model from `sourcecheck calibrate` (config: model).",
         ),
     ]
+    wrapped: Any = bundled
     for option in reversed(options):
-        func = option(func)
-    return func
+        wrapped = option(wrapped)
+    return wrapped  # type: ignore[no-any-return]
 
 
 output_option = click.option(
@@ -112,23 +135,21 @@ def _model_option() -> str | None:
 
 
 def build_config(
-    config_path: Path | None,
+    engine_opts: EngineOptions | None = None,
     inputs: Sequence[str] = (),
-    *,
-    plugins_dirs: Sequence[Path] = (),
-    strict: bool | None = None,
-    enable: str | None = None,
-    disable: str | None = None,
     **overrides: Any,
 ) -> Config:
+    """The config file nearest the first input, overridden by the command's flags."""
+    opts = engine_opts or EngineOptions()
     first_file = next((Path(p) for p in inputs if p != "-"), None)
-    config = load_config(config_path, start=first_file)
+    config = load_config(opts.config_path, start=first_file)
     overrides = {"model": _model_option(), **overrides}
+    dirs = opts.plugins_dirs
     return config.merged(
-        plugins_dir=[*config.plugins_dir, *map(str, plugins_dirs)] if plugins_dirs else None,
-        strict=True if strict or strict_from_env() else None,
-        enable=_names(enable),
-        disable=_names(disable),
+        plugins_dir=[*config.plugins_dir, *map(str, dirs)] if dirs else None,
+        strict=True if opts.strict or strict_from_env() else None,
+        enable=_names(opts.enable),
+        disable=_names(opts.disable),
         **overrides,
     )
 

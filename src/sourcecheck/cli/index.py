@@ -11,6 +11,7 @@ from sourcecheck.cli.batch import collect_fields, field_options
 from sourcecheck.cli.common import (
     EXIT_ERROR,
     EXIT_OK,
+    EngineOptions,
     build_config,
     engine_options,
     error,
@@ -64,23 +65,15 @@ def index_command(
     no_tfidf: bool,
     n_features: int,
     min_claim_words: int,
-    config_path: Path | None,
-    plugins_dirs: tuple[Path, ...],
-    strict: bool | None,
-    enable: str | None,
-    disable: str | None,
+    engine_opts: EngineOptions,
     **field_values: str | None,
 ) -> int:
     """Index the claim sentences of a corpus for cross-article corroboration."""
     from sourcecheck.corpus import MatchOptions, VectorSpec, build_index
 
     config = build_config(
-        config_path,
+        engine_opts,
         inputs,
-        plugins_dirs=plugins_dirs,
-        strict=strict,
-        enable=enable,
-        disable=disable,
     )
     spec = VectorSpec(n_features=n_features, tfidf=not no_tfidf, min_claim_words=min_claim_words)
     match = MatchOptions(threshold, window_days, duplicate_threshold)
@@ -117,23 +110,15 @@ def corroborate_command(
     corpus_index: Path,
     as_json: bool,
     all_claims: bool,
-    config_path: Path | None,
-    plugins_dirs: tuple[Path, ...],
-    strict: bool | None,
-    enable: str | None,
-    disable: str | None,
+    engine_opts: EngineOptions,
 ) -> int:
     """Show, for each claim, which articles of other outlets report it and how closely."""
     from sourcecheck.core.engine import Engine
     from sourcecheck.corpus.enricher import EXTRAS_KEY, attach_corpus_index
 
     config = build_config(
-        config_path,
+        engine_opts,
         inputs,
-        plugins_dirs=plugins_dirs,
-        strict=strict,
-        enable=enable,
-        disable=disable,
     )
     engine = Engine(config)
     attach_corpus_index(engine, corpus_index)

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import json
 import sys
-from pathlib import Path
 
 import click
 from rich import box
 from rich.console import Console
 from rich.table import Table
 
-from sourcecheck.cli.common import build_config, engine_options, warn_plugin_errors
+from sourcecheck.cli.common import EngineOptions, build_config, engine_options, warn_plugin_errors
 from sourcecheck.core.engine import Engine
 from sourcecheck.loaders.base import Loader
 from sourcecheck.plugins.manager import PluginInfo
@@ -27,15 +26,11 @@ STATUS_STYLE = {"ok": "green", "failed": "red", "not loaded": "dim"}
 def plugins_command(
     as_json: bool,
     show_all: bool,
-    config_path: Path | None,
-    plugins_dirs: tuple[Path, ...],
-    strict: bool | None,
-    enable: str | None,
-    disable: str | None,
+    engine_opts: EngineOptions,
 ) -> int:
     """List plugins: name, version, distribution, hooks and status; and the scorers."""
     config = build_config(
-        config_path, plugins_dirs=plugins_dirs, strict=strict, enable=enable, disable=disable
+        engine_opts,
     )
     engine = Engine(config)
     # Collect what the other hooks return, so a plugin returning junk shows as failed here.

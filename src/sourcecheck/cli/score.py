@@ -15,6 +15,7 @@ from sourcecheck.cli.common import (
     EXIT_ERROR,
     EXIT_FINDINGS,
     EXIT_OK,
+    EngineOptions,
     build_config,
     engine_options,
     error,
@@ -65,11 +66,7 @@ def score_command(
     color_mode: str,
     fail_under: float | None,
     corpus_index: Path | None,
-    config_path: Path | None,
-    plugins_dirs: tuple[Path, ...],
-    strict: bool | None,
-    enable: str | None,
-    disable: str | None,
+    engine_opts: EngineOptions,
 ) -> int:
     """Score news articles (.txt, .md, .html, .json, .jsonl, or - for stdin).
 
@@ -77,12 +74,8 @@ def score_command(
     config or input error (the other inputs are still scored and written).
     """
     config = build_config(
-        config_path,
+        engine_opts,
         inputs,
-        plugins_dirs=plugins_dirs,
-        strict=strict,
-        enable=enable,
-        disable=disable,
         max_bytes=max_bytes,
         fail_under=fail_under,
     )
