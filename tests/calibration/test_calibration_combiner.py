@@ -238,3 +238,15 @@ def test_the_documented_newsroom_combiner_works_as_written(tmp_path: Path) -> No
     assert report.combiner == "weakest-link"
     assert report.score == pytest.approx(20.0)  # house_rules scored 0.2, the weakest link
     assert report.baseline + sum(s.contribution for s in report.scorers) == pytest.approx(20.0)
+
+
+def test_the_text_report_explains_a_calibrated_score_in_log_odds(tmp_path: Path) -> None:
+    from sourcecheck.reporters.text import TextReporter
+
+    path = tmp_path / "model.json"
+    save_model(make_model([("alpha", 0.4, 0.2, 1.0), ("beta", 0.6, 0.2, 1.0)]), path)
+    engine = fixed_engine({"alpha": 0.5, "beta": 0.5}, Config(model=str(path)))
+    text = TextReporter(width=120).render([engine.score(STORY)])
+    assert "alpha raised it by 0.50 log-odds" in text
+    plain = TextReporter(width=120).render([fixed_engine({"alpha": 0.5}).score(STORY)])
+    assert "log-odds" not in plain

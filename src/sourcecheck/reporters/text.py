@@ -17,6 +17,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
+from sourcecheck.calibration.explain import explain_calibrated
 from sourcecheck.core.models import Report, ScorerReport
 from sourcecheck.reporters.base import Reporter
 from sourcecheck.reporters.evidence import (
@@ -157,11 +158,15 @@ def _arithmetic(report: Report) -> Text:
     if report.score is None:
         return Text("\nNo scorer could be combined into an overall score.", style="dim")
     total = contributions_sum(report)
-    return Text(
+    text = Text(
         f"\nbaseline {report.baseline:.1f} {'+' if total >= 0 else '-'} contributions "
         f"{abs(total):.1f} = {report.score:.1f}",
         style="dim",
     )
+    # A calibrated model adds up in log-odds; say so, with what raised and lowered it.
+    for line in explain_calibrated(report):
+        text.append("\n" + line)
+    return text
 
 
 def _notes(report: Report) -> list[RenderableType]:
