@@ -23,7 +23,7 @@ Python API::
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -37,7 +37,7 @@ from sourcecheck.batch.readers import (
     to_item,
 )
 from sourcecheck.batch.rows import BASE_COLUMNS, Row, bad_record_row, report_row
-from sourcecheck.batch.runner import run_metadata
+from sourcecheck.batch.runner import report_plugin_errors, run_metadata
 from sourcecheck.batch.worker import build_engine, cached_engine, score_one
 from sourcecheck.batch.writers import (
     PARQUET_META_FILE,
@@ -48,7 +48,7 @@ from sourcecheck.batch.writers import (
 )
 from sourcecheck.core.config import Config
 from sourcecheck.core.errors import ConfigError
-from sourcecheck.core.models import Article
+from sourcecheck.core.models import Article, PluginError
 
 
 @dataclass
@@ -69,6 +69,7 @@ def run_dask(
     client: Any = None,
     blocksize: str | int = "16MiB",
     corpus_index: str | Path | None = None,
+    on_plugin_error: Callable[[PluginError], None] | None = None,
 ) -> DaskResult:
     """Read ``inputs`` as a dask.bag and score it into ``out`` (a directory of parts)."""
     bag = records_bag([str(i) for i in inputs], blocksize)
@@ -80,6 +81,7 @@ def run_dask(
         scheduler=scheduler,
         client=client,
         corpus_index=corpus_index,
+        on_plugin_error=on_plugin_error,
     )
 
 
@@ -138,6 +140,7 @@ def score_bag(
     scheduler: str | None = None,
     client: Any = None,
     corpus_index: str | Path | None = None,
+    on_plugin_error: Callable[[PluginError], None] | None = None,
 ) -> DaskResult:
     """Score a bag of ``(source, record)`` pairs or plain record dicts into Parquet parts."""
     import dask
@@ -147,7 +150,9 @@ def score_bag(
     index = str(corpus_index) if corpus_index else None
     fields = dict(fields or {})
     out = Path(out)
-    meta = run_metadata(build_engine(config_data, index), fields, index)
+    engine = build_engine(config_data, index)
+    report_plugin_errors(engine, on_plugin_error)
+    meta = run_metadata(engine, fields, index)
     _prepare_output(out, meta)
     todo, skipped = [], 0
     for number, partition in enumerate(bag.to_delayed()):

@@ -26,7 +26,7 @@ from sourcecheck.batch.writers import FORMAT_NAME, FORMAT_VERSION, open_sink
 from sourcecheck.core.config import Config
 from sourcecheck.core.engine import Engine
 from sourcecheck.core.errors import SourcecheckError
-from sourcecheck.core.models import Article
+from sourcecheck.core.models import Article, PluginError
 
 DEFAULT_CHUNK = 64
 # Chunks in flight per worker: enough to keep workers busy, few enough to keep memory flat.
@@ -94,6 +94,7 @@ def run_batch(
     progress: bool = False,
     corpus_index: str | Path | None = None,
     on_failure: Callable[[Row], None] | None = None,
+    on_plugin_error: Callable[[PluginError], None] | None = None,
 ) -> BatchSummary:
     """Score every article of ``inputs`` into ``out`` (.jsonl, or a .parquet directory).
 
@@ -104,6 +105,7 @@ def run_batch(
     config_data = (config or Config()).model_dump(mode="json")
     index = str(corpus_index) if corpus_index else None
     engine = build_engine(config_data, index)
+    report_plugin_errors(engine, on_plugin_error)
     sink = open_sink(Path(out), run_metadata(engine, fields, index), rows_per_part)
     done = sink.open()
     summary = BatchSummary(already_done=0)
@@ -128,6 +130,18 @@ def run_batch(
             sink.close()
             summary.seconds = time.perf_counter() - started
     return summary
+
+
+def report_plugin_errors(
+    engine: Engine, on_plugin_error: Callable[[PluginError], None] | None
+) -> None:
+    """Hand each plugin load failure of the parent's engine to the caller, once per run.
+
+    Workers build their own engines from the same config, so the parent's are the run's.
+    """
+    if on_plugin_error is not None:
+        for plugin_error in engine.plugins.errors:
+            on_plugin_error(plugin_error)
 
 
 def _tally(

@@ -15,9 +15,8 @@ from sourcecheck.cli.common import (
     engine_options,
     error,
     warn,
-    warn_plugin_errors,
+    warn_plugin_error,
 )
-from sourcecheck.plugins.manager import PluginManager
 
 corpus_index_option = click.option(
     "--corpus-index",
@@ -139,13 +138,6 @@ def batch_command(
         inputs,
     )
     fields = collect_fields(field_values)
-    # Workers build their own plugin managers; load once here so a broken plugin is named
-    # on stderr once (or, in strict mode, stops the run before it starts).
-    warn_plugin_errors(
-        PluginManager.default(
-            strict=config.strict, modules=config.plugins, directories=config.plugins_dir
-        )
-    )
     show_progress = sys.stderr.isatty() if progress is None else progress
     if backend == "dask":
         return _run_dask(inputs, out, config, fields, scheduler, blocksize, corpus_index)
@@ -162,6 +154,7 @@ def batch_command(
         progress=show_progress,
         corpus_index=corpus_index,
         on_failure=lambda row: error(str(row["error"])),
+        on_plugin_error=warn_plugin_error,
     )
     if summary.duplicates:
         shown = ", ".join(summary.duplicates[:5])
@@ -194,6 +187,7 @@ def _run_dask(
         scheduler=scheduler,
         blocksize=blocksize,
         corpus_index=corpus_index,
+        on_plugin_error=warn_plugin_error,
     )
     click.echo(
         f"{result.written} rows in {result.parts_written} new parts under {out} "

@@ -13,7 +13,7 @@ import click
 
 from sourcecheck.core.config import Config, load_config
 from sourcecheck.core.errors import InputError, SourcecheckError
-from sourcecheck.core.models import Article
+from sourcecheck.core.models import Article, PluginError
 from sourcecheck.loaders.base import Loader, load_path
 from sourcecheck.plugins.manager import PluginManager, strict_from_env
 
@@ -176,7 +176,11 @@ def iter_inputs(
 def warn_plugin_errors(plugins: PluginManager) -> None:
     """One warning per plugin that failed to load or returned junk from a hook."""
     for plugin_error in plugins.errors:
-        warn(f"plugin '{plugin_error.plugin}' {plugin_error.message}")
+        warn_plugin_error(plugin_error)
+
+
+def warn_plugin_error(plugin_error: PluginError) -> None:
+    warn(f"plugin '{plugin_error.plugin}' {plugin_error.message}")
 
 
 def open_output(path: Path) -> TextIO:
