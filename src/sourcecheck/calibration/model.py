@@ -15,7 +15,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from sourcecheck.calibration.features import FeatureKind, FeatureSpec
-from sourcecheck.core.errors import ConfigError
+from sourcecheck.core.errors import ConfigError, first_problem
 
 MODEL_FORMAT = "sourcecheck-calibration"
 MODEL_FORMAT_VERSION = 1
@@ -209,8 +209,7 @@ def parse_model(text: str, source: str) -> CalibrationModel:
 
 
 def _describe(exc: ValidationError) -> str:
-    first = exc.errors()[0]
-    key = ".".join(str(part) for part in first["loc"])
+    key, first = first_problem(exc)
     message = first["msg"]
     if first["type"] == "missing":
         return f"missing key '{key}'"

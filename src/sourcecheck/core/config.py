@@ -13,7 +13,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from sourcecheck.core.errors import ConfigError
+from sourcecheck.core.errors import ConfigError, first_problem
 from sourcecheck.core.models import Severity
 
 if sys.version_info >= (3, 11):
@@ -165,8 +165,8 @@ def _has_sourcecheck_table(path: Path) -> bool:
 
 
 def _describe(exc: ValidationError) -> str:
-    first = exc.errors()[0]
-    key = ".".join(str(part) for part in first["loc"]) or "(table)"
+    key, first = first_problem(exc)
+    key = key or "(table)"
     if first["type"] == "extra_forbidden":
         return f"unknown key '{key}'"
     return f"key '{key}': {first['msg']}"

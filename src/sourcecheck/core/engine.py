@@ -12,7 +12,7 @@ from pydantic import ValidationError
 from sourcecheck.core.analysis import Analysis, Analyzer
 from sourcecheck.core.combiners import Combiner, band_for, default_combiner
 from sourcecheck.core.config import Config
-from sourcecheck.core.errors import ConfigError, SkipScorer, SourcecheckError
+from sourcecheck.core.errors import ConfigError, SkipScorer, SourcecheckError, first_problem
 from sourcecheck.core.language import language_warning
 from sourcecheck.core.lexicons import Lexicons
 from sourcecheck.core.models import (
@@ -406,7 +406,6 @@ def _article_info(article: Article, source: str | None) -> ArticleInfo:
 def _one_line(exc: Exception) -> str:
     """A scorer's error as one line for the report (pydantic's run to several, with a URL)."""
     if isinstance(exc, ValidationError):
-        first = exc.errors()[0]
-        where = ".".join(str(part) for part in first["loc"])
+        where, first = first_problem(exc)
         return f"ValidationError: {where}: {first['msg']}" if where else first["msg"]
     return f"{type(exc).__name__}: " + " ".join(str(exc).split())

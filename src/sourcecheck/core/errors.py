@@ -2,6 +2,12 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from pydantic import ValidationError
+    from pydantic_core import ErrorDetails
+
 
 class SourcecheckError(Exception):
     """Base class; ``str(error)`` is the one-line message shown to the user."""
@@ -34,3 +40,12 @@ class SkipScorer(Exception):
 
     >>> raise SkipScorer("no quotes to check")
     """
+
+
+def first_problem(exc: ValidationError) -> tuple[str, ErrorDetails]:
+    """The first thing pydantic rejected, and where, as a dotted key ('' for the whole value).
+
+    One problem is enough for a one-line message; fixing it reveals the next.
+    """
+    first = exc.errors()[0]
+    return ".".join(str(part) for part in first["loc"]), first

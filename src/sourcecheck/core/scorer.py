@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
-from sourcecheck.core.errors import ConfigError
+from sourcecheck.core.errors import ConfigError, first_problem
 from sourcecheck.core.models import (
     SEVERITY_ORDER,
     Article,
@@ -97,6 +97,6 @@ class Scorer:
 
 
 def _describe_option_error(scorer: str, exc: ValidationError) -> str:
-    first = exc.errors()[0]
-    key = ".".join(str(part) for part in first["loc"]) or "(options)"
+    key, first = first_problem(exc)
+    key = key or "(options)"
     return f"scorer '{scorer}': option '{key}': {first['msg']}"

@@ -10,7 +10,7 @@ from typing import Any, ClassVar
 
 from pydantic import ValidationError
 
-from sourcecheck.core.errors import InputError
+from sourcecheck.core.errors import InputError, first_problem
 from sourcecheck.core.models import Article
 
 LoadResult = Article | InputError
@@ -96,8 +96,7 @@ def article_from_mapping(
     try:
         return Article.model_validate(data)
     except ValidationError as exc:
-        first = exc.errors()[0]
-        key = ".".join(str(p) for p in first["loc"])
+        key, first = first_problem(exc)
         raise InputError(source, f"field '{key}': {first['msg']}", line) from None
 
 

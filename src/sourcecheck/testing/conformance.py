@@ -24,6 +24,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from sourcecheck.core.analysis import Analysis, Analyzer
+from sourcecheck.core.errors import first_problem
 from sourcecheck.core.models import SEVERITY_ORDER, Article, Finding, ScorerResult
 from sourcecheck.core.scorer import Scorer
 from sourcecheck.testing.inputs import conformance_inputs
@@ -231,8 +232,7 @@ def _revalidation_problem(result: ScorerResult) -> str | None:
     try:  # catches what model_construct() or attribute assignment slipped past validation
         ScorerResult.model_validate(result.model_dump())
     except ValidationError as exc:
-        error = exc.errors()[0]
-        location = ".".join(str(part) for part in error["loc"])
+        location, error = first_problem(exc)
         return f"invalid ScorerResult at {location}: {error['msg']}"
     return None
 
