@@ -8,10 +8,11 @@ Lines and columns are the same in text and raw, because only line endings differ
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+
+from sourcecheck.core.positions import LineIndex
 
 _NEWLINE = re.compile(r"\r\n|\r|\n")
 BOM = "\ufeff"
@@ -57,15 +58,19 @@ class SourceMap:
 
     def __init__(self, text: str, raw: str | None = None) -> None:
         self.text = text
-        self.starts = [0] + [m.end() for m in re.finditer("\n", text)]
+        self.lines = LineIndex(text)
         raw = text if raw is None else raw
         bom = 1 if raw.startswith(BOM) else 0
         self.raw_starts = [bom] + [m.end() for m in _NEWLINE.finditer(raw)]
 
     def position(self, offset: int) -> tuple[int, int]:
         """1-based (line, column) of a text offset; columns count code points."""
-        line = bisect.bisect_right(self.starts, offset) - 1
-        return line + 1, offset - self.starts[line] + 1
+        return self.lines.position(offset)
+
+    @property
+    def starts(self) -> list[int]:
+        """Offset of the first character of every line of the text."""
+        return self.lines.starts
 
     def raw_offset(self, line: int, column: int) -> int:
         return self.raw_starts[min(line, len(self.raw_starts)) - 1] + column - 1
