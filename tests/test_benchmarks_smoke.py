@@ -121,8 +121,33 @@ def test_speed_benchmark_prints_rate_memory_and_scaling(capsys) -> None:
     args = ["--articles", "4", "--words", "300", "--scaling", "200", "600", "--no-spacy"]
     assert speed.main(args) == 0
     out = capsys.readouterr().out
-    rate = re.search(r"4 articles x 300 words: ([\d,]+) articles/s/core", out)
+    rate = re.search(r"4 generated articles x 300 words: ([\d,]+) articles/s/core", out)
     assert rate is not None and int(rate.group(1).replace(",", "")) > 0
     assert re.search(r"tracemalloc peak .*: \d+\.\d MiB", out)
     assert re.search(r"^\s+200\s+[\d,.]+", out, re.M)
     assert re.search(r"^\s+600\s+[\d,.]+", out, re.M)
+
+
+@pytest.mark.slow
+def test_speed_benchmark_measures_real_news_texts_near_the_length(tmp_path: Path, capsys) -> None:
+    speed = load("speed")
+    short, near, also_near = speed.make_corpus(3, 300, seed=4)
+    (tmp_path / "short.txt").write_text(" ".join(short.split()[:100]), encoding="utf-8")
+    (tmp_path / "near.txt").write_text(near, encoding="utf-8")
+    (tmp_path / "outlet").mkdir()
+    (tmp_path / "outlet" / "also.txt").write_text(also_near, encoding="utf-8")
+    assert len(speed.news_corpus(tmp_path, 300, limit=10)) == 2
+    args = ["--articles", "2", "--words", "300", "--scaling", "300", "--no-spacy"]
+    assert speed.main([*args, "--news", str(tmp_path)]) == 0
+    out = capsys.readouterr().out
+    assert re.search(
+        r"2 real news articles \(mean \d+ words\) from .*: [\d,]+ articles/s/core", out
+    )
+
+
+def test_speed_benchmark_without_news_of_that_length_is_exit_2(tmp_path: Path, capsys) -> None:
+    speed = load("speed")
+    (tmp_path / "tiny.txt").write_text("The mayor said the bridge will reopen.", encoding="utf-8")
+    args = ["--articles", "2", "--words", "300", "--scaling", "300", "--no-spacy"]
+    assert speed.main([*args, "--news", str(tmp_path)]) == 2
+    assert "no .txt news articles" in capsys.readouterr().err
