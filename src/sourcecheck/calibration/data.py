@@ -48,15 +48,32 @@ def iter_labelled(
 ) -> Iterator[LabelledArticle | InputError]:
     """Every labelled article of every input file, in order, errors in place."""
     for path in paths:
+        first = True
         for item in iter_records(path, max_bytes):
             if isinstance(item, InputError):
                 yield item
                 continue
             record, line = item
+            if first:
+                first = False
+                absent = _absent_field(record, fields)
+                if absent is not None:
+                    # A mistyped --label-field would otherwise give one error per record.
+                    yield InputError(path, absent, line)
+                    break
             try:
                 yield labelled(record, path, line, fields)
             except InputError as error:
                 yield error
+
+
+def _absent_field(record: Mapping[str, Any], fields: Fields) -> str | None:
+    """Why a file's first record shows a label or group field name is wrong, if it does."""
+    for role, name in (("label", fields.label), ("group", fields.group)):
+        if name is not None and name not in record:
+            present = ", ".join(sorted(map(str, record))) or "none"
+            return f"no {role} field '{name}' in the records (fields: {present})"
+    return None
 
 
 def labelled(
