@@ -80,3 +80,22 @@ def test_any_scorer_column_can_be_the_compared_metric(tmp_path: Path, capsys) ->
     assert 0 < means["Plain News"] < 1
     assert main(["compare", str(results), "--metric", "nope.score"]) == 2
     assert "nope.score" in capsys.readouterr().err
+
+
+def test_unreadable_results_name_the_file_and_line(tmp_path: Path, capsys) -> None:
+    broken = tmp_path / "results.jsonl"
+    broken.write_text('{"id": "a", "score": 50}\n\n{"id": "b", "score":\n', encoding="utf-8")
+    not_rows = tmp_path / "rows.jsonl"
+    not_rows.write_text('{"id": "a", "score": 50}\n[1, 2]\n', encoding="utf-8")
+    spreadsheet = tmp_path / "results.csv"
+    spreadsheet.write_text("id,score\na,50\n", encoding="utf-8")
+    fake = tmp_path / "results.parquet"
+    fake.write_text("id,score\n", encoding="utf-8")
+    for path in (broken, not_rows, spreadsheet, fake):
+        assert main(["compare", str(path)]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert err[0] == f"sourcecheck: error: {broken}:3: malformed JSON: Expecting value"
+    assert err[1] == f"sourcecheck: error: {not_rows}:2: line is not a JSON object"
+    assert str(spreadsheet) in err[2] and ".jsonl or .parquet" in err[2]
+    assert str(fake) in err[3] and "unreadable Parquet" in err[3]
+    assert len(err) == 4 and not any("internal error" in line for line in err)

@@ -235,19 +235,48 @@ def read_results(path: str | Path, columns: Iterable[str] | None = None) -> Any:
         raise InputError(str(path), "no such results file or directory")
     wanted = list(columns) if columns is not None else None
     if path.suffix.lower() in (".jsonl", ".ndjson"):
-        frame = pd.read_json(path, lines=True, dtype=False)
+        try:
+            frame = pd.read_json(path, lines=True, dtype=False)
+        except (ValueError, TypeError):  # pandas' messages give a byte position at best
+            raise _jsonl_problem(path) from None
         return frame[[c for c in wanted if c in frame.columns]] if wanted else frame
+    if path.is_file() and path.suffix.lower() != ".parquet":
+        raise InputError(
+            str(path), "results must be a .jsonl or .parquet file, or a directory of parts"
+        )
     import pyarrow as pa
     import pyarrow.parquet as pq
 
     tables = []
     for file in iter_result_files(path):
-        available = pq.read_schema(file).names
-        picked = [c for c in wanted if c in available] if wanted else None
-        tables.append(pq.read_table(file, columns=picked))
+        try:
+            available = pq.read_schema(file).names
+            picked = [c for c in wanted if c in available] if wanted else None
+            tables.append(pq.read_table(file, columns=picked))
+        except (pa.ArrowException, OSError) as exc:
+            raise InputError(str(file), f"unreadable Parquet: {_first_line(exc)}") from None
     if not tables:
         raise InputError(str(path), "holds no result parts (part-*.parquet)")
     return pa.concat_tables(tables, promote_options="default").to_pandas()
+
+
+def _jsonl_problem(path: Path) -> InputError:
+    """Which line of a results .jsonl pandas could not read, and why."""
+    with path.open(encoding="utf-8", errors="replace") as lines:
+        for number, line in enumerate(lines, start=1):
+            if not line.strip():
+                continue
+            try:
+                row = json.loads(line)
+            except json.JSONDecodeError as exc:
+                return InputError(str(path), f"malformed JSON: {exc.msg}", number)
+            if not isinstance(row, dict):
+                return InputError(str(path), "line is not a JSON object", number)
+    return InputError(str(path), "not a results file of JSON objects, one per line")
+
+
+def _first_line(exc: Exception) -> str:
+    return str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
 
 
 def read_metadata(path: str | Path) -> dict[str, Any]:
