@@ -73,3 +73,28 @@ def test_check_accepts_a_corpus_index_and_reports_the_matches(tmp_path: Path, ca
     payload = json.loads(capsys.readouterr().out)
     rules = {f["rule"] for f in payload["files"][0]["findings"]}
     assert any(rule.startswith("corpus_matches/") for rule in rules)
+
+
+def test_check_with_a_corpus_index_in_two_processes_matches_one(tmp_path: Path, capsys) -> None:
+    corpus = write_corpus(tmp_path / "corpus.jsonl")
+    assert main(["index", str(corpus), "--out", str(tmp_path / "idx")]) == 0
+    drafts = tmp_path / "drafts"
+    drafts.mkdir()
+    for name in ("a", "b", "c"):
+        (drafts / f"{name}.md").write_text(
+            f"---\ntitle: Bridge {name}\noutlet: Bay Bulletin\npublished: 2025-03-05\n---\n\n"
+            f"{BRIDGE}\n",
+            encoding="utf-8",
+        )
+    capsys.readouterr()
+    args = ["check", str(drafts), "--corpus-index", str(tmp_path / "idx"), "--format", "json"]
+    outputs = []
+    for jobs in ("1", "2"):
+        assert main([*args, "--exit-zero", "--jobs", jobs]) == 0
+        outputs.append(json.loads(capsys.readouterr().out))
+    one, two = outputs
+    assert one["files"] == two["files"]
+    assert all(
+        any(f["rule"].startswith("corpus_matches/") for f in file["findings"])
+        for file in two["files"]
+    )

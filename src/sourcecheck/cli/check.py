@@ -121,13 +121,11 @@ def check_command(
     if corpus_index is not None:
         from sourcecheck.corpus.enricher import attach_corpus_index
 
-        attach_corpus_index(engine, corpus_index)
-        jobs = 1  # the index is attached to this process's engine, not to workers'
+        attach_corpus_index(engine, corpus_index)  # loaded here first: a bad index fails once
     warn_plugin_errors(engine.plugins)
     options = _options(config, paths, diff_base, stdin_filename)
-    run = Checker(engine, options, loaders_of(engine.plugins)).run(
-        paths, jobs or os.cpu_count() or 1
-    )
+    checker = Checker(engine, options, loaders_of(engine.plugins), corpus_index=corpus_index)
+    run = checker.run(paths, jobs or os.cpu_count() or 1)
     _report_problems(run, already_reported=engine.plugins.errors)
     if not run.files:
         warn(f"no drafts found (include: {', '.join(config.include)})")

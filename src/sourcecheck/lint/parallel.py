@@ -1,13 +1,15 @@
 """``check --jobs N``: files spread over worker processes, results in input order.
 
 Each worker builds its own engine once, from the same config (plugins included: they are
-loaded by name or folder, never pickled), then checks the files it is handed.
+loaded by name or folder, never pickled) and the same corpus index if there is one, then
+checks the files it is handed.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
 
 from sourcecheck.core.config import Config
 from sourcecheck.core.engine import Engine
@@ -16,9 +18,14 @@ from sourcecheck.lint.runner import Checker, CheckOptions, FileResult
 _worker: Checker | None = None
 
 
-def _start_worker(config: Config, options: CheckOptions) -> None:
+def _start_worker(config: Config, options: CheckOptions, corpus_index: Path | None) -> None:
     global _worker
-    _worker = Checker(Engine(config), options)
+    engine = Engine(config)
+    if corpus_index is not None:
+        from sourcecheck.corpus.enricher import attach_corpus_index
+
+        attach_corpus_index(engine, corpus_index)
+    _worker = Checker(engine, options)
 
 
 def _check(path: str) -> list[FileResult]:
@@ -27,9 +34,14 @@ def _check(path: str) -> list[FileResult]:
 
 
 def check_in_processes(
-    files: Sequence[str], config: Config, options: CheckOptions, jobs: int
+    files: Sequence[str],
+    config: Config,
+    options: CheckOptions,
+    jobs: int,
+    corpus_index: Path | None = None,
 ) -> Iterator[list[FileResult]]:
     """The results of each file, in the order given, checked by ``jobs`` processes."""
     chunk = max(1, min(32, len(files) // (jobs * 4)))
-    with ProcessPoolExecutor(jobs, initializer=_start_worker, initargs=(config, options)) as pool:
+    start = (config, options, corpus_index)
+    with ProcessPoolExecutor(jobs, initializer=_start_worker, initargs=start) as pool:
         yield from pool.map(_check, files, chunksize=chunk)

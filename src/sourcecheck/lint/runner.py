@@ -118,10 +118,17 @@ class Checker:
     """Checks drafts with one engine (build it once: plugins and patterns load once)."""
 
     def __init__(
-        self, engine: Engine, options: CheckOptions, loaders: Sequence[Loader] | None = None
+        self,
+        engine: Engine,
+        options: CheckOptions,
+        loaders: Sequence[Loader] | None = None,
+        *,
+        corpus_index: Path | None = None,
     ) -> None:
+        """``corpus_index`` is the claim index attached to ``engine``, loaded again by workers."""
         self.engine = engine
         self.options = options
+        self.corpus_index = corpus_index
         if loaders is None:
             found = engine.plugins.call_each("sourcecheck_loaders")
             loaders = [loader for _, plugin_loaders in found for loader in plugin_loaders]
@@ -135,7 +142,7 @@ class Checker:
         if jobs > 1 and len(files) > 1 and STDIN not in files:
             from sourcecheck.lint.parallel import check_in_processes
 
-            checked = iter(check_in_processes(files, config, self.options, jobs))
+            checked = iter(check_in_processes(files, config, self.options, jobs, self.corpus_index))
         else:
             checked = iter(map(self.check_file, files))
         results: list[FileResult] = []
