@@ -130,3 +130,11 @@ def test_features_default_to_every_score_and_unknown_scorers_fail_before_scoring
     assert choose_features([], ["b", "a"]) == [FeatureSpec("b"), FeatureSpec("a")]
     with pytest.raises(CalibrationError, match=r"feature scorer\(s\) house not enabled"):
         choose_features([FeatureSpec.parse("house.rate")], ["a", "b"])
+
+
+@pytest.mark.filterwarnings("ignore:The least populated class:UserWarning")
+def test_folds_are_capped_by_the_largest_label_not_refused() -> None:
+    # Found by the property test above: 3 groups, labels [0, 0, 1], 3 folds asked for.
+    splits = grouped_folds(np.array([0, 0, 1]), np.array(["a", "b", "c"]), 3, seed=0)
+    assert len(splits) == 2
+    assert sorted(np.concatenate([test for _, test in splits])) == [0, 1, 2]

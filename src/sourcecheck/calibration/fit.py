@@ -144,7 +144,11 @@ def grouped_folds(
         raise CalibrationError(
             f"grouped cross-validation needs at least {MIN_GROUPS} groups, got {n_groups}"
         )
-    splitter = StratifiedGroupKFold(n_splits=min(folds, n_groups), shuffle=True, random_state=seed)
+    # scikit-learn refuses more folds than the largest label has articles: with 3 articles
+    # labelled [0, 0, 1], 2 folds is the most that can be asked for.
+    largest_label = int(np.unique(labels, return_counts=True)[1].max())
+    splits = min(folds, n_groups, largest_label)
+    splitter = StratifiedGroupKFold(n_splits=splits, shuffle=True, random_state=seed)
     return list(splitter.split(np.zeros(len(labels)), labels, groups))
 
 
