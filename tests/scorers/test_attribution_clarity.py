@@ -1,12 +1,14 @@
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from sourcecheck import Article
 from sourcecheck.core.errors import ConfigError
-from sourcecheck.scorers.attribution_clarity import AttributionClarityScorer
+from sourcecheck.scorers.attribution_clarity import _FIGURE, AttributionClarityScorer
 
 BODY = (
     "The county will close the Elm Street bridge for six weeks, Ana Ruiz said. "
@@ -127,3 +129,23 @@ def test_upgrading_a_source_never_lowers_the_score(build, src, kinds, data) -> N
     after = run(build(body, [src(f"Source{i}", kind=k) for i, k in enumerate(upgraded)]))
     assert 0.0 <= before.score <= 1.0
     assert after.score >= before.score - 1e-9
+
+
+# The figure regex before it opened with a lookahead on the characters a match starts with.
+_PLAIN_FIGURE = re.compile(
+    r"\d|\b(?:percent|per cent|million|billion|trillion|dozens|hundreds|thousands|"
+    r"doubled|tripled|halved)\b",
+    re.I,
+)
+_FIGURE_TEXT = st.lists(
+    st.sampled_from(
+        [*"pmbtdhPMBTDH ercnlio_-.7٣²éİſ", "percent", "per cent", "Million", "tripled", "halved"]
+    ),
+    max_size=20,
+).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_FIGURE_TEXT)
+def test_figure_regex_matches_the_plain_alternation(text: str) -> None:
+    assert bool(_FIGURE.search(text)) == bool(_PLAIN_FIGURE.search(text))
