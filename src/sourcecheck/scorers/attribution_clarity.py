@@ -34,13 +34,38 @@ DEFAULT_SPECIFICITY: dict[str, float] = {
 }
 
 # A figure a reader would want a source for: numbers, percentages, money, "doubled".
-# The lookahead on what a match can start with lets the engine pass over most positions
-# with one class test instead of trying every word (a third of the time per claim).
-_FIGURE = re.compile(
-    r"(?=[\dbdhmpt])(?:\d|\b(?:percent|per cent|million|billion|trillion|dozens|hundreds|"
-    r"thousands|doubled|tripled|halved)\b)",
-    re.I,
+_FIGURE_WORDS = (
+    "percent",
+    "per cent",
+    "million",
+    "billion",
+    "trillion",
+    "dozens",
+    "hundreds",
+    "thousands",
+    "doubled",
+    "tripled",
+    "halved",
 )
+_DIGIT = re.compile(r"\d")
+_FIGURE_WORD = re.compile(rf"\b(?:{'|'.join(_FIGURE_WORDS)})\b", re.I)
+# The only characters outside ASCII that re.I reads as a letter of those words ("i", "s")
+# while str.lower() does not give that letter.
+_FOLDED_BY_RE_ONLY = ("İ", "ı", "ſ")
+
+
+def has_figure(text: str) -> bool:
+    """Whether ``text`` holds a digit or one of the figure words (as a whole word)."""
+    if _DIGIT.search(text):
+        return True
+    # The word regex tries every word at every position of the sentence; most sentences
+    # hold none of the words, which plain substring tests on the lowered text rule out.
+    lowered = text.lower()
+    if any(word in lowered for word in _FIGURE_WORDS) or any(
+        char in text for char in _FOLDED_BY_RE_ONLY
+    ):
+        return _FIGURE_WORD.search(text) is not None
+    return False
 
 
 class AttributionClarityOptions(BaseModel):
@@ -138,7 +163,7 @@ class AttributionClarityScorer(Scorer):
 
 
 def _unattributed(scorer: Scorer, claim: Claim) -> Finding:
-    if _FIGURE.search(claim.span.text):
+    if has_figure(claim.span.text):
         return scorer.finding(
             "unattributed-figure",
             "This figure has no source in its sentence: say where the number comes from.",
