@@ -8,6 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from sourcecheck.core.models import Attribution, Span
+from sourcecheck.scorers import _sourcing
 from sourcecheck.scorers._sourcing import group_sources, normalise, phrase_pattern
 
 WORDS = ["a", "an", "fear", "of", "for", "reprisal", "not", "to", "ill-advised", "mistake"]
@@ -98,3 +99,35 @@ def test_source_groups_partition_the_countable_attributions(
         if not_a_source:
             assert group is None
     assert groups.count == len(groups.members) == len(groups.kinds) == len(groups.labels)
+
+
+_SPACES = re.compile(r"\s+")
+_PHRASE_CHARS = st.sampled_from(
+    [
+        *" \t\n\u00a0\u2003\x1c\x85.,'’-&é_",
+        "Dr.",
+        "the",
+        "A",
+        "an",
+        "Mr",
+        "senator",
+        "'s",
+        "’s",
+        "Ruiz",
+    ]
+)
+
+
+def plain_normalise(text: str) -> str:
+    """normalise as it was written first, with regex substitutions throughout."""
+    text = _SPACES.sub(" ", text.replace("’s", "").replace("'s", "")).strip()
+    for pattern in (_sourcing._LEADING, _sourcing._TITLES, _sourcing._LEADING):
+        text = pattern.sub("", text)
+    text = _sourcing._NON_WORD.sub(" ", text)
+    return _SPACES.sub(" ", text).strip().lower()
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_PHRASE_CHARS, max_size=16).map("".join))
+def test_normalise_matches_the_plain_substitutions(text: str) -> None:
+    assert normalise(text) == plain_normalise(text)

@@ -16,14 +16,15 @@ from sourcecheck.core.models import (
     ScorerResult,
     Severity,
     Span,
-    fill_unchecked,
+    _new_object,
+    _set_attribute,
+    _set_extra,
+    _set_fields_set,
+    _set_private,
 )
 
 if TYPE_CHECKING:
     from sourcecheck.core.analysis import Analysis
-
-
-_set_fields_set = BaseModel.__dict__["__pydantic_fields_set__"].__set__
 
 
 class NoOptions(BaseModel):
@@ -85,10 +86,25 @@ class Scorer:
         ):
             # Exactly what validation would accept and keep as is: skip it (the built-in
             # scorers make dozens of findings per article). Anything else is validated.
-            values = {"rule": rule_id, "severity": severity, "message": message, "span": span}
-            values["line"] = values["column"] = None
-            finding = fill_unchecked(Finding, values)
+            # Filled as Span.of fills a span; fill_unchecked would also work out a fields
+            # set from the values, only for it to be replaced.
+            finding = _new_object(Finding)
+            _set_attribute(
+                finding,
+                "__dict__",
+                {
+                    "rule": rule_id,
+                    "severity": severity,
+                    "message": message,
+                    "span": span,
+                    "line": None,
+                    "column": None,
+                },
+            )
+            # What Finding(rule=..., severity=..., message=..., span=...) records as set.
             _set_fields_set(finding, {"rule", "severity", "message", "span"})
+            _set_extra(finding, None)
+            _set_private(finding, None)
             return finding
         return Finding(rule=rule_id, severity=severity, message=message, span=span)
 
