@@ -73,6 +73,8 @@ _REASON_CONNECTOR = re.compile(
     re.I,
 )
 _SINGULAR_PRONOUNS = {"he", "she", "him", "her"}
+# The source types the rules are about.
+_UNNAMED = ("anonymous", "vague")
 
 
 _MESSAGES: dict[str, tuple[str, Severity]] = {
@@ -147,19 +149,25 @@ class AnonymousSourcesScorer(Scorer):
     def score(self, article: Article, analysis: Analysis) -> ScorerResult:
         options: AnonymousSourcesOptions = self.options  # type: ignore[assignment]
         checker = _Checker(analysis, options)
-        # A speaker's own "sources tell me" inside their quote is not the reporter's source.
-        attributions = [(i, a) for i, a in enumerate(analysis.attributions) if not a.in_quote]
+        weights = _penalty_weights(options)
+        total = 0
+        # Only anonymous and vague attributions carry a penalty; the others add 0 to the sum.
         penalties: list[float] = []
         findings: list[Finding] = []
         counts = dict.fromkeys(("anonymous", "vague", *self.rules), 0)
-        for index, attribution in attributions:
+        for index, attribution in enumerate(analysis.attributions):
+            if attribution.in_quote:
+                continue  # a speaker's own "sources tell me" is not the reporter's source
+            total += 1
+            if attribution.source_type not in _UNNAMED:
+                continue  # a named source breaks none of the rules
             problems = checker.problems(index, attribution)
             for problem in problems:
                 counts[problem] += 1
-            penalties.append(_penalty(problems, options))
+            penalties.append(min(1.0, sum(weights[p] for p in problems)))
             reported = [p for p in problems if checker.worth_reporting(index, p)]
             findings.extend(self._findings(attribution, reported, checker))
-        return self._result(len(attributions), penalties, findings, counts, options)
+        return self._result(total, penalties, findings, counts, options)
 
     def _result(
         self,
@@ -234,7 +242,7 @@ class _Checker:
 
     def problems(self, index: int, attribution: Attribution) -> list[str]:
         kind = attribution.source_type
-        if kind not in ("anonymous", "vague"):
+        if kind not in _UNNAMED:
             return []
         found = [kind]
         if (
@@ -339,8 +347,8 @@ def _plural_head(text: str) -> str | None:
     return None
 
 
-def _penalty(problems: list[str], options: AnonymousSourcesOptions) -> float:
-    weights = {
+def _penalty_weights(options: AnonymousSourcesOptions) -> dict[str, float]:
+    return {
         "anonymous": options.anonymous_penalty,
         "vague": options.vague_penalty,
         "no-reason": options.no_reason_penalty,
@@ -348,7 +356,6 @@ def _penalty(problems: list[str], options: AnonymousSourcesOptions) -> float:
         "anonymous-opinion": options.opinion_penalty,
         "plural-sources": options.plural_penalty,
     }
-    return min(1.0, sum(weights[p] for p in problems))
 
 
 @hookimpl

@@ -115,16 +115,20 @@ class AttributionClarityScorer(Scorer):
         claims = analysis.claims
         # Attributions inside a quote are the speaker's sourcing, not the reporter's.
         attributions = [a for a in analysis.attributions if not a.in_quote]
-        attributed = sum(1 for claim in claims if claim.attributed)
-        specificities = [_specificity(a, options.specificity) for a in attributions]
+        unattributed = [claim for claim in claims if not claim.attributed]
+        attributed = len(claims) - len(unattributed)
+        kinds = [_kind(a) for a in attributions]
+        table = options.specificity
+        specificities = [table.get(kind, table["unknown"]) for kind in kinds]
         mean_specificity = sum(specificities) / len(specificities) if specificities else 0.0
-        findings = [*self._claim_findings(analysis), *self._vague_findings(attributions)]
+        findings = [_unattributed(self, claim) for claim in unattributed]
+        findings.extend(self._vague_findings(attributions))
         if not claims:
             return ScorerResult(
                 score=1.0,
                 confidence=0.0,
                 summary="No factual claims found, so nothing needed attributing.",
-                metrics=_metrics(0, 0, attributions, mean_specificity),
+                metrics=_metrics(0, 0, kinds, mean_specificity),
                 findings=findings,
             )
         share = attributed / len(claims)
@@ -137,12 +141,9 @@ class AttributionClarityScorer(Scorer):
                 f"{attributed} of {len(claims)} factual claims attributed; "
                 f"mean source specificity {mean_specificity:.2f}."
             ),
-            metrics=_metrics(len(claims), attributed, attributions, mean_specificity),
+            metrics=_metrics(len(claims), attributed, kinds, mean_specificity),
             findings=findings,
         )
-
-    def _claim_findings(self, analysis: Analysis) -> list[Finding]:
-        return [_unattributed(self, claim) for claim in analysis.claims if not claim.attributed]
 
     def _vague_findings(self, attributions: list[Attribution]) -> list[Finding]:
         found: list[Finding] = []
@@ -179,27 +180,25 @@ def _unattributed(scorer: Scorer, claim: Claim) -> Finding:
     )
 
 
-def _specificity(attribution: Attribution, table: dict[str, float]) -> float:
+def _kind(attribution: Attribution) -> str:
+    """The attribution's source kind, as the specificity table names it."""
     kind = attribution.source_type
     if kind == "named_person" and attribution.role:
-        kind = "named_person_with_role"
-    return table.get(kind, table["unknown"])
+        return "named_person_with_role"
+    return kind
 
 
 def _metrics(
-    claims: int, attributed: int, attributions: list[Attribution], mean_specificity: float
+    claims: int, attributed: int, kinds: list[str], mean_specificity: float
 ) -> dict[str, float | int]:
     counts = {kind: 0 for kind in DEFAULT_SPECIFICITY}
-    for attribution in attributions:
-        kind = attribution.source_type
-        if kind == "named_person" and attribution.role:
-            kind = "named_person_with_role"
+    for kind in kinds:
         counts[kind if kind in counts else "unknown"] += 1
     return {
         "claims": claims,
         "attributed_claims": attributed,
         "attributed_share": round(attributed / claims, 4) if claims else 0.0,
-        "attributions": len(attributions),
+        "attributions": len(kinds),
         "mean_specificity": round(mean_specificity, 4),
         **{f"sources_{kind}": n for kind, n in counts.items()},
     }
