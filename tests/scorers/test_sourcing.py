@@ -34,6 +34,24 @@ def test_trie_pattern_finds_what_a_flat_alternation_finds(items: list[str], text
     assert [m.span() for m in trie.finditer(text)] == [m.span() for m in flat.finditer(text)]
 
 
+# Case variants, letters re.I folds specially, and neighbours that are or are not word
+# characters, run together without spaces as well as with them.
+odd_texts = st.lists(
+    st.sampled_from(
+        [*WORDS, "FEAR", "Reprisal", "A", "MISTAKE", "ſ", "İ", "K", "-", "_", "7", " "]
+    ),
+    max_size=14,
+).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(items=phrases, text=odd_texts)
+def test_trie_pattern_agrees_on_case_and_unusual_characters(items: list[str], text: str) -> None:
+    trie = phrase_pattern(tuple(items))
+    flat = flat_pattern(items)
+    assert [m.span() for m in trie.finditer(text)] == [m.span() for m in flat.finditer(text)]
+
+
 def test_phrase_pattern_matches_whole_words_case_insensitively() -> None:
     pattern = phrase_pattern(("not authorized to", "a mistake"))
     assert pattern.search("They were NOT  authorized to speak").group() == "NOT  authorized to"

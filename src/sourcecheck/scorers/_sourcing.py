@@ -146,7 +146,10 @@ def phrase_pattern(phrases: tuple[str, ...]) -> re.Pattern[str]:
         for char in phrase:
             node = node.setdefault(char, {})
         node[_END] = {}
-    return re.compile(rf"(?<![\w-]){_trie_regex(trie)}(?![\w-])", re.I)
+    # The lookahead on the characters a phrase can start with turns most positions away
+    # with one class test, before the lookbehind and the trie's first branch are tried.
+    starts = "".join(re.escape(char) for char in sorted(trie))
+    return re.compile(rf"(?=[{starts}])(?<![\w-]){_trie_regex(trie)}(?![\w-])", re.I)
 
 
 _END = ""
