@@ -25,13 +25,54 @@ NEVER = re.compile(r"(?!)")
 # The order is what "more verifiable" means when a group mixes kinds of mention.
 KIND_RANK = {"person": 0, "organization": 1, "document": 2, "anonymous": 3, "unknown": 4}
 
+_TITLE_ABBREVIATIONS = [
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "prof",
+    "gov",
+    "sen",
+    "rep",
+    "gen",
+    "col",
+    "lt",
+    "capt",
+    "sgt",
+    "det",
+    "insp",
+    "supt",
+    "cllr",
+]
+_TITLE_WORDS = [
+    "judge",
+    "mayor",
+    "president",
+    "chief",
+    "officer",
+    "detective",
+    "professor",
+    "minister",
+    "secretary",
+    "governor",
+    "senator",
+    "councillor",
+    "councilman",
+    "councilwoman",
+    "commissioner",
+    "superintendent",
+    "sheriff",
+]
+_LEADING_WORDS = ["a", "an", "the", "one", "some", "this", "that", "its", "his", "her", "their"]
 _TITLES = re.compile(
-    r"^(?:(?:mr|mrs|ms|dr|prof|gov|sen|rep|gen|col|lt|capt|sgt|det|insp|supt|cllr)\.?|"
-    r"judge|mayor|president|chief|officer|detective|professor|minister|secretary|governor|"
-    r"senator|councillor|councilman|councilwoman|commissioner|superintendent|sheriff)\s+",
-    re.I,
+    rf"^(?:(?:{'|'.join(_TITLE_ABBREVIATIONS)})\.?|{'|'.join(_TITLE_WORDS)})\s+", re.I
 )
-_LEADING = re.compile(r"^(?:a|an|the|one|some|this|that|its|his|her|their)\s+", re.I)
+_LEADING = re.compile(rf"^(?:{'|'.join(_LEADING_WORDS)})\s+", re.I)
+# The first words those patterns remove, for a set lookup instead of the regex.
+_TITLE_HEADS = frozenset(
+    [*_TITLE_ABBREVIATIONS, *(f"{short}." for short in _TITLE_ABBREVIATIONS), *_TITLE_WORDS]
+)
+_LEADING_HEADS = frozenset(_LEADING_WORDS)
 _NEW_REFERENT = re.compile(
     r"^(?:another|a second|a third|a fourth|a different|a separate|other)\b", re.I
 )
@@ -190,14 +231,27 @@ def _lexicon_pattern(name: str, categories: tuple[str, ...], extra: tuple[str, .
 @lru_cache(maxsize=8192)
 def normalise(text: str) -> str:
     """Lowercase, punctuation and leading articles/titles removed: 'Dr. Ana Ruiz' -> 'ana ruiz'."""
-    # str.split() splits on exactly the characters \s matches: joining its words is the
-    # single-spaced, stripped text in one C call instead of a regex substitution.
-    text = " ".join(text.replace("’s", "").replace("'s", "").split())
-    for pattern in (_LEADING, _TITLES, _LEADING):
-        found = pattern.match(text)  # anchored with ^: at most one match, at the start
-        if found is not None:
-            text = text[found.end() :]
+    # str.split() splits on exactly the characters \s matches, so the words are what the
+    # whitespace regexes saw, and dropping a first word is what "^(?:...)\s+" removed.
+    words = text.replace("’s", "").replace("'s", "").split()
+    for pattern, heads in _PREFIXES:
+        if len(words) > 1 and _removes(pattern, heads, words[0]):
+            words = words[1:]
+    text = " ".join(words)
+    if "".join(words).isalnum():
+        return text.lower()  # nothing _NON_WORD would replace: letters and digits are \w
     return " ".join(_NON_WORD.sub(" ", text).split()).lower()
+
+
+_PREFIXES = ((_LEADING, _LEADING_HEADS), (_TITLES, _TITLE_HEADS), (_LEADING, _LEADING_HEADS))
+
+
+def _removes(pattern: re.Pattern[str], heads: frozenset[str], word: str) -> bool:
+    """Whether ``pattern`` (an anchored prefix regex) removes ``word`` from before a space."""
+    if word.isascii():
+        return word.lower() in heads  # re.I folds ASCII letters as str.lower does
+    # re.I also folds a few letters outside ASCII ("ı", "ſ") onto "i" and "s": ask it.
+    return pattern.match(word + " ") is not None
 
 
 def source_text(attribution: Attribution) -> str:
