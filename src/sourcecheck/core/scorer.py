@@ -13,6 +13,7 @@ from sourcecheck.core.models import (
     SEVERITY_ORDER,
     Article,
     Finding,
+    MetricValue,
     ScorerResult,
     Severity,
     Span,
@@ -21,6 +22,7 @@ from sourcecheck.core.models import (
     _set_extra,
     _set_fields_set,
     _set_private,
+    fill_unchecked,
 )
 
 if TYPE_CHECKING:
@@ -110,6 +112,46 @@ class Scorer:
 
     def __repr__(self) -> str:
         return f"<{type(self).__name__} {self.name} {self.version}>"
+
+
+_METRIC_TYPES = frozenset({float, int, str, bool, type(None)})
+
+
+def scorer_result(
+    score: float,
+    confidence: float,
+    summary: str,
+    metrics: dict[str, MetricValue],
+    findings: list[Finding],
+) -> ScorerResult:
+    """``ScorerResult(score=..., ..., findings=...)``, unvalidated when plainly valid.
+
+    Validating a result's metrics and findings costs more than building them; values of
+    exactly the types and ranges the model allows are what validation would keep, so they
+    are filled in as they are. Anything else goes through pydantic.
+    """
+    if (
+        type(score) is float
+        and type(confidence) is float
+        and 0.0 <= score <= 1.0  # NaN fails
+        and 0.0 <= confidence <= 1.0
+        and type(summary) is str
+        and type(metrics) is dict
+        and type(findings) is list
+        and all(type(k) is str and type(v) in _METRIC_TYPES for k, v in metrics.items())
+        and all(type(finding) is Finding for finding in findings)
+    ):
+        values = {
+            "score": score,
+            "confidence": confidence,
+            "summary": summary,
+            "metrics": metrics,
+            "findings": findings,
+        }
+        return fill_unchecked(ScorerResult, values)
+    return ScorerResult(
+        score=score, confidence=confidence, summary=summary, metrics=metrics, findings=findings
+    )
 
 
 def _describe_option_error(scorer: str, exc: ValidationError) -> str:

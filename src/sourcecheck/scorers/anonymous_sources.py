@@ -22,7 +22,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from sourcecheck.core.analysis import Analysis
 from sourcecheck.core.models import Article, Attribution, Finding, ScorerResult, Severity, Span
-from sourcecheck.core.scorer import Scorer
+from sourcecheck.core.scorer import Scorer, scorer_result
 from sourcecheck.plugins.hookspecs import hookimpl
 from sourcecheck.scorers._sourcing import (
     article_sources,
@@ -196,7 +196,7 @@ class AnonymousSourcesScorer(Scorer):
         confidence = min(1.0, total / options.evidence_saturation)
         if unnamed == 0:
             confidence = min(confidence, options.clean_confidence)
-        return ScorerResult(
+        return scorer_result(
             score=max(0.0, 1.0 - sum(penalties) / total),
             confidence=confidence,
             summary=(

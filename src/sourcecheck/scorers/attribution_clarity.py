@@ -16,7 +16,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from sourcecheck.core.analysis import Analysis
 from sourcecheck.core.models import Article, Attribution, Claim, Finding, ScorerResult
-from sourcecheck.core.scorer import Scorer
+from sourcecheck.core.scorer import Scorer, scorer_result
 from sourcecheck.plugins.hookspecs import hookimpl
 from sourcecheck.scorers._sourcing import source_text
 
@@ -124,7 +124,7 @@ class AttributionClarityScorer(Scorer):
         findings = [_unattributed(self, claim) for claim in unattributed]
         findings.extend(self._vague_findings(attributions))
         if not claims:
-            return ScorerResult(
+            return scorer_result(
                 score=1.0,
                 confidence=0.0,
                 summary="No factual claims found, so nothing needed attributing.",
@@ -134,7 +134,7 @@ class AttributionClarityScorer(Scorer):
         share = attributed / len(claims)
         weight = options.share_weight
         score = weight * share + (1.0 - weight) * mean_specificity
-        return ScorerResult(
+        return scorer_result(
             score=_clamp(score),
             confidence=min(1.0, len(claims) / options.evidence_saturation),
             summary=(

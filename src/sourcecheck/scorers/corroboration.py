@@ -31,7 +31,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from sourcecheck.core.analysis import Analysis
 from sourcecheck.core.models import Article, Finding, ScorerResult, Span
-from sourcecheck.core.scorer import Scorer
+from sourcecheck.core.scorer import Scorer, scorer_result
 from sourcecheck.plugins.hookspecs import hookimpl
 from sourcecheck.scorers._sourcing import SourceGroups, article_sources, sentence_span
 
@@ -136,7 +136,7 @@ class CorroborationScorer(Scorer):
             "corpus_used": corpus is not None,
             "corpus_corroborated_claims": len(from_corpus) if corpus is not None else None,
         }
-        return ScorerResult(
+        return scorer_result(
             score=min(1.0, max(0.0, score)),
             confidence=self._confidence(analysis, groups, options),
             summary=(

@@ -33,7 +33,7 @@ from sourcecheck.core.models import (
     MetricValue,
     ScorerResult,
 )
-from sourcecheck.core.scorer import Scorer
+from sourcecheck.core.scorer import Scorer, scorer_result
 from sourcecheck.plugins.hookspecs import hookimpl
 
 CATEGORY_ORDER: tuple[HedgeCategory, ...] = (
@@ -177,7 +177,7 @@ class HedgingScorer(Scorer):
         density = _per_100_words(weighted, words)
         score = density_score(density, opts)
         findings = self._findings(writer, analysis, opts)
-        return ScorerResult(
+        return scorer_result(
             score=score,
             confidence=1.0 - math.exp(-words / opts.confidence_words),
             summary=(
