@@ -187,10 +187,11 @@ def phrase_pattern(phrases: tuple[str, ...]) -> re.Pattern[str]:
         for char in phrase:
             node = node.setdefault(char, {})
         node[_END] = {}
-    # The lookahead on the characters a phrase can start with turns most positions away
-    # with one class test, before the lookbehind and the trie's first branch are tried.
+    # Most positions are inside a word, which the lookbehind rules out with one class test
+    # on the previous character; at a word start, the lookahead on the characters a phrase
+    # can start with turns most letters away before the trie's first branch is tried.
     starts = "".join(re.escape(char) for char in sorted(trie))
-    return re.compile(rf"(?=[{starts}])(?<![\w-]){_trie_regex(trie)}(?![\w-])", re.I)
+    return re.compile(rf"(?<![\w-])(?=[{starts}]){_trie_regex(trie)}(?![\w-])", re.I)
 
 
 _END = ""
