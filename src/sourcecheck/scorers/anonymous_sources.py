@@ -239,6 +239,8 @@ class _Checker:
         )
         self._reasoned_groups: set[int] = set()
         self._reported: set[tuple[str, int]] = set()
+        # Whether a sentence's window mentions a grant of anonymity, as _has_reason found.
+        self._granted_in: dict[int, bool] = {}
 
     def problems(self, index: int, attribution: Attribution) -> list[str]:
         kind = attribution.source_type
@@ -273,19 +275,24 @@ class _Checker:
         return sentence_span(self.analysis, attribution.sentence)
 
     def granted_note(self, attribution: Attribution) -> str:
-        window = sentence_window(self.analysis, attribution.sentence)
-        if self.grants.search(window.text):
-            return " (the story says anonymity was granted)"
-        return ""
+        # A missing reason was found by _has_reason, which scanned this window for grants.
+        granted = self._granted_in.get(attribution.sentence)
+        if granted is None:
+            window = sentence_window(self.analysis, attribution.sentence)
+            granted = self.grants.search(window.text) is not None
+        return " (the story says anonymity was granted)" if granted else ""
 
     def _has_reason(self, index: int, attribution: Attribution) -> bool:
         group = self.groups.group_of[index]
         if group is not None and group in self._reasoned_groups:
             return True  # the reason was given at the source's first appearance
         window = sentence_window(self.analysis, attribution.sentence).text
-        given = bool(self.reasons.search(window)) or any(
-            _REASON_CONNECTOR.match(window, grant.end()) for grant in self.grants.finditer(window)
-        )
+        if self.reasons.search(window):
+            given = True
+        else:
+            grants = [grant.end() for grant in self.grants.finditer(window)]
+            self._granted_in[attribution.sentence] = bool(grants)
+            given = any(_REASON_CONNECTOR.match(window, end) for end in grants)
         if given and group is not None:
             self._reasoned_groups.add(group)
         return given
