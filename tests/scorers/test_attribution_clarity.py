@@ -1,12 +1,14 @@
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from sourcecheck import Article
 from sourcecheck.core.errors import ConfigError
-from sourcecheck.scorers.attribution_clarity import AttributionClarityScorer
+from sourcecheck.scorers.attribution_clarity import AttributionClarityScorer, has_figure
 
 BODY = (
     "The county will close the Elm Street bridge for six weeks, Ana Ruiz said. "
@@ -127,3 +129,44 @@ def test_upgrading_a_source_never_lowers_the_score(build, src, kinds, data) -> N
     after = run(build(body, [src(f"Source{i}", kind=k) for i, k in enumerate(upgraded)]))
     assert 0.0 <= before.score <= 1.0
     assert after.score >= before.score - 1e-9
+
+
+# The one regex figures were found with before substring tests ruled most sentences out.
+_PLAIN_FIGURE = re.compile(
+    r"\d|\b(?:percent|per cent|million|billion|trillion|dozens|hundreds|thousands|"
+    r"doubled|tripled|halved)\b",
+    re.I,
+)
+_FIGURE_TEXT = st.lists(
+    st.sampled_from(
+        [
+            *"pmbtdhPMBTDH ercnlio_-.7٣²éİıſ",
+            "percent",
+            "per cent",
+            "Million",
+            "tripled",
+            "halved",
+            "doubled",
+            "thousands",
+            "TRILLION",
+        ]
+    ),
+    max_size=20,
+).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_FIGURE_TEXT)
+def test_has_figure_matches_the_plain_regex(text: str) -> None:
+    assert has_figure(text) == bool(_PLAIN_FIGURE.search(text))
+
+
+@pytest.mark.parametrize("word", ["percent", "per cent", "million", "halved", "dozens"])
+def test_has_figure_folds_case_as_the_regex_does(word: str) -> None:
+    for text in [
+        word.upper(),
+        word.replace("i", "İ"),
+        word.replace("i", "ı"),
+        word.replace("s", "ſ"),
+    ]:
+        assert has_figure(f"It rose {text} last year.") == bool(_PLAIN_FIGURE.search(text))

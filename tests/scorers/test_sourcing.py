@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import re
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from sourcecheck.core.models import Attribution, Span
+from sourcecheck.scorers import _sourcing
 from sourcecheck.scorers._sourcing import group_sources, normalise, phrase_pattern
 
 WORDS = ["a", "an", "fear", "of", "for", "reprisal", "not", "to", "ill-advised", "mistake"]
@@ -28,6 +29,24 @@ def flat_pattern(items: list[str]) -> re.Pattern[str]:
 @settings(max_examples=150, deadline=None)
 @given(items=phrases, text=texts)
 def test_trie_pattern_finds_what_a_flat_alternation_finds(items: list[str], text: str) -> None:
+    trie = phrase_pattern(tuple(items))
+    flat = flat_pattern(items)
+    assert [m.span() for m in trie.finditer(text)] == [m.span() for m in flat.finditer(text)]
+
+
+# Case variants, letters re.I folds specially, and neighbours that are or are not word
+# characters, run together without spaces as well as with them.
+odd_texts = st.lists(
+    st.sampled_from(
+        [*WORDS, "FEAR", "Reprisal", "A", "MISTAKE", "ſ", "İ", "K", "-", "_", "7", " "]
+    ),
+    max_size=14,
+).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(items=phrases, text=odd_texts)
+def test_trie_pattern_agrees_on_case_and_unusual_characters(items: list[str], text: str) -> None:
     trie = phrase_pattern(tuple(items))
     flat = flat_pattern(items)
     assert [m.span() for m in trie.finditer(text)] == [m.span() for m in flat.finditer(text)]
@@ -98,3 +117,52 @@ def test_source_groups_partition_the_countable_attributions(
         if not_a_source:
             assert group is None
     assert groups.count == len(groups.members) == len(groups.kinds) == len(groups.labels)
+
+
+_SPACES = re.compile(r"\s+")
+_PLAIN_TITLES = re.compile(
+    r"^(?:(?:mr|mrs|ms|dr|prof|gov|sen|rep|gen|col|lt|capt|sgt|det|insp|supt|cllr)\.?|"
+    r"judge|mayor|president|chief|officer|detective|professor|minister|secretary|governor|"
+    r"senator|councillor|councilman|councilwoman|commissioner|superintendent|sheriff)\s+",
+    re.I,
+)
+_PLAIN_LEADING = re.compile(r"^(?:a|an|the|one|some|this|that|its|his|her|their)\s+", re.I)
+_PHRASE_CHARS = st.sampled_from(
+    [
+        *" \t\n\u00a0\u2003\x1c\x85.,'’-&é_",
+        "Dr.",
+        "the",
+        "A",
+        "an",
+        "Mr",
+        "senator",
+        "'s",
+        "’s",
+        "Ruiz",
+        "THE",
+        "thıs",
+        "İts",
+        "ſheriff",
+        "MRS.",
+        "Gov",
+        "x",
+        "7",
+    ]
+)
+
+
+def plain_normalise(text: str) -> str:
+    """normalise as it was written first, with regex substitutions throughout."""
+    text = _SPACES.sub(" ", text.replace("’s", "").replace("'s", "")).strip()
+    for pattern in (_PLAIN_LEADING, _PLAIN_TITLES, _PLAIN_LEADING):
+        text = pattern.sub("", text)
+    text = _sourcing._NON_WORD.sub(" ", text)
+    return _SPACES.sub(" ", text).strip().lower()
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_PHRASE_CHARS, max_size=16).map("".join))
+@example("thıs sheriff Ruiz")
+@example("A ſheriff's aide")
+def test_normalise_matches_the_plain_substitutions(text: str) -> None:
+    assert normalise(text) == plain_normalise(text)

@@ -13,17 +13,20 @@ from sourcecheck.core.models import (
     SEVERITY_ORDER,
     Article,
     Finding,
+    MetricValue,
     ScorerResult,
     Severity,
     Span,
+    _new_object,
+    _set_attribute,
+    _set_extra,
+    _set_fields_set,
+    _set_private,
     fill_unchecked,
 )
 
 if TYPE_CHECKING:
     from sourcecheck.core.analysis import Analysis
-
-
-_set_fields_set = BaseModel.__dict__["__pydantic_fields_set__"].__set__
 
 
 class NoOptions(BaseModel):
@@ -85,15 +88,70 @@ class Scorer:
         ):
             # Exactly what validation would accept and keep as is: skip it (the built-in
             # scorers make dozens of findings per article). Anything else is validated.
-            values = {"rule": rule_id, "severity": severity, "message": message, "span": span}
-            values["line"] = values["column"] = None
-            finding = fill_unchecked(Finding, values)
+            # Filled as Span.of fills a span; fill_unchecked would also work out a fields
+            # set from the values, only for it to be replaced.
+            finding = _new_object(Finding)
+            _set_attribute(
+                finding,
+                "__dict__",
+                {
+                    "rule": rule_id,
+                    "severity": severity,
+                    "message": message,
+                    "span": span,
+                    "line": None,
+                    "column": None,
+                },
+            )
+            # What Finding(rule=..., severity=..., message=..., span=...) records as set.
             _set_fields_set(finding, {"rule", "severity", "message", "span"})
+            _set_extra(finding, None)
+            _set_private(finding, None)
             return finding
         return Finding(rule=rule_id, severity=severity, message=message, span=span)
 
     def __repr__(self) -> str:
         return f"<{type(self).__name__} {self.name} {self.version}>"
+
+
+_METRIC_TYPES = frozenset({float, int, str, bool, type(None)})
+
+
+def scorer_result(
+    score: float,
+    confidence: float,
+    summary: str,
+    metrics: dict[str, MetricValue],
+    findings: list[Finding],
+) -> ScorerResult:
+    """``ScorerResult(score=..., ..., findings=...)``, unvalidated when plainly valid.
+
+    Validating a result's metrics and findings costs more than building them; values of
+    exactly the types and ranges the model allows are what validation would keep, so they
+    are filled in as they are. Anything else goes through pydantic.
+    """
+    if (
+        type(score) is float
+        and type(confidence) is float
+        and 0.0 <= score <= 1.0  # NaN fails
+        and 0.0 <= confidence <= 1.0
+        and type(summary) is str
+        and type(metrics) is dict
+        and type(findings) is list
+        and all(type(k) is str and type(v) in _METRIC_TYPES for k, v in metrics.items())
+        and all(type(finding) is Finding for finding in findings)
+    ):
+        values = {
+            "score": score,
+            "confidence": confidence,
+            "summary": summary,
+            "metrics": metrics,
+            "findings": findings,
+        }
+        return fill_unchecked(ScorerResult, values)
+    return ScorerResult(
+        score=score, confidence=confidence, summary=summary, metrics=metrics, findings=findings
+    )
 
 
 def _describe_option_error(scorer: str, exc: ValidationError) -> str:

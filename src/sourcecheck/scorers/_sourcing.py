@@ -25,13 +25,54 @@ NEVER = re.compile(r"(?!)")
 # The order is what "more verifiable" means when a group mixes kinds of mention.
 KIND_RANK = {"person": 0, "organization": 1, "document": 2, "anonymous": 3, "unknown": 4}
 
+_TITLE_ABBREVIATIONS = [
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "prof",
+    "gov",
+    "sen",
+    "rep",
+    "gen",
+    "col",
+    "lt",
+    "capt",
+    "sgt",
+    "det",
+    "insp",
+    "supt",
+    "cllr",
+]
+_TITLE_WORDS = [
+    "judge",
+    "mayor",
+    "president",
+    "chief",
+    "officer",
+    "detective",
+    "professor",
+    "minister",
+    "secretary",
+    "governor",
+    "senator",
+    "councillor",
+    "councilman",
+    "councilwoman",
+    "commissioner",
+    "superintendent",
+    "sheriff",
+]
+_LEADING_WORDS = ["a", "an", "the", "one", "some", "this", "that", "its", "his", "her", "their"]
 _TITLES = re.compile(
-    r"^(?:(?:mr|mrs|ms|dr|prof|gov|sen|rep|gen|col|lt|capt|sgt|det|insp|supt|cllr)\.?|"
-    r"judge|mayor|president|chief|officer|detective|professor|minister|secretary|governor|"
-    r"senator|councillor|councilman|councilwoman|commissioner|superintendent|sheriff)\s+",
-    re.I,
+    rf"^(?:(?:{'|'.join(_TITLE_ABBREVIATIONS)})\.?|{'|'.join(_TITLE_WORDS)})\s+", re.I
 )
-_LEADING = re.compile(r"^(?:a|an|the|one|some|this|that|its|his|her|their)\s+", re.I)
+_LEADING = re.compile(rf"^(?:{'|'.join(_LEADING_WORDS)})\s+", re.I)
+# The first words those patterns remove, for a set lookup instead of the regex.
+_TITLE_HEADS = frozenset(
+    [*_TITLE_ABBREVIATIONS, *(f"{short}." for short in _TITLE_ABBREVIATIONS), *_TITLE_WORDS]
+)
+_LEADING_HEADS = frozenset(_LEADING_WORDS)
 _NEW_REFERENT = re.compile(
     r"^(?:another|a second|a third|a fourth|a different|a separate|other)\b", re.I
 )
@@ -120,7 +161,6 @@ _ORGANISATION_HEADS = {
 }
 _SPEAKS_FOR_HINTS = ("spokes", "press", "representative", "statement", "mail", "release")
 _NON_WORD = re.compile(r"[^\w\s&-]+")
-_SPACES = re.compile(r"\s+")
 # "a spokeswoman for the Harbor Authority", "a statement from the ministry"
 _SPEAKS_FOR = re.compile(
     r"\b(?:spokes(?:wo)?m[ae]n|spokesperson|press (?:secretary|officer)|representative|"
@@ -147,7 +187,11 @@ def phrase_pattern(phrases: tuple[str, ...]) -> re.Pattern[str]:
         for char in phrase:
             node = node.setdefault(char, {})
         node[_END] = {}
-    return re.compile(rf"(?<![\w-]){_trie_regex(trie)}(?![\w-])", re.I)
+    # Most positions are inside a word, which the lookbehind rules out with one class test
+    # on the previous character; at a word start, the lookahead on the characters a phrase
+    # can start with turns most letters away before the trie's first branch is tried.
+    starts = "".join(re.escape(char) for char in sorted(trie))
+    return re.compile(rf"(?<![\w-])(?=[{starts}]){_trie_regex(trie)}(?![\w-])", re.I)
 
 
 _END = ""
@@ -188,11 +232,27 @@ def _lexicon_pattern(name: str, categories: tuple[str, ...], extra: tuple[str, .
 @lru_cache(maxsize=8192)
 def normalise(text: str) -> str:
     """Lowercase, punctuation and leading articles/titles removed: 'Dr. Ana Ruiz' -> 'ana ruiz'."""
-    text = _SPACES.sub(" ", text.replace("’s", "").replace("'s", "")).strip()
-    for pattern in (_LEADING, _TITLES, _LEADING):
-        text = pattern.sub("", text)
-    text = _NON_WORD.sub(" ", text)
-    return _SPACES.sub(" ", text).strip().lower()
+    # str.split() splits on exactly the characters \s matches, so the words are what the
+    # whitespace regexes saw, and dropping a first word is what "^(?:...)\s+" removed.
+    words = text.replace("’s", "").replace("'s", "").split()
+    for pattern, heads in _PREFIXES:
+        if len(words) > 1 and _removes(pattern, heads, words[0]):
+            words = words[1:]
+    text = " ".join(words)
+    if "".join(words).isalnum():
+        return text.lower()  # nothing _NON_WORD would replace: letters and digits are \w
+    return " ".join(_NON_WORD.sub(" ", text).split()).lower()
+
+
+_PREFIXES = ((_LEADING, _LEADING_HEADS), (_TITLES, _TITLE_HEADS), (_LEADING, _LEADING_HEADS))
+
+
+def _removes(pattern: re.Pattern[str], heads: frozenset[str], word: str) -> bool:
+    """Whether ``pattern`` (an anchored prefix regex) removes ``word`` from before a space."""
+    if word.isascii():
+        return word.lower() in heads  # re.I folds ASCII letters as str.lower does
+    # re.I also folds a few letters outside ASCII ("ı", "ſ") onto "i" and "s": ask it.
+    return pattern.match(word + " ") is not None
 
 
 def source_text(attribution: Attribution) -> str:
@@ -266,21 +326,14 @@ class _UnionFind:
             self.parent[high] = low
 
 
-@dataclass
+@dataclass(slots=True)
 class _Mention:
     index: int
     kind: str
     key: str
-    fresh: bool = False  # "another official": never the same as an earlier mention
-    words: tuple[str, ...] = ()
-
-    def __post_init__(self) -> None:
-        self.words = tuple(self.key.split())
-
-    @property
-    def head(self) -> tuple[str, str]:
-        """Kind and last word: every fuzzy match below needs both to agree."""
-        return self.kind, self.words[-1] if self.words else ""
+    fresh: bool  # "another official": never the same as an earlier mention
+    words: tuple[str, ...]
+    head: tuple[str, str]  # kind and last word: every fuzzy match below needs both to agree
 
 
 @lru_cache(maxsize=8192)
@@ -300,24 +353,42 @@ def _mention(index: int, attribution: Attribution) -> _Mention | None:
     # source at all; counting them would inflate the number of independent sources).
     if kind in ("vague", "author", "unknown") or attribution.in_quote:
         return None
-    text = source_text(attribution)
-    speaks_for = _speaks_for(attribution.role or "") or _speaks_for(text)
+    identity = _identity(kind, source_text(attribution), attribution.speaker, attribution.role)
+    return None if identity is None else _Mention(index, *identity)
+
+
+_Identity = tuple[str, str, bool, tuple[str, ...], tuple[str, str]]
+
+
+@lru_cache(maxsize=8192)
+def _identity(kind: str, text: str, speaker: str | None, role: str | None) -> _Identity | None:
+    """Who a source phrase is (kind, key, fresh, key words, head), or None for nobody.
+
+    Cached: it depends on the phrase alone, and names and roles recur within and across
+    articles.
+    """
+    speaks_for = _speaks_for(role or "") or _speaks_for(text)
     if speaks_for is not None and kind != "document":
         # A spokesperson is their organisation's voice, not a second independent source.
-        return _Mention(index, "organization", normalise(speaks_for.group("org")))
+        return _identified("organization", normalise(speaks_for.group("org")))
     if kind == "named_person":
-        key = normalise(attribution.speaker or text)
+        key = normalise(speaker or text)
         # "Greenfield Foods said": no person is called Foods; count it as the organisation.
         is_org = bool(key) and key.split()[-1] in _ORGANISATION_HEADS
-        return _Mention(index, "organization" if is_org else "person", key)
+        return _identified("organization" if is_org else "person", key)
     if kind == "named_organization":
-        return _Mention(index, "organization", normalise(attribution.speaker or text))
+        return _identified("organization", normalise(speaker or text))
     if kind == "document":
-        return _Mention(index, "document", normalise(text or attribution.speaker or ""))
+        return _identified("document", normalise(text or speaker or ""))
     key = normalise(text)
     if not key:
         return None
-    return _Mention(index, "anonymous", key, fresh=bool(_NEW_REFERENT.match(text.strip())))
+    return _identified("anonymous", key, fresh=bool(_NEW_REFERENT.match(text.strip())))
+
+
+def _identified(kind: str, key: str, fresh: bool = False) -> _Identity:
+    words = tuple(key.split())
+    return kind, key, fresh, words, (kind, words[-1] if words else "")
 
 
 def _same_source(earlier: _Mention, later: _Mention) -> bool:
@@ -451,17 +522,23 @@ def _collect(
 ) -> SourceGroups:
     group_of: list[int | None] = []
     groups = SourceGroups(group_of=group_of)
+    members, kinds, labels = groups.members, groups.kinds, groups.labels
     numbering: dict[int, int] = {}
     for mention_index, mention in enumerate(mentions):
         if mention is None:
             group_of.append(None)
             continue
         root = union.find(mention_index)
-        group = numbering.setdefault(root, len(numbering))
+        group = numbering.get(root)
+        if group is None:
+            # The group's first mention: it names the group and sets its kind so far.
+            group = numbering[root] = len(numbering)
+            members[group] = [mention_index]
+            kinds[group] = mention.kind
+            labels[group] = source_text(attributions[mention_index]) or mention.key
+        else:
+            members[group].append(mention_index)
+            if KIND_RANK[mention.kind] < KIND_RANK[kinds[group]]:
+                kinds[group] = mention.kind
         group_of.append(group)
-        groups.members.setdefault(group, []).append(mention_index)
-        current = groups.kinds.get(group)
-        if current is None or KIND_RANK[mention.kind] < KIND_RANK[current]:
-            groups.kinds[group] = mention.kind
-        groups.labels.setdefault(group, source_text(attributions[mention_index]) or mention.key)
     return groups

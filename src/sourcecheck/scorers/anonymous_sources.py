@@ -22,7 +22,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from sourcecheck.core.analysis import Analysis
 from sourcecheck.core.models import Article, Attribution, Finding, ScorerResult, Severity, Span
-from sourcecheck.core.scorer import Scorer
+from sourcecheck.core.scorer import Scorer, scorer_result
 from sourcecheck.plugins.hookspecs import hookimpl
 from sourcecheck.scorers._sourcing import (
     article_sources,
@@ -73,6 +73,8 @@ _REASON_CONNECTOR = re.compile(
     re.I,
 )
 _SINGULAR_PRONOUNS = {"he", "she", "him", "her"}
+# The source types the rules are about.
+_UNNAMED = ("anonymous", "vague")
 
 
 _MESSAGES: dict[str, tuple[str, Severity]] = {
@@ -147,19 +149,25 @@ class AnonymousSourcesScorer(Scorer):
     def score(self, article: Article, analysis: Analysis) -> ScorerResult:
         options: AnonymousSourcesOptions = self.options  # type: ignore[assignment]
         checker = _Checker(analysis, options)
-        # A speaker's own "sources tell me" inside their quote is not the reporter's source.
-        attributions = [(i, a) for i, a in enumerate(analysis.attributions) if not a.in_quote]
+        weights = _penalty_weights(options)
+        total = 0
+        # Only anonymous and vague attributions carry a penalty; the others add 0 to the sum.
         penalties: list[float] = []
         findings: list[Finding] = []
         counts = dict.fromkeys(("anonymous", "vague", *self.rules), 0)
-        for index, attribution in attributions:
+        for index, attribution in enumerate(analysis.attributions):
+            if attribution.in_quote:
+                continue  # a speaker's own "sources tell me" is not the reporter's source
+            total += 1
+            if attribution.source_type not in _UNNAMED:
+                continue  # a named source breaks none of the rules
             problems = checker.problems(index, attribution)
             for problem in problems:
                 counts[problem] += 1
-            penalties.append(_penalty(problems, options))
+            penalties.append(min(1.0, sum(weights[p] for p in problems)))
             reported = [p for p in problems if checker.worth_reporting(index, p)]
             findings.extend(self._findings(attribution, reported, checker))
-        return self._result(len(attributions), penalties, findings, counts, options)
+        return self._result(total, penalties, findings, counts, options)
 
     def _result(
         self,
@@ -188,7 +196,7 @@ class AnonymousSourcesScorer(Scorer):
         confidence = min(1.0, total / options.evidence_saturation)
         if unnamed == 0:
             confidence = min(confidence, options.clean_confidence)
-        return ScorerResult(
+        return scorer_result(
             score=max(0.0, 1.0 - sum(penalties) / total),
             confidence=confidence,
             summary=(
@@ -231,10 +239,12 @@ class _Checker:
         )
         self._reasoned_groups: set[int] = set()
         self._reported: set[tuple[str, int]] = set()
+        # Whether a sentence's window mentions a grant of anonymity, as _has_reason found.
+        self._granted_in: dict[int, bool] = {}
 
     def problems(self, index: int, attribution: Attribution) -> list[str]:
         kind = attribution.source_type
-        if kind not in ("anonymous", "vague"):
+        if kind not in _UNNAMED:
             return []
         found = [kind]
         if (
@@ -265,19 +275,24 @@ class _Checker:
         return sentence_span(self.analysis, attribution.sentence)
 
     def granted_note(self, attribution: Attribution) -> str:
-        window = sentence_window(self.analysis, attribution.sentence)
-        if self.grants.search(window.text):
-            return " (the story says anonymity was granted)"
-        return ""
+        # A missing reason was found by _has_reason, which scanned this window for grants.
+        granted = self._granted_in.get(attribution.sentence)
+        if granted is None:
+            window = sentence_window(self.analysis, attribution.sentence)
+            granted = self.grants.search(window.text) is not None
+        return " (the story says anonymity was granted)" if granted else ""
 
     def _has_reason(self, index: int, attribution: Attribution) -> bool:
         group = self.groups.group_of[index]
         if group is not None and group in self._reasoned_groups:
             return True  # the reason was given at the source's first appearance
         window = sentence_window(self.analysis, attribution.sentence).text
-        given = bool(self.reasons.search(window)) or any(
-            _REASON_CONNECTOR.match(window, grant.end()) for grant in self.grants.finditer(window)
-        )
+        if self.reasons.search(window):
+            given = True
+        else:
+            grants = [grant.end() for grant in self.grants.finditer(window)]
+            self._granted_in[attribution.sentence] = bool(grants)
+            given = any(_REASON_CONNECTOR.match(window, end) for end in grants)
         if given and group is not None:
             self._reasoned_groups.add(group)
         return given
@@ -339,8 +354,8 @@ def _plural_head(text: str) -> str | None:
     return None
 
 
-def _penalty(problems: list[str], options: AnonymousSourcesOptions) -> float:
-    weights = {
+def _penalty_weights(options: AnonymousSourcesOptions) -> dict[str, float]:
+    return {
         "anonymous": options.anonymous_penalty,
         "vague": options.vague_penalty,
         "no-reason": options.no_reason_penalty,
@@ -348,7 +363,6 @@ def _penalty(problems: list[str], options: AnonymousSourcesOptions) -> float:
         "anonymous-opinion": options.opinion_penalty,
         "plural-sources": options.plural_penalty,
     }
-    return min(1.0, sum(weights[p] for p in problems))
 
 
 @hookimpl

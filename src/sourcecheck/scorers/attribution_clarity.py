@@ -16,7 +16,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from sourcecheck.core.analysis import Analysis
 from sourcecheck.core.models import Article, Attribution, Claim, Finding, ScorerResult
-from sourcecheck.core.scorer import Scorer
+from sourcecheck.core.scorer import Scorer, scorer_result
 from sourcecheck.plugins.hookspecs import hookimpl
 from sourcecheck.scorers._sourcing import source_text
 
@@ -34,11 +34,38 @@ DEFAULT_SPECIFICITY: dict[str, float] = {
 }
 
 # A figure a reader would want a source for: numbers, percentages, money, "doubled".
-_FIGURE = re.compile(
-    r"\d|\b(?:percent|per cent|million|billion|trillion|dozens|hundreds|thousands|"
-    r"doubled|tripled|halved)\b",
-    re.I,
+_FIGURE_WORDS = (
+    "percent",
+    "per cent",
+    "million",
+    "billion",
+    "trillion",
+    "dozens",
+    "hundreds",
+    "thousands",
+    "doubled",
+    "tripled",
+    "halved",
 )
+_DIGIT = re.compile(r"\d")
+_FIGURE_WORD = re.compile(rf"\b(?:{'|'.join(_FIGURE_WORDS)})\b", re.I)
+# The only characters outside ASCII that re.I reads as a letter of those words ("i", "s")
+# while str.lower() does not give that letter.
+_FOLDED_BY_RE_ONLY = ("İ", "ı", "ſ")
+
+
+def has_figure(text: str) -> bool:
+    """Whether ``text`` holds a digit or one of the figure words (as a whole word)."""
+    if _DIGIT.search(text):
+        return True
+    # The word regex tries every word at every position of the sentence; most sentences
+    # hold none of the words, which plain substring tests on the lowered text rule out.
+    lowered = text.lower()
+    if any(word in lowered for word in _FIGURE_WORDS) or any(
+        char in text for char in _FOLDED_BY_RE_ONLY
+    ):
+        return _FIGURE_WORD.search(text) is not None
+    return False
 
 
 class AttributionClarityOptions(BaseModel):
@@ -88,34 +115,35 @@ class AttributionClarityScorer(Scorer):
         claims = analysis.claims
         # Attributions inside a quote are the speaker's sourcing, not the reporter's.
         attributions = [a for a in analysis.attributions if not a.in_quote]
-        attributed = sum(1 for claim in claims if claim.attributed)
-        specificities = [_specificity(a, options.specificity) for a in attributions]
+        unattributed = [claim for claim in claims if not claim.attributed]
+        attributed = len(claims) - len(unattributed)
+        kinds = [_kind(a) for a in attributions]
+        table = options.specificity
+        specificities = [table.get(kind, table["unknown"]) for kind in kinds]
         mean_specificity = sum(specificities) / len(specificities) if specificities else 0.0
-        findings = [*self._claim_findings(analysis), *self._vague_findings(attributions)]
+        findings = [_unattributed(self, claim) for claim in unattributed]
+        findings.extend(self._vague_findings(attributions))
         if not claims:
-            return ScorerResult(
+            return scorer_result(
                 score=1.0,
                 confidence=0.0,
                 summary="No factual claims found, so nothing needed attributing.",
-                metrics=_metrics(0, 0, attributions, mean_specificity),
+                metrics=_metrics(0, 0, kinds, mean_specificity),
                 findings=findings,
             )
         share = attributed / len(claims)
         weight = options.share_weight
         score = weight * share + (1.0 - weight) * mean_specificity
-        return ScorerResult(
+        return scorer_result(
             score=_clamp(score),
             confidence=min(1.0, len(claims) / options.evidence_saturation),
             summary=(
                 f"{attributed} of {len(claims)} factual claims attributed; "
                 f"mean source specificity {mean_specificity:.2f}."
             ),
-            metrics=_metrics(len(claims), attributed, attributions, mean_specificity),
+            metrics=_metrics(len(claims), attributed, kinds, mean_specificity),
             findings=findings,
         )
-
-    def _claim_findings(self, analysis: Analysis) -> list[Finding]:
-        return [_unattributed(self, claim) for claim in analysis.claims if not claim.attributed]
 
     def _vague_findings(self, attributions: list[Attribution]) -> list[Finding]:
         found: list[Finding] = []
@@ -136,7 +164,7 @@ class AttributionClarityScorer(Scorer):
 
 
 def _unattributed(scorer: Scorer, claim: Claim) -> Finding:
-    if _FIGURE.search(claim.span.text):
+    if has_figure(claim.span.text):
         return scorer.finding(
             "unattributed-figure",
             "This figure has no source in its sentence: say where the number comes from.",
@@ -152,27 +180,25 @@ def _unattributed(scorer: Scorer, claim: Claim) -> Finding:
     )
 
 
-def _specificity(attribution: Attribution, table: dict[str, float]) -> float:
+def _kind(attribution: Attribution) -> str:
+    """The attribution's source kind, as the specificity table names it."""
     kind = attribution.source_type
     if kind == "named_person" and attribution.role:
-        kind = "named_person_with_role"
-    return table.get(kind, table["unknown"])
+        return "named_person_with_role"
+    return kind
 
 
 def _metrics(
-    claims: int, attributed: int, attributions: list[Attribution], mean_specificity: float
+    claims: int, attributed: int, kinds: list[str], mean_specificity: float
 ) -> dict[str, float | int]:
     counts = {kind: 0 for kind in DEFAULT_SPECIFICITY}
-    for attribution in attributions:
-        kind = attribution.source_type
-        if kind == "named_person" and attribution.role:
-            kind = "named_person_with_role"
+    for kind in kinds:
         counts[kind if kind in counts else "unknown"] += 1
     return {
         "claims": claims,
         "attributed_claims": attributed,
         "attributed_share": round(attributed / claims, 4) if claims else 0.0,
-        "attributions": len(attributions),
+        "attributions": len(kinds),
         "mean_specificity": round(mean_specificity, 4),
         **{f"sources_{kind}": n for kind, n in counts.items()},
     }

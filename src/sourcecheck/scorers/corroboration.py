@@ -24,13 +24,14 @@ import math
 import re
 from collections import Counter
 from collections.abc import Mapping
+from functools import lru_cache
 from typing import Any, ClassVar, Protocol, runtime_checkable
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from sourcecheck.core.analysis import Analysis
 from sourcecheck.core.models import Article, Finding, ScorerResult, Span
-from sourcecheck.core.scorer import Scorer
+from sourcecheck.core.scorer import Scorer, scorer_result
 from sourcecheck.plugins.hookspecs import hookimpl
 from sourcecheck.scorers._sourcing import SourceGroups, article_sources, sentence_span
 
@@ -118,11 +119,12 @@ class CorroborationScorer(Scorer):
         score = (1 - weight) * _diversity(effective, options.diversity_decay) + weight * min(
             1.0, 2 * share
         )
+        kinds = Counter(groups.kinds.values())
         metrics = {
             "independent_sources": groups.count,
-            "named_sources": groups.count_of("person") + groups.count_of("organization"),
-            "document_sources": groups.count_of("document"),
-            "anonymous_sources": groups.count_of("anonymous"),
+            "named_sources": kinds["person"] + kinds["organization"],
+            "document_sources": kinds["document"],
+            "anonymous_sources": kinds["anonymous"],
             "unidentified_attributions": sum(
                 1 for a in analysis.attributions if a.source_type == "unknown" and not a.in_quote
             ),
@@ -134,7 +136,7 @@ class CorroborationScorer(Scorer):
             "corpus_used": corpus is not None,
             "corpus_corroborated_claims": len(from_corpus) if corpus is not None else None,
         }
-        return ScorerResult(
+        return scorer_result(
             score=min(1.0, max(0.0, score)),
             confidence=self._confidence(analysis, groups, options),
             summary=(
@@ -230,13 +232,18 @@ def _outlets_per_claim(matched: list[Any], analysis: Analysis) -> dict[int, int]
 
 def _corroborated_in_article(analysis: Analysis, groups: SourceGroups) -> set[int]:
     """Indexes of claims backed by two or more independent sources within the article."""
+    group_of = groups.group_of
+    attributions = analysis.attributions
+    # Each claim's valid attribution indexes; most claims have none.
+    claim_sources = [
+        [i for i in claim.attributions if 0 <= i < len(group_of)] for claim in analysis.claims
+    ]
     claim_groups = [
-        {groups.group_of[i] for i in claim.attributions if _valid(i, groups)} - {None}
-        for claim in analysis.claims
+        {group_of[i] for i in indexes} - {None} if indexes else set() for indexes in claim_sources
     ]
     backed = {index for index, found in enumerate(claim_groups) if len(found) >= 2}
-    for index, claim in enumerate(analysis.claims):
-        if not any(_confirms(analysis, i) for i in claim.attributions if _valid(i, groups)):
+    for index, indexes in enumerate(claim_sources):
+        if not any(_confirms(attributions[i].cue) for i in indexes):
             continue
         for earlier in range(max(0, index - _CONFIRM_LOOKBACK), index):
             # A confirming source that is not the earlier claim's own source backs it up.
@@ -245,13 +252,14 @@ def _corroborated_in_article(analysis: Analysis, groups: SourceGroups) -> set[in
     return backed
 
 
-def _valid(index: int, groups: SourceGroups) -> bool:
-    return 0 <= index < len(groups.group_of)
+def _confirms(cue: Span | None) -> bool:
+    return cue is not None and _confirming_cue(cue.text)
 
 
-def _confirms(analysis: Analysis, index: int) -> bool:
-    cue = analysis.attributions[index].cue
-    return cue is not None and bool(_CONFIRMS.search(cue.text))
+@lru_cache(maxsize=1024)
+def _confirming_cue(text: str) -> bool:
+    # Cached: cues are a few dozen verbs ("said", "confirmed") over and over.
+    return _CONFIRMS.search(text) is not None
 
 
 def _effective_sources(groups: SourceGroups, options: CorroborationOptions) -> float:
@@ -280,8 +288,9 @@ def _diversity(effective: float, decay: float) -> float:
 
 
 def _top(groups: SourceGroups) -> tuple[int, int]:
-    counts = Counter({group: len(members) for group, members in groups.members.items()})
-    return counts.most_common(1)[0]
+    """The group with the most attributions (the first of equals) and how many it has."""
+    group, members = max(groups.members.items(), key=lambda item: len(item[1]))
+    return group, len(members)
 
 
 def _top_share(groups: SourceGroups) -> float:

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
+from functools import lru_cache
 from typing import ClassVar
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -32,7 +33,7 @@ from sourcecheck.core.models import (
     MetricValue,
     ScorerResult,
 )
-from sourcecheck.core.scorer import Scorer
+from sourcecheck.core.scorer import Scorer, scorer_result
 from sourcecheck.plugins.hookspecs import hookimpl
 
 CATEGORY_ORDER: tuple[HedgeCategory, ...] = (
@@ -163,15 +164,20 @@ class HedgingScorer(Scorer):
     def score(self, article: Article, analysis: Analysis) -> ScorerResult:
         opts = self.settings
         words = analysis.word_count
-        writer = [h for h in analysis.hedges if h.voice == "writer"]
-        source = [h for h in analysis.hedges if h.voice == "source"]
+        writer: list[Hedge] = []
+        source: list[Hedge] = []
+        for hedge in analysis.hedges:
+            if hedge.voice == "writer":
+                writer.append(hedge)
+            elif hedge.voice == "source":
+                source.append(hedge)
         weighted = _weighted_count(writer, opts) + opts.source_weight * _weighted_count(
             source, opts
         )
         density = _per_100_words(weighted, words)
         score = density_score(density, opts)
         findings = self._findings(writer, analysis, opts)
-        return ScorerResult(
+        return scorer_result(
             score=score,
             confidence=1.0 - math.exp(-words / opts.confidence_words),
             summary=(
@@ -186,7 +192,7 @@ class HedgingScorer(Scorer):
         self, writer: list[Hedge], analysis: Analysis, opts: HedgingOptions
     ) -> list[Finding]:
         attributed = {a.sentence for a in analysis.attributions}
-        report_cues = {normalise(cue) for cue in opts.report_cues}
+        report_cues = _normalised(tuple(opts.report_cues))
         findings = []
         for hedge in writer:
             cue = hedge.span.text
@@ -225,6 +231,12 @@ class HedgingScorer(Scorer):
                 message = f"{count} hedges in one sentence: keep the one the doubt needs"
                 findings.append(self.finding("stacked", message, span, severity="suggestion"))
         return findings
+
+
+@lru_cache(maxsize=16)
+def _normalised(cues: tuple[str, ...]) -> frozenset[str]:
+    # Cached: the same configured cues for every article.
+    return frozenset(normalise(cue) for cue in cues)
 
 
 def density_score(density: float, opts: HedgingOptions) -> float:
