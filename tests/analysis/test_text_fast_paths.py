@@ -7,8 +7,10 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from sourcecheck.core.analysis.hedges import HedgeFinder
 from sourcecheck.core.analysis.quotes import _DOUBLE_MARK, _SINGLE, _double_marks, _single_pattern
 from sourcecheck.core.analysis.text import _BOUNDARY, _CLOSERS, _OPENERS, _as_periods
+from sourcecheck.core.lexicons import Lexicons
 
 PLAIN_BOUNDARY = re.compile(rf"[.!?…]+{_CLOSERS}(?=\s+{_OPENERS}[A-Z0-9])")
 
@@ -38,3 +40,69 @@ def test_single_quotes_found_by_the_chosen_pattern_are_those_of_the_general_one(
     expected = [m.span() for m in _SINGLE.finditer(text)]
     pattern = _single_pattern(text)
     assert ([m.span() for m in pattern.finditer(text)] if pattern else []) == expected
+
+
+# Cue words that share prefixes, hold apostrophes and hyphens, or a non-ASCII letter.
+CUE = st.lists(
+    st.sampled_from(["may", "ma", "be", "about", "can't", "so-called", "naïve", "a"]),
+    min_size=1,
+    max_size=3,
+).map(" ".join)
+WORD = st.sampled_from(
+    [
+        "may",
+        "ma",
+        "be",
+        "about",
+        "can't",
+        "can’t",
+        "so-called",
+        "so",
+        "called",
+        "naïve",
+        "na",
+        "ve",
+        "é",
+        "a",
+        "x",
+        "Rule",
+        "out",
+        "could",
+        "possibly",
+        "reportedly",
+        "7",
+        "",
+    ]
+)
+SEPARATOR = st.sampled_from([" ", " ", "  ", "\n", "\u00a0", "-", "’", "'", '"', "“", ".", ""])
+HEDGE_TEXT = st.lists(st.tuples(WORD, SEPARATOR).map("".join), max_size=12).map("".join)
+
+
+class OnlyHedges:
+    """Lexicons holding just the given hedge cues (the built-ins make a slow trie)."""
+
+    def __init__(self, cues: list[str]) -> None:
+        self.cues = cues
+
+    def get(self, name: str) -> dict[str, list[str]]:
+        return {"adverb": self.cues}
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(CUE, min_size=1, max_size=5), HEDGE_TEXT)
+def test_hedge_candidates_find_what_the_cue_pattern_finds(cues: list[str], text: str) -> None:
+    finder = HedgeFinder(OnlyHedges(cues))  # type: ignore[arg-type]
+    lowered = text.lower()
+    expected = [m.span() for m in finder._pattern.finditer(lowered)]
+    assert [m.span() for m in finder._matches(lowered)] == expected
+
+
+BUILT_IN_HEDGES = HedgeFinder(Lexicons())
+
+
+@settings(max_examples=300, deadline=None)
+@given(HEDGE_TEXT)
+def test_built_in_hedge_candidates_find_what_the_cue_pattern_finds(text: str) -> None:
+    lowered = text.lower()
+    expected = [m.span() for m in BUILT_IN_HEDGES._pattern.finditer(lowered)]
+    assert [m.span() for m in BUILT_IN_HEDGES._matches(lowered)] == expected
