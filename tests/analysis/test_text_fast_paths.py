@@ -7,6 +7,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from sourcecheck.core.analysis.claims import _has_words
 from sourcecheck.core.analysis.hedges import HedgeFinder
 from sourcecheck.core.analysis.quotes import _DOUBLE_MARK, _SINGLE, _double_marks, _single_pattern
 from sourcecheck.core.analysis.text import _BOUNDARY, _CLOSERS, _OPENERS, _as_periods
@@ -106,3 +107,9 @@ def test_built_in_hedge_candidates_find_what_the_cue_pattern_finds(text: str) ->
     lowered = text.lower()
     expected = [m.span() for m in BUILT_IN_HEDGES._pattern.finditer(lowered)]
     assert [m.span() for m in BUILT_IN_HEDGES._matches(lowered)] == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab \n\t\u00a0", max_size=30), st.integers(1, 9))
+def test_word_count_check_matches_splitting_every_word(text: str, count: int) -> None:
+    assert _has_words(text, count) == (len(text.split()) >= count)
