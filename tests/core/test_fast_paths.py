@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import math
 import re
+import sys
 from typing import Any
 
 import pytest
@@ -14,7 +15,12 @@ from hypothesis import strategies as st
 
 from sourcecheck import Finding, ScorerResult, Span
 from sourcecheck.core.engine import _plainly_valid, _updated, _validated
-from sourcecheck.core.language import _ENGLISH_FUNCTION_WORDS, _count_words
+from sourcecheck.core.language import (
+    _ENGLISH_FUNCTION_WORDS,
+    MIN_SHARE,
+    _reaches_share,
+    _words,
+)
 from sourcecheck.core.positions import LineIndex
 
 # Letters of several scripts, digits of two, marks that are word characters but not
@@ -28,10 +34,31 @@ TEXT = st.text(
 @settings(max_examples=300, deadline=None)
 @given(TEXT)
 def test_word_counts_match_the_word_regex(text: str) -> None:
-    lowered = text.lower()
-    words = re.findall(r"[^\W\d_]+", lowered)
-    expected = (len(words), sum(word in _ENGLISH_FUNCTION_WORDS for word in words))
-    assert _count_words(lowered) == expected
+    words, function_words = _words(text)
+    as_text = [word if isinstance(word, str) else word.decode("ascii") for word in words]
+    assert as_text == re.findall(r"[^\W\d_]+", text.lower())
+    assert [word in function_words for word in words] == [
+        word in _ENGLISH_FUNCTION_WORDS for word in as_text
+    ]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["the", "of", "x", "y", "z"]), min_size=1, max_size=60))
+def test_english_share_counted_in_halves_as_in_one(words: list[str]) -> None:
+    found = sum(word in _ENGLISH_FUNCTION_WORDS for word in words)
+    expected = found / len(words) >= MIN_SHARE
+    assert _reaches_share(words, _ENGLISH_FUNCTION_WORDS) == expected
+
+
+def test_only_letters_lower_case_to_letters_or_ascii() -> None:
+    """What lets the English check lower-case with ``bytes.translate`` on the ASCII letters
+    alone: every other character lower-cases to characters that are neither."""
+    letter = re.compile(r"[^\W\d_]")
+    for code in range(128, sys.maxunicode + 1):
+        char = chr(code)
+        lowered = char.lower()
+        if lowered != char and not letter.match(char):
+            assert not any(letter.match(c) or c.isascii() for c in lowered), hex(code)
 
 
 @settings(max_examples=200, deadline=None)

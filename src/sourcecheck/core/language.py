@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from typing import Any
 
 from sourcecheck.core.analysis import Analysis
 from sourcecheck.core.models import Article
@@ -50,12 +52,18 @@ _ENGLISH_FUNCTION_WORDS = frozenset(
     ]
 )
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
-# The same words for text whose letters are all ASCII: every byte that is not a letter
-# becomes a space, so ``bytes.split`` yields exactly the runs ``_WORD`` would find, at a
-# fifth of the cost (this check runs on every article scored).
-_ASCII_LETTERS_ONLY = bytes(
-    code if chr(code).isascii() and chr(code).isalpha() else ord(" ") for code in range(256)
+_LETTER = re.compile(r"[^\W\d_]")
+# Text whose only letters are ASCII (most English news: curly quotes and dashes are not
+# letters): ``_WORD.findall(text.lower())`` is then the runs of ASCII letters, lower-cased,
+# since no other character lower-cases to a letter or to ASCII (test_fast_paths checks all
+# of Unicode). In UTF-8 every non-ASCII byte is >= 128, so one ``bytes.translate`` that
+# lower-cases ASCII letters and turns every other byte into a space, then ``bytes.split``,
+# yields those words at a fifth of the regex's cost (this check runs on every article).
+_ASCII_LOWER_LETTERS_ONLY = bytes(
+    ord(chr(code).lower()) if chr(code).isascii() and chr(code).isalpha() else ord(" ")
+    for code in range(256)
 )
+_ASCII_BYTES = bytes(range(128))
 _ENGLISH_FUNCTION_BYTES = frozenset(word.encode("ascii") for word in _ENGLISH_FUNCTION_WORDS)
 MIN_WORDS = 20
 MIN_SHARE = 0.12  # English news prose runs around 0.35-0.45 function words
@@ -71,10 +79,10 @@ def language_warning(article: Article, analysis: Analysis) -> str | None:
         )
     if declared:
         return None
-    total, function_words = _count_words(article.body[:20_000].lower())
-    if total < MIN_WORDS:
+    words, function_words = _words(article.body[:20_000])
+    if len(words) < MIN_WORDS:
         return None
-    if function_words / total < MIN_SHARE:
+    if not _reaches_share(words, function_words):
         return (
             "article does not look like English: the built-in scorers are English-only, "
             "so their scores may be meaningless"
@@ -82,17 +90,25 @@ def language_warning(article: Article, analysis: Analysis) -> str | None:
     return None
 
 
-def _count_words(text: str) -> tuple[int, int]:
-    """How many words ``text`` (lower case) has, and how many are English function words."""
-    if text.isascii() or not any(_is_letter(char) for char in set(text) if not char.isascii()):
-        # Non-ASCII characters that are not letters (curly quotes, dashes) only separate
-        # words, as the '?' they are encoded to does.
-        words = text.encode("ascii", "replace").translate(_ASCII_LETTERS_ONLY).split()
-        return len(words), sum(map(_ENGLISH_FUNCTION_BYTES.__contains__, words))
-    found = _WORD.findall(text)
-    return len(found), sum(map(_ENGLISH_FUNCTION_WORDS.__contains__, found))
+def _reaches_share(words: Sequence[object], function_words: frozenset[object]) -> bool:
+    """Whether at least ``MIN_SHARE`` of ``words`` are in ``function_words``."""
+    # English prose reaches the share within its first half, so counting stops there.
+    total, half = len(words), len(words) // 2
+    found = sum(map(function_words.__contains__, words[:half]))
+    if found / total >= MIN_SHARE:
+        return True
+    found += sum(map(function_words.__contains__, words[half:]))
+    return found / total >= MIN_SHARE
 
 
-def _is_letter(char: str) -> bool:
-    """What ``[^\\W\\d_]`` matches: word characters other than digits and '_'."""
-    return char.isalnum() and not char.isdecimal()
+def _words(text: str) -> tuple[list[str] | list[bytes], frozenset[Any]]:
+    """The words of ``text`` lower-cased (``_WORD.findall(text.lower())``, as str or as
+    ASCII bytes), and the English function words in the same type."""
+    # surrogatepass: a lone surrogate (not a letter) must not make encoding fail.
+    encoded = text.encode("utf-8", "surrogatepass")
+    # Deleting the ASCII bytes leaves the non-ASCII characters, still valid UTF-8: a few
+    # quote marks and dashes to search for a letter instead of the whole text.
+    non_ascii = encoded.translate(None, _ASCII_BYTES)
+    if non_ascii and _LETTER.search(non_ascii.decode("utf-8", "surrogatepass")):
+        return _WORD.findall(text.lower()), _ENGLISH_FUNCTION_WORDS
+    return encoded.translate(_ASCII_LOWER_LETTERS_ONLY).split(), _ENGLISH_FUNCTION_BYTES

@@ -26,9 +26,13 @@ def is_claim(text: str) -> bool:
     """Whether a sentence asserts something (not a question, headline or byline)."""
     if _QUESTION.search(text) is not None or _BYLINE.match(text):
         return False
-    if _ends_with_stop(text):
-        return len(text.split()) >= 3
-    return len(text.split()) >= MIN_WORDS_WITHOUT_STOP
+    return _has_words(text, 3 if _ends_with_stop(text) else MIN_WORDS_WITHOUT_STOP)
+
+
+def _has_words(text: str, count: int) -> bool:
+    """``len(text.split()) >= count``, splitting off no more words than that asks for
+    (a sentence has ~25 words; each split-off word is a new string)."""
+    return len(text.split(None, count - 1)) >= count
 
 
 def _ends_with_stop(text: str) -> bool:
@@ -51,7 +55,8 @@ def find_claims(
     for index, sentence in enumerate(sentences):
         if not is_claim(sentence.span.text):
             continue
-        found = sorted(supports.get(index, ()))
+        support = supports.get(index)
+        found = sorted(support) if support else []
         claims.append(
             build(
                 Claim,

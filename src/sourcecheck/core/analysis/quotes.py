@@ -25,11 +25,20 @@ _ALWAYS_OPEN = frozenset(["“", "„", "``", "«"])
 _ALWAYS_CLOSE = frozenset(["”", "»"])
 _BEFORE_OPENING = frozenset(" \t\n\r([{—–-/:;")
 _AFTER_CLOSING = frozenset(" \t\n\r)]}.,;:!?—–-/")
+_ONE_CHARACTER_MARKS = '"“”„«»'
 # A single-quoted stretch: opens before a letter, closes after a word or punctuation and
 # before a non-letter; apostrophes inside words (don't) may occur within it.
-_SINGLE = re.compile(
-    r"[‘'](?<![\w’'‘][‘'])(?=[^\W\d_])((?:[^'‘’\n\"“”]|(?<=\w)['’](?=\w))+?)(?<=[\w.,!?;:])['’](?![\w])"
+_AFTER_SINGLE_OPENER = (
+    r"(?<![\w’'‘][‘'])(?=[^\W\d_])((?:[^'‘’\n\"“”]|(?<=\w)['’](?=\w))+?)(?<=[\w.,!?;:])['’](?![\w])"
 )
+_SINGLE = re.compile(r"[‘']" + _AFTER_SINGLE_OPENER)
+# The same for a text holding only one of the two openers: a literal first character
+# lets re jump from one to the next, where a character class is tried at every position
+# (7x slower; most articles use only straight or only curly marks).
+_SINGLE_OPENED_BY = {
+    "'": re.compile("'" + _AFTER_SINGLE_OPENER),
+    "‘": re.compile("‘" + _AFTER_SINGLE_OPENER),
+}
 
 
 def _opens(body: str, start: int, end: int, is_open: bool) -> bool:
@@ -48,13 +57,40 @@ def _opens(body: str, start: int, end: int, is_open: bool) -> bool:
     return not is_open  # no clue either way: toggle
 
 
-def _quote(body: str, start: int, end: int, open_len: int, close_len: int) -> Quote:
+def _quote(
+    body: str,
+    start: int,
+    end: int,
+    open_len: int,
+    close_len: int,
+    *,
+    continues: bool = False,
+    nested: bool = False,
+) -> Quote:
     inner_start, inner_end = start + open_len, end - close_len
     return build(
         Quote,
         span=Span.of(body, start, end),
         inner=Span.of(body, inner_start, max(inner_start, inner_end)),
+        continues=continues,
+        nested=nested,
     )
+
+
+def _double_marks(body: str) -> list[tuple[int, int]]:
+    """(start, end) of every double quote mark: what ``_DOUBLE_MARK.finditer`` finds."""
+    if "''" in body or "``" in body:
+        return [match.span() for match in _DOUBLE_MARK.finditer(body)]
+    # Only one-character marks: str.find (memchr) finds each kind far faster than re
+    # tries a character class at every position, and most kinds do not occur at all.
+    starts: list[int] = []
+    for mark in _ONE_CHARACTER_MARKS:
+        start = body.find(mark)
+        while start >= 0:
+            starts.append(start)
+            start = body.find(mark, start + 1)
+    starts.sort()
+    return [(start, start + 1) for start in starts]
 
 
 def _double_quotes(body: str, paragraphs: list[Span]) -> list[Quote]:
@@ -64,8 +100,7 @@ def _double_quotes(body: str, paragraphs: list[Span]) -> list[Quote]:
     open_para = -1
     continues = False
     para = 0
-    for match in _DOUBLE_MARK.finditer(body):
-        start, end = match.span()
+    for start, end in _double_marks(body):
         while para + 1 < len(paragraphs) and paragraphs[para].end <= start:
             para += 1
         if open_at is not None and para != open_para:
@@ -76,9 +111,8 @@ def _double_quotes(body: str, paragraphs: list[Span]) -> list[Quote]:
             )
             if reopens:
                 # A multi-paragraph quote: close this paragraph's part at its end.
-                part = _quote(body, open_at, paragraphs[open_para].end, open_len, 0)
-                part.continues = continues
-                found.append(part)
+                end_of_part = paragraphs[open_para].end
+                found.append(_quote(body, open_at, end_of_part, open_len, 0, continues=continues))
                 open_at, open_len, open_para, continues = start, end - start, para, True
                 continue
             open_at, continues = None, False  # never closed: drop it
@@ -86,9 +120,7 @@ def _double_quotes(body: str, paragraphs: list[Span]) -> list[Quote]:
             open_at, open_len, open_para = start, end - start, para
             continues = False
         elif open_at is not None:
-            quote = _quote(body, open_at, end, open_len, end - start)
-            quote.continues = continues
-            found.append(quote)
+            found.append(_quote(body, open_at, end, open_len, end - start, continues=continues))
             open_at, continues = None, False
     return found
 
@@ -96,15 +128,27 @@ def _double_quotes(body: str, paragraphs: list[Span]) -> list[Quote]:
 def _single_quotes(body: str, doubles: list[Quote]) -> list[Quote]:
     """Single-quoted stretches inside a double quote, or outside every double quote."""
     found: list[Quote] = []
-    for match in _SINGLE.finditer(body):
+    pattern = _single_pattern(body)
+    if pattern is None:
+        return found
+    for match in pattern.finditer(body):
         start, end = match.span()
         container = _container(doubles, start, end)
         if container is False:
             continue  # straddles a double quote's edge: not a real pair
-        quote = _quote(body, start, end, 1, 1)
-        quote.nested = container is True
-        found.append(quote)
+        found.append(_quote(body, start, end, 1, 1, nested=container is True))
     return found
+
+
+def _single_pattern(body: str) -> re.Pattern[str] | None:
+    """_SINGLE, its literal-led twin when only one of its openers occurs in ``body``, or
+    None when neither does."""
+    straight, curly = "'" in body, "‘" in body
+    if straight and curly:
+        return _SINGLE
+    if straight or curly:
+        return _SINGLE_OPENED_BY["'" if straight else "‘"]
+    return None
 
 
 def _container(doubles: list[Quote], start: int, end: int) -> bool | None:

@@ -24,7 +24,10 @@ _LINE_SPLIT = re.compile(r"\n")
 
 _CLOSERS = r"(?:[\"'”’)\]]|'')*"
 _OPENERS = r"(?:[\"'“‘(\[]|''|``)*"
-_BOUNDARY = re.compile(rf"[.!?…]+{_CLOSERS}(?=\s+{_OPENERS}[A-Z0-9])")
+# A run of "." (in the text as _as_periods writes it) that may end a sentence. A literal
+# first character lets re jump from period to period with its fast one-character search;
+# "[.!?…]+" on the body was tried at every position: 7x slower.
+_BOUNDARY = re.compile(rf"\.\.*{_CLOSERS}(?=\s+{_OPENERS}[A-Z0-9])")
 _NEXT_WORD = re.compile(r"\s+" + _OPENERS + r"([A-Za-z0-9]+)")
 
 # Words before a period that never end a sentence: titles and short forms that precede
@@ -120,10 +123,26 @@ def _is_boundary(body: str, start: int, end: int, paragraph_start: int) -> bool:
     return True
 
 
-def sentences_of(body: str, paragraph: Span, index: int, into: list[Sentence]) -> None:
-    """Append the sentences of one paragraph to ``into``."""
+def _as_periods(body: str) -> str:
+    """``body`` with "!", "?" and "…" written as ".": the same length, so the same offsets.
+
+    _BOUNDARY treats the four marks alike and matches none of them elsewhere, so its
+    matches in this text are exactly those of ``[.!?…]+...`` in the body.
+    """
+    return body.replace("!", ".").replace("?", ".").replace("…", ".")
+
+
+def sentences_of(
+    body: str, paragraph: Span, index: int, into: list[Sentence], periods: str | None = None
+) -> None:
+    """Append the sentences of one paragraph to ``into``.
+
+    ``periods`` is ``_as_periods(body)``, passed in when several paragraphs are split.
+    """
+    if periods is None:
+        periods = _as_periods(body)
     start = paragraph.start
-    for match in _BOUNDARY.finditer(body, paragraph.start, paragraph.end):
+    for match in _BOUNDARY.finditer(periods, paragraph.start, paragraph.end):
         if _is_boundary(body, match.start(), match.end(), paragraph.start):
             into.append(Sentence(Span.of(body, start, match.end()), index))
             start = match.end()
@@ -137,8 +156,9 @@ def segment(body: str) -> tuple[list[Span], list[Sentence]]:
     """Paragraphs and sentences of ``body``, both in order and non-overlapping."""
     found_paragraphs = paragraphs(body)
     sentences: list[Sentence] = []
+    periods = _as_periods(body)
     for index, paragraph in enumerate(found_paragraphs):
-        sentences_of(body, paragraph, index, sentences)
+        sentences_of(body, paragraph, index, sentences, periods)
     return found_paragraphs, sentences
 
 
