@@ -1,0 +1,69 @@
+"""Attribution fast paths (tokenising, cue scanning, remembered answers) match plain versions."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from sourcecheck.core.analysis.attributions import AttributionFinder
+from sourcecheck.core.analysis.phrases import _TOKEN, token_starts, tokens
+from sourcecheck.core.lexicons import Lexicons
+
+TOKEN_TEXT = st.text(alphabet="aZé1_$'’.&-,;:\"“()— \n\t\u00a0", max_size=40)
+
+
+@settings(max_examples=500, deadline=None)
+@given(TOKEN_TEXT)
+def test_tokens_split_like_the_token_regex(text: str) -> None:
+    assert tokens(text) == _TOKEN.findall(text)
+
+
+@settings(max_examples=500, deadline=None)
+@given(TOKEN_TEXT, st.integers(0, 40), st.integers(0, 40), st.integers(0, 20))
+def test_token_starts_are_where_the_regex_finds_them(
+    text: str, start: int, end: int, first: int
+) -> None:
+    start, end = min(start, len(text)), min(max(start, end), len(text))
+    spans = [m.span() for m in _TOKEN.finditer(text, start, end)]
+    words = tokens(text[start:end])
+    first = min(first, len(words))
+    assert token_starts(text, words, first, start, end) == [s for s, _ in spans[first:]]
+
+
+FINDER = AttributionFinder(Lexicons())
+CUE_TEXT = st.lists(
+    st.sampled_from(
+        [
+            "said",
+            "says",
+            "according",
+            "to",
+            "call",
+            "for",
+            "citing",
+            "told",
+            "é",
+            "_",
+            "1",
+            "Said",
+            "x",
+            " ",
+            "  ",
+            "\n",
+            ",",
+            '"',
+            "'",
+            "-",
+            "’",
+            "(",
+            "un",
+        ]
+    ),
+    max_size=14,
+).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(CUE_TEXT)
+def test_cue_spans_are_the_plain_scan(text: str) -> None:
+    assert FINDER._cue_spans(text) == [m.span() for m in FINDER._cue.finditer(text)]
