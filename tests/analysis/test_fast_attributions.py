@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import re
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from sourcecheck.core.analysis.attributions import AttributionFinder
 from sourcecheck.core.analysis.phrases import _TOKEN, token_starts, tokens
+from sourcecheck.core.analysis.sources import _MENTION_WORD, Resolver, SourceTyper
 from sourcecheck.core.lexicons import Lexicons
 
 TOKEN_TEXT = st.text(alphabet="aZé1_$'’.&-,;:\"“()— \n\t\u00a0", max_size=40)
@@ -67,3 +70,33 @@ CUE_TEXT = st.lists(
 @given(CUE_TEXT)
 def test_cue_spans_are_the_plain_scan(text: str) -> None:
     assert FINDER._cue_spans(text) == [m.span() for m in FINDER._cue.finditer(text)]
+
+
+PLAIN_MENTION = re.compile(rf"[A-Z][a-z'’]+\.?(?:\s+(?:[A-Z]\.\s+)?{_MENTION_WORD})+")
+MENTION_TEXT = st.lists(
+    st.sampled_from(["Ann", "Lee", "O'Neil", "Jean-Luc", "A.", "J", "Mr.", "de", "x", "US"]),
+    max_size=8,
+).flatmap(
+    lambda words: st.lists(
+        st.sampled_from([" ", "  ", "\n", "", ".", "-", ","]),
+        min_size=len(words),
+        max_size=len(words),
+    ).map(lambda gaps: "".join(w + g for w, g in zip(words, gaps, strict=True)))
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(MENTION_TEXT)
+def test_mention_scan_matches_the_plain_pattern(text: str) -> None:
+    expected = [m.span() for m in PLAIN_MENTION.finditer(text)]
+    assert [m.span() for m in FINDER.resolver._mention.finditer(text)] == expected
+
+
+def test_remembered_mention_names_equal_a_first_reading() -> None:
+    resolver = Resolver(SourceTyper(Lexicons()))
+    body = (
+        "Health Secretary Dana Whitfield met Acme Corp and The Rev. Al Green. Dana Whitfield left."
+    )
+    first = resolver.mentions(body)
+    assert resolver.mentions(body) == first
+    assert ("Dana Whitfield", True) in [(name, person) for _, name, person in first]

@@ -24,9 +24,9 @@ from dataclasses import dataclass
 from sourcecheck.core.analysis.patterns import alternation, verb_forms, words
 from sourcecheck.core.analysis.phrases import SourceReader
 from sourcecheck.core.analysis.sources import NOT_NAMES, Resolver, SourceInfo, SourceTyper
-from sourcecheck.core.analysis.types import Sentence, build
+from sourcecheck.core.analysis.types import Sentence
 from sourcecheck.core.lexicons import Lexicons
-from sourcecheck.core.models import Attribution, Quote, Span
+from sourcecheck.core.models import Attribution, Quote, Span, fill_unchecked
 
 WINDOW = 240  # characters before a cue searched for its source and its role
 
@@ -818,16 +818,24 @@ def _same_sentence(found: list[Found], position: int) -> list[Found]:
 
 def _to_attribution(body: str, item: Found) -> Attribution:
     info = item.info or SourceInfo("unknown", "other")
-    return build(
+    source, cue, content = item.source, item.cue, item.content
+    # Every field given, in declaration order: ``fill_unchecked`` directly, without the
+    # keyword-argument round trip of ``build``.
+    return fill_unchecked(
         Attribution,
-        source=Span.of(body, *item.source) if item.source else None,
-        cue=Span.of(body, *item.cue) if item.cue else None,
-        content=Span.of(body, *item.content) if item.content else None,
-        source_type=info.source_type,
-        speaker=info.speaker,
-        role=item.role,
-        direct=item.direct,
-        sentence=item.sentence,
-        via=item.via,
-        in_quote=item.in_quote,
+        {
+            "source": _span(body, *source) if source else None,
+            "cue": _span(body, *cue) if cue else None,
+            "content": _span(body, *content) if content else None,
+            "source_type": info.source_type,
+            "speaker": info.speaker,
+            "role": item.role,
+            "direct": item.direct,
+            "sentence": item.sentence,
+            "via": item.via,
+            "in_quote": item.in_quote,
+        },
     )
+
+
+_span = Span.of

@@ -183,6 +183,10 @@ class _Resolvable(Protocol):
 
 
 _MENTION_WORD = r"[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?"
+# The same words, with possessive quantifiers for the mention scan: a capitalised word not
+# followed by another fails without backtracking letter by letter (which was most of the
+# scan's cost); no shorter run of letters could be followed by the space a mention needs.
+_MENTION_WORD_ONCE = r"[A-Z][a-z'’]++(?:-[A-Z][a-z'’]++)?"
 
 
 class Resolver:
@@ -193,29 +197,46 @@ class Resolver:
         # Two or more capitalised words ("Maria Lopez", "Sen. Jane Doe", "Mr. Trump"): cheap
         # person mentions to resolve to. Starting on a character class lets the regex
         # engine skip ahead to capitals; the word boundary is checked in Python.
-        self._mention = re.compile(rf"[A-Z][a-z'’]+\.?(?:\s+(?:[A-Z]\.\s+)?{_MENTION_WORD})+")
+        self._mention = re.compile(
+            rf"[A-Z][a-z'’]++\.?+(?:\s++(?:[A-Z]\.\s+)?{_MENTION_WORD_ONCE})+"
+        )
         self._not_person = frozenset(typer.org_words | typer.governments)
+        # The name and is-a-person answer of each mention's words: the same names recur
+        # within and across articles, and working them out was half the cost of a mention.
+        self._names: dict[str, tuple[str, bool] | None] = {}
         self._antecedent = re.compile(rf"(?P<np>{_MENTION_WORD}(?:\s+{_MENTION_WORD})*)\s*,\s*\Z")
 
     def mentions(self, body: str, until: int | None = None) -> list[tuple[int, str, bool]]:
         """Offset, name and is-a-person of the people and organisations in ``body``."""
         found: list[tuple[int, str, bool]] = []
-        titles = self.typer.titles
+        names = self._names
         end = len(body) if until is None else until
         for match in self._mention.finditer(body, 0, end):
             start = match.start()
             if start and (body[start - 1].isalnum() or body[start - 1] in "'’.-"):
                 continue
-            words = match.group().split()
-            person = self._not_person.isdisjoint(words)
-            while words and words[0] in NOT_NAMES:
-                words.pop(0)
-            if person:  # "Health Secretary Dana Whitfield" -> "Dana Whitfield"
-                last_title = max((i for i, w in enumerate(words) if w in titles), default=-1)
-                words = words[last_title + 1 :]
-            if words:
-                found.append((start, " ".join(words), person))
+            text = match.group()
+            if text in names:
+                name = names[text]
+            else:
+                name = self._name(text)
+                if len(names) < _CLASSIFIED_MAX:
+                    names[text] = name
+            if name is not None:
+                found.append((start, *name))
         return found
+
+    def _name(self, mention: str) -> tuple[str, bool] | None:
+        """The name a mention's words give, and whether it is a person's."""
+        words = mention.split()
+        person = self._not_person.isdisjoint(words)
+        while words and words[0] in NOT_NAMES:
+            words.pop(0)
+        if person:  # "Health Secretary Dana Whitfield" -> "Dana Whitfield"
+            titles = self.typer.titles
+            last_title = max((i for i, w in enumerate(words) if w in titles), default=-1)
+            words = words[last_title + 1 :]
+        return (" ".join(words), person) if words else None
 
     def resolve(self, body: str, items: Sequence[_Resolvable]) -> None:
         """Set ``info`` (type and speaker) on every item, in one pass over the article."""
