@@ -7,7 +7,13 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sourcecheck.core.analysis.attributions import AttributionFinder
+from sourcecheck.core.analysis.attributions import (
+    _COORDINATED,
+    _PARTICIPLE_GAP,
+    AttributionFinder,
+    _ends_with_and,
+    _ends_with_gap,
+)
 from sourcecheck.core.analysis.phrases import _TOKEN, token_starts, tokens
 from sourcecheck.core.analysis.sources import _MENTION_WORD, Resolver, SourceTyper
 from sourcecheck.core.lexicons import Lexicons
@@ -100,3 +106,20 @@ def test_remembered_mention_names_equal_a_first_reading() -> None:
     first = resolver.mentions(body)
     assert resolver.mentions(body) == first
     assert ("Dana Whitfield", True) in [(name, person) for _, name, person in first]
+
+
+GAP_TEXT = st.lists(
+    st.sampled_from(
+        ["and", "but", "in", "within", "by", "when", "x", "_", "-", "’", ",", " ", "\n"]
+    ),
+    max_size=6,
+).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(GAP_TEXT, st.integers(0, 30), st.integers(0, 30))
+def test_clause_gaps_match_the_end_anchored_regexes(text: str, start: int, end: int) -> None:
+    start, end = min(start, len(text)), min(max(start, end), len(text))
+    tail = text[start:end].rstrip()
+    assert _ends_with_gap(text, start, tail) == bool(_PARTICIPLE_GAP.search(text, start, end))
+    assert _ends_with_and(text, start, tail) == bool(_COORDINATED.search(text, start, end))

@@ -97,7 +97,38 @@ _INVERTED_DETERMINERS = words(
     a an the his her their its one two three another some several many
     """
 )
+# ", adding", "while saying", "before telling": what may stand before a participle cue whose
+# subject is the clause's (the plain regex of ``_ends_with_gap``, kept for its tests).
 _PARTICIPLE_GAP = re.compile(r"(?:,|(?<![\w-])(?:while|by|after|before|when|in|without))\s*\Z")
+_GAP_WORDS = ("while", "by", "after", "before", "when", "in", "without")
+
+
+def _ends_with_gap(body: str, start: int, tail: str) -> bool:
+    """``_PARTICIPLE_GAP.search(body, start, end)`` given ``tail = body[start:end].rstrip()``.
+
+    A regex anchored at the end is tried from every position of the window; the text's
+    last word is all it can match.
+    """
+    return tail.endswith(",") or _ends_with_word(body, start, tail, _GAP_WORDS, "_-")
+
+
+def _ends_with_and(body: str, start: int, tail: str) -> bool:
+    """``_COORDINATED.search(body, start, end)`` given ``tail = body[start:end].rstrip()``."""
+    return _ends_with_word(body, start, tail, ("and", "but"), "_'’-")
+
+
+def _ends_with_word(body: str, start: int, tail: str, words: tuple[str, ...], joiners: str) -> bool:
+    """Whether ``tail`` (at ``start`` in body) ends with one of ``words``, not preceded by a
+    letter, a digit or one of ``joiners`` (characters before ``start`` count, as they do for
+    a regex lookbehind)."""
+    for word in words:
+        if tail.endswith(word):
+            before = start + len(tail) - len(word) - 1
+            if before < 0 or not (body[before].isalnum() or body[before] in joiners):
+                return True
+    return False
+
+
 _COMMA = re.compile(r"\s*,\s")
 _ACCORDING_AFTER = re.compile(r",\s+according\s+to\b")
 _GAP = re.compile(r"[\s,.;:]*")
@@ -361,8 +392,9 @@ class AttributionFinder:
         before = self.reader.read(body, window, core_end)
         if before is not None:
             return _Speaker((before.start, before.end), end, before.role, before.role_span)
-        if (lower.endswith("ing") and _PARTICIPLE_GAP.search(body, window, core_end)) or (
-            _COORDINATED.search(body, window, core_end)
+        tail = body[window:core_end].rstrip()
+        if (lower.endswith("ing") and _ends_with_gap(body, window, tail)) or _ends_with_and(
+            body, window, tail
         ):
             # ", adding that ...", "... and said": the subject of the clause said it.
             previous = found[-1] if found and found[-1].sentence == index else None
