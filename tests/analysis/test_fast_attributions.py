@@ -123,3 +123,37 @@ def test_clause_gaps_match_the_end_anchored_regexes(text: str, start: int, end: 
     tail = text[start:end].rstrip()
     assert _ends_with_gap(text, start, tail) == bool(_PARTICIPLE_GAP.search(text, start, end))
     assert _ends_with_and(text, start, tail) == bool(_COORDINATED.search(text, start, end))
+
+
+ANONYMOUS_TEXT = st.lists(
+    st.sampled_from(
+        [
+            "a",
+            "A",
+            " ",
+            "person",
+            "Source",
+            "officials",
+            "familiar",
+            "with",
+            "é",
+            "_",
+            ",",
+            "-",
+            "anonymous",
+            "ANONYMOUS",
+            "xanonymous",
+            "1",
+            "\n",
+            "'",
+        ]
+    ),
+    max_size=10,
+).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(ANONYMOUS_TEXT)
+def test_anonymous_check_is_the_plain_search(text: str) -> None:
+    typer = FINDER.typer
+    assert typer.anonymous(text) == (typer.anonymous_phrase.search(text) is not None)

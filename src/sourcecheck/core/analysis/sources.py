@@ -68,7 +68,10 @@ class SourceTyper:
     def __init__(self, lexicons: Lexicons) -> None:
         self.anonymous_heads = _lower_set(lexicons.get("anonymous_sources"), "heads")
         anonymous_phrases = _category(lexicons.get("anonymous_sources"), "phrases")
-        self.anonymous_phrase = re.compile(r"\b" + alternation(anonymous_phrases) + r"\b", re.I)
+        anonymous = alternation(anonymous_phrases)
+        self.anonymous_phrase = re.compile(rf"\b{anonymous}\b", re.I)
+        # The same phrases found with the character before them (see ``anonymous``).
+        self._anonymous_after = re.compile(rf"[^a-zA-Z0-9_](?i:{anonymous})\b")
         self.vague_heads = {p.lower() for p in lexicons.phrases("vague_sources")}
         self.document_heads = {p.lower() for p in lexicons.phrases("document_nouns")}
         org = lexicons.get("organization_words")
@@ -88,6 +91,23 @@ class SourceTyper:
             | {noun + "s" for noun in self.role_nouns}
         )
         self._classified: dict[tuple[str, bool], SourceInfo] = {}
+
+    def anonymous(self, text: str) -> bool:
+        """Whether ``self.anonymous_phrase.search(text)`` finds a phrase, found faster.
+
+        A ``\b``-led case-insensitive regex starts a match attempt at every character; led
+        by a character class, the engine skips in C to the characters before a word.
+        """
+        if self.anonymous_phrase.match(text):
+            return True
+        candidate = self._anonymous_after.search(text)
+        if candidate is None:
+            return False
+        if text[candidate.start()].isalnum():
+            # After a non-ASCII letter: no word boundary, and the search should have gone
+            # on inside it. Rare: take the plain search.
+            return self.anonymous_phrase.search(text) is not None
+        return True
 
     def classify(self, phrase: str, *, in_quote: bool = False) -> SourceInfo:
         """What the words of ``phrase`` say about the source (a fresh object: callers edit it)."""
@@ -110,7 +130,7 @@ class SourceTyper:
             if lower in AUTHOR_PRONOUNS and not in_quote:
                 return SourceInfo("author", "named", "the author")
             return SourceInfo("unknown", "pronoun")
-        if self.anonymous_phrase.search(phrase):
+        if self.anonymous(phrase):
             return SourceInfo("anonymous", "group")
         head_words = _POST_MODIFIER.split(phrase, maxsplit=1)[0].split()
         head = _POSSESSIVE.sub("", head_words[-1]).lower() if head_words else lower
@@ -280,7 +300,7 @@ class Resolver:
                 info = _inherit(last_organization, fallback)
             elif info.source_type == "named_person" and info.speaker:
                 info.speaker = _full(info.speaker, surnames)
-            if item.role and self.typer.anonymous_phrase.search(item.role):
+            if item.role and self.typer.anonymous(item.role):
                 # "Maria, who asked that her last name not be used, said": named, but not
                 # identifiable; the reader cannot check who she is.
                 info = SourceInfo("anonymous", "group", info.speaker)
