@@ -203,7 +203,8 @@ class AttributionFinder:
         # letters pass the class but are no word boundary: ``_cue_spans`` checks for them.
         self._cue_after = re.compile(rf"[^a-zA-Z0-9_]({cues})")
         capitalised = alternation(form.capitalize() for form in forms)
-        self._initial_cue = re.compile(rf"(?:{capitalised})(?![\w'’-])")
+        # After any opening quote marks ("'Said' is ..."), in the one match.
+        self._initial_cue = re.compile(rf"[\"“'‘]*+((?:{capitalised})(?![\w'’-]))")
         # First characters a sentence needs for a capitalised cue to open it.
         self._initials = frozenset({form[0].upper() for form in forms} | set("\"“'‘"))
         heads = {
@@ -256,11 +257,12 @@ class AttributionFinder:
         """Every cue in body order: lower-case anywhere, capitalised at a sentence start."""
         found = self._cue_spans(body)
         initials = self._initials
+        initial_cue = self._initial_cue.match
         initial = [
-            match.span()
-            for sentence in sentences
-            if body[sentence.span.start] in initials
-            for match in [self._initial_cue.match(body, _after_marks(body, sentence.span.start))]
+            match.span(1)
+            for start in [sentence.span.start for sentence in sentences]
+            if body[start] in initials
+            for match in [initial_cue(body, start)]
             if match is not None
         ]
         return sorted([*found, *initial]) if initial else found
@@ -742,12 +744,6 @@ _NOT_BEFORE_VERBS = words(
 def _previous_word(body: str, start: int) -> str:
     space = body.rfind(" ", max(0, start - 30), start - 1)
     return body[space + 1 : start].strip().lower()
-
-
-def _after_marks(body: str, start: int) -> int:
-    while start < len(body) and body[start] in "\"“'‘":
-        start += 1
-    return start
 
 
 def _clause_ended(body: str, sentence_start: int, cue_start: int) -> bool:
