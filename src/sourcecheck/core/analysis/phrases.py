@@ -16,6 +16,39 @@ from sourcecheck.core.analysis.patterns import words
 from sourcecheck.core.analysis.sources import NOT_NAMES
 
 _TOKEN = re.compile(r"[\w$][\w'’.&$-]*(?:,\d{3})*|\S")
+
+
+def tokens(text: str) -> list[str]:
+    """The words and punctuation marks of ``text``: what ``_TOKEN.findall(text)`` gives.
+
+    No token holds a space, so the text is split at spaces first (in C) and only chunks
+    with a mark in them ("Smith,", "(R-Ky.)") go through the regex, which otherwise is
+    tried at every character and was most of the cost of reading a source.
+    """
+    found: list[str] = []
+    for chunk in text.split():
+        if chunk.isalpha():
+            found.append(chunk)
+        else:
+            found += _TOKEN.findall(chunk)
+    return found
+
+
+def token_starts(body: str, words: list[str], first: int, start: int, end: int) -> list[int]:
+    """Offsets of ``words[first:]``, the tokens of ``body[start:end]`` (or their tail).
+
+    Walks back from ``end``: only spaces stand between tokens and none holds a space, so
+    the last occurrence of each token before the next one's start is that token.
+    """
+    starts: list[int] = []
+    position = end
+    for index in range(len(words) - 1, first - 1, -1):
+        position = body.rfind(words[index], start, position)
+        starts.append(position)
+    starts.reverse()
+    return starts
+
+
 _SOURCE_PRONOUNS = words(
     """
     he she they i we you it who which
@@ -146,26 +179,25 @@ class SourceReader:
         if near > window and body[end - 1] != ",":
             # Most sources are a few words: read those first, the whole window only if the
             # phrase might run past them (it starts at the first word read).
-            tokens = [m.span() for m in _TOKEN.finditer(body, near, end)]
-            words = [body[s:e] for s, e in tokens]
+            words = tokens(body[near:end])
             found = self._phrase(words)
             if found is None:
                 return None
             if found > 0:
-                return SourceBefore(tokens[found][0], end)
+                return SourceBefore(token_starts(body, words, found, near, end)[0], end)
         if body[end - 1] != ",":
-            tokens = [m.span() for m in _TOKEN.finditer(body, max(window, end - _FULL), end)]
-            words = [body[s:e] for s, e in tokens][-_MAX_WORDS:]
-            tokens = tokens[-_MAX_WORDS:]
+            start = max(window, end - _FULL)
+            words = tokens(body[start:end])[-_MAX_WORDS:]
             found = self._phrase(words)
-            return SourceBefore(tokens[found][0], end) if found is not None else None
+            if found is None:
+                return None
+            return SourceBefore(token_starts(body, words, found, start, end)[0], end)
         return self._appositive(body, window, end)
 
     def _appositive(self, body: str, window: int, end: int) -> SourceBefore | None:
         """'Maria Lopez, a former deputy director of the agency, said': reads the whole
         window, since a role or a "who ..." clause can be long."""
-        tokens = [m.span() for m in _TOKEN.finditer(body, window, end)]
-        words = [body[s:e] for s, e in tokens]
+        words = tokens(body[window:end])
         try:
             comma = len(words) - 2 - words[-2::-1].index(",")
         except ValueError:
@@ -186,12 +218,16 @@ class SourceReader:
         found = self._phrase(words[:comma])
         if found is None:
             return None
+        starts = token_starts(body, words, found, window, end)
+        source_start = starts[0]
+        source_end = starts[comma - 1 - found] + len(words[comma - 1])
         if lower in _REPORTING_ASIDES:
             # "Local papers, citing hospital staff, reported": an attribution, not a role.
-            return SourceBefore(tokens[found][0], tokens[comma - 1][1])
-        role_start, role_end = tokens[comma + 1][0], tokens[-2][1]
+            return SourceBefore(source_start, source_end)
+        role_start = starts[comma + 1 - found]
+        role_end = starts[-2] + len(words[-2])
         role = body[role_start:role_end]
-        return SourceBefore(tokens[found][0], tokens[comma - 1][1], role, (role_start, role_end))
+        return SourceBefore(source_start, source_end, role, (role_start, role_end))
 
     def _phrase(self, words: list[str]) -> int | None:
         """Index of the first word of the source phrase that ends the list, or None."""
