@@ -12,6 +12,7 @@ import pytest
 from engine_support import COUNCIL, ReturningScorer, engine_with
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from pydantic import ValidationError
 
 from sourcecheck import Finding, ScorerResult, Span
 from sourcecheck.core.engine import _plainly_valid, _updated, _validated
@@ -215,3 +216,14 @@ def test_scorer_finding_equals_the_validated_model(
 def test_scorer_finding_still_rejects_an_unknown_severity() -> None:
     with pytest.raises(ValueError, match="severity"):
         _Flagger(None).finding("x", "m", None, "fatal")  # type: ignore[arg-type]
+
+
+def test_spans_of_a_body_equal_validated_spans_and_stay_independent() -> None:
+    first, second = Span.of(BODY, 0, 3), Span.of(BODY, 4, 11)
+    assert first == Span(start=0, end=3, text=BODY[:3])
+    assert first.model_fields_set == Span(start=0, end=3, text=BODY[:3]).model_fields_set
+    moved = first.model_copy(update={"start": 1, "end": 3, "text": BODY[1:3]})
+    assert moved.start == 1 and first.start == 0
+    assert second.model_fields_set == {"start", "end", "text"}
+    with pytest.raises(ValidationError):
+        first.start = 2  # frozen: nothing can change a span, or the set all spans share

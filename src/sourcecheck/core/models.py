@@ -75,13 +75,16 @@ class Span(_Model):
         # is fill_unchecked written out: the call alone was a third of the cost.
         instance = _new_object(cls)
         _set_attribute(instance, "__dict__", {"start": start, "end": end, "text": body[start:end]})
-        _set_fields_set(instance, {"start", "end", "text"})
+        # One fields-set for every span: a span is frozen, and pydantic copies the set before
+        # changing it (model_copy), so sharing it is safe and saves a set per span.
+        _set_fields_set(instance, _SPAN_FIELDS)
         _set_extra(instance, None)
         _set_private(instance, None)
         return instance
 
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
+_SPAN_FIELDS = {"start", "end", "text"}
 _new_object = object.__new__
 _set_attribute = object.__setattr__
 # The setters of BaseModel's slots, called directly: a third faster than object.__setattr__,
