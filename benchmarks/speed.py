@@ -1,6 +1,6 @@
 """How fast is the full default pipeline? Articles per second per core, memory, scaling.
 
-    python benchmarks/speed.py [--articles 300] [--words 1000] [--no-spacy]
+    python benchmarks/speed.py [--articles 300] [--words 1000] [--passes 5] [--no-spacy]
     python benchmarks/speed.py --news ../shared/data/polnear   # also on real news texts
 
 Articles are assembled from the paragraphs of ``examples/articles/*.md`` (shuffled, with
@@ -12,8 +12,11 @@ Generated articles are denser than real news (about 40 attributions and 34 hedge
 case. ``--news DIR`` also measures real news: every ``*.txt`` under ``DIR`` whose length is
 within 30% of ``--words`` (the texts are read, never copied anywhere).
 
-Timing is CPU time of this one process (``time.process_time``), so the figure is per core
-whatever else the machine is doing. Each article goes through ``Engine().score``: the shared
+Timing is CPU time of this one process (``time.process_time``), so the figure is per core.
+On a shared VM even CPU time moves by 30% or more between runs (neighbours share caches
+and cores), so the headline figures are taken over several passes, generated and real
+texts alternating, and both the best pass and the median are printed: the best is what
+the code costs, the median what a typical moment on this machine gives. Each article goes through ``Engine().score``: the shared
 analysis, every installed scorer, the combiner and the ``Report`` object.
 
 As a reference point, the same texts go through spaCy's blank English tokenizer with a
@@ -27,6 +30,7 @@ import argparse
 import random
 import re
 import resource
+import statistics
 import sys
 import time
 import tracemalloc
@@ -102,6 +106,40 @@ def cpu_rate(function: Callable[[str], object], texts: Sequence[str]) -> float:
     return len(texts) / elapsed
 
 
+def pass_rates(
+    functions: Sequence[tuple[Callable[[str], object], Sequence[str]]], passes: int
+) -> list[list[float]]:
+    """Rates of each (function, texts) pair over ``passes`` passes, the pairs alternating.
+
+    Alternating means a slow moment of the machine slows every measurement alike, so the
+    ratios between them stay meaningful.
+    """
+    rates: list[list[float]] = [[] for _ in functions]
+    for _ in range(max(1, passes)):
+        for found, (function, texts) in zip(rates, functions, strict=True):
+            found.append(cpu_rate(function, texts))
+    return rates
+
+
+def summary(rates: Sequence[float]) -> str:
+    """'212 articles/s/core (best of 5 passes; median 190)'."""
+    if len(rates) == 1:
+        return f"{rates[0]:,.0f} articles/s/core"
+    return (
+        f"{max(rates):,.0f} articles/s/core (best of {len(rates)} passes; "
+        f"median {statistics.median(rates):,.0f})"
+    )
+
+
+def verdict(rates: Sequence[float]) -> str:
+    median = statistics.median(rates)
+    if median >= FLOOR:
+        return f"meets the floor of {FLOOR:.0f}"
+    if max(rates) >= FLOOR:
+        return f"best pass meets the floor of {FLOOR:.0f}, the median does not"
+    return f"BELOW the floor of {FLOOR:.0f}"
+
+
 def traced_peak_mib(function: Callable[[str], object], texts: Sequence[str]) -> float:
     """Peak Python heap growth while scoring ``texts`` one by one, in MiB."""
     tracemalloc.start()
@@ -117,6 +155,12 @@ def traced_peak_mib(function: Callable[[str], object], texts: Sequence[str]) -> 
 def stage_breakdown(engine: Engine, texts: Sequence[str]) -> list[tuple[str, float]]:
     """CPU milliseconds per article for the analysis, each scorer, and the rest of score()."""
     articles = [Article(body=text) for text in texts]
+    # The whole score() first, while no analyses are held: fifty of them kept alive make
+    # every garbage collection during the run slower, which would be charged to score().
+    started = time.process_time()
+    for article in articles:
+        engine.score(article)
+    total = time.process_time() - started
     started = time.process_time()
     analyses = [engine.analyze(article) for article in articles]
     stages = [("analysis", time.process_time() - started)]
@@ -129,10 +173,6 @@ def stage_breakdown(engine: Engine, texts: Sequence[str]) -> list[tuple[str, flo
         for article, analysis in zip(articles, analyses, strict=True):
             scorer.score(article, analysis)
         stages.append((f"scorer {scorer.name}", time.process_time() - started))
-    started = time.process_time()
-    for article in articles:
-        engine.score(article)
-    total = time.process_time() - started
     stages.append(("rest of score(), by difference", total - sum(t for _, t in stages)))
     stages.append(("total Engine().score", total))
     return [(name, seconds * 1000 / len(articles)) for name, seconds in stages]
@@ -159,6 +199,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         default=list(SCALING_WORDS),
         help="Article lengths (words) for the scaling rows.",
     )
+    parser.add_argument(
+        "--passes", type=int, default=5, help="Passes over the texts for the headline rates."
+    )
     parser.add_argument("--no-spacy", action="store_true", help="Skip the spaCy reference.")
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument(
@@ -173,16 +216,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     texts = make_corpus(args.articles, args.words, args.seed)
     score(texts[0])  # warm up lazily compiled patterns outside the timing
 
-    rate = cpu_rate(score, texts)
-    measured = [("generated", texts, rate)]
-    verdict = "meets" if rate >= FLOOR else "BELOW"
-    scorers = ", ".join(s.name for s in engine.scorers)
-    print(f"sourcecheck {engine.versions()['sourcecheck']}, Python {sys.version.split()[0]}")
-    print(f"full pipeline (Engine().score: analysis, scorers [{scorers}], combiner, report)")
-    print(
-        f"{args.articles} generated articles x {args.words} words: {rate:,.0f} articles/s/core "
-        f"({verdict} the floor of {FLOOR:.0f})"
-    )
+    samples: list[tuple[str, Sequence[str]]] = [("generated", texts)]
     if args.news is not None:
         news = news_corpus(args.news, args.words, args.articles)
         if not news:
@@ -191,13 +225,22 @@ def main(argv: Sequence[str] | None = None) -> int:
                 file=sys.stderr,
             )
             return 2
-        news_rate = cpu_rate(score, news)
+        score(news[0])
+        samples.append(("real news", news))
+    rates = pass_rates([(score, sample) for _, sample in samples], args.passes)
+    scorers = ", ".join(s.name for s in engine.scorers)
+    print(f"sourcecheck {engine.versions()['sourcecheck']}, Python {sys.version.split()[0]}")
+    print(f"full pipeline (Engine().score: analysis, scorers [{scorers}], combiner, report)")
+    print(
+        f"{args.articles} generated articles x {args.words} words: {summary(rates[0])} "
+        f"({verdict(rates[0])})"
+    )
+    if args.news is not None:
+        news = samples[1][1]
         mean_words = sum(len(text.split()) for text in news) / len(news)
-        measured.append(("real news", news, news_rate))
-        news_verdict = "meets" if news_rate >= FLOOR else "BELOW"
         print(
             f"{len(news)} real news articles (mean {mean_words:,.0f} words) from {args.news}: "
-            f"{news_rate:,.0f} articles/s/core ({news_verdict} the floor of {FLOOR:.0f})"
+            f"{summary(rates[1])} ({verdict(rates[1])})"
         )
     print(
         f"tracemalloc peak while scoring 50 articles: {traced_peak_mib(score, texts[:50]):.1f} MiB"
@@ -226,12 +269,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         else:
             nlp(texts[0])
             print()
-            for label, sample, own_rate in measured:
-                spacy_rate = cpu_rate(nlp, sample)
+            spacy_rates = pass_rates([(nlp, sample) for _, sample in samples], args.passes)
+            for (label, sample), own, reference in zip(samples, rates, spacy_rates, strict=True):
                 print(
                     f"reference, spaCy blank('en') tokenizer + sentencizer on the same "
-                    f"{len(sample)} {label} texts: {spacy_rate:,.0f} articles/s/core "
-                    f"(sourcecheck full pipeline = {own_rate / spacy_rate:.2f}x that rate)"
+                    f"{len(sample)} {label} texts: {summary(reference)} "
+                    f"(sourcecheck full pipeline, best to best: "
+                    f"{max(own) / max(reference):.2f}x that rate)"
                 )
     return 0
 
