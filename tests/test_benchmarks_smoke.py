@@ -123,6 +123,7 @@ def test_speed_benchmark_prints_rate_memory_and_scaling(capsys) -> None:
     out = capsys.readouterr().out
     rate = re.search(r"4 generated articles x 300 words: ([\d,]+) articles/s/core", out)
     assert rate is not None and int(rate.group(1).replace(",", "")) > 0
+    assert re.search(r"best of 5 passes; median [\d,]+\)", out)
     assert re.search(r"tracemalloc peak .*: \d+\.\d MiB", out)
     assert re.search(r"^\s+200\s+[\d,.]+", out, re.M)
     assert re.search(r"^\s+600\s+[\d,.]+", out, re.M)
