@@ -152,3 +152,11 @@ def test_speed_benchmark_without_news_of_that_length_is_exit_2(tmp_path: Path, c
     args = ["--articles", "2", "--words", "300", "--scaling", "300", "--no-spacy"]
     assert speed.main([*args, "--news", str(tmp_path)]) == 2
     assert "no .txt news articles" in capsys.readouterr().err
+
+
+def test_instruction_count_scores_in_process_and_reads_valgrinds_total() -> None:
+    instructions = load("instructions")
+    assert instructions.main(["--inner", "1", "--articles", "2"]) == 0  # what valgrind runs
+    summary = "==123== \n==123== I   refs:      2,995,678,818\n"
+    found = instructions._REFS.search(summary)
+    assert found is not None and found.group(1) == "2,995,678,818"
