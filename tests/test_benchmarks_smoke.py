@@ -160,3 +160,14 @@ def test_instruction_count_scores_in_process_and_reads_valgrinds_total() -> None
     summary = "==123== \n==123== I   refs:      2,995,678,818\n"
     found = instructions._REFS.search(summary)
     assert found is not None and found.group(1) == "2,995,678,818"
+
+
+def test_report_digest_is_stable_and_sees_a_change(tmp_path: Path) -> None:
+    digest = load("report_digest")
+    (tmp_path / "a.txt").write_text("The mayor said the bridge will reopen.", encoding="utf-8")
+    texts = digest.corpus(tmp_path)[-40:]
+    engine = digest.Engine()
+    first = list(digest.dumps(engine, texts))
+    assert first == list(digest.dumps(digest.Engine(), texts))
+    changed = list(digest.dumps(engine, [*texts[:-1], texts[-1] + " Critics disagreed."]))
+    assert changed[:-1] == first[:-1] and changed[-1] != first[-1]
