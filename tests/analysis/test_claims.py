@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from sourcecheck.core.analysis import analyze
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from sourcecheck.core.analysis import analyze, claims
 from sourcecheck.core.analysis.claims import is_claim
 
 
@@ -55,3 +58,27 @@ def test_quote_continuing_an_attributed_quote_in_the_next_paragraph() -> None:
 def test_claim_lists_the_attributions_that_support_it() -> None:
     analysis = analyze("Smith said the vote was rigged, according to the Gazette.")
     assert analysis.claims[0].attributions == [0, 1]
+
+
+# Sentences built to reach both regexes: byline openers, question marks, word counts
+# around the thresholds, and any character at all.
+_WORD = st.sampled_from(
+    ["By", "BY", "Photo", "Updated", "Sources", "Is", "it", "fair?", "U.S.", "x"]
+)
+_SENTENCE = st.builds(
+    lambda words, end, noise: " ".join(words) + end + noise,
+    st.lists(_WORD, max_size=12),
+    st.sampled_from(["", ".", "?", '?"', "!", "?)"]),
+    st.text(max_size=3),
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_SENTENCE | st.text(max_size=40))
+def test_is_claim_substring_checks_change_nothing(text: str) -> None:
+    # The regexes alone, as is_claim used them before its substring pre-checks.
+    rejected = claims._QUESTION.search(text) is not None or claims._BYLINE.match(text)
+    expected = not rejected and claims._has_words(
+        text, 3 if claims._ends_with_stop(text) else claims.MIN_WORDS_WITHOUT_STOP
+    )
+    assert is_claim(text) == expected

@@ -241,6 +241,11 @@ class _Checker:
         self._reported: set[tuple[str, int]] = set()
         # Whether a sentence's window mentions a grant of anonymity, as _has_reason found.
         self._granted_in: dict[int, bool] = {}
+        # The lexicon scans are most of this scorer's cost, and several anonymous sources
+        # often share a sentence or a window: each text is scanned once per article.
+        self._reason_in: dict[str, tuple[bool, bool | None]] = {}
+        self._public_in: dict[str, bool] = {}
+        self._opinion_in: dict[str, bool] = {}
 
     def problems(self, index: int, attribution: Attribution) -> list[str]:
         kind = attribution.source_type
@@ -287,22 +292,31 @@ class _Checker:
         if group is not None and group in self._reasoned_groups:
             return True  # the reason was given at the source's first appearance
         window = sentence_window(self.analysis, attribution.sentence).text
-        if self.reasons.search(window):
-            given = True
-        else:
-            grants = [grant.end() for grant in self.grants.finditer(window)]
-            self._granted_in[attribution.sentence] = bool(grants)
-            given = any(_REASON_CONNECTOR.match(window, end) for end in grants)
+        found = self._reason_in.get(window)
+        if found is None:
+            found = self._reason_in[window] = self._scan_reason(window)
+        given, granted = found
+        if granted is not None:
+            self._granted_in[attribution.sentence] = granted
         if given and group is not None:
             self._reasoned_groups.add(group)
         return given
 
+    def _scan_reason(self, window: str) -> tuple[bool, bool | None]:
+        """Whether ``window`` gives a reason, and (when it gives none) mentions a grant."""
+        if self.reasons.search(window):
+            return True, None
+        grants = [grant.end() for grant in self.grants.finditer(window)]
+        return any(_REASON_CONNECTOR.match(window, end) for end in grants), bool(grants)
+
     def _is_public(self, attribution: Attribution) -> bool:
         """'County officials announced ...': an on-the-record statement, not a grant of anonymity."""
-        if attribution.cue is not None and self.public.search(attribution.cue.text):
+        if attribution.cue is not None and _found(
+            self.public, attribution.cue.text, self._public_in
+        ):
             return True
         sentence = self.sentence_of(attribution)
-        return sentence is not None and bool(self.public.search(sentence.text))
+        return sentence is not None and _found(self.public, sentence.text, self._public_in)
 
     def _is_bare(self, attribution: Attribution) -> bool:
         if attribution.role:
@@ -315,10 +329,11 @@ class _Checker:
         return after is None or not _DESCRIBED_AFTER.match(self.body, after)
 
     def _is_opinion(self, attribution: Attribution) -> bool:
-        if attribution.cue is not None and self.opinion.search(attribution.cue.text):
+        opinion, seen = self.opinion, self._opinion_in
+        if attribution.cue is not None and _found(opinion, attribution.cue.text, seen):
             return True
         scope = attribution.content or self.sentence_of(attribution)
-        return scope is not None and bool(self.opinion.search(scope.text))
+        return scope is not None and _found(opinion, scope.text, seen)
 
     def _plural_for_one(self, index: int, attribution: Attribution) -> bool:
         singular = _plural_head(source_text(attribution))
@@ -342,6 +357,14 @@ class _Checker:
             for i, other in enumerate(self.analysis.attributions)
             if i != index
         )
+
+
+def _found(pattern: re.Pattern[str], text: str, seen: dict[str, bool]) -> bool:
+    """Whether ``pattern`` occurs in ``text``, remembered in ``seen`` (one pattern's texts)."""
+    found = seen.get(text)
+    if found is None:
+        found = seen[text] = pattern.search(text) is not None
+    return found
 
 
 def _plural_head(text: str) -> str | None:
