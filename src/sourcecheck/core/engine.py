@@ -28,7 +28,7 @@ from sourcecheck.core.models import (
     fill_unchecked,
 )
 from sourcecheck.core.positions import LineIndex
-from sourcecheck.core.scorer import Scorer
+from sourcecheck.core.scorer import Scorer, plain_result_values
 from sourcecheck.plugins.manager import PluginManager, strict_from_env
 
 _SCORER_NAME = re.compile(r"[a-z][a-z0-9_-]*")
@@ -284,11 +284,8 @@ def _updated(finding: Finding, update: dict[str, Any]) -> Finding:
     The values are the engine's own (a configured severity, a line and column) and the
     finding was validated above, so a shallow copy with the same fields set is all it is.
     """
-    copied = fill_unchecked(type(finding), {**finding.__dict__, **update})
-    object.__setattr__(
-        copied, "__pydantic_fields_set__", finding.__pydantic_fields_set__ | update.keys()
-    )
-    return copied
+    values = {**finding.__dict__, **update}
+    return fill_unchecked(type(finding), values, finding.__pydantic_fields_set__ | update.keys())
 
 
 def _scorer_problem(scorer: object) -> str | None:
@@ -329,7 +326,6 @@ def _validated(result: object, body: str) -> ScorerResult:
     return result
 
 
-_METRIC_TYPES = frozenset({float, int, str, bool, type(None)})
 _OPTIONAL_INT = frozenset({int, type(None)})
 
 
@@ -340,15 +336,9 @@ def _plainly_valid(result: ScorerResult) -> bool:
     and model_validate per scorer per article was a fifth of the time of a whole report.
     Anything unusual returns False and goes through pydantic, so no check is lost.
     """
-    if type(result) is not ScorerResult:
-        return False
-    for value in (result.score, result.confidence):
-        if type(value) is not float or not 0.0 <= value <= 1.0:  # NaN fails the range
-            return False
-    metrics = result.metrics
-    if type(result.summary) is not str or type(metrics) is not dict:
-        return False
-    if not all(type(k) is str and type(v) in _METRIC_TYPES for k, v in metrics.items()):
+    if type(result) is not ScorerResult or not plain_result_values(
+        result.score, result.confidence, result.summary, result.metrics
+    ):
         return False
     findings = result.findings
     return type(findings) is list and all(_plain_finding(f) for f in findings)

@@ -94,15 +94,18 @@ _set_extra = BaseModel.__dict__["__pydantic_extra__"].__set__
 _set_private = BaseModel.__dict__["__pydantic_private__"].__set__
 
 
-def fill_unchecked(cls: type[ModelT], values: dict[str, Any]) -> ModelT:
+def fill_unchecked(
+    cls: type[ModelT], values: dict[str, Any], fields_set: set[str] | None = None
+) -> ModelT:
     """An instance of ``cls`` holding ``values`` (every field), without validation.
 
     Only for values the caller has just computed and knows to be valid: it skips pydantic
-    entirely, which is what makes the per-article analysis cheap.
+    entirely, which is what makes the per-article analysis cheap. ``fields_set`` is what
+    the instance records as explicitly set (default: every field given).
     """
     instance = _new_object(cls)
     _set_attribute(instance, "__dict__", values)
-    _set_fields_set(instance, set(values))
+    _set_fields_set(instance, set(values) if fields_set is None else fields_set)
     _set_extra(instance, None)
     _set_private(instance, None)
     return instance

@@ -17,11 +17,6 @@ from sourcecheck.core.models import (
     ScorerResult,
     Severity,
     Span,
-    _new_object,
-    _set_attribute,
-    _set_extra,
-    _set_fields_set,
-    _set_private,
     fill_unchecked,
 )
 
@@ -88,25 +83,16 @@ class Scorer:
         ):
             # Exactly what validation would accept and keep as is: skip it (the built-in
             # scorers make dozens of findings per article). Anything else is validated.
-            # Filled as Span.of fills a span; fill_unchecked would also work out a fields
-            # set from the values, only for it to be replaced.
-            finding = _new_object(Finding)
-            _set_attribute(
-                finding,
-                "__dict__",
-                {
-                    "rule": rule_id,
-                    "severity": severity,
-                    "message": message,
-                    "span": span,
-                    "line": None,
-                    "column": None,
-                },
-            )
+            values = {
+                "rule": rule_id,
+                "severity": severity,
+                "message": message,
+                "span": span,
+                "line": None,
+                "column": None,
+            }
             # What Finding(rule=..., severity=..., message=..., span=...) records as set.
-            _set_fields_set(finding, {"rule", "severity", "message", "span"})
-            _set_extra(finding, None)
-            _set_private(finding, None)
+            finding = fill_unchecked(Finding, values, {"rule", "severity", "message", "span"})
             return finding
         return Finding(rule=rule_id, severity=severity, message=message, span=span)
 
@@ -115,6 +101,25 @@ class Scorer:
 
 
 _METRIC_TYPES = frozenset({float, int, str, bool, type(None)})
+
+
+def plain_result_values(
+    score: object, confidence: object, summary: object, metrics: object
+) -> bool:
+    """Whether these ``ScorerResult`` values are exactly what validation would keep as is.
+
+    Floats in [0, 1] (NaN fails the range), a str summary, a dict of str keys to plain
+    metric values. The engine asks the same of every result a scorer returns.
+    """
+    return (
+        type(score) is float
+        and type(confidence) is float
+        and 0.0 <= score <= 1.0
+        and 0.0 <= confidence <= 1.0
+        and type(summary) is str
+        and type(metrics) is dict
+        and all(type(k) is str and type(v) in _METRIC_TYPES for k, v in metrics.items())
+    )
 
 
 def scorer_result(
@@ -131,14 +136,8 @@ def scorer_result(
     are filled in as they are. Anything else goes through pydantic.
     """
     if (
-        type(score) is float
-        and type(confidence) is float
-        and 0.0 <= score <= 1.0  # NaN fails
-        and 0.0 <= confidence <= 1.0
-        and type(summary) is str
-        and type(metrics) is dict
+        plain_result_values(score, confidence, summary, metrics)
         and type(findings) is list
-        and all(type(k) is str and type(v) in _METRIC_TYPES for k, v in metrics.items())
         and all(type(finding) is Finding for finding in findings)
     ):
         values = {
