@@ -92,13 +92,7 @@ def language_warning(article: Article, analysis: Analysis) -> str | None:
 
 def _reaches_share(words: Sequence[object], function_words: frozenset[object]) -> bool:
     """Whether at least ``MIN_SHARE`` of ``words`` are in ``function_words``."""
-    # English prose reaches the share within its first half, so counting stops there.
-    total, half = len(words), len(words) // 2
-    found = sum(map(function_words.__contains__, words[:half]))
-    if found / total >= MIN_SHARE:
-        return True
-    found += sum(map(function_words.__contains__, words[half:]))
-    return found / total >= MIN_SHARE
+    return sum(map(function_words.__contains__, words)) / len(words) >= MIN_SHARE
 
 
 def _words(text: str) -> tuple[list[str] | list[bytes], frozenset[Any]]:
