@@ -123,3 +123,41 @@ def _trie_regex(node: dict[str, dict]) -> str:
         # Prefer the longer phrase; the empty alternative lets a shorter one end here.
         return f"(?:{body})?" if len(branches) > 1 or len(body) > 1 else f"{body}?"
     return body
+
+
+class WordStartPattern:
+    """``\\b(?:body)`` searched faster, through a twin led by the character before the word.
+
+    re starts a match attempt at every character for a ``\\b``-led pattern, but skips in C
+    to the next candidate when a pattern opens with a character class. So the twin
+    ``[^a-zA-Z0-9_](body)`` finds the words; a match at the very start has no character
+    before it and is tried with the plain pattern. A non-ASCII letter passes the twin's
+    class but is no word boundary: where one comes before a match, the plain pattern
+    decides (rare in English news). ``flags`` apply to ``body`` only, so the class keeps
+    its meaning (re.I would fold letters such as "ſ" into it).
+    """
+
+    def __init__(self, body: str, flags: str = "") -> None:
+        inline = f"(?{flags}:{body})" if flags else f"(?:{body})"
+        self.plain = re.compile(rf"\b{inline}")
+        self._after = re.compile(rf"[^a-zA-Z0-9_]({inline})")
+
+    def spans(self, text: str) -> list[tuple[int, int]]:
+        """The spans ``self.plain.finditer(text)`` gives."""
+        first = self.plain.match(text)
+        matches = list(self._after.finditer(text, first.end() if first is not None else 0))
+        if any(text[match.start()].isalnum() for match in matches):
+            return [match.span() for match in self.plain.finditer(text)]
+        spans = [match.span(1) for match in matches]
+        return [first.span(), *spans] if first is not None else spans
+
+    def occurs(self, text: str) -> bool:
+        """Whether ``self.plain.search(text)`` finds anything."""
+        if self.plain.match(text):
+            return True
+        candidate = self._after.search(text)
+        if candidate is None:
+            return False
+        if text[candidate.start()].isalnum():
+            return self.plain.search(text) is not None
+        return True

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal, Protocol
 
-from sourcecheck.core.analysis.patterns import alternation, words
+from sourcecheck.core.analysis.patterns import WordStartPattern, alternation, words
 from sourcecheck.core.lexicons import Lexicons
 from sourcecheck.core.models import SourceType
 
@@ -68,10 +68,8 @@ class SourceTyper:
     def __init__(self, lexicons: Lexicons) -> None:
         self.anonymous_heads = _lower_set(lexicons.get("anonymous_sources"), "heads")
         anonymous_phrases = _category(lexicons.get("anonymous_sources"), "phrases")
-        anonymous = alternation(anonymous_phrases)
-        self.anonymous_phrase = re.compile(rf"\b{anonymous}\b", re.I)
-        # The same phrases found with the character before them (see ``anonymous``).
-        self._anonymous_after = re.compile(rf"[^a-zA-Z0-9_](?i:{anonymous})\b")
+        self._anonymous = WordStartPattern(rf"{alternation(anonymous_phrases)}\b", "i")
+        self.anonymous_phrase = self._anonymous.plain
         self.vague_heads = {p.lower() for p in lexicons.phrases("vague_sources")}
         self.document_heads = {p.lower() for p in lexicons.phrases("document_nouns")}
         org = lexicons.get("organization_words")
@@ -93,21 +91,8 @@ class SourceTyper:
         self._classified: dict[tuple[str, bool], SourceInfo] = {}
 
     def anonymous(self, text: str) -> bool:
-        """Whether ``self.anonymous_phrase.search(text)`` finds a phrase, found faster.
-
-        A ``\b``-led case-insensitive regex starts a match attempt at every character; led
-        by a character class, the engine skips in C to the characters before a word.
-        """
-        if self.anonymous_phrase.match(text):
-            return True
-        candidate = self._anonymous_after.search(text)
-        if candidate is None:
-            return False
-        if text[candidate.start()].isalnum():
-            # After a non-ASCII letter: no word boundary, and the search should have gone
-            # on inside it. Rare: take the plain search.
-            return self.anonymous_phrase.search(text) is not None
-        return True
+        """Whether ``self.anonymous_phrase.search(text)`` finds a phrase."""
+        return self._anonymous.occurs(text)
 
     def classify(self, phrase: str, *, in_quote: bool = False) -> SourceInfo:
         """What the words of ``phrase`` say about the source (a fresh object: callers edit it)."""
