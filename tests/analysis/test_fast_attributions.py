@@ -14,9 +14,12 @@ from sourcecheck.core.analysis.attributions import (
     _ends_with_and,
     _ends_with_gap,
 )
+from sourcecheck.core.analysis.patterns import WordStartPattern, alternation
 from sourcecheck.core.analysis.phrases import _TOKEN, token_starts, tokens
 from sourcecheck.core.analysis.sources import _MENTION_WORD, Resolver, SourceTyper
+from sourcecheck.core.analysis.types import Sentence
 from sourcecheck.core.lexicons import Lexicons
+from sourcecheck.core.models import Span
 
 TOKEN_TEXT = st.text(alphabet="aZé1_$'’.&-,;:\"“()— \n\t\u00a0", max_size=40)
 
@@ -66,6 +69,12 @@ CUE_TEXT = st.lists(
             "’",
             "(",
             "un",
+            "According",
+            "Call",
+            "“",
+            "‘",
+            "Citing",
+            "\u00a0",
         ]
     ),
     max_size=14,
@@ -76,6 +85,49 @@ CUE_TEXT = st.lists(
 @given(CUE_TEXT)
 def test_cue_spans_are_the_plain_scan(text: str) -> None:
     assert FINDER._cue.spans(text) == [m.span() for m in FINDER._cue.plain.finditer(text)]
+
+
+@settings(max_examples=500, deadline=None)
+@given(CUE_TEXT, st.lists(st.integers(0, 60), max_size=6))
+def test_cues_are_the_plain_scan_and_capitalised_cues_at_sentence_starts(
+    text: str, offsets: list[int]
+) -> None:
+    starts = sorted({offset for offset in offsets if offset < len(text)})
+    sentences = [Sentence(Span.of(text, start, start), 0) for start in starts]
+    found = [m.span() for m in FINDER._cue.plain.finditer(text)]
+    initial = [
+        match.span(1)
+        for start in starts
+        for match in [FINDER._initial_cue.match(text, start)]
+        if match is not None
+    ]
+    expected = sorted([*found, *initial]) if initial else found
+    assert FINDER._cues(text, sentences) == expected
+
+
+# Phrases with marks, digits and non-ASCII letters inside, and one word opening another.
+PHRASES = ["co-sign", "call for", "call", "x'y", "café", "a1_b", "b.c", "for", "for é"]
+PHRASE_PATTERN = WordStartPattern(rf"(?:{alternation(PHRASES)})(?![\w'’-])", phrases=PHRASES)
+
+
+def test_phrases_opening_with_an_ascii_word_character_are_found_in_a_candidate_copy() -> None:
+    assert PHRASE_PATTERN._candidates is not None
+    assert WordStartPattern("é", phrases=["é"])._candidates is None
+
+
+PHRASE_TEXT = st.lists(
+    st.sampled_from(
+        [*PHRASES, "co", "sign", "-", "’", "'", " ", "\u00a0", "\u2009", "\n", "é", "É", "_", "1"]
+    ),
+    max_size=10,
+).map("".join)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(PHRASE_TEXT)
+def test_phrase_spans_found_in_a_candidate_copy_are_the_plain_scan(text: str) -> None:
+    expected = [m.span() for m in PHRASE_PATTERN.plain.finditer(text)]
+    assert PHRASE_PATTERN.spans(text) == expected
 
 
 PLAIN_MENTION = re.compile(rf"[A-Z][a-z'’]+\.?(?:\s+(?:[A-Z]\.\s+)?{_MENTION_WORD})+")

@@ -21,7 +21,13 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from sourcecheck.core.analysis.patterns import WordStartPattern, alternation, verb_forms, words
+from sourcecheck.core.analysis.patterns import (
+    WordStartPattern,
+    alternation,
+    candidate_copy,
+    verb_forms,
+    words,
+)
 from sourcecheck.core.analysis.phrases import SourceReader
 from sourcecheck.core.analysis.sources import NOT_NAMES, Resolver, SourceInfo, SourceTyper
 from sourcecheck.core.analysis.types import Sentence
@@ -101,6 +107,11 @@ _INVERTED_DETERMINERS = words(
 # subject is the clause's (the plain regex of ``_ends_with_gap``, kept for its tests).
 _PARTICIPLE_GAP = re.compile(r"(?:,|(?<![\w-])(?:while|by|after|before|when|in|without))\s*\Z")
 _GAP_WORDS = ("while", "by", "after", "before", "when", "in", "without")
+
+
+def _first_word(copy: bytes, start: int) -> bytes:
+    """The word of text at ``start`` up to its first space in a candidate copy of the text."""
+    return copy[start + 1 : copy.find(b" ", start + 1)]
 
 
 def _ends_with_gap(body: str, start: int, tail: str) -> bool:
@@ -195,14 +206,17 @@ class AttributionFinder:
         forms = [*self.kind_of, "according to", "citing"]
         # Lower-case forms only: a third cheaper than also matching capitalised ones, which
         # matter only at the start of a sentence and are found by ``_initial_cue``.
-        # Found through a twin led by the character before each cue: a ``\b``-led scan of
-        # the whole article was a fifth of the finder's cost (see WordStartPattern).
-        self._cue = WordStartPattern(rf"(?:{alternation(forms)})(?![\w'’-])")
-        capitalised = alternation(form.capitalize() for form in forms)
+        # Found in a candidate copy of the text: a ``\b``-led scan of the whole article was
+        # a fifth of the finder's cost (see WordStartPattern).
+        self._cue = WordStartPattern(rf"(?:{alternation(forms)})(?![\w'’-])", phrases=forms)
+        capitalised = [form.capitalize() for form in forms]
         # After any opening quote marks ("'Said' is ..."), in the one match.
-        self._initial_cue = re.compile(rf"[\"“'‘]*+((?:{capitalised})(?![\w'’-]))")
-        # First characters a sentence needs for a capitalised cue to open it.
-        self._initials = frozenset({form[0].upper() for form in forms} | set("\"“'‘"))
+        self._initial_cue = re.compile(rf"[\"“'‘]*+((?:{alternation(capitalised)})(?![\w'’-]))")
+        # What a capitalised cue opens a sentence with up to its first space in a candidate
+        # copy (empty if a mark): a sentence opening with anything else is not tried.
+        self._initial_words = frozenset(
+            _first_word(candidate_copy(form), 0) for form in capitalised
+        )
         heads = {
             *self.typer.vague_heads,
             *self.typer.anonymous_heads,
@@ -251,13 +265,14 @@ class AttributionFinder:
 
     def _cues(self, body: str, sentences: list[Sentence]) -> list[tuple[int, int]]:
         """Every cue in body order: lower-case anywhere, capitalised at a sentence start."""
-        found = self._cue.spans(body)
-        initials = self._initials
+        copy = candidate_copy(body)
+        found = self._cue.spans(body, copy)
+        initial_words = self._initial_words
         initial_cue = self._initial_cue.match
         initial = [
             match.span(1)
             for start in [sentence.span.start for sentence in sentences]
-            if body[start] in initials
+            if body[start] in "\"“'‘" or _first_word(copy, start) in initial_words
             for match in [initial_cue(body, start)]
             if match is not None
         ]

@@ -125,6 +125,31 @@ def _trie_regex(node: dict[str, dict]) -> str:
     return body
 
 
+def _ascii_word(char: str) -> bool:
+    return char.isascii() and (char.isalnum() or char == "_")
+
+
+# One byte per character for a candidate copy of a text: the ASCII letters, digits and "_"
+# as themselves, every other character (a space, a mark, a non-ASCII letter) as a space.
+_CANDIDATE_BYTES = bytes(byte if _ascii_word(chr(byte)) else ord(" ") for byte in range(256))
+
+
+def candidate_copy(text: str) -> bytes:
+    """``text`` as one byte a character, every one but an ASCII word character a space, with
+    one more space in front and one at the end: so each word of ``text`` stands between
+    spaces here, and the space before it is at the offset the word has in ``text``.
+
+    re searches bytes that open a pattern with a literal space in C, several times faster
+    than a pattern that opens with ``\\b`` or a character class.
+    """
+    return b" " + text.encode("latin-1", "replace").translate(_CANDIDATE_BYTES) + b" "
+
+
+def candidate_words(phrase: str) -> list[str]:
+    """The words a phrase reads as in a candidate copy ("co-sign" -> ["co", "sign"])."""
+    return phrase.encode("latin-1", "replace").translate(_CANDIDATE_BYTES).decode().split()
+
+
 class WordStartPattern:
     """``\\b(?:body)`` searched faster, through a twin led by the character before the word.
 
@@ -135,21 +160,45 @@ class WordStartPattern:
     class but is no word boundary: where one comes before a match, the plain pattern
     decides (rare in English news). ``flags`` apply to ``body`` only, so the class keeps
     its meaning (re.I would fold letters such as "ſ" into it).
+
+    ``phrases``, if given, are what every match of ``body`` opens with: one of them (a
+    space in one matching any run of whitespace), followed by no ASCII word character.
+    ``spans`` then finds the matches faster still, in a candidate copy of the text.
     """
 
-    def __init__(self, body: str, flags: str = "") -> None:
+    def __init__(self, body: str, flags: str = "", phrases: Iterable[str] = ()) -> None:
         inline = f"(?{flags}:{body})" if flags else f"(?:{body})"
         self.plain = re.compile(rf"\b{inline}")
         self._after = re.compile(rf"[^a-zA-Z0-9_]({inline})")
+        self._candidates = None if flags else _candidate_pattern(phrases)
 
-    def spans(self, text: str) -> list[tuple[int, int]]:
-        """The spans ``self.plain.finditer(text)`` gives."""
+    def spans(self, text: str, copy: bytes | None = None) -> list[tuple[int, int]]:
+        """The spans ``self.plain.finditer(text)`` gives (``copy``: ``candidate_copy(text)``)."""
+        if self._candidates is not None:
+            return self._candidate_spans(text, candidate_copy(text) if copy is None else copy)
         first = self.plain.match(text)
         matches = list(self._after.finditer(text, first.end() if first is not None else 0))
         if any(text[match.start()].isalnum() for match in matches):
             return [match.span() for match in self.plain.finditer(text)]
         spans = [match.span(1) for match in matches]
         return [first.span(), *spans] if first is not None else spans
+
+    def _candidate_spans(self, text: str, copy: bytes) -> list[tuple[int, int]]:
+        """Every match starts where the copy has a space and then one of the phrases as
+        whole words: each such place is tried with the plain pattern, in order and without
+        overlaps, as finditer tries every place."""
+        assert self._candidates is not None
+        match = self.plain.match
+        spans: list[tuple[int, int]] = []
+        end = 0
+        for candidate in self._candidates.finditer(copy):
+            start = candidate.start()  # the space in the copy: the word's offset in text
+            if start >= end:
+                found = match(text, start)
+                if found is not None:
+                    spans.append(found.span())
+                    end = found.end()
+        return spans
 
     def occurs(self, text: str) -> bool:
         """Whether ``self.plain.search(text)`` finds anything."""
@@ -161,3 +210,14 @@ class WordStartPattern:
         if text[candidate.start()].isalnum():
             return self.plain.search(text) is not None
         return True
+
+
+def _candidate_pattern(phrases: Iterable[str]) -> re.Pattern[bytes] | None:
+    """A space followed by one of ``phrases`` as whole words, in a candidate copy; None if
+    there are none, or one does not open with an ASCII word character (then its copy does
+    not follow a space)."""
+    phrases = list(phrases)
+    if not phrases or not all(phrase and _ascii_word(phrase[0]) for phrase in phrases):
+        return None
+    copies = [" ".join(candidate_words(phrase)) for phrase in phrases]
+    return re.compile(rf" (?=(?:{alternation(copies)})(?![a-zA-Z0-9_]))".encode())
