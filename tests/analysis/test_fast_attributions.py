@@ -15,11 +15,9 @@ from sourcecheck.core.analysis.attributions import (
     _ends_with_gap,
 )
 from sourcecheck.core.analysis.patterns import WordStartPattern, alternation
-from sourcecheck.core.analysis.phrases import _TOKEN, token_starts, tokens
+from sourcecheck.core.analysis.phrases import _LINK_WORDS, _TOKEN, token_starts, tokens
 from sourcecheck.core.analysis.sources import _MENTION_WORD, Resolver, SourceTyper
-from sourcecheck.core.analysis.types import Sentence
 from sourcecheck.core.lexicons import Lexicons
-from sourcecheck.core.models import Span
 
 TOKEN_TEXT = st.text(alphabet="aZé1_$'’.&-,;:\"“()— \n\t\u00a0", max_size=40)
 
@@ -43,6 +41,44 @@ def test_token_starts_are_where_the_regex_finds_them(
 
 
 FINDER = AttributionFinder(Lexicons())
+PHRASE_WORDS = st.lists(
+    st.sampled_from(
+        [
+            "people",
+            "familiar",
+            "with",
+            "For",
+            "the",
+            "matter",
+            "officials",
+            "who",
+            "That",
+            "a",
+            "spokesman",
+            "agency",
+            "Smith",
+            "Jane",
+            ",",
+            "(",
+            "senior",
+            "at",
+            "close",
+        ]
+    ),
+    min_size=1,
+    max_size=12,
+)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(PHRASE_WORDS)
+def test_post_modifiers_and_relative_clauses_need_a_link_word(words: list[str]) -> None:
+    """``_phrase`` tries neither without a link word among the 7 words before the last."""
+    if _LINK_WORDS.isdisjoint(word.lower() for word in words[-8:-1]):
+        assert FINDER.reader._post_modified(words) is None
+        assert FINDER.reader._relative_clause(words) is None
+
+
 CUE_TEXT = st.lists(
     st.sampled_from(
         [
@@ -93,7 +129,6 @@ def test_cues_are_the_plain_scan_and_capitalised_cues_at_sentence_starts(
     text: str, offsets: list[int]
 ) -> None:
     starts = sorted({offset for offset in offsets if offset < len(text)})
-    sentences = [Sentence(Span.of(text, start, start), 0) for start in starts]
     found = [m.span() for m in FINDER._cue.plain.finditer(text)]
     initial = [
         match.span(1)
@@ -102,7 +137,7 @@ def test_cues_are_the_plain_scan_and_capitalised_cues_at_sentence_starts(
         if match is not None
     ]
     expected = sorted([*found, *initial]) if initial else found
-    assert FINDER._cues(text, sentences) == expected
+    assert FINDER._cues(text, starts) == expected
 
 
 # Phrases with marks, digits and non-ASCII letters inside, and one word opening another.

@@ -97,7 +97,7 @@ _OBJECT = re.compile(
     rf"\s*[,:\"“]|''))"
 )
 _CLAUSE_START = re.compile(r"\s*[,:]?\s*(?=[\"“]|'')|\s+(?=[\w$“\"'‘(])")
-_TERMINAL = frozenset(".!?;:,—–- \t\n")
+_TERMINAL = ".!?;:,—–- \t\n"  # stripped from the end of a clause
 _INVERTED_DETERMINERS = words(
     """
     a an the his her their its one two three another some several many
@@ -242,11 +242,12 @@ class AttributionFinder:
         top_quotes = [q for q in quotes if not q.nested]
         context = _QuoteIndex(top_quotes)
         found: list[Found] = []
-        index = 0
-        for start, end in self._cues(body, sentences):
-            while index + 1 < len(sentences) and sentences[index].span.end <= start:
-                index += 1
-            sentence = sentences[index].span
+        spans = [sentence.span for sentence in sentences]
+        ends = [span.end for span in spans]
+        last = len(spans) - 1
+        for start, end in self._cues(body, [span.start for span in spans]):
+            index = min(bisect.bisect_right(ends, start), last)  # the sentence ending after
+            sentence = spans[index]
             if not sentence.start <= start < sentence.end:
                 continue
             item = self._read(body, start, end, index, sentence, context, found)
@@ -263,7 +264,7 @@ class AttributionFinder:
         self.resolver.resolve(body, found)
         return [_to_attribution(body, item) for item in found]
 
-    def _cues(self, body: str, sentences: list[Sentence]) -> list[tuple[int, int]]:
+    def _cues(self, body: str, starts: list[int]) -> list[tuple[int, int]]:
         """Every cue in body order: lower-case anywhere, capitalised at a sentence start."""
         copy = candidate_copy(body)
         found = self._cue.spans(body, copy)
@@ -271,8 +272,10 @@ class AttributionFinder:
         initial_cue = self._initial_cue.match
         initial = [
             match.span(1)
-            for start in [sentence.span.start for sentence in sentences]
-            if body[start] in "\"“'‘" or _first_word(copy, start) in initial_words
+            for start in starts
+            # The sentence's first word, up to a space in the copy (see ``_first_word``).
+            if body[start] in "\"“'‘"
+            or copy[start + 1 : copy.find(b" ", start + 1)] in initial_words
             for match in [initial_cue(body, start)]
             if match is not None
         ]
@@ -289,9 +292,8 @@ class AttributionFinder:
         found: list[Found],
     ) -> Found | None:
         cue = body[start:end]
-        lower = " ".join(cue.lower().split())
-        at_start = body[sentence.start : start].strip("\"“'‘ ") == ""
-        if cue[0].isupper() and not at_start:
+        lower = cue.lower() if cue.isalpha() else " ".join(cue.lower().split())
+        if cue[0].isupper() and body[sentence.start : start].strip("\"“'‘ "):
             return None  # "Hope Hicks", "Read more": a capitalised word mid-sentence
         if start and body[start - 1] in "-‐":
             return None  # "so-called"
@@ -772,20 +774,22 @@ def _clip(body: str, content: tuple[int, int] | None, end: int) -> tuple[int, in
     return _clause(body, content[0], end) if content[0] < end else None
 
 
+# str.strip in C rather than a loop a character: the spans are often long.
 def _trim_span(body: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and body[start].isspace():
-        start += 1
-    while end > start and body[end - 1].isspace():
-        end -= 1
-    return start, end
+    """``[start, end)`` without the whitespace around it (empty at ``end`` if all space)."""
+    text = body[start:end]
+    trimmed = text.lstrip()
+    start = end - len(trimmed)
+    return start, start + len(trimmed.rstrip())
 
 
 def _clause(body: str, start: int, end: int) -> tuple[int, int] | None:
     """``body[start:end]`` without surrounding space and the sentence's final stop."""
-    start, end = _trim_span(body, start, end)
-    while end > start and body[end - 1] in _TERMINAL:
-        end -= 1
-    return (start, end) if end > start else None
+    text = body[start:end]
+    clause = text.lstrip()
+    start = end - len(clause)
+    clause = clause.rstrip().rstrip(_TERMINAL)
+    return (start, start + len(clause)) if clause else None
 
 
 def _outside_roles(found: list[Found]) -> list[Found]:

@@ -93,6 +93,7 @@ _PREPOSITIONS = words(
     for at of from with in on by inside within to
     """
 )
+_LINK_WORDS = _PREPOSITIONS | {"who", "that"}  # what a post-modifier or relative clause opens with
 _LINKING = frozenset(["familiar", "close", "briefed", "knowledgeable", "involved"])
 _ROLE_STARTS = words(
     """
@@ -236,12 +237,15 @@ class SourceReader:
         last = words[-1]
         if last.lower() in _SOURCE_PRONOUNS:
             return len(words) - 1
-        modified = self._post_modified(words)
-        if modified is not None:
-            return modified
-        relative = self._relative_clause(words)
-        if relative is not None:
-            return relative
+        # Both walk back over at most the 7 words before the last, and need a preposition
+        # or "who"/"that" there: without one (most sources), neither is tried.
+        if not _LINK_WORDS.isdisjoint(map(str.lower, words[-8:-1])):
+            modified = self._post_modified(words)
+            if modified is not None:
+                return modified
+            relative = self._relative_clause(words)
+            if relative is not None:
+                return relative
         if last[0].isupper() and last.lower() not in self.heads and last.lower() not in self.roles:
             return self._name(words)
         return self._description(words, len(words) - 1)
