@@ -196,17 +196,27 @@ def test_a_value_pydantic_would_coerce_is_coerced_as_before() -> None:
 
 
 @settings(max_examples=100, deadline=None)
-@given(FINDINGS, st.sampled_from(["suggestion", "error", None]), st.integers(1, 50))
-def test_updated_copy_equals_model_copy(finding: Finding, severity: str | None, line: int) -> None:
-    update: dict[str, Any] = {"line": line, "column": 2}
+@given(
+    FINDINGS,
+    st.sampled_from(["suggestion", "error", None]),
+    st.none() | st.tuples(st.integers(1, 50), st.integers(1, 50)),
+)
+def test_updated_copy_equals_model_copy(
+    finding: Finding, severity: str | None, position: tuple[int, int] | None
+) -> None:
+    update: dict[str, Any] = {}
     if severity is not None:
         update["severity"] = severity
+    if position is not None:
+        update["line"], update["column"] = position
     before = finding.model_dump()
+    fields_before = set(finding.model_fields_set)
     expected = finding.model_copy(update=update)
-    copied = _updated(finding, update)
+    copied = _updated(finding, severity, position)
     assert copied == expected
     assert copied.model_fields_set == expected.model_fields_set
     assert finding.model_dump() == before  # the scorer's own finding is left alone
+    assert finding.model_fields_set == fields_before
 
 
 class _Flagger(ReturningScorer):
