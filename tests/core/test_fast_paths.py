@@ -18,37 +18,53 @@ from sourcecheck import Finding, ScorerResult, Span
 from sourcecheck.core.engine import _plainly_valid, _updated, _validated
 from sourcecheck.core.language import (
     _ENGLISH_FUNCTION_WORDS,
+    _LETTERS_AS_A,
     MIN_SHARE,
-    _reaches_share,
-    _words,
+    padded_letters,
+    reaches_share,
 )
 from sourcecheck.core.positions import LineIndex
 
 # Letters of several scripts, digits of two, marks that are word characters but not
-# letters ('_', '²'), and the punctuation news copy uses.
+# letters ('_', '²'), the punctuation news copy uses, letters str.lower turns into ASCII
+# (the Kelvin sign) or into a letter and a mark ('İ'), and a lone surrogate.
 TEXT = st.text(
-    alphabet=st.sampled_from(list("the an said Was IT of é ß ø 中 İ _ ² ٣ 7 .,'\"“”’—-\n\t")),
+    alphabet=st.sampled_from(
+        [*"the an said Was IT of é ß ø 中 İ ı ſ \u212a \u0307 _ ² ٣ 7 .,'\"“”’—-\n\t", "\ud800"]
+    ),
     max_size=300,
 )
 
 
-@settings(max_examples=300, deadline=None)
+def _word_regex(text: str) -> list[str]:
+    return re.findall(r"[^\W\d_]+", text.lower())
+
+
+@settings(max_examples=500, deadline=None)
 @given(TEXT)
-def test_word_counts_match_the_word_regex(text: str) -> None:
-    words, function_words = _words(text)
-    as_text = [word if isinstance(word, str) else word.decode("ascii") for word in words]
-    assert as_text == re.findall(r"[^\W\d_]+", text.lower())
-    assert [word in function_words for word in words] == [
-        word in _ENGLISH_FUNCTION_WORDS for word in as_text
-    ]
+def test_padded_letters_hold_the_words_of_the_word_regex(text: str) -> None:
+    letters = padded_letters(text)
+    assert letters.startswith(b" ") and letters.endswith(b" ")
+    assert set(letters) <= set(b" abcdefghijklmnopqrstuvwxyz")
+    words = [word.decode("ascii") for word in letters.split()]
+    expected = _word_regex(text)
+    for word, regex_word in zip(words, expected, strict=True):
+        assert (word == regex_word) if regex_word.isascii() else ("q" in word)
+
+
+WORDS = st.lists(st.sampled_from(["the", "of", "to", "said", "is", "x", "yz", "théâ"]), max_size=80)
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.lists(st.sampled_from(["the", "of", "x", "y", "z"]), min_size=1, max_size=60))
-def test_english_share_is_the_share_of_function_words(words: list[str]) -> None:
-    found = sum(word in _ENGLISH_FUNCTION_WORDS for word in words)
-    expected = found / len(words) >= MIN_SHARE
-    assert _reaches_share(words, _ENGLISH_FUNCTION_WORDS) == expected
+@given(WORDS, st.sampled_from([" ", "  ", ", ", "\n", "—"]))
+def test_english_share_is_the_share_of_function_words(words: list[str], gap: str) -> None:
+    text = gap.join(words)
+    expected = _word_regex(text)
+    letters = padded_letters(text)
+    assert letters.translate(_LETTERS_AS_A).count(b" a") == len(expected)
+    if expected:
+        found = sum(word in _ENGLISH_FUNCTION_WORDS for word in expected)
+        assert reaches_share(letters, len(expected)) == (found / len(expected) >= MIN_SHARE)
 
 
 def test_only_letters_lower_case_to_letters_or_ascii() -> None:
@@ -180,17 +196,27 @@ def test_a_value_pydantic_would_coerce_is_coerced_as_before() -> None:
 
 
 @settings(max_examples=100, deadline=None)
-@given(FINDINGS, st.sampled_from(["suggestion", "error", None]), st.integers(1, 50))
-def test_updated_copy_equals_model_copy(finding: Finding, severity: str | None, line: int) -> None:
-    update: dict[str, Any] = {"line": line, "column": 2}
+@given(
+    FINDINGS,
+    st.sampled_from(["suggestion", "error", None]),
+    st.none() | st.tuples(st.integers(1, 50), st.integers(1, 50)),
+)
+def test_updated_copy_equals_model_copy(
+    finding: Finding, severity: str | None, position: tuple[int, int] | None
+) -> None:
+    update: dict[str, Any] = {}
     if severity is not None:
         update["severity"] = severity
+    if position is not None:
+        update["line"], update["column"] = position
     before = finding.model_dump()
+    fields_before = set(finding.model_fields_set)
     expected = finding.model_copy(update=update)
-    copied = _updated(finding, update)
+    copied = _updated(finding, severity, position)
     assert copied == expected
     assert copied.model_fields_set == expected.model_fields_set
     assert finding.model_dump() == before  # the scorer's own finding is left alone
+    assert finding.model_fields_set == fields_before
 
 
 class _Flagger(ReturningScorer):

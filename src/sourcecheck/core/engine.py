@@ -258,34 +258,46 @@ class Engine:
         )
 
     def _apply_rule_levels(self, findings: list[Finding], lines: LineIndex) -> list[Finding]:
+        """The findings with their configured severity and the line and column of their
+        span, rules turned off left out, in body order."""
         kept: list[Finding] = []
+        order: list[tuple[int, str]] = []
         levels = self.config.rules
         for finding in findings:
-            level = levels.get(finding.rule)
+            rule = finding.rule
+            level = levels.get(rule)
             if level == "off":
                 continue
-            update: dict[str, Any] = {}
-            if level is not None:
-                update["severity"] = level
-            if finding.span is not None:
-                update["line"], update["column"] = lines.position(finding.span.start)
-            kept.append(_updated(finding, update) if update else finding)
-        kept.sort(key=_finding_order)
-        return kept
+            span = finding.span
+            if span is None:
+                kept.append(finding if level is None else _updated(finding, level, None))
+                order.append((-1, rule))
+            else:
+                kept.append(_updated(finding, level, lines.position(span.start)))
+                order.append((span.start, rule))
+        # Sorted on keys made in the loop: a key function would be a call per finding.
+        return [kept[i] for i in sorted(range(len(kept)), key=order.__getitem__)]
 
 
-def _finding_order(finding: Finding) -> tuple[int, str]:
-    return (finding.span.start if finding.span else -1, finding.rule)
-
-
-def _updated(finding: Finding, update: dict[str, Any]) -> Finding:
-    """``finding.model_copy(update=update)`` without pydantic's generic copy machinery.
+def _updated(finding: Finding, severity: str | None, position: tuple[int, int] | None) -> Finding:
+    """``finding.model_copy(update=...)`` with the ``severity`` and the ``(line, column)``
+    given, without pydantic's generic copy machinery.
 
     The values are the engine's own (a configured severity, a line and column) and the
     finding was validated above, so a shallow copy with the same fields set is all it is.
     """
-    values = {**finding.__dict__, **update}
-    return fill_unchecked(type(finding), values, finding.__pydantic_fields_set__ | update.keys())
+    values = finding.__dict__.copy()
+    fields_set = set(finding.__pydantic_fields_set__)
+    if severity is not None:
+        values["severity"] = severity
+        fields_set.add("severity")
+    if position is not None:
+        values["line"], values["column"] = position
+        fields_set.update(_POSITION_FIELDS)
+    return fill_unchecked(type(finding), values, fields_set)
+
+
+_POSITION_FIELDS = ("line", "column")
 
 
 def _scorer_problem(scorer: object) -> str | None:
@@ -347,18 +359,24 @@ def _plainly_valid(result: ScorerResult) -> bool:
 def _plain_finding(finding: object) -> bool:
     if type(finding) is not Finding:
         return False
-    if type(finding.rule) is not str or type(finding.message) is not str:
+    # Fields are read from the instance dict: a Finding's fields are all there (and only
+    # there: pydantic keeps no class attribute of a field's name), and one dict read is
+    # cheaper than an attribute lookup, for dozens of findings per article.
+    values = finding.__dict__
+    severity = values["severity"]
+    if type(values["rule"]) is not str or type(values["message"]) is not str:
         return False
-    if type(finding.severity) is not str or finding.severity not in SEVERITY_ORDER:
+    if type(severity) is not str or severity not in SEVERITY_ORDER:
         return False
-    if type(finding.line) not in _OPTIONAL_INT or type(finding.column) not in _OPTIONAL_INT:
+    if type(values["line"]) not in _OPTIONAL_INT or type(values["column"]) not in _OPTIONAL_INT:
         return False
-    span = finding.span
+    span = values["span"]
     if span is None:
         return True
     if type(span) is not Span:
         return False
-    start, end, text = span.start, span.end, span.text
+    span_values = span.__dict__
+    start, end, text = span_values["start"], span_values["end"], span_values["text"]
     return (
         type(start) is int
         and type(end) is int

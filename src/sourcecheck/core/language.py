@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
-from typing import Any
 
 from sourcecheck.core.analysis import Analysis
 from sourcecheck.core.models import Article
@@ -53,18 +51,33 @@ _ENGLISH_FUNCTION_WORDS = frozenset(
 )
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 _LETTER = re.compile(r"[^\W\d_]")
+# The check needs how many words ``_WORD.findall(text.lower())`` finds, and the share of
+# them that are function words. Both are counted with C-level passes over bytes in which
+# every letter is a lower-case ASCII letter and every other character a space, holding the
+# same words in the same order.
+#
 # Text whose only letters are ASCII (most English news: curly quotes and dashes are not
-# letters): ``_WORD.findall(text.lower())`` is then the runs of ASCII letters, lower-cased,
-# since no other character lower-cases to a letter or to ASCII (test_fast_paths checks all
-# of Unicode). In UTF-8 every non-ASCII byte is >= 128, so one ``bytes.translate`` that
-# lower-cases ASCII letters and turns every other byte into a space, then ``bytes.split``,
-# yields those words at a fifth of the regex's cost (this check runs on every article).
+# letters) needs one ``bytes.translate`` of its UTF-8 encoding: ASCII letters lower-cased,
+# every other byte (each byte of a non-ASCII character is >= 128) a space. No other
+# character lower-cases to a letter or to ASCII (test_fast_paths checks all of Unicode).
 _ASCII_LOWER_LETTERS_ONLY = bytes(
     ord(chr(code).lower()) if chr(code).isascii() and chr(code).isalpha() else ord(" ")
     for code in range(256)
 )
+# When other letters occur, the text is lower-cased first, the characters that are not
+# letters are blanked, and every byte left >= 128 (part of a letter) becomes a "q": such a
+# word is still one run of letters, and never a function word, as none holds a "q".
+_LOWER_LETTERS_OR_Q = _ASCII_LOWER_LETTERS_ONLY[:128] + b"q" * 128
 _ASCII_BYTES = bytes(range(128))
+# Every letter made an "a": a word starts wherever " a" occurs.
+_LETTERS_AS_A = bytes(
+    ord("a") if chr(code).isascii() and chr(code).islower() else code for code in range(256)
+)
 _ENGLISH_FUNCTION_BYTES = frozenset(word.encode("ascii") for word in _ENGLISH_FUNCTION_WORDS)
+# The most frequent function words of English news, most frequent first: together they
+# are over a tenth of its words, so they alone usually reach the share.
+_FREQUENT_FUNCTION_WORDS = ("the", "to", "of", "a", "and", "in", "that", "for")
+_FREQUENT_NEEDLES = tuple(f" {word} ".encode("ascii") for word in _FREQUENT_FUNCTION_WORDS)
 MIN_WORDS = 20
 MIN_SHARE = 0.12  # English news prose runs around 0.35-0.45 function words
 
@@ -79,10 +92,11 @@ def language_warning(article: Article, analysis: Analysis) -> str | None:
         )
     if declared:
         return None
-    words, function_words = _words(article.body[:20_000])
-    if len(words) < MIN_WORDS:
+    letters = padded_letters(article.body[:20_000])
+    words = letters.translate(_LETTERS_AS_A).count(b" a")
+    if words < MIN_WORDS:
         return None
-    if not _reaches_share(words, function_words):
+    if not reaches_share(letters, words):
         return (
             "article does not look like English: the built-in scorers are English-only, "
             "so their scores may be meaningless"
@@ -90,19 +104,37 @@ def language_warning(article: Article, analysis: Analysis) -> str | None:
     return None
 
 
-def _reaches_share(words: Sequence[object], function_words: frozenset[object]) -> bool:
-    """Whether at least ``MIN_SHARE`` of ``words`` are in ``function_words``."""
-    return sum(map(function_words.__contains__, words)) / len(words) >= MIN_SHARE
+def reaches_share(letters: bytes, words: int) -> bool:
+    """Whether at least ``MIN_SHARE`` of the ``words`` words of ``letters`` (from
+    :func:`padded_letters`) are English function words."""
+    # bytes.count finds " the " once in " the the " (its matches do not overlap), so these
+    # counts are at most the true ones: when they reach the share, the text does.
+    found = 0
+    for needle in _FREQUENT_NEEDLES:
+        found += letters.count(needle)
+        if found / words >= MIN_SHARE:
+            return True
+    function_words = sum(map(_ENGLISH_FUNCTION_BYTES.__contains__, letters.split()))
+    return function_words / words >= MIN_SHARE
 
 
-def _words(text: str) -> tuple[list[str] | list[bytes], frozenset[Any]]:
-    """The words of ``text`` lower-cased (``_WORD.findall(text.lower())``, as str or as
-    ASCII bytes), and the English function words in the same type."""
+def padded_letters(text: str) -> bytes:
+    """``text`` as lower-case ASCII letters and spaces, with a space at either end, whose
+    words are those of ``_WORD.findall(text.lower())`` in order: the same words where they
+    are ASCII, words holding a "q" where they are not."""
     # surrogatepass: a lone surrogate (not a letter) must not make encoding fail.
     encoded = text.encode("utf-8", "surrogatepass")
     # Deleting the ASCII bytes leaves the non-ASCII characters, still valid UTF-8: a few
     # quote marks and dashes to search for a letter instead of the whole text.
     non_ascii = encoded.translate(None, _ASCII_BYTES)
-    if non_ascii and _LETTER.search(non_ascii.decode("utf-8", "surrogatepass")):
-        return _WORD.findall(text.lower()), _ENGLISH_FUNCTION_WORDS
-    return encoded.translate(_ASCII_LOWER_LETTERS_ONLY).split(), _ENGLISH_FUNCTION_BYTES
+    if not non_ascii or not _LETTER.search(non_ascii.decode("utf-8", "surrogatepass")):
+        return b" " + encoded.translate(_ASCII_LOWER_LETTERS_ONLY) + b" "
+    # str.lower may turn a letter into ASCII ("K", the Kelvin sign) or into a letter and a
+    # mark ("İ"), so it runs first, and the characters it leaves are looked at one by one.
+    lowered = text.lower().encode("utf-8", "surrogatepass")
+    others = lowered.translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass")
+    for char in set(others):
+        if not _LETTER.match(char):
+            # UTF-8 is self-synchronising: a character's bytes match only that character.
+            lowered = lowered.replace(char.encode("utf-8", "surrogatepass"), b" ")
+    return b" " + lowered.translate(_LOWER_LETTERS_OR_Q) + b" "

@@ -234,22 +234,28 @@ def _corroborated_in_article(analysis: Analysis, groups: SourceGroups) -> set[in
     """Indexes of claims backed by two or more independent sources within the article."""
     group_of = groups.group_of
     attributions = analysis.attributions
-    # Each claim's valid attribution indexes; most claims have none.
+    # Each claim's valid attribution indexes, and their groups. Most claims have none, and
+    # share one empty tuple and set rather than each making its own.
     claim_sources = [
-        [i for i in claim.attributions if 0 <= i < len(group_of)] for claim in analysis.claims
+        [i for i in claim.attributions if 0 <= i < len(group_of)] if claim.attributions else ()
+        for claim in analysis.claims
     ]
     claim_groups = [
-        {group_of[i] for i in indexes} - {None} if indexes else set() for indexes in claim_sources
+        {group_of[i] for i in indexes} - {None} if indexes else _NO_GROUPS
+        for indexes in claim_sources
     ]
     backed = {index for index, found in enumerate(claim_groups) if len(found) >= 2}
     for index, indexes in enumerate(claim_sources):
-        if not any(_confirms(attributions[i].cue) for i in indexes):
+        if not indexes or not any(_confirms(attributions[i].cue) for i in indexes):
             continue
         for earlier in range(max(0, index - _CONFIRM_LOOKBACK), index):
             # A confirming source that is not the earlier claim's own source backs it up.
             if claim_groups[earlier] and claim_groups[index] - claim_groups[earlier]:
                 backed.update((earlier, index))
     return backed
+
+
+_NO_GROUPS: frozenset[int | None] = frozenset()
 
 
 def _confirms(cue: Span | None) -> bool:
