@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from sourcecheck.core.analysis.claims import _has_words
-from sourcecheck.core.analysis.hedges import HedgeFinder
+from sourcecheck.core.analysis.hedges import FOLD_APART, HedgeFinder
 from sourcecheck.core.analysis.quotes import _DOUBLE_MARK, _SINGLE, _double_marks, _single_pattern
 from sourcecheck.core.analysis.text import _BOUNDARY, _CLOSERS, _OPENERS, _as_periods
 from sourcecheck.core.lexicons import Lexicons
@@ -43,15 +43,18 @@ def test_single_quotes_found_by_the_chosen_pattern_are_those_of_the_general_one(
     assert ([m.span() for m in pattern.finditer(text)] if pattern else []) == expected
 
 
-# Cue words that share prefixes, hold apostrophes and hyphens, or a non-ASCII letter.
+# Cue words that share prefixes, hold apostrophes and hyphens, or a non-ASCII letter (a
+# lexicon with one takes the plain path).
 CUE = st.lists(
-    st.sampled_from(["may", "ma", "be", "about", "can't", "so-called", "naïve", "a"]),
+    st.sampled_from(["may", "ma", "be", "about", "can't", "so-called", "naïve", "a", "is"]),
     min_size=1,
     max_size=3,
 ).map(" ".join)
 WORD = st.sampled_from(
     [
         "may",
+        "May",
+        "MAY",
         "ma",
         "be",
         "about",
@@ -73,6 +76,14 @@ WORD = st.sampled_from(
         "reportedly",
         "7",
         "",
+        # Letters that re.IGNORECASE and str.lower fold differently (see FOLD_APART).
+        "\u0131s",
+        "\u017fo",
+        "ma\u212a",
+        "\u0130s",
+        "İ",
+        "ς",
+        "Σ",
     ]
 )
 SEPARATOR = st.sampled_from([" ", " ", "  ", "\n", "\u00a0", "-", "’", "'", '"', "“", ".", ""])
@@ -89,13 +100,22 @@ class OnlyHedges:
         return {"adverb": self.cues}
 
 
+def plain_cues(finder: HedgeFinder, body: str) -> list[tuple[int, int, str]]:
+    """What HedgeFinder found before its fast path: the pattern in the lower-cased body,
+    or the ignore-case pattern in the body when lower-casing changes its length."""
+    lowered = body.lower()
+    if len(lowered) == len(body):
+        matches = finder._pattern.finditer(lowered)
+    else:
+        matches = finder._pattern_any_case.finditer(body)
+    return [(*match.span(), match.group()) for match in matches]
+
+
 @settings(max_examples=400, deadline=None)
 @given(st.lists(CUE, min_size=1, max_size=5), HEDGE_TEXT)
 def test_hedge_candidates_find_what_the_cue_pattern_finds(cues: list[str], text: str) -> None:
     finder = HedgeFinder(OnlyHedges(cues))  # type: ignore[arg-type]
-    lowered = text.lower()
-    expected = [m.span() for m in finder._pattern.finditer(lowered)]
-    assert [m.span() for m in finder._matches(lowered)] == expected
+    assert finder._cues(text) == plain_cues(finder, text)
 
 
 BUILT_IN_HEDGES = HedgeFinder(Lexicons())
@@ -104,9 +124,38 @@ BUILT_IN_HEDGES = HedgeFinder(Lexicons())
 @settings(max_examples=300, deadline=None)
 @given(HEDGE_TEXT)
 def test_built_in_hedge_candidates_find_what_the_cue_pattern_finds(text: str) -> None:
-    lowered = text.lower()
-    expected = [m.span() for m in BUILT_IN_HEDGES._pattern.finditer(lowered)]
-    assert [m.span() for m in BUILT_IN_HEDGES._matches(lowered)] == expected
+    assert BUILT_IN_HEDGES._cues(text) == plain_cues(BUILT_IN_HEDGES, text)
+
+
+def test_built_in_hedges_take_the_candidate_path() -> None:
+    assert BUILT_IN_HEDGES._candidates is not None
+
+
+WORD_CLASS = re.compile(r"\w")
+SPACE_CLASS = re.compile(r"\s")
+ANY_ASCII_ANY_CASE = re.compile(r"[\x00-\x7f]", re.IGNORECASE)
+
+
+def test_ignore_case_and_lower_case_agree_on_ascii_cues_but_for_fold_apart() -> None:
+    """The claim _matches rests on, over all of Unicode: outside FOLD_APART, a character
+    lower-cases to one character, of the same word/space class, and matches an ASCII
+    character ignoring case exactly when it lower-cases to that character's lower case."""
+    for code in range(0x110000):
+        char = chr(code)
+        if char in FOLD_APART or 0xD800 <= code < 0xE000:
+            continue
+        lower = char.lower()
+        assert len(lower) == 1, char
+        if lower != char:
+            assert bool(WORD_CLASS.match(char)) == bool(WORD_CLASS.match(lower)), char
+            assert bool(SPACE_CLASS.match(char)) == bool(SPACE_CLASS.match(lower)), char
+        if not char.isascii():
+            assert not lower.isascii() and not ANY_ASCII_ANY_CASE.match(char), char
+    for code in range(128):
+        for other in range(128):
+            pattern = re.compile(re.escape(chr(code).lower()), re.IGNORECASE)
+            expected = chr(other).lower() == chr(code).lower()
+            assert bool(pattern.fullmatch(chr(other))) == expected
 
 
 @settings(max_examples=300, deadline=None)
