@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from sourcecheck.core.analysis.claims import _has_words
 from sourcecheck.core.analysis.hedges import FOLD_APART, HedgeFinder
 from sourcecheck.core.analysis.quotes import _DOUBLE_MARK, _SINGLE, _double_marks, _single_pattern
-from sourcecheck.core.analysis.text import _BOUNDARY, _CLOSERS, _OPENERS, _as_periods
+from sourcecheck.core.analysis.text import _BOUNDARY, _CLOSERS, _OPENERS, _as_periods, _is_boundary
 from sourcecheck.core.lexicons import Lexicons
 
 PLAIN_BOUNDARY = re.compile(rf"[.!?…]+{_CLOSERS}(?=\s+{_OPENERS}[A-Z0-9])")
@@ -21,6 +21,37 @@ PLAIN_BOUNDARY = re.compile(rf"[.!?…]+{_CLOSERS}(?=\s+{_OPENERS}[A-Z0-9])")
 def test_boundaries_in_the_periods_text_match_the_plain_pattern(text: str) -> None:
     expected = [m.span() for m in PLAIN_BOUNDARY.finditer(text)]
     assert [m.span() for m in _BOUNDARY.finditer(_as_periods(text))] == expected
+
+
+def plain_token_start(body: str, start: int, paragraph_start: int) -> int | None:
+    """Where _is_boundary's word before ``start`` began, written with max() and rfind();
+    None for a 40-character run without a space or newline."""
+    lowest = max(paragraph_start, start - 40)
+    space = max(body.rfind(" ", lowest, start), body.rfind("\n", lowest, start))
+    if space < 0 and lowest > paragraph_start:
+        return None
+    return space + 1 if space >= 0 else lowest
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.text(alphabet="ab A.-(\n\t\u00a0", min_size=1, max_size=60),
+    st.integers(0, 59),
+    st.integers(0, 59),
+)
+def test_word_before_a_boundary_is_the_one_rfind_gives(
+    text: str, paragraph_start: int, offset: int
+) -> None:
+    paragraph_start = min(paragraph_start, len(text) - 1)
+    start = min(paragraph_start + offset, len(text) - 1)
+    body = text[:start] + "." + text[start + 1 :] + " Next"
+    token_start = plain_token_start(body, start, paragraph_start)
+    if token_start is None:
+        expected = True
+    else:  # the decision made on the word: the same function on a text holding only it
+        word = body[token_start : start + 1] + body[start + 1 :]
+        expected = _is_boundary(word, start - token_start, start - token_start + 1, 0)
+    assert _is_boundary(body, start, start + 1, paragraph_start) == expected
 
 
 QUOTE_TEXT = st.text(alphabet="a B7.,' ‘’`\"“”„«»\n", max_size=40)

@@ -110,10 +110,16 @@ def _cover(
     supports: dict[int, set[int]],
 ) -> None:
     """Mark the sentences that ``[start, end)`` covers at least half of."""
-    index = max(0, bisect.bisect_right(starts, start) - 1)
-    while index < len(starts) and starts[index] < end:
+    # Conditionals, not min() and max(): those parse their arguments the slow way.
+    index = bisect.bisect_right(starts, start) - 1
+    if index < 0:
+        index = 0
+    count = len(starts)
+    while index < count and starts[index] < end:
         span_start, span_end = starts[index], ends[index]
-        overlap = min(end, span_end) - max(start, span_start)
+        overlap = (end if end < span_end else span_end) - (
+            start if start > span_start else span_start
+        )
         if overlap * 2 >= span_end - span_start:
             _support(supports, index, position)
         index += 1

@@ -269,7 +269,9 @@ class HedgeFinder:
         source_zones = _source_zones(quotes, attributions)
         hedges: list[Hedge] = []
         for start, end, key in self._cues(body):
-            sentence = max(bisect_right(starts, start) - 1, 0)
+            sentence = bisect_right(starts, start) - 1
+            if sentence < 0:  # not max(): it parses its arguments the slow way
+                sentence = 0
             category = self._plain.get(key)
             if category is None:
                 sentence_start = starts[sentence] if starts else 0
