@@ -415,7 +415,10 @@ def _next_token(body: str, end: int) -> str:
 def _previous_token(body: str, start: int, sentence_start: int) -> str:
     """The word (or punctuation mark) just before ``start`` in its sentence, lower-cased."""
     # rsplit runs in C: the last whitespace-separated chunk holds the previous token.
-    chunks = body[max(sentence_start, start - _LOOKBEHIND) : start].rsplit(None, 1)
+    lowest = start - _LOOKBEHIND
+    if lowest < sentence_start:
+        lowest = sentence_start
+    chunks = body[lowest:start].rsplit(None, 1)
     if not chunks:
         return ""
     last = chunks[-1]
@@ -443,7 +446,8 @@ def _source_zones(
     merged: list[tuple[int, int]] = []
     for start, end in zones:
         if merged and start <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+            if end > merged[-1][1]:  # not max(): it parses its arguments the slow way
+                merged[-1] = (merged[-1][0], end)
         else:
             merged.append((start, end))
     return merged

@@ -71,7 +71,7 @@ def _quote(
     return build(
         Quote,
         span=Span.of(body, start, end),
-        inner=Span.of(body, inner_start, max(inner_start, inner_end)),
+        inner=Span.of(body, inner_start, inner_end if inner_end > inner_start else inner_start),
         continues=continues,
         nested=nested,
     )
