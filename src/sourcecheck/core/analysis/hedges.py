@@ -29,10 +29,17 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import get_args
 
-from sourcecheck.core.analysis.types import Sentence, build
+from sourcecheck.core.analysis.types import Sentence
 from sourcecheck.core.errors import ConfigError
 from sourcecheck.core.lexicons import Lexicons
-from sourcecheck.core.models import Attribution, Hedge, HedgeCategory, Quote, Span
+from sourcecheck.core.models import (
+    Attribution,
+    Hedge,
+    HedgeCategory,
+    Quote,
+    Span,
+    fill_unchecked,
+)
 
 CATEGORIES: frozenset[str] = frozenset(get_args(HedgeCategory))
 
@@ -283,7 +290,10 @@ class HedgeFinder:
             span = Span.of(body, start, end)
             # Values computed here and known valid: no per-hedge pydantic validation.
             hedges.append(
-                build(Hedge, span=span, category=category, voice=voice, sentence=sentence)
+                fill_unchecked(
+                    Hedge,
+                    {"span": span, "category": category, "voice": voice, "sentence": sentence},
+                )
             )
         return hedges
 
