@@ -12,8 +12,8 @@ from __future__ import annotations
 import bisect
 import re
 
-from sourcecheck.core.analysis.types import Sentence, build
-from sourcecheck.core.models import Attribution, Claim, Quote
+from sourcecheck.core.analysis.types import Sentence
+from sourcecheck.core.models import Attribution, Claim, Quote, fill_unchecked
 
 MIN_WORDS_WITHOUT_STOP = 8  # shorter lines with no final stop read as headlines
 # A question, or a reported one ('"Is this fair?" she asked'): asks rather than asserts.
@@ -58,19 +58,15 @@ def find_claims(
     supports = _supporting_attributions(sentences, quotes, attributions)
     claims: list[Claim] = []
     for index, sentence in enumerate(sentences):
-        if not is_claim(sentence.span.text):
+        span = sentence.span
+        if not is_claim(span.text):
             continue
         support = supports.get(index)
         found = sorted(support) if support else []
-        claims.append(
-            build(
-                Claim,
-                span=sentence.span,
-                sentence=index,
-                attributed=bool(found),
-                attributions=found,
-            )
-        )
+        # Every field given and known valid: filled directly (build() would look up the
+        # defaults it does not need, for each of ~45 claims an article).
+        values = {"span": span, "sentence": index, "attributed": bool(found), "attributions": found}
+        claims.append(fill_unchecked(Claim, values))
     return claims
 
 
@@ -110,10 +106,16 @@ def _cover(
     supports: dict[int, set[int]],
 ) -> None:
     """Mark the sentences that ``[start, end)`` covers at least half of."""
-    index = max(0, bisect.bisect_right(starts, start) - 1)
-    while index < len(starts) and starts[index] < end:
+    # Conditionals, not min() and max(): those parse their arguments the slow way.
+    index = bisect.bisect_right(starts, start) - 1
+    if index < 0:
+        index = 0
+    count = len(starts)
+    while index < count and starts[index] < end:
         span_start, span_end = starts[index], ends[index]
-        overlap = min(end, span_end) - max(start, span_start)
+        overlap = (end if end < span_end else span_end) - (
+            start if start > span_start else span_start
+        )
         if overlap * 2 >= span_end - span_start:
             _support(supports, index, position)
         index += 1

@@ -29,10 +29,17 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import get_args
 
-from sourcecheck.core.analysis.types import Sentence, build
+from sourcecheck.core.analysis.types import Sentence
 from sourcecheck.core.errors import ConfigError
 from sourcecheck.core.lexicons import Lexicons
-from sourcecheck.core.models import Attribution, Hedge, HedgeCategory, Quote, Span
+from sourcecheck.core.models import (
+    Attribution,
+    Hedge,
+    HedgeCategory,
+    Quote,
+    Span,
+    fill_unchecked,
+)
 
 CATEGORIES: frozenset[str] = frozenset(get_args(HedgeCategory))
 
@@ -204,9 +211,22 @@ def _is_ascii_word(char: str) -> bool:
     return char.isascii() and (char.isalnum() or char == "_")
 
 
-# The candidate text of HedgeFinder._matches: ASCII word characters stay, every other
-# byte (including the '?' of characters Latin-1 cannot hold) becomes a space.
-_CANDIDATE_BYTES = bytes(code if _is_ascii_word(chr(code)) else ord(" ") for code in range(256))
+# The candidate text of HedgeFinder._matches: ASCII word characters stay (capitals
+# lower-cased), every other byte (including the '?' of characters Latin-1 cannot hold)
+# becomes a space.
+_CANDIDATE_BYTES = bytes(
+    ord(chr(code).lower()) if _is_ascii_word(chr(code)) else ord(" ") for code in range(256)
+)
+# The only characters on which matching ASCII cues case-insensitively differs from matching
+# the lower-cased text: "ı" and "ſ" match "i" and "s" under re.IGNORECASE but lower-case to
+# themselves, the Kelvin sign lower-cases to "k" (the candidate text, made from the body,
+# reads it as a space) and "İ" lower-cases to two characters. Checked over all of Unicode
+# in tests/analysis/test_text_fast_paths.py.
+FOLD_APART = "ıſ\u212aİ"
+
+
+def _is_ascii_cue(phrase: str) -> bool:
+    return phrase.isascii() and _is_ascii_word(phrase[0]) and _is_ascii_word(phrase[-1])
 
 
 def _candidate_char_regex(char: str) -> str:
@@ -229,9 +249,10 @@ class HedgeFinder:
         # changes when lower-cased (offsets would no longer line up).
         self._pattern = re.compile(pattern)
         self._pattern_any_case = re.compile(pattern, re.IGNORECASE)
-        # See _matches; it relies on every cue starting and ending with a word character.
+        # See _matches; it relies on every cue being ASCII (see FOLD_APART) and starting
+        # and ending with a word character.
         self._candidates: re.Pattern[bytes] | None = None
-        if phrases and all(_is_ascii_word(p[0]) and _is_ascii_word(p[-1]) for p in phrases):
+        if phrases and all(_is_ascii_cue(phrase) for phrase in phrases):
             candidate = rf" (?={_trie_regex(phrases, _candidate_char_regex)}\b)"
             self._candidates = re.compile(candidate.encode("ascii"))
         # Cues whose reading never depends on their neighbours: one dict lookup each.
@@ -254,15 +275,10 @@ class HedgeFinder:
         starts = [s.span.start for s in sentences]
         source_zones = _source_zones(quotes, attributions)
         hedges: list[Hedge] = []
-        lowered = body.lower()
-        if len(lowered) == len(body):
-            matches = self._matches(lowered)
-        else:
-            matches = self._pattern_any_case.finditer(body)
-        for match in matches:
-            key = match.group()
-            start, end = match.span()
-            sentence = max(bisect_right(starts, start) - 1, 0)
+        for start, end, key in self._cues(body):
+            sentence = bisect_right(starts, start) - 1
+            if sentence < 0:  # not max(): it parses its arguments the slow way
+                sentence = 0
             category = self._plain.get(key)
             if category is None:
                 sentence_start = starts[sentence] if starts else 0
@@ -274,36 +290,54 @@ class HedgeFinder:
             span = Span.of(body, start, end)
             # Values computed here and known valid: no per-hedge pydantic validation.
             hedges.append(
-                build(Hedge, span=span, category=category, voice=voice, sentence=sentence)
+                fill_unchecked(
+                    Hedge,
+                    {"span": span, "category": category, "voice": voice, "sentence": sentence},
+                )
             )
         return hedges
 
-    def _matches(self, lowered: str) -> Iterable[re.Match[str]]:
-        """What ``self._pattern.finditer(lowered)`` finds, four times faster.
+    def _cues(self, body: str) -> list[tuple[int, int, str]]:
+        """(start, end, text) of every match of ``self._pattern`` in ``body.lower()``, or
+        of the ignore-case pattern in ``body`` when lower-casing changes its length."""
+        candidates = self._candidates
+        if candidates is not None and (
+            body.isascii() or not any(char in body for char in FOLD_APART)
+        ):
+            return self._matches(body, candidates)
+        lowered = body.lower()
+        if len(lowered) == len(body):
+            return [(*match.span(), match.group()) for match in self._pattern.finditer(lowered)]
+        return [(*match.span(), match.group()) for match in self._pattern_any_case.finditer(body)]
+
+    def _matches(self, body: str, candidates: re.Pattern[bytes]) -> list[tuple[int, int, str]]:
+        """What :meth:`_cues` finds, for a body holding no :data:`FOLD_APART` character.
 
         re tries a ``\b``-led pattern at every position of the text: that was most of the
         cost of finding hedges. So cues are first looked for in a candidate text, a bytes
-        copy with one byte per character where every character but the ASCII word ones
-        reads as a space, right after a space, which re finds with its fast literal
-        search. Every real match is a candidate: a cue starts after a non-word character
-        (a space there) and its words, whitespace and apostrophes read as the candidate
-        pattern reads them. Each candidate is then checked with the real pattern at its
-        position, in order and without overlaps, as finditer would.
+        copy of the body with one byte per character where ASCII word characters stay
+        (lower-cased) and every other character reads as a space, right after a space,
+        which re finds with its fast literal search. Every real match is a candidate: a
+        cue starts after a non-word character (a space there) and its words, whitespace
+        and apostrophes read as the candidate pattern reads them. Each candidate is then
+        checked with the ignore-case pattern on the body, in order and without overlaps,
+        as finditer would. With no FOLD_APART character about, that pattern matches the
+        body where ``self._pattern`` matches it lower-cased; and lower-casing a text that
+        holds a curly quote costs a third as much as the whole candidate scan.
         """
-        if self._candidates is None:
-            return self._pattern.finditer(lowered)
         # One more leading space: a cue at the very start follows a space too, and each
-        # candidate's start (its space) is then the cue's offset in ``lowered``.
-        text = b" " + lowered.encode("latin-1", "replace").translate(_CANDIDATE_BYTES)
-        found: list[re.Match[str]] = []
+        # candidate's start (its space) is then the cue's offset in ``body``.
+        text = b" " + body.encode("latin-1", "replace").translate(_CANDIDATE_BYTES)
+        found: list[tuple[int, int, str]] = []
         end = 0
-        for candidate in self._candidates.finditer(text):
+        confirm = self._pattern_any_case.match
+        for candidate in candidates.finditer(text):
             start = candidate.start()
             if start >= end:
-                match = self._pattern.match(lowered, start)
+                match = confirm(body, start)
                 if match is not None:
-                    found.append(match)
                     end = match.end()
+                    found.append((start, end, body[start:end].lower()))
         return found
 
     def _category(
@@ -391,7 +425,10 @@ def _next_token(body: str, end: int) -> str:
 def _previous_token(body: str, start: int, sentence_start: int) -> str:
     """The word (or punctuation mark) just before ``start`` in its sentence, lower-cased."""
     # rsplit runs in C: the last whitespace-separated chunk holds the previous token.
-    chunks = body[max(sentence_start, start - _LOOKBEHIND) : start].rsplit(None, 1)
+    lowest = start - _LOOKBEHIND
+    if lowest < sentence_start:
+        lowest = sentence_start
+    chunks = body[lowest:start].rsplit(None, 1)
     if not chunks:
         return ""
     last = chunks[-1]
@@ -419,7 +456,8 @@ def _source_zones(
     merged: list[tuple[int, int]] = []
     for start, end in zones:
         if merged and start <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+            if end > merged[-1][1]:  # not max(): it parses its arguments the slow way
+                merged[-1] = (merged[-1][0], end)
         else:
             merged.append((start, end))
     return merged
