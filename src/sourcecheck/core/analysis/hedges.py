@@ -311,7 +311,7 @@ class HedgeFinder:
         return [(*match.span(), match.group()) for match in self._pattern_any_case.finditer(body)]
 
     def _matches(self, body: str, candidates: re.Pattern[bytes]) -> list[tuple[int, int, str]]:
-        """What :meth:`_cues` finds, for a body holding no :data:`FOLD_APART` character.
+        r"""What :meth:`_cues` finds, for a body holding no :data:`FOLD_APART` character.
 
         re tries a ``\b``-led pattern at every position of the text: that was most of the
         cost of finding hedges. So cues are first looked for in a candidate text, a bytes
