@@ -175,6 +175,15 @@ class Found:
 
 
 @dataclass(slots=True)
+class _Bounds:
+    """A sentence's offsets as a plain object: the finder reads them a dozen times a cue,
+    and each read of a pydantic ``Span`` field goes through BaseModel's attribute hook."""
+
+    start: int
+    end: int
+
+
+@dataclass(slots=True)
 class _Speaker:
     """Where a cue's source is, and where the words of the attribution end."""
 
@@ -243,13 +252,16 @@ class AttributionFinder:
         context = _QuoteIndex(top_quotes)
         found: list[Found] = []
         spans = [sentence.span for sentence in sentences]
+        starts = [span.start for span in spans]
         ends = [span.end for span in spans]
         last = len(spans) - 1
-        for start, end in self._cues(body, [span.start for span in spans]):
-            index = min(bisect.bisect_right(ends, start), last)  # the sentence ending after
-            sentence = spans[index]
-            if not sentence.start <= start < sentence.end:
+        for start, end in self._cues(body, starts):
+            index = bisect.bisect_right(ends, start)  # the sentence ending after
+            if index > last:
+                index = last
+            if not starts[index] <= start < ends[index]:
                 continue
+            sentence = _Bounds(starts[index], ends[index])
             item = self._read(body, start, end, index, sentence, context, found)
             if item is not None:
                 enclosing = context.enclosing(start)
@@ -287,7 +299,7 @@ class AttributionFinder:
         start: int,
         end: int,
         index: int,
-        sentence: Span,
+        sentence: _Bounds,
         quotes: _QuoteIndex,
         found: list[Found],
     ) -> Found | None:
@@ -311,7 +323,7 @@ class AttributionFinder:
         start: int,
         end: int,
         index: int,
-        sentence: Span,
+        sentence: _Bounds,
         quotes: _QuoteIndex,
         lower: str,
     ) -> Found | None:
@@ -346,7 +358,7 @@ class AttributionFinder:
         start: int,
         end: int,
         index: int,
-        sentence: Span,
+        sentence: _Bounds,
         quotes: _QuoteIndex,
         found: list[Found],
         lower: str,
@@ -385,7 +397,7 @@ class AttributionFinder:
         start: int,
         end: int,
         index: int,
-        sentence: Span,
+        sentence: _Bounds,
         found: list[Found],
         window: int,
         core_end: int,
@@ -424,7 +436,7 @@ class AttributionFinder:
         body: str,
         start: int,
         end: int,
-        sentence: Span,
+        sentence: _Bounds,
         quotes: _QuoteIndex,
         lower: str,
         speaker: _Speaker,
@@ -440,7 +452,7 @@ class AttributionFinder:
                 # '"If you look at it," Rubio said, "I don't believe ..."': one content.
                 before_quote = quotes.ends_at(_trim_span(body, sentence.start, source_start)[1])
                 if before_quote is not None and _clause_ended(body, sentence.start, source_start):
-                    content = before_quote.span.start, content[1]
+                    content = before_quote[0], content[1]
             if content is None and not _clause_ended(body, sentence.start, source_start):
                 return None
         if content is None:
@@ -468,13 +480,13 @@ class AttributionFinder:
         quote = quotes.starts_at(gap.end() if gap is not None else sentence_end)
         if quote is None:
             return None
-        end = quote.span.end
+        end = quote[1]
         while True:
             gap = _SPACE.match(body, end)
             following = quotes.starts_at(gap.end() if gap is not None else end)
             if following is None:
-                return quote.span.start, end
-            end = following.span.end
+                return quote[0], end
+            end = following[1]
 
     def _source_after(
         self, body: str, start: int, end: int, *, allow_phrase: bool
@@ -522,9 +534,9 @@ class AttributionFinder:
         first = opening.end()
         quote = quotes.starts_at(first)
         if quote is not None:
-            rest = _LOWER_AFTER.match(body, quote.span.end, end)
+            rest = _LOWER_AFTER.match(body, quote[1], end)
             if rest is None:
-                return quote.span.start, quote.span.end
+                return quote[0], quote[1]
             return _clause(body, first, end)  # 'said "local forces" must lead the way'
         if _NOT_CONTENT.match(body, first, end):
             return None  # "did not respond to a request for comment"
@@ -539,7 +551,7 @@ class AttributionFinder:
                 first = later.start("start")
                 quote = quotes.starts_at(first)
                 if quote is not None:
-                    return quote.span.start, quote.span.end
+                    return quote[0], quote[1]
         according = _ACCORDING_AFTER.search(body, first, end)
         return _clause(body, first, according.start() if according else end)
 
@@ -548,7 +560,7 @@ class AttributionFinder:
         body: str,
         content: tuple[int, int],
         clause_end: int,
-        sentence: Span,
+        sentence: _Bounds,
         quotes: _QuoteIndex,
         inverted: bool,
     ) -> tuple[int, int]:
@@ -576,13 +588,13 @@ class AttributionFinder:
                 if rest is not None and word and not word[0].endswith("ing"):
                     return content[0], rest[1]
             return content
-        end = quote.span.end
+        end = quote[1]
         while True:  # a run of quotes with nothing but space between them
             gap = _SPACE.match(body, end)
             following = quotes.starts_at(gap.end() if gap is not None else end)
             if following is None:
                 return content[0], end
-            end = following.span.end
+            end = following[1]
 
     def _content_before(
         self, body: str, start: int, end: int, quotes: _QuoteIndex
@@ -597,10 +609,10 @@ class AttributionFinder:
             return None
         quote = quotes.ends_at(clause_end)
         if quote is not None:
-            lead = body[clause_start : quote.span.start].rstrip()
+            lead = body[clause_start : quote[0]].rstrip()
             if lead and lead[-1] not in ":—–-\"”'":
-                return clause_start, quote.span.end  # 'They have "a higher set of ...," he said'
-            return quote.span.start, quote.span.end
+                return clause_start, quote[1]  # 'They have "a higher set of ...," he said'
+            return quote[0], quote[1]
         dateline = _DATELINE.match(body, clause_start, clause_end)
         if dateline is not None:
             clause_start = dateline.end()  # "RIVERTON — The state will ...": not said by anyone
@@ -703,10 +715,13 @@ class _QuoteIndex:
     """Quotes looked up by start, by end, and 'is this offset inside a quote'."""
 
     def __init__(self, quotes: list[Quote]) -> None:
-        self.by_start = {q.span.start: q for q in quotes}
-        self.by_end = {q.span.end: q for q in quotes}
-        self.bounds = [(q.inner.start, q.inner.end) for q in quotes]
-        self.starts = [q.span.start for q in quotes]
+        # Offsets as plain tuples, read once: every read of a pydantic model's field goes
+        # through BaseModel's attribute hook, dozens of times dearer than a tuple index.
+        spans = [(span.start, span.end) for span in (q.span for q in quotes)]
+        self.by_start = {span[0]: span for span in spans}
+        self.by_end = {span[1]: span for span in spans}
+        self.bounds = [(inner.start, inner.end) for inner in (q.inner for q in quotes)]
+        self.starts = [span[0] for span in spans]
         self._cursor = 0
 
     def any_within(self, start: int, end: int) -> bool:
@@ -714,10 +729,12 @@ class _QuoteIndex:
         index = bisect.bisect_left(self.starts, start)
         return index < len(self.starts) and self.starts[index] < end
 
-    def starts_at(self, offset: int) -> Quote | None:
+    def starts_at(self, offset: int) -> tuple[int, int] | None:
+        """The span of the quote starting at ``offset``."""
         return self.by_start.get(offset)
 
-    def ends_at(self, offset: int) -> Quote | None:
+    def ends_at(self, offset: int) -> tuple[int, int] | None:
+        """The span of the quote ending at ``offset`` (or just after it)."""
         quote = self.by_end.get(offset)
         if quote is None and offset + 1 in self.by_end:
             quote = self.by_end[offset + 1]  # '"...,"' ends one past the comma we stopped at
