@@ -178,6 +178,10 @@ def _lower_set(entries: list[str] | dict[str, list[str]], name: str) -> set[str]
     return {p.lower() for p in _category(entries, name)}
 
 
+# A source already resolved, as resolution remembers it: (source type, speaker).
+_Known = tuple[SourceType, str | None]
+
+
 class _Resolvable(Protocol):
     """What resolution needs of an attribution being built (see ``attributions.Found``)."""
 
@@ -255,10 +259,12 @@ class Resolver:
         mentions = self.mentions(body, max(needing) if needing else 0)
         surnames: dict[str, str] = {}
         next_mention = 0
-        last_person: SourceInfo | None = None
-        last_group: SourceInfo | None = None
-        last_thing: SourceInfo | None = None  # an organisation or a document ("it")
-        last_organization: SourceInfo | None = None  # for "the agency"
+        # What was last mentioned, as (type, speaker): a SourceInfo is made only when a
+        # pronoun or a description takes one of them, not for every mention passed.
+        last_person: _Known | None = None
+        last_group: _Known | None = None
+        last_thing: _Known | None = None  # an organisation or a document ("it")
+        last_organization: _Known | None = None  # for "the agency"
         for item in items:
             if item.source is None:
                 item.info = SourceInfo("unknown", "other")
@@ -267,10 +273,9 @@ class Resolver:
             while next_mention < len(mentions) and mentions[next_mention][0] < start:
                 _, name, person = mentions[next_mention]
                 if person:
-                    last_person = SourceInfo("named_person", "named", _full(name, surnames))
+                    last_person = ("named_person", _full(name, surnames))
                 else:
-                    last_thing = SourceInfo("named_organization", "named", name)
-                    last_organization = last_thing
+                    last_thing = last_organization = ("named_organization", name)
                 next_mention += 1
             phrase = body[start:end]
             info = self.typer.classify(phrase, in_quote=item.in_quote)
@@ -279,10 +284,9 @@ class Resolver:
                     body, start, phrase.lower(), last_person, last_group, last_thing
                 )
             elif info.kind == "person_description":
-                info = _inherit(last_person, SourceInfo("anonymous", "group"))
+                info = _inherit(last_person, "anonymous", "group")
             elif info.kind == "org_description":
-                fallback = SourceInfo("named_organization", "org_description")
-                info = _inherit(last_organization, fallback)
+                info = _inherit(last_organization, "named_organization", "org_description")
             elif info.source_type == "named_person" and info.speaker:
                 info.speaker = _full(info.speaker, surnames)
             if item.role and self.typer.anonymous(item.role):
@@ -290,23 +294,25 @@ class Resolver:
                 # identifiable; the reader cannot check who she is.
                 info = SourceInfo("anonymous", "group", info.speaker)
             item.info = info
-            if info.source_type in ("named_person", "anonymous") and info.kind != "group":
-                last_person = info
-            elif info.source_type in ("named_organization", "document"):
-                last_thing = info
-                if info.source_type == "named_organization":
-                    last_organization = info
-            if info.source_type in ("named_organization", "anonymous", "vague"):
-                last_group = info
+            source_type = info.source_type
+            known = (source_type, info.speaker)
+            if source_type in ("named_person", "anonymous") and info.kind != "group":
+                last_person = known
+            elif source_type in ("named_organization", "document"):
+                last_thing = known
+                if source_type == "named_organization":
+                    last_organization = known
+            if source_type in ("named_organization", "anonymous", "vague"):
+                last_group = known
 
     def _pronoun(
         self,
         body: str,
         start: int,
         pronoun: str,
-        last_person: SourceInfo | None,
-        last_group: SourceInfo | None,
-        last_thing: SourceInfo | None,
+        last_person: _Known | None,
+        last_group: _Known | None,
+        last_thing: _Known | None,
     ) -> SourceInfo:
         if pronoun == "who":
             antecedent = self._antecedent.search(body, max(0, start - 80), start)
@@ -315,10 +321,10 @@ class Resolver:
                 if info.kind == "named":
                     return info
         if pronoun in PERSON_PRONOUNS or pronoun in AUTHOR_PRONOUNS or pronoun == "you":
-            return _inherit(last_person, SourceInfo("unknown", "pronoun"))
+            return _inherit(last_person, "unknown", "pronoun")
         if pronoun in GROUP_PRONOUNS:
-            return _inherit(last_group, SourceInfo("vague", "group"))
-        return _inherit(last_thing, SourceInfo("unknown", "pronoun"))
+            return _inherit(last_group, "vague", "group")
+        return _inherit(last_thing, "unknown", "pronoun")
 
 
 _REFERRING_FIRST_WORDS = DETERMINERS | PRONOUNS
@@ -332,17 +338,20 @@ def _may_refer(body: str, start: int, end: int) -> bool:
     return bool(first) and first[0].lower() in _REFERRING_FIRST_WORDS
 
 
-def _inherit(antecedent: SourceInfo | None, fallback: SourceInfo) -> SourceInfo:
-    """A pronoun or description takes the type and speaker of what it refers to."""
+def _inherit(
+    antecedent: _Known | None, fallback_type: SourceType, fallback_kind: Kind
+) -> SourceInfo:
+    """A pronoun or description takes the type and speaker of what it refers to (else the
+    fallback type and kind, with no speaker)."""
     if antecedent is None:
-        return fallback
-    return SourceInfo(antecedent.source_type, "pronoun", antecedent.speaker)
+        return SourceInfo(fallback_type, fallback_kind)
+    return SourceInfo(antecedent[0], "pronoun", antecedent[1])
 
 
 def _full(name: str, surnames: dict[str, str]) -> str:
     """'Lopez' -> 'Maria Lopez' once the full name has been seen; remembers full names."""
-    words = name.split()
-    if len(words) == 1:
+    # Names are words joined by single spaces (see ``Resolver._name``, ``SourceTyper``).
+    if " " not in name:
         return surnames.get(name, name)
-    surnames[words[-1]] = name
+    surnames[name.rpartition(" ")[2]] = name
     return name
