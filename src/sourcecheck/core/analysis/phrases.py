@@ -176,7 +176,8 @@ class SourceReader:
                 if found is not None:
                     found.end = _trim_end(body, found.end)
                 return found
-        near = max(window, end - _NEAR)
+        # Conditionals, not max(): a builtin call with its argument parsing costs more.
+        near = end - _NEAR if end - _NEAR > window else window
         if near > window and body[end - 1] != ",":
             # Most sources are a few words: read those first, the whole window only if the
             # phrase might run past them (it starts at the first word read).
@@ -187,7 +188,7 @@ class SourceReader:
             if found > 0:
                 return SourceBefore(token_starts(body, words, found, near, end)[0], end)
         if body[end - 1] != ",":
-            start = max(window, end - _FULL)
+            start = end - _FULL if end - _FULL > window else window
             words = tokens(body[start:end])[-_MAX_WORDS:]
             found = self._phrase(words)
             if found is None:

@@ -96,6 +96,11 @@ class SourceTyper:
 
     def classify(self, phrase: str, *, in_quote: bool = False) -> SourceInfo:
         """What the words of ``phrase`` say about the source (a fresh object: callers edit it)."""
+        known = self.known(phrase, in_quote)
+        return SourceInfo(known.source_type, known.kind, known.speaker)
+
+    def known(self, phrase: str, in_quote: bool = False) -> SourceInfo:
+        """``classify(phrase, in_quote=in_quote)`` shared, not copied: never edit it."""
         # The same few phrases ("he", "officials", "the company") open most attributions of
         # every article, and typing one runs several regexes: remember the answers.
         key = (phrase, in_quote)
@@ -104,7 +109,7 @@ class SourceTyper:
             known = self._classify(phrase, in_quote)
             if len(self._classified) < _CLASSIFIED_MAX:
                 self._classified[key] = known
-        return SourceInfo(known.source_type, known.kind, known.speaker)
+        return known
 
     def _classify(self, phrase: str, in_quote: bool) -> SourceInfo:
         words = phrase.split()
@@ -278,7 +283,8 @@ class Resolver:
                     last_thing = last_organization = ("named_organization", name)
                 next_mention += 1
             phrase = body[start:end]
-            info = self.typer.classify(phrase, in_quote=item.in_quote)
+            # Shared with the typer's memory: every branch below that changes it makes a new one.
+            info = self.typer.known(phrase, item.in_quote)
             if info.kind == "pronoun":
                 info = self._pronoun(
                     body, start, phrase.lower(), last_person, last_group, last_thing
@@ -288,7 +294,7 @@ class Resolver:
             elif info.kind == "org_description":
                 info = _inherit(last_organization, "named_organization", "org_description")
             elif info.source_type == "named_person" and info.speaker:
-                info.speaker = _full(info.speaker, surnames)
+                info = SourceInfo(info.source_type, info.kind, _full(info.speaker, surnames))
             if item.role and self.typer.anonymous(item.role):
                 # "Maria, who asked that her last name not be used, said": named, but not
                 # identifiable; the reader cannot check who she is.
@@ -317,7 +323,7 @@ class Resolver:
         if pronoun == "who":
             antecedent = self._antecedent.search(body, max(0, start - 80), start)
             if antecedent is not None:
-                info = self.typer.classify(antecedent.group("np"))
+                info = self.typer.known(antecedent.group("np"))
                 if info.kind == "named":
                     return info
         if pronoun in PERSON_PRONOUNS or pronoun in AUTHOR_PRONOUNS or pronoun == "you":
