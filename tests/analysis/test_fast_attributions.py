@@ -10,6 +10,8 @@ from hypothesis import strategies as st
 from sourcecheck.core.analysis.attributions import (
     _COORDINATED,
     _PARTICIPLE_GAP,
+    _SKIP_AFTER_CUE,
+    _SKIP_BODY,
     AttributionFinder,
     _ends_with_and,
     _ends_with_gap,
@@ -244,3 +246,68 @@ ANONYMOUS_TEXT = st.lists(
 def test_anonymous_check_is_the_plain_search(text: str) -> None:
     typer = FINDER.typer
     assert typer.anonymous(text) == (typer.anonymous_phrase.search(text) is not None)
+
+
+SKIP_PIECES = st.lists(
+    st.sampled_from(
+        [
+            " ",
+            ",",
+            "  ",
+            "\n",
+            ".",
+            '"',
+            "that",
+            "the",
+            "on",
+            "only",
+            "once",
+            "onward",
+            "Monday",
+            "today",
+            "this",
+            "week",
+            "last",
+            "in",
+            "a",
+            "statement",
+            "interview",
+            "with",
+            "Fox",
+            "News",
+            "again",
+            "against",
+            "then",
+            "thence",
+            "quickly",
+            "holy",
+            "rally",
+            "by",
+            "phone",
+            "e-mail",
+            "citing",
+            "sources",
+            "grin",
+            "Twitter",
+            "late",
+            "Later",
+            "reply",
+            "part",
+            "é",
+            "ly",
+        ]
+    ),
+    max_size=12,
+)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(SKIP_PIECES, st.integers(0, 3))
+def test_skip_after_cue_guard_changes_nothing(pieces: list[str], start: int) -> None:
+    """The opening lookahead only rejects what the plain alternatives could not match."""
+    text = "".join(pieces)
+    start = min(start, len(text))
+    guarded = _SKIP_AFTER_CUE.match(text, start)
+    plain = re.compile(_SKIP_BODY).match(text, start)
+    assert plain is not None
+    assert (guarded.end() if guarded is not None else start) == plain.end()
