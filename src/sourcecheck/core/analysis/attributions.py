@@ -346,7 +346,8 @@ class AttributionFinder:
         source = self._source_after(body, end, sentence.end, allow_phrase=True)
         if source is None:
             return None
-        src_start, src_end, role = source
+        src_start, src_end, role_match = source
+        role = _role(role_match)
         before_start, before_end = _trim_span(body, sentence.start, start)
         content: tuple[int, int] | None
         if before_end > before_start:
@@ -440,12 +441,11 @@ class AttributionFinder:
         after = self._source_after(body, end, sentence.end, allow_phrase=False)
         if after is None:
             return None
-        speaker = _Speaker(after[:2], after[1], after[2], inverted=True)
-        if speaker.role:
-            role_match = _ROLE_AFTER.match(body, after[1], sentence.end)
-            if role_match is not None:
-                speaker.clause_end = role_match.end()
-                speaker.role_span = role_match.span("role")
+        src_start, src_end, role_match = after
+        speaker = _Speaker((src_start, src_end), src_end, _role(role_match), inverted=True)
+        if role_match is not None:
+            speaker.clause_end = role_match.end()
+            speaker.role_span = role_match.span("role")
         return speaker
 
     def _content(
@@ -507,8 +507,9 @@ class AttributionFinder:
 
     def _source_after(
         self, body: str, start: int, end: int, *, allow_phrase: bool
-    ) -> tuple[int, int, str | None] | None:
-        """The source phrase right after a cue: ``said Smith``, ``according to the report``."""
+    ) -> tuple[int, int, re.Match[str] | None] | None:
+        """The source phrase right after a cue (``said Smith``, ``according to the report``)
+        and the match of its role (", a former aide"), if any."""
         match = (
             _PRONOUN_AFTER.match(body, start, end)
             or self._described_name_after.match(body, start, end)
@@ -526,9 +527,9 @@ class AttributionFinder:
             src_end >= end or not body[src_end - 3 : src_end - 1].isupper()
         ):
             src_end -= 1  # the sentence's full stop, not an abbreviation ("said Devine.")
-        role_match = _ROLE_AFTER.match(body, src_end, end)
-        role = role_match.group("role").strip() if role_match else None
-        return match.start("src"), src_end, role
+        # The match itself, not just its words: an inverted source's attribution ends
+        # after its role, and matching the role again cost as much as finding it.
+        return match.start("src"), src_end, _ROLE_AFTER.match(body, src_end, end)
 
     # -- content -------------------------------------------------------------------------
 
@@ -704,6 +705,11 @@ def _cue_to_clause_end(body: str, cue_end: int, sentence_end: int) -> int:
 
 _COORDINATED = re.compile(r"(?<![\w'’-])(?:and|but)\s*\Z")
 _SUBJECT = re.compile(rf"(?:[^,]{{0,60}},\s*)?(?P<src>(?:He|She|They|{_NAME}))(?=\s+[a-z])")
+
+
+def _role(role_match: re.Match[str] | None) -> str | None:
+    """The words of a role ``_ROLE_AFTER`` matched (never empty: they open with a word)."""
+    return role_match.group("role").strip() if role_match is not None else None
 
 
 def _subject(body: str, start: int, end: int) -> tuple[int, int, str | None] | None:
