@@ -37,6 +37,27 @@ def test_x_said_reported_speech_without_that() -> None:
     assert a.direct is False
 
 
+@pytest.mark.parametrize(
+    ("body", "content"),
+    [
+        # Regression: the words skipped after a cue ("said again ...") matched as prefixes,
+        # so "against" lost "again" and the attribution was dropped.
+        (
+            "Mayor Ana Ruiz said against all odds the bridge would reopen.",
+            "against all odds the bridge would reopen",
+        ),
+        (
+            "Mayor Ana Ruiz said in partnership talks the bridge would reopen.",
+            "in partnership talks the bridge would reopen",
+        ),
+        ("Mayor Ana Ruiz said again the bridge would reopen.", "the bridge would reopen"),
+        ("Mayor Ana Ruiz said in part the bridge would reopen.", "the bridge would reopen"),
+    ],
+)
+def test_words_skipped_after_the_cue_are_whole_words(body: str, content: str) -> None:
+    assert triple(only(body)) == ("Mayor Ana Ruiz", "said", content)
+
+
 def test_x_said_that_clause_keeps_that() -> None:
     a = only("The ministry said on Tuesday that exports had fallen.")
     assert triple(a) == ("The ministry", "said", "that exports had fallen")

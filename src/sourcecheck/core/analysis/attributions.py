@@ -80,7 +80,7 @@ _SKIP_BODY = (
     rf"|\s+(?:also|again|then|later|previously|repeatedly|publicly|privately|recently|"
     rf"flatly|simply|bluntly|openly|in\s+part|in\s+response|afterward|earlier|once|only|"
     rf"by\s+(?:tele)?phone|by\s+e-?mail|in\s+reply|with\s+a\s+(?:grin|smile|laugh|shrug|sigh)|"
-    rf"[a-z]{{3,}}ly(?=[\s,.:;]|\Z))"
+    rf"[a-z]{{3,}}ly(?=[\s,.:;]|\Z))\b"  # \b: "against" is not "again", nor "thence" "then"
     r"|\s*,\s*citing\s+[^,.;\"“”]{1,80},)*"
 )
 # Every word ``_SKIP_BODY`` may open with (as a prefix: some of its words need no boundary
