@@ -276,7 +276,7 @@ class Engine:
                 kept.append(finding if level is None else _updated(finding, level, None))
                 order.append((-1, rule))
             else:
-                start = span.__dict__["start"]
+                start = span.start
                 kept.append(_updated(finding, level, lines.position(start)))
                 order.append((start, rule))
         # Sorted on keys made in the loop: a key function would be a call per finding.
@@ -333,9 +333,10 @@ def _validated(result: object, body: str) -> ScorerResult:
         except ValidationError as exc:
             raise ValueError(f"invalid result: {exc.errors()[0]['msg']}") from None
     for finding in result.findings:
-        span = finding.__dict__["span"]  # valid now, so every field is in the dict
+        span = finding.span
         if span is None:
             continue
+        # Valid now, so every field is in the instance dict: one read for three fields.
         values = span.__dict__
         start, end = values["start"], values["end"]
         if end > len(body) or body[start:end] != values["text"]:

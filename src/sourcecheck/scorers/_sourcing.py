@@ -268,7 +268,7 @@ def _source_text(fields: dict[str, Any]) -> str:
     # for every attribution of every article.
     source = fields["source"]
     if source is not None:
-        return source.__dict__["text"].strip()
+        return source.text.strip()
     return (fields["speaker"] or "").strip()
 
 
