@@ -54,15 +54,24 @@ _FIGURE_WORD = re.compile(rf"\b(?:{'|'.join(_FIGURE_WORDS)})\b", re.I)
 _FOLDED_BY_RE_ONLY = ("İ", "ı", "ſ")
 
 
+_ASCII_DIGITS = b"0123456789"
+
+
 def has_figure(text: str) -> bool:
     """Whether ``text`` holds a digit or one of the figure words (as a whole word)."""
-    if _DIGIT.search(text):
+    ascii_only = text.isascii()
+    if ascii_only:
+        # Its digits are ASCII digits, which bytes.translate deletes in a few hundred
+        # instructions; re's \d search tests each character's Unicode category, ~4x as many.
+        if len(text.encode().translate(None, _ASCII_DIGITS)) < len(text):
+            return True
+    elif _DIGIT.search(text):
         return True
     # The word regex tries every word at every position of the sentence; most sentences
     # hold none of the words, which plain substring tests on the lowered text rule out.
     lowered = text.lower()
-    if any(word in lowered for word in _FIGURE_WORDS) or any(
-        char in text for char in _FOLDED_BY_RE_ONLY
+    if any(word in lowered for word in _FIGURE_WORDS) or (
+        not ascii_only and any(char in text for char in _FOLDED_BY_RE_ONLY)
     ):
         return _FIGURE_WORD.search(text) is not None
     return False
