@@ -140,7 +140,7 @@ _PLAIN_FIGURE = re.compile(
 _FIGURE_TEXT = st.lists(
     st.sampled_from(
         [
-            *"pmbtdhPMBTDH ercnlio_-.7٣²éİıſ",
+            *"pmbtdhPMBTDH ercnlio_-.079٣²éİıſ",
             "percent",
             "per cent",
             "Million",

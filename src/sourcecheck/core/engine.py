@@ -264,17 +264,21 @@ class Engine:
         order: list[tuple[int, str]] = []
         levels = self.config.rules
         for finding in findings:
-            rule = finding.rule
+            # Read from the instance dicts, as _plain_finding does: the results were
+            # validated, and a dict read is cheaper than a model attribute read.
+            values = finding.__dict__
+            rule = values["rule"]
             level = levels.get(rule)
             if level == "off":
                 continue
-            span = finding.span
+            span = values["span"]
             if span is None:
                 kept.append(finding if level is None else _updated(finding, level, None))
                 order.append((-1, rule))
             else:
-                kept.append(_updated(finding, level, lines.position(span.start)))
-                order.append((span.start, rule))
+                start = span.start
+                kept.append(_updated(finding, level, lines.position(start)))
+                order.append((start, rule))
         # Sorted on keys made in the loop: a key function would be a call per finding.
         return [kept[i] for i in sorted(range(len(kept)), key=order.__getitem__)]
 
@@ -287,17 +291,19 @@ def _updated(finding: Finding, severity: str | None, position: tuple[int, int] |
     finding was validated above, so a shallow copy with the same fields set is all it is.
     """
     values = finding.__dict__.copy()
-    fields_set = set(finding.__pydantic_fields_set__)
+    fields_set = finding.__pydantic_fields_set__
+    if position is not None:
+        values["line"], values["column"] = position
+        fields_set = fields_set | _POSITION_FIELDS  # a new set: the finding's is not changed
+    else:
+        fields_set = set(fields_set)
     if severity is not None:
         values["severity"] = severity
         fields_set.add("severity")
-    if position is not None:
-        values["line"], values["column"] = position
-        fields_set.update(_POSITION_FIELDS)
     return fill_unchecked(type(finding), values, fields_set)
 
 
-_POSITION_FIELDS = ("line", "column")
+_POSITION_FIELDS = frozenset(("line", "column"))
 
 
 def _scorer_problem(scorer: object) -> str | None:
@@ -330,9 +336,12 @@ def _validated(result: object, body: str) -> ScorerResult:
         span = finding.span
         if span is None:
             continue
-        if span.end > len(body) or body[span.start : span.end] != span.text:
+        # Valid now, so every field is in the instance dict: one read for three fields.
+        values = span.__dict__
+        start, end = values["start"], values["end"]
+        if end > len(body) or body[start:end] != values["text"]:
             raise ValueError(
-                f"finding {finding.rule} has span [{span.start}, {span.end}) "
+                f"finding {finding.rule} has span [{start}, {end}) "
                 "that does not match the article body"
             )
     return result

@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Any
 
 from sourcecheck.core.analysis import Analysis
 from sourcecheck.core.lexicons import builtin
@@ -261,6 +262,16 @@ def source_text(attribution: Attribution) -> str:
     return (attribution.speaker or "").strip()
 
 
+def _source_text(fields: dict[str, Any]) -> str:
+    """:func:`source_text` of the attribution whose instance dict is ``fields``."""
+    # Read from the dicts: a model attribute read costs several dict reads, and these run
+    # for every attribution of every article.
+    source = fields["source"]
+    if source is not None:
+        return source.text.strip()
+    return (fields["speaker"] or "").strip()
+
+
 def sentence_window(analysis: Analysis, index: int, before: int = 1, after: int = 1) -> Span:
     """The span from ``before`` sentences before ``index`` to ``after`` after, one paragraph."""
     sentences = analysis.sentences
@@ -346,14 +357,15 @@ def _speaks_for(text: str) -> re.Match[str] | None:
     return _SPEAKS_FOR.search(text)
 
 
-def _mention(index: int, attribution: Attribution) -> _Mention | None:
-    kind = attribution.source_type
+def _mention(index: int, fields: dict[str, Any]) -> _Mention | None:
+    """The mention made by the attribution whose instance dict is ``fields``, if any."""
+    kind = fields["source_type"]
     # Not sources the reporter used: vague groups, the writer, attributions a quoted speaker
     # makes inside their own quote, and sources the analysis could not type (often not a
     # source at all; counting them would inflate the number of independent sources).
-    if kind in ("vague", "author", "unknown") or attribution.in_quote:
+    if kind in ("vague", "author", "unknown") or fields["in_quote"]:
         return None
-    identity = _identity(kind, source_text(attribution), attribution.speaker, attribution.role)
+    identity = _identity(kind, _source_text(fields), fields["speaker"], fields["role"])
     return None if identity is None else _Mention(index, *identity)
 
 
@@ -433,7 +445,9 @@ def article_sources(analysis: Analysis) -> SourceGroups:
 
 def group_sources(attributions: list[Attribution]) -> SourceGroups:
     """Group attributions by source, following ``via`` links to the source they relay."""
-    mentions = [_mention(i, a) for i, a in enumerate(attributions)]
+    # Every attribution's fields are read from its instance dict (see _source_text).
+    fields = [attribution.__dict__ for attribution in attributions]
+    mentions = [_mention(i, values) for i, values in enumerate(fields)]
     union = _UnionFind(len(attributions))
     distinct: dict[tuple[str, str], _Mention] = {}
     by_head: dict[tuple[str, str], list[_Mention]] = {}
@@ -461,20 +475,26 @@ def group_sources(attributions: list[Attribution]) -> SourceGroups:
         if mention.fresh or key not in distinct:
             distinct.setdefault(key, mention)
             by_head.setdefault(mention.head, []).append(mention)
-    for index, attribution in enumerate(attributions):
-        via = attribution.via
+    for index, values in enumerate(fields):
+        via = values["via"]
         # A quote relayed through another source is one chain of evidence, not two.
         if via is not None and 0 <= via < len(attributions) and mentions[index] and mentions[via]:
             union.union(index, via)
     _merge_generic_organisations(mentions, union)
-    _merge_employees(attributions, mentions, union)
-    return _collect(attributions, mentions, union)
+    _merge_employees(fields, mentions, union)
+    return _collect(fields, mentions, union)
 
 
 def _antecedent(pronoun: _Mention, latest: dict[str, _Mention]) -> _Mention | None:
     """The most recently mentioned source of a kind the pronoun can stand for."""
-    found = [latest[kind] for kind in _PRONOUN_KINDS[pronoun.key] if kind in latest]
-    return max(found, key=lambda m: m.index, default=None)
+    # A loop, not max(key=...): "he said" is common, and max parses its arguments slowly.
+    # Each kind's latest mention is a different attribution, so there are no ties.
+    found = None
+    for kind in _PRONOUN_KINDS[pronoun.key]:
+        mention = latest.get(kind)
+        if mention is not None and (found is None or mention.index > found.index):
+            found = mention
+    return found
 
 
 def _merge_generic_organisations(mentions: list[_Mention | None], union: _UnionFind) -> None:
@@ -496,7 +516,7 @@ def _is_generic(key: str) -> bool:
 
 
 def _merge_employees(
-    attributions: list[Attribution], mentions: list[_Mention | None], union: _UnionFind
+    fields: list[dict[str, Any]], mentions: list[_Mention | None], union: _UnionFind
 ) -> None:
     """'Helen Marsh, Greenfield's chief executive' speaks for Greenfield Foods: one source."""
     organisations: dict[str, int] = {}
@@ -510,7 +530,7 @@ def _merge_employees(
     for mention in mentions:
         if mention is None or mention.kind not in ("person", "anonymous"):
             continue
-        role = attributions[mention.index].role
+        role = fields[mention.index]["role"]
         for word in normalise(role or "").split():
             if word in organisations:
                 union.union(organisations[word], mention.index)
@@ -518,7 +538,7 @@ def _merge_employees(
 
 
 def _collect(
-    attributions: list[Attribution], mentions: list[_Mention | None], union: _UnionFind
+    fields: list[dict[str, Any]], mentions: list[_Mention | None], union: _UnionFind
 ) -> SourceGroups:
     group_of: list[int | None] = []
     groups = SourceGroups(group_of=group_of)
@@ -535,7 +555,7 @@ def _collect(
             group = numbering[root] = len(numbering)
             members[group] = [mention_index]
             kinds[group] = mention.kind
-            labels[group] = source_text(attributions[mention_index]) or mention.key
+            labels[group] = _source_text(fields[mention_index]) or mention.key
         else:
             members[group].append(mention_index)
             if KIND_RANK[mention.kind] < KIND_RANK[kinds[group]]:

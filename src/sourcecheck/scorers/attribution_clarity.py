@@ -49,20 +49,31 @@ _FIGURE_WORDS = (
 )
 _DIGIT = re.compile(r"\d")
 _FIGURE_WORD = re.compile(rf"\b(?:{'|'.join(_FIGURE_WORDS)})\b", re.I)
+# Substrings of the lowered text that every figure word holds: "illion" stands for three.
+_FIGURE_HINTS = (*(word for word in _FIGURE_WORDS if not word.endswith("illion")), "illion")
 # The only characters outside ASCII that re.I reads as a letter of those words ("i", "s")
 # while str.lower() does not give that letter.
 _FOLDED_BY_RE_ONLY = ("İ", "ı", "ſ")
 
 
+_ASCII_DIGITS = b"0123456789"
+
+
 def has_figure(text: str) -> bool:
     """Whether ``text`` holds a digit or one of the figure words (as a whole word)."""
-    if _DIGIT.search(text):
+    ascii_only = text.isascii()
+    if ascii_only:
+        # Its digits are ASCII digits, which bytes.translate deletes in a few hundred
+        # instructions; re's \d search tests each character's Unicode category, ~4x as many.
+        if len(text.encode().translate(None, _ASCII_DIGITS)) < len(text):
+            return True
+    elif _DIGIT.search(text):
         return True
     # The word regex tries every word at every position of the sentence; most sentences
     # hold none of the words, which plain substring tests on the lowered text rule out.
     lowered = text.lower()
-    if any(word in lowered for word in _FIGURE_WORDS) or any(
-        char in text for char in _FOLDED_BY_RE_ONLY
+    if any(map(lowered.__contains__, _FIGURE_HINTS)) or (
+        not ascii_only and any(char in text for char in _FOLDED_BY_RE_ONLY)
     ):
         return _FIGURE_WORD.search(text) is not None
     return False
@@ -164,18 +175,19 @@ class AttributionClarityScorer(Scorer):
 
 
 def _unattributed(scorer: Scorer, claim: Claim) -> Finding:
-    if has_figure(claim.span.text):
+    span = claim.span  # read once: a model attribute read costs ~10 dict reads
+    if has_figure(span.text):
         return scorer.finding(
             "unattributed-figure",
             "This figure has no source in its sentence: say where the number comes from.",
-            claim.span,
+            span,
             "warning",
         )
     return scorer.finding(
         "unattributed-claim",
         "This factual claim has no attribution in its sentence: say who says so, or how the "
         "reporter knows.",
-        claim.span,
+        span,
         "suggestion",
     )
 

@@ -13,7 +13,7 @@ import bisect
 import re
 
 from sourcecheck.core.analysis.types import Sentence
-from sourcecheck.core.models import Attribution, Claim, Quote, fill_unchecked
+from sourcecheck.core.models import Attribution, Claim, Quote, Span, fill_unchecked
 
 MIN_WORDS_WITHOUT_STOP = 8  # shorter lines with no final stop read as headlines
 # A question, or a reported one ('"Is this fair?" she asked'): asks rather than asserts.
@@ -78,12 +78,16 @@ def _supporting_attributions(
     starts = [s.span.start for s in sentences]
     ends = [s.span.end for s in sentences]
     supports: dict[int, set[int]] = {}
+    # Each attribution's content read once, for _cover and _continued_quotes.
+    contents = []
     for position, attribution in enumerate(attributions):
-        _support(supports, attribution.sentence, position)
-        content = attribution.content
+        fields = attribution.__dict__  # two fields: one read (see hedges._source_zones)
+        _support(supports, fields["sentence"], position)
+        content = fields["content"]
+        contents.append(content)
         if content is not None:
             _cover(starts, ends, content.start, content.end, position, supports)
-    for start, end, position in _continued_quotes(quotes, attributions):
+    for start, end, position in _continued_quotes(quotes, contents):
         _cover(starts, ends, start, end, position, supports)
     return supports
 
@@ -122,20 +126,24 @@ def _cover(
 
 
 def _continued_quotes(
-    quotes: list[Quote], attributions: list[Attribution]
+    quotes: list[Quote], contents: list[Span | None]
 ) -> list[tuple[int, int, int]]:
-    """Parts of multi-paragraph quotes whose first part is attributed: (start, end, who)."""
+    """Parts of multi-paragraph quotes whose first part is attributed: (start, end, who).
+
+    ``contents`` is each attribution's content, in order."""
     owner_of_start: dict[int, int] = {}
-    for position, attribution in enumerate(attributions):
-        if attribution.content is not None:
-            owner_of_start.setdefault(attribution.content.start, position)
+    for position, content in enumerate(contents):
+        if content is not None:
+            owner_of_start.setdefault(content.start, position)
     found: list[tuple[int, int, int]] = []
     owner: int | None = None
     for quote in quotes:
-        if quote.nested:
+        fields = quote.__dict__  # three fields: one read
+        if fields["nested"]:
             continue
-        if not quote.continues:
-            owner = owner_of_start.get(quote.span.start)
+        span = fields["span"]
+        if not fields["continues"]:
+            owner = owner_of_start.get(span.start)
         elif owner is not None:
-            found.append((quote.span.start, quote.span.end, owner))
+            found.append((span.start, span.end, owner))
     return found

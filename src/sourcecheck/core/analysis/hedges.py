@@ -446,12 +446,20 @@ def _source_zones(
     That is quoted words, attributed content, and the cue of an attribution that names a
     source ("Police *believe* ..."): the hedge is the source's stance, reported.
     """
-    zones = [(q.span.start, q.span.end) for q in quotes]
+    zones = []
+    for quote in quotes:
+        span = quote.span
+        zones.append((span.start, span.end))
     for attribution in attributions:
-        if attribution.content is not None:
-            zones.append((attribution.content.start, attribution.content.end))
-        if attribution.cue is not None and attribution.source is not None:
-            zones.append((attribution.cue.start, attribution.cue.end))
+        # Each field read once, from the instance dict: a model attribute read costs ~10
+        # dict reads (BaseModel defines __getattr__), and the dict holds every field.
+        fields = attribution.__dict__
+        content = fields["content"]
+        if content is not None:
+            zones.append((content.start, content.end))
+        cue = fields["cue"]
+        if cue is not None and fields["source"] is not None:
+            zones.append((cue.start, cue.end))
     zones.sort()
     merged: list[tuple[int, int]] = []
     for start, end in zones:
