@@ -122,18 +122,25 @@ def to_item(record: Mapping[str, Any], source: str, line: int, fields: Mapping[s
 
 
 def _jsonl_lines(lines: Iterable[str], source: str, fields: dict[str, str]) -> Iterator[Item]:
+    for number, record in json_object_lines(lines):
+        if isinstance(record, str):
+            yield _bad(source, number, record)
+        else:
+            yield to_item(record, source, number, fields)
+
+
+def json_object_lines(lines: Iterable[str]) -> Iterator[tuple[int, dict[str, Any] | str]]:
+    """(line number, object) for each non-blank line of a .jsonl, or (line number, problem)
+    where the line is not JSON or not a JSON object."""
     for number, line in enumerate(lines, start=1):
         if not line.strip():
             continue
         try:
             record = json.loads(line)
         except json.JSONDecodeError as exc:
-            yield _bad(source, number, f"malformed JSON: {exc.msg}")
+            yield number, f"malformed JSON: {exc.msg}"
             continue
-        if not isinstance(record, dict):
-            yield _bad(source, number, "line is not a JSON object")
-            continue
-        yield to_item(record, source, number, fields)
+        yield number, record if isinstance(record, dict) else "line is not a JSON object"
 
 
 def _csv_records(path: str, fields: dict[str, str], delimiter: str) -> Iterator[Item]:

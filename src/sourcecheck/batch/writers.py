@@ -22,6 +22,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any, Protocol
 
+from sourcecheck.batch.readers import json_object_lines
 from sourcecheck.batch.rows import STRING_COLUMNS, Row
 from sourcecheck.core.errors import ConfigError, InputError
 
@@ -263,15 +264,9 @@ def read_results(path: str | Path, columns: Iterable[str] | None = None) -> Any:
 def _jsonl_problem(path: Path) -> InputError:
     """Which line of a results .jsonl pandas could not read, and why."""
     with path.open(encoding="utf-8", errors="replace") as lines:
-        for number, line in enumerate(lines, start=1):
-            if not line.strip():
-                continue
-            try:
-                row = json.loads(line)
-            except json.JSONDecodeError as exc:
-                return InputError(str(path), f"malformed JSON: {exc.msg}", number)
-            if not isinstance(row, dict):
-                return InputError(str(path), "line is not a JSON object", number)
+        for number, row in json_object_lines(lines):
+            if isinstance(row, str):
+                return InputError(str(path), row, number)
     return InputError(str(path), "not a results file of JSON objects, one per line")
 
 
