@@ -29,6 +29,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import get_args
 
+from sourcecheck.core.analysis.patterns import candidate_copy, confirmed_spans, is_ascii_word
 from sourcecheck.core.analysis.types import Sentence
 from sourcecheck.core.errors import ConfigError
 from sourcecheck.core.lexicons import Lexicons
@@ -207,16 +208,6 @@ def _char_regex(char: str) -> str:
     return re.escape(char)
 
 
-def _is_ascii_word(char: str) -> bool:
-    return char.isascii() and (char.isalnum() or char == "_")
-
-
-# The candidate text of HedgeFinder._matches: ASCII word characters stay (capitals
-# lower-cased), every other byte (including the '?' of characters Latin-1 cannot hold)
-# becomes a space.
-_CANDIDATE_BYTES = bytes(
-    ord(chr(code).lower()) if _is_ascii_word(chr(code)) else ord(" ") for code in range(256)
-)
 # The only characters on which matching ASCII cues case-insensitively differs from matching
 # the lower-cased text: "ı" and "ſ" match "i" and "s" under re.IGNORECASE but lower-case to
 # themselves, the Kelvin sign lower-cases to "k" (the candidate text, made from the body,
@@ -226,14 +217,14 @@ FOLD_APART = "ıſ\u212aİ"
 
 
 def _is_ascii_cue(phrase: str) -> bool:
-    return phrase.isascii() and _is_ascii_word(phrase[0]) and _is_ascii_word(phrase[-1])
+    return phrase.isascii() and is_ascii_word(phrase[0]) and is_ascii_word(phrase[-1])
 
 
 def _candidate_char_regex(char: str) -> str:
     """A cue character as it reads in the candidate text (one byte per character)."""
     if char == " ":
         return " +"  # any run of whitespace
-    return re.escape(char) if _is_ascii_word(char) else " "
+    return re.escape(char) if is_ascii_word(char) else " "
 
 
 class HedgeFinder:
@@ -325,20 +316,11 @@ class HedgeFinder:
         body where ``self._pattern`` matches it lower-cased; and lower-casing a text that
         holds a curly quote costs a third as much as the whole candidate scan.
         """
-        # One more leading space: a cue at the very start follows a space too, and each
-        # candidate's start (its space) is then the cue's offset in ``body``.
-        text = b" " + body.encode("latin-1", "replace").translate(_CANDIDATE_BYTES)
-        found: list[tuple[int, int, str]] = []
-        end = 0
-        confirm = self._pattern_any_case.match
-        for candidate in candidates.finditer(text):
-            start = candidate.start()
-            if start >= end:
-                match = confirm(body, start)
-                if match is not None:
-                    end = match.end()
-                    found.append((start, end, body[start:end].lower()))
-        return found
+        # candidate_copy: a cue at the very start follows a space too, and each candidate's
+        # start (its space) is the cue's offset in ``body``. Lower-cased, as the cues are.
+        found = candidates.finditer(candidate_copy(body).lower())
+        spans = confirmed_spans(body, found, self._pattern_any_case.match)
+        return [(start, end, body[start:end].lower()) for start, end in spans]
 
     def _category(
         self, body: str, key: str, start: int, end: int, sentence_start: int

@@ -8,7 +8,7 @@ it reject a position after one or two characters, which keeps a whole-article sc
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 
 def words(text: str) -> frozenset[str]:
@@ -125,13 +125,14 @@ def _trie_regex(node: dict[str, dict]) -> str:
     return body
 
 
-def _ascii_word(char: str) -> bool:
+def is_ascii_word(char: str) -> bool:
+    """Whether ``char`` is an ASCII letter, digit or "_": a word character of a candidate copy."""
     return char.isascii() and (char.isalnum() or char == "_")
 
 
 # One byte per character for a candidate copy of a text: the ASCII letters, digits and "_"
 # as themselves, every other character (a space, a mark, a non-ASCII letter) as a space.
-_CANDIDATE_BYTES = bytes(byte if _ascii_word(chr(byte)) else ord(" ") for byte in range(256))
+_CANDIDATE_BYTES = bytes(byte if is_ascii_word(chr(byte)) else ord(" ") for byte in range(256))
 
 
 def candidate_copy(text: str) -> bytes:
@@ -185,20 +186,9 @@ class WordStartPattern:
 
     def _candidate_spans(self, text: str, copy: bytes) -> list[tuple[int, int]]:
         """Every match starts where the copy has a space and then one of the phrases as
-        whole words: each such place is tried with the plain pattern, in order and without
-        overlaps, as finditer tries every place."""
+        whole words: each such place is tried with the plain pattern."""
         assert self._candidates is not None
-        match = self.plain.match
-        spans: list[tuple[int, int]] = []
-        end = 0
-        for candidate in self._candidates.finditer(copy):
-            start = candidate.start()  # the space in the copy: the word's offset in text
-            if start >= end:
-                found = match(text, start)
-                if found is not None:
-                    spans.append(found.span())
-                    end = found.end()
-        return spans
+        return confirmed_spans(text, self._candidates.finditer(copy), self.plain.match)
 
     def occurs(self, text: str) -> bool:
         """Whether ``self.plain.search(text)`` finds anything."""
@@ -217,7 +207,27 @@ def _candidate_pattern(phrases: Iterable[str]) -> re.Pattern[bytes] | None:
     there are none, or one does not open with an ASCII word character (then its copy does
     not follow a space)."""
     phrases = list(phrases)
-    if not phrases or not all(phrase and _ascii_word(phrase[0]) for phrase in phrases):
+    if not phrases or not all(phrase and is_ascii_word(phrase[0]) for phrase in phrases):
         return None
     copies = [" ".join(candidate_words(phrase)) for phrase in phrases]
     return re.compile(rf" (?=(?:{alternation(copies)})(?![a-zA-Z0-9_]))".encode())
+
+
+def confirmed_spans(
+    text: str,
+    candidates: Iterable[re.Match[bytes]],
+    confirm: Callable[[str, int], re.Match[str] | None],
+) -> list[tuple[int, int]]:
+    """The spans ``confirm(text, start)`` matches at each candidate's start (the offset of
+    its leading space in a candidate copy), in order and without overlaps, as finditer
+    tries every place. Right when every real match starts at some candidate."""
+    spans: list[tuple[int, int]] = []
+    end = 0
+    for candidate in candidates:
+        start = candidate.start()
+        if start >= end:
+            found = confirm(text, start)
+            if found is not None:
+                spans.append(found.span())
+                end = found.end()
+    return spans
