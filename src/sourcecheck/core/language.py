@@ -49,12 +49,11 @@ _ENGLISH_FUNCTION_WORDS = frozenset(
         "but",
     ]
 )
-_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 _LETTER = re.compile(r"[^\W\d_]")
-# The check needs how many words ``_WORD.findall(text.lower())`` finds, and the share of
-# them that are function words. Both are counted with C-level passes over bytes in which
-# every letter is a lower-case ASCII letter and every other character a space, holding the
-# same words in the same order.
+# The check needs how many words ``re.findall(r"[^\W\d_]+", text.lower())`` finds, and the
+# share of them that are function words. Both are counted with C-level passes over bytes in
+# which every letter is a lower-case ASCII letter and every other character a space, holding
+# the same words in the same order.
 #
 # Text whose only letters are ASCII (most English news: curly quotes and dashes are not
 # letters) needs one ``bytes.translate`` of its UTF-8 encoding: ASCII letters lower-cased,
@@ -119,9 +118,9 @@ def reaches_share(letters: bytes, words: int) -> bool:
 
 
 def padded_letters(text: str) -> bytes:
-    """``text`` as lower-case ASCII letters and spaces, with a space at either end, whose
-    words are those of ``_WORD.findall(text.lower())`` in order: the same words where they
-    are ASCII, words holding a "q" where they are not."""
+    r"""``text`` as lower-case ASCII letters and spaces, with a space at either end, whose
+    words are those of ``re.findall(r"[^\W\d_]+", text.lower())`` in order: the same words
+    where they are ASCII, words holding a "q" where they are not."""
     # surrogatepass: a lone surrogate (not a letter) must not make encoding fail.
     encoded = text.encode("utf-8", "surrogatepass")
     # Deleting the ASCII bytes leaves the non-ASCII characters, still valid UTF-8: a few
