@@ -257,9 +257,8 @@ def _removes(pattern: re.Pattern[str], heads: frozenset[str], word: str) -> bool
 
 
 def source_text(attribution: Attribution) -> str:
-    if attribution.source is not None:
-        return attribution.source.text.strip()
-    return (attribution.speaker or "").strip()
+    """The words naming the source (the source span, else the resolved speaker)."""
+    return _source_text(attribution.__dict__)
 
 
 def _source_text(fields: dict[str, Any]) -> str:
