@@ -8,8 +8,6 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from sourcecheck.core.analysis.attributions import (
-    _COORDINATED,
-    _PARTICIPLE_GAP,
     _SKIP_AFTER_CUE,
     _SKIP_BODY,
     AttributionFinder,
@@ -196,6 +194,10 @@ def test_remembered_mention_names_equal_a_first_reading() -> None:
     assert resolver.mentions(body) == first
     assert ("Dana Whitfield", True) in [(name, person) for _, name, person in first]
 
+
+# The end-anchored regexes that _ends_with_gap and _ends_with_and replace.
+_PARTICIPLE_GAP = re.compile(r"(?:,|(?<![\w-])(?:while|by|after|before|when|in|without))\s*\Z")
+_COORDINATED = re.compile(r"(?<![\w'’-])(?:and|but)\s*\Z")
 
 GAP_TEXT = st.lists(
     st.sampled_from(

@@ -120,8 +120,7 @@ _INVERTED_DETERMINERS = words(
     """
 )
 # ", adding", "while saying", "before telling": what may stand before a participle cue whose
-# subject is the clause's (the plain regex of ``_ends_with_gap``, kept for its tests).
-_PARTICIPLE_GAP = re.compile(r"(?:,|(?<![\w-])(?:while|by|after|before|when|in|without))\s*\Z")
+# subject is the clause's.
 _GAP_WORDS = ("while", "by", "after", "before", "when", "in", "without")
 
 
@@ -131,16 +130,18 @@ def _first_word(copy: bytes, start: int) -> bytes:
 
 
 def _ends_with_gap(body: str, start: int, tail: str) -> bool:
-    """``_PARTICIPLE_GAP.search(body, start, end)`` given ``tail = body[start:end].rstrip()``.
-
-    A regex anchored at the end is tried from every position of the window; the text's
-    last word is all it can match.
+    r"""Whether ``body[start:end]`` ends with a comma or a gap word, then only whitespace,
+    given ``tail = body[start:end].rstrip()``: what the regex
+    ``(?:,|(?<![\w-])(?:while|by|after|before|when|in|without))\s*\Z`` finds (the tests
+    compare the two). A regex anchored at the end is tried from every position of the
+    window; the text's last word is all it can match.
     """
     return tail.endswith(",") or _ends_with_word(body, start, tail, _GAP_WORDS, "_-")
 
 
 def _ends_with_and(body: str, start: int, tail: str) -> bool:
-    """``_COORDINATED.search(body, start, end)`` given ``tail = body[start:end].rstrip()``."""
+    r"""Whether ``body[start:end]`` ends with "and" or "but", then only whitespace, given
+    ``tail = body[start:end].rstrip()``: what ``(?<![\w'’-])(?:and|but)\s*\Z`` finds."""
     return _ends_with_word(body, start, tail, ("and", "but"), "_'’-")
 
 
@@ -301,9 +302,7 @@ class AttributionFinder:
         initial = [
             match.span(1)
             for start in starts
-            # The sentence's first word, up to a space in the copy (see ``_first_word``).
-            if body[start] in "\"“'‘"
-            or copy[start + 1 : copy.find(b" ", start + 1)] in initial_words
+            if body[start] in "\"“'‘" or _first_word(copy, start) in initial_words
             for match in [initial_cue(body, start)]
             if match is not None
         ]
@@ -703,7 +702,6 @@ def _cue_to_clause_end(body: str, cue_end: int, sentence_end: int) -> int:
     return cue_end
 
 
-_COORDINATED = re.compile(r"(?<![\w'’-])(?:and|but)\s*\Z")
 _SUBJECT = re.compile(rf"(?:[^,]{{0,60}},\s*)?(?P<src>(?:He|She|They|{_NAME}))(?=\s+[a-z])")
 
 
