@@ -103,7 +103,7 @@ def build(draft_path: Path, data: Path) -> Path:
     if len(labels) != len(bounds):
         raise SystemExit(f"{len(labels)} labels for {len(bounds)} sentences")
     sentences: list[dict] = []
-    for (start, end), label in zip(bounds, labels):
+    for (start, end), label in zip(bounds, labels, strict=True):
         if label == "+":
             if not sentences:
                 raise SystemExit("the first label cannot be '+'")
@@ -150,7 +150,11 @@ def build(draft_path: Path, data: Path) -> Path:
         "speakers": sorted(speakers, key=lambda s: s["cue_start"]),
         "unnamed_sources": sorted(unnamed, key=lambda s: s["start"]),
         "writer_hedges": sorted(hedges, key=lambda s: s["start"]),
-        "editor": {"score": editor["score"], "band": band(editor["score"]), "genre": editor["genre"]},
+        "editor": {
+            "score": editor["score"],
+            "band": band(editor["score"]),
+            "genre": editor["genre"],
+        },
     }
     out = GOLD / draft["split"] / (Path(draft["article"]).stem + ".json")
     out.parent.mkdir(parents=True, exist_ok=True)

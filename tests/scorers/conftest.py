@@ -54,12 +54,16 @@ def _locate(body: str, text: str, start: int, what: str) -> Span:
 
 
 def build_analysis(
-    body: str, sources: list[Src] | None = None, claims: list[int] | None = None
+    body: str,
+    sources: list[Src] | None = None,
+    claims: list[int] | None = None,
+    needs: dict[int, float] | None = None,
 ) -> Analysis:
     """An analysis of ``body``: sentences split on . ! ?, paragraphs on blank lines.
 
     ``claims`` lists the sentence indexes that are factual claims (default: every sentence);
-    a claim is attributed when an attribution sits in its sentence.
+    a claim is attributed when an attribution sits in its sentence. ``needs`` gives the
+    needs-a-source probability of unattributed claims by sentence (default 1: every one).
     """
     sentences = _sentences(body)
     analysis = Analysis(body=body, sentences=sentences)
@@ -99,6 +103,7 @@ def build_analysis(
             sentence=i,
             attributed=i in by_sentence,
             attributions=by_sentence.get(i, []),
+            needs_source=0.0 if i in by_sentence else (needs or {}).get(i, 1.0),
         )
         for i in wanted
     ]

@@ -40,6 +40,10 @@ HedgeCategory = Literal[
 
 Voice = Literal["writer", "source"]
 
+# What kind of piece it is: an opinion piece needs no source for its writer's views.
+# ("analysis" is part of the contract; the built-in analysis tells news from opinion only.)
+Genre = Literal["news", "analysis", "opinion"]
+
 Status = Literal["ok", "failed", "skipped"]
 
 MetricValue = float | int | str | bool | None
@@ -210,6 +214,12 @@ class Claim(_Model):
     sentence: int
     attributed: bool
     attributions: list[int] = Field(default_factory=list)
+    needs_source: float = Field(
+        default=0.0,
+        ge=0.0,
+        le=1.0,
+        description="How likely an editor would ask for a source here (0 when attributed).",
+    )
 
 
 class Quote(_Model):
@@ -230,6 +240,9 @@ class AnalysisReport(_Model):
     attributions: list[Attribution] = Field(default_factory=list)
     hedges: list[Hedge] = Field(default_factory=list)
     claims: list[Claim] = Field(default_factory=list)
+    genre: Genre = Field(
+        default="news", description="news, analysis or opinion, as the writer's voice shows it."
+    )
 
 
 class ArticleInfo(_Model):

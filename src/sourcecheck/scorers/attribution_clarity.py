@@ -9,12 +9,12 @@ specificity of the attributions.
 
 from __future__ import annotations
 
-import re
 from typing import ClassVar
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from sourcecheck.core.analysis import Analysis
+from sourcecheck.core.analysis.needs_source import builtin_model, has_figure
 from sourcecheck.core.models import Article, Attribution, Claim, Finding, ScorerResult
 from sourcecheck.core.scorer import Scorer, scorer_result
 from sourcecheck.plugins.hookspecs import hookimpl
@@ -32,51 +32,6 @@ DEFAULT_SPECIFICITY: dict[str, float] = {
     "anonymous": 0.3,
     "vague": 0.05,
 }
-
-# A figure a reader would want a source for: numbers, percentages, money, "doubled".
-_FIGURE_WORDS = (
-    "percent",
-    "per cent",
-    "million",
-    "billion",
-    "trillion",
-    "dozens",
-    "hundreds",
-    "thousands",
-    "doubled",
-    "tripled",
-    "halved",
-)
-_DIGIT = re.compile(r"\d")
-_FIGURE_WORD = re.compile(rf"\b(?:{'|'.join(_FIGURE_WORDS)})\b", re.I)
-# Substrings of the lowered text that every figure word holds: "illion" stands for three.
-_FIGURE_HINTS = (*(word for word in _FIGURE_WORDS if not word.endswith("illion")), "illion")
-# The only characters outside ASCII that re.I reads as a letter of those words ("i", "s")
-# while str.lower() does not give that letter.
-_FOLDED_BY_RE_ONLY = ("İ", "ı", "ſ")
-
-
-_ASCII_DIGITS = b"0123456789"
-
-
-def has_figure(text: str) -> bool:
-    """Whether ``text`` holds a digit or one of the figure words (as a whole word)."""
-    ascii_only = text.isascii()
-    if ascii_only:
-        # Its digits are ASCII digits, which bytes.translate deletes in a few hundred
-        # instructions; re's \d search tests each character's Unicode category, ~4x as many.
-        if len(text.encode().translate(None, _ASCII_DIGITS)) < len(text):
-            return True
-    elif _DIGIT.search(text):
-        return True
-    # The word regex tries every word at every position of the sentence; most sentences
-    # hold none of the words, which plain substring tests on the lowered text rule out.
-    lowered = text.lower()
-    if any(map(lowered.__contains__, _FIGURE_HINTS)) or (
-        not ascii_only and any(char in text for char in _FOLDED_BY_RE_ONLY)
-    ):
-        return _FIGURE_WORD.search(text) is not None
-    return False
 
 
 class AttributionClarityOptions(BaseModel):
@@ -128,11 +83,16 @@ class AttributionClarityScorer(Scorer):
         attributions = [a for a in analysis.attributions if not a.in_quote]
         unattributed = [claim for claim in claims if not claim.attributed]
         attributed = len(claims) - len(unattributed)
+        model = builtin_model()
+        flagged = [claim for claim in unattributed if claim.needs_source >= model.threshold]
         kinds = [_kind(a) for a in attributions]
         table = options.specificity
         specificities = [table.get(kind, table["unknown"]) for kind in kinds]
         mean_specificity = sum(specificities) / len(specificities) if specificities else 0.0
-        findings = [_unattributed(self, claim) for claim in unattributed]
+        # An opinion piece states its writer's views: a finding there is never more than a
+        # suggestion, since the model cannot tell a view from a fact.
+        sure = model.warning_threshold if analysis.genre != "opinion" else 2.0
+        findings = [_unattributed(self, claim, sure) for claim in flagged]
         findings.extend(self._vague_findings(attributions))
         if not claims:
             return scorer_result(
@@ -174,21 +134,23 @@ class AttributionClarityScorer(Scorer):
         return found
 
 
-def _unattributed(scorer: Scorer, claim: Claim) -> Finding:
-    span = claim.span  # read once: a model attribute read costs ~10 dict reads
+def _unattributed(scorer: Scorer, claim: Claim, warning_threshold: float) -> Finding:
+    """A finding for a claim the model says needs a source; a warning only when it is sure."""
+    span = claim.span
+    severity = "warning" if claim.needs_source >= warning_threshold else "suggestion"
     if has_figure(span.text):
         return scorer.finding(
             "unattributed-figure",
             "This figure has no source in its sentence: say where the number comes from.",
             span,
-            "warning",
+            severity,
         )
     return scorer.finding(
         "unattributed-claim",
         "This factual claim has no attribution in its sentence: say who says so, or how the "
         "reporter knows.",
         span,
-        "suggestion",
+        severity,
     )
 
 

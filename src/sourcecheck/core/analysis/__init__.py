@@ -32,7 +32,7 @@ class Analyzer:
         quotes = find_quotes(body, paragraphs)
         attributions = self._attributions.find(body, sentences, quotes)
         hedges = self._hedges.find(body, sentences, quotes, attributions)
-        claims = find_claims(body, sentences, quotes, attributions)
+        claims, genre = find_claims(body, sentences, quotes, attributions)
         return Analysis(
             body=body,
             language=article.language,
@@ -42,6 +42,7 @@ class Analyzer:
             attributions=attributions,
             hedges=hedges,
             claims=claims,
+            genre=genre,
             word_count=count_words(body),
         )
 

@@ -12,8 +12,18 @@ from __future__ import annotations
 import bisect
 import re
 
+from sourcecheck.core.analysis.needs_source import (
+    FEATURES,
+    ArticleContext,
+    Model,
+    article_context,
+    builtin_model,
+    features,
+)
 from sourcecheck.core.analysis.types import Sentence
-from sourcecheck.core.models import Attribution, Claim, Quote, Span, fill_unchecked
+from sourcecheck.core.models import Attribution, Claim, Genre, Quote, Span, fill_unchecked
+
+QUOTED = FEATURES.index("quoted")
 
 MIN_WORDS_WITHOUT_STOP = 8  # shorter lines with no final stop read as headlines
 # A question, or a reported one ('"Is this fair?" she asked'): asks rather than asserts.
@@ -54,8 +64,12 @@ def find_claims(
     sentences: list[Sentence],
     quotes: list[Quote],
     attributions: list[Attribution],
-) -> list[Claim]:
+    model: Model | None = None,
+) -> tuple[list[Claim], Genre]:
+    """The claims of the article, and its genre as the writer's voice shows it."""
     supports = _supporting_attributions(sentences, quotes, attributions)
+    model = model or builtin_model()
+    context = article_context(body, sentences, quotes, set(supports))
     claims: list[Claim] = []
     for index, sentence in enumerate(sentences):
         span = sentence.span
@@ -63,11 +77,25 @@ def find_claims(
             continue
         support = supports.get(index)
         found = sorted(support) if support else []
+        need = 0.0 if found else _needs_source(body, index, context, model)
         # Every field given and known valid: filled directly (build() would look up the
         # defaults it does not need, for each of ~45 claims an article).
-        values = {"span": span, "sentence": index, "attributed": bool(found), "attributions": found}
+        values = {
+            "span": span,
+            "sentence": index,
+            "attributed": bool(found),
+            "attributions": found,
+            "needs_source": round(need, 4),
+        }
         claims.append(fill_unchecked(Claim, values))
-    return claims
+    return claims, "opinion" if context.opinion else "news"
+
+
+def _needs_source(body: str, index: int, context: ArticleContext, model: Model) -> float:
+    values = features(body, index, context)
+    if values[QUOTED] >= 0.5:  # mostly someone's quoted words: the quote is the source
+        return 0.0
+    return model.probability(values)
 
 
 def _supporting_attributions(

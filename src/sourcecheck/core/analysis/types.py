@@ -12,6 +12,7 @@ from sourcecheck.core.models import (
     AnalysisReport,
     Attribution,
     Claim,
+    Genre,
     Hedge,
     Quote,
     Span,
@@ -68,6 +69,7 @@ class Analysis:
     hedges: list[Hedge] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
     word_count: int = 0
+    genre: Genre = "news"
     extras: dict[str, Any] = field(default_factory=dict)
 
     def sentence_at(self, offset: int) -> int:
@@ -90,4 +92,5 @@ class Analysis:
             attributions=self.attributions,
             hedges=self.hedges,
             claims=self.claims,
+            genre=self.genre,
         )

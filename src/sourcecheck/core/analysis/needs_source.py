@@ -1,0 +1,225 @@
+"""Which unattributed sentences an editor would send back asking "says who?".
+
+Most sentences a reporter writes without a source need none: background, public record,
+what the reporter saw, transitions, the later sentences of a quote, a sentence that carries
+on the report of the source named just before it. A linear model over a few features of the
+sentence and its neighbours (trained with scikit-learn on the project's editorial gold by
+``training/needs_source.py``; the weights ship as ``data/models/needs_source.json``) gives
+each unattributed claim a probability that it needs a source.
+
+The features are plain counts and flags, computed in one pass over the sentences.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from bisect import bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from sourcecheck.core.analysis.patterns import words
+from sourcecheck.core.analysis.types import Sentence
+from sourcecheck.core.models import Quote
+
+FEATURES = (
+    "figure",  # a number that is not a date, year or time
+    "quoted",  # share of the sentence inside a direct quote
+    "quote_mark",  # a partial quote ("called it 'predatory'")
+    "after_attributed",  # carries on from an attributed sentence of the same paragraph
+    "since_attributed",  # sentences back to the last attributed one (at most 5)
+    "headline",  # the first line
+    "short",  # under ten words: fragments, captions, transitions
+    "present",  # a present-tense state: generalisations need a source, events are record
+    "past",  # a past-tense event: mostly public record or the reporter's observation
+    "quantifier",  # "many", "most", "increasingly": claims about the world at large
+    "comparative",  # "more", "biggest": a measured comparison
+    "modal",  # "will", "could": a forecast or a possibility, rarely a checkable fact
+    "mental",  # what people believe, want or fear: someone must have said so
+    "first_person",  # the writer speaking for themselves
+    "article_attributed",  # share of the article's sentences that are attributed
+)
+
+_WORD = re.compile(r"[A-Za-z’']+")
+_NUMBER = re.compile(r"\$?\d+(?:[.,:]\d+)*%?")
+_YEAR = re.compile(r"(?:1[89]|20)\d\d(?:s|’s|'s)?")
+_MONTHS = words(
+    "jan feb mar apr jun jul aug sep sept oct nov dec january february march april may june "
+    "july august september october november december"
+)
+_FIGURE_WORDS = words(
+    "percent percentage million billion trillion dozens hundreds thousands doubled tripled halved"
+)
+_PRESENT = words("is are has have remains remain seems seem appears appear continues")
+_PAST = words("was were had did won lost held took made went came gave told")
+_NOT_PAST = words("need needed red bed seed speed feed indeed")
+_QUANTIFIERS = words(
+    "many most some few several nearly almost increasingly widely often rarely largely "
+    "majority much more less fewer"
+)
+_COMPARATIVE = words(
+    "more less most least better worse best worst biggest largest smaller larger greater "
+    "higher lower increasingly growing only first"
+)
+_MODALS = words("will would could should may might must can")
+_MENTAL = words(
+    "believe believes believed think thinks want wants wanted hope hopes fear fears feared worry "
+    "worried worries concerned frustrated angry upset eager reluctant determined keen resent "
+    "resents skittish galvanized nervous confident wary plan plans planning intend intends "
+    "expect expects expected consider considers considered view views viewed perceive "
+    "perceived trust distrust like likes dislike dislikes support supports oppose opposes"
+)
+_FIRST_PERSON = words("i we our us my me i’m i'm we’re we're")
+_QUOTE_MARKS = frozenset('"“”«»')
+# A piece whose writer speaks in the first person this often (per 1,000 words outside
+# quotes), or that attributes fewer than this share of its sentences, reads as opinion.
+OPINION_FIRST_PERSON = 10.0
+OPINION_ATTRIBUTED = 0.2
+
+
+@dataclass(frozen=True, slots=True)
+class Model:
+    """A logistic model: ``bias`` plus a weight per feature, and the flagging threshold."""
+
+    bias: float
+    weights: tuple[float, ...]
+    threshold: float
+    warning_threshold: float
+
+    def probability(self, values: Sequence[float]) -> float:
+        z = self.bias + sum(w * v for w, v in zip(self.weights, values, strict=True))
+        return 1.0 / (1.0 + math.exp(-z))
+
+
+@cache
+def builtin_model() -> Model:
+    path = resources.files("sourcecheck") / "data" / "models" / "needs_source.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    weights = data["weights"]
+    return Model(
+        bias=data["bias"],
+        weights=tuple(weights[name] for name in FEATURES),
+        threshold=data["threshold"],
+        warning_threshold=data["warning_threshold"],
+    )
+
+
+def has_figure(text: str) -> bool:
+    """A number that is not a date, year or time, or a word standing for one ("percent")."""
+    for match in _NUMBER.finditer(text):
+        number = match.group()
+        if ":" in number or _YEAR.fullmatch(number) or _is_date(text, match.start(), match.end()):
+            continue
+        return True
+    return any(w.lower() in _FIGURE_WORDS for w in _WORD.findall(text))
+
+
+def _is_date(text: str, start: int, end: int) -> bool:
+    """A day of a month ("Nov. 6", "March 19", "the 4th") or an hour ("8 p.m.")."""
+    before = text[max(0, start - 6) : start].lower().split()
+    after = text[end : end + 6].lower()
+    if before and before[-1].rstrip(".") in _MONTHS:
+        return True
+    if after.lstrip().startswith(("a.m", "p.m", "am ", "pm ")):
+        return True
+    return after.startswith(("st ", "nd ", "rd ", "th "))
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleContext:
+    """What the features need of the whole article, computed once."""
+
+    sentences: Sequence[Sentence]
+    attributed: frozenset[int]  # indices of sentences an attribution supports
+    quote_starts: list[int]
+    quote_ends: list[int]
+    attributed_rate: float
+    opinion: bool
+
+
+def article_context(
+    body: str, sentences: Sequence[Sentence], quotes: Sequence[Quote], attributed: set[int]
+) -> ArticleContext:
+    inner = sorted((q.inner.start, q.inner.end) for q in quotes if not q.nested)
+    starts = [s for s, _ in inner]
+    ends = [e for _, e in inner]
+    first_person = writer_words = 0
+    for sentence in sentences:
+        tokens = _writer_words(body, sentence.span.start, sentence.span.end, starts, ends)
+        first_person += sum(w in _FIRST_PERSON for w in tokens)
+        writer_words += len(tokens)
+    attributed_rate = len(attributed) / (len(sentences) or 1)
+    per_thousand = 1000 * first_person / writer_words if writer_words else 0.0
+    return ArticleContext(
+        sentences=sentences,
+        attributed=frozenset(attributed),
+        quote_starts=starts,
+        quote_ends=ends,
+        attributed_rate=attributed_rate,
+        opinion=per_thousand >= OPINION_FIRST_PERSON or attributed_rate < OPINION_ATTRIBUTED,
+    )
+
+
+def _quoted_share(start: int, end: int, starts: list[int], ends: list[int]) -> float:
+    if end <= start:
+        return 0.0
+    covered = 0
+    index = max(0, bisect_right(starts, start) - 1)
+    while index < len(starts) and starts[index] < end:
+        covered += max(0, min(end, ends[index]) - max(start, starts[index]))
+        index += 1
+    return covered / (end - start)
+
+
+def _writer_words(body: str, start: int, end: int, starts: list[int], ends: list[int]) -> list[str]:
+    """The lower-cased words of ``body[start:end]`` outside direct quotes."""
+    pieces: list[str] = []
+    position = start
+    index = max(0, bisect_right(starts, start) - 1)
+    while index < len(starts) and starts[index] < end:
+        if ends[index] > position:
+            pieces.append(body[position : max(position, starts[index])])
+            position = max(position, ends[index])
+        index += 1
+    pieces.append(body[position:end])
+    return [w.lower() for piece in pieces for w in _WORD.findall(piece)]
+
+
+def features(body: str, index: int, context: ArticleContext) -> list[float]:
+    """The feature values of sentence ``index``, in the order of :data:`FEATURES`."""
+    sentences = context.sentences
+    sentence = sentences[index]
+    start, end = sentence.span.start, sentence.span.end
+    text = body[start:end]
+    tokens = _writer_words(body, start, end, context.quote_starts, context.quote_ends)
+    same_paragraph = index > 0 and sentences[index - 1].paragraph == sentence.paragraph
+    return [
+        float(has_figure(text)),
+        _quoted_share(start, end, context.quote_starts, context.quote_ends),
+        float(any(c in _QUOTE_MARKS for c in text)),
+        float(same_paragraph and index - 1 in context.attributed),
+        _since_attributed(index, context.attributed),
+        float(index == 0),
+        float(len(text.split()) < 10),
+        float(any(w in _PRESENT for w in tokens)),
+        float(any(w in _PAST or (w.endswith("ed") and w not in _NOT_PAST) for w in tokens)),
+        float(sum(w in _QUANTIFIERS for w in tokens)),
+        float(sum(w in _COMPARATIVE or (w.endswith("est") and len(w) > 5) for w in tokens)),
+        float(any(w in _MODALS for w in tokens)),
+        float(sum(w in _MENTAL for w in tokens)),
+        float(any(w in _FIRST_PERSON for w in tokens)),
+        context.attributed_rate,
+    ]
+
+
+def _since_attributed(index: int, attributed: frozenset[int], cap: int = 5) -> float:
+    """Sentences back to the nearest attributed one, at most ``cap``."""
+    for distance in range(1, cap):
+        if index - distance < 0:
+            break
+        if index - distance in attributed:
+            return float(distance)
+    return float(cap)

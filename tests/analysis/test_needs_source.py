@@ -1,0 +1,76 @@
+"""Which unattributed sentences need a source, and the genre the writer's voice shows."""
+
+from __future__ import annotations
+
+import json
+from importlib import resources
+
+from sourcecheck.core.analysis import analyze
+from sourcecheck.core.analysis.needs_source import FEATURES, builtin_model
+
+
+def _need(body: str, sentence_text: str) -> float:
+    analysis = analyze(body)
+    for claim in analysis.claims:
+        if sentence_text in claim.span.text:
+            return claim.needs_source
+    raise AssertionError(f"no claim holds {sentence_text!r}")
+
+
+NEWS = (
+    "Harlow council votes to rebuild the Elm Street bridge\n\n"
+    "The council voted 7-2 on Monday to rebuild the bridge, Mayor Ana Ruiz said. "
+    "Work will start in March, the transport department said.\n\n"
+    "{sentence}\n\n"
+    "The bridge was built in 1961, according to county records."
+)
+
+
+def test_later_sentences_of_a_quote_need_no_source() -> None:
+    body = (
+        'Mayor Ana Ruiz spoke after the vote. "We will rebuild it," Ruiz said. '
+        '"Many residents are angry about the delay. Most of them cross it every day."'
+    )
+    assert _need(body, "Many residents are angry") == 0.0
+    assert _need(body, "Most of them cross it") == 0.0
+
+
+def test_a_generalisation_needs_a_source_more_than_a_dated_event() -> None:
+    general = _need(
+        NEWS.format(sentence="Many donors are increasingly frustrated with the plan."),
+        "Many donors",
+    )
+    event = _need(
+        NEWS.format(sentence="The mayor held a town hall in Ames on Tuesday."), "town hall"
+    )
+    assert general > event
+
+
+def test_the_headline_is_less_likely_to_need_a_source_than_the_same_words_later() -> None:
+    claim = "Many donors are increasingly frustrated with the plan."
+    as_headline = _need(f"{claim}\n\nThe council met on Monday, Ana Ruiz said.", "Many donors")
+    in_body = _need(f"The council met on Monday, Ana Ruiz said.\n\n{claim}", "Many donors")
+    assert as_headline < in_body
+
+
+def test_attributed_claims_need_nothing() -> None:
+    assert _need(NEWS.format(sentence=""), "The council voted 7-2") == 0.0
+
+
+def test_a_first_person_piece_reads_as_opinion_and_reported_news_as_news() -> None:
+    opinion = (
+        "I have lived beside the Elm Street bridge for thirty years. I think we deserve better. "
+        "My neighbours and I cross it every day, and we are tired of waiting. "
+        "The council has ignored us for too long. I say rebuild it now."
+    )
+    assert analyze(opinion).genre == "opinion"
+    assert analyze(NEWS.format(sentence="The vote ended a long debate.")).genre == "news"
+
+
+def test_the_shipped_model_covers_every_feature_and_says_where_it_came_from() -> None:
+    path = resources.files("sourcecheck") / "data" / "models" / "needs_source.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    assert set(data["weights"]) == set(FEATURES)
+    assert "editorial_gold" in data["provenance"]
+    model = builtin_model()
+    assert 0.0 < model.threshold <= model.warning_threshold <= 1.0
