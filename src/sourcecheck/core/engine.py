@@ -137,9 +137,11 @@ class Engine:
 
     def _configure(self, scorer: Scorer) -> Scorer:
         try:
-            return scorer.configure(self.config.scorer.get(scorer.name, {}))
+            configured = scorer.configure(self.config.scorer.get(scorer.name, {}))
         except ConfigError as exc:
             raise ConfigError(f"{self._where()}{exc}") from None
+        # Scorers read the lexicons the analysis uses, config and plugin additions included.
+        return configured.with_lexicons(self.lexicons)
 
     def _where(self) -> str:
         """'FILE: ' when the config came from a file, so errors say which one to edit."""

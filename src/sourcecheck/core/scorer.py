@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from sourcecheck.core.errors import ConfigError, first_problem
+from sourcecheck.core.lexicons import Lexicons
 from sourcecheck.core.models import (
     SEVERITY_ORDER,
     Article,
@@ -22,6 +23,9 @@ from sourcecheck.core.models import (
 
 if TYPE_CHECKING:
     from sourcecheck.core.analysis import Analysis
+
+
+_BUILTIN_LEXICONS = Lexicons()
 
 
 class NoOptions(BaseModel):
@@ -46,12 +50,27 @@ class Scorer:
     rules: ClassVar[dict[str, str]] = {}
 
     _options: BaseModel | None = None
+    _lexicons: Lexicons | None = None
 
     @property
     def options(self) -> BaseModel:
         if self._options is None:
             self._options = self.Options()
         return self._options
+
+    @property
+    def lexicons(self) -> Lexicons:
+        """The lexicons in force: the engine's (built-ins plus config and plugin additions),
+        or the built-ins alone for a scorer used outside an engine."""
+        if self._lexicons is None:
+            self._lexicons = _BUILTIN_LEXICONS
+        return self._lexicons
+
+    def with_lexicons(self, lexicons: Lexicons) -> Scorer:
+        """A copy of this scorer that reads ``lexicons`` (the engine gives each scorer its own)."""
+        bound = copy.copy(self)
+        bound._lexicons = lexicons
+        return bound
 
     def configure(self, options: Mapping[str, Any]) -> Scorer:
         """A copy of this scorer with ``options`` validated against its ``Options`` model."""

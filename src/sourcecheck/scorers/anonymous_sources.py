@@ -21,6 +21,7 @@ from typing import ClassVar
 from pydantic import BaseModel, ConfigDict, Field
 
 from sourcecheck.core.analysis import Analysis
+from sourcecheck.core.lexicons import Lexicons
 from sourcecheck.core.models import Article, Attribution, Finding, ScorerResult, Severity, Span
 from sourcecheck.core.scorer import Scorer, scorer_result
 from sourcecheck.plugins.hookspecs import hookimpl
@@ -148,7 +149,7 @@ class AnonymousSourcesScorer(Scorer):
 
     def score(self, article: Article, analysis: Analysis) -> ScorerResult:
         options: AnonymousSourcesOptions = self.options  # type: ignore[assignment]
-        checker = _Checker(analysis, options)
+        checker = _Checker(analysis, options, self.lexicons)
         weights = _penalty_weights(options)
         total = 0
         # Only anonymous and vague attributions carry a penalty; the others add 0 to the sum.
@@ -227,15 +228,21 @@ class AnonymousSourcesScorer(Scorer):
 class _Checker:
     """The per-article checks, with the article's source groups computed once."""
 
-    def __init__(self, analysis: Analysis, options: AnonymousSourcesOptions) -> None:
+    def __init__(
+        self, analysis: Analysis, options: AnonymousSourcesOptions, lexicons: Lexicons
+    ) -> None:
         self.analysis = analysis
         self.body = analysis.body
         self.groups = article_sources(analysis)
-        self.reasons = lexicon_pattern("anonymity_reasons", ["reason"], options.extra_reasons)
-        self.grants = lexicon_pattern("anonymity_reasons", ["grant"])
-        self.public = lexicon_pattern("anonymity_reasons", ["public"])
+        reasons = options.extra_reasons
+        self.reasons = lexicon_pattern(lexicons, "anonymity_reasons", ["reason"], reasons)
+        self.grants = lexicon_pattern(lexicons, "anonymity_reasons", ["grant"])
+        self.public = lexicon_pattern(lexicons, "anonymity_reasons", ["public"])
         self.opinion = lexicon_pattern(
-            "evaluative_language", ["verbs", "evaluations", "stance"], options.extra_opinion_cues
+            lexicons,
+            "evaluative_language",
+            ["verbs", "evaluations", "stance"],
+            options.extra_opinion_cues,
         )
         self._reasoned_groups: set[int] = set()
         self._reported: set[tuple[str, int]] = set()
