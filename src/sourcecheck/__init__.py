@@ -30,6 +30,7 @@ from sourcecheck.core.models import (
     ScorerResult,
     Span,
 )
+from sourcecheck.core.rules import Rule, declare_rules
 from sourcecheck.core.scorer import Scorer
 from sourcecheck.plugins.hookspecs import hookimpl
 
@@ -49,6 +50,7 @@ __all__ = [
     "Hedge",
     "InputError",
     "Report",
+    "Rule",
     "Scorer",
     "ScorerReport",
     "ScorerResult",
@@ -56,6 +58,7 @@ __all__ = [
     "SourcecheckError",
     "Span",
     "__version__",
+    "declare_rules",
     "hookimpl",
     "load_config",
     "score",

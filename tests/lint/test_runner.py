@@ -46,7 +46,7 @@ def test_checker_places_findings_in_the_file(draft: Path) -> None:
         ("probe/lone-source", 2, 1, "A source"),
         ("probe/vague-officials", 2, 35, "Officials\nsaid"),
     ]
-    assert run.rules["probe/lone-source"].startswith("An unnamed single source")
+    assert run.rules["probe/lone-source"].summary.startswith("An unnamed single source")
     assert run.exit_code() == 1
 
 

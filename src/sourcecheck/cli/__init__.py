@@ -13,6 +13,7 @@ from sourcecheck.cli.compare import compare_command
 from sourcecheck.cli.index import corroborate_command, index_command
 from sourcecheck.cli.new_scorer import new_scorer_command
 from sourcecheck.cli.plugins_cmd import plugins_command
+from sourcecheck.cli.rules_cmd import rule_command, rules_command
 from sourcecheck.cli.schema_cmd import schema_command
 from sourcecheck.cli.score import score_command
 
@@ -25,6 +26,8 @@ def cli() -> None:
 
 cli.add_command(score_command)
 cli.add_command(plugins_command)
+cli.add_command(rules_command)
+cli.add_command(rule_command)
 cli.add_command(schema_command)
 cli.add_command(check_command)
 cli.add_command(new_scorer_command)

@@ -28,6 +28,7 @@ from sourcecheck.core.models import (
     fill_unchecked,
 )
 from sourcecheck.core.positions import LineIndex
+from sourcecheck.core.rules import Rule
 from sourcecheck.core.scorer import Scorer, plain_result_values
 from sourcecheck.plugins.manager import PluginManager, strict_from_env
 
@@ -137,9 +138,11 @@ class Engine:
 
     def _configure(self, scorer: Scorer) -> Scorer:
         try:
-            return scorer.configure(self.config.scorer.get(scorer.name, {}))
+            configured = scorer.configure(self.config.scorer.get(scorer.name, {}))
         except ConfigError as exc:
             raise ConfigError(f"{self._where()}{exc}") from None
+        # Scorers read the lexicons the analysis uses, config and plugin additions included.
+        return configured.with_lexicons(self.lexicons)
 
     def _where(self) -> str:
         """'FILE: ' when the config came from a file, so errors say which one to edit."""
@@ -221,8 +224,14 @@ class Engine:
         return {"sourcecheck": __version__, **{s.name: s.version for s in self.scorers}}
 
     def rules(self) -> dict[str, str]:
-        """Every rule id the enabled scorers can emit, with its help text."""
-        return {f"{s.name}/{rule}": text for s in self.scorers for rule, text in s.rules.items()}
+        """Every rule id the enabled scorers can emit, with its summary."""
+        return {rule_id: rule.summary for rule_id, rule in self.rule_records().items()}
+
+    def rule_records(self, *, every_scorer: bool = False) -> dict[str, Rule]:
+        """The rules of the enabled scorers (of every loaded one with ``every_scorer``),
+        keyed by full id (``scorer/rule``), in scorer then declaration order."""
+        scorers = self.available_scorers.values() if every_scorer else self.scorers
+        return {rule_id: rule for s in scorers for rule_id, rule in s.rule_records().items()}
 
     def _run_scorer(
         self, scorer: Scorer, article: Article, analysis: Analysis, lines: LineIndex

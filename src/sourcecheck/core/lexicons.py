@@ -35,13 +35,27 @@ def builtin_names() -> list[str]:
 
 
 class Lexicons:
-    """The lexicons in force for one engine: built-ins plus additions."""
+    """The lexicons in force for one engine: built-ins plus additions.
+
+    Immutable once built; two with the same additions are equal and hash alike, so
+    patterns compiled from one can be cached and reused for the other.
+    """
 
     def __init__(self, additions: Iterable[Mapping[str, Entries]] = ()) -> None:
         self._additions: dict[str, Entries] = {}
         for addition in additions:
             for name, entries in addition.items():
                 self._additions[name] = _merge(self._additions.get(name, []), entries)
+        self._key = tuple(
+            sorted((k, json.dumps(v, sort_keys=True)) for k, v in self._additions.items())
+        )
+        self._hash = hash(self._key)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Lexicons) and other._key == self._key
+
+    def __hash__(self) -> int:
+        return self._hash
 
     def get(self, name: str) -> Entries:
         return _merge(builtin(name), self._additions.get(name, []))
@@ -55,7 +69,7 @@ class Lexicons:
 
     def key(self) -> tuple[tuple[str, str], ...]:
         """A hashable fingerprint of the additions (for caching compiled patterns)."""
-        return tuple(sorted((k, json.dumps(v, sort_keys=True)) for k, v in self._additions.items()))
+        return self._key
 
 
 def _merge(base: Entries, extra: Entries) -> Entries:

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import copy
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar, cast, get_args, get_origin
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from sourcecheck.core.errors import ConfigError, first_problem
+from sourcecheck.core.lexicons import Lexicons
 from sourcecheck.core.models import (
     SEVERITY_ORDER,
     Article,
@@ -19,9 +20,13 @@ from sourcecheck.core.models import (
     Span,
     fill_unchecked,
 )
+from sourcecheck.core.rules import Rule, as_rule, records
 
 if TYPE_CHECKING:
     from sourcecheck.core.analysis import Analysis
+
+
+_BUILTIN_LEXICONS = Lexicons()
 
 
 class NoOptions(BaseModel):
@@ -30,12 +35,19 @@ class NoOptions(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
 
-class Scorer:
+OptionsT = TypeVar("OptionsT", bound=BaseModel)
+ScorerT = TypeVar("ScorerT", bound="Scorer[Any]")
+
+
+class Scorer(Generic[OptionsT]):
     """Subclass this, set ``name`` and ``version``, and implement :meth:`score`.
 
     ``Options`` is a pydantic model of the scorer's settings; values come from the
-    ``[tool.sourcecheck.scorer.NAME]`` table of the config. ``rules`` maps each rule name
-    the scorer can emit to a one-line help text (used by linters and SARIF output).
+    ``[tool.sourcecheck.scorer.NAME]`` table of the config. Subclass ``Scorer[MyOptions]``
+    and ``self.options`` is typed ``MyOptions`` (``Options`` defaults to it). ``rules``
+    maps each rule id the scorer can emit to its :class:`~sourcecheck.core.rules.Rule`
+    (build it with ``declare_rules``); a one-line help text is still accepted in place of
+    a record.
     """
 
     name: ClassVar[str] = ""
@@ -43,17 +55,47 @@ class Scorer:
     description: ClassVar[str] = ""
     default_weight: ClassVar[float] = 1.0
     Options: ClassVar[type[BaseModel]] = NoOptions
-    rules: ClassVar[dict[str, str]] = {}
+    rules: ClassVar[Mapping[str, Rule | str]] = {}
 
     _options: BaseModel | None = None
+    _lexicons: Lexicons | None = None
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        if "Options" not in cls.__dict__:
+            model = _options_argument(cls)
+            if model is not None:
+                cls.Options = model
 
     @property
-    def options(self) -> BaseModel:
+    def options(self) -> OptionsT:
         if self._options is None:
             self._options = self.Options()
-        return self._options
+        return cast(OptionsT, self._options)
 
-    def configure(self, options: Mapping[str, Any]) -> Scorer:
+    def rule(self, rule_id: str) -> Rule:
+        """The record of one of this scorer's rules (``KeyError`` if it declares none)."""
+        return as_rule(rule_id, self.rules[rule_id])
+
+    def rule_records(self) -> dict[str, Rule]:
+        """Every rule this scorer declares, keyed by full id (``name/rule``)."""
+        return records(self.name, self.rules)
+
+    @property
+    def lexicons(self) -> Lexicons:
+        """The lexicons in force: the engine's (built-ins plus config and plugin additions),
+        or the built-ins alone for a scorer used outside an engine."""
+        if self._lexicons is None:
+            self._lexicons = _BUILTIN_LEXICONS
+        return self._lexicons
+
+    def with_lexicons(self: ScorerT, lexicons: Lexicons) -> ScorerT:
+        """A copy of this scorer that reads ``lexicons`` (the engine gives each scorer its own)."""
+        bound = copy.copy(self)
+        bound._lexicons = lexicons
+        return bound
+
+    def configure(self: ScorerT, options: Mapping[str, Any]) -> ScorerT:
         """A copy of this scorer with ``options`` validated against its ``Options`` model."""
         try:
             validated = self.Options.model_validate(dict(options))
@@ -71,9 +113,16 @@ class Scorer:
         rule: str,
         message: str,
         span: Span | None = None,
-        severity: Severity = "warning",
+        severity: Severity | None = None,
     ) -> Finding:
-        """A finding whose rule id is prefixed with this scorer's name."""
+        """A finding whose rule id is prefixed with this scorer's name.
+
+        Without a ``severity`` it takes the rule's declared one (``warning`` for a rule
+        declared by help text only, or not declared).
+        """
+        if severity is None:
+            declared = self.rules.get(rule)
+            severity = declared.severity if isinstance(declared, Rule) else "warning"
         rule_id = f"{self.name}/{rule}"
         if (
             type(message) is str
@@ -151,6 +200,17 @@ def scorer_result(
     return ScorerResult(
         score=score, confidence=confidence, summary=summary, metrics=metrics, findings=findings
     )
+
+
+def _options_argument(cls: type) -> type[BaseModel] | None:
+    """The options model ``cls`` names as ``Scorer[Model]``, if it does."""
+    for base in getattr(cls, "__orig_bases__", ()):
+        origin = get_origin(base)
+        if isinstance(origin, type) and issubclass(origin, Scorer):
+            for argument in get_args(base):
+                if isinstance(argument, type) and issubclass(argument, BaseModel):
+                    return argument
+    return None
 
 
 def _describe_option_error(scorer: str, exc: ValidationError) -> str:

@@ -15,6 +15,7 @@ from pathlib import Path
 from sourcecheck.core.engine import Engine
 from sourcecheck.core.errors import InputError
 from sourcecheck.core.models import SEVERITY_ORDER, Finding, Report, Severity
+from sourcecheck.core.rules import Rule
 from sourcecheck.lint.discover import discover
 from sourcecheck.lint.drafts import Draft, read_drafts
 from sourcecheck.lint.positions import Region, SourceMap
@@ -91,7 +92,7 @@ class CheckOptions:
 @dataclass
 class CheckRun:
     files: list[FileResult]
-    rules: dict[str, str]
+    rules: dict[str, Rule]
     options: CheckOptions
 
     @property
@@ -151,7 +152,7 @@ class Checker:
                 results.append(FileResult(path=item.source, error=item.problem))
             else:
                 results.extend(next(checked))
-        return CheckRun(files=results, rules=self.engine.rules(), options=self.options)
+        return CheckRun(files=results, rules=self.engine.rule_records(), options=self.options)
 
     def check_file(self, path: str) -> list[FileResult]:
         """The result of each draft in a file; one error result when it cannot be read."""

@@ -18,7 +18,7 @@ from functools import lru_cache
 from typing import Any
 
 from sourcecheck.core.analysis import Analysis
-from sourcecheck.core.lexicons import builtin
+from sourcecheck.core.lexicons import Lexicons
 from sourcecheck.core.models import Attribution, Span
 
 NEVER = re.compile(r"(?!)")
@@ -211,16 +211,21 @@ def _trie_regex(node: dict[str, dict]) -> str:
     return f"(?:{body})?" if _END in node else body
 
 
-def lexicon_pattern(name: str, categories: Iterable[str], extra: Iterable[str] = ()) -> re.Pattern:
-    """The pattern for some categories of a built-in lexicon plus user-supplied phrases."""
+def lexicon_pattern(
+    lexicons: Lexicons, name: str, categories: Iterable[str], extra: Iterable[str] = ()
+) -> re.Pattern:
+    """The pattern for some categories of a lexicon in force plus user-supplied phrases."""
     # Scorers ask for their patterns once per article: gathering the phrases and hashing
-    # their tuple for phrase_pattern's cache cost ~0.9 ms per article; this key is small.
-    return _lexicon_pattern(name, tuple(categories), tuple(extra))
+    # their tuple for phrase_pattern's cache costs more than this small key, and Lexicons
+    # hash by their additions, so engines with the same config share the patterns.
+    return _lexicon_pattern(lexicons, name, tuple(categories), tuple(extra))
 
 
 @lru_cache(maxsize=256)
-def _lexicon_pattern(name: str, categories: tuple[str, ...], extra: tuple[str, ...]) -> re.Pattern:
-    entries = builtin(name)  # read-only package data, so caching on its name is safe
+def _lexicon_pattern(
+    lexicons: Lexicons, name: str, categories: tuple[str, ...], extra: tuple[str, ...]
+) -> re.Pattern:
+    entries = lexicons.get(name)
     found: list[str] = []
     if isinstance(entries, dict):
         for category in categories:

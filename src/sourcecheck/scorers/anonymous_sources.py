@@ -16,12 +16,13 @@ named people and one well-justified anonymous official still scores high.
 from __future__ import annotations
 
 import re
-from typing import ClassVar
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from sourcecheck.core.analysis import Analysis
-from sourcecheck.core.models import Article, Attribution, Finding, ScorerResult, Severity, Span
+from sourcecheck.core.lexicons import Lexicons
+from sourcecheck.core.models import Article, Attribution, Finding, ScorerResult, Span
+from sourcecheck.core.rules import Rule, declare_rules
 from sourcecheck.core.scorer import Scorer, scorer_result
 from sourcecheck.plugins.hookspecs import hookimpl
 from sourcecheck.scorers._sourcing import (
@@ -77,28 +78,69 @@ _SINGULAR_PRONOUNS = {"he", "she", "him", "her"}
 _UNNAMED = ("anonymous", "vague")
 
 
-_MESSAGES: dict[str, tuple[str, Severity]] = {
-    "no-reason": (
-        "'{who}' is anonymous{granted}, but the story does not say why: add the reason "
+RULES = declare_rules(
+    Rule(
+        id="no-reason",
+        severity="warning",
+        summary="An anonymous source, and no reason for anonymity within one sentence either side.",
+        details="A reason reads like '... who spoke on condition of anonymity because they were "
+        "not authorized to discuss the talks' or 'requested anonymity to discuss private "
+        "deliberations'; saying *that* anonymity was granted is not a reason (the message says "
+        "so). "
+        "Reported once per source, at its first unexplained mention; a reason given at the "
+        "first mention covers later ones ('the official said'). Unnamed officials speaking on "
+        "the record ('county officials announced', 'said in a statement') need no reason.",
+        why="AP, Reuters and The New York Times grant anonymity only for information that "
+        "cannot be had on the record, and tell the reader why: the reason is what lets a "
+        "reader judge the source.",
+        example="The plant will close in June, a senior official said.",
+        fix="Say why anonymity was granted: '... who spoke on condition of anonymity because "
+        "she was not authorized to discuss the talks'.",
+        message="'{who}' is anonymous{granted}, but the story does not say why: add the reason "
         "anonymity was granted (e.g. 'because they were not authorized to discuss the talks').",
-        "warning",
     ),
-    "bare-source": (
-        "'{who}' does not describe the source: say what position they hold and how they know "
-        "(e.g. 'a county official who attended the meeting').",
-        "error",
+    Rule(
+        id="bare-source",
+        severity="error",
+        summary="'A source', 'sources', 'one person', 'an insider' with nothing about who "
+        "they are.",
+        details="'A source close to the board', or any role, is a description.",
+        why="A source the reader knows nothing about cannot be weighed at all: the standards "
+        "ask for as much as can be said about their position and how they know.",
+        example="The deal is off, a source said.",
+        fix="Say what position they hold and how they know: 'a county official who attended "
+        "the meeting'.",
+        message="'{who}' does not describe the source: say what position they hold and how "
+        "they know (e.g. 'a county official who attended the meeting').",
     ),
-    "anonymous-opinion": (
-        "'{who}' offers opinion or criticism without a name: use anonymous sources for "
+    Rule(
+        id="anonymous-opinion",
+        severity="warning",
+        summary="An anonymous or vague source offers opinion or criticism: an evaluative cue "
+        "('criticized', 'slammed', 'called it') or evaluative content ('a mistake', "
+        "'reckless', 'should resign').",
+        why="Anonymity is for information, not opinion: an unnamed attack cannot be answered "
+        "or weighed.",
+        example="The plan is reckless, said one official who asked not to be named because "
+        "he was not authorized to speak.",
+        fix="Use the anonymous source for information only, or put the view to a named source.",
+        message="'{who}' offers opinion or criticism without a name: use anonymous sources for "
         "information only, or put the view to a named source.",
-        "warning",
     ),
-    "plural-sources": (
-        "'{who}' is plural, but this reads as one person's words: write 'sources' only when "
-        "several people said it, or say 'a source'.",
-        "suggestion",
+    Rule(
+        id="plural-sources",
+        severity="suggestion",
+        summary="'Sources' / 'officials' in the plural for what reads as one person.",
+        details="Their own verbatim quote (with no other speaker in the sentence to whom it "
+        "could belong), or a singular 'the official' / 'she' within the next two sentences.",
+        why="'Sources said' suggests several people confirmed it; if one person said it, the "
+        "plural overstates the sourcing.",
+        example='"We will not sign," officials said.',
+        fix="Write 'sources' only when several people said it; otherwise 'a source'.",
+        message="'{who}' is plural, but this reads as one person's words: write 'sources' only "
+        "when several people said it, or say 'a source'.",
     ),
-}
+)
 
 
 class AnonymousSourcesOptions(BaseModel):
@@ -132,23 +174,17 @@ class AnonymousSourcesOptions(BaseModel):
     )
 
 
-class AnonymousSourcesScorer(Scorer):
+class AnonymousSourcesScorer(Scorer[AnonymousSourcesOptions]):
     name = "anonymous_sources"
     version = "1.0.0"
     description = "Share of anonymous and vague sources, and whether they follow AP rules."
     default_weight = 0.8
     Options = AnonymousSourcesOptions
-    rules: ClassVar[dict[str, str]] = {
-        "no-reason": "An anonymous source with no explanation of why anonymity was granted.",
-        "bare-source": "'A source' with no description of who the source is or how they know.",
-        "anonymous-opinion": "An anonymous or vague source offers opinion or criticism; "
-        "anonymity is for information only.",
-        "plural-sources": "'Sources' in the plural for what reads as one person's words.",
-    }
+    rules = RULES
 
     def score(self, article: Article, analysis: Analysis) -> ScorerResult:
-        options: AnonymousSourcesOptions = self.options  # type: ignore[assignment]
-        checker = _Checker(analysis, options)
+        options = self.options
+        checker = _Checker(analysis, options, self.lexicons)
         weights = _penalty_weights(options)
         total = 0
         # Only anonymous and vague attributions carry a penalty; the others add 0 to the sum.
@@ -210,7 +246,7 @@ class AnonymousSourcesScorer(Scorer):
     def _findings(
         self, attribution: Attribution, problems: list[str], checker: _Checker
     ) -> list[Finding]:
-        reported = [p for p in problems if p in _MESSAGES]
+        reported = [p for p in problems if p in RULES]
         if not reported:
             return []
         where = attribution.source or attribution.cue or checker.sentence_of(attribution)
@@ -218,24 +254,29 @@ class AnonymousSourcesScorer(Scorer):
         granted = checker.granted_note(attribution) if "no-reason" in reported else ""
         found: list[Finding] = []
         for problem in reported:
-            template, severity = _MESSAGES[problem]
-            message = template.format(who=who, granted=granted)
-            found.append(self.finding(problem, message, where, severity))
+            message = RULES[problem].message.format(who=who, granted=granted)
+            found.append(self.finding(problem, message, where))
         return found
 
 
 class _Checker:
     """The per-article checks, with the article's source groups computed once."""
 
-    def __init__(self, analysis: Analysis, options: AnonymousSourcesOptions) -> None:
+    def __init__(
+        self, analysis: Analysis, options: AnonymousSourcesOptions, lexicons: Lexicons
+    ) -> None:
         self.analysis = analysis
         self.body = analysis.body
         self.groups = article_sources(analysis)
-        self.reasons = lexicon_pattern("anonymity_reasons", ["reason"], options.extra_reasons)
-        self.grants = lexicon_pattern("anonymity_reasons", ["grant"])
-        self.public = lexicon_pattern("anonymity_reasons", ["public"])
+        reasons = options.extra_reasons
+        self.reasons = lexicon_pattern(lexicons, "anonymity_reasons", ["reason"], reasons)
+        self.grants = lexicon_pattern(lexicons, "anonymity_reasons", ["grant"])
+        self.public = lexicon_pattern(lexicons, "anonymity_reasons", ["public"])
         self.opinion = lexicon_pattern(
-            "evaluative_language", ["verbs", "evaluations", "stance"], options.extra_opinion_cues
+            lexicons,
+            "evaluative_language",
+            ["verbs", "evaluations", "stance"],
+            options.extra_opinion_cues,
         )
         self._reasoned_groups: set[int] = set()
         self._reported: set[tuple[str, int]] = set()

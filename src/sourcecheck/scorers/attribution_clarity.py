@@ -9,13 +9,12 @@ specificity of the attributions.
 
 from __future__ import annotations
 
-from typing import ClassVar
-
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from sourcecheck.core.analysis import Analysis
 from sourcecheck.core.analysis.needs_source import builtin_model, has_figure
 from sourcecheck.core.models import Article, Attribution, Claim, Finding, ScorerResult
+from sourcecheck.core.rules import Rule, declare_rules
 from sourcecheck.core.scorer import Scorer, scorer_result
 from sourcecheck.plugins.hookspecs import hookimpl
 from sourcecheck.scorers._sourcing import source_text
@@ -32,6 +31,50 @@ DEFAULT_SPECIFICITY: dict[str, float] = {
     "anonymous": 0.3,
     "vague": 0.05,
 }
+
+
+_NEEDS_A_SOURCE = (
+    "Background, public record, what the reporter saw, transitions and a quote's later "
+    "sentences need no source: a model trained on editors' readings of real news decides "
+    "which unattributed sentences do (docs/analysis.md). A finding the model is less sure "
+    "of, and any finding in an opinion piece, is a suggestion."
+)
+
+RULES = declare_rules(
+    Rule(
+        id="unattributed-figure",
+        severity="warning",
+        summary="A sentence with a figure (a number that is not a date, year or time) needs a "
+        "source and has none.",
+        details=_NEEDS_A_SOURCE,
+        why="Figures are what readers repeat and fact-checkers check first; a number without a "
+        "source cannot be traced.",
+        example="Pershing Square lost many of its biggest investors this year. Its assets "
+        "are now $12 billion, down from $19 billion.",
+        fix="Say where the number comes from ('according to the transit authority's annual "
+        "report').",
+    ),
+    Rule(
+        id="unattributed-claim",
+        severity="warning",
+        summary="A sentence in the writer's voice asserts something an editor would ask "
+        "'says who?' about, and names no source.",
+        details=_NEEDS_A_SOURCE,
+        why="AP and Reuters attribute information at its first reference: the reader should "
+        "know who says so, or how the reporter knows.",
+        example="Many donors are increasingly frustrated with the campaign's strategy.",
+        fix="Say who says so ('the county said'), or how the reporter knows ('records show').",
+    ),
+    Rule(
+        id="vague-attribution",
+        severity="warning",
+        summary="The source is a vague group ('critics', 'many people', 'experts').",
+        why="A reader cannot check or weigh 'critics say': it can dress the writer's view as "
+        "someone else's.",
+        example="Critics said the plan would fail.",
+        fix="Name them, or say how many, who they are and how they know.",
+    ),
+)
 
 
 class AttributionClarityOptions(BaseModel):
@@ -63,21 +106,16 @@ class AttributionClarityOptions(BaseModel):
         return {**DEFAULT_SPECIFICITY, **value}
 
 
-class AttributionClarityScorer(Scorer):
+class AttributionClarityScorer(Scorer[AttributionClarityOptions]):
     name = "attribution_clarity"
     version = "1.0.0"
     description = "Share of factual claims that are attributed, and how specific the sources are."
     default_weight = 1.0
     Options = AttributionClarityOptions
-    rules: ClassVar[dict[str, str]] = {
-        "unattributed-claim": "A factual claim has no source in its sentence: say who says so.",
-        "unattributed-figure": "A number or statistic has no source in its sentence.",
-        "vague-attribution": "The source is a vague group ('critics say', 'some experts'): "
-        "name them or describe them specifically.",
-    }
+    rules = RULES
 
     def score(self, article: Article, analysis: Analysis) -> ScorerResult:
-        options: AttributionClarityOptions = self.options  # type: ignore[assignment]
+        options = self.options
         claims = analysis.claims
         # Attributions inside a quote are the speaker's sourcing, not the reporter's.
         attributions = [a for a in analysis.attributions if not a.in_quote]

@@ -25,12 +25,13 @@ import re
 from collections import Counter
 from collections.abc import Mapping
 from functools import lru_cache
-from typing import Any, ClassVar, Protocol, runtime_checkable
+from typing import Any, Protocol, runtime_checkable
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from sourcecheck.core.analysis import Analysis
 from sourcecheck.core.models import Article, Finding, ScorerResult, Span
+from sourcecheck.core.rules import Rule, declare_rules
 from sourcecheck.core.scorer import Scorer, scorer_result
 from sourcecheck.plugins.hookspecs import hookimpl
 from sourcecheck.scorers._sourcing import SourceGroups, article_sources, sentence_span
@@ -45,6 +46,41 @@ _CONFIRMS = re.compile(
 )
 # Claims before a confirming sentence that it may refer back to.
 _CONFIRM_LOOKBACK = 2
+
+
+RULES = declare_rules(
+    Rule(
+        id="no-sources",
+        severity="warning",
+        summary="The story has claims and no identifiable source.",
+        why="Every claim then rests on the writer alone; the reader cannot tell how anything "
+        "is known.",
+        example="The bridge will close in June. Repairs will cost $4 million.",
+        fix="Add named sources for the claims, or say how the reporter knows.",
+    ),
+    Rule(
+        id="single-source",
+        severity="warning",
+        summary="Every attribution goes back to one source.",
+        why="'Two sources are better than one' (Reuters, AP): one source's account is "
+        "unconfirmed, however well placed the source.",
+        example="The bridge will close in June, Mayor Ana Ruiz said. Repairs will take six "
+        "weeks, Ruiz said.",
+        fix="Confirm the story with at least one independent source.",
+    ),
+    Rule(
+        id="dominant-source",
+        severity="suggestion",
+        summary="One source has at least `dominant_share` (75%) of at least "
+        "`dominant_min_attributions` (4) attributions.",
+        why="A story that leans on one voice reads as that source's account, even when others "
+        "are quoted.",
+        example="The bridge will close, Mayor Ana Ruiz said. It will reopen in May, Ruiz "
+        "said. Costs will rise, Ruiz said. Traffic will use Elm Street, Ruiz said. Tom Lee, a "
+        "resident, said he was worried.",
+        fix="Give the other sources more weight, or add independent ones.",
+    ),
+)
 
 
 @runtime_checkable
@@ -88,23 +124,19 @@ class CorroborationOptions(BaseModel):
     )
 
 
-class CorroborationScorer(Scorer):
+class CorroborationScorer(Scorer[CorroborationOptions]):
     name = "corroboration"
     version = "1.0.0"
     description = "Distinct independent sources, and claims backed by more than one of them."
     default_weight = 1.0
     Options = CorroborationOptions
-    rules: ClassVar[dict[str, str]] = {
-        "no-sources": "The story attributes nothing to anyone: every claim rests on the writer.",
-        "single-source": "Every attribution goes back to one source: add an independent one.",
-        "dominant-source": "One source supplies most of the attributions.",
-    }
+    rules = RULES
 
     def __init__(self, corpus_index: CorpusIndex | None = None) -> None:
         self.corpus_index = corpus_index
 
     def score(self, article: Article, analysis: Analysis) -> ScorerResult:
-        options: CorroborationOptions = self.options  # type: ignore[assignment]
+        options = self.options
         groups = article_sources(analysis)
         corroborated = _corroborated_in_article(analysis, groups)
         corpus = self._corpus_counts(article, analysis) if options.use_corpus else None

@@ -19,7 +19,6 @@ from __future__ import annotations
 import math
 from collections import Counter
 from functools import lru_cache
-from typing import ClassVar
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -33,6 +32,7 @@ from sourcecheck.core.models import (
     MetricValue,
     ScorerResult,
 )
+from sourcecheck.core.rules import Rule, declare_rules
 from sourcecheck.core.scorer import Scorer, scorer_result
 from sourcecheck.plugins.hookspecs import hookimpl
 
@@ -74,6 +74,49 @@ DEFAULT_REPORT_CUES = [
     "were said",
     "unconfirmed reports",
 ]
+
+
+RULES = declare_rules(
+    Rule(
+        id="evidential",
+        severity="warning",
+        summary="A report cue ('reportedly', 'allegedly', 'is said to' ...) in the writer's "
+        "voice with no attribution in its sentence.",
+        why="'Reportedly' hides who reported it: the reader cannot tell whose claim it is, "
+        "or check it.",
+        example="The mayor reportedly plans to resign.",
+        fix="Say who reported or alleged it ('The Gazette reported that ...'), or drop it.",
+    ),
+    Rule(
+        id="weasel",
+        severity="warning",
+        summary="A vague or agentless attribution in the writer's voice ('critics say', "
+        "'is widely believed').",
+        why="It dresses a view as many people's without saying whose: the reader cannot weigh it.",
+        example="It is widely believed that the plan will fail.",
+        fix="Name the people, or say how many and who they are.",
+    ),
+    Rule(
+        id="writer-hedge",
+        severity="suggestion",
+        summary="Any other hedge in the writer's voice, with its category.",
+        details="Not for categories listed in `quiet_categories`. Hedges in a source's words "
+        "are the source's and produce no finding.",
+        why="A hedge in the writer's voice is the newsroom's own doubt: fine when the doubt is "
+        "real, but it should not stand in for reporting.",
+        example="The bridge may close next year.",
+        fix="Say who is uncertain, or state the fact plainly.",
+    ),
+    Rule(
+        id="stacked",
+        severity="suggestion",
+        summary="A sentence with `stack_threshold` (3) or more writer-voice hedges "
+        "('could possibly fail, perhaps by June'); the span is the sentence.",
+        why="One hedge says how sure the story is; several blur the claim until it says nothing.",
+        example="The plan could possibly fail, perhaps by June.",
+        fix="Keep the one hedge the doubt needs.",
+    ),
+)
 
 
 class HedgingOptions(BaseModel):
@@ -130,36 +173,17 @@ class HedgingOptions(BaseModel):
         return self.category_weights.get(category, DEFAULT_CATEGORY_WEIGHTS[category])
 
 
-class HedgingScorer(Scorer):
+class HedgingScorer(Scorer[HedgingOptions]):
     name = "hedging"
     version = "1.0.0"
     description = "Hedges in the writer's own voice per 100 words; sources' hedges cost less."
     default_weight = 1.0
     Options = HedgingOptions
-    rules: ClassVar[dict[str, str]] = {
-        "writer-hedge": (
-            "A hedge in the writer's own voice. Fine when the doubt is real; otherwise say "
-            "who is uncertain, or state the fact plainly."
-        ),
-        "evidential": (
-            "'Reportedly', 'allegedly' or 'rumored' with no source in the sentence: say who "
-            "reported or alleged it."
-        ),
-        "weasel": (
-            "A vague or agentless attribution ('critics say', 'it is widely believed'): name "
-            "the people, or say how many and who they are."
-        ),
-        "stacked": (
-            "A sentence that hedges itself several times ('could possibly perhaps'): one "
-            "hedge says how sure the story is; more blur the claim."
-        ),
-    }
+    rules = RULES
 
     @property
     def settings(self) -> HedgingOptions:
-        options = self.options
-        assert isinstance(options, HedgingOptions)
-        return options
+        return self.options
 
     def score(self, article: Article, analysis: Analysis) -> ScorerResult:
         opts = self.settings

@@ -26,6 +26,7 @@ from pydantic import ValidationError
 from sourcecheck.core.analysis import Analysis, Analyzer
 from sourcecheck.core.errors import first_problem
 from sourcecheck.core.models import SEVERITY_ORDER, Article, Finding, ScorerResult
+from sourcecheck.core.rules import RULE_ID, Rule, as_rule
 from sourcecheck.core.scorer import Scorer
 from sourcecheck.testing.inputs import conformance_inputs
 
@@ -33,7 +34,6 @@ BUDGET_ENV = "SOURCECHECK_CONFORMANCE_BUDGET"
 DEFAULT_BUDGET_PER_1000_WORDS = 1.0  # seconds; generous, so shared CI runners do not flake
 _ANALYSIS_FIELDS = tuple(f.name for f in dataclasses.fields(Analysis) if f.name != "extras")
 _SCORER_NAME = re.compile(r"^[a-z][a-z0-9_-]*$")  # what the engine accepts
-_RULE_NAME = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 
 
 class ConformanceError(AssertionError):
@@ -133,9 +133,25 @@ def _static_problems(scorer: object, require_declared_rules: bool) -> list[str]:
         scorer.configure({})
     except Exception as exc:  # an Options model must work with no options at all
         problems.append(f"configure({{}}) raised {type(exc).__name__}: {exc}")
-    bad_rules = [rule for rule in scorer.rules if not _RULE_NAME.match(rule)]
+    bad_rules = [rule for rule in scorer.rules if not RULE_ID.fullmatch(rule)]
     if require_declared_rules and bad_rules:
         problems.append(f"rule names {bad_rules} must be lowercase letters, digits, '_' or '-'")
+    problems.extend(_record_problems(scorer))
+    return problems
+
+
+def _record_problems(scorer: Scorer) -> list[str]:
+    """Rule records filed under another id, or with a severity the engine does not know."""
+    problems: list[str] = []
+    for key, declared in scorer.rules.items():
+        if not isinstance(declared, (Rule, str)):
+            problems.append(f"rule {key!r} is declared as {declared!r}, not a Rule or a str")
+            continue
+        rule = as_rule(key, declared)
+        if rule.id != key:
+            problems.append(f"rule {key!r} holds the record of {rule.id!r}: use declare_rules")
+        if rule.severity not in SEVERITY_ORDER:
+            problems.append(f"rule {key!r} has unknown severity {rule.severity!r}")
     return problems
 
 

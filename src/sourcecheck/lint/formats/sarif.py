@@ -1,8 +1,8 @@
 """SARIF 2.1.0 for GitHub code scanning and other SARIF viewers.
 
-One run; ``tool.driver.rules`` lists every rule the enabled scorers declare (help text from
-each scorer's ``rules``), sorted, so a rule keeps its id and index between runs. URIs are
-relative to the repository root (``%SRCROOT%``). Columns count code points, said once in
+One run; ``tool.driver.rules`` lists every rule the enabled scorers declare (descriptions,
+default level and help generated from each rule's record), sorted, so a rule keeps its id
+and index between runs. URIs are relative to the repository root (``%SRCROOT%``). Columns count code points, said once in
 ``run.columnKind``; ``charOffset``/``charLength`` count characters of the file as it is on
 disk (CRLF endings included). ``partialFingerprints`` hash the rule, the file and the
 flagged words, not the line number, so an alert survives edits above it.
@@ -15,6 +15,7 @@ import json
 from collections import Counter
 from typing import Any
 
+from sourcecheck.core.rules import Rule, explanation_markdown, explanation_text
 from sourcecheck.lint.formats.base import SARIF_LEVELS, FormatContext
 from sourcecheck.lint.runner import CheckRun, FileResult, LintFinding
 
@@ -24,25 +25,32 @@ FINGERPRINT_KEY = "sourcecheckFinding/v1"
 NO_HELP = "No help text is declared for this rule."
 
 
-def _rule_descriptor(rule: str, help_text: str) -> dict[str, Any]:
-    scorer, _, name = rule.partition("/")
+def _rule_descriptor(rule_id: str, rule: Rule) -> dict[str, Any]:
+    """A SARIF reportingDescriptor, its help generated from the rule's record."""
+    scorer, _, name = rule_id.partition("/")
+    full = " ".join(part for part in (rule.summary, rule.details) if part)
     return {
-        "id": rule,
+        "id": rule_id,
         "name": "".join(
             part.capitalize() for part in (name or scorer).replace("_", "-").split("-")
         ),
-        "shortDescription": {"text": help_text},
-        "fullDescription": {"text": help_text},
-        "help": {"text": help_text, "markdown": f"**{rule}**: {help_text}"},
+        "shortDescription": {"text": rule.summary},
+        "fullDescription": {"text": full},
+        "defaultConfiguration": {"level": SARIF_LEVELS[rule.severity]},
+        "help": {
+            "text": explanation_text(rule_id, rule),
+            "markdown": explanation_markdown(rule_id, rule),
+        },
         "properties": {"tags": ["sourcing", scorer]},
     }
 
 
-def _rules(run: CheckRun) -> dict[str, str]:
+def _rules(run: CheckRun) -> dict[str, Rule]:
     rules = dict(run.rules)
     for result in run.files:
         for finding in result.findings:
-            rules.setdefault(finding.rule, NO_HELP)
+            if finding.rule not in rules:
+                rules[finding.rule] = Rule(id=finding.rule.partition("/")[2], summary=NO_HELP)
     return dict(sorted(rules.items()))
 
 

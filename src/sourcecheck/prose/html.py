@@ -1,0 +1,166 @@
+"""HTML drafts -> prose, with a map from every prose character back to the file.
+
+Unlike Markdown, HTML cannot keep offsets by blanking: ``don&rsquo;t`` must become
+``don’t`` for the analysis to see one word, so the body is compacted and ``offsets[i]``
+records where ``body[i]`` came from. Block elements become paragraph breaks; scripts,
+styles, code and the ``<head>`` are not article text. The stdlib parser is enough here: a
+draft is the editor's own markup, not a scraped page (``sourcecheck score`` on a web page
+still goes through trafilatura).
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+
+from sourcecheck.prose.markdown import Comment
+
+_SKIPPED = frozenset(
+    [
+        "script",
+        "style",
+        "head",
+        "template",
+        "noscript",
+        "code",
+        "pre",
+        "svg",
+        "math",
+        "iframe",
+        "object",
+    ]
+)
+_BLOCKS = frozenset(
+    [
+        "p",
+        "div",
+        "br",
+        "li",
+        "ul",
+        "ol",
+        "blockquote",
+        "section",
+        "article",
+        "header",
+        "footer",
+        "aside",
+        "figure",
+        "figcaption",
+        "table",
+        "tr",
+        "td",
+        "th",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "hr",
+        "dl",
+        "dt",
+        "dd",
+    ]
+)
+_VOID = frozenset(
+    ["br", "hr", "img", "input", "meta", "link", "area", "base", "col", "embed", "source", "wbr"]
+)
+
+
+@dataclass
+class HtmlProse:
+    body: str
+    offsets: list[int]
+    title: str = ""
+    comments: list[Comment] = field(default_factory=list)
+
+
+def html_prose(text: str) -> HtmlProse:
+    """The prose of an HTML draft (``\\n`` line endings) and where each character came from."""
+    parser = _ProseParser(text)
+    parser.feed(text)
+    parser.close()
+    return parser.result()
+
+
+class _ProseParser(HTMLParser):
+    def __init__(self, text: str) -> None:
+        super().__init__(convert_charrefs=False)
+        self.line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
+        self.chars: list[str] = []
+        self.offsets: list[int] = []
+        self.comments: list[Comment] = []
+        self.skip_depth = 0
+        self.title_parts: list[str] | None = None
+        self.h1_parts: list[str] | None = None
+        self.title = ""
+        self.h1 = ""
+
+    def _offset(self) -> int:
+        line, column = self.getpos()
+        return self.line_starts[line - 1] + column
+
+    def _emit(self, chars: str, offsets: list[int]) -> None:
+        if self.title_parts is not None:
+            self.title_parts.append(chars)
+        elif self.h1_parts is not None:
+            self.h1_parts.append(chars)
+        elif not self.skip_depth:
+            self.chars.extend(chars)
+            self.offsets.extend(offsets)
+
+    def _paragraph_break(self) -> None:
+        if self.chars and self.chars[-1] != "\n":
+            at = self._offset()
+            self.chars.extend("\n\n")
+            self.offsets.extend((at, at))
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _SKIPPED and tag not in _VOID:
+            self.skip_depth += 1
+        elif tag == "title":
+            self.title_parts = []
+        elif tag == "h1" and not self.h1:
+            self.h1_parts = []
+        elif tag in _BLOCKS and not self.skip_depth:
+            self._paragraph_break()
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _SKIPPED:
+            self.skip_depth = max(0, self.skip_depth - 1)
+        elif tag == "title" and self.title_parts is not None:
+            self.title = " ".join("".join(self.title_parts).split())
+            self.title_parts = None
+        elif tag == "h1" and self.h1_parts is not None:
+            self.h1 = " ".join("".join(self.h1_parts).split())
+            self.h1_parts = None
+        elif tag in _BLOCKS and not self.skip_depth:
+            self._paragraph_break()
+
+    def handle_data(self, data: str) -> None:
+        start = self._offset()
+        self._emit(data, list(range(start, start + len(data))))
+
+    def handle_entityref(self, name: str) -> None:
+        self._reference(f"&{name};")
+
+    def handle_charref(self, name: str) -> None:
+        self._reference(f"&#{name};")
+
+    def _reference(self, reference: str) -> None:
+        char = html.unescape(reference)
+        at = self._offset()
+        self._emit(char, [at] * len(char))
+
+    def handle_comment(self, data: str) -> None:
+        start = self._offset()
+        self.comments.append(Comment(start, start + len(data) + 7, data))
+
+    def result(self) -> HtmlProse:
+        return HtmlProse(
+            body="".join(self.chars),
+            offsets=self.offsets,
+            title=self.h1 or self.title,
+            comments=self.comments,
+        )
