@@ -14,6 +14,7 @@ from sourcecheck.core.models import (
     Claim,
     Hedge,
     Quote,
+    Source,
     Span,
     fill_unchecked,
 )
@@ -55,7 +56,7 @@ class Analysis:
     """Everything scorers need to know about the text, so none of them re-parses it.
 
     Lists are in body order. ``Attribution.sentence``, ``Hedge.sentence`` and
-    ``Claim.sentence`` index into ``sentences``. ``extras`` is where analysis enrichers
+    ``Claim.sentence`` index into ``sentences``; ``Attribution.source_id`` into ``sources``. ``extras`` is where analysis enrichers
     (plugins) put what they compute, keyed by their plugin name.
     """
 
@@ -67,6 +68,7 @@ class Analysis:
     attributions: list[Attribution] = field(default_factory=list)
     hedges: list[Hedge] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
+    sources: list[Source] = field(default_factory=list)
     word_count: int = 0
     extras: dict[str, Any] = field(default_factory=dict)
 
@@ -90,4 +92,5 @@ class Analysis:
             attributions=self.attributions,
             hedges=self.hedges,
             claims=self.claims,
+            sources=self.sources,
         )
