@@ -378,9 +378,7 @@ class SpeakerResolver:
             text = match.group()
             parsed = runs.get(text)
             if parsed is None:
-                parsed = self._parse_run(text)
-                if len(runs) < _MEMO_MAX:
-                    runs[text] = parsed
+                parsed = self._parsed(text)
             if not parsed:
                 continue
             run_start = match.start()
@@ -405,6 +403,15 @@ class SpeakerResolver:
         """Whether the name ending at ``end`` modifies a noun ('Trump supporters')."""
         following = body[end + 1 : end + 16].split(None, 1)
         return bool(following) and following[0].lower() in self.typer.common_nouns
+
+    def _parsed(self, run: str) -> tuple[_Mention, ...]:
+        """``_parse_run(run)``, remembered: the same names recur within and across articles."""
+        parsed = self._runs.get(run)
+        if parsed is None:
+            parsed = self._parse_run(run)
+            if len(self._runs) < _MEMO_MAX:
+                self._runs[run] = parsed
+        return parsed
 
     def _parse_run(self, run: str) -> tuple[_Mention, ...]:
         """The names a capitalised run holds ('Miami. He' holds none; 'Sen. Jane Doe' one)."""
@@ -508,7 +515,7 @@ class SpeakerResolver:
 
     def _person_of(self, phrase: str, speaker: str) -> _Mention:
         """The mention an attribution's named source makes ('Sen. Jane Doe' -> Jane Doe, f?)."""
-        parsed = self._parse_run(phrase) if phrase[:1].isupper() else ()
+        parsed = self._parsed(phrase) if phrase[:1].isupper() else ()
         for mention in parsed:
             if mention.kind == "person" and mention.name == speaker:
                 return mention
