@@ -13,6 +13,7 @@ from dataclasses import dataclass
 import pytest
 
 from sourcecheck.core.analysis import Analysis, Sentence
+from sourcecheck.core.analysis.speakers import sources_of
 from sourcecheck.core.models import Attribution, Claim, SourceType, Span
 
 _SENTENCE = re.compile(r"\S.*?(?:[.!?][\"'”’]*(?=\s|$)|$)", re.S)
@@ -108,6 +109,8 @@ def build_analysis(
         for i in wanted
     ]
     analysis.word_count = len(body.split())
+    # The analysis groups typed attributions into sources; a hand-built one does the same.
+    analysis.sources = sources_of(body, sentences, analysis.attributions)
     return analysis
 
 

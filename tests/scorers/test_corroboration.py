@@ -7,6 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from sourcecheck import Analysis, Article
+from sourcecheck.core.analysis import analyze
 from sourcecheck.scorers.corroboration import CorpusIndex, CorroborationScorer
 
 
@@ -255,12 +256,30 @@ def test_generic_reference_with_two_companies_goes_to_the_last_named(build, src)
     assert result.metrics["top_source_share"] == pytest.approx(2 / 3, abs=1e-4)
 
 
-def test_unresolved_pronoun_is_the_person_last_named_not_a_new_source(build, src) -> None:
-    body = "The plant will open, Helen Marsh said. She said hiring starts in May."
-    result = run(build(body, [src("Helen Marsh"), src("She", speaker="She")]))
+def test_a_pronoun_is_the_person_last_named_not_a_new_source() -> None:
+    # Resolution is the analysis's: the scorer counts the sources it was given.
+    result = run(analyze("The plant will open, Helen Marsh said. She said hiring starts in May."))
     assert result.metrics["independent_sources"] == 1
-    alone = run(build("She said hiring starts in May.", [src("She", speaker="She")]))
+    alone = run(analyze("She said hiring starts in May."))
     assert alone.metrics["independent_sources"] == 0
+
+
+def test_two_sources_named_in_one_according_to_corroborate_the_claim() -> None:
+    body = (
+        "The line will close for a month, according to both the transit authority and the "
+        "mayor's office."
+    )
+    result = run(analyze(body))
+    assert result.metrics["corroborated_claims"] == 1
+
+
+def test_a_source_that_also_reported_it_corroborates_the_claim_before() -> None:
+    body = (
+        "The plant will close in June, the Valley Gazette reported. The Courier also reported it."
+    )
+    result = run(analyze(body))
+    assert result.metrics["independent_sources"] == 2
+    assert result.metrics["corroborated_claims"] == 2
 
 
 def test_corpus_match_report_from_the_claim_index_counts_distinct_outlets(build, src) -> None:

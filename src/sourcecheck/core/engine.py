@@ -9,6 +9,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from sourcecheck._version import __version__
 from sourcecheck.core.analysis import Analysis, Analyzer
 from sourcecheck.core.combiners import Combiner, band_for, default_combiner
 from sourcecheck.core.config import Config
@@ -219,8 +220,6 @@ class Engine:
             yield self.score(article, source=source if isinstance(source, str) else None)
 
     def versions(self) -> dict[str, str]:
-        from sourcecheck import __version__
-
         return {"sourcecheck": __version__, **{s.name: s.version for s in self.scorers}}
 
     def rules(self) -> dict[str, str]:

@@ -13,7 +13,7 @@ from typing import Any, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, model_validator
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
 
 Severity = Literal["suggestion", "warning", "error"]
 SEVERITY_ORDER: dict[str, int] = {"suggestion": 0, "warning": 1, "error": 2}
@@ -198,6 +198,10 @@ class Attribution(_Model):
         default=False,
         description="The cue stands inside a direct quote: a quoted speaker reports it.",
     )
+    source_id: int | None = Field(
+        default=None,
+        description="Index of the source in analysis.sources (None: no source phrase at all).",
+    )
 
 
 class Hedge(_Model):
@@ -231,6 +235,44 @@ class Quote(_Model):
     nested: bool = Field(default=False, description="A quote inside another quote.")
 
 
+class Source(_Model):
+    """One distinct source of the article and every phrase that refers to it.
+
+    The same person named twice, a surname after the full name, "he" and "the senator"
+    after them, all are one source; so are "a senior official" and "the official" after it.
+    ``type`` and ``name`` are what every attribution of the source carries as its
+    ``source_type`` and ``speaker``.
+    """
+
+    id: int = Field(description="Index in analysis.sources.")
+    type: SourceType
+    name: str | None = Field(
+        default=None,
+        description="The name (person, organisation), else the first phrase describing it.",
+    )
+    mentions: list[Span] = Field(
+        default_factory=list,
+        description="The phrases naming it as a source, in body order: names, pronouns, "
+        "descriptions.",
+    )
+    roles: list[str] = Field(
+        default_factory=list, description="Roles and titles given to it ('a former aide')."
+    )
+    reason: Span | None = Field(
+        default=None, description="Anonymous sources: where the story says why (if it does)."
+    )
+    attributions: list[int] = Field(
+        default_factory=list,
+        description="Indexes of the attributions it is a source of (one attribution may have "
+        "two: 'according to the mayor and the police').",
+    )
+    part_of: int | None = Field(
+        default=None,
+        description="The source it is not independent of: the organisation a spokesperson "
+        "or employee speaks for, the source that relayed all its words.",
+    )
+
+
 class AnalysisReport(_Model):
     """The parts of the shared analysis a reader of the report needs to check the scores."""
 
@@ -243,6 +285,7 @@ class AnalysisReport(_Model):
     genre: Genre = Field(
         default="news", description="news, analysis or opinion, as the writer's voice shows it."
     )
+    sources: list[Source] = Field(default_factory=list)
 
 
 class ArticleInfo(_Model):

@@ -11,8 +11,9 @@ The finder is cue-driven. One trie-factored regex finds every report verb ("said
 * ``according to X`` and ``citing X`` take their source after the cue, and make the other
   attributions of the sentence second-hand (``via``).
 
-Pronouns and descriptions are resolved in a single pass over the article (see
-``sources.py``). Every regex runs on a bounded window around the cue, so the cost is linear.
+Sources are typed and pronouns and descriptions resolved afterwards, in one pass over the
+article (see ``speakers.py``). Every regex runs on a bounded window around the cue, so the
+cost is linear.
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ from sourcecheck.core.analysis.patterns import (
     words,
 )
 from sourcecheck.core.analysis.phrases import SourceReader
-from sourcecheck.core.analysis.sources import NOT_NAMES, Resolver, SourceInfo, SourceTyper
+from sourcecheck.core.analysis.sources import NOT_NAMES, SourceTyper
 from sourcecheck.core.analysis.types import Sentence
 from sourcecheck.core.lexicons import Lexicons
 from sourcecheck.core.models import Attribution, Quote, Span, fill_unchecked
@@ -186,7 +187,6 @@ class Found:
     direct: bool = False
     marker: str = ""  # "according" or "citing": reports other attributions second-hand
     in_quote: bool = False
-    info: SourceInfo | None = None
     via: int | None = None
     role_span: tuple[int, int] | None = None  # where the words of ``role`` are
 
@@ -217,7 +217,6 @@ class AttributionFinder:
     def __init__(self, lexicons: Lexicons) -> None:
         self.lexicons = lexicons
         self.typer = SourceTyper(lexicons)
-        self.resolver = Resolver(self.typer)
         verbs = lexicons.get("report_verbs")
         groups = verbs if isinstance(verbs, dict) else {"speech": list(verbs)}
         self.kind_of: dict[str, str] = {}
@@ -290,7 +289,6 @@ class AttributionFinder:
                 found.append(item)
         found = _outside_roles(found)
         _link_second_hand(found)
-        self.resolver.resolve(body, found)
         return [_to_attribution(body, item) for item in found]
 
     def _cues(self, body: str, starts: list[int]) -> list[tuple[int, int]]:
@@ -886,7 +884,6 @@ def _same_sentence(found: list[Found], position: int) -> list[Found]:
 
 
 def _to_attribution(body: str, item: Found) -> Attribution:
-    info = item.info or SourceInfo("unknown", "other")
     source, cue, content = item.source, item.cue, item.content
     # Every field given, in declaration order: ``fill_unchecked`` directly, without the
     # keyword-argument round trip of ``build``.
@@ -896,13 +893,14 @@ def _to_attribution(body: str, item: Found) -> Attribution:
             "source": _span(body, *source) if source else None,
             "cue": _span(body, *cue) if cue else None,
             "content": _span(body, *content) if content else None,
-            "source_type": info.source_type,
-            "speaker": info.speaker,
+            "source_type": "unknown",  # typed and resolved by speakers.SpeakerResolver
+            "speaker": None,
             "role": item.role,
             "direct": item.direct,
             "sentence": item.sentence,
             "via": item.via,
             "in_quote": item.in_quote,
+            "source_id": None,  # set by speakers.SourceBuilder
         },
     )
 

@@ -111,6 +111,11 @@ _REPORTING_ASIDES = words("citing according quoting")
 _SINGULAR = words("a an one another this that each every")
 
 
+def _participle(word: str) -> bool:
+    """'monitoring' in 'a strategist monitoring the race': a participle opening a modifier."""
+    return len(word) > 5 and word.endswith("ing") and word.islower()
+
+
 def _plural(word: str) -> bool:
     lower = word.lower()
     return lower.endswith("s") and not lower.endswith(("ss", "us", "is"))
@@ -240,7 +245,9 @@ class SourceReader:
             return len(words) - 1
         # Both walk back over at most the 7 words before the last, and need a preposition
         # or "who"/"that" there: without one (most sources), neither is tried.
-        if not _LINK_WORDS.isdisjoint(map(str.lower, words[-8:-1])):
+        if not _LINK_WORDS.isdisjoint(map(str.lower, words[-8:-1])) or any(
+            map(_participle, words[-8:-1])
+        ):
             modified = self._post_modified(words)
             if modified is not None:
                 return modified
@@ -262,13 +269,14 @@ class SourceReader:
         return None
 
     def _post_modified(self, words: list[str]) -> int | None:
-        """'a spokesman for the agency', 'people familiar with the matter'."""
+        """'a spokesman for the agency', 'people familiar with the matter', 'a strategist
+        monitoring the race'."""
         lowest = max(1, len(words) - 7)
         for i in range(len(words) - 2, lowest - 1, -1):
             word = words[i].lower()
             if not words[i][0].isalnum():
                 return None
-            if word not in _PREPOSITIONS:
+            if word not in _PREPOSITIONS and not _participle(words[i]):
                 continue
             head = i - 1
             if words[head].lower() in _LINKING and head > 0:

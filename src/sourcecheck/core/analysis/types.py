@@ -15,6 +15,7 @@ from sourcecheck.core.models import (
     Genre,
     Hedge,
     Quote,
+    Source,
     Span,
     fill_unchecked,
 )
@@ -56,7 +57,7 @@ class Analysis:
     """Everything scorers need to know about the text, so none of them re-parses it.
 
     Lists are in body order. ``Attribution.sentence``, ``Hedge.sentence`` and
-    ``Claim.sentence`` index into ``sentences``. ``extras`` is where analysis enrichers
+    ``Claim.sentence`` index into ``sentences``; ``Attribution.source_id`` into ``sources``. ``extras`` is where analysis enrichers
     (plugins) put what they compute, keyed by their plugin name.
     """
 
@@ -68,6 +69,7 @@ class Analysis:
     attributions: list[Attribution] = field(default_factory=list)
     hedges: list[Hedge] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
+    sources: list[Source] = field(default_factory=list)
     word_count: int = 0
     genre: Genre = "news"
     extras: dict[str, Any] = field(default_factory=dict)
@@ -93,4 +95,5 @@ class Analysis:
             hedges=self.hedges,
             claims=self.claims,
             genre=self.genre,
+            sources=self.sources,
         )
