@@ -103,7 +103,7 @@ def build(draft_path: Path, data: Path) -> Path:
     if len(labels) != len(bounds):
         raise SystemExit(f"{len(labels)} labels for {len(bounds)} sentences")
     sentences: list[dict] = []
-    for (start, end), label in zip(bounds, labels):
+    for (start, end), label in zip(bounds, labels, strict=True):
         if label == "+":
             if not sentences:
                 raise SystemExit("the first label cannot be '+'")
