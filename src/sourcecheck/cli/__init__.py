@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from sourcecheck import __version__
+from sourcecheck._version import __version__
 from sourcecheck.cli.batch import batch_command
 from sourcecheck.cli.calibrate import calibrate_command
 from sourcecheck.cli.check import check_command

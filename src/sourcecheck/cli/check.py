@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from sourcecheck import __version__
+from sourcecheck._version import __version__
 from sourcecheck.cli.batch import corpus_index_option
 from sourcecheck.cli.common import (
     EngineOptions,

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 import time
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any
@@ -28,12 +27,10 @@ from sourcecheck.core.models import (
     Span,
     fill_unchecked,
 )
+from sourcecheck.core.plugin_manager import PluginManager, strict_from_env
 from sourcecheck.core.positions import LineIndex
 from sourcecheck.core.rules import Rule
-from sourcecheck.core.scorer import Scorer, plain_result_values
-from sourcecheck.plugins.manager import PluginManager, strict_from_env
-
-_SCORER_NAME = re.compile(r"[a-z][a-z0-9_-]*")
+from sourcecheck.core.scorer import Scorer, plain_result_values, scorer_name_problem
 
 
 class ScorerFailure(SourcecheckError):
@@ -173,16 +170,17 @@ class Engine:
         """The shared analysis, and the enrichers that raised while adding to it."""
         analysis = self.analyzer.analyze(article)
         errors: list[PluginError] = []
-        arguments = {"article": article, "analysis": analysis}
-        caller = self.plugins.pm.hook.sourcecheck_enrich_analysis
-        for impl in caller.get_hookimpls():  # registration order (pluggy calls LIFO)
-            try:
-                impl.function(**{k: arguments[k] for k in impl.argnames})
-            except Exception as exc:  # isolate: a broken enricher must not sink the report
-                message = f"sourcecheck_enrich_analysis raised {type(exc).__name__}: {exc}"
-                if self.strict:
-                    raise ScorerFailure(f"plugin '{impl.plugin_name}': {message}") from exc
-                errors.append(PluginError(plugin=impl.plugin_name, message=message))
+        enriched = self.plugins.call_isolated(
+            "sourcecheck_enrich_analysis", article=article, analysis=analysis
+        )
+        for plugin_name, _, exc in enriched:
+            if exc is None:
+                continue
+            # A broken enricher costs this article's report an error, not the plugin's place.
+            message = f"sourcecheck_enrich_analysis raised {type(exc).__name__}: {exc}"
+            if self.strict:
+                raise ScorerFailure(f"plugin '{plugin_name}': {message}") from exc
+            errors.append(PluginError(plugin=plugin_name, message=message))
         return analysis, errors
 
     def score(self, article: Article | str, *, source: str | None = None) -> Report:
@@ -320,13 +318,7 @@ def _scorer_problem(scorer: object) -> str | None:
         return (
             f"sourcecheck_scorers returned {scorer!r}, which is not a sourcecheck.Scorer instance"
         )
-    name = scorer.name
-    if not name or not _SCORER_NAME.fullmatch(name):
-        return (
-            f"scorer name {name!r} must start with a lowercase letter, then lowercase "
-            "letters, digits, '_' or '-'"
-        )
-    return None
+    return scorer_name_problem(scorer.name)
 
 
 def _validated(result: object, body: str) -> ScorerResult:

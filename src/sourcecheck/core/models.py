@@ -16,7 +16,9 @@ from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, model_validator
 SCHEMA_VERSION = "1.1"
 
 Severity = Literal["suggestion", "warning", "error"]
-SEVERITY_ORDER: dict[str, int] = {"suggestion": 0, "warning": 1, "error": 2}
+#: Every severity, least severe first: the one order the engine, lint and CLI share.
+SEVERITIES: tuple[Severity, ...] = ("suggestion", "warning", "error")
+SEVERITY_ORDER: dict[str, int] = {severity: rank for rank, severity in enumerate(SEVERITIES)}
 
 SourceType = Literal[
     "named_person",

@@ -6,11 +6,11 @@ from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
-from sourcecheck.batch.readers import BadRecord, engine_loaders, read_articles
 from sourcecheck.core.config import Config
 from sourcecheck.core.engine import Engine
 from sourcecheck.corpus.index import IndexBuilder, MatchOptions
 from sourcecheck.corpus.vectors import VectorSpec
+from sourcecheck.loaders.records import BadRecord, engine_loaders, read_articles
 
 
 def build_index(

@@ -14,9 +14,6 @@ from pathlib import Path
 
 from sourcecheck.core.errors import InputError
 from sourcecheck.core.models import Article
-from sourcecheck.lint.html import html_prose
-from sourcecheck.lint.markdown import Comment
-from sourcecheck.lint.positions import BodyMap, SourceMap
 from sourcecheck.lint.suppressions import Suppressions, parse_suppressions
 from sourcecheck.loaders.base import (
     STDIN,
@@ -27,9 +24,10 @@ from sourcecheck.loaders.base import (
     require_text,
 )
 from sourcecheck.loaders.builtin import MarkdownLoader
-
-MARKDOWN_SUFFIXES = (".md", ".markdown")
-HTML_SUFFIXES = (".html", ".htm")
+from sourcecheck.prose import HTML_SUFFIXES, MARKDOWN_SUFFIXES
+from sourcecheck.prose.html import html_prose
+from sourcecheck.prose.markdown import Comment
+from sourcecheck.prose.positions import BodyMap, SourceMap
 
 
 @dataclass

@@ -14,16 +14,16 @@ from pathlib import Path
 
 from sourcecheck.core.engine import Engine
 from sourcecheck.core.errors import InputError
-from sourcecheck.core.models import SEVERITY_ORDER, Finding, Report, Severity
+from sourcecheck.core.models import SEVERITIES, SEVERITY_ORDER, Finding, Report, Severity
 from sourcecheck.core.rules import Rule
 from sourcecheck.lint.discover import discover
 from sourcecheck.lint.drafts import Draft, read_drafts
-from sourcecheck.lint.positions import Region, SourceMap
 from sourcecheck.lint.suppressions import Suppressions
 from sourcecheck.loaders.base import STDIN, Loader
+from sourcecheck.prose.positions import Region, SourceMap
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
-LEVELS: tuple[Severity, ...] = ("suggestion", "warning", "error")
+LEVELS = SEVERITIES
 
 
 @dataclass(frozen=True)

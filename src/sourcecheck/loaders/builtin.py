@@ -8,10 +8,11 @@ from collections.abc import Iterator
 
 from sourcecheck.core.errors import InputError
 from sourcecheck.core.models import Article
-from sourcecheck.lint.markdown import MarkdownProse, markdown_prose
-from sourcecheck.lint.markdown import split_front_matter as split_front_matter
 from sourcecheck.loaders.base import Loader, LoadResult, article_from_mapping, decode, require_text
 from sourcecheck.plugins.hookspecs import hookimpl
+from sourcecheck.prose import HTML_SUFFIXES, MARKDOWN_SUFFIXES
+from sourcecheck.prose.markdown import MarkdownProse, markdown_prose
+from sourcecheck.prose.markdown import split_front_matter as split_front_matter
 
 
 class TextLoader(Loader):
@@ -54,13 +55,13 @@ class MarkdownLoader(Loader):
     """Markdown with optional YAML front matter (title, outlet, url, published, authors).
 
     The body is the prose only, at the same offsets as in the file (see
-    :mod:`sourcecheck.lint.markdown`): markup, code and front matter become spaces, so
+    :mod:`sourcecheck.prose.markdown`): markup, code and front matter become spaces, so
     every line and column a scorer reports points into the file. A leading level-1
     heading is the title (when the front matter has none) and is not body text.
     """
 
     name = "markdown"
-    suffixes = (".md", ".markdown")
+    suffixes = MARKDOWN_SUFFIXES
 
     def load(self, data: bytes, source: str) -> Iterator[LoadResult]:
         yield self.load_text(decode(data, source), source)[0]
@@ -79,7 +80,7 @@ class HtmlLoader(Loader):
     """HTML pages: the article text is extracted with trafilatura (``sourcecheck[html]``)."""
 
     name = "html"
-    suffixes = (".html", ".htm")
+    suffixes = HTML_SUFFIXES
 
     def load(self, data: bytes, source: str) -> Iterator[LoadResult]:
         try:

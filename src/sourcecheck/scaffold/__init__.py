@@ -14,7 +14,7 @@ from importlib import resources
 from pathlib import Path
 from string import Template
 
-from sourcecheck import __version__
+from sourcecheck._version import __version__
 from sourcecheck.core.errors import SourcecheckError
 from sourcecheck.plugins.manager import BUILTIN_PLUGINS
 

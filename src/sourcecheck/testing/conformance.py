@@ -14,7 +14,6 @@ import dataclasses
 import math
 import os
 import pickle
-import re
 import time
 import traceback
 from collections.abc import Callable, Mapping
@@ -27,13 +26,12 @@ from sourcecheck.core.analysis import Analysis, Analyzer
 from sourcecheck.core.errors import first_problem
 from sourcecheck.core.models import SEVERITY_ORDER, Article, Finding, ScorerResult
 from sourcecheck.core.rules import RULE_ID, Rule, as_rule
-from sourcecheck.core.scorer import Scorer
+from sourcecheck.core.scorer import Scorer, scorer_name_problem
 from sourcecheck.testing.inputs import conformance_inputs
 
 BUDGET_ENV = "SOURCECHECK_CONFORMANCE_BUDGET"
 DEFAULT_BUDGET_PER_1000_WORDS = 1.0  # seconds; generous, so shared CI runners do not flake
 _ANALYSIS_FIELDS = tuple(f.name for f in dataclasses.fields(Analysis) if f.name != "extras")
-_SCORER_NAME = re.compile(r"^[a-z][a-z0-9_-]*$")  # what the engine accepts
 
 
 class ConformanceError(AssertionError):
@@ -122,11 +120,9 @@ def _static_problems(scorer: object, require_declared_rules: bool) -> list[str]:
     if not isinstance(scorer, Scorer):
         return [f"{scorer!r} is not a sourcecheck.Scorer instance"]
     problems: list[str] = []
-    if not _SCORER_NAME.match(scorer.name or ""):
-        problems.append(
-            f"name {scorer.name!r} must start with a lowercase letter, then lowercase "
-            "letters, digits, '_' or '-'"
-        )
+    name_problem = scorer_name_problem(scorer.name)
+    if name_problem is not None:
+        problems.append(name_problem)
     if not scorer.version:
         problems.append("version is empty; reports stamp it so scores can be reproduced")
     try:

@@ -10,8 +10,8 @@ import json
 from typing import Any
 
 from sourcecheck.lint.formats.base import FormatContext
-from sourcecheck.lint.positions import SourceMap
 from sourcecheck.lint.runner import CheckRun, LintFinding
+from sourcecheck.prose.positions import SourceMap
 
 _SEVERITIES = {"error": "ERROR", "warning": "WARNING", "suggestion": "INFO"}
 
