@@ -326,6 +326,8 @@ class AttributionFinder:
             return None  # "so-called"
         if lower in _NOUN_LIKE and _previous_word(body, start) in _NOT_BEFORE_VERBS:
             return None  # "the state", "his remarks": a noun, rejected before any reading
+        if lower.endswith("ing") and _determined_gerund(body, start, end):
+            return None  # "a strong showing", "his posting abilities": a noun or adjective
         if lower in ("according to", "citing"):
             return self._according(body, start, end, index, sentence, quotes, lower)
         return self._verb(body, start, end, index, sentence, quotes, found, lower)
@@ -464,11 +466,15 @@ class AttributionFinder:
             source_start = speaker.source[0]
             content_limit = source_start
             content = self._content_after(body, end, sentence.end, quotes, lower)
-            if content is not None and quotes.starts_at(content[0]) is not None:
-                # '"If you look at it," Rubio said, "I don't believe ..."': one content.
+            if content is not None:
                 before_quote = quotes.ends_at(_trim_span(body, sentence.start, source_start)[1])
                 if before_quote is not None and _clause_ended(body, sentence.start, source_start):
-                    content = before_quote[0], content[1]
+                    if quotes.starts_at(content[0]) is not None:
+                        # '"If you look at it," Rubio said, "I don't believe ..."': one content.
+                        content = before_quote[0], content[1]
+                    elif not body.startswith("that", content[0]):
+                        # '"...," Clinton said to cheers': the quote is what was said.
+                        content = None
             if content is None and not _clause_ended(body, sentence.start, source_start):
                 return None
         if content is None:
@@ -778,6 +784,36 @@ _NOT_BEFORE_VERBS = words(
     more most other another such own same first last new recent several two three
     """
 )
+
+
+_DETERMINERS = words(
+    """
+    the a an this that these those his her its their our my your
+    """
+)
+_CLAUSE_AFTER = re.compile(r"\s*(?:that\b|[:\"“]|'')")
+_NOUN_CONTEXT_AFTER = re.compile(
+    r"\s*(?:[.,;)]|(?:in|on|at|for|with|among|of|since|was|is|has|had|will|would|could)\b)"
+)
+
+
+def _determined_gerund(body: str, start: int, end: int) -> bool:
+    """Whether an -ing form is a noun or an adjective: a determiner or a possessive right
+    before it ("his posting abilities", "Rubio's showing"), or before an adjective before
+    it and a preposition or a verb after it ("a strong showing in Iowa", "her poor showing
+    was"). A clause or quote after it keeps it a cue ("the statement saying that ...")."""
+    before = body[start - 40 if start > 40 else 0 : start].split()[-2:]
+    if not before:
+        return False
+    if _is_determiner(before[-1]):
+        return _CLAUSE_AFTER.match(body, end) is None
+    if len(before) < 2 or not _is_determiner(before[0]) or not before[1].isalpha():
+        return False
+    return _NOUN_CONTEXT_AFTER.match(body, end) is not None
+
+
+def _is_determiner(word: str) -> bool:
+    return word.lower() in _DETERMINERS or word.endswith(("'s", "’s"))
 
 
 def _previous_word(body: str, start: int) -> str:

@@ -70,6 +70,23 @@ _BE = words(
     is are was were been being be
     """
 )
+# "Obama on Tuesday accused", "the ministry earlier this week said": when, between subject
+# and cue. Days stand alone; periods need an opener ("last week", not "week").
+_DAY_WORDS = words(
+    """
+    monday tuesday wednesday thursday friday saturday sunday yesterday today tonight
+    """
+)
+_PERIOD_WORDS = words(
+    """
+    week month year weekend morning afternoon evening night
+    """
+)
+_TIME_OPENERS = words(
+    """
+    on late early last this earlier later next
+    """
+)
 _CONNECT = words(
     """
     of for and de la le van von der den da du del bin al the &
@@ -128,6 +145,46 @@ def _trim_end(body: str, end: int) -> int:
     return end
 
 
+def _time_phrase_start(body: str, window: int, start: int) -> int:
+    """Where a time phrase ending with the word at ``start`` begins: back over its openers
+    ("on Tuesday", "earlier this week"), each a word followed by one space."""
+    while start - 1 > window and body[start - 1] == " ":
+        space = body.rfind(" ", window, start - 1)
+        word_start = space + 1 if space >= 0 else window
+        if body[word_start : start - 1].lower() not in _TIME_OPENERS:
+            return start
+        start = word_start
+    return start
+
+
+# Endings of nouns for people by what they do (economist, regulator, historian, consultant)
+_AGENT_ENDINGS = ("ist", "er", "or", "ian", "ant", "ent", "eer")
+# Words with those endings that are not people (or are read elsewhere).
+_NOT_AGENTS = words(
+    """
+    never ever other another after under over whether either neither rather later former
+    latter better center order power water number however together per nor major minor
+    prior poor superior junior recent current different important silent percent moment
+    event content meant want cent present absent apparent frequent urgent consistent
+    sent spent went gender border chapter corner matter shelter answer offer summer
+    winter october november december september quarter counter further earlier
+    """
+)
+
+
+def _agentive(word: str) -> bool:
+    """Whether a lower-case word reads as a noun for a person by what they do."""
+    lower = word.lower()
+    singular = lower[:-1] if lower.endswith("s") else lower
+    return (
+        len(singular) > 4
+        and singular.endswith(_AGENT_ENDINGS)
+        and singular not in _NOT_AGENTS
+        and lower not in _FUNCTION
+        and lower not in _TAIL_WORDS
+    )
+
+
 def _role_word(word: str) -> str:
     """'co-founder' -> 'founder': the head of a hyphenated role."""
     return word.rsplit("-", 1)[-1].lower()
@@ -157,7 +214,12 @@ class SourceReader:
             space = body.rfind(" ", window, end)
             word_start = space + 1 if space >= 0 else window
             word = body[word_start:end].lower()
-            if not word or word not in _TAIL_WORDS:
+            if word in _DAY_WORDS or word in _PERIOD_WORDS:
+                opened = _time_phrase_start(body, window, word_start)
+                if opened == word_start and word in _PERIOD_WORDS:
+                    return end, passive
+                space = opened - 1 if opened > window else -1
+            elif not word or word not in _TAIL_WORDS:
                 return end, passive
             passive = passive or word in _BE
             end = space if space >= 0 else window
@@ -301,8 +363,11 @@ class SourceReader:
 
     def _descriptor_before(self, words: list[str], name_start: int) -> int:
         """'Republican presidential hopeful Donald Trump': a role written before a name."""
-        if name_start == 0 or _role_word(words[name_start - 1]) not in self.roles:
+        if name_start == 0:
             return name_start
+        title = words[name_start - 1]
+        if _role_word(title) not in self.roles and not (title.islower() and _agentive(title)):
+            return name_start  # "psychologist Jane Roe": an agent noun, as a role is
         i = name_start - 1
         while i > 0 and name_start - i < _MAX_MODIFIERS + 1:
             before = words[i - 1]
@@ -336,7 +401,8 @@ class SourceReader:
                     i -= 1
                 return i
             i -= 1
-        if words[head].lower() in self.heads:
+        if words[head].lower() in self.heads or (_plural(words[head]) and _agentive(words[head])):
+            # "regulators say": a bare plural agent noun is a group of people
             i = max(i, head - 2)  # a bare noun: keep only adjacent modifiers ("senior officials")
             while i < head and words[i] in NOT_NAMES:
                 i += 1
