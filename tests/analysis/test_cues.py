@@ -122,3 +122,72 @@ def test_gerund_after_a_determiner_is_not_a_cue(body: str) -> None:
 def test_participle_after_a_determined_noun_with_a_clause_stays_a_cue() -> None:
     body = "The group issued a statement saying that the vote was rigged."
     assert ("a statement", "saying", "that the vote was rigged") in triples(body)
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "The chairman has aggressively defended the new rules.",
+            ("The chairman", "defended", "the new rules"),
+        ),
+        (
+            "Mr. Putin vehemently opposed the trade agreement.",
+            ("Mr. Putin", "opposed", "the trade agreement"),
+        ),
+        (
+            "Walker now says he is being denied a venue.",
+            ("Walker", "says", "he is being denied a venue"),
+        ),
+    ],
+)
+def test_adverbs_between_source_and_cue(body: str, expected: tuple[str, str, str]) -> None:
+    assert expected in triples(body)
+
+
+def test_a_noun_ending_in_ly_before_a_cue_is_the_source() -> None:
+    assert triples("Her family said the trip was safe.")[0][0] == "Her family"
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "Republicans continue to warn that the deal was a mistake.",
+            ("Republicans", "warn", "that the deal was a mistake"),
+        ),
+        (
+            "Mr. Hale went on to say the vote was rigged.",
+            ("Mr. Hale", "say", "the vote was rigged"),
+        ),
+    ],
+)
+def test_subject_of_the_verb_before_an_infinitive_cue(
+    body: str, expected: tuple[str, str, str]
+) -> None:
+    assert triples(body) == [expected]
+
+
+def test_infinitive_after_a_noun_has_no_source() -> None:
+    assert triples("The plan to say goodbye failed.") == []
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "The move was confirmed by strategists.",
+            ("strategists", "was confirmed", "The move"),
+        ),
+        (
+            "The campaign, first reported by The Ledger, is a key element of the plan.",
+            ("The Ledger", "first reported", "The campaign"),
+        ),
+    ],
+)
+def test_passive_cue_takes_its_source_after_by(body: str, expected: tuple[str, str, str]) -> None:
+    assert triples(body) == [expected]
+
+
+def test_passive_cue_without_an_agent_is_not_an_attribution() -> None:
+    assert triples("The results were announced on Saturday.") == []

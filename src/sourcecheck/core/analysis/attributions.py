@@ -385,10 +385,13 @@ class AttributionFinder:
         window = start - WINDOW if start - WINDOW > sentence.start else sentence.start
         core_end, passive = self.reader.tail_start(body, window, start)
         if passive and not lower.endswith("ing"):
-            return None  # "was told", "is expected": the source is not before the cue
+            # "was told", "is expected": the source is not before the cue; it may follow
+            # "by" ("Her attacks were echoed by her campaign").
+            return self._passive_by(body, start, end, index, sentence, quotes, core_end)
         speaker = self._speaker(body, start, end, index, sentence, found, window, core_end, lower)
         if speaker is None:
-            return None
+            # "The campaign, first reported by The Washington Post, ...": a reduced passive.
+            return self._passive_by(body, start, end, index, sentence, quotes, core_end)
         content = self._content(body, start, end, sentence, quotes, lower, speaker)
         if content is None:
             return None  # a verb with no content is not reporting anything
@@ -410,6 +413,42 @@ class AttributionFinder:
             role_span=speaker.role_span,
         )
 
+    def _passive_by(
+        self,
+        body: str,
+        start: int,
+        end: int,
+        index: int,
+        sentence: _Bounds,
+        quotes: _QuoteIndex,
+        core_end: int,
+    ) -> Found | None:
+        """A passive cue with its agent after "by": the source; what the clause is about,
+        before the cue, is the content ("Her attacks were echoed by her campaign")."""
+        if not body.startswith(" by ", end):
+            return None
+        after = self._source_after(body, end + 3, sentence.end, allow_phrase=True)
+        if after is None:
+            return None
+        head_end = core_end  # before "The campaign, first reported by": without the comma
+        while head_end > sentence.start and body[head_end - 1] in ", ":
+            head_end -= 1
+        clause_start = body.rfind(",", sentence.start, head_end) + 1
+        content = _clause(body, max(clause_start, sentence.start), head_end)
+        if content is None:
+            return None
+        cue_start = _trim_span(body, core_end, start)[0]
+        src_start, src_end, role_match = after
+        return Found(
+            cue=(cue_start, end),
+            source=(src_start, src_end),
+            content=content,
+            sentence=index,
+            role=_role(role_match),
+            direct=quotes.any_within(*content),
+            role_span=role_match.span("role") if role_match is not None else None,
+        )
+
     def _speaker(
         self,
         body: str,
@@ -424,6 +463,12 @@ class AttributionFinder:
     ) -> _Speaker | None:
         """The source of a cue: before it, the clause's subject, or after it (inverted)."""
         before = self.reader.read(body, window, core_end)
+        if before is None:
+            governing = _control_verb_start(body, window, core_end)
+            if governing is not None:
+                # "Republicans continue to warn": the subject of the verb before "to".
+                subject_end = self.reader.tail_start(body, window, governing)[0]
+                before = self.reader.read(body, window, subject_end)
         if before is not None:
             return _Speaker((before.start, before.end), end, before.role, before.role_span)
         tail = body[window:core_end].rstrip()
@@ -814,6 +859,33 @@ def _determined_gerund(body: str, start: int, end: int) -> bool:
 
 def _is_determiner(word: str) -> bool:
     return word.lower() in _DETERMINERS or word.endswith(("'s", "’s"))
+
+
+# Verbs whose subject is also the subject of the infinitive after them ("seemed to urge").
+_CONTROL_VERBS = words(
+    """
+    continue continues continued continuing seem seems seemed appear appears appeared want
+    wants wanted try tries tried trying managed hesitated refused declined began begin
+    begins started plan plans planned planning intend intends intended hope hopes hoped
+    vowed promised agreed decided chose wish wishes wished need needs needed like would
+    rushed sought seeks seek moved went goes go going came
+    """
+)
+_CONTROL_PARTICLES = ("on to", "to")  # "went on to say", "wants to say"
+
+
+def _control_verb_start(body: str, window: int, end: int) -> int | None:
+    """Where a verb taking an infinitive ends right before ``end`` ("continue to", "went on
+    to"), so the subject can be read before it; None if there is none."""
+    head = body[window:end].rstrip()
+    for particle in _CONTROL_PARTICLES:
+        if head.endswith(" " + particle):
+            verb_end = window + len(head) - len(particle) - 1
+            space = body.rfind(" ", window, verb_end)
+            verb = body[space + 1 : verb_end]
+            if verb in _CONTROL_VERBS and (particle == "to" or verb in ("went", "goes", "go")):
+                return space + 1 if space >= 0 else None
+    return None
 
 
 def _previous_word(body: str, start: int) -> str:

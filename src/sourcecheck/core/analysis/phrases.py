@@ -62,7 +62,8 @@ _TAIL_WORDS = words(
     separately bluntly strongly clearly openly frequently always even still already just
     only is are was were been being be himself herself themselves itself too apparently
     allegedly falsely wrongly correctly rightly specifically explicitly directly angrily
-    firmly has't hasn't haven't didn't doesn't don't won't wouldn't
+    firmly has't hasn't haven't didn't doesn't don't won't wouldn't now long since ever
+    soon yet
     """
 )
 _BE = words(
@@ -145,6 +146,25 @@ def _trim_end(body: str, end: int) -> int:
     return end
 
 
+# Words ending in -ly that are nouns, so may be the source itself ("the family said").
+_NOT_ADVERBS = words(
+    """
+    family ally rally assembly supply italy july reply anomaly monopoly bully belly
+    """
+)
+
+
+def _adverb(body: str, start: int, end: int) -> bool:
+    """Whether ``body[start:end]`` is a lower-case -ly adverb ("Priebus has aggressively
+    pushed back", "Rubio vehemently opposed")."""
+    return (
+        end - start > 4
+        and body.endswith("ly", start, end)
+        and body[start].islower()
+        and body[start:end] not in _NOT_ADVERBS
+    )
+
+
 def _time_phrase_start(body: str, window: int, start: int) -> int:
     """Where a time phrase ending with the word at ``start`` begins: back over its openers
     ("on Tuesday", "earlier this week"), each a word followed by one space."""
@@ -219,7 +239,7 @@ class SourceReader:
                 if opened == word_start and word in _PERIOD_WORDS:
                     return end, passive
                 space = opened - 1 if opened > window else -1
-            elif not word or word not in _TAIL_WORDS:
+            elif not word or (word not in _TAIL_WORDS and not _adverb(body, word_start, end)):
                 return end, passive
             passive = passive or word in _BE
             end = space if space >= 0 else window
