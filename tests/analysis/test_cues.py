@@ -30,8 +30,8 @@ def triples(body: str) -> list[tuple[str | None, str | None, str | None]]:
     ("body", "expected"),
     [
         (
-            "The senator seemed unconvinced by the plan.",
-            ("The senator", "seemed", "unconvinced by the plan"),
+            "The senator echoed the governor's warning.",
+            ("The senator", "echoed", "the governor's warning"),
         ),
         (
             "Ms. Vance voiced concern that the dam would fail.",
@@ -61,6 +61,12 @@ def test_stance_verbs_are_cues(body: str, expected: tuple[str, str, str]) -> Non
 )
 def test_stance_forms_that_are_mostly_nouns_are_not_cues(body: str) -> None:
     assert triples(body) == []
+
+
+def test_seem_and_appear_are_the_writer_hedging_not_a_cue() -> None:
+    # PolNeAR annotates "X seemed ..." as an attribution; an editor reads it as the writer's
+    # hedge, which the hedging scorer must see in the writer's voice.
+    assert triples("The plan seems to have failed, and voters appeared unconvinced.") == []
 
 
 def test_words_after_a_quote_and_its_speaker_are_not_the_content() -> None:
@@ -191,3 +197,42 @@ def test_passive_cue_takes_its_source_after_by(body: str, expected: tuple[str, s
 
 def test_passive_cue_without_an_agent_is_not_an_attribution() -> None:
     assert triples("The results were announced on Saturday.") == []
+
+
+def test_non_human_subject_with_a_that_clause() -> None:
+    body = "His tax returns show that he paid no federal tax."
+    assert triples(body) == [("His tax returns", "show", "that he paid no federal tax")]
+
+
+@pytest.mark.parametrize(
+    ("body", "source"),
+    [
+        ("On social issues they lean left: 42% say they are liberal.", "42%"),
+        ("About four in 10 said they were angry.", "four in 10"),
+    ],
+)
+def test_a_share_of_people_is_a_source(body: str, source: str) -> None:
+    assert [t[0] for t in triples(body)] == [source]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "Asked on Monday whether she would run, Ms. Diaz laughed.",
+            (None, "Asked", "whether she would run"),
+        ),
+        (
+            "Ms. Diaz laughed when asked by Senator Lund if she would run.",
+            ("Senator Lund", "asked", "if she would run"),
+        ),
+        (
+            "Ms. Diaz laughed when asked by a reporter if she would run.",
+            (None, "asked", "if she would run"),
+        ),
+    ],
+)
+def test_asked_takes_the_question_as_content(
+    body: str, expected: tuple[str | None, str, str]
+) -> None:
+    assert expected in triples(body)

@@ -390,14 +390,22 @@ class AttributionFinder:
             return self._passive_by(body, start, end, index, sentence, quotes, core_end)
         speaker = self._speaker(body, start, end, index, sentence, found, window, core_end, lower)
         if speaker is None:
+            if lower == "asked":
+                return self._asked(body, start, end, index, sentence)
             # "The campaign, first reported by The Washington Post, ...": a reduced passive.
             return self._passive_by(body, start, end, index, sentence, quotes, core_end)
         content = self._content(body, start, end, sentence, quotes, lower, speaker)
         if content is None:
             return None  # a verb with no content is not reporting anything
         src_start, src_end = speaker.source
-        if lower in _NOUN_LIKE and not self._names_pronoun_or_document(body[src_start:src_end]):
-            return None  # "the nation's most populous swing state", "his remarks"
+        if (
+            lower in _NOUN_LIKE
+            and not self._names_pronoun_or_document(body[src_start:src_end])
+            and not body.startswith("that ", content[0])
+        ):
+            # "the nation's most populous swing state", "his remarks"; but a "that" clause
+            # after it makes it a verb ("His tax returns show that ...").
+            return None
         if lower in _NAMING_PARTICIPLES and _names_a_thing(body, end, src_start, src_end):
             return None  # "a group called Black Votes Matter": a name, not a statement
         cue_start, cue_end = _widen_cue(body, core_end, start, end, sentence.end)
@@ -412,6 +420,25 @@ class AttributionFinder:
             direct=quotes.any_within(*content),
             role_span=speaker.role_span,
         )
+
+    def _asked(
+        self, body: str, start: int, end: int, index: int, sentence: _Bounds
+    ) -> Found | None:
+        """'Asked whether ..., Clinton said': the question is the content; the asker, named
+        only after "by", is the source."""
+        before = body[sentence.start : start].strip("\"“'‘ ").lower()
+        if before not in ("", "when") and not before.endswith((", when", " when")):
+            return None
+        question = _QUESTION.match(body, end, sentence.end)
+        if question is None:
+            return None
+        source: tuple[int, int] | None = None
+        if question.group("by") and question.group("by")[0].isupper():
+            source = question.span("by")  # a named asker; "a reporter" is the press
+        content = _clause(body, question.start("question"), question.end())
+        if content is None:
+            return None
+        return Found(cue=(start, end), source=source, content=content, sentence=index)
 
     def _passive_by(
         self,
@@ -687,6 +714,12 @@ class AttributionFinder:
         return _clause(body, clause_start, clause_end)
 
 
+# After "asked": who asked (only after "by"), when, then the question up to a comma.
+_QUESTION = re.compile(
+    rf"(?:\s+by\s+(?P<by>(?:(?:a|an|the)\s+)?(?:{_NAME}|[a-z]+)))?"
+    rf"(?:\s+(?:on\s+)?{_DAYS})?"
+    r"\s+(?P<question>(?:about|whether|if|why|what|how|who|which|when|where)\b[^,;]*)"
+)
 _DATELINE = re.compile(
     r"[A-Z][A-Z.' -]{2,40}(?:,\s*[A-Z][\w.]*)?\s*(?:\([^)]{1,20}\)\s*)?[—–-]+\s*"
 )

@@ -165,6 +165,28 @@ def _adverb(body: str, start: int, end: int) -> bool:
     )
 
 
+_NUMBER_WORDS = words(
+    """
+    one two three four five six seven eight nine
+    """
+)
+
+
+def _share(words: list[str]) -> int | None:
+    """A share of people as the source: "42 %" ("42% say"), "four in 10" ("four in 10
+    said"); the index of its first word, or None."""
+    if len(words) >= 2 and words[-1] == "%" and words[-2][0].isdigit():
+        return len(words) - 2
+    if (
+        len(words) >= 3
+        and words[-1].isdigit()
+        and words[-2] == "in"
+        and (words[-3].isdigit() or words[-3].lower() in _NUMBER_WORDS)
+    ):
+        return len(words) - 3
+    return None
+
+
 def _time_phrase_start(body: str, window: int, start: int) -> int:
     """Where a time phrase ending with the word at ``start`` begins: back over its openers
     ("on Tuesday", "earlier this week"), each a word followed by one space."""
@@ -315,7 +337,12 @@ class SourceReader:
 
     def _phrase(self, words: list[str]) -> int | None:
         """Index of the first word of the source phrase that ends the list, or None."""
-        if not words or not words[-1][0].isalnum():
+        if not words:
+            return None
+        share = _share(words)
+        if share is not None:
+            return share
+        if not words[-1][0].isalnum():
             return None
         last = words[-1]
         if last.lower() in _SOURCE_PRONOUNS:
