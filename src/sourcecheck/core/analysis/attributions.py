@@ -324,6 +324,8 @@ class AttributionFinder:
             return None  # "so-called"
         if lower in _NOUN_LIKE and _previous_word(body, start) in _NOT_BEFORE_VERBS:
             return None  # "the state", "his remarks": a noun, rejected before any reading
+        if lower.endswith("ing") and _determined_gerund(body, start, end):
+            return None  # "a strong showing", "his posting abilities": a noun or adjective
         if lower in ("according to", "citing"):
             return self._according(body, start, end, index, sentence, quotes, lower)
         return self._verb(body, start, end, index, sentence, quotes, found, lower)
@@ -381,16 +383,27 @@ class AttributionFinder:
         window = start - WINDOW if start - WINDOW > sentence.start else sentence.start
         core_end, passive = self.reader.tail_start(body, window, start)
         if passive and not lower.endswith("ing"):
-            return None  # "was told", "is expected": the source is not before the cue
+            # "was told", "is expected": the source is not before the cue; it may follow
+            # "by" ("Her attacks were echoed by her campaign").
+            return self._passive_by(body, start, end, index, sentence, quotes, core_end)
         speaker = self._speaker(body, start, end, index, sentence, found, window, core_end, lower)
         if speaker is None:
-            return None
+            if lower == "asked":
+                return self._asked(body, start, end, index, sentence)
+            # "The campaign, first reported by The Washington Post, ...": a reduced passive.
+            return self._passive_by(body, start, end, index, sentence, quotes, core_end)
         content = self._content(body, start, end, sentence, quotes, lower, speaker)
         if content is None:
             return None  # a verb with no content is not reporting anything
         src_start, src_end = speaker.source
-        if lower in _NOUN_LIKE and not self._names_pronoun_or_document(body[src_start:src_end]):
-            return None  # "the nation's most populous swing state", "his remarks"
+        if (
+            lower in _NOUN_LIKE
+            and not self._names_pronoun_or_document(body[src_start:src_end])
+            and not body.startswith("that ", content[0])
+        ):
+            # "the nation's most populous swing state", "his remarks"; but a "that" clause
+            # after it makes it a verb ("His tax returns show that ...").
+            return None
         if lower in _NAMING_PARTICIPLES and _names_a_thing(body, end, src_start, src_end):
             return None  # "a group called Black Votes Matter": a name, not a statement
         cue_start, cue_end = _widen_cue(body, core_end, start, end, sentence.end)
@@ -404,6 +417,61 @@ class AttributionFinder:
             role=speaker.role,
             direct=quotes.any_within(*content),
             role_span=speaker.role_span,
+        )
+
+    def _asked(
+        self, body: str, start: int, end: int, index: int, sentence: _Bounds
+    ) -> Found | None:
+        """'Asked whether ..., Clinton said': the question is the content; the asker, named
+        only after "by", is the source."""
+        before = body[sentence.start : start].strip("\"“'‘ ").lower()
+        if before not in ("", "when") and not before.endswith((", when", " when")):
+            return None
+        question = _QUESTION.match(body, end, sentence.end)
+        if question is None:
+            return None
+        source: tuple[int, int] | None = None
+        if question.group("by") and question.group("by")[0].isupper():
+            source = question.span("by")  # a named asker; "a reporter" is the press
+        content = _clause(body, question.start("question"), question.end())
+        if content is None:
+            return None
+        return Found(cue=(start, end), source=source, content=content, sentence=index)
+
+    def _passive_by(
+        self,
+        body: str,
+        start: int,
+        end: int,
+        index: int,
+        sentence: _Bounds,
+        quotes: _QuoteIndex,
+        core_end: int,
+    ) -> Found | None:
+        """A passive cue with its agent after "by": the source; what the clause is about,
+        before the cue, is the content ("Her attacks were echoed by her campaign")."""
+        if not body.startswith(" by ", end):
+            return None
+        after = self._source_after(body, end + 3, sentence.end, allow_phrase=True)
+        if after is None:
+            return None
+        head_end = core_end  # before "The campaign, first reported by": without the comma
+        while head_end > sentence.start and body[head_end - 1] in ", ":
+            head_end -= 1
+        clause_start = body.rfind(",", sentence.start, head_end) + 1
+        content = _clause(body, max(clause_start, sentence.start), head_end)
+        if content is None:
+            return None
+        cue_start = _trim_span(body, core_end, start)[0]
+        src_start, src_end, role_match = after
+        return Found(
+            cue=(cue_start, end),
+            source=(src_start, src_end),
+            content=content,
+            sentence=index,
+            role=_role(role_match),
+            direct=quotes.any_within(*content),
+            role_span=role_match.span("role") if role_match is not None else None,
         )
 
     def _speaker(
@@ -420,6 +488,12 @@ class AttributionFinder:
     ) -> _Speaker | None:
         """The source of a cue: before it, the clause's subject, or after it (inverted)."""
         before = self.reader.read(body, window, core_end)
+        if before is None:
+            governing = _control_verb_start(body, window, core_end)
+            if governing is not None:
+                # "Republicans continue to warn": the subject of the verb before "to".
+                subject_end = self.reader.tail_start(body, window, governing)[0]
+                before = self.reader.read(body, window, subject_end)
         if before is not None:
             return _Speaker((before.start, before.end), end, before.role, before.role_span)
         tail = body[window:core_end].rstrip()
@@ -462,11 +536,15 @@ class AttributionFinder:
             source_start = speaker.source[0]
             content_limit = source_start
             content = self._content_after(body, end, sentence.end, quotes, lower)
-            if content is not None and quotes.starts_at(content[0]) is not None:
-                # '"If you look at it," Rubio said, "I don't believe ..."': one content.
+            if content is not None:
                 before_quote = quotes.ends_at(_trim_span(body, sentence.start, source_start)[1])
                 if before_quote is not None and _clause_ended(body, sentence.start, source_start):
-                    content = before_quote[0], content[1]
+                    if quotes.starts_at(content[0]) is not None:
+                        # '"If you look at it," Rubio said, "I don't believe ..."': one content.
+                        content = before_quote[0], content[1]
+                    elif not body.startswith("that", content[0]):
+                        # '"...," Clinton said to cheers': the quote is what was said.
+                        content = None
             if content is None and not _clause_ended(body, sentence.start, source_start):
                 return None
         if content is None:
@@ -634,6 +712,12 @@ class AttributionFinder:
         return _clause(body, clause_start, clause_end)
 
 
+# After "asked": who asked (only after "by"), when, then the question up to a comma.
+_QUESTION = re.compile(
+    rf"(?:\s+by\s+(?P<by>(?:(?:a|an|the)\s+)?(?:{_NAME}|[a-z]+)))?"
+    rf"(?:\s+(?:on\s+)?{_DAYS})?"
+    r"\s+(?P<question>(?:about|whether|if|why|what|how|who|which|when|where)\b[^,;]*)"
+)
 _DATELINE = re.compile(
     r"[A-Z][A-Z.' -]{2,40}(?:,\s*[A-Z][\w.]*)?\s*(?:\([^)]{1,20}\)\s*)?[—–-]+\s*"
 )
@@ -776,6 +860,63 @@ _NOT_BEFORE_VERBS = words(
     more most other another such own same first last new recent several two three
     """
 )
+
+
+_DETERMINERS = words(
+    """
+    the a an this that these those his her its their our my your
+    """
+)
+_CLAUSE_AFTER = re.compile(r"\s*(?:that\b|[:\"“]|'')")
+_NOUN_CONTEXT_AFTER = re.compile(
+    r"\s*(?:[.,;)]|(?:in|on|at|for|with|among|of|since|was|is|has|had|will|would|could)\b)"
+)
+
+
+def _determined_gerund(body: str, start: int, end: int) -> bool:
+    """Whether an -ing form is a noun or an adjective: a determiner or a possessive right
+    before it ("his posting abilities", "Rubio's showing"), or before an adjective before
+    it and a preposition or a verb after it ("a strong showing in Iowa", "her poor showing
+    was"). A clause or quote after it keeps it a cue ("the statement saying that ...")."""
+    before = body[start - 40 if start > 40 else 0 : start].split()[-2:]
+    if not before:
+        return False
+    if _is_determiner(before[-1]):
+        return _CLAUSE_AFTER.match(body, end) is None
+    if len(before) < 2 or not _is_determiner(before[0]) or not before[1].isalpha():
+        return False
+    return _NOUN_CONTEXT_AFTER.match(body, end) is not None
+
+
+def _is_determiner(word: str) -> bool:
+    return word.lower() in _DETERMINERS or word.endswith(("'s", "’s"))
+
+
+# Verbs whose subject is also the subject of the infinitive after them ("seemed to urge").
+_CONTROL_VERBS = words(
+    """
+    continue continues continued continuing seem seems seemed appear appears appeared want
+    wants wanted try tries tried trying managed hesitated refused declined began begin
+    begins started plan plans planned planning intend intends intended hope hopes hoped
+    vowed promised agreed decided chose wish wishes wished need needs needed like would
+    rushed sought seeks seek moved went goes go going came
+    """
+)
+_CONTROL_PARTICLES = ("on to", "to")  # "went on to say", "wants to say"
+
+
+def _control_verb_start(body: str, window: int, end: int) -> int | None:
+    """Where a verb taking an infinitive ends right before ``end`` ("continue to", "went on
+    to"), so the subject can be read before it; None if there is none."""
+    head = body[window:end].rstrip()
+    for particle in _CONTROL_PARTICLES:
+        if head.endswith(" " + particle):
+            verb_end = window + len(head) - len(particle) - 1
+            space = body.rfind(" ", window, verb_end)
+            verb = body[space + 1 : verb_end]
+            if verb in _CONTROL_VERBS and (particle == "to" or verb in ("went", "goes", "go")):
+                return space + 1 if space >= 0 else None
+    return None
 
 
 def _previous_word(body: str, start: int) -> str:

@@ -62,12 +62,30 @@ _TAIL_WORDS = words(
     separately bluntly strongly clearly openly frequently always even still already just
     only is are was were been being be himself herself themselves itself too apparently
     allegedly falsely wrongly correctly rightly specifically explicitly directly angrily
-    firmly has't hasn't haven't didn't doesn't don't won't wouldn't
+    firmly has't hasn't haven't didn't doesn't don't won't wouldn't now long since ever
+    soon yet
     """
 )
 _BE = words(
     """
     is are was were been being be
+    """
+)
+# "Obama on Tuesday accused", "the ministry earlier this week said": when, between subject
+# and cue. Days stand alone; periods need an opener ("last week", not "week").
+_DAY_WORDS = words(
+    """
+    monday tuesday wednesday thursday friday saturday sunday yesterday today tonight
+    """
+)
+_PERIOD_WORDS = words(
+    """
+    week month year weekend morning afternoon evening night
+    """
+)
+_TIME_OPENERS = words(
+    """
+    on late early last this earlier later next
     """
 )
 _CONNECT = words(
@@ -133,6 +151,87 @@ def _trim_end(body: str, end: int) -> int:
     return end
 
 
+# Words ending in -ly that are nouns, so may be the source itself ("the family said").
+_NOT_ADVERBS = words(
+    """
+    family ally rally assembly supply italy july reply anomaly monopoly bully belly
+    """
+)
+
+
+def _adverb(body: str, start: int, end: int) -> bool:
+    """Whether ``body[start:end]`` is a lower-case -ly adverb ("Priebus has aggressively
+    pushed back", "Rubio vehemently opposed")."""
+    return (
+        end - start > 4
+        and body.endswith("ly", start, end)
+        and body[start].islower()
+        and body[start:end] not in _NOT_ADVERBS
+    )
+
+
+_NUMBER_WORDS = words(
+    """
+    one two three four five six seven eight nine
+    """
+)
+
+
+def _share(words: list[str]) -> int | None:
+    """A share of people as the source: "42 %" ("42% say"), "four in 10" ("four in 10
+    said"); the index of its first word, or None."""
+    if len(words) >= 2 and words[-1] == "%" and words[-2][0].isdigit():
+        return len(words) - 2
+    if (
+        len(words) >= 3
+        and words[-1].isdigit()
+        and words[-2] == "in"
+        and (words[-3].isdigit() or words[-3].lower() in _NUMBER_WORDS)
+    ):
+        return len(words) - 3
+    return None
+
+
+def _time_phrase_start(body: str, window: int, start: int) -> int:
+    """Where a time phrase ending with the word at ``start`` begins: back over its openers
+    ("on Tuesday", "earlier this week"), each a word followed by one space."""
+    while start - 1 > window and body[start - 1] == " ":
+        space = body.rfind(" ", window, start - 1)
+        word_start = space + 1 if space >= 0 else window
+        if body[word_start : start - 1].lower() not in _TIME_OPENERS:
+            return start
+        start = word_start
+    return start
+
+
+# Endings of nouns for people by what they do (economist, regulator, historian, consultant)
+_AGENT_ENDINGS = ("ist", "er", "or", "ian", "ant", "ent", "eer")
+# Words with those endings that are not people (or are read elsewhere).
+_NOT_AGENTS = words(
+    """
+    never ever other another after under over whether either neither rather later former
+    latter better center order power water number however together per nor major minor
+    prior poor superior junior recent current different important silent percent moment
+    event content meant want cent present absent apparent frequent urgent consistent
+    sent spent went gender border chapter corner matter shelter answer offer summer
+    winter october november december september quarter counter further earlier
+    """
+)
+
+
+def _agentive(word: str) -> bool:
+    """Whether a lower-case word reads as a noun for a person by what they do."""
+    lower = word.lower()
+    singular = lower[:-1] if lower.endswith("s") else lower
+    return (
+        len(singular) > 4
+        and singular.endswith(_AGENT_ENDINGS)
+        and singular not in _NOT_AGENTS
+        and lower not in _FUNCTION
+        and lower not in _TAIL_WORDS
+    )
+
+
 def _role_word(word: str) -> str:
     """'co-founder' -> 'founder': the head of a hyphenated role."""
     return word.rsplit("-", 1)[-1].lower()
@@ -162,7 +261,12 @@ class SourceReader:
             space = body.rfind(" ", window, end)
             word_start = space + 1 if space >= 0 else window
             word = body[word_start:end].lower()
-            if not word or word not in _TAIL_WORDS:
+            if word in _DAY_WORDS or word in _PERIOD_WORDS:
+                opened = _time_phrase_start(body, window, word_start)
+                if opened == word_start and word in _PERIOD_WORDS:
+                    return end, passive
+                space = opened - 1 if opened > window else -1
+            elif not word or (word not in _TAIL_WORDS and not _adverb(body, word_start, end)):
                 return end, passive
             passive = passive or word in _BE
             end = space if space >= 0 else window
@@ -238,7 +342,12 @@ class SourceReader:
 
     def _phrase(self, words: list[str]) -> int | None:
         """Index of the first word of the source phrase that ends the list, or None."""
-        if not words or not words[-1][0].isalnum():
+        if not words:
+            return None
+        share = _share(words)
+        if share is not None:
+            return share
+        if not words[-1][0].isalnum():
             return None
         last = words[-1]
         if last.lower() in _SOURCE_PRONOUNS:
@@ -309,8 +418,11 @@ class SourceReader:
 
     def _descriptor_before(self, words: list[str], name_start: int) -> int:
         """'Republican presidential hopeful Donald Trump': a role written before a name."""
-        if name_start == 0 or _role_word(words[name_start - 1]) not in self.roles:
+        if name_start == 0:
             return name_start
+        title = words[name_start - 1]
+        if _role_word(title) not in self.roles and not (title.islower() and _agentive(title)):
+            return name_start  # "psychologist Jane Roe": an agent noun, as a role is
         i = name_start - 1
         while i > 0 and name_start - i < _MAX_MODIFIERS + 1:
             before = words[i - 1]
@@ -344,7 +456,8 @@ class SourceReader:
                     i -= 1
                 return i
             i -= 1
-        if words[head].lower() in self.heads:
+        if words[head].lower() in self.heads or (_plural(words[head]) and _agentive(words[head])):
+            # "regulators say": a bare plural agent noun is a group of people
             i = max(i, head - 2)  # a bare noun: keep only adjacent modifiers ("senior officials")
             while i < head and words[i] in NOT_NAMES:
                 i += 1
