@@ -170,7 +170,7 @@ class AnonymousSourcesScorer(Scorer[AnonymousSourcesOptions]):
     name = "anonymous_sources"
     version = "1.0.0"
     description = "Share of anonymous and vague sources, and whether they follow AP rules."
-    default_weight = 0.8
+    default_weight = 0.25
     Options = AnonymousSourcesOptions
     rules = RULES
 

@@ -129,7 +129,7 @@ class CorroborationScorer(Scorer[CorroborationOptions]):
     name = "corroboration"
     version = "1.0.0"
     description = "Distinct independent sources, and claims backed by more than one of them."
-    default_weight = 1.0
+    default_weight = 0.5
     Options = CorroborationOptions
     rules = RULES
 

@@ -181,7 +181,7 @@ class HedgingScorer(Scorer[HedgingOptions]):
     name = "hedging"
     version = "1.0.0"
     description = "Hedges in the writer's own voice per 100 words; sources' hedges cost less."
-    default_weight = 1.0
+    default_weight = 0.25
     Options = HedgingOptions
     rules = RULES
 
