@@ -11,7 +11,7 @@ from typing import Any, TextIO, TypeVar
 
 import click
 
-from sourcecheck.core.config import Config, load_config
+from sourcecheck.core.config import Config, discover_config
 from sourcecheck.core.errors import InputError, SourcecheckError
 from sourcecheck.core.models import Article, PluginError
 from sourcecheck.loaders.base import Loader, load_path
@@ -32,9 +32,10 @@ class EngineOptions:
     strict: bool | None = None
     enable: str | None = None
     disable: str | None = None
+    isolated: bool = False
 
 
-_ENGINE_OPTION_NAMES = ("config_path", "plugins_dirs", "strict", "enable", "disable")
+_ENGINE_OPTION_NAMES = ("config_path", "plugins_dirs", "strict", "enable", "disable", "isolated")
 
 
 def engine_options(func: F) -> F:
@@ -51,6 +52,11 @@ def engine_options(func: F) -> F:
             "config_path",
             type=click.Path(dir_okay=False, path_type=Path),
             help="Config file (default: nearest sourcecheck.toml or pyproject.toml).",
+        ),
+        click.option(
+            "--isolated",
+            is_flag=True,
+            help="Ignore every config file (flags and defaults only).",
         ),
         click.option(
             "--plugins-dir",
@@ -139,10 +145,24 @@ def build_config(
     inputs: Sequence[str] = (),
     **overrides: Any,
 ) -> Config:
-    """The config file nearest the first input, overridden by the command's flags."""
+    """The config file nearest the first input, overridden by the command's flags.
+
+    Its plugins load only when it is the project's config (see ``discover_config``); a
+    config that loads code is named on stderr, one beside an input that names some is too.
+    """
     opts = engine_opts or EngineOptions()
+    if opts.isolated and opts.config_path is not None:
+        raise click.UsageError("--config and --isolated contradict each other: use one")
     first_file = next((Path(p) for p in inputs if p != "-"), None)
-    config = load_config(opts.config_path, start=first_file)
+    found = discover_config(first_file, explicit=opts.config_path, isolated=opts.isolated)
+    if found.code_ignored_in is not None:
+        warn(
+            f"{found.code_ignored_in}: plugins and plugins_dir not loaded: only the "
+            "project's config (found from the working directory, or --config) loads code"
+        )
+    config = found.config
+    if found.loads_code_from is not None:
+        note(f"loading plugins named in {found.loads_code_from}: {_code_named(config)}")
     overrides = {"model": _model_option(), **overrides}
     dirs = opts.plugins_dirs
     return config.merged(
@@ -152,6 +172,11 @@ def build_config(
         disable=_names(opts.disable),
         **overrides,
     )
+
+
+def _code_named(config: Config) -> str:
+    named = [*config.plugins, *(f"{folder}/*.py" for folder in config.plugins_dir)]
+    return ", ".join(named)
 
 
 def _names(value: str | None) -> list[str] | None:
@@ -203,6 +228,11 @@ def error(message: str) -> None:
 
 def warn(message: str) -> None:
     click.echo(f"sourcecheck: warning: {one_line(message)}", err=True)
+
+
+def note(message: str) -> None:
+    """Something the user should know that is not a problem (e.g. which code is loading)."""
+    click.echo(f"sourcecheck: note: {one_line(message)}", err=True)
 
 
 def one_line(message: str) -> str:

@@ -1,0 +1,115 @@
+"""Issue #16, "Nothing runs uninvited": only trusted configs load code, and plugin code
+cannot corrupt output or end a run."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from .conftest import GOOD_STORY, RunCli
+
+# A plugin file that leaves a mark when it is imported: proof that code ran.
+MARKING_PLUGIN = 'from pathlib import Path\nPath(__file__).with_name("{mark}").write_text("ran")\n'
+
+
+def _write(path: Path, text: str) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def _marking_plugin(folder: Path, stem: str) -> Path:
+    """A plugin file ``folder/stem.py`` that writes ``folder/stem.ran`` when imported."""
+    _write(folder / f"{stem}.py", MARKING_PLUGIN.format(mark=f"{stem}.ran"))
+    return folder / f"{stem}.ran"
+
+
+@pytest.fixture
+def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The working directory: a project folder with no config of its own yet."""
+    root = tmp_path / "project"
+    root.mkdir()
+    monkeypatch.chdir(root)
+    return root
+
+
+def test_a_config_beside_an_input_never_loads_code(run_cli: RunCli, project: Path) -> None:
+    untrusted = project / "untrusted"
+    mark = _marking_plugin(untrusted / "tools", "trust_beside_input")
+    config = _write(untrusted / "sourcecheck.toml", 'plugins_dir = ["tools"]\n')
+    story = _write(untrusted / "story.md", GOOD_STORY)
+    outcome = run_cli("check", story)
+    assert not mark.exists()
+    assert outcome.code == 0
+    [warning] = [line for line in outcome.err_lines if "plugins_dir" in line]
+    assert warning.startswith(f"sourcecheck: warning: {config}: plugins and plugins_dir not loaded")
+
+
+def test_a_module_named_beside_an_input_is_not_imported(
+    run_cli: RunCli, project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    modules = project / "site"
+    mark = _marking_plugin(modules, "trust_named_module")
+    monkeypatch.syspath_prepend(str(modules))
+    _write(project / "drafts" / "sourcecheck.toml", 'plugins = ["trust_named_module"]\n')
+    story = _write(project / "drafts" / "story.txt", GOOD_STORY)
+    outcome = run_cli("score", story, "--format", "json")
+    assert outcome.code == 0
+    assert not mark.exists()
+
+
+def test_a_nested_config_keeps_its_rules_and_the_project_keeps_its_plugins(
+    run_cli: RunCli, project: Path
+) -> None:
+    project_mark = _marking_plugin(project / "house", "trust_project_plugin")
+    config = _write(project / "sourcecheck.toml", 'plugins_dir = ["house"]\n')
+    nested_mark = _marking_plugin(project / "drafts" / "tools", "trust_nested_plugin")
+    _write(
+        project / "drafts" / "sourcecheck.toml",
+        'plugins_dir = ["tools"]\ndisable = ["hedging"]\n',
+    )
+    story = _write(project / "drafts" / "story.txt", GOOD_STORY)
+    outcome = run_cli("score", story, "--format", "json")
+    assert outcome.code == 0
+    assert project_mark.exists() and not nested_mark.exists()
+    assert '"hedging"' not in outcome.out  # the nested config's rule still applies
+    assert f"sourcecheck: note: loading plugins named in {config}: " in outcome.err
+
+
+def test_the_project_config_loads_code_and_is_named(run_cli: RunCli, project: Path) -> None:
+    mark = _marking_plugin(project / "house", "trust_project_only")
+    config = _write(project / "pyproject.toml", '[tool.sourcecheck]\nplugins_dir = ["house"]\n')
+    story = _write(project / "story.txt", GOOD_STORY)
+    outcome = run_cli("check", story)
+    assert mark.exists()
+    assert outcome.err_lines[0] == (
+        f"sourcecheck: note: loading plugins named in {config}: {project / 'house'}/*.py"
+    )
+
+
+def test_a_config_named_with_config_is_trusted(run_cli: RunCli, project: Path) -> None:
+    elsewhere = project.parent / "elsewhere"
+    mark = _marking_plugin(elsewhere / "tools", "trust_explicit")
+    config = _write(elsewhere / "sourcecheck.toml", 'plugins_dir = ["tools"]\n')
+    story = _write(project / "story.txt", GOOD_STORY)
+    assert run_cli("check", story, "--config", config).code == 0
+    assert mark.exists()
+
+
+def test_isolated_ignores_every_config_file(run_cli: RunCli, project: Path) -> None:
+    mark = _marking_plugin(project / "house", "trust_isolated")
+    _write(project / "sourcecheck.toml", 'plugins_dir = ["house"]\ndisable = ["hedging"]\n')
+    story = _write(project / "story.txt", GOOD_STORY)
+    outcome = run_cli("score", story, "--format", "json", "--isolated")
+    assert outcome.code == 0 and outcome.err == ""
+    assert not mark.exists()
+    assert '"hedging"' in outcome.out
+
+
+def test_isolated_and_config_together_are_a_usage_error(run_cli: RunCli, project: Path) -> None:
+    config = _write(project / "sourcecheck.toml", "strict = true\n")
+    story = _write(project / "story.txt", GOOD_STORY)
+    outcome = run_cli("check", story, "--isolated", "--config", config)
+    assert outcome.code == 2
+    assert "--isolated" in outcome.err and "Traceback" not in outcome.err
