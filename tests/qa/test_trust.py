@@ -3,6 +3,10 @@ cannot corrupt output or end a run."""
 
 from __future__ import annotations
 
+import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -113,3 +117,73 @@ def test_isolated_and_config_together_are_a_usage_error(run_cli: RunCli, project
     outcome = run_cli("check", story, "--isolated", "--config", config)
     assert outcome.code == 2
     assert "--isolated" in outcome.err and "Traceback" not in outcome.err
+
+
+# A plugin that prints on import and while scoring, to stdout by every route there is.
+PRINTING_PLUGIN = """
+import os
+import sys
+
+import sourcecheck
+
+print("::error file=x.md,line=1::printed on import")
+
+
+class Chatty(sourcecheck.Scorer):
+    name = "chatty"
+    version = "0.1"
+
+    def score(self, article, analysis):
+        print("::error::printed while scoring")
+        print("to the original stdout", file=sys.__stdout__, flush=True)
+        os.write(1, b"straight to descriptor 1\\n")
+        return sourcecheck.ScorerResult(score=0.5, summary="chatty")
+
+
+@sourcecheck.hookimpl
+def sourcecheck_scorers():
+    return [Chatty()]
+"""
+
+
+def _printing_plugins(tmp_path: Path, stem: str) -> Path:
+    folder = tmp_path / f"printing_{stem}"
+    _write(folder / f"{stem}.py", PRINTING_PLUGIN)
+    return folder
+
+
+@pytest.mark.parametrize("command", ["score", "check"])
+def test_a_plugin_printing_cannot_corrupt_json_output(
+    run_cli: RunCli, tmp_path: Path, good_story: Path, command: str
+) -> None:
+    plugins = _printing_plugins(tmp_path, f"trust_print_{command}")
+    outcome = run_cli(command, good_story, "--format", "json", "--plugins-dir", plugins)
+    assert outcome.code == 0
+    json.loads(outcome.out)
+    assert "printed on import" in outcome.err and "printed while scoring" in outcome.err
+
+
+def test_a_plugin_printing_cannot_inject_github_annotations(
+    run_cli: RunCli, tmp_path: Path, good_story: Path
+) -> None:
+    plugins = _printing_plugins(tmp_path, "trust_print_github")
+    outcome = run_cli("check", good_story, "--format", "github", "--plugins-dir", plugins)
+    assert "printed" not in outcome.out
+
+
+@pytest.mark.slow
+def test_plugin_output_on_descriptor_1_goes_to_stderr(tmp_path: Path, good_story: Path) -> None:
+    """The whole process: print(), sys.__stdout__ and os.write(1) all reach stderr."""
+    plugins = _printing_plugins(tmp_path, "trust_print_fd")
+    done = subprocess.run(
+        [sys.executable, "-m", "sourcecheck.cli", "score", str(good_story), "--format", "json"]
+        + ["--plugins-dir", str(plugins)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "SOURCECHECK_LOAD_PLUGINS": ""},
+    )
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["scorers"]
+    for printed in ("printed on import", "to the original stdout", "straight to descriptor 1"):
+        assert printed in done.stderr

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import sys
 from pathlib import Path
 
 import click
@@ -19,6 +18,7 @@ from sourcecheck.cli.common import (
     loaders_of,
     max_bytes_option,
     output_option,
+    stdout,
     warn,
     warn_plugin_errors,
     write_output,
@@ -141,7 +141,7 @@ def _write(run: CheckRun, fmt: str, output: Path | None, color: bool, root: Path
     if output is not None:
         write_output(output, rendered)
     else:
-        click.echo(rendered, nl=False, color=color or None)
+        click.echo(rendered, nl=False, color=color or None, file=stdout())
 
 
 def _options(
@@ -185,7 +185,7 @@ def _use_color(color: bool | None, output: Path | None) -> bool:
         return color
     if output is not None or "NO_COLOR" in os.environ:
         return False
-    return sys.stdout.isatty()
+    return stdout().isatty()
 
 
 def _repository_root() -> Path:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
+import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -44,7 +46,9 @@ def engine_options(func: F) -> F:
     @functools.wraps(func)
     def bundled(*args: Any, **kwargs: Any) -> Any:
         values = {name: kwargs.pop(name) for name in _ENGINE_OPTION_NAMES}
-        return func(*args, engine_opts=EngineOptions(**values), **kwargs)
+        # These commands run plugin code: it must not write into their output.
+        with stdout_reserved():
+            return func(*args, engine_opts=EngineOptions(**values), **kwargs)
 
     options = [
         click.option(
@@ -206,6 +210,60 @@ def warn_plugin_errors(plugins: PluginManager) -> None:
 
 def warn_plugin_error(plugin_error: PluginError) -> None:
     warn(f"plugin '{plugin_error.plugin}' {plugin_error.message}")
+
+
+_RESERVED: list[TextIO] = []
+
+
+def stdout() -> TextIO:
+    """Where a command writes its output: the real stdout even while it is reserved."""
+    return _RESERVED[-1] if _RESERVED else sys.stdout
+
+
+@contextlib.contextmanager
+def stdout_reserved() -> Iterator[TextIO]:
+    """Keep stdout for the command's output: anything else printed goes to stderr.
+
+    A plugin's ``print()`` would otherwise land in the middle of ``--format json`` or
+    ``github`` output. ``sys.stdout`` is pointed at stderr, and so is file descriptor 1
+    when stdout has one (``print(file=sys.__stdout__)``, C code and worker processes
+    write there); the output goes through a private duplicate of the original.
+    """
+    real = sys.stdout
+    real.flush()
+    saved = _duplicate_stdout(real)
+    out = real if saved is None else _text_stream(saved[1], real)
+    _RESERVED.append(out)
+    sys.stdout = sys.stderr
+    try:
+        yield out
+    finally:
+        sys.stdout = real
+        _RESERVED.pop()
+        try:
+            out.flush()
+        finally:
+            if saved is not None:
+                os.dup2(saved[1], saved[0])
+                os.close(saved[1])
+
+
+def _text_stream(fd: int, like: TextIO) -> TextIO:
+    # Line-buffered on a terminal, as stdout is, so streamed reports show as they come.
+    buffering = 1 if getattr(like, "line_buffering", False) else -1
+    return open(fd, "w", buffering, encoding=like.encoding, closefd=False)
+
+
+def _duplicate_stdout(real: TextIO) -> tuple[int, int] | None:
+    """(stdout's descriptor, a duplicate of it) after pointing the descriptor at stderr."""
+    try:
+        fd, err_fd = real.fileno(), sys.stderr.fileno()
+    except (AttributeError, OSError, ValueError):  # captured in memory (pytest, notebooks)
+        return None
+    sys.stderr.flush()
+    duplicate = os.dup(fd)
+    os.dup2(err_fd, fd)
+    return fd, duplicate
 
 
 def open_output(path: Path) -> TextIO:

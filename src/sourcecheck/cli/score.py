@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import sys
 from contextlib import ExitStack
 from pathlib import Path
 from typing import TextIO
@@ -25,6 +24,7 @@ from sourcecheck.cli.common import (
     max_bytes_option,
     open_output,
     output_option,
+    stdout,
     warn,
     warn_plugin_errors,
 )
@@ -91,7 +91,7 @@ def score_command(
     with ExitStack() as stack:
         out = stack.enter_context(open_output(output)) if output else None
         color = out is None and _wants_color(color_mode)
-        outcome = _score_all(engine, inputs, loaders, reporter, out or sys.stdout, color=color)
+        outcome = _score_all(engine, inputs, loaders, reporter, out or stdout(), color=color)
     if outcome.input_failed:
         return EXIT_ERROR
     if config.fail_under is not None and outcome.lowest < config.fail_under:
@@ -162,7 +162,7 @@ def _wants_color(mode: str) -> bool:
         return mode == "always"
     if os.environ.get("NO_COLOR"):
         return False
-    return sys.stdout.isatty()
+    return stdout().isatty()
 
 
 def reporter_for(engine: Engine, fmt: str) -> Reporter:
