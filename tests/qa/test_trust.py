@@ -187,3 +187,46 @@ def test_plugin_output_on_descriptor_1_goes_to_stderr(tmp_path: Path, good_story
     assert json.loads(done.stdout)["scorers"]
     for printed in ("printed on import", "to the original stdout", "straight to descriptor 1"):
         assert printed in done.stderr
+
+
+EXITING_PLUGIN = """
+import sys
+
+import sourcecheck
+
+
+class Quitter(sourcecheck.Scorer):
+    name = "quitter"
+    version = "0.1"
+
+    def score(self, article, analysis):
+        sys.exit(0)
+
+
+@sourcecheck.hookimpl
+def sourcecheck_scorers():
+    return [Quitter()]
+"""
+
+
+def test_sys_exit_in_a_scorer_is_a_failed_scorer(
+    run_cli: RunCli, tmp_path: Path, good_story: Path
+) -> None:
+    plugins = _write(tmp_path / "exiting" / "trust_quitter.py", EXITING_PLUGIN).parent
+    outcome = run_cli("score", good_story, "--format", "json", "--plugins-dir", plugins)
+    report = json.loads(outcome.out)
+    quitter = next(s for s in report["scorers"] if s["name"] == "quitter")
+    assert quitter["status"] == "failed" and quitter["error"] == "SystemExit: 0"
+    assert report["score"] is not None  # the other scorers still count
+    strict = run_cli("score", good_story, "--plugins-dir", plugins, "--strict")
+    assert strict.code == 2
+    assert strict.err_lines == ["sourcecheck: error: scorer 'quitter' failed: 0"]
+
+
+def test_sys_exit_on_import_is_a_plugin_that_failed_to_load(
+    run_cli: RunCli, tmp_path: Path, good_story: Path
+) -> None:
+    plugins = _write(tmp_path / "exiting" / "trust_exit_on_import.py", "raise SystemExit(3)\n")
+    outcome = run_cli("check", good_story, "--plugins-dir", plugins.parent)
+    assert outcome.code == 0
+    assert "plugin 'trust_exit_on_import' failed to load: SystemExit: 3" in outcome.err

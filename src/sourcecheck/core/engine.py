@@ -148,9 +148,9 @@ class Engine:
     def _combiner(self) -> Combiner:
         try:
             chosen = self.plugins.pm.hook.sourcecheck_combiner(config=self.config)
-        except SourcecheckError:
+        except (SourcecheckError, KeyboardInterrupt):
             raise  # a plugin's own one-line error (e.g. a bad model file): the user must fix it
-        except Exception as exc:
+        except BaseException as exc:  # sys.exit() too: plugin code must not end the run
             self.plugins.report_failure(
                 "sourcecheck_combiner", f"raised {type(exc).__name__}: {exc}"
             )
@@ -174,7 +174,9 @@ class Engine:
         for impl in caller.get_hookimpls():  # registration order (pluggy calls LIFO)
             try:
                 impl.function(**{k: arguments[k] for k in impl.argnames})
-            except Exception as exc:  # isolate: a broken enricher must not sink the report
+            except KeyboardInterrupt:
+                raise
+            except BaseException as exc:  # a broken enricher, even sys.exit(), is reported
                 message = f"sourcecheck_enrich_analysis raised {type(exc).__name__}: {exc}"
                 if self.strict:
                     raise ScorerFailure(f"plugin '{impl.plugin_name}': {message}") from exc
@@ -235,7 +237,11 @@ class Engine:
             return ScorerReport(
                 name=scorer.name, version=scorer.version, status="skipped", summary=str(skip)
             )
-        except Exception as exc:  # isolate: one broken scorer must not sink the report
+        except KeyboardInterrupt:
+            raise
+        except BaseException as exc:
+            # Isolate: one broken scorer must not sink the report, and a sys.exit() in it
+            # must not end the run with exit code 0 and no output.
             if self.strict:
                 raise ScorerFailure(f"scorer '{scorer.name}' failed: {exc}") from exc
             return _failed(scorer, _one_line(exc))
@@ -420,7 +426,7 @@ def _article_info(article: Article, source: str | None) -> ArticleInfo:
     )
 
 
-def _one_line(exc: Exception) -> str:
+def _one_line(exc: BaseException) -> str:
     """A scorer's error as one line for the report (pydantic's run to several, with a URL)."""
     if isinstance(exc, ValidationError):
         where, first = first_problem(exc)

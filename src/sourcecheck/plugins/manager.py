@@ -206,7 +206,9 @@ class PluginManager:
     ) -> None:
         try:
             plugin = load()
-        except Exception as exc:  # a broken plugin must not take the host down
+        except KeyboardInterrupt:
+            raise
+        except BaseException as exc:  # a broken plugin, even sys.exit(), must not end the run
             self._failed(name, origin, distribution, version, exc)
             return
         self.register(plugin, name=name, origin=origin, distribution=distribution, version=version)
@@ -235,7 +237,9 @@ class PluginManager:
         for impl in caller.get_hookimpls():  # registration order (pluggy calls LIFO)
             try:
                 result = impl.function(**{k: kwargs[k] for k in impl.argnames})
-            except Exception as exc:
+            except KeyboardInterrupt:
+                raise
+            except BaseException as exc:  # sys.exit() in a hook is that plugin's failure
                 message = f"hook {hook_name} raised {type(exc).__name__}: {exc}"
                 if self.strict:
                     raise PluginLoadError(f"plugin '{impl.plugin_name}': {message}") from exc
