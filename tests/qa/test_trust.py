@@ -175,9 +175,9 @@ def test_a_plugin_printing_cannot_inject_github_annotations(
 def test_plugin_output_on_descriptor_1_goes_to_stderr(tmp_path: Path, good_story: Path) -> None:
     """The whole process: print(), sys.__stdout__ and os.write(1) all reach stderr."""
     plugins = _printing_plugins(tmp_path, "trust_print_fd")
+    command = [sys.executable, "-m", "sourcecheck.cli", "score", str(good_story)]
     done = subprocess.run(
-        [sys.executable, "-m", "sourcecheck.cli", "score", str(good_story), "--format", "json"]
-        + ["--plugins-dir", str(plugins)],
+        [*command, "--format", "json", "--plugins-dir", str(plugins)],
         capture_output=True,
         text=True,
         timeout=120,
@@ -230,3 +230,60 @@ def test_sys_exit_on_import_is_a_plugin_that_failed_to_load(
     outcome = run_cli("check", good_story, "--plugins-dir", plugins.parent)
     assert outcome.code == 0
     assert "plugin 'trust_exit_on_import' failed to load: SystemExit: 3" in outcome.err
+
+
+# A draft name a pull request could choose: a newline, then a GitHub workflow command,
+# then an escape sequence that clears the terminal.
+HOSTILE_NAME = "a\n::error file=x.md::injected\x1b[2J.md"
+HOSTILE_DRAFT = (
+    '---\ntitle: "Bridge \\x1b[31mred\\x1b[0m \\u2028 \\x85 \\u202e title"\n---\n\n'
+    + GOOD_STORY.split("\n\n", 1)[1]
+)
+RAW_CONTROLS = ("\x1b", "\u2028", "\x85", "\u202e")
+
+
+def _hostile_draft(folder: Path) -> Path:
+    return _write(folder / HOSTILE_NAME, HOSTILE_DRAFT)
+
+
+def _assert_inert(output: str) -> None:
+    """No line of ``output`` is the injected command, and no control character is raw."""
+    assert not [line for line in output.splitlines() if line.startswith("::error file=x.md")]
+    assert not [char for char in RAW_CONTROLS if char in output]
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "jsonl", "sarif", "github", "rdjsonl"])
+def test_check_escapes_control_characters_in_every_format(
+    run_cli: RunCli, tmp_path: Path, fmt: str
+) -> None:
+    draft = _hostile_draft(tmp_path / "drafts")
+    outcome = run_cli("check", draft, "--format", fmt, "--root", tmp_path)
+    assert outcome.code == 0, outcome.err
+    _assert_inert(outcome.out)
+    if fmt == "text":
+        assert outcome.out.startswith(
+            f"{tmp_path}/drafts/a\\n::error file=x.md::injected\\x1b[2J.md:"
+        )
+    if fmt in ("json", "sarif"):
+        json.loads(outcome.out)
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "jsonl", "markdown"])
+def test_score_escapes_control_characters_in_every_format(
+    run_cli: RunCli, tmp_path: Path, fmt: str
+) -> None:
+    draft = _hostile_draft(tmp_path)
+    outcome = run_cli("score", draft, "--format", fmt, "--color", "never")
+    assert outcome.code == 0, outcome.err
+    _assert_inert(outcome.out)
+
+
+def test_stderr_names_a_hostile_file_on_one_inert_line(run_cli: RunCli, tmp_path: Path) -> None:
+    empty = _write(tmp_path / HOSTILE_NAME, "")
+    outcome = run_cli("check", empty)
+    assert outcome.code == 2
+    assert outcome.err_lines == [
+        f"sourcecheck: error: {empty}: empty file".replace(
+            HOSTILE_NAME, "a\\n::error file=x.md::injected\\x1b[2J.md"
+        )
+    ]

@@ -26,6 +26,7 @@ from sourcecheck.cli.common import (
 from sourcecheck.core.config import Config
 from sourcecheck.core.engine import Engine
 from sourcecheck.core.models import PluginError
+from sourcecheck.core.printable import escape_controls
 from sourcecheck.lint.diff import DiffError, changed_lines, git_toplevel
 from sourcecheck.lint.formats import FORMATS, FormatContext
 from sourcecheck.lint.runner import LEVELS, Checker, CheckOptions, CheckRun
@@ -167,17 +168,18 @@ def _report_problems(run: CheckRun, already_reported: list[PluginError]) -> None
     already, so only the scorers that failed on this draft are named per draft.
     """
     for result in run.files:
+        path = escape_controls(result.path)  # before one_line could read its newlines
         if result.error is not None:
-            error(f"{result.path}: {result.error}")
+            error(f"{path}: {result.error}")
         for note in result.notes:
-            warn(f"{result.path}: {note}")
+            warn(f"{path}: {note}")
         if result.report is not None:
             for message in result.report.warnings:
-                warn(f"{result.path}: {message}")
+                warn(f"{path}: {message}")
             for failure in result.report.errors:
                 if failure in already_reported:
                     continue
-                warn(f"{result.path}: scorer '{failure.plugin}' {failure.message}")
+                warn(f"{path}: scorer '{failure.plugin}' {failure.message}")
 
 
 def _use_color(color: bool | None, output: Path | None) -> bool:

@@ -16,6 +16,7 @@ import click
 from sourcecheck.core.config import Config, discover_config
 from sourcecheck.core.errors import InputError, SourcecheckError
 from sourcecheck.core.models import Article, PluginError
+from sourcecheck.core.printable import escape_controls
 from sourcecheck.loaders.base import Loader, load_path
 from sourcecheck.plugins.manager import PluginManager, strict_from_env
 
@@ -301,7 +302,8 @@ def one_line(message: str) -> str:
     per problem.
     """
     lines = [line.strip() for line in message.splitlines()]
-    return "; ".join(line for line in lines if line)
+    # File names and plugin messages can hold escape sequences too: shown, never acted on.
+    return escape_controls("; ".join(line for line in lines if line))
 
 
 # The optional dependencies (pyproject.toml [project.optional-dependencies]) and the extra that

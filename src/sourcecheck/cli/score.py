@@ -31,6 +31,7 @@ from sourcecheck.cli.common import (
 from sourcecheck.core.engine import Engine
 from sourcecheck.core.errors import InputError, SourcecheckError
 from sourcecheck.core.models import Article, Report
+from sourcecheck.core.printable import escape_controls
 from sourcecheck.loaders.base import Loader
 from sourcecheck.reporters.base import Reporter
 
@@ -127,7 +128,7 @@ def _score_all(
             outcome.input_failed = True
             continue
         for message in report.warnings:
-            warn(f"{report.article.source or report.article.id}: {message}")
+            warn(f"{escape_controls(report.article.source or report.article.id)}: {message}")
         if report.score is not None:
             outcome.lowest = min(outcome.lowest, report.score)
         if reporter.streams:

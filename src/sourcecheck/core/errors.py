@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from sourcecheck.core.printable import escape_controls
+
 if TYPE_CHECKING:
     from pydantic import ValidationError
     from pydantic_core import ErrorDetails
@@ -24,7 +26,9 @@ class InputError(SourcecheckError):
         self.source = source
         self.problem = problem
         self.line = line
-        where = f"{source}:{line}" if line is not None else source
+        # The message is printed: a file name's newlines and escapes are shown, not obeyed.
+        where = escape_controls(source)
+        where = f"{where}:{line}" if line is not None else where
         super().__init__(f"{where}: {problem}")
 
 
