@@ -49,6 +49,7 @@ from sourcecheck.batch.writers import (
 from sourcecheck.core.config import Config
 from sourcecheck.core.errors import ConfigError
 from sourcecheck.core.models import Article, PluginError
+from sourcecheck.loaders.base import JsonProblem, loads_json
 
 
 @dataclass
@@ -250,16 +251,15 @@ def _items(
 
 def _jsonl_item(source: str, line: str, fields: dict[str, str]) -> list[Article | BadRecord]:
     import hashlib
-    import json
 
     if not line.strip():
         return []
     try:
-        record = json.loads(line)
-    except json.JSONDecodeError as exc:
+        record = loads_json(line)
+    except JsonProblem as problem:
         # No line numbers in a dask text partition: key the error by the line's content.
         digest = hashlib.sha1(line.encode(), usedforsecurity=False).hexdigest()[:12]
-        return [BadRecord(f"{source}#{digest}", f"{source}: malformed JSON: {exc.msg}", source)]
+        return [BadRecord(f"{source}#{digest}", f"{source}: {problem.msg}", source)]
     if not isinstance(record, dict):
         return [BadRecord(f"{source}#{line[:20]}", f"{source}: line is not a JSON object", source)]
     return [to_item(record, source, 0, fields)]

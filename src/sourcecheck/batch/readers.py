@@ -9,7 +9,6 @@ with a stable id, so it is written as a failed row and skipped on resume like an
 from __future__ import annotations
 
 import csv
-import json
 import sys
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
@@ -18,7 +17,14 @@ from typing import Any
 
 from sourcecheck.core.errors import InputError
 from sourcecheck.core.models import Article
-from sourcecheck.loaders.base import STDIN, Loader, article_from_mapping, load_path
+from sourcecheck.loaders.base import (
+    STDIN,
+    JsonProblem,
+    Loader,
+    article_from_mapping,
+    load_path,
+    loads_json,
+)
 
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
 TABLE_SUFFIXES = (*JSONL_SUFFIXES, ".csv", ".tsv", ".parquet", ".json")
@@ -109,16 +115,36 @@ def to_item(record: Mapping[str, Any], source: str, line: int, fields: Mapping[s
     try:
         article = article_from_mapping(record, source, line, fields)
     except InputError as error:
-        raw_id = record.get(fields.get("id", "id"))
-        outlet = record.get(fields.get("outlet", "outlet"))
-        return BadRecord(
-            id=str(raw_id) if raw_id not in (None, "") else f"{source}:{line}",
-            error=str(error),
-            source=source,
-            outlet=str(outlet) if outlet not in (None, "") else None,
-        )
+        return _bad_mapping(record, source, line, fields, str(error))
+    except Exception as exc:  # whatever a record holds, it is one failed row, not the end
+        where = f"{source}:{line}" if line else source
+        problem = f"{where}: cannot read the record: {type(exc).__name__}: {exc}"
+        return _bad_mapping(record, source, line, fields, problem)
     article.meta.setdefault("source", f"{source}:{line}" if line else source)
     return article
+
+
+def _bad_mapping(
+    record: Mapping[str, Any], source: str, line: int, fields: Mapping[str, str], error: str
+) -> BadRecord:
+    """A BadRecord keyed by the record's own id when it has a usable one."""
+    raw_id = record.get(fields.get("id", "id"))
+    outlet = record.get(fields.get("outlet", "outlet"))
+    return BadRecord(
+        id=_text_or(raw_id, f"{source}:{line}"),
+        error=error,
+        source=source,
+        outlet=_text_or(outlet, None),
+    )
+
+
+def _text_or(value: object, default: str | None) -> str | None:
+    if value in (None, ""):
+        return default
+    try:
+        return str(value)
+    except Exception:  # e.g. an int too long to print: fall back to the default
+        return default
 
 
 def _jsonl_lines(lines: Iterable[str], source: str, fields: dict[str, str]) -> Iterator[Item]:
@@ -136,9 +162,9 @@ def json_object_lines(lines: Iterable[str]) -> Iterator[tuple[int, dict[str, Any
         if not line.strip():
             continue
         try:
-            record = json.loads(line)
-        except json.JSONDecodeError as exc:
-            yield number, f"malformed JSON: {exc.msg}"
+            record = loads_json(line)
+        except JsonProblem as problem:
+            yield number, problem.msg
             continue
         yield number, record if isinstance(record, dict) else "line is not a JSON object"
 
@@ -174,11 +200,12 @@ def _parquet_records(path: str, fields: dict[str, str]) -> Iterator[Item]:
 
 def _json_records(path: str, fields: dict[str, str]) -> Iterator[Item]:
     with open(path, encoding="utf-8-sig") as handle:
-        try:
-            value = json.load(handle)
-        except json.JSONDecodeError as exc:
-            yield _bad(path, exc.lineno, f"malformed JSON: {exc.msg}")
-            return
+        text = handle.read()
+    try:
+        value = loads_json(text)
+    except JsonProblem as problem:
+        yield _bad(path, problem.line, problem.msg)
+        return
     records = value if isinstance(value, list) else [value]
     for index, record in enumerate(records, start=1):
         if isinstance(record, dict):

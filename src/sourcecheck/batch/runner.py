@@ -207,7 +207,7 @@ def _score_parallel(
     ) as pool:
         try:
             for chunk, skipped in chunks:
-                payload = [a.model_dump(mode="json") for a in chunk.articles]
+                payload = _payload(chunk)
                 future = pool.submit(score_chunk, payload) if payload else None
                 inflight.append((chunk, skipped, future))
                 # Backpressure: never read further ahead than the workers can keep up with.
@@ -218,6 +218,25 @@ def _score_parallel(
         except BaseException:
             pool.shutdown(wait=False, cancel_futures=True)
             raise
+
+
+def _payload(chunk: _Chunk) -> list[dict[str, Any]]:
+    """The chunk's articles as plain data for a worker.
+
+    An article that cannot be sent (front matter whose YAML aliases make a cycle) becomes
+    its failed row here, so it does not take the run down with it.
+    """
+    payload: list[dict[str, Any]] = []
+    for index, entry in enumerate(chunk.entries):
+        if not isinstance(entry, Article):
+            continue
+        try:
+            payload.append(entry.model_dump(mode="json"))
+        except Exception as exc:
+            where = entry.meta.get("source") or entry.id
+            problem = f"{where}: cannot be sent to a worker: {type(exc).__name__}: {exc}"
+            chunk.entries[index] = failed_row(entry.id, problem, outlet=entry.outlet, article=entry)
+    return payload
 
 
 def _collect(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import json
 import sys
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
@@ -51,6 +52,36 @@ def decode(data: bytes, source: str) -> str:
             source, f"not UTF-8 text (invalid byte 0x{data[exc.start]:02x} at offset {exc.start})"
         ) from None
     return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+class JsonProblem(ValueError):
+    """Why a JSON text could not be read: ``msg`` for a one-line error, and where."""
+
+    def __init__(self, msg: str, line: int | None = None, column: int | None = None) -> None:
+        super().__init__(msg)
+        self.msg, self.line, self.column = msg, line, column
+
+    def located(self) -> str:
+        """``msg`` with its column, when known: 'malformed JSON: ... (column 5)'."""
+        return f"{self.msg} (column {self.column})" if self.column is not None else self.msg
+
+
+def loads_json(text: str | bytes) -> Any:
+    """``json.loads``, with every way an input can fail it raised as a :class:`JsonProblem`.
+
+    Besides malformed JSON, a hostile record can nest deeper than the parser recurses or
+    hold an integer of more digits than Python converts: each is one bad record, never a
+    reason to stop a corpus.
+    """
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise JsonProblem(f"malformed JSON: {exc.msg}", exc.lineno, exc.colno) from None
+    except RecursionError:
+        raise JsonProblem("JSON nested too deeply to read") from None
+    except ValueError as exc:  # int(): "Exceeds the limit (4300 digits) for integer ..."
+        reason = "a number with too many digits" if "digits" in str(exc) else str(exc)
+        raise JsonProblem(f"unreadable JSON: {reason}") from None
 
 
 def require_text(body: str, source: str, line: int | None = None) -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import logging
 from collections.abc import Iterator
 
@@ -10,7 +9,15 @@ from sourcecheck.core.errors import InputError
 from sourcecheck.core.models import Article
 from sourcecheck.lint.markdown import MarkdownProse, markdown_prose
 from sourcecheck.lint.markdown import split_front_matter as split_front_matter
-from sourcecheck.loaders.base import Loader, LoadResult, article_from_mapping, decode, require_text
+from sourcecheck.loaders.base import (
+    JsonProblem,
+    Loader,
+    LoadResult,
+    article_from_mapping,
+    decode,
+    loads_json,
+    require_text,
+)
 from sourcecheck.plugins.hookspecs import hookimpl
 
 
@@ -120,11 +127,9 @@ class JsonLoader(Loader):
     def load(self, data: bytes, source: str) -> Iterator[LoadResult]:
         text = decode(data, source)
         try:
-            value = json.loads(text)
-        except json.JSONDecodeError as exc:
-            raise InputError(
-                source, f"malformed JSON: {exc.msg} (column {exc.colno})", exc.lineno
-            ) from None
+            value = loads_json(text)
+        except JsonProblem as problem:
+            raise InputError(source, problem.located(), problem.line) from None
         if isinstance(value, dict):
             yield _record_article(value, source)
             return
@@ -151,9 +156,9 @@ class JsonLinesLoader(Loader):
                 continue
             found_any = True
             try:
-                record = json.loads(line)
-            except json.JSONDecodeError as exc:
-                yield InputError(source, f"malformed JSON: {exc.msg} (column {exc.colno})", number)
+                record = loads_json(line)
+            except JsonProblem as problem:
+                yield InputError(source, problem.located(), number)
                 continue
             yield _record_article(record, source, line=number)
         if not found_any:

@@ -1,0 +1,99 @@
+"""Issue #16, "One bad record never stops a corpus": each hostile record is one failed row
+with its reason, every other record is scored, and a rerun finishes instead of failing again."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from sourcecheck.batch.dask_backend import score_records
+from sourcecheck.batch.worker import build_engine
+from sourcecheck.cli import main
+from sourcecheck.core.config import Config
+
+GOOD_BODY = (
+    "The county council voted 6-3 on Tuesday to delay the ferry contract, the clerk said. "
+    '"We need another month to read the bids," said council leader Maria Okafor.'
+)
+DEEP_LINE = '{"id": "deep", "body": ' + "[" * 100_000 + "]" * 100_000 + "}"
+LONG_ID_LINE = '{"id": ' + "7" * 5000 + ', "body": "The mayor said so."}'
+BAD_DATE_DRAFT = f"---\ntitle: Ferry\npublished: 2020-13-45\n---\n\n{GOOD_BODY}\n"
+
+
+def _good(number: int) -> str:
+    return json.dumps({"id": f"good{number}", "body": GOOD_BODY})
+
+
+def _rows(path: Path) -> dict[str, dict[str, Any]]:
+    return {row["id"]: row for row in map(json.loads, path.read_text().splitlines())}
+
+
+@pytest.fixture
+def hostile_corpus(tmp_path: Path) -> Path:
+    corpus = tmp_path / "corpus.jsonl"
+    lines = [_good(1), DEEP_LINE, LONG_ID_LINE, _good(2)]
+    corpus.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return corpus
+
+
+def test_hostile_jsonl_lines_are_failed_rows_and_a_rerun_completes(
+    hostile_corpus: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "results.jsonl"
+    assert main(["batch", str(hostile_corpus), "--out", str(out)]) == 2
+    rows = _rows(out)
+    assert [rows[i]["status"] for i in ("good1", "good2")] == ["ok", "ok"]
+    deep, long_id = rows[f"{hostile_corpus}:2"], rows[f"{hostile_corpus}:3"]
+    assert deep["status"] == long_id["status"] == "failed"
+    assert deep["error"].endswith(":2: JSON nested too deeply to read")
+    assert long_id["error"].endswith(":3: unreadable JSON: a number with too many digits")
+    assert "internal error" not in capsys.readouterr().err
+    assert main(["batch", str(hostile_corpus), "--out", str(out)]) == 0
+    assert "0 rows written" in capsys.readouterr().err
+    assert len(_rows(out)) == 4
+
+
+def test_a_front_matter_date_that_does_not_exist_is_a_failed_row(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bad = tmp_path / "a.md"
+    bad.write_text(BAD_DATE_DRAFT, encoding="utf-8")
+    ok = tmp_path / "ok.md"
+    ok.write_text(f"# Ferry\n\n{GOOD_BODY}\n", encoding="utf-8")
+    out = tmp_path / "results.jsonl"
+    assert main(["batch", str(bad), str(ok), "--out", str(out)]) == 2
+    rows = _rows(out)
+    assert rows[str(bad)]["status"] == "failed"
+    assert (
+        "front matter has a value that cannot be read: month must be in 1..12"
+        in (rows[str(bad)]["error"])
+    )
+    assert [row["status"] for row in rows.values()].count("ok") == 1
+    assert "internal error" not in capsys.readouterr().err
+
+
+def test_a_cyclic_front_matter_is_a_failed_row_with_workers(tmp_path: Path) -> None:
+    """YAML aliases can make a cycle, which cannot be sent to a worker process."""
+    cyclic = tmp_path / "cyclic.md"
+    cyclic.write_text(f"---\ntags: &a [*a]\n---\n\n{GOOD_BODY}\n", encoding="utf-8")
+    ok = tmp_path / "ok.md"
+    ok.write_text(f"# Ferry\n\n{GOOD_BODY}\n", encoding="utf-8")
+    out = tmp_path / "results.jsonl"
+    assert main(["batch", str(cyclic), str(ok), "--out", str(out), "--workers", "2"]) == 2
+    statuses = sorted(row["status"] for row in _rows(out).values())
+    assert statuses == ["failed", "ok"]
+
+
+def test_dask_partitions_turn_hostile_records_into_failed_rows(tmp_path: Path) -> None:
+    bad = tmp_path / "a.md"
+    bad.write_text(BAD_DATE_DRAFT, encoding="utf-8")
+    engine = build_engine(Config().model_dump(mode="json"))
+    source = str(tmp_path / "corpus.jsonl")
+    partition = [(source, line) for line in (_good(1), DEEP_LINE, LONG_ID_LINE, _good(2))]
+    rows = score_records(engine, [*partition, (str(bad), None)], {})
+    assert [row["status"] for row in rows] == ["ok", "failed", "failed", "ok", "failed"]
+    assert rows[1]["error"] == f"{source}: JSON nested too deeply to read"
+    assert "month must be in 1..12" in rows[4]["error"]
