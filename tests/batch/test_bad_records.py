@@ -3,7 +3,9 @@ with its reason, every other record is scored, and a rerun finishes instead of f
 
 from __future__ import annotations
 
+import io
 import json
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -97,3 +99,71 @@ def test_dask_partitions_turn_hostile_records_into_failed_rows(tmp_path: Path) -
     assert [row["status"] for row in rows] == ["ok", "failed", "failed", "ok", "failed"]
     assert rows[1]["error"] == f"{source}: JSON nested too deeply to read"
     assert "month must be in 1..12" in rows[4]["error"]
+
+
+def _utf8_corpus(path: Path) -> Path:
+    """Good lines around an invalid byte and a JSON-escaped unpaired surrogate."""
+    lines = [
+        _good(1).encode(),
+        b'{"id": "bad\xff", "body": "The mayor said so."}',
+        _good(2).encode(),
+        b'{"id": "sur\\ud800", "body": "The mayor said \\udc00 so."}',
+    ]
+    path.write_bytes(b"\n".join(lines) + b"\n")
+    return path
+
+
+def test_an_invalid_utf8_byte_fails_its_line_only(tmp_path: Path) -> None:
+    corpus = _utf8_corpus(tmp_path / "corpus.jsonl")
+    out = tmp_path / "results.jsonl"
+    assert main(["batch", str(corpus), "--out", str(out)]) == 2
+    rows = _rows(out)
+    assert [rows[i]["status"] for i in ("good1", "good2")] == ["ok", "ok"]
+    assert rows[f"{corpus}:2"]["error"] == (
+        f"{corpus}:2: not UTF-8 text (invalid byte 0xff at column 12)"
+    )
+    assert rows[f"{corpus}:4"]["error"] == (
+        f"{corpus}:4: field 'body' holds an unpaired surrogate, not text"
+    )
+
+
+def test_invalid_utf8_on_stdin_is_an_error_not_a_surrogate(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    data = _utf8_corpus(tmp_path / "corpus.jsonl").read_bytes()
+    # What a POSIX locale gives: a text layer that turns invalid bytes into surrogates.
+    stdin = io.TextIOWrapper(io.BytesIO(data), encoding="utf-8", errors="surrogateescape")
+    monkeypatch.setattr(sys, "stdin", stdin)
+    out = tmp_path / "results.jsonl"
+    assert main(["batch", "-", "--out", str(out)]) == 2
+    rows = _rows(out)
+    assert rows["-:2"]["error"] == "-:2: not UTF-8 text (invalid byte 0xff at column 12)"
+    assert sorted(row["status"] for row in rows.values()) == ["failed", "failed", "ok", "ok"]
+
+
+def test_score_reads_the_good_lines_around_an_invalid_byte(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    corpus = _utf8_corpus(tmp_path / "corpus.jsonl")
+    assert main(["score", str(corpus), "--format", "jsonl"]) == 2
+    captured = capsys.readouterr()
+    assert [json.loads(line)["article"]["id"] for line in captured.out.splitlines()] == [
+        "good1",
+        "good2",
+    ]
+    assert captured.err.splitlines() == [
+        f"sourcecheck: error: {corpus}:2: not UTF-8 text (invalid byte 0xff at column 12)",
+        f"sourcecheck: error: {corpus}:4: field 'body' holds an unpaired surrogate, not text",
+    ]
+
+
+def test_dask_reads_the_good_lines_around_an_invalid_byte(tmp_path: Path) -> None:
+    from sourcecheck.batch.dask_backend import records_bag
+
+    corpus = _utf8_corpus(tmp_path / "corpus.jsonl")
+    partition = records_bag([str(corpus)]).compute(scheduler="sync")
+    engine = build_engine(Config().model_dump(mode="json"))
+    rows = score_records(engine, partition, {})
+    assert [row["status"] for row in rows] == ["ok", "failed", "ok", "failed"]
+    assert rows[1]["error"] == f"{corpus}: not UTF-8 text (invalid byte 0xff at column 12)"
+    assert rows[1]["id"] != rows[3]["id"]

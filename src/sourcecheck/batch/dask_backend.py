@@ -22,6 +22,7 @@ Python API::
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
@@ -49,7 +50,7 @@ from sourcecheck.batch.writers import (
 from sourcecheck.core.config import Config
 from sourcecheck.core.errors import ConfigError
 from sourcecheck.core.models import Article, PluginError
-from sourcecheck.loaders.base import JsonProblem, loads_json
+from sourcecheck.loaders.base import JsonProblem, loads_json, not_utf8
 
 
 @dataclass
@@ -95,7 +96,11 @@ def records_bag(inputs: list[str], blocksize: str | int = "16MiB") -> Any:
     for path in _expand(inputs):
         suffix = Path(path).suffix.lower()
         if suffix in JSONL_SUFFIXES:
-            lines = db.read_text(path, blocksize=blocksize, encoding="utf-8")
+            # surrogateescape keeps an invalid byte to its own line, found in _jsonl_item;
+            # "strict" would fail the whole partition.
+            lines = db.read_text(
+                path, blocksize=blocksize, encoding="utf-8", errors="surrogateescape"
+            )
             bags.append(lines.map(lambda line, p=path: (p, line)))
         elif suffix in (".csv", ".tsv"):
             frame = dd.read_csv(
@@ -254,15 +259,23 @@ def _jsonl_item(source: str, line: str, fields: dict[str, str]) -> list[Article 
 
     if not line.strip():
         return []
+    raw = line.encode("utf-8", "surrogateescape")
+    # No line numbers in a dask text partition: key the error by the line's content.
+    digest = hashlib.sha1(raw, usedforsecurity=False).hexdigest()[:12]
     try:
-        record = loads_json(line)
+        record = loads_json(raw.decode("utf-8"))
+    except UnicodeDecodeError as exc:
+        return [BadRecord(f"{source}#{digest}", f"{source}: {not_utf8(exc)}", source)]
     except JsonProblem as problem:
-        # No line numbers in a dask text partition: key the error by the line's content.
-        digest = hashlib.sha1(line.encode(), usedforsecurity=False).hexdigest()[:12]
         return [BadRecord(f"{source}#{digest}", f"{source}: {problem.msg}", source)]
     if not isinstance(record, dict):
         return [BadRecord(f"{source}#{line[:20]}", f"{source}: line is not a JSON object", source)]
-    return [to_item(record, source, 0, fields)]
+    item = to_item(record, source, 0, fields)
+    if isinstance(item, BadRecord) and item.id == f"{source}:0":
+        # Without an id of its own, "line 0" would be every such line's id: use the digest.
+        error = item.error.replace(f"{source}:0", source, 1)
+        item = dataclasses.replace(item, id=f"{source}#{digest}", error=error)
+    return [item]
 
 
 def _clean(record: Mapping[str, Any]) -> dict[str, Any]:

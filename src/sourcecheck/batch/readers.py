@@ -22,8 +22,11 @@ from sourcecheck.loaders.base import (
     JsonProblem,
     Loader,
     article_from_mapping,
+    decode_line,
+    has_surrogate,
     load_path,
     loads_json,
+    not_utf8,
 )
 
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
@@ -62,7 +65,8 @@ def read_articles(
     for raw in inputs:
         path = str(raw)
         if path == STDIN:
-            yield from _jsonl_lines(sys.stdin, STDIN, fields)
+            # The bytes, not sys.stdin: its text layer may turn invalid UTF-8 into surrogates.
+            yield from _jsonl_lines(sys.stdin.buffer, STDIN, fields)
         elif Path(path).is_dir():
             for file in iter_folder(Path(path), loaders):
                 yield from _read_file(str(file), fields, loaders, max_bytes)
@@ -94,7 +98,7 @@ def _read_file(
         return
     try:
         if suffix in JSONL_SUFFIXES:
-            with open(path, encoding="utf-8-sig", errors="strict") as handle:
+            with open(path, "rb") as handle:  # decoded line by line: one bad byte, one bad line
                 yield from _jsonl_lines(handle, path, fields)
         elif suffix in (".csv", ".tsv"):
             yield from _csv_records(path, fields, "\t" if suffix == ".tsv" else ",")
@@ -142,12 +146,15 @@ def _text_or(value: object, default: str | None) -> str | None:
     if value in (None, ""):
         return default
     try:
-        return str(value)
+        text = str(value)
     except Exception:  # e.g. an int too long to print: fall back to the default
         return default
+    return default if has_surrogate(text) else text  # no UTF-8 output could hold it
 
 
-def _jsonl_lines(lines: Iterable[str], source: str, fields: dict[str, str]) -> Iterator[Item]:
+def _jsonl_lines(
+    lines: Iterable[str | bytes], source: str, fields: dict[str, str]
+) -> Iterator[Item]:
     for number, record in json_object_lines(lines):
         if isinstance(record, str):
             yield _bad(source, number, record)
@@ -155,10 +162,17 @@ def _jsonl_lines(lines: Iterable[str], source: str, fields: dict[str, str]) -> I
             yield to_item(record, source, number, fields)
 
 
-def json_object_lines(lines: Iterable[str]) -> Iterator[tuple[int, dict[str, Any] | str]]:
+def json_object_lines(
+    lines: Iterable[str | bytes],
+) -> Iterator[tuple[int, dict[str, Any] | str]]:
     """(line number, object) for each non-blank line of a .jsonl, or (line number, problem)
-    where the line is not JSON or not a JSON object."""
-    for number, line in enumerate(lines, start=1):
+    where the line is not UTF-8, not JSON or not a JSON object."""
+    for number, raw in enumerate(lines, start=1):
+        try:
+            line = decode_line(raw, number) if isinstance(raw, bytes) else raw
+        except UnicodeDecodeError as exc:
+            yield number, not_utf8(exc)
+            continue
         if not line.strip():
             continue
         try:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import json
+import re
 import sys
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
@@ -40,11 +41,7 @@ class Loader:
 
 def decode(data: bytes, source: str) -> str:
     """UTF-8 text (BOM tolerated), or an InputError saying why the bytes are not text."""
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        # Checked before the NUL test: UTF-16 is text, just not in the encoding we read.
-        raise InputError(source, "UTF-16 text: sourcecheck reads UTF-8 (save the file as UTF-8)")
-    if b"\x00" in data[:8192]:
-        raise InputError(source, "binary file (contains NUL bytes), not text")
+    refuse_binary(data, source)
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -52,6 +49,29 @@ def decode(data: bytes, source: str) -> str:
             source, f"not UTF-8 text (invalid byte 0x{data[exc.start]:02x} at offset {exc.start})"
         ) from None
     return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def refuse_binary(data: bytes, source: str) -> None:
+    """An InputError when the bytes are UTF-16 or binary rather than UTF-8 text."""
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        # Checked before the NUL test: UTF-16 is text, just not in the encoding we read.
+        raise InputError(source, "UTF-16 text: sourcecheck reads UTF-8 (save the file as UTF-8)")
+    if b"\x00" in data[:8192]:
+        raise InputError(source, "binary file (contains NUL bytes), not text")
+
+
+def decode_line(raw: bytes, number: int) -> str:
+    """Line ``number`` (from 1) of a file as UTF-8; a BOM is allowed on the first line.
+
+    Raises UnicodeDecodeError: a collection decoded line by line loses one bad line to an
+    invalid byte, not the whole file.
+    """
+    return raw.decode("utf-8-sig" if number == 1 else "utf-8")
+
+
+def not_utf8(exc: UnicodeDecodeError) -> str:
+    """The one-line problem of a line that is not UTF-8."""
+    return f"not UTF-8 text (invalid byte 0x{exc.object[exc.start]:02x} at column {exc.start + 1})"
 
 
 class JsonProblem(ValueError):
@@ -121,6 +141,11 @@ def article_from_mapping(
         data["authors"] = [a.strip() for a in data["authors"].split(",") if a.strip()]
     if "id" in data:
         data["id"] = str(data["id"])
+    unpaired = next((key for key, value in data.items() if has_surrogate(value)), None)
+    if unpaired is not None:
+        # JSON can spell one ("\\ud800"): not Unicode, and no UTF-8 output could hold it.
+        key = text_key if unpaired == "body" else fields.get(unpaired, unpaired)
+        raise InputError(source, f"field '{key}' holds an unpaired surrogate, not text", line)
     data["meta"] = {k: v for k, v in record.items() if k not in used and k != "meta"}
     if isinstance(record.get("meta"), dict):
         data["meta"].update(record["meta"])
@@ -129,6 +154,15 @@ def article_from_mapping(
     except ValidationError as exc:
         key, first = first_problem(exc)
         raise InputError(source, f"field '{key}': {first['msg']}", line) from None
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def has_surrogate(value: object) -> bool:
+    if isinstance(value, str):
+        return _SURROGATE.search(value) is not None
+    return isinstance(value, list) and any(has_surrogate(item) for item in value)
 
 
 def read_input(path: str, max_bytes: int | None) -> bytes:

@@ -15,7 +15,10 @@ from sourcecheck.loaders.base import (
     LoadResult,
     article_from_mapping,
     decode,
+    decode_line,
     loads_json,
+    not_utf8,
+    refuse_binary,
     require_text,
 )
 from sourcecheck.plugins.hookspecs import hookimpl
@@ -149,9 +152,15 @@ class JsonLinesLoader(Loader):
     collection = True
 
     def load(self, data: bytes, source: str) -> Iterator[LoadResult]:
-        text = decode(data, source)
+        refuse_binary(data, source)
         found_any = False
-        for number, line in enumerate(text.split("\n"), start=1):
+        for number, raw in enumerate(data.split(b"\n"), start=1):
+            try:  # line by line: an invalid byte loses its line, not the whole file
+                line = decode_line(raw, number)
+            except UnicodeDecodeError as exc:
+                found_any = True
+                yield InputError(source, not_utf8(exc), number)
+                continue
             if not line.strip():
                 continue
             found_any = True
