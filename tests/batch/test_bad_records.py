@@ -3,6 +3,7 @@ with its reason, every other record is scored, and a rerun finishes instead of f
 
 from __future__ import annotations
 
+import csv
 import io
 import json
 import sys
@@ -167,3 +168,34 @@ def test_dask_reads_the_good_lines_around_an_invalid_byte(tmp_path: Path) -> Non
     assert [row["status"] for row in rows] == ["ok", "failed", "ok", "failed"]
     assert rows[1]["error"] == f"{corpus}: not UTF-8 text (invalid byte 0xff at column 12)"
     assert rows[1]["id"] != rows[3]["id"]
+
+
+@pytest.mark.parametrize("suffix", [".jsonl", ".csv"])
+def test_batch_applies_max_bytes_to_each_article(tmp_path: Path, suffix: str) -> None:
+    big = {"id": "big", "body": GOOD_BODY * 20}  # 3,000-odd bytes
+    small = {"id": "small", "body": GOOD_BODY}
+    corpus = tmp_path / f"corpus{suffix}"
+    if suffix == ".jsonl":
+        corpus.write_text(f"{json.dumps(big)}\n{json.dumps(small)}\n", encoding="utf-8")
+    else:
+        with corpus.open("w", newline="", encoding="utf-8") as handle:
+            writer = csv.DictWriter(handle, ["id", "body"])
+            writer.writeheader()
+            writer.writerows([big, small])
+    out = tmp_path / "results.jsonl"
+    assert main(["batch", str(corpus), "--out", str(out), "--max-bytes", "1000"]) == 2
+    rows = _rows(out)
+    assert rows["small"]["status"] == "ok"
+    assert rows["big"]["status"] == "failed"
+    size = len(big["body"].encode())
+    assert rows["big"]["error"].endswith(
+        f": article 'big' text is {size:,} bytes, over the size limit of 1,000 bytes (max_bytes)"
+    )
+
+
+def test_dask_applies_max_bytes_to_each_article(tmp_path: Path) -> None:
+    engine = build_engine(Config(max_bytes=1000).model_dump(mode="json"))
+    big = json.dumps({"id": "big", "body": GOOD_BODY * 20})
+    rows = score_records(engine, [("c.jsonl", big), ("c.jsonl", _good(1))], {})
+    assert [row["status"] for row in rows] == ["failed", "ok"]
+    assert "over the size limit of 1,000 bytes" in rows[0]["error"]

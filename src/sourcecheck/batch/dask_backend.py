@@ -36,6 +36,7 @@ from sourcecheck.batch.readers import (
     iter_folder,
     read_articles,
     to_item,
+    within_limit,
 )
 from sourcecheck.batch.rows import BASE_COLUMNS, Row, bad_record_row, report_row
 from sourcecheck.batch.runner import report_plugin_errors, run_metadata
@@ -232,8 +233,10 @@ def score_records(engine: Any, partition: list[Any], fields: dict[str, str]) -> 
     rows: list[Row] = []
     seen: set[str] = set()
     loaders = engine_loaders(engine)
+    max_bytes = engine.config.max_bytes
     for position, entry in enumerate(partition, start=1):
-        for item in _items(entry, position, fields, loaders, engine.config.max_bytes):
+        for found in _items(entry, position, fields, loaders, max_bytes):
+            item = within_limit(found, max_bytes)
             if item.id in seen:
                 continue  # a repeated id within a partition is kept once, as locally
             seen.add(item.id)

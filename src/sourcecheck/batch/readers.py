@@ -27,6 +27,7 @@ from sourcecheck.loaders.base import (
     load_path,
     loads_json,
     not_utf8,
+    over_limit,
 )
 
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
@@ -56,12 +57,34 @@ def read_articles(
     loaders: list[Loader] | None = None,
     max_bytes: int = 2_000_000,
 ) -> Iterator[Item]:
-    """Every article of every input (files, folders, ``-`` for JSONL on stdin), in order."""
+    """Every article of every input (files, folders, ``-`` for JSONL on stdin), in order.
+
+    An article whose text is over ``max_bytes`` is a BadRecord: in a table or JSONL file
+    the limit applies to each article, as it does to a whole single-article file.
+    """
     fields = dict(fields or {})
     if loaders is None:
         from sourcecheck.loaders.builtin import sourcecheck_loaders
 
         loaders = sourcecheck_loaders()
+    for item in _read_inputs(inputs, fields, loaders, max_bytes):
+        yield within_limit(item, max_bytes)
+
+
+def within_limit(item: Item, max_bytes: int) -> Item:
+    """``item``, or a BadRecord when it is an article whose text is over ``max_bytes``."""
+    if isinstance(item, BadRecord):
+        return item
+    problem = over_limit(item, max_bytes)
+    if problem is None:
+        return item
+    source = str(item.meta.get("source") or item.id)
+    return BadRecord(id=item.id, error=f"{source}: {problem}", source=source, outlet=item.outlet)
+
+
+def _read_inputs(
+    inputs: Iterable[str | Path], fields: dict[str, str], loaders: list[Loader], max_bytes: int
+) -> Iterator[Item]:
     for raw in inputs:
         path = str(raw)
         if path == STDIN:

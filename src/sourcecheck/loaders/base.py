@@ -252,11 +252,19 @@ def load_path(path: str, loaders: Iterable[Loader], max_bytes: int | None) -> It
 def _within_limit(item: LoadResult, source: str, max_bytes: int | None) -> LoadResult:
     if max_bytes is None or isinstance(item, InputError):
         return item
-    size = len(item.body.encode("utf-8"))
+    problem = over_limit(item, max_bytes)
+    return item if problem is None else InputError(source, problem)
+
+
+def over_limit(article: Article, max_bytes: int) -> str | None:
+    """Why the article's text is over ``max_bytes`` (UTF-8 bytes), or None when it is not."""
+    body = article.body
+    if len(body) * 4 <= max_bytes:  # no character takes more than 4 bytes: skip encoding
+        return None
+    size = len(body.encode("utf-8"))
     if size <= max_bytes:
-        return item
-    return InputError(
-        source,
-        f"article '{item.id}' text is {size:,} bytes, over the size limit of "
-        f"{max_bytes:,} bytes (max_bytes)",
+        return None
+    return (
+        f"article '{article.id}' text is {size:,} bytes, over the size limit of "
+        f"{max_bytes:,} bytes (max_bytes)"
     )
