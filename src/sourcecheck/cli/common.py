@@ -275,8 +275,35 @@ def open_output(path: Path) -> TextIO:
         raise SourcecheckError(f"{path}: cannot write the output: {exc.strerror}") from None
 
 
+@contextlib.contextmanager
+def atomic_output(path: Path) -> Iterator[TextIO]:
+    """``path`` written through a temporary file beside it, renamed over it at the end.
+
+    A run that fails, or writes nothing at all, leaves ``path`` as it was (or absent),
+    never empty or cut short. A path that exists and is not a regular file (/dev/stdout,
+    a pipe) is written directly: it cannot be renamed over.
+    """
+    if path.exists() and not path.is_file():
+        with open_output(path) as out:
+            yield out
+        return
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        out = temporary.open("w", encoding="utf-8")
+    except OSError as exc:
+        raise SourcecheckError(f"{path}: cannot write the output: {exc.strerror}") from None
+    try:
+        with out:
+            yield out
+            written = out.tell() > 0
+        if written:
+            os.replace(temporary, path)
+    finally:
+        temporary.unlink(missing_ok=True)
+
+
 def write_output(path: Path, text: str) -> None:
-    with open_output(path) as out:
+    with atomic_output(path) as out:
         out.write(text)
 
 

@@ -15,6 +15,7 @@ from sourcecheck.cli.common import (
     EXIT_FINDINGS,
     EXIT_OK,
     EngineOptions,
+    atomic_output,
     build_config,
     engine_options,
     error,
@@ -22,7 +23,6 @@ from sourcecheck.cli.common import (
     iter_inputs,
     loaders_of,
     max_bytes_option,
-    open_output,
     output_option,
     stdout,
     warn,
@@ -90,7 +90,7 @@ def score_command(
         attach_corpus_index(engine, corpus_index)
     warn_plugin_errors(engine.plugins)
     with ExitStack() as stack:
-        out = stack.enter_context(open_output(output)) if output else None
+        out = stack.enter_context(atomic_output(output)) if output else None
         color = out is None and _wants_color(color_mode)
         outcome = _score_all(engine, inputs, loaders, reporter, out or stdout(), color=color)
     if outcome.input_failed:

@@ -161,6 +161,9 @@ class Checker:
         except InputError as exc:
             where = f"line {exc.line}: " if exc.line is not None else ""
             return [FileResult(path=name or path, error=f"{where}{exc.problem}")]
+        except Exception as exc:  # a loader's bug loses this draft, not the others
+            problem = f"could not be read: {type(exc).__name__}: {exc}"
+            return [FileResult(path=name or path, error=problem)]
         return [self.check_draft(draft) for draft in drafts]
 
     def check_draft(self, draft: Draft) -> FileResult:

@@ -247,6 +247,8 @@ def load_path(path: str, loaders: Iterable[Loader], max_bytes: int | None) -> It
             yield _within_limit(item, path, max_bytes) if loader.collection else item
     except InputError as error:
         yield error
+    except Exception as exc:  # a loader's bug (a plugin's, or ours) loses this input only
+        yield InputError(path, f"could not be read: {type(exc).__name__}: {exc}")
 
 
 def _within_limit(item: LoadResult, source: str, max_bytes: int | None) -> LoadResult:
