@@ -199,3 +199,40 @@ def test_dask_applies_max_bytes_to_each_article(tmp_path: Path) -> None:
     rows = score_records(engine, [("c.jsonl", big), ("c.jsonl", _good(1))], {})
     assert [row["status"] for row in rows] == ["failed", "ok"]
     assert "over the size limit of 1,000 bytes" in rows[0]["error"]
+
+
+@pytest.mark.parametrize("name", ["results.jsonl", "results.parquet"])
+def test_a_second_run_on_a_locked_output_refuses(
+    tmp_path: Path, name: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from sourcecheck.batch.runner import run_metadata
+    from sourcecheck.batch.writers import open_sink
+
+    corpus = tmp_path / "corpus.jsonl"
+    corpus.write_text(f"{_good(1)}\n{_good(2)}\n", encoding="utf-8")
+    out = tmp_path / name
+    # The first run, still writing: it holds the output's lock.
+    first = open_sink(out, run_metadata(build_engine(Config().model_dump()), {}, None))
+    first.open()
+    try:
+        assert main(["batch", str(corpus), "--out", str(out)]) == 2
+        assert capsys.readouterr().err.splitlines() == [
+            f"sourcecheck: error: {out}: another sourcecheck batch run is writing to it; "
+            "wait for it to finish or choose another --out"
+        ]
+    finally:
+        first.close()
+    assert main(["batch", str(corpus), "--out", str(out)]) == 0
+
+
+def test_dask_refuses_an_output_another_run_holds(tmp_path: Path) -> None:
+    from sourcecheck.batch.dask_backend import run_dask
+    from sourcecheck.batch.writers import OutputBusyError, open_parquet_lock
+
+    corpus = tmp_path / "corpus.jsonl"
+    corpus.write_text(f"{_good(1)}\n", encoding="utf-8")
+    out = tmp_path / "results.parquet"
+    out.mkdir()
+    with open_parquet_lock(out), pytest.raises(OutputBusyError, match="another sourcecheck"):
+        run_dask([corpus], out)
+    assert not list(out.glob("part-*"))

@@ -27,7 +27,7 @@ import os
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from sourcecheck.batch.readers import (
     JSONL_SUFFIXES,
@@ -46,6 +46,7 @@ from sourcecheck.batch.writers import (
     _write_json_atomic,
     check_resumable,
     column_type,
+    open_parquet_lock,
     rows_to_table,
 )
 from sourcecheck.core.config import Config
@@ -160,17 +161,17 @@ def score_bag(
     engine = build_engine(config_data, index)
     report_plugin_errors(engine, on_plugin_error)
     meta = run_metadata(engine, fields, index)
-    _prepare_output(out, meta)
-    todo, skipped = [], 0
-    for number, partition in enumerate(bag.to_delayed()):
-        if (out / _part_name(number)).exists():
-            skipped += 1
-            continue
-        task = delayed(score_partition_to_part)(
-            partition, str(out), number, config_data, fields, index, meta
-        )
-        todo.append(task)
-    counts = _compute(todo, scheduler, client, dask)
+    with _prepare_output(out, meta):  # the output stays locked until every part is written
+        todo, skipped = [], 0
+        for number, partition in enumerate(bag.to_delayed()):
+            if (out / _part_name(number)).exists():
+                skipped += 1
+                continue
+            task = delayed(score_partition_to_part)(
+                partition, str(out), number, config_data, fields, index, meta
+            )
+            todo.append(task)
+        counts = _compute(todo, scheduler, client, dask)
     return DaskResult(
         parts_written=len(todo),
         parts_skipped=skipped,
@@ -192,16 +193,23 @@ def _compute(tasks: list[Any], scheduler: str | None, client: Any, dask: Any) ->
     return list(dask.compute(*tasks, scheduler="processes"))
 
 
-def _prepare_output(out: Path, meta: dict[str, Any]) -> None:
+def _prepare_output(out: Path, meta: dict[str, Any]) -> IO[Any]:
+    """The output directory, locked (close the handle returned to release it)."""
     if out.exists() and not out.is_dir():
         raise ConfigError(f"{out}: exists and is not a directory of Parquet parts")
     out.mkdir(parents=True, exist_ok=True)
-    meta_file = out / PARQUET_META_FILE
-    if meta_file.exists() and any(out.glob("part-*.parquet")):
-        import json
+    lock = open_parquet_lock(out)
+    try:
+        meta_file = out / PARQUET_META_FILE
+        if meta_file.exists() and any(out.glob("part-*.parquet")):
+            import json
 
-        check_resumable(out, json.loads(meta_file.read_text(encoding="utf-8")), meta)
-    _write_json_atomic(meta_file, meta)
+            check_resumable(out, json.loads(meta_file.read_text(encoding="utf-8")), meta)
+        _write_json_atomic(meta_file, meta)
+    except BaseException:
+        lock.close()
+        raise
+    return lock
 
 
 def _part_name(number: int) -> str:

@@ -107,16 +107,16 @@ def run_batch(
     engine = build_engine(config_data, index)
     report_plugin_errors(engine, on_plugin_error)
     sink = open_sink(Path(out), run_metadata(engine, fields, index), rows_per_part)
-    done = sink.open()
+    done = sink.open()  # locks the output until sink.close()
     summary = BatchSummary(already_done=0)
-    loaders = engine_loaders(engine)
-    total = count_records(inputs, loaders) if progress else None
-    items = read_articles(inputs, fields, loaders, engine.config.max_bytes)
-    chunks = _chunks(items, done, summary, max(1, chunk_size))
     started = time.perf_counter()
-    with BatchProgress(progress, total) as bar:
-        bar.advance(0)
-        try:
+    try:
+        loaders = engine_loaders(engine)
+        total = count_records(inputs, loaders) if progress else None
+        items = read_articles(inputs, fields, loaders, engine.config.max_bytes)
+        chunks = _chunks(items, done, summary, max(1, chunk_size))
+        with BatchProgress(progress, total) as bar:
+            bar.advance(0)
             scored = (
                 _score_serial(engine, chunks)
                 if workers <= 1
@@ -126,9 +126,9 @@ def run_batch(
                 sink.write(rows)
                 _tally(summary, rows, on_failure)
                 bar.advance(len(rows) + skipped)
-        finally:
-            sink.close()
-            summary.seconds = time.perf_counter() - started
+    finally:
+        sink.close()
+        summary.seconds = time.perf_counter() - started
     return summary
 
 

@@ -12,6 +12,10 @@ Resume design (documented in docs/batch.md):
   metadata (key ``sourcecheck``) and the directory holds a copy in ``_sourcecheck.json``.
 
 Either way a row is written exactly once: ids already in the output are skipped.
+
+A run holds an exclusive lock on its output (the JSONL file itself, or ``.sourcecheck.lock``
+in a Parquet directory) until it ends: a second run on the same output refuses to start,
+instead of both appending the same rows or numbering their parts alike.
 """
 
 from __future__ import annotations
@@ -20,14 +24,15 @@ import json
 import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Any, Protocol
+from typing import IO, Any, Protocol
 
 from sourcecheck.batch.readers import json_object_lines
 from sourcecheck.batch.rows import STRING_COLUMNS, Row
-from sourcecheck.core.errors import ConfigError, InputError
+from sourcecheck.core.errors import ConfigError, InputError, SourcecheckError
 
 META_KEY = "sourcecheck"
 PARQUET_META_FILE = "_sourcecheck.json"
+PARQUET_LOCK_FILE = ".sourcecheck.lock"
 FORMAT_NAME = "sourcecheck-batch"
 FORMAT_VERSION = 1
 # What must match for a resumed run to append to an earlier one.
@@ -68,6 +73,40 @@ def check_resumable(path: Path, previous: dict[str, Any], current: dict[str, Any
             )
 
 
+class OutputBusyError(SourcecheckError):
+    """Another run holds the lock on this output."""
+
+
+def lock_output(handle: IO[Any], output: Path) -> None:
+    """Lock ``handle`` exclusively until it is closed, or refuse: another run holds it.
+
+    Two runs on one output would append the same rows twice or write parts of the same
+    numbers over each other, and both would exit 0.
+    """
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - Windows: no flock; one run per output is the user's
+        return
+    try:
+        fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        raise OutputBusyError(
+            f"{output}: another sourcecheck batch run is writing to it; "
+            "wait for it to finish or choose another --out"
+        ) from None
+
+
+def open_parquet_lock(directory: Path) -> IO[Any]:
+    """The held lock of a Parquet output directory (release it by closing the handle)."""
+    handle = (directory / PARQUET_LOCK_FILE).open("a")
+    try:
+        lock_output(handle, directory)
+    except BaseException:
+        handle.close()
+        raise
+    return handle
+
+
 class JsonlSink:
     def __init__(self, path: Path, meta: dict[str, Any]) -> None:
         self.path = path
@@ -76,15 +115,23 @@ class JsonlSink:
         self._handle: Any = None
 
     def open(self) -> set[str]:
-        done: set[str] = set()
-        if self.path.exists():
-            if self.meta_path.exists():
-                check_resumable(self.path, _read_json(self.meta_path), self.meta)
-            done = _resume_jsonl(self.path)
+        existed = self.path.exists()
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        _write_json_atomic(self.meta_path, self.meta)
+        # Opened (and locked) before anything is read, so no other run can write meanwhile.
         self._handle = self.path.open("a", encoding="utf-8")
+        try:
+            lock_output(self._handle, self.path)
+            done = self._resume() if existed else set()
+            _write_json_atomic(self.meta_path, self.meta)
+        except BaseException:
+            self.close()
+            raise
         return done
+
+    def _resume(self) -> set[str]:
+        if self.meta_path.exists():
+            check_resumable(self.path, _read_json(self.meta_path), self.meta)
+        return _resume_jsonl(self.path)
 
     def write(self, rows: list[Row]) -> None:
         if not rows:
@@ -129,13 +176,22 @@ class ParquetPartsSink:
         self.rows_per_part = max(1, rows_per_part)
         self._buffer: list[Row] = []
         self._next_part = 0
+        self._lock: IO[Any] | None = None
 
     def open(self) -> set[str]:
-        import pyarrow.parquet as pq
-
         if self.path.exists() and not self.path.is_dir():
             raise ConfigError(f"{self.path}: exists and is not a directory of Parquet parts")
         self.path.mkdir(parents=True, exist_ok=True)
+        self._lock = open_parquet_lock(self.path)
+        try:
+            return self._resume()
+        except BaseException:
+            self._release()
+            raise
+
+    def _resume(self) -> set[str]:
+        import pyarrow.parquet as pq
+
         meta_file = self.path / PARQUET_META_FILE
         parts = sorted(self.path.glob("part-*.parquet"))
         if parts and meta_file.exists():
@@ -157,7 +213,15 @@ class ParquetPartsSink:
             self._flush()
 
     def close(self) -> None:
-        self._flush()
+        try:
+            self._flush()
+        finally:
+            self._release()
+
+    def _release(self) -> None:
+        if self._lock is not None:
+            self._lock.close()
+            self._lock = None
 
     def _flush(self) -> None:
         if not self._buffer:
