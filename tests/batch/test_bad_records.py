@@ -236,3 +236,42 @@ def test_dask_refuses_an_output_another_run_holds(tmp_path: Path) -> None:
     with open_parquet_lock(out), pytest.raises(OutputBusyError, match="another sourcecheck"):
         run_dask([corpus], out)
     assert not list(out.glob("part-*"))
+
+
+@pytest.mark.parametrize("name", ["results.jsonl", "results.parquet"])
+def test_a_rerun_never_reads_its_own_output_from_the_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "story.md").write_text(f"# Ferry\n\n{GOOD_BODY}\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    for _ in range(2):
+        assert main(["batch", ".", "--output", f"./{name}"]) == 0
+    err = capsys.readouterr().err
+    assert "error" not in err
+    assert "0 rows written" in err.splitlines()[-1]
+
+
+def test_naming_the_output_as_an_input_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    corpus = tmp_path / "corpus.jsonl"
+    corpus.write_text(f"{_good(1)}\n", encoding="utf-8")
+    out = tmp_path / "results.jsonl"
+    assert main(["batch", str(corpus), "--out", str(out)]) == 0
+    capsys.readouterr()
+    assert main(["batch", str(corpus), f"{out}.meta.json", "--out", str(out)]) == 2
+    assert capsys.readouterr().err == (
+        f"sourcecheck: error: {out}.meta.json: is this run's output (--out), not an input\n"
+    )
+
+
+def test_dask_never_reads_its_own_output_from_the_folder(tmp_path: Path) -> None:
+    from sourcecheck.batch.dask_backend import records_bag
+
+    (tmp_path / "story.md").write_text(f"# Ferry\n\n{GOOD_BODY}\n", encoding="utf-8")
+    out = tmp_path / "results.parquet"
+    out.mkdir()
+    (out / "part-00000.parquet").write_bytes(b"PAR1")
+    (tmp_path / "other.jsonl").write_text(f"{_good(1)}\n", encoding="utf-8")
+    sources = {source for source, _ in records_bag([str(tmp_path)], exclude=[out]).compute()}
+    assert sources == {str(tmp_path / "story.md"), str(tmp_path / "other.jsonl")}

@@ -47,6 +47,8 @@ from sourcecheck.batch.writers import (
     check_resumable,
     column_type,
     open_parquet_lock,
+    output_paths,
+    refuse_output_as_input,
     rows_to_table,
 )
 from sourcecheck.core.config import Config
@@ -76,7 +78,9 @@ def run_dask(
     on_plugin_error: Callable[[PluginError], None] | None = None,
 ) -> DaskResult:
     """Read ``inputs`` as a dask.bag and score it into ``out`` (a directory of parts)."""
-    bag = records_bag([str(i) for i in inputs], blocksize)
+    names = [str(i) for i in inputs]
+    refuse_output_as_input(names, Path(out))
+    bag = records_bag(names, blocksize, exclude=output_paths(Path(out)))
     return score_bag(
         bag,
         out,
@@ -89,13 +93,18 @@ def run_dask(
     )
 
 
-def records_bag(inputs: list[str], blocksize: str | int = "16MiB") -> Any:
-    """A dask.bag of ``(source, record)`` pairs: JSONL lines, CSV/Parquet rows, documents."""
+def records_bag(
+    inputs: list[str], blocksize: str | int = "16MiB", exclude: Iterable[Path] = ()
+) -> Any:
+    """A dask.bag of ``(source, record)`` pairs: JSONL lines, CSV/Parquet rows, documents.
+
+    Files under an ``exclude`` path (the run's output) are not read from folders.
+    """
     import dask.bag as db
     import dask.dataframe as dd
 
     bags = []
-    for path in _expand(inputs):
+    for path in _expand(inputs, list(exclude)):
         suffix = Path(path).suffix.lower()
         if suffix in JSONL_SUFFIXES:
             # surrogateescape keeps an invalid byte to its own line, found in _jsonl_item;
@@ -123,11 +132,12 @@ def records_bag(inputs: list[str], blocksize: str | int = "16MiB") -> Any:
     return db.concat(bags)
 
 
-def _expand(inputs: list[str]) -> list[str]:
+def _expand(inputs: list[str], exclude: list[Path]) -> list[str]:
     files: list[str] = []
     for path in inputs:
         if Path(path).is_dir():
-            files.extend(str(file) for file in iter_folder(Path(path), _builtin_loaders()))
+            found = iter_folder(Path(path), _builtin_loaders(), exclude)
+            files.extend(str(file) for file in found)
         else:
             files.append(path)
     return files

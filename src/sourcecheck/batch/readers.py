@@ -56,18 +56,22 @@ def read_articles(
     fields: Mapping[str, str] | None = None,
     loaders: list[Loader] | None = None,
     max_bytes: int = 2_000_000,
+    *,
+    exclude: Iterable[Path] = (),
 ) -> Iterator[Item]:
     """Every article of every input (files, folders, ``-`` for JSONL on stdin), in order.
 
     An article whose text is over ``max_bytes`` is a BadRecord: in a table or JSONL file
-    the limit applies to each article, as it does to a whole single-article file.
+    the limit applies to each article, as it does to a whole single-article file. Files
+    at or under an ``exclude`` path (the run's own output) are never read from a folder.
     """
     fields = dict(fields or {})
     if loaders is None:
         from sourcecheck.loaders.builtin import sourcecheck_loaders
 
         loaders = sourcecheck_loaders()
-    for item in _read_inputs(inputs, fields, loaders, max_bytes):
+    skip = [path.resolve() for path in exclude]
+    for item in _read_inputs(inputs, fields, loaders, max_bytes, skip):
         yield within_limit(item, max_bytes)
 
 
@@ -83,7 +87,11 @@ def within_limit(item: Item, max_bytes: int) -> Item:
 
 
 def _read_inputs(
-    inputs: Iterable[str | Path], fields: dict[str, str], loaders: list[Loader], max_bytes: int
+    inputs: Iterable[str | Path],
+    fields: dict[str, str],
+    loaders: list[Loader],
+    max_bytes: int,
+    skip: list[Path],
 ) -> Iterator[Item]:
     for raw in inputs:
         path = str(raw)
@@ -91,7 +99,7 @@ def _read_inputs(
             # The bytes, not sys.stdin: its text layer may turn invalid UTF-8 into surrogates.
             yield from _jsonl_lines(sys.stdin.buffer, STDIN, fields)
         elif Path(path).is_dir():
-            for file in iter_folder(Path(path), loaders):
+            for file in iter_folder(Path(path), loaders, skip):
                 yield from _read_file(str(file), fields, loaders, max_bytes)
         else:
             yield from _read_file(path, fields, loaders, max_bytes)
@@ -104,12 +112,26 @@ def engine_loaders(engine: Any) -> list[Loader]:
     ]
 
 
-def iter_folder(folder: Path, loaders: list[Loader] | None = None) -> Iterator[Path]:
-    """Files under ``folder`` that some reader understands, sorted so runs are repeatable."""
+def iter_folder(
+    folder: Path, loaders: list[Loader] | None = None, exclude: Iterable[Path] = ()
+) -> Iterator[Path]:
+    """Files under ``folder`` that some reader understands, sorted so runs are repeatable.
+
+    Files at or under an ``exclude`` path are left out: a run's own results (and their
+    ``.meta.json``) inside the folder it reads are not input.
+    """
     known = set(TABLE_SUFFIXES) | {s for loader in loaders or [] for s in loader.suffixes}
+    skip = [path.resolve() for path in exclude]
     for file in sorted(folder.rglob("*")):
-        if file.is_file() and not file.name.startswith(".") and file.suffix.lower() in known:
+        readable = file.suffix.lower() in known and not file.name.startswith(".")
+        if readable and file.is_file() and not (skip and is_under(file, skip)):
             yield file
+
+
+def is_under(path: Path, roots: list[Path]) -> bool:
+    """Whether ``path`` (resolved) is one of ``roots`` (resolved) or inside one."""
+    resolved = path.resolve()
+    return any(resolved == root or root in resolved.parents for root in roots)
 
 
 def _read_file(
@@ -267,12 +289,17 @@ def _bad(source: str, line: int | None, problem: str) -> BadRecord:
     return BadRecord(id=where, error=f"{where}: {problem}", source=source)
 
 
-def count_records(inputs: Iterable[str | Path], loaders: list[Loader] | None = None) -> int | None:
+def count_records(
+    inputs: Iterable[str | Path],
+    loaders: list[Loader] | None = None,
+    exclude: Iterable[Path] = (),
+) -> int | None:
     """A cheap total for the progress bar, or None when it can't be known without parsing."""
     total = 0
+    exclude = list(exclude)
     for raw in inputs:
         path = Path(raw)
-        files = list(iter_folder(path, loaders)) if path.is_dir() else [path]
+        files = list(iter_folder(path, loaders, exclude)) if path.is_dir() else [path]
         for file in files:
             counted = _count_file(file)
             if counted is None:

@@ -22,7 +22,13 @@ from sourcecheck.batch.readers import (
 )
 from sourcecheck.batch.rows import STATUS_FAILED, Row, bad_record_row, failed_row
 from sourcecheck.batch.worker import build_engine, init_worker, score_articles, score_chunk
-from sourcecheck.batch.writers import FORMAT_NAME, FORMAT_VERSION, open_sink
+from sourcecheck.batch.writers import (
+    FORMAT_NAME,
+    FORMAT_VERSION,
+    open_sink,
+    output_paths,
+    refuse_output_as_input,
+)
 from sourcecheck.core.config import Config
 from sourcecheck.core.engine import Engine
 from sourcecheck.core.errors import SourcecheckError
@@ -102,6 +108,7 @@ def run_batch(
     finishes the job without duplicates.
     """
     inputs = [str(i) for i in inputs]
+    refuse_output_as_input(inputs, Path(out))
     config_data = (config or Config()).model_dump(mode="json")
     index = str(corpus_index) if corpus_index else None
     engine = build_engine(config_data, index)
@@ -112,8 +119,10 @@ def run_batch(
     started = time.perf_counter()
     try:
         loaders = engine_loaders(engine)
-        total = count_records(inputs, loaders) if progress else None
-        items = read_articles(inputs, fields, loaders, engine.config.max_bytes)
+        # A folder holding --out is read without it: a rerun must not score its own results.
+        own = output_paths(Path(out))
+        total = count_records(inputs, loaders, own) if progress else None
+        items = read_articles(inputs, fields, loaders, engine.config.max_bytes, exclude=own)
         chunks = _chunks(items, done, summary, max(1, chunk_size))
         with BatchProgress(progress, total) as bar:
             bar.advance(0)

@@ -54,6 +54,23 @@ def is_parquet_output(path: Path) -> bool:
     return path.suffix.lower() == ".parquet" or path.is_dir()
 
 
+def output_paths(path: Path) -> list[Path]:
+    """Every file a run writes for output ``path`` (a directory stands for all inside it)."""
+    if path.suffix.lower() in (".jsonl", ".ndjson"):
+        return [path, Path(f"{path}.meta.json")]
+    return [path]
+
+
+def refuse_output_as_input(inputs: Iterable[str], out: Path) -> None:
+    """A one-line error when an input named on the command line is the run's own output."""
+    from sourcecheck.batch.readers import is_under
+
+    outputs = [p.resolve() for p in output_paths(out)]
+    for given in inputs:
+        if given != "-" and not Path(given).is_dir() and is_under(Path(given), outputs):
+            raise ConfigError(f"{given}: is this run's output (--out), not an input")
+
+
 def open_sink(path: Path, meta: dict[str, Any], rows_per_part: int = 2000) -> Sink:
     """The sink for ``path``: ``.jsonl``/``.ndjson`` or a ``.parquet`` directory."""
     if path.suffix.lower() in (".jsonl", ".ndjson"):

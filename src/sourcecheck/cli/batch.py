@@ -62,6 +62,8 @@ def collect_fields(values: dict[str, str | None]) -> dict[str, str]:
 @click.option(
     "-o",
     "--out",
+    "--output",
+    "out",
     required=True,
     type=click.Path(path_type=Path),
     help="results.jsonl, or results.parquet (a directory of parts; with --engine dask, a directory).",
