@@ -9,6 +9,7 @@ with a stable id, so it is written as a failed row and skipped on resume like an
 from __future__ import annotations
 
 import csv
+import os
 import sys
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
@@ -28,6 +29,7 @@ from sourcecheck.loaders.base import (
     loads_json,
     not_utf8,
     over_limit,
+    special_kind,
 )
 
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
@@ -139,7 +141,7 @@ def _read_file(
 ) -> Iterator[Item]:
     suffix = Path(path).suffix.lower()
     if not Path(path).is_file():
-        yield BadRecord(id=path, error=f"{path}: no such file", source=path)
+        yield BadRecord(id=path, error=f"{path}: {_not_a_file(path)}", source=path)
         return
     try:
         if suffix in JSONL_SUFFIXES:
@@ -157,6 +159,15 @@ def _read_file(
         yield BadRecord(id=path, error=f"{path}: not UTF-8 text ({exc.reason})", source=path)
     except OSError as exc:
         yield BadRecord(id=path, error=f"{path}: cannot read: {exc.strerror or exc}", source=path)
+
+
+def _not_a_file(path: str) -> str:
+    """Why ``path``, which is not a regular file, cannot be read (a FIFO would hang)."""
+    try:
+        kind = special_kind(os.stat(path).st_mode)
+    except OSError:
+        return "no such file"
+    return f"is {kind}, not a regular file (read a pipe with '-')"
 
 
 def to_item(record: Mapping[str, Any], source: str, line: int, fields: Mapping[str, str]) -> Item:

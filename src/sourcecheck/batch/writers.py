@@ -28,7 +28,7 @@ from typing import IO, Any, Protocol
 
 from sourcecheck.batch.readers import json_object_lines
 from sourcecheck.batch.rows import STRING_COLUMNS, Row
-from sourcecheck.core.errors import ConfigError, InputError, SourcecheckError
+from sourcecheck.core.errors import ConfigError, InputError, SourcecheckError, writing_to
 
 META_KEY = "sourcecheck"
 PARQUET_META_FILE = "_sourcecheck.json"
@@ -133,6 +133,9 @@ class JsonlSink:
 
     def open(self) -> set[str]:
         existed = self.path.exists()
+        if existed and not self.path.is_file():
+            # Resuming reads the output back: /dev/full or a FIFO would never end.
+            raise ConfigError(f"{self.path}: is not a regular file; choose a file for --out")
         self.path.parent.mkdir(parents=True, exist_ok=True)
         # Opened (and locked) before anything is read, so no other run can write meanwhile.
         self._handle = self.path.open("a", encoding="utf-8")
@@ -153,14 +156,16 @@ class JsonlSink:
     def write(self, rows: list[Row]) -> None:
         if not rows:
             return
-        self._handle.write("".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows))
-        self._handle.flush()
-        os.fsync(self._handle.fileno())
+        with writing_to(self.path):
+            self._handle.write("".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows))
+            self._handle.flush()
+            os.fsync(self._handle.fileno())
 
     def close(self) -> None:
-        if self._handle is not None:
-            self._handle.close()
-            self._handle = None
+        handle, self._handle = self._handle, None
+        if handle is not None:
+            with writing_to(self.path):
+                handle.close()
 
 
 def _resume_jsonl(path: Path) -> set[str]:
@@ -243,6 +248,10 @@ class ParquetPartsSink:
     def _flush(self) -> None:
         if not self._buffer:
             return
+        with writing_to(self.path):
+            self._write_part()
+
+    def _write_part(self) -> None:
         import pyarrow.parquet as pq
 
         table = rows_to_table(self._buffer, self.meta)

@@ -14,7 +14,7 @@ from typing import Any, TextIO, TypeVar
 import click
 
 from sourcecheck.core.config import Config, discover_config
-from sourcecheck.core.errors import InputError, SourcecheckError
+from sourcecheck.core.errors import InputError, SourcecheckError, writing_to
 from sourcecheck.core.models import Article, PluginError
 from sourcecheck.core.printable import escape_controls
 from sourcecheck.loaders.base import Loader, load_path
@@ -284,7 +284,7 @@ def atomic_output(path: Path) -> Iterator[TextIO]:
     a pipe) is written directly: it cannot be renamed over.
     """
     if path.exists() and not path.is_file():
-        with open_output(path) as out:
+        with writing_to(path), open_output(path) as out:
             yield out
         return
     temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
@@ -293,7 +293,7 @@ def atomic_output(path: Path) -> Iterator[TextIO]:
     except OSError as exc:
         raise SourcecheckError(f"{path}: cannot write the output: {exc.strerror}") from None
     try:
-        with out:
+        with writing_to(path), out:
             yield out
             written = out.tell() > 0
         if written:
@@ -356,6 +356,15 @@ def _missing_module_message(exc: ModuleNotFoundError) -> str:
     return f"this needs the {extra} extra ({module} is not installed): pip install 'sourcecheck[{extra}]'"
 
 
+def io_problem(exc: OSError) -> str:
+    """'FILE: No space left on device': an I/O error as the one line a user can act on."""
+    reason = exc.strerror or str(exc) or type(exc).__name__
+    if exc.filename is None:
+        return f"input/output error: {reason}"
+    where = f"{exc.filename} -> {exc.filename2}" if exc.filename2 is not None else exc.filename
+    return f"{where}: {reason}"
+
+
 def run_main(group: click.Group, argv: list[str] | None) -> int:
     """Run the CLI; user errors become one line and exit code 2, never a traceback."""
     try:
@@ -379,6 +388,9 @@ def run_main(group: click.Group, argv: list[str] | None) -> int:
         return EXIT_OK
     except ModuleNotFoundError as exc:
         error(_missing_module_message(exc))
+        return EXIT_ERROR
+    except OSError as exc:  # a full disk, a read-only folder: the user's to fix, not a bug
+        error(io_problem(exc))
         return EXIT_ERROR
     except Exception as exc:  # a bug, not a user error: still one line, never a traceback
         error(f"internal error (please report it): {type(exc).__name__}: {exc}")

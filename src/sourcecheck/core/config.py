@@ -204,6 +204,8 @@ def _relative_to(config: Config, path: Path) -> Config:
 
 
 def _read_table(path: Path) -> dict[str, Any]:
+    if path.exists() and not path.is_file():  # a FIFO or device would hang or never end
+        raise ConfigError(f"{path}: config file is not a regular file")
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:

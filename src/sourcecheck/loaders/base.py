@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import codecs
 import json
+import os
 import re
+import stat
 import sys
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
@@ -190,10 +192,40 @@ def _read_file(path: str, max_bytes: int | None) -> bytes:
     if file.is_dir():
         raise InputError(path, "is a directory, not a file")
     try:
-        with file.open("rb") as handle:
-            return handle.read() if max_bytes is None else handle.read(max_bytes + 1)
+        # Non-blocking, so that opening a FIFO returns at once instead of waiting for a
+        # writer; its type is then checked on the open file, which cannot change under us.
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except OSError as exc:
         raise InputError(path, f"cannot read: {exc.strerror}") from None
+    with os.fdopen(fd, "rb") as handle:
+        refuse_special(os.fstat(fd).st_mode, path)
+        try:
+            return handle.read() if max_bytes is None else handle.read(max_bytes + 1)
+        except OSError as exc:
+            raise InputError(path, f"cannot read: {exc.strerror}") from None
+
+
+_SPECIAL_KINDS = (
+    (stat.S_ISFIFO, "a named pipe (FIFO)"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+    (stat.S_ISSOCK, "a socket"),
+)
+
+
+def special_kind(mode: int) -> str | None:
+    """What kind of special file ``mode`` is ('a named pipe (FIFO)'), or None for a file."""
+    if stat.S_ISREG(mode):
+        return None
+    return next((kind for test, kind in _SPECIAL_KINDS if test(mode)), "a special file")
+
+
+def refuse_special(mode: int, path: str) -> None:
+    """An InputError for anything but a regular file: a FIFO or a device would hang the
+    read or never end (/dev/zero). Pipe data in through '-' instead."""
+    kind = special_kind(mode)
+    if kind is not None:
+        raise InputError(path, f"is {kind}, not a regular file (read a pipe with '-')")
 
 
 def pick_loader(path: str, data: bytes, loaders: Iterable[Loader]) -> Loader:
