@@ -123,9 +123,7 @@ def test_an_invalid_utf8_byte_fails_its_line_only(tmp_path: Path) -> None:
     assert rows[f"{corpus}:2"]["error"] == (
         f"{corpus}:2: not UTF-8 text (invalid byte 0xff at column 12)"
     )
-    assert rows[f"{corpus}:4"]["error"] == (
-        f"{corpus}:4: field 'body' holds an unpaired surrogate, not text"
-    )
+    assert rows[f"{corpus}:4"]["error"] == (f"{corpus}:4: not text (holds an unpaired surrogate)")
 
 
 def test_invalid_utf8_on_stdin_is_an_error_not_a_surrogate(
@@ -154,7 +152,7 @@ def test_score_reads_the_good_lines_around_an_invalid_byte(
     ]
     assert captured.err.splitlines() == [
         f"sourcecheck: error: {corpus}:2: not UTF-8 text (invalid byte 0xff at column 12)",
-        f"sourcecheck: error: {corpus}:4: field 'body' holds an unpaired surrogate, not text",
+        f"sourcecheck: error: {corpus}:4: not text (holds an unpaired surrogate)",
     ]
 
 

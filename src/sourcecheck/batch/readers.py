@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from sourcecheck.core.errors import InputError
+from sourcecheck.core.inputs import has_surrogate
 from sourcecheck.core.models import Article
 from sourcecheck.loaders.base import (
     STDIN,
@@ -24,7 +25,6 @@ from sourcecheck.loaders.base import (
     Loader,
     article_from_mapping,
     decode_line,
-    has_surrogate,
     load_path,
     loads_json,
     not_utf8,

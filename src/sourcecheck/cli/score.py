@@ -145,6 +145,9 @@ def _score_one(engine: Engine, article: Article) -> Report | None:
     source = article.meta.get("source")
     try:
         return engine.score(article, source=source if isinstance(source, str) else None)
+    except InputError as exc:  # text the engine refuses, from a loader that let it through
+        error(str(exc))
+        return None
     except SourcecheckError:
         raise  # strict mode and friends: the run stops with that one line
     except Exception as exc:  # a bug in the analysis must not lose the rest of the batch

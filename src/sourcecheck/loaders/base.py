@@ -5,7 +5,6 @@ from __future__ import annotations
 import codecs
 import json
 import os
-import re
 import stat
 import sys
 from collections.abc import Iterable, Iterator, Mapping
@@ -15,6 +14,7 @@ from typing import Any, ClassVar
 from pydantic import ValidationError
 
 from sourcecheck.core.errors import InputError, first_problem
+from sourcecheck.core.inputs import has_surrogate, text_problem
 from sourcecheck.core.models import Article
 
 LoadResult = Article | InputError
@@ -107,10 +107,10 @@ def loads_json(text: str | bytes) -> Any:
 
 
 def require_text(body: str, source: str, line: int | None = None) -> None:
-    if not body:
-        raise InputError(source, "empty article text", line)
-    if not body.strip():
-        raise InputError(source, "empty article text (only whitespace)", line)
+    """An InputError when ``body`` is not text to score (empty, whitespace, NULs)."""
+    problem = text_problem(body)
+    if problem is not None:
+        raise InputError(source, problem, line)
 
 
 def article_from_mapping(
@@ -156,15 +156,6 @@ def article_from_mapping(
     except ValidationError as exc:
         key, first = first_problem(exc)
         raise InputError(source, f"field '{key}': {first['msg']}", line) from None
-
-
-_SURROGATE = re.compile("[\ud800-\udfff]")
-
-
-def has_surrogate(value: object) -> bool:
-    if isinstance(value, str):
-        return _SURROGATE.search(value) is not None
-    return isinstance(value, list) and any(has_surrogate(item) for item in value)
 
 
 def read_input(path: str, max_bytes: int | None) -> bytes:
