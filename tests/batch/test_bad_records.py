@@ -273,3 +273,42 @@ def test_dask_never_reads_its_own_output_from_the_folder(tmp_path: Path) -> None
     (tmp_path / "other.jsonl").write_text(f"{_good(1)}\n", encoding="utf-8")
     sources = {source for source, _ in records_bag([str(tmp_path)], exclude=[out]).compute()}
     assert sources == {str(tmp_path / "story.md"), str(tmp_path / "other.jsonl")}
+
+
+INFINITE_METRICS = """
+import sourcecheck
+
+
+class Ratios(sourcecheck.Scorer):
+    name = "ratios"
+    version = "0.1"
+
+    def score(self, article, analysis):
+        metrics = {"ratio": float("inf"), "dip": float("-inf"), "huge": 10**400, "fine": 2}
+        return sourcecheck.ScorerResult(score=0.5, summary="ratios", metrics=metrics)
+
+
+@sourcecheck.hookimpl
+def sourcecheck_scorers():
+    return [Ratios()]
+"""
+
+
+def _strict_json(line: str) -> dict[str, Any]:
+    def refuse(constant: str) -> None:
+        raise ValueError(f"{constant} is not JSON")
+
+    return json.loads(line, parse_constant=refuse)
+
+
+def test_a_metric_that_is_not_finite_is_written_as_null(tmp_path: Path) -> None:
+    plugins = tmp_path / "plugins"
+    plugins.mkdir()
+    (plugins / "bad_records_ratios.py").write_text(INFINITE_METRICS, encoding="utf-8")
+    corpus = tmp_path / "corpus.jsonl"
+    corpus.write_text(f"{_good(1)}\n", encoding="utf-8")
+    out = tmp_path / "results.jsonl"
+    assert main(["batch", str(corpus), "--out", str(out), "--plugins-dir", str(plugins)]) == 0
+    [row] = [_strict_json(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert row["ratios.ratio"] is None and row["ratios.dip"] is None
+    assert row["ratios.huge"] is None and row["ratios.fine"] == 2.0

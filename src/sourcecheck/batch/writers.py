@@ -21,6 +21,7 @@ instead of both appending the same rows or numbering their parts alike.
 from __future__ import annotations
 
 import json
+import math
 import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -156,8 +157,12 @@ class JsonlSink:
     def write(self, rows: list[Row]) -> None:
         if not rows:
             return
+        # allow_nan=False: a bare Infinity or NaN is not JSON, so numeric() made them null.
+        lines = "".join(
+            json.dumps(_finite(row), ensure_ascii=False, allow_nan=False) + "\n" for row in rows
+        )
         with writing_to(self.path):
-            self._handle.write("".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows))
+            self._handle.write(lines)
             self._handle.flush()
             os.fsync(self._handle.fileno())
 
@@ -166,6 +171,13 @@ class JsonlSink:
         if handle is not None:
             with writing_to(self.path):
                 handle.close()
+
+
+def _finite(row: Row) -> Row:
+    """``row`` with any float that is not finite (a plugin's own column) as None."""
+    if all(not isinstance(v, float) or math.isfinite(v) for v in row.values()):
+        return row
+    return {k: None if isinstance(v, float) and not math.isfinite(v) else v for k, v in row.items()}
 
 
 def _resume_jsonl(path: Path) -> set[str]:
