@@ -22,20 +22,13 @@ Python API::
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
-from sourcecheck.batch.readers import (
-    JSONL_SUFFIXES,
-    BadRecord,
-    engine_loaders,
-    iter_folder,
-    read_articles,
-    to_item,
-)
 from sourcecheck.batch.rows import BASE_COLUMNS, Row, bad_record_row, report_row
 from sourcecheck.batch.runner import report_plugin_errors, run_metadata
 from sourcecheck.batch.worker import build_engine, cached_engine, score_one
@@ -44,11 +37,24 @@ from sourcecheck.batch.writers import (
     _write_json_atomic,
     check_resumable,
     column_type,
+    open_parquet_lock,
+    output_paths,
+    refuse_output_as_input,
     rows_to_table,
 )
 from sourcecheck.core.config import Config
 from sourcecheck.core.errors import ConfigError
 from sourcecheck.core.models import Article, PluginError
+from sourcecheck.loaders.base import JsonProblem, loads_json, not_utf8
+from sourcecheck.loaders.records import (
+    JSONL_SUFFIXES,
+    BadRecord,
+    engine_loaders,
+    iter_folder,
+    read_articles,
+    to_item,
+    within_limit,
+)
 
 
 @dataclass
@@ -72,7 +78,9 @@ def run_dask(
     on_plugin_error: Callable[[PluginError], None] | None = None,
 ) -> DaskResult:
     """Read ``inputs`` as a dask.bag and score it into ``out`` (a directory of parts)."""
-    bag = records_bag([str(i) for i in inputs], blocksize)
+    names = [str(i) for i in inputs]
+    refuse_output_as_input(names, Path(out))
+    bag = records_bag(names, blocksize, exclude=output_paths(Path(out)))
     return score_bag(
         bag,
         out,
@@ -85,16 +93,25 @@ def run_dask(
     )
 
 
-def records_bag(inputs: list[str], blocksize: str | int = "16MiB") -> Any:
-    """A dask.bag of ``(source, record)`` pairs: JSONL lines, CSV/Parquet rows, documents."""
+def records_bag(
+    inputs: list[str], blocksize: str | int = "16MiB", exclude: Iterable[Path] = ()
+) -> Any:
+    """A dask.bag of ``(source, record)`` pairs: JSONL lines, CSV/Parquet rows, documents.
+
+    Files under an ``exclude`` path (the run's output) are not read from folders.
+    """
     import dask.bag as db
     import dask.dataframe as dd
 
     bags = []
-    for path in _expand(inputs):
+    for path in _expand(inputs, list(exclude)):
         suffix = Path(path).suffix.lower()
         if suffix in JSONL_SUFFIXES:
-            lines = db.read_text(path, blocksize=blocksize, encoding="utf-8")
+            # surrogateescape keeps an invalid byte to its own line, found in _jsonl_item;
+            # "strict" would fail the whole partition.
+            lines = db.read_text(
+                path, blocksize=blocksize, encoding="utf-8", errors="surrogateescape"
+            )
             bags.append(lines.map(lambda line, p=path: (p, line)))
         elif suffix in (".csv", ".tsv"):
             frame = dd.read_csv(
@@ -115,11 +132,12 @@ def records_bag(inputs: list[str], blocksize: str | int = "16MiB") -> Any:
     return db.concat(bags)
 
 
-def _expand(inputs: list[str]) -> list[str]:
+def _expand(inputs: list[str], exclude: list[Path]) -> list[str]:
     files: list[str] = []
     for path in inputs:
         if Path(path).is_dir():
-            files.extend(str(file) for file in iter_folder(Path(path), _builtin_loaders()))
+            found = iter_folder(Path(path), _builtin_loaders(), exclude)
+            files.extend(str(file) for file in found)
         else:
             files.append(path)
     return files
@@ -153,17 +171,17 @@ def score_bag(
     engine = build_engine(config_data, index)
     report_plugin_errors(engine, on_plugin_error)
     meta = run_metadata(engine, fields, index)
-    _prepare_output(out, meta)
-    todo, skipped = [], 0
-    for number, partition in enumerate(bag.to_delayed()):
-        if (out / _part_name(number)).exists():
-            skipped += 1
-            continue
-        task = delayed(score_partition_to_part)(
-            partition, str(out), number, config_data, fields, index, meta
-        )
-        todo.append(task)
-    counts = _compute(todo, scheduler, client, dask)
+    with _prepare_output(out, meta):  # the output stays locked until every part is written
+        todo, skipped = [], 0
+        for number, partition in enumerate(bag.to_delayed()):
+            if (out / _part_name(number)).exists():
+                skipped += 1
+                continue
+            task = delayed(score_partition_to_part)(
+                partition, str(out), number, config_data, fields, index, meta
+            )
+            todo.append(task)
+        counts = _compute(todo, scheduler, client, dask)
     return DaskResult(
         parts_written=len(todo),
         parts_skipped=skipped,
@@ -185,16 +203,23 @@ def _compute(tasks: list[Any], scheduler: str | None, client: Any, dask: Any) ->
     return list(dask.compute(*tasks, scheduler="processes"))
 
 
-def _prepare_output(out: Path, meta: dict[str, Any]) -> None:
+def _prepare_output(out: Path, meta: dict[str, Any]) -> IO[Any]:
+    """The output directory, locked (close the handle returned to release it)."""
     if out.exists() and not out.is_dir():
         raise ConfigError(f"{out}: exists and is not a directory of Parquet parts")
     out.mkdir(parents=True, exist_ok=True)
-    meta_file = out / PARQUET_META_FILE
-    if meta_file.exists() and any(out.glob("part-*.parquet")):
-        import json
+    lock = open_parquet_lock(out)
+    try:
+        meta_file = out / PARQUET_META_FILE
+        if meta_file.exists() and any(out.glob("part-*.parquet")):
+            import json
 
-        check_resumable(out, json.loads(meta_file.read_text(encoding="utf-8")), meta)
-    _write_json_atomic(meta_file, meta)
+            check_resumable(out, json.loads(meta_file.read_text(encoding="utf-8")), meta)
+        _write_json_atomic(meta_file, meta)
+    except BaseException:
+        lock.close()
+        raise
+    return lock
 
 
 def _part_name(number: int) -> str:
@@ -226,8 +251,10 @@ def score_records(engine: Any, partition: list[Any], fields: dict[str, str]) -> 
     rows: list[Row] = []
     seen: set[str] = set()
     loaders = engine_loaders(engine)
+    max_bytes = engine.config.max_bytes
     for position, entry in enumerate(partition, start=1):
-        for item in _items(entry, position, fields, loaders, engine.config.max_bytes):
+        for found in _items(entry, position, fields, loaders, max_bytes):
+            item = within_limit(found, max_bytes)
             if item.id in seen:
                 continue  # a repeated id within a partition is kept once, as locally
             seen.add(item.id)
@@ -250,19 +277,26 @@ def _items(
 
 def _jsonl_item(source: str, line: str, fields: dict[str, str]) -> list[Article | BadRecord]:
     import hashlib
-    import json
 
     if not line.strip():
         return []
+    raw = line.encode("utf-8", "surrogateescape")
+    # No line numbers in a dask text partition: key the error by the line's content.
+    digest = hashlib.sha1(raw, usedforsecurity=False).hexdigest()[:12]
     try:
-        record = json.loads(line)
-    except json.JSONDecodeError as exc:
-        # No line numbers in a dask text partition: key the error by the line's content.
-        digest = hashlib.sha1(line.encode(), usedforsecurity=False).hexdigest()[:12]
-        return [BadRecord(f"{source}#{digest}", f"{source}: malformed JSON: {exc.msg}", source)]
+        record = loads_json(raw.decode("utf-8"))
+    except UnicodeDecodeError as exc:
+        return [BadRecord(f"{source}#{digest}", f"{source}: {not_utf8(exc)}", source)]
+    except JsonProblem as problem:
+        return [BadRecord(f"{source}#{digest}", f"{source}: {problem.msg}", source)]
     if not isinstance(record, dict):
         return [BadRecord(f"{source}#{line[:20]}", f"{source}: line is not a JSON object", source)]
-    return [to_item(record, source, 0, fields)]
+    item = to_item(record, source, 0, fields)
+    if isinstance(item, BadRecord) and item.id == f"{source}:0":
+        # Without an id of its own, "line 0" would be every such line's id: use the digest.
+        error = item.error.replace(f"{source}:0", source, 1)
+        item = dataclasses.replace(item, id=f"{source}#{digest}", error=error)
+    return [item]
 
 
 def _clean(record: Mapping[str, Any]) -> dict[str, Any]:

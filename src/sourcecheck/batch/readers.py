@@ -10,10 +10,12 @@ from sourcecheck.loaders.records import (
     Item,
     count_records,
     engine_loaders,
+    is_under,
     iter_folder,
     json_object_lines,
     read_articles,
     to_item,
+    within_limit,
 )
 
 __all__ = [
@@ -25,8 +27,10 @@ __all__ = [
     "Item",
     "count_records",
     "engine_loaders",
+    "is_under",
     "iter_folder",
     "json_object_lines",
     "read_articles",
     "to_item",
+    "within_limit",
 ]

@@ -14,6 +14,7 @@ from sourcecheck.cli.common import (
     build_config,
     engine_options,
     error,
+    max_bytes_option,
     warn,
     warn_plugin_error,
 )
@@ -61,6 +62,8 @@ def collect_fields(values: dict[str, str | None]) -> dict[str, str]:
 @click.option(
     "-o",
     "--out",
+    "--output",
+    "out",
     required=True,
     type=click.Path(path_type=Path),
     help="results.jsonl, or results.parquet (a directory of parts; with --engine dask, a directory).",
@@ -112,6 +115,7 @@ def collect_fields(values: dict[str, str | None]) -> dict[str, str]:
     show_default=True,
     help="Dask: bytes of JSONL/CSV input per partition.",
 )
+@max_bytes_option
 @corpus_index_option
 @engine_options
 def batch_command(
@@ -124,6 +128,7 @@ def batch_command(
     backend: str,
     scheduler: str | None,
     blocksize: str,
+    max_bytes: int | None,
     corpus_index: Path | None,
     engine_opts: EngineOptions,
     **field_values: str | None,
@@ -133,10 +138,7 @@ def batch_command(
     Run it again with the same --out after a crash or Ctrl-C: articles already written are
     skipped, so nothing is lost and nothing is written twice.
     """
-    config = build_config(
-        engine_opts,
-        inputs,
-    )
+    config = build_config(engine_opts, inputs, max_bytes=max_bytes)
     fields = collect_fields(field_values)
     show_progress = sys.stderr.isatty() if progress is None else progress
     if backend == "dask":

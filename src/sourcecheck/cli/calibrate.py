@@ -28,6 +28,7 @@ from sourcecheck.cli.common import (
     build_config,
     engine_options,
     error,
+    stdout,
     warn,
 )
 from sourcecheck.core.config import Config
@@ -110,7 +111,7 @@ def calibrate_command(
     settings = fit.FitSettings(label_field, group_field, folds, seed, list(labelled))
     model = fit.fit_model(collected, specs, engine, settings)
     save_model(model, out)
-    click.echo(summary(model, out))
+    click.echo(summary(model, out), file=stdout())
     return EXIT_ERROR if collected.skipped else EXIT_OK
 
 

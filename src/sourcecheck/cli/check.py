@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import sys
 from pathlib import Path
 
 import click
@@ -19,6 +18,7 @@ from sourcecheck.cli.common import (
     loaders_of,
     max_bytes_option,
     output_option,
+    stdout,
     warn,
     warn_plugin_errors,
     write_output,
@@ -26,6 +26,7 @@ from sourcecheck.cli.common import (
 from sourcecheck.core.config import Config
 from sourcecheck.core.engine import Engine
 from sourcecheck.core.models import PluginError
+from sourcecheck.core.printable import escape_controls
 from sourcecheck.lint.diff import DiffError, changed_lines, git_toplevel
 from sourcecheck.lint.formats import FORMATS, FormatContext
 from sourcecheck.lint.runner import LEVELS, Checker, CheckOptions, CheckRun
@@ -141,7 +142,7 @@ def _write(run: CheckRun, fmt: str, output: Path | None, color: bool, root: Path
     if output is not None:
         write_output(output, rendered)
     else:
-        click.echo(rendered, nl=False, color=color or None)
+        click.echo(rendered, nl=False, color=color or None, file=stdout())
 
 
 def _options(
@@ -167,17 +168,18 @@ def _report_problems(run: CheckRun, already_reported: list[PluginError]) -> None
     already, so only the scorers that failed on this draft are named per draft.
     """
     for result in run.files:
+        path = escape_controls(result.path)  # before one_line could read its newlines
         if result.error is not None:
-            error(f"{result.path}: {result.error}")
+            error(f"{path}: {result.error}")
         for note in result.notes:
-            warn(f"{result.path}: {note}")
+            warn(f"{path}: {note}")
         if result.report is not None:
             for message in result.report.warnings:
-                warn(f"{result.path}: {message}")
+                warn(f"{path}: {message}")
             for failure in result.report.errors:
                 if failure in already_reported:
                     continue
-                warn(f"{result.path}: scorer '{failure.plugin}' {failure.message}")
+                warn(f"{path}: scorer '{failure.plugin}' {failure.message}")
 
 
 def _use_color(color: bool | None, output: Path | None) -> bool:
@@ -185,7 +187,7 @@ def _use_color(color: bool | None, output: Path | None) -> bool:
         return color
     if output is not None or "NO_COLOR" in os.environ:
         return False
-    return sys.stdout.isatty()
+    return stdout().isatty()
 
 
 def _repository_root() -> Path:

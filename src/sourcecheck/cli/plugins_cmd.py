@@ -3,14 +3,19 @@
 from __future__ import annotations
 
 import json
-import sys
 
 import click
 from rich import box
 from rich.console import Console
 from rich.table import Table
 
-from sourcecheck.cli.common import EngineOptions, build_config, engine_options, warn_plugin_errors
+from sourcecheck.cli.common import (
+    EngineOptions,
+    build_config,
+    engine_options,
+    stdout,
+    warn_plugin_errors,
+)
 from sourcecheck.core.engine import Engine
 from sourcecheck.loaders.base import Loader
 from sourcecheck.plugins.manager import PluginInfo
@@ -45,9 +50,12 @@ def plugins_command(
             "scorers": scorers,
             "scorer_plugins": engine.scorer_plugins,
         }
-        click.echo(json.dumps(payload, indent=2))
+        click.echo(json.dumps(payload, indent=2), file=stdout())
         return 0
-    console = Console(highlight=False, soft_wrap=False, width=None if sys.stdout.isatty() else 120)
+    out = stdout()
+    console = Console(
+        file=out, highlight=False, soft_wrap=False, width=None if out.isatty() else 120
+    )
     if infos:
         console.print(_plugin_table(infos))
     else:

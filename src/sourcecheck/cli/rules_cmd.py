@@ -4,7 +4,6 @@ explains one. Both print the scorers' Rule records, the same ones docs and SARIF
 from __future__ import annotations
 
 import json
-import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -23,6 +22,7 @@ from sourcecheck.cli.common import (
     build_config,
     engine_options,
     error,
+    stdout,
     warn_plugin_errors,
     write_output,
 )
@@ -79,10 +79,10 @@ def rules_command(
     fmt = "json" if as_json else fmt
     if fmt == "json":
         rows = [_as_dict(engine, rule_id, rule) for rule_id, rule in records.items()]
-        click.echo(json.dumps({"rules": rows}, indent=2, ensure_ascii=False))
+        click.echo(json.dumps({"rules": rows}, indent=2, ensure_ascii=False), file=stdout())
     elif fmt == "markdown":
         sections = [f"## {name}\n\n{table}" for name, table in _tables(engine).items()]
-        click.echo("\n".join(sections), nl=False)
+        click.echo("\n".join(sections), nl=False, file=stdout())
     else:
         _console().print(_rule_table(engine, records))
     return EXIT_OK
@@ -106,11 +106,13 @@ def rule_command(rule_id: str, fmt: str, as_json: bool, engine_opts: EngineOptio
     rule = records[full_id]
     fmt = "json" if as_json else fmt
     if fmt == "json":
-        click.echo(json.dumps(_as_dict(engine, full_id, rule), indent=2, ensure_ascii=False))
+        click.echo(
+            json.dumps(_as_dict(engine, full_id, rule), indent=2, ensure_ascii=False), file=stdout()
+        )
     elif fmt == "markdown":
-        click.echo(explanation_markdown(full_id, rule))
+        click.echo(explanation_markdown(full_id, rule), file=stdout())
     else:
-        click.echo(explanation_text(full_id, rule), nl=False)
+        click.echo(explanation_text(full_id, rule), nl=False, file=stdout())
     return EXIT_OK
 
 
@@ -192,4 +194,5 @@ def _update_docs(engine: Engine, docs: Sequence[Path], check: bool) -> int:
 
 
 def _console() -> Console:
-    return Console(highlight=False, soft_wrap=False, width=None if sys.stdout.isatty() else 120)
+    out = stdout()
+    return Console(file=out, highlight=False, soft_wrap=False, width=None if out.isatty() else 120)

@@ -207,7 +207,9 @@ class PluginManager:
     ) -> None:
         try:
             plugin = load()
-        except Exception as exc:  # a broken plugin must not take the host down
+        except KeyboardInterrupt:
+            raise
+        except BaseException as exc:  # a broken plugin, even sys.exit(), must not end the run
             self._failed(name, origin, distribution, version, exc)
             return
         self.register(plugin, name=name, origin=origin, distribution=distribution, version=version)
@@ -232,7 +234,7 @@ class PluginManager:
 
     def call_isolated(
         self, hook_name: str, **kwargs: Any
-    ) -> Iterator[tuple[str, Any, Exception | None]]:
+    ) -> Iterator[tuple[str, Any, BaseException | None]]:
         """Call a hook on each plugin separately, in registration order (pluggy calls
         LIFO): ``(plugin, result, None)``, or ``(plugin, None, exception)`` for one that
         raised, so one raising does not stop the rest. The caller decides what a failure
@@ -241,7 +243,9 @@ class PluginManager:
         for impl in caller.get_hookimpls():
             try:
                 result = impl.function(**{k: kwargs[k] for k in impl.argnames})
-            except Exception as exc:  # isolate: a broken plugin must not stop the others
+            except KeyboardInterrupt:
+                raise
+            except BaseException as exc:  # a broken plugin, even sys.exit(), stops only itself
                 yield impl.plugin_name, None, exc
             else:
                 yield impl.plugin_name, result, None

@@ -34,7 +34,9 @@ def build_index(
     loaders = engine_loaders(engine)
     seen: set[str] = set()
     errors = 0
-    for item in read_articles(inputs, fields, loaders, engine.config.max_bytes):
+    # The index's own files (JSON among them) are not articles, even in a folder being read.
+    articles = read_articles(inputs, fields, loaders, engine.config.max_bytes, exclude=[Path(out)])
+    for item in articles:
         if isinstance(item, BadRecord):
             errors += 1
             if on_error is not None:

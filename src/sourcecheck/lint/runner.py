@@ -162,7 +162,16 @@ class Checker:
         except InputError as exc:
             where = f"line {exc.line}: " if exc.line is not None else ""
             return [FileResult(path=name or path, error=f"{where}{exc.problem}")]
-        return [self.check_draft(draft) for draft in drafts]
+        except Exception as exc:  # a loader's bug loses this draft, not the others
+            problem = f"could not be read: {type(exc).__name__}: {exc}"
+            return [FileResult(path=name or path, error=problem)]
+        return [self._checked(draft) for draft in drafts]
+
+    def _checked(self, draft: Draft) -> FileResult:
+        try:
+            return self.check_draft(draft)
+        except InputError as exc:  # text the engine refuses (a loader let it through)
+            return FileResult(path=draft.path, error=exc.problem)
 
     def check_draft(self, draft: Draft) -> FileResult:
         report = self.engine.score(draft.article, source=draft.path)

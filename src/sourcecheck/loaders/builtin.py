@@ -2,13 +2,23 @@
 
 from __future__ import annotations
 
-import json
 import logging
 from collections.abc import Iterator
 
 from sourcecheck.core.errors import InputError
 from sourcecheck.core.models import Article
-from sourcecheck.loaders.base import Loader, LoadResult, article_from_mapping, decode, require_text
+from sourcecheck.loaders.base import (
+    JsonProblem,
+    Loader,
+    LoadResult,
+    article_from_mapping,
+    decode,
+    decode_line,
+    loads_json,
+    not_utf8,
+    refuse_binary,
+    require_text,
+)
 from sourcecheck.plugins.hookspecs import hookimpl
 from sourcecheck.prose import HTML_SUFFIXES, MARKDOWN_SUFFIXES
 from sourcecheck.prose.markdown import MarkdownProse, markdown_prose
@@ -121,11 +131,9 @@ class JsonLoader(Loader):
     def load(self, data: bytes, source: str) -> Iterator[LoadResult]:
         text = decode(data, source)
         try:
-            value = json.loads(text)
-        except json.JSONDecodeError as exc:
-            raise InputError(
-                source, f"malformed JSON: {exc.msg} (column {exc.colno})", exc.lineno
-            ) from None
+            value = loads_json(text)
+        except JsonProblem as problem:
+            raise InputError(source, problem.located(), problem.line) from None
         if isinstance(value, dict):
             yield _record_article(value, source)
             return
@@ -145,16 +153,22 @@ class JsonLinesLoader(Loader):
     collection = True
 
     def load(self, data: bytes, source: str) -> Iterator[LoadResult]:
-        text = decode(data, source)
+        refuse_binary(data, source)
         found_any = False
-        for number, line in enumerate(text.split("\n"), start=1):
+        for number, raw in enumerate(data.split(b"\n"), start=1):
+            try:  # line by line: an invalid byte loses its line, not the whole file
+                line = decode_line(raw, number)
+            except UnicodeDecodeError as exc:
+                found_any = True
+                yield InputError(source, not_utf8(exc), number)
+                continue
             if not line.strip():
                 continue
             found_any = True
             try:
-                record = json.loads(line)
-            except json.JSONDecodeError as exc:
-                yield InputError(source, f"malformed JSON: {exc.msg} (column {exc.colno})", number)
+                record = loads_json(line)
+            except JsonProblem as problem:
+                yield InputError(source, problem.located(), number)
                 continue
             yield _record_article(record, source, line=number)
         if not found_any:

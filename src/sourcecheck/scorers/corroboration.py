@@ -139,12 +139,18 @@ class CorroborationScorer(Scorer[CorroborationOptions]):
     def score(self, article: Article, analysis: Analysis) -> ScorerResult:
         options = self.options
         groups = voices(analysis)
-        corroborated = _corroborated_in_article(analysis, groups)
+        # Only an attributed claim can be corroborated: counting an unattributed claim that
+        # other outlets report (or a claim index the article does not have) made
+        # corroborated_claims exceed attributed_claims and the share reach 4.0.
+        attributed_claims = {i for i, claim in enumerate(analysis.claims) if claim.attributed}
+        corroborated = _corroborated_in_article(analysis, groups) & attributed_claims
         corpus = self._corpus_counts(article, analysis) if options.use_corpus else None
         from_corpus = {
-            claim for claim, n in (corpus or {}).items() if n >= options.corpus_min_outlets
+            claim
+            for claim, n in (corpus or {}).items()
+            if n >= options.corpus_min_outlets and claim in attributed_claims
         }
-        attributed = sum(1 for claim in analysis.claims if claim.attributed)
+        attributed = len(attributed_claims)
         backed = corroborated | from_corpus
         effective = _effective_sources(groups, options)
         share = len(backed) / attributed if attributed else 0.0

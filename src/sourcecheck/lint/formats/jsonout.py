@@ -6,6 +6,7 @@ import json
 from collections import Counter
 from typing import Any
 
+from sourcecheck.core.printable import escape_json_text
 from sourcecheck.lint.formats.base import FormatContext
 from sourcecheck.lint.runner import LEVELS, CheckRun, FileResult, LintFinding
 
@@ -77,7 +78,7 @@ def render_json(run: CheckRun, context: FormatContext) -> str:
         },
         "files": [file_dict(r) for r in run.files],
     }
-    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    return escape_json_text(json.dumps(document, indent=2, ensure_ascii=False)) + "\n"
 
 
 def render_jsonl(run: CheckRun, context: FormatContext) -> str:
@@ -90,6 +91,9 @@ def render_jsonl(run: CheckRun, context: FormatContext) -> str:
         summary["findings"] = len(result.findings)
         records.append({"type": "file", **summary})
     return "".join(
-        json.dumps({"schema_version": CHECK_SCHEMA_VERSION, **r}, ensure_ascii=False) + "\n"
+        escape_json_text(
+            json.dumps({"schema_version": CHECK_SCHEMA_VERSION, **r}, ensure_ascii=False)
+        )
+        + "\n"
         for r in records
     )
