@@ -244,3 +244,50 @@ def test_sources_are_in_the_report() -> None:
     report = Engine().score(Article(body="Ana Ruiz said the mill would close. She said so."))
     assert [s.name for s in report.analysis.sources] == ["Ana Ruiz"]
     assert [a.source_id for a in report.analysis.attributions] == [0, 0]
+
+
+# -- round two: patterns from the tuning half ----------------------------------------------
+
+
+def test_a_role_word_before_the_name_gives_the_gender() -> None:
+    found = last(
+        "Tom Reyes visited the port. Ministry spokeswoman Kestrel Aoki said exports fell. "
+        "He said the port would reopen."
+    )
+    assert found.speaker == "Tom Reyes"
+
+
+def test_an_interjection_is_not_part_of_the_name() -> None:
+    found = last(
+        "Congratulations Ellen Park on the win, Tom Reyes wrote. She said the count was fair."
+    )
+    assert found.speaker == "Ellen Park"
+
+
+def test_a_person_named_after_an_organisation_role() -> None:
+    found = last(
+        "Tom Reyes picked a western. Former Brightline CEO Carly Vance named a drama. "
+        '"I watch it every year," she said.'
+    )
+    assert found.speaker == "Carly Vance"
+
+
+def test_a_day_is_not_a_person() -> None:
+    found = last(
+        "Ann Lee campaigned across the state. Super Tuesday came and went. "
+        "She said the results were encouraging."
+    )
+    assert found.speaker == "Ann Lee"
+
+
+def test_a_number_word_is_not_a_name() -> None:
+    found = last("Mara Quinn read the list. Two Ohio counties refused; she said the rest agreed.")
+    assert found.speaker == "Mara Quinn"
+
+
+def test_a_possessive_before_a_cue_is_no_speaker() -> None:
+    found = last(
+        "Tom Reyes spoke for an hour. Victor Hale’s continued support for the bill "
+        'surprised the crowd. "It was a good day," he said.'
+    )
+    assert found.speaker == "Tom Reyes"

@@ -121,6 +121,7 @@ class _Mention:
     possessive: bool
     offset: int  # of the name's first word (or its title) within the run
     single: bool = False  # one word with no title: a name only where a name is expected
+    segment: int = 0  # where its part of the run starts (after "of", after a sentence end)
 
 
 _GENDER_LOOKBACK = 4  # salient mentions looked through for one of the pronoun's gender
@@ -176,6 +177,10 @@ class SpeakerResolver:
             [*category(places, "demonyms"), *category(places, "dates"), *self.places]
         )
         self.parties = frozenset(category(places, "parties"))
+        # Days and holidays, not months: "May" and "June" are also names.
+        self.day_names = frozenset(
+            d for d in category(places, "dates") if d[:3].lower() not in _MONTH_STEMS
+        )
         names = lexicons.get("person_names")
         self.female = frozenset(category(names, "female"))
         self.male = frozenset(category(names, "male"))
@@ -224,7 +229,12 @@ class SpeakerResolver:
                 last_document = (start, speaker or source.text)
             if source_type in ("anonymous", "vague") and _plural(source.text):
                 last_group = (start, source_type, speaker)
-            if speaker and source_type in ("named_person", "named_organization"):
+            if (
+                speaker
+                and source_type in ("named_person", "named_organization")
+                and not _possessive(source.text)
+            ):
+                # "Trump's continued appeal": a possessive before the cue is no speaker.
                 entity = entities.get(speaker)
                 if entity is not None:
                     history.add(start, entity, True)
@@ -248,9 +258,14 @@ class SpeakerResolver:
         if info.kind == "named" and info.source_type == "named_person" and info.speaker:
             mention = self._person_of(source.text, info.speaker)
             entity = _entity(entities, surnames, mention)
+            # "spokeswoman Hua Chunying said", "Lee Park, a spokeswoman for ...": the role
+            # words before the name or in the appositive tell the gender.
+            roles = _role_words(source.text[: max(0, source.text.find(info.speaker))])
             if attribution.role:
-                entity.roles.update(_role_words(attribution.role))
-                entity.gender = entity.gender or _gender_of_roles(_role_words(attribution.role))
+                roles |= _role_words(attribution.role)
+            if roles:
+                entity.roles.update(roles)
+                entity.gender = entity.gender or _gender_of_roles(roles)
             if entity.kind == "person":
                 return "named_person", entity.name
             return "named_organization", entity.name  # "Greenfield Foods" named before
@@ -386,13 +401,18 @@ class SpeakerResolver:
                 continue
             for mention in parsed:
                 position = run_start + mention.offset
-                opens = _opens_sentence(body, position)
+                # Words skipped before the name ("Other Netizens") leave it opening the
+                # sentence.
+                lead = run_start + mention.segment
+                opens = _opens_sentence(body, position) or _opens_sentence(body, lead)
                 if mention.single and opens and mention.name not in name_words:
                     continue  # "Outright, ...", "Proposals ...": a capital, not a name
                 if mention.kind == "person" and not mention.single:
                     name_words.update(mention.name.split())
+                # Where the run starts is where the clause has its subject: "Former
+                # Hewlett-Packard CEO Carly Fiorina named ..." is about Fiorina.
                 subject = (
-                    (opens or _is_subject(body, position))
+                    (opens or _is_subject(body, lead))
                     and not reported.contains(position)
                     and not self._modifies(body, match.end())
                 )
@@ -419,6 +439,7 @@ class SpeakerResolver:
         for offset, tokens in self._segments(run):
             mention = self._mention(tokens, offset)
             if mention is not None:
+                mention.segment = offset
                 found.append(mention)
         return tuple(found)
 
@@ -484,10 +505,28 @@ class SpeakerResolver:
             return None  # "the AP-GfK Poll": a document, never "he"
         if text in self.typer.governments:
             return _Mention(text, "government", None, (), possessive, offset + skipped)
+        if tokens[-1] in self.day_names:
+            return None  # "Super Tuesday", "Black Friday": a date
         parts = [part for token in tokens for part in token.split("-")]
         if not self._not_person.isdisjoint(parts) or any(_ACRONYM.match(t) for t in parts):
+            given = self._given_name_after_role(tokens)
+            if given:
+                # "Hewlett-Packard CEO Carly Fiorina": the person the organisation's role
+                # word introduces.
+                skipped += len(" ".join(tokens[:given])) + 1
+                return self._person(tokens[given:], possessive, offset + skipped)
             return _Mention(text, "organization", None, (), possessive, offset + skipped)
         return self._person(tokens, possessive, offset + skipped)
+
+    def _given_name_after_role(self, tokens: list[str]) -> int:
+        """The index of a given name that opens a full name after other words, else 0."""
+        for index in range(len(tokens) - 2, 0, -1):
+            token = tokens[index]
+            if (token in self.female or token in self.male) and not (
+                tokens[index - 1] in self.female or tokens[index - 1] in self.male
+            ):
+                return index
+        return 0
 
     def _person(self, tokens: list[str], possessive: bool, offset: int) -> _Mention | None:
         titles = self.typer.titles
@@ -550,10 +589,13 @@ _SENTENCE_OPENERS = words(
     when while as after before since though although if once because
     """
 )
+_MONTH_STEMS = words("jan feb mar apr may jun jul aug sep oct nov dec")
 _CAPITALISED_FUNCTION_WORDS = words(
     """
     he she it they we i you his her its their our my me him them us maybe perhaps yes no
     nonetheless nevertheless sooner best first second next few several such each every
+    thanks thank dear hey hi hello congratulations sorry
+    one two three four five six seven eight nine ten
     """
 )
 
@@ -605,6 +647,10 @@ def _gender_of_roles(roles: Iterable[str]) -> str | None:
 
 def _role_words(role: str) -> set[str]:
     return {w.strip(",.").lower() for w in role.split()}
+
+
+def _possessive(phrase: str) -> bool:
+    return phrase.endswith(("'s", "’s", "s'", "s’"))
 
 
 def _plural(phrase: str) -> bool:
