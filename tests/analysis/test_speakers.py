@@ -149,7 +149,13 @@ def test_they_resolve_to_the_organisation_last_the_subject() -> None:
         ("Fifty-two percent of voters say the city is on the wrong track.", "vague", None),
         ("Recent polling shows the mayor trailing.", "vague", None),
         ("A conservative group said the rule was unlawful.", "anonymous", None),
-        ("Democrats said the bill would fail.", "named_organization", "Democrats"),
+        # Some of the party's members, not the party: an editor asks "which Democrats?"
+        ("Democrats said the bill would fail.", "vague", None),
+        ("The Republicans argued the bill would fail.", "vague", None),
+        ("One user wrote that the rally was a circus.", "anonymous", None),
+        ("Another said the plan would pass.", "anonymous", None),
+        ("His wife said he would not run again.", "unknown", None),
+        ("Emails revealed the closures were deliberate.", "vague", None),
         ("Clinton's campaign said the ad was false.", "named_organization", "Clinton's campaign"),
     ],
 )
@@ -291,3 +297,34 @@ def test_a_possessive_before_a_cue_is_no_speaker() -> None:
         'surprised the crowd. "It was a good day," he said.'
     )
     assert found.speaker == "Tom Reyes"
+
+
+def test_they_with_nothing_to_stand_for_is_not_a_vague_source() -> None:
+    found = last("They pushed the mayor for details on the budget.")
+    assert found.source_type == "unknown"
+
+
+def test_liken_is_a_cue() -> None:
+    found = last("Critics have likened the plan to a tax hike.")
+    assert (found.source.text, found.cue.text, found.source_type) == (
+        "Critics",
+        "have likened",
+        "vague",
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "sources"),
+    [
+        ("The party held onto most of its seats while adding three more.", []),
+        (
+            "Clinton struck a calm tone, urging voters to wait and promising to protect jobs.",
+            ["Clinton"],
+        ),
+    ],
+)
+def test_a_participle_after_a_conjunction_takes_no_words_before_it(
+    text: str, sources: list[str]
+) -> None:
+    found = [a.source.text for a in analyze(text).attributions if a.source is not None]
+    assert found == sources

@@ -125,6 +125,15 @@ _INVERTED_DETERMINERS = words(
 _GAP_WORDS = ("while", "by", "after", "before", "when", "in", "without")
 
 
+_GAP_OR_AND = frozenset([*_GAP_WORDS, "and"])
+
+
+def _last_word(body: str, start: int, end: int) -> str:
+    """The last word of ``body[start:end]``, lower-cased ('' if none)."""
+    words_ = body[max(start, end - 12) : end].split()
+    return words_[-1].lower() if words_ else ""
+
+
 def _first_word(copy: bytes, start: int) -> bytes:
     """The word of text at ``start`` up to its first space in a candidate copy of the text."""
     return copy[start + 1 : copy.find(b" ", start + 1)]
@@ -487,7 +496,12 @@ class AttributionFinder:
         lower: str,
     ) -> _Speaker | None:
         """The source of a cue: before it, the clause's subject, or after it (inverted)."""
-        before = self.reader.read(body, window, core_end)
+        # "... while adding", "... and promising": the words before the conjunction are no
+        # source phrase; the clause's subject is.
+        gerund_after_gap = (
+            lower.endswith("ing") and _last_word(body, window, core_end) in _GAP_OR_AND
+        )
+        before = None if gerund_after_gap else self.reader.read(body, window, core_end)
         if before is None:
             governing = _control_verb_start(body, window, core_end)
             if governing is not None:

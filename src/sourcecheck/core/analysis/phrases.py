@@ -51,7 +51,7 @@ def token_starts(body: str, words: list[str], first: int, start: int, end: int) 
 
 _SOURCE_PRONOUNS = words(
     """
-    he she they i we you it who which
+    he she they i we you it who which another
     """
 )
 _TAIL_WORDS = words(

@@ -76,7 +76,20 @@ _UNNAMED_DOCUMENTS = frozenset(
         "data",
         "numbers",
         "figures",
+        "emails",
+        "e-mails",
+        "documents",
+        "records",
+        "memos",
     ]
+)
+_POSSESSIVE_PRONOUNS = frozenset(["his", "her", "their", "my", "our", "your", "its"])
+# Relatives: "his wife" is someone the text has identified, not an anonymous source.
+_KIN = words(
+    """
+    wife husband son daughter mother father brother sister widow widower parent parents
+    grandmother grandfather uncle aunt cousin nephew niece fiancee fiance partner
+    """
 )
 _REFERRING = frozenset(
     ["the", "this", "that", "these", "those", "its", "their", "his", "her", "our"]
@@ -183,7 +196,8 @@ class SourceTyper:
             if lower in AUTHOR_PRONOUNS and not in_quote:
                 return SourceInfo("author", "named", "the author")
             return SourceInfo("unknown", "pronoun")
-        if self.anonymous(phrase):
+        if self.anonymous(phrase) or lower == "another":
+            # "Another said": one more of the unnamed people the story quotes.
             return SourceInfo("anonymous", "group")
         if _is_share(phrase):
             return SourceInfo("document", "share")  # "52 percent say": a poll's finding
@@ -198,7 +212,9 @@ class SourceTyper:
         if bare in self.demonyms:
             return SourceInfo("vague", "group")  # "Americans say"
         if bare in self.parties and bare.endswith("s"):
-            return SourceInfo("named_organization", "named", bare)  # "Democrats": the party
+            # "Democrats say", "the Republicans argued": some of the party's members, not
+            # the party speaking through anyone the reader could check.
+            return SourceInfo("vague", "group")
         named = self._names(head_words)
         person = self._name_after_role(head_words)
         if person:  # "Interior Ministry spokesman Tom Silva": the person, not the ministry
@@ -224,6 +240,8 @@ class SourceTyper:
     def _description(self, head: str, head_words: list[str], named: list[str]) -> SourceInfo:
         """A phrase ending in a common noun: 'analysts', 'a senior official', 'the senator'."""
         first = head_words[0].lower()
+        if first in _POSSESSIVE_PRONOUNS and head in _KIN:
+            return SourceInfo("unknown", "other")  # "his wife": who she is, the text says
         definite = first in ("the", "this", "that") or _POSSESSIVE.search(head_words[0]) is not None
         if head in self.vague_heads:
             return SourceInfo("vague", "group")
@@ -246,6 +264,8 @@ class SourceTyper:
             if head.endswith("s") and not head.endswith("ss"):
                 return SourceInfo("vague", "group")  # "the protesters": a group, not a person
             return SourceInfo("unknown", "person_description")
+        if first in ("one", "another") and len(head_words) > 1:
+            return SourceInfo("anonymous", "group")  # "one user wrote": one of many, unnamed
         return SourceInfo("unknown", "other")
 
     def _head_words(self, phrase: str) -> list[str]:

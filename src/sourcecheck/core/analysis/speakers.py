@@ -328,7 +328,7 @@ class SpeakerResolver:
             return "named_person", entity.name
         if pronoun in GROUP_PRONOUNS:
             if last_group is None:
-                return "vague", None
+                return "unknown", None  # nothing for "they" to stand for
             return last_group[1], last_group[2]
         if pronoun in THING_PRONOUNS:
             organisation = history.latest(lambda e: e.kind in ("organization", "government"), start)
