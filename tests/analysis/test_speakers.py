@@ -328,3 +328,12 @@ def test_a_participle_after_a_conjunction_takes_no_words_before_it(
 ) -> None:
     found = [a.source.text for a in analyze(text).attributions if a.source is not None]
     assert found == sources
+
+
+def test_each_one_user_is_someone_new() -> None:
+    analysis = analyze(
+        '"It is great fun," one user wrote. "The show goes on," one user wrote. '
+        "The official said the ban would stay."
+    )
+    ids = [a.source_id for a in analysis.attributions if not a.in_quote]
+    assert len(set(ids[:2])) == 2

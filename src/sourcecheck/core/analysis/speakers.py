@@ -93,8 +93,9 @@ _SUBJECT_OPENERS = words(
 )
 _OPENING_MARKS = "\"“‘'([—–-"
 _RELATIVE = re.compile(r"(?P<np>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)\s*,\s*\Z")
+# "another official", and "one user ... one user": each introduces someone new.
 _NEW_REFERENT = re.compile(
-    r"^(?:another|a second|a third|a fourth|a different|a separate|other)\b", re.I
+    r"^(?:another|one|a second|a third|a fourth|a different|a separate|other)\b", re.I
 )
 _ACRONYM = re.compile(r"^(?:[A-Z]{2,6}|(?:[A-Z]\.){2,4})$")
 
