@@ -337,3 +337,33 @@ def test_each_one_user_is_someone_new() -> None:
     )
     ids = [a.source_id for a in analysis.attributions if not a.in_quote]
     assert len(set(ids[:2])) == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "As the paper noted in an editorial, the mayor has few friends left.",
+            "the mayor has few friends left",
+        ),
+        ("The mayor has few friends left, as the paper noted.", "The mayor has few friends left"),
+    ],
+)
+def test_an_as_aside_attributes_the_main_clause(text: str, content: str) -> None:
+    found = last(text)
+    assert (found.source.text, found.content.text) == ("the paper", content)
+
+
+def test_a_name_after_a_quoted_word_is_no_subject() -> None:
+    found = last(
+        'Victor Hale spoke first. Then he turned to "little" Sam Ortiz. He listed his wins.'
+    )
+    assert found.speaker == "Victor Hale"
+
+
+def test_a_nickname_does_not_hide_the_subject() -> None:
+    found = last(
+        'The Daily Ledger covered the march. Juan "Chico" Reyes carried a sign. '
+        '"I cried the whole way," he said.'
+    )
+    assert found.speaker in ("Reyes", "Juan Reyes")

@@ -548,6 +548,10 @@ class AttributionFinder:
         content_limit = start  # content before the attribution ends here
         if not speaker.inverted:
             source_start = speaker.source[0]
+            as_aside = _after_as(body, sentence.start, source_start)
+            if as_aside and _TO_COMMA.match(body, end, sentence.end):
+                # "As the paper noted in an op-ed, ...": the aside attributes the main clause.
+                return _as_content(body, end, sentence, source_start)
             content_limit = source_start
             content = self._content_after(body, end, sentence.end, quotes, lower)
             if content is not None:
@@ -559,6 +563,8 @@ class AttributionFinder:
                     elif not body.startswith("that", content[0]):
                         # '"...," Clinton said to cheers': the quote is what was said.
                         content = None
+            if content is None and as_aside:
+                return _as_content(body, end, sentence, source_start)  # "..., as she said."
             if content is None and not _clause_ended(body, sentence.start, source_start):
                 return None
         if content is None:
@@ -972,6 +978,30 @@ def _trim_span(body: str, start: int, end: int) -> tuple[int, int]:
     trimmed = text.lstrip()
     start = end - len(trimmed)
     return start, start + len(trimmed.rstrip())
+
+
+def _after_as(body: str, sentence_start: int, source_start: int) -> bool:
+    """Whether "as" stands right before the source ("As the paper noted, ...")."""
+    before = body[max(sentence_start, source_start - 5) : source_start].lower()
+    return before.endswith("as ") and (len(before) < 4 or not before[-4].isalnum())
+
+
+# "as the paper noted in an op-ed Thursday, ": what stands between the cue and the comma.
+_TO_COMMA = re.compile(r"[^,.;:\"“”]{0,60},\s*")
+
+
+def _as_content(
+    body: str, cue_end: int, sentence: _Bounds, source_start: int
+) -> tuple[int, int] | None:
+    """The main clause an "as X noted" aside attributes: the rest of the sentence after the
+    aside, else the clause before ", as"."""
+    comma = _TO_COMMA.match(body, cue_end, sentence.end)
+    if comma is not None:
+        return _clause(body, comma.end(), sentence.end)
+    aside = body.rfind(",", sentence.start, source_start)
+    if aside > sentence.start and body[aside:source_start].strip(", ").lower() == "as":
+        return _clause(body, sentence.start, aside)
+    return None
 
 
 def _clause(body: str, start: int, end: int) -> tuple[int, int] | None:

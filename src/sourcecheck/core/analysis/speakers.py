@@ -618,7 +618,14 @@ def _is_subject(body: str, position: int) -> bool:
     """Whether the name at ``position`` opens a clause (not an object, not after 'of')."""
     line_start = max(body.rfind("\n", 0, position), body.rfind(". ", 0, position) + 1)
     before = body[max(line_start, position - 40) : position].rstrip()
-    if not before or before[-1] in ",;:" or before[-1] in _OPENING_MARKS:
+    if not before or before[-1] in ",;:":
+        return True
+    nickname = _NICKNAME_TAIL.search(before)
+    if nickname is not None:
+        # 'Juan "Chico" Manriquez': the name starts before the nickname.
+        return _is_subject(body, position - (len(before) - nickname.start()) - 1)
+    if before[-1] in _OPENING_MARKS and (len(before) == 1 or not before[-2].isalnum()):
+        # An opening mark, not one closing a word ('turned to "little" Marco Rubio').
         return True
     tokens = before.split()
     last = tokens[-1].lower()
@@ -627,6 +634,9 @@ def _is_subject(body: str, position: int) -> bool:
     # "When Lopez learned ...", at the start of a sentence: the sentence is about her.
     opening = len(tokens) == 1 or (len(tokens) == 2 and not tokens[0].strip("\"“‘'("))
     return last.lstrip("\"“‘'(") in _SENTENCE_OPENERS and opening and line_start >= position - 40
+
+
+_NICKNAME_TAIL = re.compile(r"(?<![\w'’.-])[A-Z][\w'’.-]*[ \t]+[\"“‘'][A-Z][\w.-]*[\"”’']\Z")
 
 
 def _gender_of_title(title: str) -> str | None:
