@@ -108,7 +108,6 @@ class _Entity:
     kind: str  # "person", "organization", "government" or "group"
     gender: str | None = None  # "f", "m" or None when nothing has shown it
     roles: set[str] = field(default_factory=set)
-    pronoun_shown: bool = False  # a "she" or "he" of the text referred to it
 
 
 @dataclass(slots=True)
@@ -125,9 +124,6 @@ class _Mention:
     segment: int = 0  # where its part of the run starts (after "of", after a sentence end)
 
 
-_GENDER_LOOKBACK = 4  # salient mentions looked through for one of the pronoun's gender
-
-
 class _History:
     """Entities in the order the text brings them up: speakers and subjects, and all."""
 
@@ -140,30 +136,12 @@ class _History:
         if salient:
             self.salient.append((position, entity))
 
-    def latest(
-        self, wanted: Callable[[_Entity], bool], before: int, gender: str | None = None
-    ) -> _Entity | None:
-        """The most recent salient entity ``wanted`` accepts, else the most recent one.
-
-        With a ``gender``, a candidate whose gender nothing has shown gives way to one of the
-        last few salient ones an earlier pronoun of that gender referred to."""
+    def latest(self, wanted: Callable[[_Entity], bool], before: int) -> _Entity | None:
+        """The most recent salient entity ``wanted`` accepts, else the most recent one."""
         for entries in (self.salient, self.every):
-            found = None
-            looked = 0
             for position, entity in reversed(entries):
-                if position >= before or not wanted(entity):
-                    continue
-                if found is None:
-                    found = entity
-                    if gender is None or entity.gender is not None:
-                        return found
-                elif entity.gender == gender and entity.pronoun_shown and entity is not found:
+                if position < before and wanted(entity):
                     return entity
-                looked += 1
-                if looked > _GENDER_LOOKBACK:
-                    break
-            if found is not None:
-                return found
         return None
 
 
@@ -319,13 +297,11 @@ class SpeakerResolver:
             entity = history.latest(
                 lambda e: e.kind == "person" and (gender is None or e.gender in (None, gender)),
                 start,
-                gender,
             )
             if entity is None:
                 return "unknown", None
-            if gender is not None and entity.gender in (None, gender):
+            if gender is not None and entity.gender is None:
                 entity.gender = gender  # the text has now shown it
-                entity.pronoun_shown = True
             return "named_person", entity.name
         if pronoun in GROUP_PRONOUNS:
             if last_group is None:
