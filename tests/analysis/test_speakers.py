@@ -367,3 +367,33 @@ def test_a_nickname_does_not_hide_the_subject() -> None:
         '"I cried the whole way," he said.'
     )
     assert found.speaker in ("Reyes", "Juan Reyes")
+
+
+def test_called_a_name_then_a_quote_is_what_they_were_called() -> None:
+    found = last('The council held a vote; one lawmaker called Hale "the orange prince."')
+    assert (found.source.text, found.source_type) == ("one lawmaker", "anonymous")
+
+
+def test_a_source_after_the_cue_runs_past_a_dotted_abbreviation() -> None:
+    found = analyze("Exports fell, according to the U.S. Commerce Department.").attributions[0]
+    assert found.source.text == "the U.S. Commerce Department"
+
+
+@pytest.mark.parametrize(
+    ("text", "source_type"),
+    [
+        ("Lee, citing data from the Harbor Authority, said ten ships were late.", "document"),
+        ("A poll by the Harlow Post shows the mayor ahead.", "document"),
+        ("A poll of Ohio voters shows the mayor ahead.", "vague"),
+    ],
+)
+def test_a_maker_named_after_the_document(text: str, source_type: str) -> None:
+    found = analyze(text).attributions[0]
+    assert found.source_type == source_type
+
+
+def test_a_share_of_people_is_the_finding_of_a_poll_named_in_passing() -> None:
+    found = last(
+        "A new Harlow Post poll is out. Nine in 10 registered voters say the mayor is fine."
+    )
+    assert (found.source.text, found.source_type) == ("Nine in 10 registered voters", "document")

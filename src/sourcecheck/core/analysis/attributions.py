@@ -50,9 +50,10 @@ _WORD = rf"(?!(?i:{_FUNCTION})\b)[\w'’.&-]+"
 _CLAUSE_END_CHARS = ",?!:—–-\"”’'"
 _NAME_AFTER = re.compile(rf"\s*,?\s*(?P<src>{_NAME})")
 _PRONOUN_AFTER = re.compile(r"\s*,?\s*(?P<src>(?i:he|she|they|I|we|it))\b")
+# The dot after a single capital ("U.S.", "J. Smith") is an abbreviation's, not an end.
 _PHRASE_AFTER = re.compile(
-    r"\s*(?P<src>[^\s,.;:\"“”()'][^,.;:\"“”()]{0,100}?)"
-    r"(?=\s*(?:[,.;:\"“”()]|''|\Z)|\s+(?:who|which|that|when|in\s+(?:a|an|the)\s|"
+    r"\s*(?P<src>[^\s,.;:\"“”()'](?:[^,.;:\"“”()]|(?<=\b[A-Z])\.){0,100}?)"
+    r"(?=\s*(?:[,;:\"“”()]|(?<!\b[A-Z])\.|''|\Z)|\s+(?:who|which|that|when|in\s+(?:a|an|the)\s|"
     r"on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)))"
 )
 _ROLE_AFTER = re.compile(
@@ -776,12 +777,15 @@ def _widen_cue(
 
 _NAMING_PARTICIPLES = words("called named dubbed titled labeled labelled")
 _NAME_FOLLOWS = re.compile(r"\s+(?:[\"“]|''|[A-Z])")
+_NAME_THEN_QUOTE = re.compile(r"\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}\s+(?:[\"“]|'')")
 
 
 def _names_a_thing(body: str, cue_end: int, src_start: int, src_end: int) -> bool:
     """Whether 'X called Y' names a thing (a description, then a name or a title)."""
     if _names_or_pronoun(body[src_start:src_end]):
         return False
+    if _NAME_THEN_QUOTE.match(body, cue_end) is not None:
+        return False  # 'one lawmaker called Hale "a menace"': what Hale was called
     return _NAME_FOLLOWS.match(body, cue_end) is not None
 
 

@@ -224,7 +224,11 @@ class SourceTyper:
             and (len(head_words) == 1 or head_words[0].lower() in DETERMINERS)
         )
         if head in self.document_heads and common:
-            if head in _UNNAMED_DOCUMENTS and self._unnamed_maker(head_words):
+            if (
+                head in _UNNAMED_DOCUMENTS
+                and self._unnamed_maker(head_words)
+                and not self._maker_after(words[len(head_words) :])
+            ):
                 return SourceInfo("vague", "group")
             return SourceInfo("document", "other")
         if common:
@@ -307,6 +311,13 @@ class SourceTyper:
         )
         # Capitalised words other than places, peoples and parties name the maker ("Pew").
         return not any(w[:1].isupper() and w not in self.not_makers for w in modifiers)
+
+    def _maker_after(self, rest: list[str]) -> bool:
+        """Whether the words after the head name the maker ('data from the State
+        Department', 'a poll by Quinnipiac')."""
+        if not rest or rest[0].lower() not in ("from", "by", "of"):
+            return False
+        return any(w[:1].isupper() and w.rstrip(".,") not in self.not_makers for w in rest[1:])
 
     def _names(self, words: list[str]) -> list[str]:
         """The capitalised words of a phrase that can be part of a name."""

@@ -256,9 +256,10 @@ class SpeakerResolver:
         if info.kind == "share":
             # "52 percent say": what the poll the story named found; with none named, an
             # unnamed poll's finding.
-            if last_document is None:
-                return "vague", None
-            return "document", last_document[1]
+            if last_document is not None:
+                return "document", last_document[1]
+            poll = _named_poll(body, start)
+            return ("document", poll) if poll else ("vague", None)
         if info.kind == "pronoun":
             return self._pronoun(
                 body, source.text.lower(), start, history, last_document, last_group
@@ -555,6 +556,23 @@ def _entity(entities: dict[str, _Entity], surnames: dict[str, str], mention: _Me
         entity.gender = mention.gender
     entity.roles.update(mention.roles)
     return entity
+
+
+# "the AP-GfK poll", "a Quinnipiac University survey": a poll whose maker the text names.
+_NAMED_POLL = re.compile(
+    r"(?<![\w'’.&/-])(?P<maker>[A-Z][\w'’.&/-]*(?:[ \t]+[A-Z][\w'’.&/-]*){0,3})[ \t]+"
+    r"(?:[Pp]oll|[Ss]urvey)s?\b"
+)
+
+
+def _named_poll(body: str, before: int) -> str | None:
+    """The last poll named before ``before`` whose maker is more than a capitalised opener."""
+    found = None
+    for match in _NAMED_POLL.finditer(body, 0, before):
+        maker = [w for w in match.group("maker").split() if w not in NOT_NAMES]
+        if maker:
+            found = match.group()
+    return found
 
 
 def _mentioned_after(history: _History, entity: _Entity, position: int) -> bool:
