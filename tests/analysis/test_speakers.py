@@ -86,10 +86,10 @@ def test_gender_from_a_given_name() -> None:
 
 def test_gender_the_text_shows_through_an_earlier_pronoun() -> None:
     found = last(
-        "Kiran Vale opened the meeting. She said the budget was tight. Alex Moreau, the "
-        "treasurer, nodded. She said cuts were coming."
+        "Alex Moreau chaired the session. Kiran Vale opened the meeting. She said the budget "
+        "was tight. He said cuts were coming."
     )
-    assert found.speaker == "Kiran Vale"
+    assert found.speaker == "Alex Moreau"
 
 
 def test_the_senator_is_the_person_last_given_that_role() -> None:
@@ -149,7 +149,13 @@ def test_they_resolve_to_the_organisation_last_the_subject() -> None:
         ("Fifty-two percent of voters say the city is on the wrong track.", "vague", None),
         ("Recent polling shows the mayor trailing.", "vague", None),
         ("A conservative group said the rule was unlawful.", "anonymous", None),
-        ("Democrats said the bill would fail.", "named_organization", "Democrats"),
+        # Some of the party's members, not the party: an editor asks "which Democrats?"
+        ("Democrats said the bill would fail.", "vague", None),
+        ("The Republicans argued the bill would fail.", "vague", None),
+        ("One user wrote that the rally was a circus.", "anonymous", None),
+        ("Another said the plan would pass.", "anonymous", None),
+        ("His wife said he would not run again.", "unknown", None),
+        ("Emails revealed the closures were deliberate.", "vague", None),
         ("Clinton's campaign said the ad was false.", "named_organization", "Clinton's campaign"),
     ],
 )
@@ -244,3 +250,150 @@ def test_sources_are_in_the_report() -> None:
     report = Engine().score(Article(body="Ana Ruiz said the mill would close. She said so."))
     assert [s.name for s in report.analysis.sources] == ["Ana Ruiz"]
     assert [a.source_id for a in report.analysis.attributions] == [0, 0]
+
+
+# -- round two: patterns from the tuning half ----------------------------------------------
+
+
+def test_a_role_word_before_the_name_gives_the_gender() -> None:
+    found = last(
+        "Tom Reyes visited the port. Ministry spokeswoman Kestrel Aoki said exports fell. "
+        "He said the port would reopen."
+    )
+    assert found.speaker == "Tom Reyes"
+
+
+def test_an_interjection_is_not_part_of_the_name() -> None:
+    found = last(
+        "Congratulations Ellen Park on the win, Tom Reyes wrote. She said the count was fair."
+    )
+    assert found.speaker == "Ellen Park"
+
+
+def test_a_person_named_after_an_organisation_role() -> None:
+    found = last(
+        "Tom Reyes picked a western. Former Brightline CEO Carly Vance named a drama. "
+        '"I watch it every year," she said.'
+    )
+    assert found.speaker == "Carly Vance"
+
+
+def test_a_day_is_not_a_person() -> None:
+    found = last(
+        "Ann Lee campaigned across the state. Super Tuesday came and went. "
+        "She said the results were encouraging."
+    )
+    assert found.speaker == "Ann Lee"
+
+
+def test_a_number_word_is_not_a_name() -> None:
+    found = last("Mara Quinn read the list. Two Ohio counties refused; she said the rest agreed.")
+    assert found.speaker == "Mara Quinn"
+
+
+def test_a_possessive_before_a_cue_is_no_speaker() -> None:
+    found = last(
+        "Tom Reyes spoke for an hour. Victor Hale’s continued support for the bill "
+        'surprised the crowd. "It was a good day," he said.'
+    )
+    assert found.speaker == "Tom Reyes"
+
+
+def test_they_with_nothing_to_stand_for_is_not_a_vague_source() -> None:
+    found = last("They pushed the mayor for details on the budget.")
+    assert found.source_type == "unknown"
+
+
+def test_liken_is_a_cue() -> None:
+    found = last("Critics have likened the plan to a tax hike.")
+    assert (found.source.text, found.cue.text, found.source_type) == (
+        "Critics",
+        "have likened",
+        "vague",
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "sources"),
+    [
+        ("The party held onto most of its seats while adding three more.", []),
+        (
+            "Clinton struck a calm tone, urging voters to wait and promising to protect jobs.",
+            ["Clinton"],
+        ),
+    ],
+)
+def test_a_participle_after_a_conjunction_takes_no_words_before_it(
+    text: str, sources: list[str]
+) -> None:
+    found = [a.source.text for a in analyze(text).attributions if a.source is not None]
+    assert found == sources
+
+
+def test_each_one_user_is_someone_new() -> None:
+    analysis = analyze(
+        '"It is great fun," one user wrote. "The show goes on," one user wrote. '
+        "The official said the ban would stay."
+    )
+    ids = [a.source_id for a in analysis.attributions if not a.in_quote]
+    assert len(set(ids[:2])) == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "As the paper noted in an editorial, the mayor has few friends left.",
+            "the mayor has few friends left",
+        ),
+        ("The mayor has few friends left, as the paper noted.", "The mayor has few friends left"),
+    ],
+)
+def test_an_as_aside_attributes_the_main_clause(text: str, content: str) -> None:
+    found = last(text)
+    assert (found.source.text, found.content.text) == ("the paper", content)
+
+
+def test_a_name_after_a_quoted_word_is_no_subject() -> None:
+    found = last(
+        'Victor Hale spoke first. Then he turned to "little" Sam Ortiz. He listed his wins.'
+    )
+    assert found.speaker == "Victor Hale"
+
+
+def test_a_nickname_does_not_hide_the_subject() -> None:
+    found = last(
+        'The Daily Ledger covered the march. Juan "Chico" Reyes carried a sign. '
+        '"I cried the whole way," he said.'
+    )
+    assert found.speaker in ("Reyes", "Juan Reyes")
+
+
+def test_called_a_name_then_a_quote_is_what_they_were_called() -> None:
+    found = last('The council held a vote; one lawmaker called Hale "the orange prince."')
+    assert (found.source.text, found.source_type) == ("one lawmaker", "anonymous")
+
+
+def test_a_source_after_the_cue_runs_past_a_dotted_abbreviation() -> None:
+    found = analyze("Exports fell, according to the U.S. Commerce Department.").attributions[0]
+    assert found.source.text == "the U.S. Commerce Department"
+
+
+@pytest.mark.parametrize(
+    ("text", "source_type"),
+    [
+        ("Lee, citing data from the Harbor Authority, said ten ships were late.", "document"),
+        ("A poll by the Harlow Post shows the mayor ahead.", "document"),
+        ("A poll of Ohio voters shows the mayor ahead.", "vague"),
+    ],
+)
+def test_a_maker_named_after_the_document(text: str, source_type: str) -> None:
+    found = analyze(text).attributions[0]
+    assert found.source_type == source_type
+
+
+def test_a_share_of_people_is_the_finding_of_a_poll_named_in_passing() -> None:
+    found = last(
+        "A new Harlow Post poll is out. Nine in 10 registered voters say the mayor is fine."
+    )
+    assert (found.source.text, found.source_type) == ("Nine in 10 registered voters", "document")

@@ -50,9 +50,10 @@ _WORD = rf"(?!(?i:{_FUNCTION})\b)[\w'’.&-]+"
 _CLAUSE_END_CHARS = ",?!:—–-\"”’'"
 _NAME_AFTER = re.compile(rf"\s*,?\s*(?P<src>{_NAME})")
 _PRONOUN_AFTER = re.compile(r"\s*,?\s*(?P<src>(?i:he|she|they|I|we|it))\b")
+# The dot after a single capital ("U.S.", "J. Smith") is an abbreviation's, not an end.
 _PHRASE_AFTER = re.compile(
-    r"\s*(?P<src>[^\s,.;:\"“”()'][^,.;:\"“”()]{0,100}?)"
-    r"(?=\s*(?:[,.;:\"“”()]|''|\Z)|\s+(?:who|which|that|when|in\s+(?:a|an|the)\s|"
+    r"\s*(?P<src>[^\s,.;:\"“”()'](?:[^,.;:\"“”()]|(?<=\b[A-Z])\.){0,100}?)"
+    r"(?=\s*(?:[,;:\"“”()]|(?<!\b[A-Z])\.|''|\Z)|\s+(?:who|which|that|when|in\s+(?:a|an|the)\s|"
     r"on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)))"
 )
 _ROLE_AFTER = re.compile(
@@ -123,6 +124,15 @@ _INVERTED_DETERMINERS = words(
 # ", adding", "while saying", "before telling": what may stand before a participle cue whose
 # subject is the clause's.
 _GAP_WORDS = ("while", "by", "after", "before", "when", "in", "without")
+
+
+_GAP_OR_AND = frozenset([*_GAP_WORDS, "and"])
+
+
+def _last_word(body: str, start: int, end: int) -> str:
+    """The last word of ``body[start:end]``, lower-cased ('' if none)."""
+    words_ = body[max(start, end - 12) : end].split()
+    return words_[-1].lower() if words_ else ""
 
 
 def _first_word(copy: bytes, start: int) -> bytes:
@@ -487,7 +497,12 @@ class AttributionFinder:
         lower: str,
     ) -> _Speaker | None:
         """The source of a cue: before it, the clause's subject, or after it (inverted)."""
-        before = self.reader.read(body, window, core_end)
+        # "... while adding", "... and promising": the words before the conjunction are no
+        # source phrase; the clause's subject is.
+        gerund_after_gap = (
+            lower.endswith("ing") and _last_word(body, window, core_end) in _GAP_OR_AND
+        )
+        before = None if gerund_after_gap else self.reader.read(body, window, core_end)
         if before is None:
             governing = _control_verb_start(body, window, core_end)
             if governing is not None:
@@ -534,6 +549,10 @@ class AttributionFinder:
         content_limit = start  # content before the attribution ends here
         if not speaker.inverted:
             source_start = speaker.source[0]
+            as_aside = _after_as(body, sentence.start, source_start)
+            if as_aside and _TO_COMMA.match(body, end, sentence.end):
+                # "As the paper noted in an op-ed, ...": the aside attributes the main clause.
+                return _as_content(body, end, sentence, source_start)
             content_limit = source_start
             content = self._content_after(body, end, sentence.end, quotes, lower)
             if content is not None:
@@ -545,6 +564,8 @@ class AttributionFinder:
                     elif not body.startswith("that", content[0]):
                         # '"...," Clinton said to cheers': the quote is what was said.
                         content = None
+            if content is None and as_aside:
+                return _as_content(body, end, sentence, source_start)  # "..., as she said."
             if content is None and not _clause_ended(body, sentence.start, source_start):
                 return None
         if content is None:
@@ -756,12 +777,15 @@ def _widen_cue(
 
 _NAMING_PARTICIPLES = words("called named dubbed titled labeled labelled")
 _NAME_FOLLOWS = re.compile(r"\s+(?:[\"“]|''|[A-Z])")
+_NAME_THEN_QUOTE = re.compile(r"\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}\s+(?:[\"“]|'')")
 
 
 def _names_a_thing(body: str, cue_end: int, src_start: int, src_end: int) -> bool:
     """Whether 'X called Y' names a thing (a description, then a name or a title)."""
     if _names_or_pronoun(body[src_start:src_end]):
         return False
+    if _NAME_THEN_QUOTE.match(body, cue_end) is not None:
+        return False  # 'one lawmaker called Hale "a menace"': what Hale was called
     return _NAME_FOLLOWS.match(body, cue_end) is not None
 
 
@@ -958,6 +982,30 @@ def _trim_span(body: str, start: int, end: int) -> tuple[int, int]:
     trimmed = text.lstrip()
     start = end - len(trimmed)
     return start, start + len(trimmed.rstrip())
+
+
+def _after_as(body: str, sentence_start: int, source_start: int) -> bool:
+    """Whether "as" stands right before the source ("As the paper noted, ...")."""
+    before = body[max(sentence_start, source_start - 5) : source_start].lower()
+    return before.endswith("as ") and (len(before) < 4 or not before[-4].isalnum())
+
+
+# "as the paper noted in an op-ed Thursday, ": what stands between the cue and the comma.
+_TO_COMMA = re.compile(r"[^,.;:\"“”]{0,60},\s*")
+
+
+def _as_content(
+    body: str, cue_end: int, sentence: _Bounds, source_start: int
+) -> tuple[int, int] | None:
+    """The main clause an "as X noted" aside attributes: the rest of the sentence after the
+    aside, else the clause before ", as"."""
+    comma = _TO_COMMA.match(body, cue_end, sentence.end)
+    if comma is not None:
+        return _clause(body, comma.end(), sentence.end)
+    aside = body.rfind(",", sentence.start, source_start)
+    if aside > sentence.start and body[aside:source_start].strip(", ").lower() == "as":
+        return _clause(body, sentence.start, aside)
+    return None
 
 
 def _clause(body: str, start: int, end: int) -> tuple[int, int] | None:

@@ -51,7 +51,7 @@ def token_starts(body: str, words: list[str], first: int, start: int, end: int) 
 
 _SOURCE_PRONOUNS = words(
     """
-    he she they i we you it who which
+    he she they i we you it who which another
     """
 )
 _TAIL_WORDS = words(
@@ -189,6 +189,15 @@ def _share(words: list[str]) -> int | None:
         and (words[-3].isdigit() or words[-3].lower() in _NUMBER_WORDS)
     ):
         return len(words) - 3
+    # "nine in 10 registered voters said": the share, then who they are.
+    for i in range(max(0, len(words) - 6), len(words) - 3):
+        if (
+            words[i + 1] == "in"
+            and words[i + 2].isdigit()
+            and (words[i].isdigit() or words[i].lower() in _NUMBER_WORDS)
+            and all(w.isalpha() and w.lower() not in _FUNCTION for w in words[i + 3 :])
+        ):
+            return i
     return None
 
 

@@ -76,7 +76,20 @@ _UNNAMED_DOCUMENTS = frozenset(
         "data",
         "numbers",
         "figures",
+        "emails",
+        "e-mails",
+        "documents",
+        "records",
+        "memos",
     ]
+)
+_POSSESSIVE_PRONOUNS = frozenset(["his", "her", "their", "my", "our", "your", "its"])
+# Relatives: "his wife" is someone the text has identified, not an anonymous source.
+_KIN = words(
+    """
+    wife husband son daughter mother father brother sister widow widower parent parents
+    grandmother grandfather uncle aunt cousin nephew niece fiancee fiance partner
+    """
 )
 _REFERRING = frozenset(
     ["the", "this", "that", "these", "those", "its", "their", "his", "her", "our"]
@@ -183,7 +196,8 @@ class SourceTyper:
             if lower in AUTHOR_PRONOUNS and not in_quote:
                 return SourceInfo("author", "named", "the author")
             return SourceInfo("unknown", "pronoun")
-        if self.anonymous(phrase):
+        if self.anonymous(phrase) or lower == "another":
+            # "Another said": one more of the unnamed people the story quotes.
             return SourceInfo("anonymous", "group")
         if _is_share(phrase):
             return SourceInfo("document", "share")  # "52 percent say": a poll's finding
@@ -198,7 +212,9 @@ class SourceTyper:
         if bare in self.demonyms:
             return SourceInfo("vague", "group")  # "Americans say"
         if bare in self.parties and bare.endswith("s"):
-            return SourceInfo("named_organization", "named", bare)  # "Democrats": the party
+            # "Democrats say", "the Republicans argued": some of the party's members, not
+            # the party speaking through anyone the reader could check.
+            return SourceInfo("vague", "group")
         named = self._names(head_words)
         person = self._name_after_role(head_words)
         if person:  # "Interior Ministry spokesman Tom Silva": the person, not the ministry
@@ -208,7 +224,11 @@ class SourceTyper:
             and (len(head_words) == 1 or head_words[0].lower() in DETERMINERS)
         )
         if head in self.document_heads and common:
-            if head in _UNNAMED_DOCUMENTS and self._unnamed_maker(head_words):
+            if (
+                head in _UNNAMED_DOCUMENTS
+                and self._unnamed_maker(head_words)
+                and not self._maker_after(words[len(head_words) :])
+            ):
                 return SourceInfo("vague", "group")
             return SourceInfo("document", "other")
         if common:
@@ -224,6 +244,8 @@ class SourceTyper:
     def _description(self, head: str, head_words: list[str], named: list[str]) -> SourceInfo:
         """A phrase ending in a common noun: 'analysts', 'a senior official', 'the senator'."""
         first = head_words[0].lower()
+        if first in _POSSESSIVE_PRONOUNS and head in _KIN:
+            return SourceInfo("unknown", "other")  # "his wife": who she is, the text says
         definite = first in ("the", "this", "that") or _POSSESSIVE.search(head_words[0]) is not None
         if head in self.vague_heads:
             return SourceInfo("vague", "group")
@@ -246,6 +268,8 @@ class SourceTyper:
             if head.endswith("s") and not head.endswith("ss"):
                 return SourceInfo("vague", "group")  # "the protesters": a group, not a person
             return SourceInfo("unknown", "person_description")
+        if first in ("one", "another") and len(head_words) > 1:
+            return SourceInfo("anonymous", "group")  # "one user wrote": one of many, unnamed
         return SourceInfo("unknown", "other")
 
     def _head_words(self, phrase: str) -> list[str]:
@@ -287,6 +311,13 @@ class SourceTyper:
         )
         # Capitalised words other than places, peoples and parties name the maker ("Pew").
         return not any(w[:1].isupper() and w not in self.not_makers for w in modifiers)
+
+    def _maker_after(self, rest: list[str]) -> bool:
+        """Whether the words after the head name the maker ('data from the State
+        Department', 'a poll by Quinnipiac')."""
+        if not rest or rest[0].lower() not in ("from", "by", "of"):
+            return False
+        return any(w[:1].isupper() and w.rstrip(".,") not in self.not_makers for w in rest[1:])
 
     def _names(self, words: list[str]) -> list[str]:
         """The capitalised words of a phrase that can be part of a name."""

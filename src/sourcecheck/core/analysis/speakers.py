@@ -93,8 +93,9 @@ _SUBJECT_OPENERS = words(
 )
 _OPENING_MARKS = "\"“‘'([—–-"
 _RELATIVE = re.compile(r"(?P<np>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)\s*,\s*\Z")
+# "another official", and "one user ... one user": each introduces someone new.
 _NEW_REFERENT = re.compile(
-    r"^(?:another|a second|a third|a fourth|a different|a separate|other)\b", re.I
+    r"^(?:another|one|a second|a third|a fourth|a different|a separate|other)\b", re.I
 )
 _ACRONYM = re.compile(r"^(?:[A-Z]{2,6}|(?:[A-Z]\.){2,4})$")
 
@@ -107,7 +108,6 @@ class _Entity:
     kind: str  # "person", "organization", "government" or "group"
     gender: str | None = None  # "f", "m" or None when nothing has shown it
     roles: set[str] = field(default_factory=set)
-    pronoun_shown: bool = False  # a "she" or "he" of the text referred to it
 
 
 @dataclass(slots=True)
@@ -121,9 +121,7 @@ class _Mention:
     possessive: bool
     offset: int  # of the name's first word (or its title) within the run
     single: bool = False  # one word with no title: a name only where a name is expected
-
-
-_GENDER_LOOKBACK = 4  # salient mentions looked through for one of the pronoun's gender
+    segment: int = 0  # where its part of the run starts (after "of", after a sentence end)
 
 
 class _History:
@@ -138,30 +136,12 @@ class _History:
         if salient:
             self.salient.append((position, entity))
 
-    def latest(
-        self, wanted: Callable[[_Entity], bool], before: int, gender: str | None = None
-    ) -> _Entity | None:
-        """The most recent salient entity ``wanted`` accepts, else the most recent one.
-
-        With a ``gender``, a candidate whose gender nothing has shown gives way to one of the
-        last few salient ones an earlier pronoun of that gender referred to."""
+    def latest(self, wanted: Callable[[_Entity], bool], before: int) -> _Entity | None:
+        """The most recent salient entity ``wanted`` accepts, else the most recent one."""
         for entries in (self.salient, self.every):
-            found = None
-            looked = 0
             for position, entity in reversed(entries):
-                if position >= before or not wanted(entity):
-                    continue
-                if found is None:
-                    found = entity
-                    if gender is None or entity.gender is not None:
-                        return found
-                elif entity.gender == gender and entity.pronoun_shown and entity is not found:
+                if position < before and wanted(entity):
                     return entity
-                looked += 1
-                if looked > _GENDER_LOOKBACK:
-                    break
-            if found is not None:
-                return found
         return None
 
 
@@ -176,6 +156,10 @@ class SpeakerResolver:
             [*category(places, "demonyms"), *category(places, "dates"), *self.places]
         )
         self.parties = frozenset(category(places, "parties"))
+        # Days and holidays, not months: "May" and "June" are also names.
+        self.day_names = frozenset(
+            d for d in category(places, "dates") if d[:3].lower() not in _MONTH_STEMS
+        )
         names = lexicons.get("person_names")
         self.female = frozenset(category(names, "female"))
         self.male = frozenset(category(names, "male"))
@@ -224,7 +208,12 @@ class SpeakerResolver:
                 last_document = (start, speaker or source.text)
             if source_type in ("anonymous", "vague") and _plural(source.text):
                 last_group = (start, source_type, speaker)
-            if speaker and source_type in ("named_person", "named_organization"):
+            if (
+                speaker
+                and source_type in ("named_person", "named_organization")
+                and not _possessive(source.text)
+            ):
+                # "Trump's continued appeal": a possessive before the cue is no speaker.
                 entity = entities.get(speaker)
                 if entity is not None:
                     history.add(start, entity, True)
@@ -248,9 +237,14 @@ class SpeakerResolver:
         if info.kind == "named" and info.source_type == "named_person" and info.speaker:
             mention = self._person_of(source.text, info.speaker)
             entity = _entity(entities, surnames, mention)
+            # "spokeswoman Hua Chunying said", "Lee Park, a spokeswoman for ...": the role
+            # words before the name or in the appositive tell the gender.
+            roles = _role_words(source.text[: max(0, source.text.find(info.speaker))])
             if attribution.role:
-                entity.roles.update(_role_words(attribution.role))
-                entity.gender = entity.gender or _gender_of_roles(_role_words(attribution.role))
+                roles |= _role_words(attribution.role)
+            if roles:
+                entity.roles.update(roles)
+                entity.gender = entity.gender or _gender_of_roles(roles)
             if entity.kind == "person":
                 return "named_person", entity.name
             return "named_organization", entity.name  # "Greenfield Foods" named before
@@ -262,9 +256,10 @@ class SpeakerResolver:
         if info.kind == "share":
             # "52 percent say": what the poll the story named found; with none named, an
             # unnamed poll's finding.
-            if last_document is None:
-                return "vague", None
-            return "document", last_document[1]
+            if last_document is not None:
+                return "document", last_document[1]
+            poll = _named_poll(body, start)
+            return ("document", poll) if poll else ("vague", None)
         if info.kind == "pronoun":
             return self._pronoun(
                 body, source.text.lower(), start, history, last_document, last_group
@@ -303,17 +298,15 @@ class SpeakerResolver:
             entity = history.latest(
                 lambda e: e.kind == "person" and (gender is None or e.gender in (None, gender)),
                 start,
-                gender,
             )
             if entity is None:
                 return "unknown", None
-            if gender is not None and entity.gender in (None, gender):
+            if gender is not None and entity.gender is None:
                 entity.gender = gender  # the text has now shown it
-                entity.pronoun_shown = True
             return "named_person", entity.name
         if pronoun in GROUP_PRONOUNS:
             if last_group is None:
-                return "vague", None
+                return "unknown", None  # nothing for "they" to stand for
             return last_group[1], last_group[2]
         if pronoun in THING_PRONOUNS:
             organisation = history.latest(lambda e: e.kind in ("organization", "government"), start)
@@ -386,13 +379,18 @@ class SpeakerResolver:
                 continue
             for mention in parsed:
                 position = run_start + mention.offset
-                opens = _opens_sentence(body, position)
+                # Words skipped before the name ("Other Netizens") leave it opening the
+                # sentence.
+                lead = run_start + mention.segment
+                opens = _opens_sentence(body, position) or _opens_sentence(body, lead)
                 if mention.single and opens and mention.name not in name_words:
                     continue  # "Outright, ...", "Proposals ...": a capital, not a name
                 if mention.kind == "person" and not mention.single:
                     name_words.update(mention.name.split())
+                # Where the run starts is where the clause has its subject: "Former
+                # Hewlett-Packard CEO Carly Fiorina named ..." is about Fiorina.
                 subject = (
-                    (opens or _is_subject(body, position))
+                    (opens or _is_subject(body, lead))
                     and not reported.contains(position)
                     and not self._modifies(body, match.end())
                 )
@@ -419,6 +417,7 @@ class SpeakerResolver:
         for offset, tokens in self._segments(run):
             mention = self._mention(tokens, offset)
             if mention is not None:
+                mention.segment = offset
                 found.append(mention)
         return tuple(found)
 
@@ -484,10 +483,28 @@ class SpeakerResolver:
             return None  # "the AP-GfK Poll": a document, never "he"
         if text in self.typer.governments:
             return _Mention(text, "government", None, (), possessive, offset + skipped)
+        if tokens[-1] in self.day_names:
+            return None  # "Super Tuesday", "Black Friday": a date
         parts = [part for token in tokens for part in token.split("-")]
         if not self._not_person.isdisjoint(parts) or any(_ACRONYM.match(t) for t in parts):
+            given = self._given_name_after_role(tokens)
+            if given:
+                # "Hewlett-Packard CEO Carly Fiorina": the person the organisation's role
+                # word introduces.
+                skipped += len(" ".join(tokens[:given])) + 1
+                return self._person(tokens[given:], possessive, offset + skipped)
             return _Mention(text, "organization", None, (), possessive, offset + skipped)
         return self._person(tokens, possessive, offset + skipped)
+
+    def _given_name_after_role(self, tokens: list[str]) -> int:
+        """The index of a given name that opens a full name after other words, else 0."""
+        for index in range(len(tokens) - 2, 0, -1):
+            token = tokens[index]
+            if (token in self.female or token in self.male) and not (
+                tokens[index - 1] in self.female or tokens[index - 1] in self.male
+            ):
+                return index
+        return 0
 
     def _person(self, tokens: list[str], possessive: bool, offset: int) -> _Mention | None:
         titles = self.typer.titles
@@ -541,6 +558,23 @@ def _entity(entities: dict[str, _Entity], surnames: dict[str, str], mention: _Me
     return entity
 
 
+# "the AP-GfK poll", "a Quinnipiac University survey": a poll whose maker the text names.
+_NAMED_POLL = re.compile(
+    r"(?<![\w'’.&/-])(?P<maker>[A-Z][\w'’.&/-]*(?:[ \t]+[A-Z][\w'’.&/-]*){0,3})[ \t]+"
+    r"(?:[Pp]oll|[Ss]urvey)s?\b"
+)
+
+
+def _named_poll(body: str, before: int) -> str | None:
+    """The last poll named before ``before`` whose maker is more than a capitalised opener."""
+    found = None
+    for match in _NAMED_POLL.finditer(body, 0, before):
+        maker = [w for w in match.group("maker").split() if w not in NOT_NAMES]
+        if maker:
+            found = match.group()
+    return found
+
+
 def _mentioned_after(history: _History, entity: _Entity, position: int) -> bool:
     return any(p > position and e is entity for p, e in reversed(history.every))
 
@@ -550,10 +584,13 @@ _SENTENCE_OPENERS = words(
     when while as after before since though although if once because
     """
 )
+_MONTH_STEMS = words("jan feb mar apr may jun jul aug sep oct nov dec")
 _CAPITALISED_FUNCTION_WORDS = words(
     """
     he she it they we i you his her its their our my me him them us maybe perhaps yes no
     nonetheless nevertheless sooner best first second next few several such each every
+    thanks thank dear hey hi hello congratulations sorry
+    one two three four five six seven eight nine ten
     """
 )
 
@@ -575,7 +612,14 @@ def _is_subject(body: str, position: int) -> bool:
     """Whether the name at ``position`` opens a clause (not an object, not after 'of')."""
     line_start = max(body.rfind("\n", 0, position), body.rfind(". ", 0, position) + 1)
     before = body[max(line_start, position - 40) : position].rstrip()
-    if not before or before[-1] in ",;:" or before[-1] in _OPENING_MARKS:
+    if not before or before[-1] in ",;:":
+        return True
+    nickname = _NICKNAME_TAIL.search(before)
+    if nickname is not None:
+        # 'Juan "Chico" Manriquez': the name starts before the nickname.
+        return _is_subject(body, position - (len(before) - nickname.start()) - 1)
+    if before[-1] in _OPENING_MARKS and (len(before) == 1 or not before[-2].isalnum()):
+        # An opening mark, not one closing a word ('turned to "little" Marco Rubio').
         return True
     tokens = before.split()
     last = tokens[-1].lower()
@@ -584,6 +628,9 @@ def _is_subject(body: str, position: int) -> bool:
     # "When Lopez learned ...", at the start of a sentence: the sentence is about her.
     opening = len(tokens) == 1 or (len(tokens) == 2 and not tokens[0].strip("\"“‘'("))
     return last.lstrip("\"“‘'(") in _SENTENCE_OPENERS and opening and line_start >= position - 40
+
+
+_NICKNAME_TAIL = re.compile(r"(?<![\w'’.-])[A-Z][\w'’.-]*[ \t]+[\"“‘'][A-Z][\w.-]*[\"”’']\Z")
 
 
 def _gender_of_title(title: str) -> str | None:
@@ -605,6 +652,10 @@ def _gender_of_roles(roles: Iterable[str]) -> str | None:
 
 def _role_words(role: str) -> set[str]:
     return {w.strip(",.").lower() for w in role.split()}
+
+
+def _possessive(phrase: str) -> bool:
+    return phrase.endswith(("'s", "’s", "s'", "s’"))
 
 
 def _plural(phrase: str) -> bool:
