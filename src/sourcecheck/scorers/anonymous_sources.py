@@ -139,7 +139,11 @@ class AnonymousSourcesOptions(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     anonymous_penalty: float = Field(
-        default=0.35, ge=0, le=1, description="Penalty for any anonymous attribution."
+        default=0.0,
+        ge=0,
+        le=1,
+        description="Penalty for being anonymous at all (AP allows it when the rules are kept, "
+        "so by default only breaking them costs).",
     )
     vague_penalty: float = Field(
         default=0.8, ge=0, le=1, description="Penalty for a vague one ('critics say')."
