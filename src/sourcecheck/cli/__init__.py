@@ -15,6 +15,7 @@ from sourcecheck.cli.new_scorer import new_scorer_command
 from sourcecheck.cli.plugins_cmd import plugins_command
 from sourcecheck.cli.schema_cmd import schema_command
 from sourcecheck.cli.score import score_command
+from sourcecheck.cli.serve import serve_command
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -33,6 +34,7 @@ cli.add_command(compare_command)
 cli.add_command(index_command)
 cli.add_command(corroborate_command)
 cli.add_command(calibrate_command)
+cli.add_command(serve_command)
 
 
 def main(argv: list[str] | None = None) -> int:

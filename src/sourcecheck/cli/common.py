@@ -228,6 +228,11 @@ EXTRA_OF_MODULE = {
     "dask": "dask",
     "distributed": "dask",
     "trafilatura": "html",
+    "fastapi": "serve",
+    "uvicorn": "serve",
+    "starlette": "serve",
+    "pygls": "lsp",
+    "lsprotocol": "lsp",
 }
 
 
