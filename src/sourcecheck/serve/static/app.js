@@ -9,12 +9,12 @@
   // scorer keeps its colour whatever it finds and wherever. Blues, ambers and violets: no
   // red/green pair for readers who cannot tell them apart.
   const FIXED = {
-    attribution_clarity: "#bcd7ff",
-    hedging: "#ffd98a",
-    corroboration: "#dcc8ff",
-    anonymous_sources: "#a8e4ef",
+    attribution_clarity: "#a9cdfc",
+    hedging: "#ffd27a",
+    corroboration: "#d9c2ff",
+    anonymous_sources: "#f8bfdc",
   };
-  const PALETTE = ["#f6c9e4", "#e8d9b5", "#c9d3e6", "#ffe3c2", "#d5c8f0", "#b9e3f5", "#efd0a8"];
+  const PALETTE = ["#b9e3f5", "#e8d9b5", "#c9d3e6", "#ffe3c2", "#e7d0f5", "#cfd8ff", "#efd0a8"];
 
   const $ = (id) => document.getElementById(id);
   const draft = $("draft");
