@@ -198,7 +198,7 @@ def test_bad_requests_get_a_json_error_naming_the_problem(server: Server) -> Non
     assert "'application/xml' is not accepted" in found["wrong type"][2]
     assert found["no type"][:2] == (415, "unsupported_type")
     assert found["malformed JSON"][:2] == (422, "invalid_json")
-    assert "line 1, column" in found["malformed JSON"][2]
+    assert found["malformed JSON"][2].startswith("malformed JSON at line 1, column 10:")
     assert found["unknown field"] == (422, "invalid", "body: Extra inputs are not permitted")
     assert found["no text"] == (422, "invalid", "text: Field required")
     assert found["blank text"][:2] == (422, "unreadable_text")

@@ -106,7 +106,7 @@ def parse_json(body: bytes, model: type[BaseModel]) -> Any:
     except UnicodeDecodeError:
         raise ApiError(422, "invalid_json", "the JSON body is not UTF-8") from None
     except json.JSONDecodeError as exc:
-        detail = f"malformed JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})"
+        detail = f"malformed JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}"
         raise ApiError(422, "invalid_json", detail) from None
     try:
         return model.model_validate(value)

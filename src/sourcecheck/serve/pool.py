@@ -31,6 +31,7 @@ class ScoringPool:
         self._slots = asyncio.Semaphore(workers)
         self._ready = asyncio.Event()
         self._replacing = asyncio.Lock()
+        self._warming: asyncio.Task[None] | None = None
         #: How many times the workers were killed and replaced (reported by /healthz).
         self.restarts = 0
 
@@ -76,6 +77,10 @@ class ScoringPool:
         raise AssertionError("unreachable")
 
     async def _replace(self, generation: int) -> None:
+        """Kill the workers and start fresh ones; jobs wait until those have engines.
+
+        The caller does not wait for the new engines: a 504 is not held back by them.
+        """
         async with self._replacing:
             if generation != self._generation:
                 return  # another request replaced them already
@@ -85,7 +90,14 @@ class ScoringPool:
             self._executor = self._new_executor()
             self._generation += 1
             self.restarts += 1
-            await self._warm_up(self._executor)
+            self._warming = asyncio.create_task(self._open_when_warm(self._executor))
+
+    async def _open_when_warm(self, executor: ProcessPoolExecutor) -> None:
+        try:
+            await self._warm_up(executor)
+        except BrokenProcessPool:
+            pass  # the jobs waiting will meet the broken pool, and replace it again
+        finally:
             self._ready.set()
 
     def _new_executor(self) -> ProcessPoolExecutor:
