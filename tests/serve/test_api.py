@@ -140,6 +140,7 @@ def test_scorers_rules_health_and_version(server: Server) -> None:
         "hedging",
     ]
     assert "hedging/writer-hedge" in scorers[3]["rules"]
+    assert scorers[3]["colour"] == "#ffd27a"  # the HTML report's hedging colour too
     assert rules["attribution_clarity/unattributed-claim"].startswith("A factual claim")
     assert health == {"status": "ok", "workers": 1, "restarts": 0}
     assert version["report_schema_version"] == "1.0"

@@ -191,3 +191,34 @@ def _screenshot(page, tmp_path: Path) -> None:
     wanted = os.environ.get("SOURCECHECK_SCREENSHOT")
     if wanted:
         shutil.copyfile(path, wanted)
+
+
+def test_the_static_html_report_fits_420_px_and_links_findings(tmp_path: Path) -> None:
+    _browser_available()
+    from playwright.sync_api import sync_playwright
+
+    from sourcecheck.cli import main
+
+    draft = tmp_path / "draft.md"
+    draft.write_text("---\ntitle: Ferry fares\noutlet: The Ledger\n---\n" + DRAFT, encoding="utf-8")
+    report = tmp_path / "report.html"
+    assert main(["score", str(draft), "--format", "html", "-o", str(report)]) == 0
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            tab = browser.new_page(viewport={"width": 420, "height": 900})
+            tab.goto(report.as_uri())
+            width = tab.evaluate("document.documentElement.scrollWidth")
+            first_link = tab.locator("ol.findings a").first
+            target = first_link.get_attribute("href")
+            first_link.click()
+            tab.wait_for_function("t => location.hash === t", arg=target)
+            targeted = tab.evaluate("document.querySelector(':target').tagName")
+            shown = tab.text_content("article.body")
+        finally:
+            browser.close()
+
+    assert width <= 420, f"the report scrolls sideways: {width}px wide"
+    assert targeted == "MARK"
+    assert shown.startswith("Fares on the island ferry")  # no gap where front matter was

@@ -85,4 +85,14 @@ def serve_command(
     if host not in ("127.0.0.1", "localhost", "::1") and settings.token is None:
         warn(f"serving on {host} without --token: anyone who can reach it can use it")
     app = create_app(engine_factory(config), settings)
-    uvicorn.run(app, host=host, port=port, log_level="info", server_header=False)
+    # Idle connections are kept longer than clients and load balancers keep theirs (httpx:
+    # 5 s, common balancers: 60 s), so it is never the server that closes a connection a
+    # client is just reusing.
+    uvicorn.run(
+        app,
+        host=host,
+        port=port,
+        log_level="info",
+        server_header=False,
+        timeout_keep_alive=75,
+    )

@@ -22,6 +22,7 @@ from sourcecheck import __version__
 from sourcecheck.core.engine import Engine
 from sourcecheck.core.models import SCHEMA_VERSION, Report
 from sourcecheck.lint.formats.jsonout import CHECK_SCHEMA_VERSION
+from sourcecheck.reporters.colours import scorer_colour
 from sourcecheck.serve.jobs import Job, JobKind, Outcome
 from sourcecheck.serve.models import (
     RAW_TYPES,
@@ -111,6 +112,7 @@ class _Catalogue:
                 "version": s.version,
                 "description": s.description,
                 "weight": weights.get(s.name, s.default_weight),
+                "colour": scorer_colour(s.name),
                 "rules": {f"{s.name}/{rule}": text for rule, text in s.rules.items()},
             }
             for s in engine.scorers

@@ -5,16 +5,10 @@
 
 (() => {
   const DEBOUNCE_MS = 350;
-  // Fixed colours for the built-in scorers; any other scorer gets one from its name, so a
-  // scorer keeps its colour whatever it finds and wherever. Blues, ambers and violets: no
-  // red/green pair for readers who cannot tell them apart.
-  const FIXED = {
-    attribution_clarity: "#a9cdfc",
-    hedging: "#ffd27a",
-    corroboration: "#d9c2ff",
-    anonymous_sources: "#f8bfdc",
-  };
-  const PALETTE = ["#b9e3f5", "#e8d9b5", "#c9d3e6", "#ffe3c2", "#e7d0f5", "#cfd8ff", "#efd0a8"];
+  // Each scorer's colour comes from the server (/v1/scorers), the same as in the HTML
+  // report: fixed per scorer, whatever it finds and wherever.
+  const UNKNOWN_COLOUR = "#d7dbe2";
+  const colours = {};
 
   const $ = (id) => document.getElementById(id);
   const draft = $("draft");
@@ -25,13 +19,10 @@
   let timer = 0;
   let sequence = 0;
   let inFlight = null;
-  let rules = {};
+  let catalogue = null;
 
   function colourOf(scorer) {
-    if (FIXED[scorer]) return FIXED[scorer];
-    let hash = 0;
-    for (const ch of scorer) hash = (hash * 31 + ch.codePointAt(0)) >>> 0;
-    return PALETTE[hash % PALETTE.length];
+    return colours[scorer] || UNKNOWN_COLOUR;
   }
 
   function ensureColour(scorer) {
@@ -72,6 +63,7 @@
   }
 
   async function check() {
+    await catalogue; // the scorers' colours, before anything is drawn in them
     const text = draft.value;
     const mine = ++sequence;
     if (inFlight) inFlight.abort();
@@ -116,6 +108,17 @@
     setStatus(`${count} finding${count === 1 ? "" : "s"}`);
   }
 
+  // A scorer may report one finding twice (two attributions of one source): list it once.
+  function distinct(findings) {
+    const seen = new Set();
+    return findings.filter((f) => {
+      const key = [f.rule, f.offset, f.length, f.severity, f.message].join("\u0000");
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
+  }
+
   // Offsets in the response count code points; JavaScript strings count UTF-16 units.
   function unitIndex(text) {
     if (!/[\uD800-\uDFFF]/.test(text)) return (offset) => offset;
@@ -132,7 +135,7 @@
   function render(file, text) {
     renderScore(file);
     renderBreakdown(file);
-    const findings = file ? file.findings : [];
+    const findings = file ? distinct(file.findings) : [];
     const toUnit = unitIndex(text);
     const placed = findings.map((finding, index) => {
       const hasSpan = finding.offset !== null && finding.length > 0;
@@ -271,10 +274,15 @@
     item.querySelector("button").focus({ preventScroll: true });
   }
 
-  async function loadRules() {
-    const response = await fetch("/v1/rules", { headers: headers() }).catch(() => null);
-    if (!response || !response.ok) return;
-    rules = await response.json();
+  async function getJson(path) {
+    const response = await fetch(path, { headers: headers() }).catch(() => null);
+    return response && response.ok ? response.json() : null;
+  }
+
+  async function loadCatalogue() {
+    const scorers = (await getJson("/v1/scorers")) || [];
+    for (const scorer of scorers) colours[scorer.name] = scorer.colour;
+    const rules = (await getJson("/v1/rules")) || {};
     const list = $("rule-list");
     list.replaceChildren();
     for (const [rule, text] of Object.entries(rules)) {
@@ -300,12 +308,12 @@
   $("token-save").addEventListener("click", () => {
     sessionStorage.setItem("sourcecheck-token", $("token").value);
     $("token-box").hidden = true;
-    loadRules();
+    catalogue = loadCatalogue();
     check();
   });
   draft.addEventListener("input", schedule);
   format.addEventListener("change", check);
   $("file").addEventListener("change", openFile);
-  loadRules();
+  catalogue = loadCatalogue();
   if (draft.value.trim()) check();
 })();
