@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -44,7 +45,8 @@ class Client(BaseLanguageClient):
 
 async def _session(root: Path, steps: Any) -> Any:
     client = Client()
-    await client.start_io(sys.executable, "-m", "sourcecheck", "lsp", cwd=str(root))
+    env = {**os.environ, "XDG_CACHE_HOME": str(root / "cache")}  # the rules page goes there
+    await client.start_io(sys.executable, "-m", "sourcecheck", "lsp", cwd=str(root), env=env)
     try:
         await asyncio.wait_for(
             client.initialize_async(
@@ -117,7 +119,9 @@ def test_diagnostics_on_open_and_change_at_the_right_ranges(tmp_path: Path) -> N
     assert officials.severity == types.DiagnosticSeverity.Warning
     assert officials.source == "sourcecheck"
     assert officials.code_description is not None
-    assert officials.code_description.href.endswith("#anonymous_sources/no-reason")
+    href = officials.code_description.href
+    assert href.startswith((tmp_path / "cache" / "sourcecheck").as_uri())
+    assert href.endswith("#anonymous_sources/no-reason")
     assert "hedging/writer-hedge" not in _by_code(opened)
     # After the change: "reportedly" on line 7, after an emoji that counts as two UTF-16
     # units (LSP's default position encoding), at the level the project's config gives it.
