@@ -64,7 +64,8 @@ def test_serve_command_serves_the_page_and_the_api(tmp_path: Path) -> None:
         "hedging",
     ]
     assert b"Traceback" not in stderr
-    assert b"The mayor said it rained" not in stderr  # no request text in the log
+    assert b"sourcecheck /v1/score 200 " in stderr  # each request logged: path, status, size
+    assert b"The mayor said it rained" not in stderr  # but not its text
 
 
 def test_serve_with_a_bad_config_fails_in_one_line(tmp_path: Path, capsys) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+
 import click
 
 from sourcecheck.cli.common import EngineOptions, build_config, engine_options, warn
@@ -84,6 +86,7 @@ def serve_command(
     )
     if host not in ("127.0.0.1", "localhost", "::1") and settings.token is None:
         warn(f"serving on {host} without --token: anyone who can reach it can use it")
+    _log_requests()
     app = create_app(engine_factory(config), settings)
     # Idle connections are kept longer than clients and load balancers keep theirs (httpx:
     # 5 s, common balancers: 60 s), so it is never the server that closes a connection a
@@ -96,3 +99,14 @@ def serve_command(
         server_header=False,
         timeout_keep_alive=75,
     )
+
+
+def _log_requests() -> None:
+    """One line per scoring request on stderr, beside uvicorn's own (which has no sizes,
+    timings or failed scorers)."""
+    handler = logging.StreamHandler()
+    handler.setFormatter(logging.Formatter("%(levelname)s:     sourcecheck %(message)s"))
+    logger = logging.getLogger("sourcecheck.serve")
+    logger.addHandler(handler)
+    logger.setLevel(logging.INFO)
+    logger.propagate = False
