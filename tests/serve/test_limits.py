@@ -20,7 +20,8 @@ TEXT = "The mayor said on Monday that the bridge will reopen in May."
 @pytest.fixture(scope="module")
 def slow_server(slow_plugins: Path):
     config = Config(plugins_dir=[str(slow_plugins)])
-    settings = ServeSettings(workers=1, time_limit=1.0, grace=1.0)
+    # Long enough that a blocked event loop would show in every health check below.
+    settings = ServeSettings(workers=1, time_limit=3.0, grace=1.0)
     with running(settings, config) as server:
         yield server
 
@@ -33,10 +34,10 @@ def test_a_hanging_scorer_is_cut_off_and_reported_failed(slow_server) -> None:
     assert response.status_code == 200
     scorers = {s["name"]: s for s in response.json()["scorers"]}
     assert scorers["sleepy"]["status"] == "failed"
-    assert "request time limit of 1s" in scorers["sleepy"]["error"]
+    assert "request time limit of 3s" in scorers["sleepy"]["error"]
     assert scorers["hedging"]["status"] == "ok"  # the others still scored
     assert response.json()["score"] is not None
-    assert elapsed < 10  # cut off, not left to sleep its 120 s
+    assert elapsed < 20  # cut off, not left to sleep its 120 s
 
 
 def test_health_is_answered_while_a_worker_is_busy(slow_server) -> None:
@@ -51,7 +52,7 @@ def test_health_is_answered_while_a_worker_is_busy(slow_server) -> None:
             answered.append((status, time.monotonic() - started))
     assert slow.result().status_code == 200
     assert len(answered) >= 3
-    assert all(status == 200 and seconds < 0.5 for status, seconds in answered)
+    assert all(status == 200 and seconds < 1.0 for status, seconds in answered), answered
 
 
 def test_a_scorer_that_ignores_the_alarm_costs_its_worker_not_the_server(slow_server) -> None:
