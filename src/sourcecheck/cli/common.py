@@ -230,9 +230,7 @@ EXTRA_OF_MODULE = {
     "trafilatura": "html",
     "fastapi": "serve",
     "uvicorn": "serve",
-    "starlette": "serve",
     "pygls": "lsp",
-    "lsprotocol": "lsp",
 }
 
 
