@@ -6,12 +6,15 @@
 For each worker count, a real ``sourcecheck serve`` is started on 127.0.0.1 and
 ``--clients`` concurrent clients (one asyncio process, httpx, keep-alive) send
 ``--requests`` articles of about ``--words`` words in all; the script prints requests/s,
-p50/p99 latency and the number of errors (any status but 200, or a failed connection).
+p50/p99 latency as the clients see it and as the server logs it (from the parsed request to
+the report: the wait for a worker plus the scoring), and the number of errors (any status
+but 200, or a failed connection).
 The same texts are then scored in this process with ``Engine().score``, and the ratio of
 the two rates is the price of HTTP, JSON and the process hop.
 
 The clients run on the same machine as the server, so they take CPU from it: on a 2-core
-machine with 2 workers, the figure is a floor. Without ``--news`` the articles are the
+machine with 2 workers, the figure is a floor, and a latency far above the server's own is
+time spent in the clients' event loop. Without ``--news`` the articles are the
 generated ones of ``speed.py`` (denser than real news).
 """
 
@@ -20,14 +23,17 @@ from __future__ import annotations
 import argparse
 import asyncio
 import os
+import re
 import socket
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
+from typing import IO
 
 import httpx
 
@@ -45,11 +51,12 @@ def free_port() -> int:
         return int(probe.getsockname()[1])
 
 
-def start_server(port: int, workers: int) -> subprocess.Popen[bytes]:
+def start_server(port: int, workers: int, log: IO[bytes]) -> subprocess.Popen[bytes]:
     command = [sys.executable, "-m", "sourcecheck", "serve", "--port", str(port)]
     command += ["--workers", str(workers), "--max-batch", "64"]
     env = {**os.environ, "SOURCECHECK_TOKEN": ""}
-    return subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    # The log goes to a file: a pipe nobody reads would fill and stall the server.
+    return subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=log)
 
 
 def wait_until_up(process: subprocess.Popen[bytes], base: str) -> None:
@@ -115,27 +122,36 @@ def in_process_rate(texts: Sequence[str], count: int) -> tuple[float, float]:
 def measure(args: argparse.Namespace, texts: Sequence[str], workers: int) -> dict[str, object]:
     port = free_port()
     base = f"http://127.0.0.1:{port}"
-    server = start_server(port, workers)
-    try:
-        wait_until_up(server, base)
-        warm = max(8, workers * 4)
-        asyncio.run(load(base, args.endpoint, texts, min(args.clients, warm), warm))
-        before = cpu_seconds(server.pid)
-        wall, latencies, errors = asyncio.run(
-            load(base, args.endpoint, texts, args.clients, args.requests)
-        )
-        after = cpu_seconds(server.pid)
-    finally:
-        server.terminate()
-        server.communicate(timeout=60)
+    with tempfile.TemporaryFile() as log:
+        server = start_server(port, workers, log)
+        try:
+            wait_until_up(server, base)
+            warm = max(8, workers * 4)
+            asyncio.run(load(base, args.endpoint, texts, min(args.clients, warm), warm))
+            before = cpu_seconds(server.pid)
+            wall, latencies, errors = asyncio.run(
+                load(base, args.endpoint, texts, args.clients, args.requests)
+            )
+            after = cpu_seconds(server.pid)
+        finally:
+            server.terminate()
+            server.wait(timeout=60)
+        log.seek(0)
+        server_ms = [float(ms) for ms in _SERVER_MS.findall(log.read())][warm:]
     return {
         "rate": len(latencies) / wall,
         "p50": percentile(latencies, 0.5) * 1000,
         "p99": percentile(latencies, 0.99) * 1000,
+        "server_p50": percentile(server_ms, 0.5) if server_ms else float("nan"),
+        "server_p99": percentile(server_ms, 0.99) if server_ms else float("nan"),
         "errors": errors,
         "loop_ms": (after[0] - before[0]) / len(latencies) * 1000,
         "worker_ms": (after[1] - before[1]) / len(latencies) * 1000,
     }
+
+
+# The server's line per request: "sourcecheck /v1/score 200 6012 bytes 35 ms".
+_SERVER_MS = re.compile(rb"sourcecheck /v1/\w+ \d+ \d+ bytes (\d+) ms")
 
 
 def cpu_seconds(pid: int) -> tuple[float, float]:
@@ -177,10 +193,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         f"{base_cpu_ms:.1f} ms CPU per article"
     )
     print(
-        "| workers | requests/s | p50 ms | p99 ms | errors | vs in-process "
-        "| CPU ms per request: event loop + workers |"
+        "| workers | requests/s | p50 ms | p99 ms | in the server: p50 / p99 ms | errors "
+        "| vs in-process | CPU ms per request: event loop + workers |"
     )
-    print("|---|---|---|---|---|---|---|")
+    print("|---|---|---|---|---|---|---|---|")
     failed = False
     for workers in args.workers:
         result = measure(args, texts, workers)
@@ -190,6 +206,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         rate = float(result["rate"])  # type: ignore[arg-type]
         print(
             f"| {workers} | {rate:.0f} | {result['p50']:.0f} | {result['p99']:.0f} "
+            f"| {result['server_p50']:.0f} / {result['server_p99']:.0f} "
             f"| {sum(errors.values())} | {rate / base_rate:.2f}x "
             f"| {result['loop_ms']:.1f} + {result['worker_ms']:.1f} |"
         )

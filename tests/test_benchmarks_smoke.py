@@ -183,7 +183,10 @@ def test_serve_load_benchmark_prints_rates_latencies_and_no_errors(capsys) -> No
     assert "3 generated articles" in out
     assert re.search(r"in-process Engine.score, one process: \d+ articles/s", out)
     row = re.search(
-        r"^\| 1 \| (\d+) \| (\d+) \| (\d+) \| 0 \| [\d.]+x \| [\d.]+ \+ [\d.]+ \|$", out, re.M
+        r"^\| 1 \| (\d+) \| (\d+) \| (\d+) \| (\d+) / (\d+) \| 0 \| [\d.]+x \| [\d.]+ \+ [\d.]+ \|$",
+        out,
+        re.M,
     )
     assert row is not None, out
     assert int(row.group(1)) > 0
+    assert int(row.group(5)) <= int(row.group(3))  # time in the server is part of the latency
