@@ -183,7 +183,8 @@ def test_serve_load_benchmark_prints_rates_latencies_and_no_errors(capsys) -> No
     assert "3 generated articles" in out
     assert re.search(r"in-process Engine.score, one process: \d+ articles/s", out)
     row = re.search(
-        r"^\| 1 \| (\d+) \| (\d+) \| (\d+) \| (\d+) / (\d+) \| 0 \| [\d.]+x \| [\d.]+ \+ [\d.]+ \|$",
+        r"^\| 1 \| (\d+) \| (\d+) \| (\d+) \| (\d+) / (\d+) \| 0 \| [\d.]+x "
+        r"\| [\d.]+ \+ [\d.]+ \([\d.]+\) \|$",
         out,
         re.M,
     )
