@@ -230,3 +230,23 @@ def test_the_page_and_its_assets_come_from_the_package(server: Server) -> None:
         response = httpx.get(server.url(asset))
         assert response.status_code == 200
         assert "https://" not in response.text
+
+
+def test_html_drafts_are_read_as_html(server: Server) -> None:
+    page = (
+        "<html><head><title>Ferry fares</title></head><body><article><h1>Ferry fares</h1>"
+        "<p>Fares will rise by 8 percent in May, the operator said on Monday.</p>"
+        "<p>Officials said the increase could be the first of several.</p>"
+        "<script>ignored()</script></article></body></html>"
+    )
+    checked = httpx.post(server.url("/v1/check"), json={"text": page, "format": "html"})
+    raw = httpx.post(
+        server.url("/v1/check"), content=page.encode(), headers={"Content-Type": "text/html"}
+    )
+
+    assert checked.status_code == raw.status_code == 200
+    (draft,) = checked.json()["files"]
+    assert draft["path"] == "draft.html"
+    officials = [f for f in draft["findings"] if f["snippet"] == "Officials"]
+    assert officials and page[officials[0]["offset"] :].startswith("Officials")
+    assert raw.json()["files"][0]["findings"] == draft["findings"]
