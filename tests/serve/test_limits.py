@@ -115,3 +115,32 @@ def test_request_text_is_logged_only_when_asked(caplog: pytest.LogCaptureFixture
     assert "/v1/score 200" in quiet_log
     assert "confidential" not in quiet_log
     assert "confidential" in caplog.text
+
+
+def test_a_cancelled_request_keeps_its_worker_slot_until_the_job_ends(slow_plugins: Path) -> None:
+    import asyncio
+
+    from sourcecheck.serve import engine_factory
+    from sourcecheck.serve.jobs import Job
+    from sourcecheck.serve.pool import ScoringPool
+
+    async def scenario() -> tuple[bool, bool, int]:
+        pool = ScoringPool(engine_factory(Config(plugins_dir=[str(slow_plugins)])), 1, grace=5)
+        await pool.start()
+        try:
+            hanging = Job("score", b"HANG " + TEXT.encode(), "draft.txt", time_limit=1.0)
+            request = asyncio.create_task(pool.run(hanging))
+            await asyncio.sleep(0)  # the task runs until it waits: the job is handed over
+            request.cancel()
+            await asyncio.wait([request], timeout=0.5)  # the job itself takes 1 s
+            held = pool._slots.locked()  # the worker is still on the cancelled job
+            after = await pool.run(Job("score", TEXT.encode(), "draft.txt", time_limit=1.0))
+            return held, pool._slots.locked(), after.status
+        finally:
+            pool.close()
+
+    held, held_after, status = asyncio.run(scenario())
+
+    assert held
+    assert not held_after
+    assert status == 200

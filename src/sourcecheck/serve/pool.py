@@ -58,8 +58,8 @@ class ScoringPool:
                 executor, generation = self._executor, self._generation
                 assert executor is not None, "pool not started"
                 try:
-                    future = executor.submit(run_job, job)
-                    return await asyncio.wait_for(_awaitable(future), job.time_limit + self.grace)
+                    done = _awaitable(executor.submit(run_job, job))
+                    return await _outlive_cancel(done, job.time_limit + self.grace)
                 except asyncio.TimeoutError:
                     await self._replace(generation)
                     detail = (
@@ -114,6 +114,18 @@ class ScoringPool:
         """One ping per worker, so the engines are built before a request is timed."""
         pings = [_awaitable(executor.submit(run_job, Job("ping"))) for _ in range(self.workers)]
         await asyncio.gather(*pings)
+
+
+async def _outlive_cancel(done: asyncio.Future[Outcome], seconds: float) -> Outcome:
+    """``done``'s outcome within ``seconds``; if the request is cancelled first (its client
+    went away), the job runs on in its worker, so the caller keeps its slot until the job
+    ends: a job handed over meanwhile would otherwise queue inside the pool with its clock
+    already running."""
+    try:
+        return await asyncio.wait_for(asyncio.shield(done), seconds)
+    except asyncio.CancelledError:
+        await asyncio.wait([done], timeout=seconds)
+        raise
 
 
 def _awaitable(future: Future[Outcome]) -> asyncio.Future[Outcome]:
