@@ -91,6 +91,11 @@ def _type_draft(page, text: str) -> None:
     editor.fill(head)
     editor.press("End")
     editor.press_sequentially(tail)  # the last words typed key by key, as a writer would
+    # A pause while typing checks a partial draft; wait for the check of the whole one.
+    page.wait_for_function(
+        "document.querySelector('#highlighted').textContent === "
+        "document.querySelector('#draft').value"
+    )
 
 
 def test_typing_a_draft_shows_score_breakdown_and_highlights(page, tmp_path: Path) -> None:

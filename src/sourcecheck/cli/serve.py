@@ -86,8 +86,8 @@ def serve_command(
     )
     if host not in ("127.0.0.1", "localhost", "::1") and settings.token is None:
         warn(f"serving on {host} without --token: anyone who can reach it can use it")
-    _log_requests()
     app = create_app(engine_factory(config), settings)
+    _log_requests()
     # Idle connections are kept longer than clients and load balancers keep theirs (httpx:
     # 5 s, common balancers: 60 s), so it is never the server that closes a connection a
     # client is just reusing.
@@ -104,9 +104,12 @@ def serve_command(
 def _log_requests() -> None:
     """One line per scoring request on stderr, beside uvicorn's own (which has no sizes,
     timings or failed scorers)."""
+    logger = logging.getLogger("sourcecheck.serve")
+    if any(getattr(h, "sourcecheck_serve", False) for h in logger.handlers):
+        return
     handler = logging.StreamHandler()
     handler.setFormatter(logging.Formatter("%(levelname)s:     sourcecheck %(message)s"))
-    logger = logging.getLogger("sourcecheck.serve")
+    handler.sourcecheck_serve = True  # type: ignore[attr-defined]
     logger.addHandler(handler)
     logger.setLevel(logging.INFO)
     logger.propagate = False
