@@ -345,6 +345,9 @@ EXTRA_OF_MODULE = {
     "dask": "dask",
     "distributed": "dask",
     "trafilatura": "html",
+    "fastapi": "serve",
+    "uvicorn": "serve",
+    "pygls": "lsp",
 }
 
 

@@ -39,6 +39,7 @@ def file_dict(result: FileResult) -> dict[str, Any]:
         "title": report.article.title if report else None,
         "score": report.score if report else None,
         "band": report.band if report else None,
+        "baseline": report.baseline if report else None,
         "score_failed": result.score_failed,
         "scorers": [
             {
@@ -48,6 +49,7 @@ def file_dict(result: FileResult) -> dict[str, Any]:
                 "score": s.score,
                 "weight": s.weight,
                 "contribution": s.contribution,
+                "summary": s.summary,
             }
             for s in (report.scorers if report else [])
         ],
