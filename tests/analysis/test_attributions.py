@@ -12,7 +12,7 @@ ANALYZER = Analyzer()
 
 
 def find(body: str) -> list[Attribution]:
-    return ANALYZER.analyze(Article(body=body)).attributions
+    return list(ANALYZER.analyze(Article(body=body)).attributions)  # a tuple: compared to lists
 
 
 def triple(a: Attribution) -> tuple[str | None, str | None, str | None]:
@@ -238,7 +238,7 @@ def test_attribution_inside_a_quote_is_flagged() -> None:
 
 def test_lexicon_additions_add_report_verbs() -> None:
     body = "The minister opined that the law was flawed."
-    assert Analyzer().analyze(Article(body=body)).attributions == []
+    assert Analyzer().analyze(Article(body=body)).attributions == ()
     extended = Analyzer(Lexicons([{"report_verbs": {"speech": ["opine"]}}]))
     found = extended.analyze(Article(body=body)).attributions
     assert [triple(a) for a in found] == [("The minister", "opined", "that the law was flawed")]

@@ -240,7 +240,7 @@ def test_two_sources_in_one_phrase_are_two_sources_of_one_attribution() -> None:
         "mayor's office."
     )
     assert len(analysis.sources) == 2
-    assert all(source.attributions == [0] for source in analysis.sources)
+    assert all(source.attributions == (0,) for source in analysis.sources)
 
 
 def test_sources_are_in_the_report() -> None:

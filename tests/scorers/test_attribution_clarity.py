@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import math
+from dataclasses import replace
 
 import pytest
 from hypothesis import given, settings
@@ -53,8 +54,7 @@ def test_two_checkable_attributions_score_by_the_documented_formula(build, src) 
 def test_an_opinion_piece_scores_lower_than_the_same_news(build, src) -> None:
     body = "The plan will raise rents, Ana Ruiz, the city planner, said."
     news = build(body, [src("Ana Ruiz", role="the city planner")])
-    opinion = build(body, [src("Ana Ruiz", role="the city planner")])
-    opinion.genre = "opinion"
+    opinion = replace(build(body, [src("Ana Ruiz", role="the city planner")]), genre="opinion")
     assert run(opinion).score == pytest.approx(0.7 * run(news).score)
 
 
@@ -197,7 +197,6 @@ def test_a_year_alone_is_never_a_figure(year: int) -> None:
 def test_in_an_opinion_piece_even_a_sure_finding_is_only_a_suggestion(build, src) -> None:
     body = "The council approved the plan, Ana Ruiz said. It costs $4 million."
     news = build(body, [src("Ana Ruiz")], needs={1: 1.0})
-    opinion = build(body, [src("Ana Ruiz")], needs={1: 1.0})
-    opinion.genre = "opinion"
+    opinion = replace(build(body, [src("Ana Ruiz")], needs={1: 1.0}), genre="opinion")
     assert [f.severity for f in run(news).findings] == ["warning"]
     assert [f.severity for f in run(opinion).findings] == ["suggestion"]

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import replace
 from typing import Any
 
 from pydantic import ValidationError
 
 from sourcecheck._version import __version__
 from sourcecheck.core.analysis import Analysis, Analyzer
+from sourcecheck.core.budget import OverBudget, Timer
 from sourcecheck.core.combiners import Combiner, band_for, default_combiner
 from sourcecheck.core.config import Config
 from sourcecheck.core.errors import (
@@ -33,8 +35,9 @@ from sourcecheck.core.models import (
     ScorerResult,
     Span,
     fill_unchecked,
+    read_only_article,
 )
-from sourcecheck.core.plugin_manager import PluginManager, strict_from_env
+from sourcecheck.core.plugin_manager import PluginManager, call_one, strict_from_env
 from sourcecheck.core.positions import LineIndex
 from sourcecheck.core.rules import Rule
 from sourcecheck.core.scorer import Scorer, plain_result_values, scorer_name_problem
@@ -170,25 +173,52 @@ class Engine:
     # -- scoring -----------------------------------------------------------------------
 
     def analyze(self, article: Article) -> Analysis:
-        analysis, _ = self._analyze(article)
+        with Timer(self.config.time_budget) as timer:
+            analysis, _ = self._analyze(article, read_only_article(article), timer)
         return analysis
 
-    def _analyze(self, article: Article) -> tuple[Analysis, list[PluginError]]:
-        """The shared analysis, and the enrichers that raised while adding to it."""
+    def _analyze(
+        self, article: Article, shown: Article, timer: Timer
+    ) -> tuple[Analysis, list[PluginError]]:
+        """The shared analysis, and the enrichers that failed while adding to it.
+
+        Enrichers see ``shown`` (the read-only copy of ``article``). Each writes to a copy
+        of ``extras``, kept only when it returns in time: a failed enricher leaves nothing.
+        """
         analysis = self.analyzer.analyze(article)
+        enrichers = self.plugins.implementations("sourcecheck_enrich_analysis")
+        if not enrichers:
+            return analysis, []
         errors: list[PluginError] = []
-        enriched = self.plugins.call_isolated(
-            "sourcecheck_enrich_analysis", article=article, analysis=analysis
-        )
-        for plugin_name, _, exc in enriched:
-            if exc is None:
+        extras = analysis.extras
+        for enricher in enrichers:
+            working = dict(extras)
+            arguments = {"article": shown, "analysis": replace(analysis, extras=working)}
+            started = time.perf_counter()
+            plugin_name, _, exc = call_one(enricher, arguments, timer)
+            message = self._enricher_problem(exc, time.perf_counter() - started)
+            if message is None:
+                extras = working
                 continue
             # A broken enricher costs this article's report an error, not the plugin's place.
-            message = f"sourcecheck_enrich_analysis raised {type(exc).__name__}: {exc}"
             if self.strict:
                 raise ScorerFailure(f"plugin '{plugin_name}': {message}") from exc
             errors.append(PluginError(plugin=plugin_name, message=message))
-        return analysis, errors
+        return replace(analysis, extras=extras), errors
+
+    def _enricher_problem(self, exc: BaseException | None, elapsed: float) -> str | None:
+        hook = "sourcecheck_enrich_analysis"
+        if isinstance(exc, OverBudget) or elapsed > self.config.time_budget:
+            return f"{hook} {self._over_budget(elapsed)}"
+        if exc is not None:
+            return f"{hook} raised {type(exc).__name__}: {exc}"
+        return None
+
+    def _over_budget(self, elapsed: float) -> str:
+        budget = self.config.time_budget
+        if elapsed < budget:  # stopped by the timer a hair early (clock granularity)
+            elapsed = budget
+        return f"stopped after {elapsed:.1f}s: over its time budget of {budget}s"
 
     def score(self, article: Article | str, *, source: str | None = None) -> Report:
         """Score one article (or a plain text body) and explain the result.
@@ -198,9 +228,13 @@ class Engine:
         that is neither an Article nor a str.
         """
         article = _scorable(article, source)
-        analysis, enrich_errors = self._analyze(article)
+        # Plugins get read-only views: none can change what another sees, or the report.
+        shown = read_only_article(article)
         lines = LineIndex(article.body)
-        results = [self._run_scorer(scorer, article, analysis, lines) for scorer in self.scorers]
+        with Timer(self.config.time_budget) as timer:
+            analysis, enrich_errors = self._analyze(article, shown, timer)
+            view = analysis.read_only()
+            results = [self._run_scorer(s, shown, view, lines, timer) for s in self.scorers]
         combination = self.combiner.combine(results)
         for result in results:
             result.weight = combination.weights.get(result.name, 0.0)
@@ -242,11 +276,11 @@ class Engine:
         return {rule_id: rule for s in scorers for rule_id, rule in s.rule_records().items()}
 
     def _run_scorer(
-        self, scorer: Scorer, article: Article, analysis: Analysis, lines: LineIndex
+        self, scorer: Scorer, article: Article, analysis: Analysis, lines: LineIndex, timer: Timer
     ) -> ScorerReport:
         started = time.perf_counter()
         try:
-            result = scorer.score(article, analysis)
+            result = timer.call(scorer.score, article, analysis)
             result = _validated(result, article.body)
         except SkipScorer as skip:
             return ScorerReport(
@@ -254,6 +288,8 @@ class Engine:
             )
         except KeyboardInterrupt:
             raise
+        except OverBudget:
+            return self._scorer_failed(scorer, self._over_budget(time.perf_counter() - started))
         except BaseException as exc:
             # Isolate: one broken scorer must not sink the report, and a sys.exit() in it
             # must not end the run with exit code 0 and no output.
@@ -261,11 +297,9 @@ class Engine:
                 raise ScorerFailure(f"scorer '{scorer.name}' failed: {exc}") from exc
             return _failed(scorer, _one_line(exc))
         elapsed = time.perf_counter() - started
-        if elapsed > self.config.time_budget:
+        if elapsed > self.config.time_budget:  # where the timer cannot stop it (a thread)
             message = f"ran {elapsed:.1f}s, over its time budget of {self.config.time_budget}s"
-            if self.strict:
-                raise ScorerFailure(f"scorer '{scorer.name}' {message}")
-            return _failed(scorer, message)
+            return self._scorer_failed(scorer, message)
         findings = self._apply_rule_levels(result.findings, lines)
         return ScorerReport(
             name=scorer.name,
@@ -277,6 +311,11 @@ class Engine:
             metrics=result.metrics,
             findings=findings,
         )
+
+    def _scorer_failed(self, scorer: Scorer, message: str) -> ScorerReport:
+        if self.strict:
+            raise ScorerFailure(f"scorer '{scorer.name}' {message}")
+        return _failed(scorer, message)
 
     def _apply_rule_levels(self, findings: list[Finding], lines: LineIndex) -> list[Finding]:
         """The findings with their configured severity and the line and column of their

@@ -24,7 +24,13 @@ from pydantic import ValidationError
 
 from sourcecheck.core.analysis import Analysis, Analyzer
 from sourcecheck.core.errors import first_problem
-from sourcecheck.core.models import SEVERITY_ORDER, Article, Finding, ScorerResult
+from sourcecheck.core.models import (
+    SEVERITY_ORDER,
+    Article,
+    Finding,
+    ScorerResult,
+    read_only_article,
+)
 from sourcecheck.core.rules import RULE_ID, Rule, as_rule
 from sourcecheck.core.scorer import Scorer, scorer_name_problem
 from sourcecheck.testing.inputs import conformance_inputs
@@ -200,9 +206,11 @@ class _InputRun:
         analysis = self.analyzer.analyze(self.article)
         self.words = analysis.word_count
         before = _fingerprint(analysis) if check_mutation else None
+        # What the engine gives scorers: read-only views (assigning raises, in the scorer).
+        article, shown = read_only_article(self.article), analysis.read_only()
         started = self.clock()
         try:
-            result = self.scorer.score(self.article, analysis)
+            result = self.scorer.score(article, shown)
         except Exception as exc:
             return f"{self.where}: raised {type(exc).__name__}: {exc}{_origin(exc)}"
         self.best_seconds = min(self.best_seconds, self.clock() - started)
@@ -291,7 +299,8 @@ def _fingerprint(analysis: Analysis) -> dict[str, bytes] | None:
 
 
 def _mutation_problem(before: dict[str, bytes], after: dict[str, bytes] | None) -> str | None:
-    """Which shared parts changed. New ``extras`` keys are allowed: scorers may cache there."""
+    """Which shared parts changed: the analysis is read-only, but a value an enricher put
+    in ``extras`` is shared as it is (a dict stays a dict)."""
     if after is None:
         return None
     changed = [name for name, data in before.items() if after.get(name) != data]
@@ -299,7 +308,7 @@ def _mutation_problem(before: dict[str, bytes], after: dict[str, bytes] | None) 
         return None
     return (
         f"changed the shared Analysis ({', '.join(changed)}), which other scorers read: "
-        "copy before editing (adding a new key to analysis.extras is fine)"
+        "copy before editing"
     )
 
 

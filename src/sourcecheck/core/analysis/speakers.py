@@ -991,10 +991,10 @@ class SourceBuilder:
                 "id": index,
                 "type": group.type,
                 "name": group.name,
-                "mentions": group.mentions,
-                "roles": group.roles,
+                "mentions": tuple(group.mentions),
+                "roles": tuple(group.roles),
                 "reason": reason,
-                "attributions": group.attributions,
+                "attributions": tuple(group.attributions),
                 "part_of": group.part_of,
             },
         )
