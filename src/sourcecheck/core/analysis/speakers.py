@@ -382,16 +382,20 @@ class SpeakerResolver:
                 # Words skipped before the name ("Other Netizens") leave it opening the
                 # sentence.
                 lead = run_start + mention.segment
-                opens = _opens_sentence(body, position) or _opens_sentence(body, lead)
+                opens = _opens_sentence(body, position) or (
+                    lead != position and _opens_sentence(body, lead)
+                )
                 if mention.single and opens and mention.name not in name_words:
                     continue  # "Outright, ...", "Proposals ...": a capital, not a name
                 if mention.kind == "person" and not mention.single:
                     name_words.update(mention.name.split())
                 # Where the run starts is where the clause has its subject: "Former
                 # Hewlett-Packard CEO Carly Fiorina named ..." is about Fiorina.
+                # The cheap tests first: most mentions in reported speech need no parse of
+                # the words before them.
                 subject = (
-                    (opens or _is_subject(body, lead))
-                    and not reported.contains(position)
+                    not reported.contains(position)
+                    and (opens or _is_subject(body, lead))
                     and not self._modifies(body, match.end())
                 )
                 found.append((position, mention, subject))
@@ -614,7 +618,8 @@ def _is_subject(body: str, position: int) -> bool:
     before = body[max(line_start, position - 40) : position].rstrip()
     if not before or before[-1] in ",;:":
         return True
-    nickname = _NICKNAME_TAIL.search(before)
+    # A nickname ends with a closing mark: the regex runs only where one is.
+    nickname = _NICKNAME_TAIL.search(before) if before[-1] in _NICKNAME_CLOSERS else None
     if nickname is not None:
         # 'Juan "Chico" Manriquez': the name starts before the nickname.
         return _is_subject(body, position - (len(before) - nickname.start()) - 1)
@@ -631,6 +636,7 @@ def _is_subject(body: str, position: int) -> bool:
 
 
 _NICKNAME_TAIL = re.compile(r"(?<![\w'’.-])[A-Z][\w'’.-]*[ \t]+[\"“‘'][A-Z][\w.-]*[\"”’']\Z")
+_NICKNAME_CLOSERS = "\"”’'"
 
 
 def _gender_of_title(title: str) -> str | None:
