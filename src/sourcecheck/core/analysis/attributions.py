@@ -47,8 +47,11 @@ _FUNCTION = (
 _WORD = rf"(?!(?i:{_FUNCTION})\b)[\w'’.&-]+"
 
 _CLAUSE_END_CHARS = ",?!:—–-\"”’'"
-_NAME_AFTER = re.compile(rf"\s*,?\s*(?P<src>{_NAME})")
-_PRONOUN_AFTER = re.compile(r"\s*,?\s*(?P<src>(?i:he|she|they|I|we|it))\b")
+# "(?:\s*,)?\s*", not "\s*,?\s*": the same text, but a run of spaces splits between two
+# adjacent "\s*" in every way before the match gives up: quadratic in the run.
+_SPACE_COMMA = r"(?:\s*,)?\s*"
+_NAME_AFTER = re.compile(rf"{_SPACE_COMMA}(?P<src>{_NAME})")
+_PRONOUN_AFTER = re.compile(rf"{_SPACE_COMMA}(?P<src>(?i:he|she|they|I|we|it))\b")
 _PHRASE_AFTER = re.compile(
     r"\s*(?P<src>[^\s,.;:\"“”()'][^,.;:\"“”()]{0,100}?)"
     r"(?=\s*(?:[,.;:\"“”()]|''|\Z)|\s+(?:who|which|that|when|in\s+(?:a|an|the)\s|"
@@ -72,7 +75,7 @@ _MEDIUM = (
 )
 # What may stand between a cue and its content: when, where and how it was said.
 _SKIP_BODY = (
-    rf"(?:\s*,?\s*(?:(?:on|late|early|last|this|earlier|later)\s+)?{_DAYS}\b"
+    rf"(?:{_SPACE_COMMA}(?:(?:on|late|early|last|this|earlier|later)\s+)?{_DAYS}\b"
     rf"|\s+(?:in|during|at|on|via|through)\s+(?:(?i:a|an|the|his|her|their|its|one)\s+)?"
     rf"(?:[\w'’.-]+\s+){{0,3}}?{_MEDIUM}s?\b(?:\s+(?:with|to|on|for|at|in)\s+(?:the\s+)?{_NAME})?"
     rf"|\s+on\s+(?:Twitter|Facebook|Instagram|television|TV|radio|CNN|Fox\s+News|MSNBC|NBC|"
@@ -112,7 +115,7 @@ _OBJECT = re.compile(
     rf"(?:{_WORD}\s+){{0,2}}?{_WORD}(?=\s+(?:that|on|in|at|during|last|about|whether|if|to)\b|"
     rf"\s*[,:\"“]|''))"
 )
-_CLAUSE_START = re.compile(r"\s*[,:]?\s*(?=[\"“]|'')|\s+(?=[\w$“\"'‘(])")
+_CLAUSE_START = re.compile(r"(?:\s*[,:])?\s*(?=[\"“]|'')|\s+(?=[\w$“\"'‘(])")
 _TERMINAL = ".!?;:,—–- \t\n"  # stripped from the end of a clause
 _INVERTED_DETERMINERS = words(
     """
@@ -257,7 +260,7 @@ class AttributionFinder:
         roles = alternation(self.typer.role_nouns | {"resident", "member", "delegate"})
         # "said Democratic strategist Hank Sheinkopf", "said Concord resident Whit Symms"
         self._described_name_after = re.compile(
-            rf"\s*,?\s*(?P<src>(?:[\w'’.-]+\s+){{0,4}}?(?i:{roles})\s+{_NAME})"
+            rf"{_SPACE_COMMA}(?P<src>(?:[\w'’.-]+\s+){{0,4}}?(?i:{roles})\s+{_NAME})"
         )
 
     # -- the pass over the article ------------------------------------------------------

@@ -1,0 +1,125 @@
+"""Text shapes an adversary can write to make the analysis slow or large, and a way to
+measure them: CPU time and peak memory of one run through a real entry point.
+
+Each shape is a unit repeated to a size (with a fixed prefix and suffix), run through
+``analyze`` (the shared analysis), ``score`` (``Engine.score``: analysis, scorers, report)
+or ``markdown``/``html`` (``sourcecheck check`` on a draft of that type). A linear
+pipeline takes about ten times as long and as much memory for ten times the text; every
+shape here once took a hundred times or more (see ``docs/performance.md``, "Limits").
+``tests/adversarial`` runs them small with the ratio asserted; ``benchmarks/adversarial.py``
+runs them up to the 2 MB input limit.
+"""
+
+from __future__ import annotations
+
+import gc
+import tempfile
+import time
+import tracemalloc
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+Entry = Literal["analyze", "score", "markdown", "html"]
+
+
+@dataclass(frozen=True)
+class Shape:
+    """``prefix + unit * k + suffix``, with ``k`` chosen to fill a size in characters."""
+
+    name: str
+    entry: Entry
+    unit: str
+    prefix: str = ""
+    suffix: str = ""
+    why: str = ""  # what the shape once made quadratic
+
+    def text(self, size: int) -> str:
+        repeats = max(1, (size - len(self.prefix) - len(self.suffix)) // len(self.unit))
+        return self.prefix + self.unit * repeats + self.suffix
+
+
+# fmt: off
+SHAPES: tuple[Shape, ...] = (
+    # -- whitespace after a cue ----------------------------------------------------------
+    Shape("spaces-after-cue", "analyze", " ", "He said", "that it rained.",
+          why=r"'\s*,?\s*' after a cue tried every split of the spaces"),
+    Shape("nbsp-after-cue", "analyze", "\u00a0", "He said", "that it rained."),
+    Shape("spaces-after-name-cue", "score", " ", "Smith said", "only that it rained."),
+    Shape("spaces-after-cue-comma", "analyze", " ", "He said,", "only that it rained."),
+)
+# fmt: on
+
+
+def shape(name: str) -> Shape:
+    """The shape called ``name``."""
+    for candidate in SHAPES:
+        if candidate.name == name:
+            return candidate
+    raise KeyError(name)
+
+
+@dataclass(frozen=True)
+class Measurement:
+    seconds: float  # CPU time of the process
+    peak_bytes: int  # tracemalloc's peak, measured in a second run
+
+
+class Runner:
+    """Runs texts through the real entry points, each built once (engine, checker)."""
+
+    def __init__(self) -> None:
+        from sourcecheck.core.analysis import Analyzer
+        from sourcecheck.core.engine import Engine
+        from sourcecheck.lint.runner import Checker, CheckOptions
+
+        self.analyzer = Analyzer()
+        self.engine = Engine()
+        self.checker = Checker(self.engine, CheckOptions())
+        self._folder = tempfile.TemporaryDirectory(prefix="sourcecheck-adversarial-")
+        for entry in ("analyze", "score", "markdown", "html"):
+            self.function(entry)("Warm up. The mayor said the bridge will reopen.\n")
+
+    def close(self) -> None:
+        self._folder.cleanup()
+
+    def function(self, entry: Entry) -> Callable[[str], object]:
+        """What running a text through ``entry`` calls."""
+        from sourcecheck.core.models import Article
+
+        if entry == "analyze":
+            return lambda text: self.analyzer.analyze(Article(body=text))
+        if entry == "score":
+            return lambda text: self.engine.score(Article(body=text))
+        suffix = ".md" if entry == "markdown" else ".html"
+        path = Path(self._folder.name) / f"draft{suffix}"
+
+        def check(text: str) -> object:
+            path.write_text(text, encoding="utf-8")
+            return self.checker.check_file(str(path))
+
+        return check
+
+    def measure(
+        self, entry: Entry, text: str, *, tries: int = 1, memory: bool = True
+    ) -> Measurement:
+        """The least CPU time of ``tries`` runs, then (if ``memory``) the peak of one more,
+        traced run: tracing slows allocation several times over, so it is kept out of the
+        timing. Garbage from earlier work is collected first, so it is not charged here."""
+        run = self.function(entry)
+        gc.collect()
+        seconds = float("inf")
+        for _ in range(tries):
+            start = time.process_time()
+            run(text)
+            seconds = min(seconds, time.process_time() - start)
+        peak = 0
+        if memory:
+            tracemalloc.start()
+            try:
+                run(text)
+                peak = tracemalloc.get_traced_memory()[1]
+            finally:
+                tracemalloc.stop()
+        return Measurement(seconds, peak)

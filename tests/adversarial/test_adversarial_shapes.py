@@ -1,0 +1,61 @@
+"""Every adversarial shape costs about ten times as much for ten times the text.
+
+Each shape of ``sourcecheck.testing.adversarial.SHAPES`` runs through its real entry point
+at two sizes ten times apart. A linear pipeline takes about 10x the CPU time (less when a
+fixed cost dominates the small run); every shape here once took 60-120x at these sizes,
+and its peak memory at the larger size was several times the bound below. Sizes are small
+so the file runs in seconds on a loaded machine; ``benchmarks/adversarial.py`` runs the
+same shapes up to the 2 MB input limit.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from sourcecheck.testing.adversarial import SHAPES, Measurement, Runner, Shape
+
+SMALL, LARGE = 3_000, 30_000
+MAX_RATIO = 15.0
+# Below this a run's CPU time is mostly timer and cache noise: the small run counts as
+# taking at least this long, so a near-zero small run cannot make a linear shape fail.
+TIME_FLOOR = 0.002
+PEAK_BOUND = 16 * 2**20  # bytes traced at LARGE characters: ~550 a character
+TRIES = 3  # the best of a few runs: CPU time still moves with the machine's load
+# A large run over this many seconds is no noise (linear shapes take milliseconds): it is
+# not run again, so a shape that has gone quadratic fails in seconds, not minutes.
+CLEARLY_SLOW = 1.0
+
+
+@pytest.fixture(scope="module")
+def runner() -> Iterator[Runner]:
+    built = Runner()
+    yield built
+    built.close()
+
+
+def _seconds(runner: Runner, shape: Shape, size: int, tries: int) -> float:
+    return runner.measure(shape.entry, shape.text(size), tries=tries, memory=False).seconds
+
+
+@pytest.mark.parametrize("shape", SHAPES, ids=lambda s: s.name)
+def test_time_grows_linearly(runner: Runner, shape: Shape) -> None:
+    small = max(_seconds(runner, shape, SMALL, TRIES), TIME_FLOOR)
+    large = _seconds(runner, shape, LARGE, 1)
+    if large / small >= MAX_RATIO and large < CLEARLY_SLOW:
+        # Perhaps a busy moment: measure both again, the best of a few runs each.
+        small = max(small, _seconds(runner, shape, SMALL, TRIES))
+        large = min(large, _seconds(runner, shape, LARGE, TRIES))
+    assert large / small < MAX_RATIO, (
+        f"{shape.name}: {small:.4f}s at {SMALL:,} characters, {large:.4f}s at {LARGE:,} "
+        f"({large / small:.0f}x): {shape.why or 'see docs/performance.md'}"
+    )
+
+
+@pytest.mark.parametrize("shape", SHAPES, ids=lambda s: s.name)
+def test_peak_memory_is_bounded(runner: Runner, shape: Shape) -> None:
+    measured: Measurement = runner.measure(shape.entry, shape.text(LARGE))
+    assert measured.peak_bytes < PEAK_BOUND, (
+        f"{shape.name}: {measured.peak_bytes / 2**20:.1f} MiB traced at {LARGE:,} characters"
+    )
