@@ -13,6 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from sourcecheck.core.analysis import attributions
+from sourcecheck.core.analysis import text as text_module
 from sourcecheck.core.analysis.attributions import AttributionFinder
 from sourcecheck.core.lexicons import Lexicons
 
@@ -84,3 +85,17 @@ def test_rewrite_matches_the_original(
 ) -> None:
     original = _original(rewrite, new, old)
     assert _all_matches(rewrite, text) == _all_matches(original, text)
+
+
+PLAIN_NEXT_WORD = re.compile(r"\s+(?:[\"'“‘(\[]|''|``)*([A-Za-z0-9]+)")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="'`\"“( a1.", max_size=12))
+def test_next_word_matches_the_plain_pattern(text: str) -> None:
+    for position in range(len(text) + 1):
+        new, old = (
+            text_module._NEXT_WORD.match(text, position),
+            PLAIN_NEXT_WORD.match(text, position),
+        )
+        assert (new and (new.span(), new.span(1))) == (old and (old.span(), old.span(1)))

@@ -48,6 +48,13 @@ SHAPES: tuple[Shape, ...] = (
     Shape("nbsp-after-cue", "analyze", "\u00a0", "He said", "that it rained."),
     Shape("spaces-after-name-cue", "score", " ", "Smith said", "only that it rained."),
     Shape("spaces-after-cue-comma", "analyze", " ", "He said,", "only that it rained."),
+    # -- sentence punctuation ------------------------------------------------------------
+    Shape("periods", "analyze", ".", "A", why="the sentence-boundary regex restarted "
+          "at every mark of a run and scanned to its end"),
+    Shape("exclamations", "analyze", "!", "A"),
+    Shape("questions", "analyze", "?", "A"),
+    Shape("ellipses", "analyze", "…", "A"),
+    Shape("periods-then-closers", "analyze", ".)", "A"),
 )
 # fmt: on
 
