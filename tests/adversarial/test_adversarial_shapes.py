@@ -21,7 +21,12 @@ MAX_RATIO = 15.0
 # Below this a run's CPU time is mostly timer and cache noise: the small run counts as
 # taking at least this long, so a near-zero small run cannot make a linear shape fail.
 TIME_FLOOR = 0.002
-PEAK_BOUND = 16 * 2**20  # bytes traced at LARGE characters: ~550 a character
+# Peak memory at LARGE: under this bound, and under MAX_RATIO times the peak at SMALL
+# (which counts as at least MEMORY_FLOOR). The ratio catches text held once per
+# attribution; the bound, an object too many per character. The heaviest linear shape
+# (a quote every two characters) traces ~650 bytes a character.
+PEAK_BOUND = 48 * 2**20
+MEMORY_FLOOR = 256 * 2**10
 TRIES = 3  # the best of a few runs: CPU time still moves with the machine's load
 # A large run over this many seconds is no noise (linear shapes take milliseconds): it is
 # not run again, so a shape that has gone quadratic fails in seconds, not minutes.
@@ -53,9 +58,15 @@ def test_time_grows_linearly(runner: Runner, shape: Shape) -> None:
     )
 
 
+def _peak(runner: Runner, shape: Shape, size: int) -> int:
+    measured: Measurement = runner.measure(shape.entry, shape.text(size), tries=0)
+    return measured.peak_bytes
+
+
 @pytest.mark.parametrize("shape", SHAPES, ids=lambda s: s.name)
-def test_peak_memory_is_bounded(runner: Runner, shape: Shape) -> None:
-    measured: Measurement = runner.measure(shape.entry, shape.text(LARGE))
-    assert measured.peak_bytes < PEAK_BOUND, (
-        f"{shape.name}: {measured.peak_bytes / 2**20:.1f} MiB traced at {LARGE:,} characters"
-    )
+def test_peak_memory_grows_linearly_and_is_bounded(runner: Runner, shape: Shape) -> None:
+    small = max(_peak(runner, shape, SMALL), MEMORY_FLOOR)
+    large = _peak(runner, shape, LARGE)
+    where = f"{shape.name}: {small / 2**20:.2f} MiB traced at {SMALL:,}, {large / 2**20:.2f} at {LARGE:,}"
+    assert large / small < MAX_RATIO, where
+    assert large < PEAK_BOUND, where

@@ -42,6 +42,20 @@ class Shape:
 
 # fmt: off
 SHAPES: tuple[Shape, ...] = (
+    # -- attributions in one endless sentence -------------------------------------------
+    Shape("said-run", "analyze", "Alpha Beta said ",
+          why="every attribution's content ran to the end of one sentence as long as the text"),
+    Shape("said-run-unclosed-quote", "analyze", "“Alpha Beta said ",
+          why="the same, each cue after an opening quote that never closes"),
+    Shape("said-citing-run", "analyze", "Alpha said, citing Beta ",
+          why="'citing' takes the content of the attribution before it"),
+    Shape("according-to-run", "analyze", "the plan works according to Alpha Beta ",
+          why="'according to' takes the sentence before it as its content"),
+    Shape("he-said-run", "score", "He said ", why="the densest attributions, scored"),
+    Shape("quote-said-run", "score", '"a," he said. ',
+          why="no sentence boundary before a lower-case quote: one sentence"),
+    Shape("told-reporters-run", "score", "told reporters "),
+    Shape("who-said-run", "score", "Dana Ruiz, who said "),
     # -- whitespace after a cue ----------------------------------------------------------
     Shape("spaces-after-cue", "analyze", " ", "He said", "that it rained.",
           why=r"'\s*,?\s*' after a cue tried every split of the spaces"),
@@ -111,12 +125,13 @@ class Runner:
     def measure(
         self, entry: Entry, text: str, *, tries: int = 1, memory: bool = True
     ) -> Measurement:
-        """The least CPU time of ``tries`` runs, then (if ``memory``) the peak of one more,
-        traced run: tracing slows allocation several times over, so it is kept out of the
-        timing. Garbage from earlier work is collected first, so it is not charged here."""
+        """The least CPU time of ``tries`` runs (0: not timed), then (if ``memory``) the
+        peak of one more, traced run: tracing slows allocation several times over, so it is
+        kept out of the timing. Garbage from earlier work is collected first, so it is not
+        charged here."""
         run = self.function(entry)
         gc.collect()
-        seconds = float("inf")
+        seconds = float("inf") if tries else 0.0
         for _ in range(tries):
             start = time.process_time()
             run(text)

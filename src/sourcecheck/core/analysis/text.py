@@ -14,6 +14,13 @@ from sourcecheck.core.analysis.patterns import words
 from sourcecheck.core.analysis.types import Sentence
 from sourcecheck.core.models import Span
 
+# The most characters a sentence may hold; a longer stretch without a sentence boundary
+# is cut into pieces this long (after a space where there is one). Every sentence-scoped
+# step reads up to its whole sentence for each cue, and attributions in one sentence share
+# its text: without a bound, text with no stop cost the square of its length. Sentences
+# of real news run to a few hundred characters (the longest in PolNeAR: under 1,500).
+MAX_SENTENCE = 2_000
+
 # A blank line (possibly holding spaces) separates paragraphs; with no blank line anywhere,
 # every line is a paragraph (how many feeds and CMS exports lay text out).
 _BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
@@ -154,12 +161,33 @@ def sentences_of(
     paragraph_end = paragraph.end
     for match in _BOUNDARY.finditer(periods, paragraph_start, paragraph_end):
         if _is_boundary(body, match.start(), match.end(), paragraph_start):
-            into.append(Sentence(Span.of(body, start, match.end()), index))
+            _add_sentence(body, start, match.end(), index, into)
             start = match.end()
             while body[start].isspace():
                 start += 1
     if start < paragraph_end:
-        into.append(Sentence(Span.of(body, start, paragraph_end), index))
+        _add_sentence(body, start, paragraph_end, index, into)
+
+
+def _add_sentence(body: str, start: int, end: int, index: int, into: list[Sentence]) -> None:
+    """Append ``body[start:end]`` (trimmed), in pieces of at most MAX_SENTENCE characters."""
+    while end - start > MAX_SENTENCE:
+        cut, resume = _cut(body, start, start + MAX_SENTENCE)
+        into.append(Sentence(Span.of(body, start, cut), index))
+        start = resume
+    into.append(Sentence(Span.of(body, start, end), index))
+
+
+def _cut(body: str, start: int, limit: int) -> tuple[int, int]:
+    """Where a piece of an over-long sentence ends and the next begins: at the last run of
+    whitespace in the second half of ``body[start:limit]``, else (one long word) at
+    ``limit``."""
+    head = body[start:limit].rsplit(None, 1)[0]  # no space at its end
+    cut = start + len(head) if len(head) >= MAX_SENTENCE // 2 else limit
+    resume = cut
+    while body[resume].isspace():  # the sentence goes on: not all of it is space
+        resume += 1
+    return cut, resume
 
 
 def segment(body: str) -> tuple[list[Span], list[Sentence]]:
