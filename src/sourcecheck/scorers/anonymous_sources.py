@@ -16,6 +16,8 @@ named people and one well-justified anonymous official still scores high.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from collections import Counter
 from typing import ClassVar
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -246,6 +248,7 @@ class _Checker:
         self._reason_in: dict[str, tuple[bool, bool | None]] = {}
         self._public_in: dict[str, bool] = {}
         self._opinion_in: dict[str, bool] = {}
+        self._later: _LaterSources | None = None  # built when a plural source first asks
 
     def problems(self, index: int, attribution: Attribution) -> list[str]:
         kind = attribution.source_type
@@ -339,24 +342,49 @@ class _Checker:
         singular = _plural_head(source_text(attribution))
         if singular is None:
             return False
-        if attribution.direct and not self._shares_sentence(index, attribution):
+        if self._later is None:
+            self._later = _LaterSources(self.analysis.attributions)
+        if attribution.direct and not self._later.shares_sentence(attribution):
             return True  # their own verbatim quote is one person's words, not a chorus
-        for later in self.analysis.attributions[index + 1 :]:
-            if later.sentence > attribution.sentence + 2:
-                break
-            words = normalise(source_text(later)).split()
-            refers_to_one = len(words) == 1 and words[0] in _SINGULAR_PRONOUNS
-            if refers_to_one or (words and words[-1] == singular):
-                return True
-        return False
+        return self._later.one_person_after(index, attribution.sentence + 2, singular)
 
-    def _shares_sentence(self, index: int, attribution: Attribution) -> bool:
+
+class _LaterSources:
+    """The sources of an article's attributions, indexed so that "is one person named
+    after this one, within two sentences?" and "does another attribution share its
+    sentence?" cost a look-up each: walking the attributions for every plural source cost
+    the square of their number."""
+
+    def __init__(self, attributions: list[Attribution]) -> None:
+        self.sentences = [a.sentence for a in attributions]  # in body order: non-decreasing
+        self.outside_quotes = Counter(a.sentence for a in attributions if not a.in_quote)
+        count = len(attributions)
+        # The first attribution at or after each one whose source is "he", "she", ...
+        self.next_pronoun = [count] * (count + 1)
+        self.by_last_word: dict[str, list[int]] = {}  # positions, ascending
+        source_words = [normalise(source_text(a)).split() for a in attributions]
+        for position in range(count - 1, -1, -1):
+            words = source_words[position]
+            one = len(words) == 1 and words[0] in _SINGULAR_PRONOUNS
+            self.next_pronoun[position] = position if one else self.next_pronoun[position + 1]
+        for position, words in enumerate(source_words):
+            if words:
+                self.by_last_word.setdefault(words[-1], []).append(position)
+
+    def one_person_after(self, index: int, last_sentence: int, singular: str) -> bool:
+        """Whether an attribution after ``index``, in a sentence up to ``last_sentence``,
+        has a singular pronoun or ``singular`` as the last word of its source."""
+        pronoun = self.next_pronoun[index + 1]
+        if pronoun < len(self.sentences) and self.sentences[pronoun] <= last_sentence:
+            return True
+        positions = self.by_last_word.get(singular, [])
+        after = bisect_right(positions, index)
+        return after < len(positions) and self.sentences[positions[after]] <= last_sentence
+
+    def shares_sentence(self, attribution: Attribution) -> bool:
         """Another source in the sentence: the quote may be theirs, relayed by the sources."""
-        return any(
-            other.sentence == attribution.sentence and not other.in_quote
-            for i, other in enumerate(self.analysis.attributions)
-            if i != index
-        )
+        others = self.outside_quotes[attribution.sentence] - (0 if attribution.in_quote else 1)
+        return others > 0
 
 
 def _found(pattern: re.Pattern[str], text: str, seen: dict[str, bool]) -> bool:

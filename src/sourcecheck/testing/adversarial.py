@@ -56,6 +56,11 @@ SHAPES: tuple[Shape, ...] = (
           why="no sentence boundary before a lower-case quote: one sentence"),
     Shape("told-reporters-run", "score", "told reporters "),
     Shape("who-said-run", "score", "Dana Ruiz, who said "),
+    # -- the scorers ---------------------------------------------------------------------
+    Shape("officials-said-run", "score", "officials said ",
+          why="each plural anonymous source walked the rest of the attributions (a list copy)"),
+    Shape("sources-quote-run", "score", 'Sources said "a." He said. ',
+          why="each quoted plural source walked every attribution for one in its sentence"),
     # -- whitespace after a cue ----------------------------------------------------------
     Shape("spaces-after-cue", "analyze", " ", "He said", "that it rained.",
           why=r"'\s*,?\s*' after a cue tried every split of the spaces"),
