@@ -63,7 +63,12 @@ def _peak(runner: Runner, shape: Shape, size: int) -> int:
     return measured.peak_bytes
 
 
-@pytest.mark.parametrize("shape", SHAPES, ids=lambda s: s.name)
+# Memory is about what the analysis holds (the drafts' scanners keep a copy of the text and
+# little else); tracing a draft's scanner, which allocates an int a character, is slow.
+ANALYSED = [shape for shape in SHAPES if shape.entry in ("analyze", "score")]
+
+
+@pytest.mark.parametrize("shape", ANALYSED, ids=lambda s: s.name)
 def test_peak_memory_grows_linearly_and_is_bounded(runner: Runner, shape: Shape) -> None:
     small = max(_peak(runner, shape, SMALL), MEMORY_FLOOR)
     large = _peak(runner, shape, LARGE)

@@ -40,6 +40,8 @@ class Shape:
         return self.prefix + self.unit * repeats + self.suffix
 
 
+_SAID = "The mayor said "
+
 # fmt: off
 SHAPES: tuple[Shape, ...] = (
     # -- attributions in one endless sentence -------------------------------------------
@@ -74,6 +76,28 @@ SHAPES: tuple[Shape, ...] = (
     Shape("questions", "analyze", "?", "A"),
     Shape("ellipses", "analyze", "…", "A"),
     Shape("periods-then-closers", "analyze", ".)", "A"),
+    # -- Markdown drafts (sourcecheck check) ----------------------------------------------
+    Shape("md-brackets", "markdown", "[", _SAID,
+          why="every '[' searched the rest of its block for its ']'"),
+    Shape("md-bracket-word", "markdown", "[a", _SAID),
+    Shape("md-link-open", "markdown", "[a](", _SAID,
+          why="every '](' searched the rest of its block for its ')'"),
+    Shape("md-link-title-open", "markdown", '[a](x "', _SAID),
+    Shape("md-link-balanced", "markdown", "[a](()", _SAID),
+    Shape("md-image-open", "markdown", "![", _SAID),
+    Shape("md-footnote-open", "markdown", "[^", _SAID,
+          why="the footnote regex read the label from every '[^' to the end of the run"),
+    Shape("md-bracket-backtick", "markdown", "[`", _SAID,
+          why="every backtick run searched the block for a closing run"),
+    Shape("md-inline-comment-open", "markdown", "<!--", _SAID,
+          why="'<!--(.*?)-->' scanned to the end from every '<!--'"),
+    Shape("md-comment-after-cue", "markdown", "x", "He said <!-- ", " --> that it rained.",
+          why="a comment is blanked to spaces: the spaces after a cue"),
+    Shape("md-html-block-comment-open", "markdown", "<!--", "<div>\n"),
+    Shape("md-html-block-script-open", "markdown", "<script", "<div>\n",
+          why="'<script.*?</script>' scanned to the end from every opening tag"),
+    Shape("md-heading-spaces", "markdown", " ", "# a", "# b\n",
+          why="the closing-'#' regex restarted in every space of the heading line"),
 )
 # fmt: on
 
