@@ -41,6 +41,7 @@ class Shape:
 
 
 _SAID = "The mayor said "
+_SAID_HTML = "<p>The mayor said "
 
 # fmt: off
 SHAPES: tuple[Shape, ...] = (
@@ -98,6 +99,15 @@ SHAPES: tuple[Shape, ...] = (
           why="'<script.*?</script>' scanned to the end from every opening tag"),
     Shape("md-heading-spaces", "markdown", " ", "# a", "# b\n",
           why="the closing-'#' regex restarted in every space of the heading line"),
+    # -- HTML drafts (sourcecheck check) --------------------------------------------------
+    Shape("html-comment-open", "html", "<!--", _SAID_HTML,
+          why="html.parser retried the rest of the text from every '<' after an open one"),
+    Shape("html-tag-open", "html", "<a b", _SAID_HTML),
+    Shape("html-tag-quote-open", "html", '<a x="', _SAID_HTML),
+    Shape("html-end-tag-open", "html", "</", _SAID_HTML),
+    Shape("html-declaration-open", "html", "<!", _SAID_HTML),
+    Shape("html-cdata-open", "html", "<![CDATA[", _SAID_HTML),
+    Shape("html-instruction-open", "html", "<?", _SAID_HTML),
 )
 # fmt: on
 
