@@ -162,10 +162,11 @@ _ORGANISATION_HEADS = {
 }
 _SPEAKS_FOR_HINTS = ("spokes", "press", "representative", "statement", "mail", "release")
 _NON_WORD = re.compile(r"[^\w\s&-]+")
-# "a spokeswoman for the Harbor Authority", "a statement from the ministry"
+# "a spokeswoman for the Harbor Authority", "a statement from the ministry". The name opens
+# with a non-space: ".+" after "\s+" split a run of spaces every way before failing.
 _SPEAKS_FOR = re.compile(
     r"\b(?:spokes(?:wo)?m[ae]n|spokesperson|press (?:secretary|officer)|representative|"
-    r"statement|e-?mail|news release|press release)\s+(?:for|from|of|at)\s+(?P<org>.+)$",
+    r"statement|e-?mail|news release|press release)\s+(?:for|from|of|at)\s+(?P<org>\S.*)$",
     re.I,
 )
 

@@ -61,15 +61,16 @@ _PLURALS = {plural: singular for singular, plural in _SOURCE_NOUNS.items()} | {"
 _EMPTY_WORDS = {"a", "an", "the", "one", "single", "some", "anonymous", "unnamed", "unidentified"}
 _BARE_HEADS = {"source", "sources", "person", "people", "insider", "insiders", "individual"}
 # What follows a bare noun when the writer does describe the source after all.
+# "(?:\s*,)?\s*" reads what "\s*,?\s*" does without splitting a run of spaces every way.
 _DESCRIBED_AFTER = re.compile(
-    r"\s*,?\s*(?:close to|familiar with|with (?:direct )?knowledge|briefed on|involved in|"
+    r"(?:\s*,)?\s*(?:close to|familiar with|with (?:direct )?knowledge|briefed on|involved in|"
     r"inside|within|in the|at the|from the|who (?:has|had|is|was|were|works|worked|attended|"
     r"saw|read|took part))\b",
     re.I,
 )
 # "requested anonymity to discuss ...", "... anonymity because ...": the reason follows.
 _REASON_CONNECTOR = re.compile(
-    r"\s*,?\s*(?:because|since|as (?:he|she|they) (?:was|were|is|are)|in order to|"
+    r"(?:\s*,)?\s*(?:because|since|as (?:he|she|they) (?:was|were|is|are)|in order to|"
     r"to (?:discuss|describe|speak|talk|share|reveal|avoid|detail|protect)|for fear|"
     r"fearing|citing|out of concern)\b",
     re.I,

@@ -78,9 +78,11 @@ _MEDIUM = (
     r"event|meeting|forum|summit|convention|town\s+hall|dinner|luncheon|breakfast|session|"
     r"exchange|sermon|lecture|ceremony|news\s+conference|press\s+conference)"
 )
-# What may stand between a cue and its content: when, where and how it was said.
+# What may stand between a cue and its content: when, where and how it was said. Each part
+# opens with a space or a comma, so the parts of a run split only one way (a name ending
+# one part cannot give its last letters to a day opening the next).
 _SKIP_BODY = (
-    rf"(?:{_SPACE_COMMA}(?:(?:on|late|early|last|this|earlier|later)\s+)?{_DAYS}\b"
+    rf"(?:(?:\s*,\s*|\s+)(?:(?:on|late|early|last|this|earlier|later)\s+)?{_DAYS}\b"
     rf"|\s+(?:in|during|at|on|via|through)\s+(?:(?i:a|an|the|his|her|their|its|one)\s+)?"
     rf"(?:[\w'’.-]+\s+){{0,3}}?{_MEDIUM}s?\b(?:\s+(?:with|to|on|for|at|in)\s+(?:the\s+)?{_NAME})?"
     rf"|\s+on\s+(?:Twitter|Facebook|Instagram|television|TV|radio|CNN|Fox\s+News|MSNBC|NBC|"

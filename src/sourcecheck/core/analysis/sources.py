@@ -44,8 +44,10 @@ NOT_NAMES = words(
     Which Whether Mr Q No Yes Please Let
     """
 )
+# Split at the first space of a run (the lookbehind): split at every one, a run of spaces
+# not followed by one of the words was read again from each of its spaces.
 _POST_MODIFIER = re.compile(
-    r"\s+(?:for|at|of|from|by|with|in|on|inside|within|close\s+to|familiar\s+with|briefed\s+on|"
+    r"(?<!\s)\s+(?:for|at|of|from|by|with|in|on|inside|within|close\s+to|familiar\s+with|briefed\s+on|"
     r"who|involved|knowledgeable)\b"
 )
 _CLASSIFIED_MAX = 20_000  # remembered source phrases per engine: a few MB at most
