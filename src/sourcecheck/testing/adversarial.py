@@ -59,6 +59,15 @@ SHAPES: tuple[Shape, ...] = (
           why="no sentence boundary before a lower-case quote: one sentence"),
     Shape("told-reporters-run", "score", "told reporters "),
     Shape("who-said-run", "score", "Dana Ruiz, who said "),
+    # -- other runs of one thing (linear already; kept so they stay so) ---------------------
+    Shape("capitals-run", "score", "Alpha "),
+    Shape("double-quotes-run", "score", '"', why="a quote every two characters"),
+    Shape("apostrophe-words-run", "score", "'a "),
+    Shape("dashes-run", "score", "— "),
+    Shape("figures-run", "score", "about 1,000,000 "),
+    Shape("long-word", "score", "a", "He said "),
+    Shape("lines-run", "score", "He said so\n"),
+    Shape("paragraphs-run", "score", "He said it.\n\n"),
     # -- the scorers ---------------------------------------------------------------------
     Shape("officials-said-run", "score", "officials said ",
           why="each plural anonymous source walked the rest of the attributions (a list copy)"),
@@ -99,6 +108,11 @@ SHAPES: tuple[Shape, ...] = (
           why="'<script.*?</script>' scanned to the end from every opening tag"),
     Shape("md-heading-spaces", "markdown", " ", "# a", "# b\n",
           why="the closing-'#' regex restarted in every space of the heading line"),
+    Shape("md-tag-open", "markdown", "<a b", _SAID),
+    Shape("md-tag-quote-open", "markdown", '<a x="', _SAID),
+    Shape("md-bare-urls", "markdown", "http://a-www.", _SAID),
+    Shape("md-front-matter", "markdown", "a: b\n", "---\n", "---\nThe mayor said it.\n"),
+    Shape("md-list-lines", "markdown", "- He said so\n"),
     # -- HTML drafts (sourcecheck check) --------------------------------------------------
     Shape("html-comment-open", "html", "<!--", _SAID_HTML,
           why="html.parser retried the rest of the text from every '<' after an open one"),
