@@ -161,3 +161,54 @@ def test_speaks_for_matches_the_plain_pattern_on_trimmed_phrases(text: str) -> N
     text = text.strip()  # source phrases and roles are trimmed
     new, old = _sourcing._SPEAKS_FOR.search(text), PLAIN_SPEAKS_FOR.search(text)
     assert (new and (new.span(), new.span("org"))) == (old and (old.span(), old.span("org")))
+
+
+def _without_possessives(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """The pattern as Python 3.10 compiles it (POSSESSIVE is empty there)."""
+    plain = pattern.pattern.replace("*+", "*").replace("++", "+").replace("?+", "?")
+    return re.compile(plain, pattern.flags)
+
+
+POSSESSIVES = [
+    pytest.param(attributions._SKIP_AFTER_CUE, "match", id="skip-after-cue"),
+    pytest.param(_FINDER._initial_cue, "match", id="initial-cue"),
+    pytest.param(_FINDER.resolver._mention, "finditer", id="mention"),
+]
+
+
+@pytest.mark.parametrize(("pattern", "how"), POSSESSIVES)
+@settings(max_examples=150, deadline=None)
+@given(
+    texts_of(
+        [
+            " ",
+            ",",
+            "'",
+            '"',
+            "“",
+            "Said",
+            "According to",
+            "today",
+            "only",
+            "Ann",
+            "Lee",
+            "-",
+            "Ruiz",
+            "J.",
+            ".",
+            "x",
+            "O'Neil",
+            "\n",
+        ]
+    )
+)
+def test_possessive_repeats_read_the_same_text_as_plain_ones(
+    pattern: re.Pattern[str], how: str, text: str
+) -> None:
+    plain = _without_possessives(pattern)
+    if how == "finditer":
+        assert [m.span() for m in pattern.finditer(text)] == [
+            m.span() for m in plain.finditer(text)
+        ]
+    else:
+        assert _all_matches(pattern, text) == _all_matches(plain, text)

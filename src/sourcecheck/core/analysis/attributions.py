@@ -22,6 +22,7 @@ import re
 from dataclasses import dataclass
 
 from sourcecheck.core.analysis.patterns import (
+    POSSESSIVE,
     WordStartPattern,
     alternation,
     candidate_copy,
@@ -107,7 +108,7 @@ _SKIP_OPENERS = words(
 # "'), which the alternatives tried one by one took a dozen steps each to reject. No match
 # (None) then stands for skipping nothing.
 _SKIP_AFTER_CUE = re.compile(
-    rf"(?=[\s,]*+(?:{alternation(_SKIP_OPENERS)}|[a-z]{{3,}}ly(?=[\s,.:;]|\Z))){_SKIP_BODY}"
+    rf"(?=[\s,]*{POSSESSIVE}(?:{alternation(_SKIP_OPENERS)}|[a-z]{{3,}}ly(?=[\s,.:;]|\Z))){_SKIP_BODY}"
 )
 _OBJECT_VERBS = words(
     """
@@ -247,7 +248,9 @@ class AttributionFinder:
         self._cue = WordStartPattern(rf"(?:{alternation(forms)})(?![\w'’-])", phrases=forms)
         capitalised = [form.capitalize() for form in forms]
         # After any opening quote marks ("'Said' is ..."), in the one match.
-        self._initial_cue = re.compile(rf"[\"“'‘]*+((?:{alternation(capitalised)})(?![\w'’-]))")
+        self._initial_cue = re.compile(
+            rf"[\"“'‘]*{POSSESSIVE}((?:{alternation(capitalised)})(?![\w'’-]))"
+        )
         # What a capitalised cue opens a sentence with up to its first space in a candidate
         # copy (empty if a mark): a sentence opening with anything else is not tried.
         self._initial_words = frozenset(

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal, Protocol
 
-from sourcecheck.core.analysis.patterns import WordStartPattern, alternation, words
+from sourcecheck.core.analysis.patterns import POSSESSIVE, WordStartPattern, alternation, words
 from sourcecheck.core.lexicons import Lexicons
 from sourcecheck.core.models import SourceType
 
@@ -202,7 +202,7 @@ _MENTION_WORD = r"[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?"
 # The same words, with possessive quantifiers for the mention scan: a capitalised word not
 # followed by another fails without backtracking letter by letter (which was most of the
 # scan's cost); no shorter run of letters could be followed by the space a mention needs.
-_MENTION_WORD_ONCE = r"[A-Z][a-z'’]++(?:-[A-Z][a-z'’]++)?"
+_MENTION_WORD_ONCE = rf"[A-Z][a-z'’]+{POSSESSIVE}(?:-[A-Z][a-z'’]+{POSSESSIVE})?"
 
 
 class Resolver:
@@ -214,7 +214,8 @@ class Resolver:
         # person mentions to resolve to. Starting on a character class lets the regex
         # engine skip ahead to capitals; the word boundary is checked in Python.
         self._mention = re.compile(
-            rf"[A-Z][a-z'’]++\.?+(?:\s++(?:[A-Z]\.\s+)?{_MENTION_WORD_ONCE})+"
+            rf"[A-Z][a-z'’]+{POSSESSIVE}\.?{POSSESSIVE}"
+            rf"(?:\s+{POSSESSIVE}(?:[A-Z]\.\s+)?{_MENTION_WORD_ONCE})+"
         )
         self._not_person = frozenset(typer.org_words | typer.governments)
         # The name and is-a-person answer of each mention's words: the same names recur
