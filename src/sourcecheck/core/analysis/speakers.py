@@ -782,7 +782,7 @@ _SPEAKS_FOR_HINTS = ("spokes", "press", "representative", "statement", "mail", "
 # "a spokeswoman for the Harbor Authority", "a statement from the ministry"
 _SPEAKS_FOR = re.compile(
     r"\b(?:spokes(?:wo)?m[ae]n|spokesperson|press (?:secretary|officer)|representative|"
-    r"statement|e-?mail|news release|press release)\s+(?:for|from|of|at)\s+(?P<org>.+)$",
+    r"statement|e-?mail|news release|press release)\s+(?:for|from|of|at)\s+(?P<org>\S.*)$",
     re.I,
 )
 # "Interior Ministry spokesman Tom Silva": the organisation is written before the role.
@@ -1029,7 +1029,7 @@ class SourceBuilder:
 
 
 _REASON_CONNECTOR = re.compile(
-    r"\s*,?\s*(?:because|since|as (?:he|she|they) (?:was|were|is|are)|in order to|"
+    r"(?:\s*,)?\s*(?:because|since|as (?:he|she|they) (?:was|were|is|are)|in order to|"
     r"to (?:discuss|describe|speak|talk|share|reveal|avoid|detail|protect)|for fear|"
     r"fearing|citing|out of concern)\b",
     re.I,
