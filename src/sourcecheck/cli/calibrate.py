@@ -110,6 +110,11 @@ def calibrate_command(
     settings = fit.FitSettings(label_field, group_field, folds, seed, list(labelled))
     model = fit.fit_model(collected, specs, engine, settings)
     save_model(model, out)
+    if model.cv.folds < folds:
+        warn(
+            f"used {model.cv.folds} folds, not {folds}, to fit the groups: more would leave "
+            "test folds holding one label only (docs/calibration.md, 'How many folds')"
+        )
     click.echo(summary(model, out))
     return EXIT_ERROR if collected.skipped else EXIT_OK
 
