@@ -189,9 +189,16 @@ def _run_dask(
         corpus_index=corpus_index,
         on_plugin_error=warn_plugin_error,
     )
+    if result.duplicates:
+        shown = ", ".join(result.duplicates[:5])
+        warn(
+            f"{len(result.duplicates)} article ids written by more than one partition "
+            f"(e.g. {shown}): the input repeats them across partitions"
+        )
     click.echo(
         f"{result.written} rows in {result.parts_written} new parts under {out} "
-        f"({result.parts_skipped} parts already there, {result.failed} failed rows)",
+        f"({result.parts_skipped} parts and {result.already_done} rows already there, "
+        f"{result.failed} failed rows)",
         err=True,
     )
     return EXIT_ERROR if result.failed else EXIT_OK
