@@ -88,7 +88,7 @@ def run_documented_commands(workspace: Path) -> str:
         (workspace / name).parent.mkdir(parents=True, exist_ok=True)
         shutil.copy2(REPO / name, workspace / name)
     for name in WORKSPACE_DIRS:
-        shutil.copytree(REPO / name, workspace / name)
+        shutil.copytree(REPO / name, workspace / name, dirs_exist_ok=True)
     blocks = [b for doc in DOCS for b in documented_commands((REPO / doc).read_text("utf-8"))]
     script = script_of(blocks)
     env = {**os.environ, "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}"}

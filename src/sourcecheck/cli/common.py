@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import functools
+import os
+import shutil
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -99,6 +101,59 @@ output_option = click.option(
     type=click.Path(dir_okay=False, path_type=Path),
     help="Write the output to this file instead of stdout.",
 )
+
+COLOR_MODES = ("auto", "always", "never")
+
+
+def color_option(what: str) -> Callable[[F], F]:
+    """``--color auto|always|never``, the same on every command that colours its output."""
+    return click.option(
+        "--color",
+        "color_mode",
+        type=click.Choice(COLOR_MODES),
+        default="auto",
+        show_default=True,
+        help=f"Colour {what} (auto: on a terminal; NO_COLOR turns it off, FORCE_COLOR on).",
+    )
+
+
+def wants_color(mode: str, stream: TextIO | None = None) -> bool:
+    """The https://no-color.org and FORCE_COLOR conventions; an explicit --color wins."""
+    if mode != "auto":
+        return mode == "always"
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    stream = stream or sys.stdout
+    return bool(getattr(stream, "isatty", lambda: False)())
+
+
+def terminal_width(default: int = 80) -> int:
+    return shutil.get_terminal_size((default, 24)).columns
+
+
+def hidden_alias(flag: str, dest: str, **attrs: Any) -> Callable[[F], F]:
+    """An old spelling of an option, still accepted for one release but not in --help.
+
+    Kept as its own hidden parameter and folded into ``dest`` when given, so either spelling
+    works whatever order click processes them in.
+    """
+    alias = "alias_" + flag.lstrip("-").replace("-", "_")
+
+    def decorate(func: F) -> F:
+        @functools.wraps(func)
+        def folded(*args: Any, **kwargs: Any) -> Any:
+            value = kwargs.pop(alias)
+            if value not in (None, False, ()):
+                kwargs[dest] = value
+            return func(*args, **kwargs)
+
+        option = click.option(flag, alias, hidden=True, default=None, **attrs)
+        return option(folded)  # type: ignore[return-value]
+
+    return decorate
+
 
 max_bytes_option = click.option(
     "--max-bytes",
