@@ -138,7 +138,9 @@ PAGE = """<html><head><title>Bridge | The Ledger</title></head><body>
 def test_html_page_chrome_is_not_article_text() -> None:
     prose = html_prose(PAGE)
     words = " ".join(prose.body.split())
-    assert words == "The bridge reportedly needs repairs, a source said. Letters reportedly welcome."
+    assert (
+        words == "The bridge reportedly needs repairs, a source said. Letters reportedly welcome."
+    )
     assert prose.title == "Bridge to close"  # the headline inside <header> is still the title
     at = prose.body.index("Letters")
     assert PAGE[prose.offsets[at] :].startswith("Letters reportedly welcome.")
