@@ -132,6 +132,12 @@ def run_batch(
     return summary
 
 
+MAIN_GUARD_HINT = (
+    "when a script calls run_batch(..., workers=N), its calls must sit under "
+    '`if __name__ == "__main__":` (worker processes start by importing the script)'
+)
+
+
 def report_plugin_errors(
     engine: Engine, on_plugin_error: Callable[[PluginError], None] | None
 ) -> None:
@@ -229,7 +235,8 @@ def _collect(
         rows = future.result()
     except BrokenProcessPool:
         raise SourcecheckError(
-            "a worker process died (out of memory or killed?); run the same command again to resume"
+            "a worker process died: killed, out of memory, or a script without a main guard "
+            f"({MAIN_GUARD_HINT}); run the same command again to resume"
         ) from None
     except Exception as exc:  # e.g. an article that could not be sent to the worker
         rows = [
