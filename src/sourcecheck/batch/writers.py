@@ -5,7 +5,7 @@ Resume design (documented in docs/batch.md):
 * JSONL: rows are appended a chunk at a time, then flushed and fsynced. On restart the file
   is read back for its ids; a torn last line (no newline: the process died mid-write) is cut
   off, so its article is simply scored again. Run metadata lives in ``<out>.meta.json``.
-* Parquet: ``--out results.parquet`` is a directory. Rows are buffered and written as
+* Parquet: ``--output results.parquet`` is a directory. Rows are buffered and written as
   ``part-NNNNNN.parquet`` through a temporary name and an atomic rename, so a part is either
   complete or absent. On restart, ids are read from the parts (only the ``id`` column) and
   leftover temporary files are deleted. Every part carries the run metadata in its schema
@@ -64,7 +64,7 @@ def check_resumable(path: Path, previous: dict[str, Any], current: dict[str, Any
         if previous.get(key) != current.get(key):
             raise ConfigError(
                 f"{path}: was written with a different {key} (see its run metadata); "
-                "resume with the same settings or choose a new --out"
+                "resume with the same settings or choose a new --output"
             )
 
 
@@ -112,7 +112,7 @@ def _resume_jsonl(path: Path) -> set[str]:
             except (json.JSONDecodeError, KeyError, TypeError):
                 raise InputError(
                     str(path),
-                    "is not a sourcecheck results file (bad row); choose a new --out",
+                    "is not a sourcecheck results file (bad row); choose a new --output",
                     number,
                 ) from None
             good_end += len(line)

@@ -14,6 +14,7 @@ from sourcecheck.cli.common import (
     build_config,
     engine_options,
     error,
+    hidden_alias,
     warn,
     warn_plugin_error,
 )
@@ -60,11 +61,13 @@ def collect_fields(values: dict[str, str | None]) -> dict[str, str]:
 @click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
 @click.option(
     "-o",
-    "--out",
-    required=True,
+    "--output",
+    "out",
     type=click.Path(path_type=Path),
-    help="results.jsonl, or results.parquet (a directory of parts; with --engine dask, a directory).",
+    help="results.jsonl, results.csv, or results.parquet (a directory of parts; with --engine "
+    "dask, a directory). Required.",
 )
+@hidden_alias("--out", "out", type=click.Path(path_type=Path))
 @field_options
 @click.option(
     "-j",
@@ -116,7 +119,7 @@ def collect_fields(values: dict[str, str | None]) -> dict[str, str]:
 @engine_options
 def batch_command(
     inputs: tuple[str, ...],
-    out: Path,
+    out: Path | None,
     workers: int,
     chunk_size: int,
     rows_per_part: int,
@@ -130,9 +133,11 @@ def batch_command(
 ) -> int:
     """Score a corpus (JSONL, CSV, Parquet, JSON, folders) into one row per article.
 
-    Run it again with the same --out after a crash or Ctrl-C: articles already written are
+    Run it again with the same --output after a crash or Ctrl-C: articles already written are
     skipped, so nothing is lost and nothing is written twice.
     """
+    if out is None:
+        raise click.UsageError("Missing option '-o' / '--output'.")
     config = build_config(
         engine_opts,
         inputs,

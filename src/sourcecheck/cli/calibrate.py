@@ -28,6 +28,7 @@ from sourcecheck.cli.common import (
     build_config,
     engine_options,
     error,
+    hidden_alias,
     warn,
 )
 from sourcecheck.core.config import Config
@@ -47,12 +48,13 @@ T = TypeVar("T")
 )
 @click.option("--text-field", default=None, help="Field holding the article text.")
 @click.option(
-    "--out",
+    "-o",
+    "--output",
     "out",
-    required=True,
     type=click.Path(dir_okay=False, path_type=Path),
-    help="Where to write the model (JSON).",
+    help="Where to write the model (JSON). Required.",
 )
+@hidden_alias("--out", "out", type=click.Path(dir_okay=False, path_type=Path))
 @click.option(
     "--feature",
     "features",
@@ -74,7 +76,7 @@ def calibrate_command(
     label_field: str,
     group_field: str | None,
     text_field: str | None,
-    out: Path,
+    out: Path | None,
     features: tuple[str, ...],
     all_metrics: bool,
     folds: int,
@@ -88,6 +90,8 @@ def calibrate_command(
     measures it with cross-validation grouped by --group-field, and writes a JSON model
     that `sourcecheck score --model` uses.
     """
+    if out is None:
+        raise click.UsageError("Missing option '-o' / '--output'.")
     fit = _fitting()
     config = build_config(
         engine_opts,

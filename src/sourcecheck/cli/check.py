@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import sys
 from pathlib import Path
 
 import click
@@ -11,14 +10,17 @@ import click
 from sourcecheck import __version__
 from sourcecheck.cli.batch import corpus_index_option
 from sourcecheck.cli.common import (
+    COLOR_MODES,
     EngineOptions,
     build_config,
     engine_options,
     error,
     fail_under_option,
+    hidden_alias,
     loaders_of,
     max_bytes_option,
     output_option,
+    wants_color,
     warn,
     warn_plugin_errors,
     write_output,
@@ -68,8 +70,16 @@ _LEVEL = click.Choice(LEVELS)
     help="Repository root for SARIF/GitHub paths (default: git top level, else cwd).",
 )
 @click.option(
-    "--color/--no-color", default=None, help="Colour the text output (default: on a terminal)."
+    "--color",
+    "color_mode",
+    type=click.Choice(COLOR_MODES),
+    default="auto",
+    show_default=True,
+    is_flag=False,
+    flag_value="always",  # a bare --color, as before
+    help="Colour the text output (auto: on a terminal; NO_COLOR turns it off, FORCE_COLOR on).",
 )
+@hidden_alias("--no-color", "color_mode", is_flag=True, flag_value="never")
 @max_bytes_option
 @click.option(
     "--stdin-filename",
@@ -97,7 +107,7 @@ def check_command(
     exit_zero: bool,
     diff_base: str | None,
     root: Path | None,
-    color: bool | None,
+    color_mode: str,
     max_bytes: int | None,
     jobs: int,
     stdin_filename: str | None,
@@ -129,7 +139,7 @@ def check_command(
     _report_problems(run, already_reported=engine.plugins.errors)
     if not run.files:
         warn(f"no drafts found (include: {', '.join(config.include)})")
-    _write(run, fmt, output, _use_color(color, output), root)
+    _write(run, fmt, output, output is None and wants_color(color_mode), root)
     return run.exit_code(exit_zero=exit_zero)
 
 
@@ -178,14 +188,6 @@ def _report_problems(run: CheckRun, already_reported: list[PluginError]) -> None
                 if failure in already_reported:
                     continue
                 warn(f"{result.path}: scorer '{failure.plugin}' {failure.message}")
-
-
-def _use_color(color: bool | None, output: Path | None) -> bool:
-    if color is not None:
-        return color
-    if output is not None or "NO_COLOR" in os.environ:
-        return False
-    return sys.stdout.isatty()
 
 
 def _repository_root() -> Path:

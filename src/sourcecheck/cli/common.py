@@ -129,6 +129,26 @@ def wants_color(mode: str, stream: TextIO | None = None) -> bool:
     return bool(getattr(stream, "isatty", lambda: False)())
 
 
+def rich_console(color_mode: str = "auto") -> Any:
+    """A rich console on stdout that follows ``--color`` (120 columns when piped)."""
+    from rich.console import Console
+
+    color = wants_color(color_mode)
+    return Console(
+        highlight=False,
+        soft_wrap=False,
+        width=None if sys.stdout.isatty() else 120,
+        force_terminal=color,
+        no_color=not color,
+    )
+
+
+def color_mode_of_context(default: str = "auto") -> str:
+    """The ``--color`` of the running command, for helpers deep inside it."""
+    ctx = click.get_current_context(silent=True)
+    return str(ctx.params.get("color_mode", default)) if ctx is not None else default
+
+
 def terminal_width(default: int = 80) -> int:
     return shutil.get_terminal_size((default, 24)).columns
 
@@ -220,12 +240,30 @@ def loaders_of(plugins: PluginManager) -> list[Loader]:
 def iter_inputs(
     paths: Sequence[str], loaders: list[Loader], max_bytes: int
 ) -> Iterator[Article | InputError]:
-    """Every article of every input, in order, with errors in place of what failed."""
-    for path in paths:
+    """Every article of every input, in order, with errors in place of what failed.
+
+    A folder stands for every file in it that a loader reads, recursively in sorted order,
+    as in ``check`` and ``batch``.
+    """
+    for path in _expanded(paths, loaders):
+        if isinstance(path, InputError):
+            yield path
+            continue
         for item in load_path(path, loaders, max_bytes):
             if isinstance(item, Article) and "source" not in item.meta:
                 item.meta["source"] = path
             yield item
+
+
+def _expanded(paths: Sequence[str], loaders: list[Loader]) -> Iterator[str | InputError]:
+    from sourcecheck.loaders.records import iter_folder
+
+    for path in paths:
+        if path == "-" or not Path(path).is_dir():
+            yield path
+            continue
+        files = [str(file) for file in iter_folder(Path(path), loaders)]
+        yield from files or [InputError(path, "folder holds no file that sourcecheck reads")]
 
 
 def warn_plugin_errors(plugins: PluginManager) -> None:

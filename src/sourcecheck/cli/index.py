@@ -15,6 +15,7 @@ from sourcecheck.cli.common import (
     build_config,
     engine_options,
     error,
+    hidden_alias,
     iter_inputs,
     loaders_of,
 )
@@ -25,11 +26,12 @@ from sourcecheck.core.errors import InputError
 @click.argument("inputs", nargs=-1, required=True, metavar="CORPUS...")
 @click.option(
     "-o",
-    "--out",
-    required=True,
+    "--output",
+    "out",
     type=click.Path(file_okay=False, path_type=Path),
-    help="Index directory to write.",
+    help="Index directory to write. Required.",
 )
+@hidden_alias("--out", "out", type=click.Path(file_okay=False, path_type=Path))
 @click.option(
     "--threshold",
     type=click.FloatRange(0, 1),
@@ -58,7 +60,7 @@ from sourcecheck.core.errors import InputError
 @engine_options
 def index_command(
     inputs: tuple[str, ...],
-    out: Path,
+    out: Path | None,
     threshold: float,
     window_days: float,
     duplicate_threshold: float,
@@ -69,6 +71,8 @@ def index_command(
     **field_values: str | None,
 ) -> int:
     """Index the claim sentences of a corpus for cross-article corroboration."""
+    if out is None:
+        raise click.UsageError("Missing option '-o' / '--output'.")
     from sourcecheck.corpus import MatchOptions, VectorSpec, build_index
 
     config = build_config(
@@ -102,13 +106,22 @@ def index_command(
 @click.command("corroborate")
 @click.argument("inputs", nargs=-1, required=True, metavar="FILE...")
 @click.option("--corpus-index", required=True, type=click.Path(file_okay=False, path_type=Path))
-@click.option("--json", "as_json", is_flag=True, help="Print analysis.extras['corpus'] as JSON.")
+@click.option(
+    "-f",
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="Text, or analysis.extras['corpus'] as JSON.",
+)
+@hidden_alias("--json", "output_format", is_flag=True, flag_value="json")
 @click.option("--all-claims", is_flag=True, help="Also list claims with no match.")
 @engine_options
 def corroborate_command(
     inputs: tuple[str, ...],
     corpus_index: Path,
-    as_json: bool,
+    output_format: str,
     all_claims: bool,
     engine_opts: EngineOptions,
 ) -> int:
@@ -129,7 +142,7 @@ def corroborate_command(
             failed = True
             continue
         corpus = engine.analyze(item).extras[EXTRAS_KEY]
-        if as_json:
+        if output_format == "json":
             click.echo(json.dumps({"article": item.id, **corpus}, ensure_ascii=False))
         else:
             _print_matches(item.id, item.outlet, corpus, all_claims)
