@@ -7,6 +7,9 @@ line before a fence can say how to treat it:
 * ``<!-- snippet: skip REASON -->``: not run; the reason is required and shown.
 * ``<!-- snippet: file PATH -->``: written to PATH in the workspace (a module or a test file
   that a later snippet imports or runs), not run itself.
+* ``<!-- snippet: test -->``: pytest tests, run with pytest (and the example plugin importable).
+* ``<!-- snippet: excerpt PATH -->``: lines shown from a file of the repository, which is
+  tested on its own: every line must still be in that file, so the excerpt cannot drift.
 * ``<!-- docs-figures: commands -->``: run by ``tests/docs/test_docs_figures.py``.
 
 Every page runs in its own copy of the repository (its tracked files, a git repository with
@@ -31,8 +34,9 @@ REPO = Path(__file__).resolve().parents[2]
 RUNNABLE = {"python": "python", "bash": "bash", "sh": "bash", "console": "console"}
 FENCE = re.compile(r"^```(?P<lang>[\w-]*)[^\n]*\n(?P<code>.*?)^```", re.M | re.S)
 DIRECTIVE = re.compile(
-    r"<!-- (?:snippet: (?P<kind>skip|file)\s*(?P<arg>.*?)|docs-figures: commands) -->\s*$"
+    r"<!-- (?:snippet: (?P<kind>skip|file|test|excerpt)\s*(?P<arg>.*?)|docs-figures: commands) -->\s*$"
 )
+EXAMPLE_PLUGIN_SRC = "examples/plugins/sourcecheck-house-style/src"
 NOT_RUN = (re.compile(r"^pip install\b"), re.compile(r"^python -m pytest\b"))
 PIP_PREFIX = re.compile(r"^pip install [^&]*&&\s*")
 TIMEOUT = 600
@@ -44,7 +48,7 @@ class Snippet:
     line: int
     lang: str
     code: str
-    kind: str  # "run", "skip", "file" or "figures"
+    kind: str  # "run", "skip", "file", "test", "excerpt" or "figures"
     arg: str = ""
 
     @property
@@ -127,11 +131,13 @@ def environment() -> dict[str, str]:
     return env
 
 
-def run_bash(script: str, cwd: Path, check: bool = False) -> subprocess.CompletedProcess[str]:
+def run_bash(
+    script: str, cwd: Path, check: bool = False, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
     done = subprocess.run(
         ["bash", "-c", script],
         cwd=cwd,
-        env=environment(),
+        env=env or environment(),
         capture_output=True,
         text=True,
         timeout=TIMEOUT,
@@ -184,6 +190,32 @@ def shell_script(snippet: Snippet) -> str:
     return "\n".join(lines) + "\n"
 
 
+class Reader:
+    """One reader working through a page: a workspace, and a shell whose ``cd`` lasts."""
+
+    def __init__(self, workspace: Path) -> None:
+        self.workspace = workspace
+        self.cwd = workspace
+
+    def run(self, snippet: Snippet) -> str | None:
+        """None when the snippet ran as documented, else what went wrong."""
+        if snippet.lang != "python" and snippet.kind == "run":
+            return self._shell(snippet)
+        return run_snippet(snippet, self.workspace)
+
+    def _shell(self, snippet: Snippet) -> str | None:
+        where = self.workspace / ".snippet-cwd"
+        script = shell_script(snippet) + f'pwd > "{where}"\n'
+        env = environment()
+        env["PYTHONPATH"] = str(self.workspace / EXAMPLE_PLUGIN_SRC)
+        done = run_bash(script, self.cwd, env=env)
+        if where.is_file():
+            self.cwd = Path(where.read_text(encoding="utf-8").strip())
+        if done.returncode == 0:
+            return None
+        return f"{snippet.name} ({snippet.lang}) exit {done.returncode}:\n{done.stderr[-2500:]}"
+
+
 def run_snippet(snippet: Snippet, workspace: Path) -> str | None:
     """None when the snippet ran as documented, else what went wrong."""
     if snippet.kind == "file":
@@ -191,13 +223,19 @@ def run_snippet(snippet: Snippet, workspace: Path) -> str | None:
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(snippet.code, encoding="utf-8")
         return None
+    if snippet.kind == "excerpt":
+        return _excerpt_problem(snippet, workspace / snippet.arg)
+    if snippet.kind == "test":
+        return _run_tests(snippet, workspace)
     if snippet.lang == "python":
         script = workspace / f".snippet-{Path(snippet.doc).stem}-{snippet.line}.py"
         script.write_text(snippet.code, encoding="utf-8")
+        env = environment()
+        env["PYTHONPATH"] = str(workspace / EXAMPLE_PLUGIN_SRC)  # the tutorial's plugin
         done = subprocess.run(
             [sys.executable, str(script)],
             cwd=workspace,
-            env=environment(),
+            env=env,
             capture_output=True,
             text=True,
             timeout=TIMEOUT,
@@ -207,3 +245,36 @@ def run_snippet(snippet: Snippet, workspace: Path) -> str | None:
     if done.returncode == 0:
         return None
     return f"{snippet.name} ({snippet.lang}) exit {done.returncode}:\n{done.stderr[-2500:]}"
+
+
+def _excerpt_problem(snippet: Snippet, source: Path) -> str | None:
+    have = {line.strip() for line in source.read_text(encoding="utf-8").splitlines()}
+    missing = [
+        line.strip()
+        for line in snippet.code.splitlines()
+        if line.strip() and line.strip() != "..." and line.strip() not in have
+    ]
+    if not missing:
+        return None
+    return f"{snippet.name}: excerpt lines not in {snippet.arg}: {missing[:5]}"
+
+
+def _run_tests(snippet: Snippet, workspace: Path) -> str | None:
+    test_file = workspace / ".snippet-tests" / f"test_{Path(snippet.doc).stem}_{snippet.line}.py"
+    test_file.parent.mkdir(exist_ok=True)
+    test_file.write_text(snippet.code, encoding="utf-8")
+    env = environment()
+    env["PYTHONPATH"] = os.pathsep.join(
+        [str(workspace / EXAMPLE_PLUGIN_SRC), *filter(None, [env.get("PYTHONPATH")])]
+    )
+    done = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", str(test_file)],
+        cwd=test_file.parent,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=TIMEOUT,
+    )
+    if done.returncode == 0:
+        return None
+    return f"{snippet.name} (tests) exit {done.returncode}:\n{done.stdout[-2500:]}"
