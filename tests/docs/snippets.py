@@ -213,7 +213,8 @@ class Reader:
             self.cwd = Path(where.read_text(encoding="utf-8").strip())
         if done.returncode == 0:
             return None
-        return f"{snippet.name} ({snippet.lang}) exit {done.returncode}:\n{done.stderr[-2500:]}"
+        output = (done.stdout[-1500:] + done.stderr[-2500:]).strip()
+        return f"{snippet.name} ({snippet.lang}) exit {done.returncode}:\n{output}"
 
 
 def run_snippet(snippet: Snippet, workspace: Path) -> str | None:
@@ -244,7 +245,8 @@ def run_snippet(snippet: Snippet, workspace: Path) -> str | None:
         done = run_bash(shell_script(snippet), workspace)
     if done.returncode == 0:
         return None
-    return f"{snippet.name} ({snippet.lang}) exit {done.returncode}:\n{done.stderr[-2500:]}"
+    output = (done.stdout[-1500:] + done.stderr[-2500:]).strip()
+    return f"{snippet.name} ({snippet.lang}) exit {done.returncode}:\n{output}"
 
 
 def _excerpt_problem(snippet: Snippet, source: Path) -> str | None:

@@ -130,6 +130,7 @@ class Checker:
         self.engine = engine
         self.options = options
         self.corpus_index = corpus_index
+        self._rule_ids: set[str] | None = None
         if loaders is None:
             found = engine.plugins.call_each("sourcecheck_loaders")
             loaders = [loader for _, plugin_loaders in found for loader in plugin_loaders]
@@ -167,13 +168,22 @@ class Checker:
     def check_draft(self, draft: Draft) -> FileResult:
         report = self.engine.score(draft.article, source=draft.path)
         result = FileResult(path=draft.path, report=report, source=draft.source)
-        result.notes = [f"line {line}: {message}" for line, message in draft.suppressions.problems]
+        suppressions = draft.suppressions
+        suppressions.check_rules(self._known_rules())
         changed = self._changed_lines(draft.path)
         for placed in self._placed(draft, report):
-            self._keep_or_count(result, placed, draft.suppressions, changed)
+            self._keep_or_count(result, placed, suppressions, changed)
+        problems = sorted([*suppressions.problems, *suppressions.unused()])
+        result.notes = [f"line {line}: {message}" for line, message in problems]
         result.findings.sort(key=lambda f: (f.line, f.column, f.rule))
         result.score_failed = self._under_threshold(report, changed)
         return result
+
+    def _known_rules(self) -> set[str]:
+        if self._rule_ids is None:
+            scorers = self.engine.available_scorers
+            self._rule_ids = {*self.engine.rule_records(every_scorer=True), *scorers}
+        return self._rule_ids
 
     def _placed(self, draft: Draft, report: Report) -> Iterable[tuple[LintFinding, int]]:
         """Each finding with its region in the file, and its start offset in the text."""
