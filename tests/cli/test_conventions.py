@@ -100,3 +100,20 @@ def test_score_accepts_a_folder_as_check_does(capsys: pytest.CaptureFixture[str]
     sources = [json.loads(line)["article"]["id"] for line in capsys.readouterr().out.splitlines()]
     expected = sorted(p for p in folder.iterdir() if p.suffix == ".md")
     assert len(sources) == len(expected)
+
+
+def test_shell_completion_works_as_documented() -> None:
+    import os
+    import subprocess
+    import sys
+
+    doc = (REPO / "docs" / "configuration.md").read_text(encoding="utf-8")
+    assert "_SOURCECHECK_COMPLETE=bash_source sourcecheck" in doc
+    executable = str(Path(sys.executable).parent / "sourcecheck")
+    env = {**os.environ, "_SOURCECHECK_COMPLETE": "bash_source"}
+    script = subprocess.run([executable], env=env, capture_output=True, text=True, timeout=60)
+    assert "complete -o nosort -F _sourcecheck_completion sourcecheck" in script.stdout
+    env = {**os.environ, "_SOURCECHECK_COMPLETE": "bash_complete", "COMP_WORDS": "sourcecheck sc",
+           "COMP_CWORD": "1"}  # fmt: skip
+    words = subprocess.run([executable], env=env, capture_output=True, text=True, timeout=60)
+    assert words.stdout.split() == ["plain,schema", "plain,score"]
