@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from dataclasses import replace
 from pathlib import Path
 
 import click
@@ -80,6 +81,21 @@ _LEVEL = click.Choice(LEVELS)
     help="Colour the text output (auto: on a terminal; NO_COLOR turns it off, FORCE_COLOR on).",
 )
 @hidden_alias("--no-color", "color_mode", is_flag=True, flag_value="never")
+@click.option("-q", "--quiet", is_flag=True, help="Text: print the findings and nothing else.")
+@click.option("--statistics", is_flag=True, help="Text: a count per rule instead of the findings.")
+@click.option(
+    "--select",
+    multiple=True,
+    metavar="RULES",
+    help="Report only these rules or scorers (comma list; repeatable).",
+)
+@click.option(
+    "--ignore",
+    "ignore_rules",
+    multiple=True,
+    metavar="RULES",
+    help="Do not report these rules or scorers (comma list; repeatable).",
+)
 @max_bytes_option
 @click.option(
     "--stdin-filename",
@@ -108,6 +124,10 @@ def check_command(
     diff_base: str | None,
     root: Path | None,
     color_mode: str,
+    quiet: bool,
+    statistics: bool,
+    select: tuple[str, ...],
+    ignore_rules: tuple[str, ...],
     max_bytes: int | None,
     jobs: int,
     stdin_filename: str | None,
@@ -134,24 +154,33 @@ def check_command(
         attach_corpus_index(engine, corpus_index)  # loaded here first: a bad index fails once
     warn_plugin_errors(engine.plugins)
     options = _options(config, paths, diff_base, stdin_filename)
+    options = replace(options, select=_rule_list(select), ignore=_rule_list(ignore_rules))
     checker = Checker(engine, options, loaders_of(engine.plugins), corpus_index=corpus_index)
     run = checker.run(paths, jobs or os.cpu_count() or 1)
     _report_problems(run, already_reported=engine.plugins.errors)
     if not run.files:
         warn(f"no drafts found (include: {', '.join(config.include)})")
-    _write(run, fmt, output, output is None and wants_color(color_mode), root)
+    color = output is None and wants_color(color_mode)
+    context = FormatContext(__version__, color, quiet=quiet, statistics=statistics)
+    _write(run, fmt, output, context, root)
     return run.exit_code(exit_zero=exit_zero)
 
 
-def _write(run: CheckRun, fmt: str, output: Path | None, color: bool, root: Path | None) -> None:
+def _write(
+    run: CheckRun, fmt: str, output: Path | None, context: FormatContext, root: Path | None
+) -> None:
     """Render ``run`` in ``fmt`` to ``output`` or stdout."""
     if root is None:  # only SARIF and GitHub paths are repository-relative
         root = _repository_root() if fmt in ("sarif", "github") else Path.cwd()
-    rendered = FORMATS[fmt](run, FormatContext(version=__version__, color=color, root=root))
+    rendered = FORMATS[fmt](run, replace(context, root=root))
     if output is not None:
         write_output(output, rendered)
     else:
-        click.echo(rendered, nl=False, color=color or None)
+        click.echo(rendered, nl=False, color=context.color or None)
+
+
+def _rule_list(values: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(name.strip() for value in values for name in value.split(",") if name.strip())
 
 
 def _options(

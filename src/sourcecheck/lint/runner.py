@@ -87,6 +87,14 @@ class CheckOptions:
     fail_under: float | None = None
     changed: dict[Path, set[int] | None] | None = None  # from --diff; None: no filter
     stdin_filename: str | None = None  # what '-' is called, and its type
+    # --select / --ignore: rule ids or scorer names; a finding outside them is not reported.
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+
+    def reports(self, rule: str) -> bool:
+        scorer = rule.split("/", 1)[0]
+        chosen = not self.select or rule in self.select or scorer in self.select
+        return chosen and rule not in self.ignore and scorer not in self.ignore
 
 
 @dataclass
@@ -199,8 +207,11 @@ class Checker:
         changed: set[int] | None,
     ) -> None:
         finding, offset = placed
+        # Suppression first, so a comment is not called unused because its rule is ignored.
         if suppressions.suppressed(finding.rule, offset, finding.line):
             result.suppressed += 1
+        elif not self.options.reports(finding.rule):
+            return  # deselected, as with ruff's --select/--ignore: not counted anywhere
         elif not _in_diff(finding, changed):
             result.outside_diff += 1
         elif not at_least(finding.severity, self.options.min_level):
