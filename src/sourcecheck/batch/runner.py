@@ -20,9 +20,16 @@ from sourcecheck.batch.readers import (
     engine_loaders,
     read_articles,
 )
-from sourcecheck.batch.rows import STATUS_FAILED, Row, bad_record_row, failed_row
+from sourcecheck.batch.rows import (
+    BASE_COLUMNS,
+    STATUS_FAILED,
+    Row,
+    bad_record_row,
+    failed_row,
+    report_row,
+)
 from sourcecheck.batch.worker import build_engine, init_worker, score_articles, score_chunk
-from sourcecheck.batch.writers import FORMAT_NAME, FORMAT_VERSION, open_sink
+from sourcecheck.batch.writers import FORMAT_NAME, FORMAT_VERSION, SQL_NAMES, open_sink
 from sourcecheck.core.config import Config
 from sourcecheck.core.engine import Engine
 from sourcecheck.core.errors import SourcecheckError
@@ -95,6 +102,7 @@ def run_batch(
     corpus_index: str | Path | None = None,
     on_failure: Callable[[Row], None] | None = None,
     on_plugin_error: Callable[[PluginError], None] | None = None,
+    sql_names: bool = False,
 ) -> BatchSummary:
     """Score every article of ``inputs`` into ``out`` (.jsonl, or a .parquet directory).
 
@@ -106,7 +114,11 @@ def run_batch(
     index = str(corpus_index) if corpus_index else None
     engine = build_engine(config_data, index)
     report_plugin_errors(engine, on_plugin_error)
-    sink = open_sink(Path(out), run_metadata(engine, fields, index), rows_per_part)
+    meta = run_metadata(engine, fields, index)
+    if sql_names:
+        meta["column_names"] = SQL_NAMES
+    columns = _probe_columns(engine) if Path(out).suffix.lower() == ".csv" else None
+    sink = open_sink(Path(out), meta, rows_per_part, columns)
     done = sink.open()
     summary = BatchSummary(already_done=0)
     loaders = engine_loaders(engine)
@@ -136,6 +148,12 @@ MAIN_GUARD_HINT = (
     "when a script calls run_batch(..., workers=N), its calls must sit under "
     '`if __name__ == "__main__":` (worker processes start by importing the script)'
 )
+
+
+def _probe_columns(engine: Engine) -> list[str]:
+    """The columns one short article gives: a CSV header that holds every usual column."""
+    probe = Article(id="probe", body="The council said on Monday that the bridge will reopen.")
+    return list(dict.fromkeys([*BASE_COLUMNS, *report_row(engine.score(probe), probe)]))
 
 
 def report_plugin_errors(

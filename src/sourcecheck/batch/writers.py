@@ -16,6 +16,8 @@ Either way a row is written exactly once: ids already in the output are skipped.
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import os
 from collections.abc import Iterable, Iterator
@@ -31,7 +33,17 @@ PARQUET_META_FILE = "_sourcecheck.json"
 FORMAT_NAME = "sourcecheck-batch"
 FORMAT_VERSION = 1
 # What must match for a resumed run to append to an earlier one.
-RESUME_KEYS = ("sourcecheck", "scorers", "config", "fields", "corpus_index")
+RESUME_KEYS = ("sourcecheck", "scorers", "config", "fields", "corpus_index", "column_names")
+# --sql-names: "hedging.score" -> "hedging__score", so SQL engines take every name unquoted.
+SQL_NAMES = "sql"
+
+
+def sql_name(column: str) -> str:
+    return column.replace(".", "__").replace("-", "_")
+
+
+def from_sql_name(column: str) -> str:
+    return column.replace("__", ".")
 
 
 class Sink(Protocol):
@@ -49,13 +61,43 @@ def is_parquet_output(path: Path) -> bool:
     return path.suffix.lower() == ".parquet" or path.is_dir()
 
 
-def open_sink(path: Path, meta: dict[str, Any], rows_per_part: int = 2000) -> Sink:
-    """The sink for ``path``: ``.jsonl``/``.ndjson`` or a ``.parquet`` directory."""
+def open_sink(
+    path: Path, meta: dict[str, Any], rows_per_part: int = 2000, columns: list[str] | None = None
+) -> Sink:
+    """The sink for ``path``: ``.jsonl``/``.ndjson``, ``.csv`` or a ``.parquet`` directory.
+
+    ``columns`` (a CSV's header) are the columns a probe article gave; with SQL names in
+    ``meta``, every sink writes them renamed.
+    """
+    sink: Sink
+    renamed = meta.get("column_names") == SQL_NAMES
+    header = [sql_name(c) if renamed else c for c in columns or []]
     if path.suffix.lower() in (".jsonl", ".ndjson"):
-        return JsonlSink(path, meta)
-    if is_parquet_output(path):
-        return ParquetPartsSink(path, meta, rows_per_part)
-    raise ConfigError(f"{path}: output must end in .jsonl, .ndjson or .parquet")
+        sink = JsonlSink(path, meta)
+    elif path.suffix.lower() == ".csv":
+        sink = CsvSink(path, meta, header)
+    elif is_parquet_output(path):
+        sink = ParquetPartsSink(path, meta, rows_per_part)
+    else:
+        raise ConfigError(f"{path}: output must end in .jsonl, .ndjson, .csv or .parquet")
+    return _Renaming(sink) if renamed else sink
+
+
+class _Renaming:
+    """A sink that writes every column under its SQL name."""
+
+    def __init__(self, sink: Sink) -> None:
+        self.sink = sink
+        self.path = sink.path
+
+    def open(self) -> set[str]:
+        return self.sink.open()
+
+    def write(self, rows: list[Row]) -> None:
+        self.sink.write([{sql_name(key): value for key, value in row.items()} for row in rows])
+
+    def close(self) -> None:
+        self.sink.close()
 
 
 def check_resumable(path: Path, previous: dict[str, Any], current: dict[str, Any]) -> None:
@@ -120,6 +162,65 @@ def _resume_jsonl(path: Path) -> set[str]:
         with path.open("r+b") as handle:
             handle.truncate(good_end)
     return done
+
+
+class CsvSink:
+    """One CSV file with one header: the probe's columns, then any the first rows add.
+
+    A column first seen after the header was written (a metric a scorer reports only
+    sometimes) is left out of the CSV; JSONL and Parquet keep every column. Resume reads the
+    ids back and drops a torn last record, as for JSONL.
+    """
+
+    def __init__(self, path: Path, meta: dict[str, Any], columns: list[str]) -> None:
+        self.path = path
+        self.meta_path = Path(f"{path}.meta.json")
+        self.meta = meta
+        self.columns = list(columns)
+        self._header: list[str] | None = None
+        self._handle: Any = None
+
+    def open(self) -> set[str]:
+        done: set[str] = set()
+        if self.path.exists() and self.path.stat().st_size:
+            if self.meta_path.exists():
+                check_resumable(self.path, _read_json(self.meta_path), self.meta)
+            self._header, done = _resume_csv(self.path)
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        _write_json_atomic(self.meta_path, self.meta)
+        self._handle = self.path.open("a", encoding="utf-8", newline="")
+        return done
+
+    def write(self, rows: list[Row]) -> None:
+        if not rows:
+            return
+        if self._header is None:
+            self._header = list(dict.fromkeys([*self.columns, *(k for r in rows for k in r)]))
+            csv.writer(self._handle).writerow(self._header)
+        writer = csv.DictWriter(self._handle, self._header, extrasaction="ignore")
+        writer.writerows(rows)
+        self._handle.flush()
+        os.fsync(self._handle.fileno())
+
+    def close(self) -> None:
+        if self._handle is not None:
+            self._handle.close()
+            self._handle = None
+
+
+def _resume_csv(path: Path) -> tuple[list[str], set[str]]:
+    """The header and the ids already written; a torn last record is cut off."""
+    text = path.read_text(encoding="utf-8")
+    records = list(csv.reader(io.StringIO(text, newline="")))
+    header, rows = records[0], records[1:]
+    complete = text.endswith("\n")
+    if rows and (not complete or len(rows[-1]) != len(header)):
+        rows = rows[:-1]
+        buffer = io.StringIO(newline="")
+        csv.writer(buffer).writerows([header, *rows])
+        path.write_text(buffer.getvalue(), encoding="utf-8", newline="")
+    where = header.index("id") if "id" in header else header.index(sql_name("id"))
+    return header, {row[where] for row in rows}
 
 
 class ParquetPartsSink:
@@ -187,7 +288,7 @@ def rows_to_table(rows: list[Row], meta: dict[str, Any] | None = None) -> Any:
 def column_type(name: str) -> Any:
     import pyarrow as pa
 
-    textual = name in STRING_COLUMNS or name.endswith((".status", ".error"))
+    textual = name in STRING_COLUMNS or name.endswith((".status", ".error", "__status", "__error"))
     return pa.string() if textual else pa.float64()
 
 
@@ -235,9 +336,12 @@ def read_results(path: str | Path, columns: Iterable[str] | None = None) -> Any:
     if not path.exists():
         raise InputError(str(path), "no such results file or directory")
     wanted = list(columns) if columns is not None else None
+    if path.suffix.lower() == ".csv":
+        frame = pd.read_csv(path, dtype={"id": str, "outlet": str, "title": str})
+        return _dotted(frame, path)[wanted] if wanted else _dotted(frame, path)
     if path.suffix.lower() in (".jsonl", ".ndjson"):
         try:
-            frame = pd.read_json(path, lines=True, dtype=False)
+            frame = _dotted(pd.read_json(path, lines=True, dtype=False), path)
         except (ValueError, TypeError):  # pandas' messages give a byte position at best
             raise _jsonl_problem(path) from None
         return frame[[c for c in wanted if c in frame.columns]] if wanted else frame
@@ -258,7 +362,16 @@ def read_results(path: str | Path, columns: Iterable[str] | None = None) -> Any:
             raise InputError(str(file), f"unreadable Parquet: {_first_line(exc)}") from None
     if not tables:
         raise InputError(str(path), "holds no result parts (part-*.parquet)")
-    return pa.concat_tables(tables, promote_options="default").to_pandas()
+    return _dotted(pa.concat_tables(tables, promote_options="default").to_pandas(), path)
+
+
+def _dotted(frame: Any, path: Path) -> Any:
+    """Results written with --sql-names, under the usual dotted names again."""
+    try:
+        renamed = read_metadata(path).get("column_names") == SQL_NAMES
+    except (OSError, ValueError, InputError):
+        renamed = False
+    return frame.rename(columns=from_sql_name) if renamed else frame
 
 
 def _jsonl_problem(path: Path) -> InputError:
@@ -279,7 +392,7 @@ def read_metadata(path: str | Path) -> dict[str, Any]:
     import pyarrow.parquet as pq
 
     path = Path(path)
-    if path.suffix.lower() in (".jsonl", ".ndjson"):
+    if path.suffix.lower() in (".jsonl", ".ndjson", ".csv"):
         return _read_json(Path(f"{path}.meta.json"))
     if path.is_dir():
         if (path / PARQUET_META_FILE).exists():

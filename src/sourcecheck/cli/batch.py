@@ -115,6 +115,11 @@ def collect_fields(values: dict[str, str | None]) -> dict[str, str]:
     show_default=True,
     help="Dask: bytes of JSONL/CSV input per partition.",
 )
+@click.option(
+    "--sql-names",
+    is_flag=True,
+    help="Column names SQL engines accept unquoted: hedging__score for hedging.score.",
+)
 @corpus_index_option
 @engine_options
 def batch_command(
@@ -127,6 +132,7 @@ def batch_command(
     backend: str,
     scheduler: str | None,
     blocksize: str,
+    sql_names: bool,
     corpus_index: Path | None,
     engine_opts: EngineOptions,
     **field_values: str | None,
@@ -160,6 +166,7 @@ def batch_command(
         corpus_index=corpus_index,
         on_failure=lambda row: error(str(row["error"])),
         on_plugin_error=warn_plugin_error,
+        sql_names=sql_names,
     )
     if summary.duplicates:
         shown = ", ".join(summary.duplicates[:5])
