@@ -37,8 +37,8 @@ DIRECTIVE = re.compile(
     r"<!-- (?:snippet: (?P<kind>skip|file|test|excerpt)\s*(?P<arg>.*?)|docs-figures: commands) -->\s*$"
 )
 EXAMPLE_PLUGIN_SRC = "examples/plugins/sourcecheck-house-style/src"
-NOT_RUN = (re.compile(r"^pip install\b"), re.compile(r"^python -m pytest\b"))
-PIP_PREFIX = re.compile(r"^pip install [^&]*&&\s*")
+NOT_RUN = (re.compile(r"^(python -m )?pip install\b"), re.compile(r"^python -m pytest\b"))
+PIP_PREFIX = re.compile(r"^(python -m )?pip install [^&]*&&\s*")
 TIMEOUT = 600
 
 
