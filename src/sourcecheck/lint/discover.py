@@ -4,9 +4,10 @@ A folder is walked for files matching the config's ``include`` globs (``*.md``,
 ``*.markdown``, ``*.txt``, ``*.html`` by default) and not matching ``exclude``. A glob
 without a ``/`` matches a file or folder name anywhere (``archive``, ``*.draft.md``); one
 with a ``/`` matches the path relative to the folder being walked (``wires/*``). Hidden
-folders (``.git``, ``.venv``) are skipped. Files named on the command line are always
-read, like ruff does, so a pre-commit hook checks exactly what it is given; ``-`` is
-standard input.
+folders (``.git``, ``.venv``) are skipped, and so is what the ``.gitignore`` files of the
+walked folders and of their git repository ignore (as ruff and Vale do). Files named on the
+command line are always read, like ruff does, so a pre-commit hook checks exactly what it is
+given; ``-`` is standard input.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import os
 from collections.abc import Iterator, Sequence
 from fnmatch import fnmatch
 from pathlib import Path, PurePosixPath
+from typing import Any
 
 from sourcecheck.core.errors import InputError
 
@@ -53,13 +55,62 @@ def discover(
 
 
 def _walk(root: str, include: Sequence[str], exclude: Sequence[str]) -> Iterator[str]:
+    ignores = _GitIgnores(Path(root))
     for folder, dirs, files in os.walk(root):
-        relative_folder = Path(folder).relative_to(root).as_posix()
+        here = Path(folder)
+        ignores.read(here)
+        relative_folder = here.relative_to(root).as_posix()
         prefix = "" if relative_folder == "." else f"{relative_folder}/"
         dirs[:] = sorted(
-            d for d in dirs if not d.startswith(".") and not matches(prefix + d, exclude)
+            d
+            for d in dirs
+            if not d.startswith(".")
+            and not matches(prefix + d, exclude)
+            and not ignores.ignored(here / d, folder=True)
         )
         for name in sorted(files):
             relative = prefix + name
-            if matches(relative, include, any_part=False) and not matches(relative, exclude):
+            if not matches(relative, include, any_part=False) or matches(relative, exclude):
+                continue
+            if not ignores.ignored(here / name):
                 yield os.path.normpath(os.path.join(folder, name))
+
+
+class _GitIgnores:
+    """The .gitignore rules in force while walking: the repository's and each folder's."""
+
+    def __init__(self, root: Path) -> None:
+        self.specs: list[tuple[Path, Any]] = []
+        top = _git_top(root.resolve())
+        if top is not None:  # .gitignore files above the walked folder apply too
+            for folder in [top, *reversed(root.resolve().parents)]:
+                if folder != root.resolve() and folder.is_relative_to(top):
+                    self._add(folder)
+
+    def read(self, folder: Path) -> None:
+        self._add(folder.resolve())
+
+    def _add(self, folder: Path) -> None:
+        rules = folder / ".gitignore"
+        if any(base == folder for base, _ in self.specs) or not rules.is_file():
+            return
+        import pathspec
+
+        lines = rules.read_text(encoding="utf-8", errors="replace").splitlines()
+        self.specs.append((folder, pathspec.GitIgnoreSpec.from_lines(lines)))
+
+    def ignored(self, path: Path, folder: bool = False) -> bool:
+        resolved = path.resolve()
+        for base, spec in self.specs:
+            if resolved.is_relative_to(base):
+                relative = resolved.relative_to(base).as_posix() + ("/" if folder else "")
+                if spec.match_file(relative):
+                    return True
+        return False
+
+
+def _git_top(start: Path) -> Path | None:
+    for folder in [start, *start.parents]:
+        if (folder / ".git").exists():
+            return folder
+    return None
