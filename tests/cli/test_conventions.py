@@ -117,3 +117,16 @@ def test_shell_completion_works_as_documented() -> None:
            "COMP_CWORD": "1"}  # fmt: skip
     words = subprocess.run([executable], env=env, capture_output=True, text=True, timeout=60)
     assert words.stdout.split() == ["plain,schema", "plain,score"]
+
+
+def test_check_and_index_show_progress_when_asked(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    drafts = REPO / "examples" / "articles"
+    assert main(["check", str(drafts), "--progress", "--exit-zero", "-q"]) in (0, 1)
+    assert "checking" in capsys.readouterr().err
+    assert main(["check", str(drafts), "--no-progress", "--exit-zero", "-q"]) in (0, 1)
+    assert "checking" not in capsys.readouterr().err
+    assert main(["index", str(drafts), "-o", str(tmp_path / "idx"), "--progress"]) == 0
+    err = capsys.readouterr().err
+    assert "indexing" in err and "6/6" in err

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import os
+import sys
 from dataclasses import replace
 from pathlib import Path
 
 import click
 
 from sourcecheck import __version__
+from sourcecheck.batch.progress import BatchProgress
 from sourcecheck.cli.batch import corpus_index_option
 from sourcecheck.cli.common import (
     COLOR_MODES,
@@ -82,6 +84,11 @@ _LEVEL = click.Choice(LEVELS)
 )
 @hidden_alias("--no-color", "color_mode", is_flag=True, flag_value="never")
 @click.option("-q", "--quiet", is_flag=True, help="Text: print the findings and nothing else.")
+@click.option(
+    "--progress/--no-progress",
+    default=None,
+    help="A progress bar on stderr over many files (default: on a terminal, from 20 files).",
+)
 @click.option("--statistics", is_flag=True, help="Text: a count per rule instead of the findings.")
 @click.option(
     "--select",
@@ -125,6 +132,7 @@ def check_command(
     root: Path | None,
     color_mode: str,
     quiet: bool,
+    progress: bool | None,
     statistics: bool,
     select: tuple[str, ...],
     ignore_rules: tuple[str, ...],
@@ -156,7 +164,8 @@ def check_command(
     options = _options(config, paths, diff_base, stdin_filename)
     options = replace(options, select=_rule_list(select), ignore=_rule_list(ignore_rules))
     checker = Checker(engine, options, loaders_of(engine.plugins), corpus_index=corpus_index)
-    run = checker.run(paths, jobs or os.cpu_count() or 1)
+    with _FileProgress(_wants_progress(progress)) as bar:
+        run = checker.run(paths, jobs or os.cpu_count() or 1, on_progress=bar.update)
     _report_problems(run, already_reported=engine.plugins.errors)
     if not run.files:
         warn(f"no drafts found (include: {', '.join(config.include)})")
@@ -177,6 +186,39 @@ def _write(
         write_output(output, rendered)
     else:
         click.echo(rendered, nl=False, color=context.color or None)
+
+
+MIN_FILES_FOR_PROGRESS = 20
+
+
+def _wants_progress(flag: bool | None) -> bool | None:
+    """True or False when asked; None: decide by terminal and file count."""
+    if flag is not None:
+        return flag
+    return None if sys.stderr.isatty() else False
+
+
+class _FileProgress:
+    """A bar of files checked, started once the number of files is known."""
+
+    def __init__(self, wanted: bool | None) -> None:
+        self.wanted = wanted
+        self.bar: BatchProgress | None = None
+
+    def update(self, done: int, total: int) -> None:
+        if self.bar is None:
+            if self.wanted is False or (self.wanted is None and total < MIN_FILES_FOR_PROGRESS):
+                self.wanted = False
+                return
+            self.bar = BatchProgress(True, total, "checking").__enter__()
+        self.bar.advance(1)
+
+    def __enter__(self) -> _FileProgress:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.bar is not None:
+            self.bar.__exit__(None, None, None)
 
 
 def _rule_list(values: tuple[str, ...]) -> tuple[str, ...]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 
 import click
@@ -56,6 +57,11 @@ from sourcecheck.core.errors import InputError
 @click.option("--no-tfidf", is_flag=True, help="Plain hashed counts, no IDF weighting.")
 @click.option("--n-features", type=click.IntRange(min=2**10), default=2**20, show_default=True)
 @click.option("--min-claim-words", type=click.IntRange(min=1), default=6, show_default=True)
+@click.option(
+    "--progress/--no-progress",
+    default=None,
+    help="Progress bar on stderr (default: only when stderr is a terminal).",
+)
 @field_options
 @engine_options
 def index_command(
@@ -67,6 +73,7 @@ def index_command(
     no_tfidf: bool,
     n_features: int,
     min_claim_words: int,
+    progress: bool | None,
     engine_opts: EngineOptions,
     **field_values: str | None,
 ) -> int:
@@ -87,15 +94,23 @@ def index_command(
         failures.append(message)
         error(message)
 
-    manifest = build_index(
-        inputs,
-        out,
-        fields=collect_fields(field_values),
-        config=config,
-        spec=spec,
-        match=match,
-        on_error=report,
-    )
+    show = sys.stderr.isatty() if progress is None else progress
+    from sourcecheck.batch.progress import BatchProgress
+    from sourcecheck.batch.readers import count_records
+    from sourcecheck.loaders.builtin import sourcecheck_loaders
+
+    total = count_records(list(inputs), sourcecheck_loaders()) if show else None
+    with BatchProgress(show, total, "indexing") as bar:
+        manifest = build_index(
+            inputs,
+            out,
+            fields=collect_fields(field_values),
+            config=config,
+            spec=spec,
+            match=match,
+            on_error=report,
+            on_record=lambda: bar.advance(1),
+        )
     click.echo(
         f"indexed {manifest['claims']} claims from {manifest['articles']} articles into {out}",
         err=True,

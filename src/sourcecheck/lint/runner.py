@@ -8,7 +8,7 @@ run, as in Vale: what fails the build is always on screen.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -144,11 +144,20 @@ class Checker:
             loaders = [loader for _, plugin_loaders in found for loader in plugin_loaders]
         self.loaders = list(loaders)
 
-    def run(self, paths: Sequence[str], jobs: int = 1) -> CheckRun:
-        """Check every draft under ``paths``; ``jobs`` > 1 spreads files over processes."""
+    def run(
+        self,
+        paths: Sequence[str],
+        jobs: int = 1,
+        on_progress: Callable[[int, int], None] | None = None,
+    ) -> CheckRun:
+        """Check every draft under ``paths``; ``jobs`` > 1 spreads files over processes.
+
+        ``on_progress(done, total)`` is called as each file is checked (a progress bar).
+        """
         config = self.engine.config
         items = list(discover(paths, config.include, config.exclude))
         files = [item for item in items if isinstance(item, str)]
+        progress = on_progress or (lambda done, total: None)
         if jobs > 1 and len(files) > 1 and STDIN not in files:
             from sourcecheck.lint.parallel import check_in_processes
 
@@ -156,11 +165,12 @@ class Checker:
         else:
             checked = iter(map(self.check_file, files))
         results: list[FileResult] = []
-        for item in items:
+        for number, item in enumerate(items, start=1):
             if isinstance(item, InputError):
                 results.append(FileResult(path=item.source, error=item.problem))
             else:
                 results.extend(next(checked))
+            progress(number, len(items))
         return CheckRun(files=results, rules=self.engine.rule_records(), options=self.options)
 
     def check_file(self, path: str) -> list[FileResult]:

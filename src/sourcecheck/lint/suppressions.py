@@ -70,11 +70,13 @@ class Suppressions:
     def check_rules(self, known: Iterable[str]) -> None:
         """A problem for each rule a directive names that no loaded scorer has."""
         names = set(known) | {rule.split("/", 1)[0] for rule in known}
-        for directive in self.directives:
+        for index, directive in enumerate(self.directives):
             for rule in sorted(directive.rules - names):
                 self.problems.append(
                     (directive.line, f"suppression names unknown rule '{rule}' (sourcecheck rules)")
                 )
+            if directive.rules and not directive.rules & names:
+                self.used.add(index)  # warned about once already: not "unused" as well
 
     def unused(self) -> list[tuple[int, str]]:
         """A problem for each disabling directive that hid no finding of this draft."""
