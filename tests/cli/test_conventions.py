@@ -130,3 +130,18 @@ def test_check_and_index_show_progress_when_asked(
     assert main(["index", str(drafts), "-o", str(tmp_path / "idx"), "--progress"]) == 0
     err = capsys.readouterr().err
     assert "indexing" in err and "6/6" in err
+
+
+def test_show_settings_says_where_each_setting_came_from(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "sourcecheck.toml").write_text('fail_level = "warning"\n', encoding="utf-8")
+    (tmp_path / "draft.md").write_text("The mayor said so.\n", encoding="utf-8")
+    code = main(["check", str(tmp_path / "draft.md"), "--show-settings", "--min-level", "error"])
+    out = capsys.readouterr().out
+    assert code == 0
+    assert f"# config file: {tmp_path / 'sourcecheck.toml'}" in out
+    assert 'fail_level = "warning"  # config file' in out
+    assert 'min_level = "error"  # command line' in out
+    assert "max_bytes = 2000000  # default" in out
+    assert "draft.md" not in out  # nothing was checked

@@ -23,6 +23,7 @@ from sourcecheck.cli.common import (
     loaders_of,
     max_bytes_option,
     output_option,
+    settings_text,
     wants_color,
     warn,
     warn_plugin_errors,
@@ -83,6 +84,11 @@ _LEVEL = click.Choice(LEVELS)
     help="Colour the text output (auto: on a terminal; NO_COLOR turns it off, FORCE_COLOR on).",
 )
 @hidden_alias("--no-color", "color_mode", is_flag=True, flag_value="never")
+@click.option(
+    "--show-settings",
+    is_flag=True,
+    help="Print the resolved settings and where each came from, then exit.",
+)
 @click.option("-q", "--quiet", is_flag=True, help="Text: print the findings and nothing else.")
 @click.option(
     "--progress/--no-progress",
@@ -131,6 +137,7 @@ def check_command(
     diff_base: str | None,
     root: Path | None,
     color_mode: str,
+    show_settings: bool,
     quiet: bool,
     progress: bool | None,
     statistics: bool,
@@ -155,6 +162,9 @@ def check_command(
         fail_level=fail_level,
         fail_under=fail_under,
     )
+    if show_settings:
+        click.echo(settings_text(config, engine_opts, paths), nl=False)
+        return 0
     engine = Engine(config)
     if corpus_index is not None:
         from sourcecheck.corpus.enricher import attach_corpus_index

@@ -360,3 +360,28 @@ def run_main(group: click.Group, argv: list[str] | None) -> int:
         error(f"internal error (please report it): {type(exc).__name__}: {exc}")
         return EXIT_ERROR
     return result if isinstance(result, int) else EXIT_OK
+
+
+def settings_text(config: Config, engine_opts: EngineOptions, inputs: Sequence[str]) -> str:
+    """The resolved settings, each with where it came from (``--show-settings``, as in ruff)."""
+    import json
+
+    first_file = next((Path(p) for p in inputs if p != "-"), None)
+    from_file = load_config(engine_opts.config_path, start=first_file)
+    defaults = Config()
+    source = f"{config.path}" if config.path is not None else "none (built-in defaults)"
+    lines = [f"# config file: {source}"]
+    for key in Config.model_fields:
+        if key == "path":
+            continue
+        value = getattr(config, key)
+        if value != getattr(from_file, key):
+            origin = "command line"
+        elif value != getattr(defaults, key):
+            origin = "config file"
+        else:
+            origin = "default"
+        shown = json.dumps(value.model_dump() if hasattr(value, "model_dump") else value,
+                           default=lambda v: v.model_dump() if hasattr(v, "model_dump") else str(v))  # fmt: skip
+        lines.append(f"{key} = {shown}  # {origin}")
+    return "\n".join(lines) + "\n"
