@@ -254,7 +254,7 @@ def _excerpt_problem(snippet: Snippet, source: Path) -> str | None:
     missing = [
         line.strip()
         for line in snippet.code.splitlines()
-        if line.strip() and line.strip() != "..." and line.strip() not in have
+        if line.strip() and line.strip() not in ("...", "...,") and line.strip() not in have
     ]
     if not missing:
         return None
