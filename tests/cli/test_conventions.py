@@ -145,3 +145,19 @@ def test_show_settings_says_where_each_setting_came_from(
     assert 'min_level = "error"  # command line' in out
     assert "max_bytes = 2000000  # default" in out
     assert "draft.md" not in out  # nothing was checked
+
+
+def test_score_and_batch_walk_folders_the_way_gitignore_says(tmp_path: Path) -> None:
+    from sourcecheck.batch.readers import iter_folder
+    from sourcecheck.loaders.records import iter_folder as loaders_iter_folder
+
+    (tmp_path / ".git").mkdir()
+    (tmp_path / ".gitignore").write_text("drafts/old/\nscratch.md\n", encoding="utf-8")
+    for name in ("drafts/a.md", "drafts/old/b.md", "drafts/scratch.md", "drafts/c.jsonl"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("The mayor said so.\n", encoding="utf-8")
+    from sourcecheck.loaders.builtin import sourcecheck_loaders
+
+    for walk in (iter_folder, loaders_iter_folder):
+        found = [p.name for p in walk(tmp_path / "drafts", sourcecheck_loaders())]
+        assert found == ["a.md", "c.jsonl"]

@@ -16,9 +16,9 @@ import os
 from collections.abc import Iterator, Sequence
 from fnmatch import fnmatch
 from pathlib import Path, PurePosixPath
-from typing import Any
 
 from sourcecheck.core.errors import InputError
+from sourcecheck.loaders.gitignore import GitIgnores
 
 
 def matches(relative: str, patterns: Sequence[str], *, any_part: bool = True) -> bool:
@@ -55,7 +55,7 @@ def discover(
 
 
 def _walk(root: str, include: Sequence[str], exclude: Sequence[str]) -> Iterator[str]:
-    ignores = _GitIgnores(Path(root))
+    ignores = GitIgnores(Path(root))
     for folder, dirs, files in os.walk(root):
         here = Path(folder)
         ignores.read(here)
@@ -74,43 +74,3 @@ def _walk(root: str, include: Sequence[str], exclude: Sequence[str]) -> Iterator
                 continue
             if not ignores.ignored(here / name):
                 yield os.path.normpath(os.path.join(folder, name))
-
-
-class _GitIgnores:
-    """The .gitignore rules in force while walking: the repository's and each folder's."""
-
-    def __init__(self, root: Path) -> None:
-        self.specs: list[tuple[Path, Any]] = []
-        top = _git_top(root.resolve())
-        if top is not None:  # .gitignore files above the walked folder apply too
-            for folder in [top, *reversed(root.resolve().parents)]:
-                if folder != root.resolve() and folder.is_relative_to(top):
-                    self._add(folder)
-
-    def read(self, folder: Path) -> None:
-        self._add(folder.resolve())
-
-    def _add(self, folder: Path) -> None:
-        rules = folder / ".gitignore"
-        if any(base == folder for base, _ in self.specs) or not rules.is_file():
-            return
-        import pathspec
-
-        lines = rules.read_text(encoding="utf-8", errors="replace").splitlines()
-        self.specs.append((folder, pathspec.GitIgnoreSpec.from_lines(lines)))
-
-    def ignored(self, path: Path, folder: bool = False) -> bool:
-        resolved = path.resolve()
-        for base, spec in self.specs:
-            if resolved.is_relative_to(base):
-                relative = resolved.relative_to(base).as_posix() + ("/" if folder else "")
-                if spec.match_file(relative):
-                    return True
-        return False
-
-
-def _git_top(start: Path) -> Path | None:
-    for folder in [start, *start.parents]:
-        if (folder / ".git").exists():
-            return folder
-    return None

@@ -19,6 +19,7 @@ from typing import Any
 from sourcecheck.core.errors import InputError
 from sourcecheck.core.models import Article
 from sourcecheck.loaders.base import STDIN, Loader, article_from_mapping, load_path
+from sourcecheck.loaders.gitignore import walk_files
 
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
 TABLE_SUFFIXES = (*JSONL_SUFFIXES, ".csv", ".tsv", ".parquet", ".json")
@@ -74,8 +75,8 @@ def engine_loaders(engine: Any) -> list[Loader]:
 def iter_folder(folder: Path, loaders: list[Loader] | None = None) -> Iterator[Path]:
     """Files under ``folder`` that some reader understands, sorted so runs are repeatable."""
     known = set(TABLE_SUFFIXES) | {s for loader in loaders or [] for s in loader.suffixes}
-    for file in sorted(folder.rglob("*")):
-        if file.is_file() and not file.name.startswith(".") and file.suffix.lower() in known:
+    for file in walk_files(folder):  # what .gitignore ignores is skipped, as git does
+        if not file.name.startswith(".") and file.suffix.lower() in known:
             yield file
 
 
