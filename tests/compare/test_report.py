@@ -87,7 +87,7 @@ def test_unreadable_results_name_the_file_and_line(tmp_path: Path, capsys) -> No
     broken.write_text('{"id": "a", "score": 50}\n\n{"id": "b", "score":\n', encoding="utf-8")
     not_rows = tmp_path / "rows.jsonl"
     not_rows.write_text('{"id": "a", "score": 50}\n[1, 2]\n', encoding="utf-8")
-    spreadsheet = tmp_path / "results.csv"
+    spreadsheet = tmp_path / "results.xlsx"
     spreadsheet.write_text("id,score\na,50\n", encoding="utf-8")
     fake = tmp_path / "results.parquet"
     fake.write_text("id,score\n", encoding="utf-8")
@@ -96,7 +96,7 @@ def test_unreadable_results_name_the_file_and_line(tmp_path: Path, capsys) -> No
     err = capsys.readouterr().err.strip().splitlines()
     assert err[0] == f"sourcecheck: error: {broken}:3: malformed JSON: Expecting value"
     assert err[1] == f"sourcecheck: error: {not_rows}:2: line is not a JSON object"
-    assert str(spreadsheet) in err[2] and ".jsonl or .parquet" in err[2]
+    assert str(spreadsheet) in err[2] and ".jsonl, .csv or .parquet" in err[2]
     assert str(fake) in err[3] and "unreadable Parquet" in err[3]
     assert len(err) == 4 and not any("internal error" in line for line in err)
 

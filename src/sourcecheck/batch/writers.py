@@ -347,7 +347,7 @@ def read_results(path: str | Path, columns: Iterable[str] | None = None) -> Any:
         return frame[[c for c in wanted if c in frame.columns]] if wanted else frame
     if path.is_file() and path.suffix.lower() != ".parquet":
         raise InputError(
-            str(path), "results must be a .jsonl or .parquet file, or a directory of parts"
+            str(path), "results must be a .jsonl, .csv or .parquet file, or a directory of parts"
         )
     import pyarrow as pa
     import pyarrow.parquet as pq
