@@ -22,7 +22,7 @@ import time
 from pathlib import Path
 
 from sourcecheck.cli import main
-from sourcecheck.lint.markdown import markdown_prose
+from sourcecheck.prose.markdown import markdown_prose
 
 SENTENCES = [
     "The city council voted 7-2 on Tuesday to delay the repair of the Millbrook bridge.",

@@ -1,7 +1,7 @@
 """Findings measured the way an editor judges them, on the project's editorial gold.
 
     python benchmarks/editorial.py [--data ../shared/data/polnear] [--split dev|train|all]
-                                   [--polnear] [--errors KIND]
+                                   [--polnear] [--errors KIND] [--markdown]
 
 The gold (``benchmarks/editorial_gold/<split>/*.json``, written with
 ``benchmarks/editorial_annotate.py`` as ``../shared/guide/editorial-gold.md`` describes) holds
@@ -251,19 +251,37 @@ def table(tally: Tally, articles: int) -> str:
     return "\n".join(lines)
 
 
+def markdown(tally: Tally, articles: int, split: str) -> str:
+    """The table as the README prints it."""
+    lines = [
+        f"| what an editor sees ({split} half, {articles} articles) | value | floor | n |",
+        "|---|---|---|---|",
+    ]
+    for name, floor in FLOORS.items():
+        ratio = tally.ratios[name]
+        n = len(tally.scores) if name == "Spearman rho" else ratio.total
+        value = f"**{ratio.value:.2f}**" if ratio.value >= floor else f"{ratio.value:.2f}"
+        lines.append(f"| {name} | {value} | {floor:.2f} | {n} |")
+    return "\n".join(lines)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--data", type=Path, default=Path("../shared/data/polnear"))
     parser.add_argument("--split", choices=("dev", "train", "all"), default="dev")
     parser.add_argument("--polnear", action="store_true", help="add PolNeAR dev overlap F1")
     parser.add_argument("--errors", choices=("claims", "hedges", "speakers", "unnamed"))
+    parser.add_argument("--markdown", action="store_true", help="print the README's table")
     args = parser.parse_args(argv)
     golds = list(load(args.data, args.split))
     if not golds:
         raise SystemExit(f"no gold files under {GOLD / args.split}")
     tally = evaluate(golds)
-    print(f"Editorial gold, {args.split} half")
-    print(table(tally, len(golds)))
+    if args.markdown:
+        print(markdown(tally, len(golds), args.split))
+    else:
+        print(f"Editorial gold, {args.split} half")
+        print(table(tally, len(golds)))
     if args.errors:
         print(f"\n{args.errors}:")
         print("\n".join(tally.errors.get(args.errors, [])))

@@ -40,7 +40,6 @@ from pathlib import Path
 from sourcecheck.core.engine import Engine
 from sourcecheck.core.models import Article
 from sourcecheck.loaders.builtin import split_front_matter
-from sourcecheck.scorers._sourcing import article_sources
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "articles"
 FLOOR = 200.0  # articles per second per core at 1,000 words: the project's stated minimum
@@ -164,10 +163,6 @@ def stage_breakdown(engine: Engine, texts: Sequence[str]) -> list[tuple[str, flo
     started = time.process_time()
     analyses = [engine.analyze(article) for article in articles]
     stages = [("analysis", time.process_time() - started)]
-    started = time.process_time()
-    for analysis in analyses:
-        article_sources(analysis)
-    stages.append(("source grouping (shared by scorers)", time.process_time() - started))
     for scorer in engine.scorers:
         started = time.process_time()
         for article, analysis in zip(articles, analyses, strict=True):

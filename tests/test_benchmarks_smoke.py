@@ -171,3 +171,23 @@ def test_report_digest_is_stable_and_sees_a_change(tmp_path: Path) -> None:
     assert first == list(digest.dumps(digest.Engine(), texts))
     changed = list(digest.dumps(engine, [*texts[:-1], texts[-1] + " Critics disagreed."]))
     assert changed[:-1] == first[:-1] and changed[-1] != first[-1]
+
+
+@pytest.mark.slow
+def test_serve_load_benchmark_prints_rates_latencies_and_no_errors(capsys) -> None:
+    pytest.importorskip("fastapi")
+    serve_load = load("serve_load")
+    args = ["--workers", "1", "--clients", "4", "--requests", "12", "--articles", "3"]
+    assert serve_load.main([*args, "--words", "200"]) == 0
+    out = capsys.readouterr().out
+    assert "3 generated articles" in out
+    assert re.search(r"in-process Engine.score, one process: \d+ articles/s", out)
+    row = re.search(
+        r"^\| 1 \| (\d+) \| (\d+) \| (\d+) \| (\d+) / (\d+) \| 0 \| [\d.]+x "
+        r"\| [\d.]+ \+ [\d.]+ \([\d.]+\) \|$",
+        out,
+        re.M,
+    )
+    assert row is not None, out
+    assert int(row.group(1)) > 0
+    assert int(row.group(5)) <= int(row.group(3))  # time in the server is part of the latency

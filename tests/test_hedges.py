@@ -193,8 +193,8 @@ def test_hedge_inside_attributed_content_is_the_source_voice() -> None:
 
 
 def test_hedge_that_is_an_attribution_cue_is_the_source_voice() -> None:
-    body = "Investigators believe the fire was set deliberately."
-    cue = Span.of(body, body.index("believe"), body.index("believe") + 7)
+    body = "Investigators suggest the fire was set deliberately."
+    cue = Span.of(body, body.index("suggest"), body.index("suggest") + 7)
     attribution = Attribution(source=Span.of(body, 0, 13), cue=cue, content=None)
     assert [h.voice for h in find(body, attributions=[attribution])] == ["source"]
     assert [h.voice for h in find(body)] == ["writer"]
@@ -267,7 +267,13 @@ def test_invariants_spans_categories_determinism(words: list[str]) -> None:
         assert 0 <= hedge.span.start < hedge.span.end <= len(body)
         assert body[hedge.span.start : hedge.span.end] == hedge.span.text
         assert hedge.category in CATEGORIES
-        assert hedge.voice == "writer"
+        # With no quotes or attributions only a third party's belief is a source's.
+        assert hedge.voice == "writer" or any(
+            held.span.text == "believed"
+            and held.sentence == hedge.sentence
+            and held.span.start <= hedge.span.start
+            for held in first
+        )
         assert hedge.span.start >= previous_end  # in body order, never overlapping
         previous_end = hedge.span.end
 

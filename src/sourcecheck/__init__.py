@@ -12,13 +12,14 @@ Plugins implement hooks marked with :data:`hookimpl` and usually subclass :class
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-__version__ = "0.1.0"
-
+from sourcecheck._version import __version__
 from sourcecheck.core.analysis import Analysis, Analyzer
 from sourcecheck.core.config import Config, load_config
+from sourcecheck.core.engine import Engine
 from sourcecheck.core.errors import ConfigError, InputError, SkipScorer, SourcecheckError
+from sourcecheck.core.hookspecs import hookimpl
 from sourcecheck.core.models import (
     Article,
     Attribution,
@@ -32,10 +33,6 @@ from sourcecheck.core.models import (
 )
 from sourcecheck.core.rules import Rule, declare_rules
 from sourcecheck.core.scorer import Scorer
-from sourcecheck.plugins.hookspecs import hookimpl
-
-if TYPE_CHECKING:
-    from sourcecheck.core.engine import Engine
 
 __all__ = [
     "Analysis",
@@ -67,23 +64,12 @@ __all__ = [
 _default_engine: Engine | None = None
 
 
-def __getattr__(name: str) -> object:
-    # The engine imports the built-in plugins, which import this package: load it lazily.
-    if name == "Engine":
-        from sourcecheck.core.engine import Engine
-
-        return Engine
-    raise AttributeError(f"module 'sourcecheck' has no attribute {name!r}")
-
-
 def score(article: Article | str, config: Config | Mapping[str, Any] | None = None) -> Report:
     """Score one article (or a plain text body) with the installed scorers.
 
     ``config`` is a :class:`Config` or a mapping of the same keys as ``[tool.sourcecheck]``
     (``{"disable": ["hedging"]}``); a bad key or value raises :class:`ConfigError`.
     """
-    from sourcecheck.core.engine import Engine
-
     global _default_engine
     if config is not None:
         return Engine(Config.from_mapping(config)).score(article)

@@ -57,7 +57,7 @@ def test_quote_continuing_an_attributed_quote_in_the_next_paragraph() -> None:
 
 def test_claim_lists_the_attributions_that_support_it() -> None:
     analysis = analyze("Smith said the vote was rigged, according to the Gazette.")
-    assert analysis.claims[0].attributions == [0, 1]
+    assert analysis.claims[0].attributions == (0, 1)
 
 
 # Sentences built to reach both regexes: byline openers, question marks, word counts

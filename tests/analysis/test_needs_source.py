@@ -5,8 +5,11 @@ from __future__ import annotations
 import json
 from importlib import resources
 
-from sourcecheck.core.analysis import analyze
-from sourcecheck.core.analysis.needs_source import FEATURES, builtin_model
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from sourcecheck.core.analysis import analyze, needs_source
+from sourcecheck.core.analysis.needs_source import FEATURES, builtin_model, has_figure
 
 
 def _need(body: str, sentence_text: str) -> float:
@@ -74,3 +77,46 @@ def test_the_shipped_model_covers_every_feature_and_says_where_it_came_from() ->
     assert "editorial_gold" in data["provenance"]
     model = builtin_model()
     assert 0.0 < model.threshold <= model.warning_threshold <= 1.0
+
+
+_TOKENS = st.sampled_from(
+    [
+        "percent",
+        "Million",
+        "billions",
+        "halved",
+        "dozens",
+        "in",
+        "1961",
+        "Nov.",
+        "6",
+        "$4",
+        "3:30",
+        "p.m.",
+        "12%",
+        "the",
+        "4th",
+        " ",
+        ",",
+        "illion",
+        "thousand",
+        "hundreds",
+    ]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_TOKENS, max_size=12).map(" ".join))
+def test_has_figure_agrees_with_a_plain_word_by_word_reading(text: str) -> None:
+    """The substring shortcut never changes the answer of the plain reading."""
+    plain_words = any(
+        w in needs_source._FIGURE_WORDS for w in needs_source._WORD.findall(text.lower())
+    )
+    numbers = [
+        m
+        for m in needs_source._NUMBER.finditer(text)
+        if ":" not in m.group()
+        and not needs_source._YEAR.fullmatch(m.group())
+        and not needs_source._is_date(text, m.start(), m.end())
+    ]
+    assert has_figure(text) == (bool(numbers) or plain_words)

@@ -10,8 +10,8 @@ from batch_factory import FIELDS, news_record, records, write_jsonl
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sourcecheck.batch.readers import BadRecord, count_records, read_articles
 from sourcecheck.core.models import Article
+from sourcecheck.loaders.records import BadRecord, count_records, read_articles
 
 
 def _write_csv(path: Path, rows: list[dict]) -> Path:

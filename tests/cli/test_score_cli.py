@@ -248,7 +248,7 @@ def test_end_to_end_stdin_and_version(tmp_path: Path) -> None:
         "score", "-", "-f", "json", stdin=b"The clerk said the vote was close.\n", cwd=tmp_path
     )
     assert result.returncode == 0, result.stderr
-    assert json.loads(result.stdout)["schema_version"] == "1.0"
+    assert json.loads(result.stdout)["schema_version"] == "1.1"
     version = run_cli("--version")
     assert version.returncode == 0 and b"sourcecheck" in version.stdout
 

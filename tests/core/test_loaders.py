@@ -72,6 +72,9 @@ def test_unreadable_content_is_one_error_naming_the_file(
     assert str(error).startswith(str(path))
     if suffix in (".json", ".jsonl") and problem == "only whitespace":
         assert "no articles" in str(error) or "malformed JSON" in str(error)
+    elif suffix == ".jsonl" and problem.startswith("not UTF-8"):
+        # JSONL is decoded line by line, so the error names the line and column.
+        assert str(error) == f"{path}:1: not UTF-8 text (invalid byte 0xe9 at column 4)"
     else:
         assert problem in str(error)
 

@@ -183,3 +183,59 @@ def test_html_highlights_analysis_attributions_and_hedges() -> None:
     assert re.search(
         r'<mark class="l-analysis-hedges" title="hedge: epistemic modal[^"]*">may</mark>', page
     )
+
+
+class _TwiceScorer(FixedScorer):
+    """Reports the same finding twice, as a scorer may for two attributions of one source."""
+
+    def score(self, article, analysis):
+        result = super().score(article, analysis)
+        result.findings = result.findings * 2
+        return result
+
+
+def _colour_of(page: str, layer: str) -> str:
+    found = re.search(rf"\.swatch\.{layer} {{ background: (#[0-9a-f]{{6}}); }}", page)
+    assert found is not None, layer
+    return found.group(1)
+
+
+def test_html_colours_belong_to_the_scorer_not_its_place_in_the_list() -> None:
+    both = HtmlReporter().render([council_report()])
+    alone = HtmlReporter().render(
+        [engine_with(FixedScorer("naming", 0.9, flag="Maria Lopez")).score(COUNCIL)]
+    )
+    hedging = HtmlReporter().render([engine_with(FixedScorer("hedging", 0.5)).score(COUNCIL)])
+
+    assert _colour_of(both, "l-scorer-naming") == _colour_of(alone, "l-scorer-naming")
+    assert _colour_of(both, "l-scorer-anonymity") != _colour_of(both, "l-scorer-naming")
+    assert _colour_of(hedging, "l-scorer-hedging") == "#ffd27a"  # even with no findings
+
+
+def test_html_lists_a_finding_reported_twice_once() -> None:
+    report = engine_with(_TwiceScorer("naming", 0.5, flag="Maria Lopez")).score(COUNCIL)
+    page = HtmlReporter().render([report])
+
+    listed = page[page.index('<ol class="findings">') :]
+    assert len(report.scorers[0].findings) == 2
+    assert listed.count("<li>") == 1
+
+
+def test_html_findings_link_to_their_highlighted_words() -> None:
+    page = HtmlReporter().render([council_report()])
+    target = re.search(r'<a href="#(r0-at-(\d+))"><span class="where">3:26</span></a>', page)
+
+    assert target is not None
+    assert re.search(rf'<mark class="[^"]*" id="{target.group(1)}"[^>]*>Maria Lopez</mark>', page)
+    assert COUNCIL.body[int(target.group(2)) :].startswith("Maria Lopez")
+
+
+def test_html_shows_no_gap_where_front_matter_was_blanked() -> None:
+    from sourcecheck.loaders.builtin import MarkdownLoader
+
+    text = "---\ntitle: Budget\noutlet: The Ledger\n---\n\n\n\nThe council voted, officials said.\n"
+    article, _ = MarkdownLoader().load_text(text, "budget.md")
+    page = HtmlReporter().render([engine_with(FixedScorer("naming", 0.5)).score(article)])
+
+    assert article.body.startswith("   \n")  # blanked in place, so offsets stay the file's
+    assert '<article class="body">The council voted' in page

@@ -21,7 +21,8 @@ else:  # pragma: no cover
 REPO = Path(__file__).resolve().parents[2]
 PYPROJECT = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))
 REPOSITORY = PYPROJECT["project"]["urls"]["Repository"]
-TAG = f"v{PYPROJECT['project']['version']}"
+# The version is dynamic (sourcecheck/_version.py): the installed one is this checkout's.
+TAG = f"v{__version__}"
 
 
 def _pre_commit_config() -> dict:
@@ -32,7 +33,9 @@ def _pre_commit_config() -> dict:
 
 
 def test_examples_pin_this_release_of_this_repository() -> None:
-    assert __version__ == PYPROJECT["project"]["version"]
+    assert PYPROJECT["tool"]["setuptools"]["dynamic"]["version"] == {
+        "attr": "sourcecheck._version.__version__"
+    }
     [repo] = _pre_commit_config()["repos"]
     assert (repo["repo"], repo["rev"]) == (REPOSITORY, TAG)
     hooks_comment = (REPO / ".pre-commit-hooks.yaml").read_text(encoding="utf-8")

@@ -9,8 +9,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from sourcecheck.core.errors import InputError
-from sourcecheck.lint.markdown import blank, markdown_prose, split_front_matter
 from sourcecheck.loaders.builtin import MarkdownLoader
+from sourcecheck.prose.markdown import blank, markdown_prose, split_front_matter
 
 DRAFT = """\
 ---

@@ -9,8 +9,8 @@ from typing import TYPE_CHECKING
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sourcecheck.lint.html import html_prose
-from sourcecheck.lint.positions import BodyMap, SourceMap
+from sourcecheck.prose.html import html_prose
+from sourcecheck.prose.positions import BodyMap, SourceMap
 
 if TYPE_CHECKING:
     from tests.lint.conftest import RunCheck

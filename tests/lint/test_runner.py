@@ -9,9 +9,9 @@ import pytest
 
 from sourcecheck.core.config import Config
 from sourcecheck.core.engine import Engine
-from sourcecheck.lint.positions import Region
 from sourcecheck.lint.runner import Checker, CheckOptions, CheckRun, FileResult, LintFinding
 from sourcecheck.plugins.manager import PluginManager
+from sourcecheck.prose.positions import Region
 
 PLUGIN = Path(__file__).parent / "plugins" / "lint_probe.py"
 TEXT = (

@@ -8,9 +8,9 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from sourcecheck.lint.markdown import Comment
-from sourcecheck.lint.positions import SourceMap
 from sourcecheck.lint.suppressions import parse_suppressions
+from sourcecheck.prose.markdown import Comment
+from sourcecheck.prose.positions import SourceMap
 
 if TYPE_CHECKING:
     from tests.lint.conftest import RunCheck

@@ -200,16 +200,19 @@ class SortsSentencesInPlace(SaidScorer):
     name = "mutator"
 
     def score(self, article: Article, analysis: Analysis) -> ScorerResult:
-        analysis.sentences.reverse()
+        analysis.sentences.reverse()  # type: ignore[attr-defined]
         return ScorerResult(score=1.0)
 
 
-def test_changing_the_shared_analysis_is_caught_and_named() -> None:
-    assert "changed the shared Analysis (sentences), which" in problems_of(SortsSentencesInPlace())
+def test_changing_the_shared_analysis_fails_the_scorer_as_the_engine_would() -> None:
+    # The scorer gets the engine's read-only view: a tuple has no reverse().
+    assert "raised AttributeError: 'tuple' object has no attribute 'reverse'" in problems_of(
+        SortsSentencesInPlace()
+    )
 
 
 class CachesInExtras(SaidScorer):
-    """Memoises a derived value for other scorers: a new extras key, nothing changed."""
+    """Tries to memoise a derived value in extras, which scorers may only read."""
 
     name = "caches"
 
@@ -218,18 +221,17 @@ class CachesInExtras(SaidScorer):
         return ScorerResult(score=1.0)
 
 
-class OverwritesExtras(SaidScorer):
-    name = "overwrites"
+class EditsAnEnrichersValue(SaidScorer):
+    name = "edits"
 
     def score(self, article: Article, analysis: Analysis) -> ScorerResult:
-        analysis.extras["corpus"] = None
+        analysis.extras["corpus"]["matches"] = 0  # the dict an enricher put there
         return ScorerResult(score=1.0)
 
 
-def test_adding_to_extras_is_allowed_but_overwriting_an_enrichers_key_is_not() -> None:
-    check_scorer(CachesInExtras(), huge_words=2_000)
-    analyzer = AnalyzerWithCorpus()
-    message = problems_of(OverwritesExtras(), analyzer=analyzer)
+def test_extras_are_read_only_and_an_edited_enricher_value_is_caught() -> None:
+    assert "'mappingproxy' object has no attribute 'setdefault'" in problems_of(CachesInExtras())
+    message = problems_of(EditsAnEnrichersValue(), analyzer=AnalyzerWithCorpus())
     assert "changed the shared Analysis (extras['corpus'])" in message
 
 

@@ -6,7 +6,7 @@ import ast
 import re
 from pathlib import Path
 
-from sourcecheck.plugins import hookspecs
+from sourcecheck.core import hookspecs
 
 from .conftest import REPO
 

@@ -120,6 +120,17 @@ def test_invalid_name_is_refused_in_one_line(
     assert list(tmp_path.iterdir()) == []
 
 
+@pytest.mark.parametrize("name", ["abc\n", "abc\r", "abc\x1b", "ab\x00c", "\nabc", "abc\u2028"])
+def test_a_name_with_a_control_character_is_refused(
+    name: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A final newline passed a '$'-anchored check and broke the generated pyproject."""
+    assert new_scorer(name, tmp_path) == 2
+    [line] = capsys.readouterr().err.splitlines()
+    assert line.startswith(f"sourcecheck: error: invalid scorer name {name!r}: ")
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_existing_folder_is_refused_and_left_alone(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

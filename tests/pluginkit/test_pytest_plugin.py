@@ -8,7 +8,7 @@ from importlib import metadata
 
 import pytest
 
-from sourcecheck.plugins import manager as manager_module
+from sourcecheck.core import plugin_manager as manager_module
 
 pytest_plugins = ["pytester"]
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 import pytest
 
 from sourcecheck.core.analysis import Analysis, Sentence
+from sourcecheck.core.analysis.speakers import sources_of
 from sourcecheck.core.models import Attribution, Claim, SourceType, Span
 
 _SENTENCE = re.compile(r"\S.*?(?:[.!?][\"'”’]*(?=\s|$)|$)", re.S)
@@ -66,19 +67,21 @@ def build_analysis(
     needs-a-source probability of unattributed claims by sentence (default 1: every one).
     """
     sentences = _sentences(body)
-    analysis = Analysis(body=body, sentences=sentences)
-    analysis.paragraphs = [
+    # The analysis is frozen: its parts are computed first, then it is built once.
+    locate = Analysis(body=body, sentences=sentences)
+    paragraphs = [
         Span.of(body, m.start(), m.end()) for m in re.finditer(r"[^\n]+(?:\n(?!\n)[^\n]*)*", body)
     ]
+    attributions: list[Attribution] = []
     cursor = 0
     for spec in sources or []:
         source = _locate(body, spec.source, cursor, "source")
         cursor = source.start + 1
-        index = analysis.sentence_at(source.start)
+        index = locate.sentence_at(source.start)
         sentence = sentences[index].span
         cue = _locate(body, spec.cue, sentence.start, "cue")
         content = _locate(body, spec.content, sentence.start, "content") if spec.content else None
-        analysis.attributions.append(
+        attributions.append(
             Attribution(
                 source=source,
                 cue=cue,
@@ -94,10 +97,10 @@ def build_analysis(
             )
         )
     by_sentence: dict[int, list[int]] = {}
-    for i, attribution in enumerate(analysis.attributions):
+    for i, attribution in enumerate(attributions):
         by_sentence.setdefault(attribution.sentence, []).append(i)
     wanted = range(len(sentences)) if claims is None else claims
-    analysis.claims = [
+    claims = [
         Claim(
             span=sentences[i].span,
             sentence=i,
@@ -107,8 +110,16 @@ def build_analysis(
         )
         for i in wanted
     ]
-    analysis.word_count = len(body.split())
-    return analysis
+    return Analysis(
+        body=body,
+        paragraphs=paragraphs,
+        sentences=sentences,
+        attributions=attributions,
+        claims=claims,
+        word_count=len(body.split()),
+        # The analysis groups typed attributions into sources; a hand-built one does the same.
+        sources=sources_of(body, sentences, attributions),
+    )
 
 
 @pytest.fixture(scope="session")

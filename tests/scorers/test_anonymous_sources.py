@@ -181,8 +181,17 @@ def test_each_broken_rule_lowers_the_score(build, src) -> None:
     unjustified = build("The depot will close, an aide said.", [src("an aide", kind="anonymous")])
     bare = build("The depot will close, a source said.", [src("a source", kind="anonymous")])
     scores = [run(a).score for a in (named, justified, unjustified, bare)]
-    assert scores == sorted(scores, reverse=True)
-    assert len(set(scores)) == 4
+    # Anonymity that keeps the rules costs nothing (AP); each broken rule costs.
+    assert scores[0] == scores[1] == 1.0
+    assert scores[1] > scores[2] > scores[3]
+
+
+def test_a_flat_anonymity_penalty_can_be_configured(build, src) -> None:
+    justified = build(
+        "The depot will close, said an aide who was not authorized to discuss the talks.",
+        [src("an aide", kind="anonymous")],
+    )
+    assert run(justified, anonymous_penalty=0.35).score < run(justified).score
 
 
 def test_extra_reason_option_extends_the_lexicon(build, src) -> None:

@@ -7,6 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from sourcecheck import Analysis, Article
+from sourcecheck.core.analysis import analyze
 from sourcecheck.scorers.corroboration import CorpusIndex, CorroborationScorer
 
 
@@ -255,12 +256,30 @@ def test_generic_reference_with_two_companies_goes_to_the_last_named(build, src)
     assert result.metrics["top_source_share"] == pytest.approx(2 / 3, abs=1e-4)
 
 
-def test_unresolved_pronoun_is_the_person_last_named_not_a_new_source(build, src) -> None:
-    body = "The plant will open, Helen Marsh said. She said hiring starts in May."
-    result = run(build(body, [src("Helen Marsh"), src("She", speaker="She")]))
+def test_a_pronoun_is_the_person_last_named_not_a_new_source() -> None:
+    # Resolution is the analysis's: the scorer counts the sources it was given.
+    result = run(analyze("The plant will open, Helen Marsh said. She said hiring starts in May."))
     assert result.metrics["independent_sources"] == 1
-    alone = run(build("She said hiring starts in May.", [src("She", speaker="She")]))
+    alone = run(analyze("She said hiring starts in May."))
     assert alone.metrics["independent_sources"] == 0
+
+
+def test_two_sources_named_in_one_according_to_corroborate_the_claim() -> None:
+    body = (
+        "The line will close for a month, according to both the transit authority and the "
+        "mayor's office."
+    )
+    result = run(analyze(body))
+    assert result.metrics["corroborated_claims"] == 1
+
+
+def test_a_source_that_also_reported_it_corroborates_the_claim_before() -> None:
+    body = (
+        "The plant will close in June, the Valley Gazette reported. The Courier also reported it."
+    )
+    result = run(analyze(body))
+    assert result.metrics["independent_sources"] == 2
+    assert result.metrics["corroborated_claims"] == 2
 
 
 def test_corpus_match_report_from_the_claim_index_counts_distinct_outlets(build, src) -> None:
@@ -277,3 +296,58 @@ def test_corpus_match_report_from_the_claim_index_counts_distinct_outlets(build,
     result = run(analysis)
     assert result.metrics["corpus_corroborated_claims"] == 1
     assert run(analysis, corpus_min_outlets=2).metrics["corpus_corroborated_claims"] == 0
+
+
+class GivenCorpus:
+    """A corpus index answering with a fixed {claim index: other outlets} mapping."""
+
+    def __init__(self, counts: Mapping[int, int]) -> None:
+        self.counts = counts
+
+    def corroborations(self, article: Article, analysis: Analysis) -> Mapping[int, int]:
+        return self.counts
+
+
+# (attributed?, cue) per sentence: unattributed claims, plain and confirming attributions.
+_SENTENCE_PLANS = st.tuples(
+    st.booleans(), st.sampled_from(["said", "confirmed", "also said"]), st.sampled_from(KINDS)
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    plans=st.lists(_SENTENCE_PLANS, min_size=1, max_size=8),
+    counts=st.dictionaries(st.integers(-2, 12), st.integers(0, 4), max_size=12),
+    min_outlets=st.integers(1, 3),
+)
+def test_shares_are_shares_and_only_attributed_claims_are_corroborated(
+    build, src, plans, counts, min_outlets
+) -> None:
+    """Issue #14: corroborated_claims exceeded attributed_claims and the share reached 4.0
+    when other outlets reported claims the article does not attribute."""
+    sentences, sources = [], []
+    for i, (attributed, cue, kind) in enumerate(plans):
+        if attributed:
+            sentences.append(f"Item {i} is due, Source{i} {cue}.")
+            sources.append(src(f"Source{i}", cue=cue, kind=kind))
+        else:
+            sentences.append(f"Item {i} is due.")
+    analysis = build(" ".join(sentences), sources)
+    result = run(analysis, CorroborationScorer(GivenCorpus(counts)), corpus_min_outlets=min_outlets)
+    metrics = result.metrics
+    assert 0.0 <= metrics["corroborated_share"] <= 1.0
+    assert 0.0 <= metrics["top_source_share"] <= 1.0
+    assert metrics["corroborated_claims"] <= metrics["attributed_claims"]
+    assert metrics["corpus_corroborated_claims"] <= metrics["corroborated_claims"]
+    assert metrics["attributed_claims"] == sum(1 for attributed, _, _ in plans if attributed)
+    assert 0.0 <= result.score <= 1.0
+
+
+def test_other_outlets_reporting_an_unattributed_claim_do_not_corroborate_it(build, src) -> None:
+    body = "The mill will close, Ana Ruiz said. Rents rose. Jobs will go. The town will shrink."
+    analysis = build(body, [src("Ana Ruiz")])
+    result = run(analysis, CorroborationScorer(GivenCorpus({0: 2, 1: 2, 2: 2, 3: 2, 9: 2})))
+    assert result.metrics["attributed_claims"] == 1
+    assert result.metrics["corroborated_claims"] == 1
+    assert result.metrics["corpus_corroborated_claims"] == 1
+    assert result.metrics["corroborated_share"] == 1.0

@@ -108,11 +108,20 @@ def test_findings_are_in_body_order() -> None:
 def test_quiet_categories_still_count_but_raise_no_finding() -> None:
     body = FILLER + "About 40 people came. Roughly 12 left."
     loud, quiet = (
-        score_text(body),
+        score_text(body, SCORER.configure({"quiet_categories": []})),
         score_text(body, SCORER.configure({"quiet_categories": ["approximator"]})),
     )
     assert len(loud.findings) == 2 and quiet.findings == []
     assert quiet.score == loud.score < 1.0
+
+
+def test_approximators_and_conditionals_are_quiet_by_default() -> None:
+    # An editor does not ask the writer to drop "about 40" or "if approved".
+    body = FILLER + "About 40 people came. If approved, the tax would rise. It may rain."
+    result = score_text(body)
+    assert [f.span.text for f in result.findings if f.span] == ["may"]
+    assert result.metrics["writer_approximator"] == 1
+    assert result.metrics["writer_conditional"] == 1
 
 
 def test_metrics_count_each_category_and_voice() -> None:

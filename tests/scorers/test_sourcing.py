@@ -7,9 +7,10 @@ import re
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
+from sourcecheck.core.analysis import Analysis, speakers
+from sourcecheck.core.analysis.speakers import sources_of
 from sourcecheck.core.models import Attribution, Span
-from sourcecheck.scorers import _sourcing
-from sourcecheck.scorers._sourcing import group_sources, normalise, phrase_pattern
+from sourcecheck.scorers._sourcing import normalise, phrase_pattern, voices
 
 WORDS = ["a", "an", "fear", "of", "for", "reprisal", "not", "to", "ill-advised", "mistake"]
 phrases = st.lists(
@@ -101,24 +102,24 @@ def attribution_lists(draw: st.DrawFn) -> list[Attribution]:
 
 @settings(max_examples=150, deadline=None)
 @given(attributions=attribution_lists())
-def test_source_groups_partition_the_countable_attributions(
+def test_sources_partition_the_attributions_and_voices_the_countable_ones(
     attributions: list[Attribution],
 ) -> None:
-    groups = group_sources(attributions)
-    assert len(groups.group_of) == len(attributions)
-    members = sorted(i for group in groups.members.values() for i in group)
-    assert members == [i for i, g in enumerate(groups.group_of) if g is not None]
-    for group, indexes in groups.members.items():
-        assert all(groups.group_of[i] == group for i in indexes)
-    for attribution, group in zip(attributions, groups.group_of, strict=True):
-        not_a_source = attribution.in_quote or attribution.source_type in (
-            "vague",
-            "author",
-            "unknown",
-        )
-        if not_a_source:
+    sources = sources_of("", [], attributions)
+    assert [s.id for s in sources] == list(range(len(sources)))
+    for index, attribution in enumerate(attributions):
+        source = sources[attribution.source_id]
+        assert index in source.attributions
+        assert attribution.source_type == source.type
+    owned = sorted(a for s in sources for a in s.attributions if attributions[a].source_id == s.id)
+    assert owned == list(range(len(attributions)))
+    found = voices(Analysis(body="", attributions=attributions, sources=sources))
+    members = sorted(i for group in found.members.values() for i in group)
+    assert members == [i for i, g in enumerate(found.group_of) if g is not None]
+    for attribution, group in zip(attributions, found.group_of, strict=True):
+        if attribution.in_quote or attribution.source_type in ("vague", "author", "unknown"):
             assert group is None
-    assert groups.count == len(groups.members) == len(groups.kinds) == len(groups.labels)
+    assert found.count == len(found.members) == len(found.kinds) == len(found.labels)
 
 
 _SPACES = re.compile(r"\s+")
@@ -158,7 +159,7 @@ def plain_normalise(text: str) -> str:
     text = _SPACES.sub(" ", text.replace("’s", "").replace("'s", "")).strip()
     for pattern in (_PLAIN_LEADING, _PLAIN_TITLES, _PLAIN_LEADING):
         text = pattern.sub("", text)
-    text = _sourcing._NON_WORD.sub(" ", text)
+    text = speakers._NON_WORD.sub(" ", text)
     return _SPACES.sub(" ", text).strip().lower()
 
 

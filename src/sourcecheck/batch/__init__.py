@@ -7,10 +7,10 @@
 The Dask backend is in :mod:`sourcecheck.batch.dask_backend` (``sourcecheck[dask]``).
 """
 
-from sourcecheck.batch.readers import BadRecord, read_articles
 from sourcecheck.batch.rows import failed_row, report_row
 from sourcecheck.batch.runner import BatchSummary, run_batch, run_metadata
 from sourcecheck.batch.writers import read_metadata, read_results
+from sourcecheck.loaders.records import BadRecord, read_articles
 
 __all__ = [
     "BadRecord",

@@ -24,21 +24,14 @@ Python API::
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
-from sourcecheck.batch.readers import (
-    JSONL_SUFFIXES,
-    BadRecord,
-    engine_loaders,
-    iter_folder,
-    read_articles,
-    to_item,
-)
 from sourcecheck.batch.rows import BASE_COLUMNS, Row, bad_record_row, report_row
 from sourcecheck.batch.runner import report_plugin_errors, run_metadata
 from sourcecheck.batch.worker import build_engine, cached_engine, score_one
@@ -48,11 +41,24 @@ from sourcecheck.batch.writers import (
     _write_json_atomic,
     check_resumable,
     column_type,
+    open_parquet_lock,
+    output_paths,
+    refuse_output_as_input,
     rows_to_table,
 )
 from sourcecheck.core.config import Config
 from sourcecheck.core.errors import ConfigError
 from sourcecheck.core.models import Article, PluginError
+from sourcecheck.loaders.base import JsonProblem, loads_json, not_utf8
+from sourcecheck.loaders.records import (
+    JSONL_SUFFIXES,
+    BadRecord,
+    engine_loaders,
+    iter_folder,
+    read_articles,
+    to_item,
+    within_limit,
+)
 
 
 @dataclass
@@ -90,7 +96,9 @@ def run_dask(
     on_plugin_error: Callable[[PluginError], None] | None = None,
 ) -> DaskResult:
     """Read ``inputs`` as a dask.bag and score it into ``out`` (a directory of parts)."""
-    bag = records_bag([str(i) for i in inputs], blocksize)
+    names = [str(i) for i in inputs]
+    refuse_output_as_input(names, Path(out))
+    bag = records_bag(names, blocksize, exclude=output_paths(Path(out)))
     return score_bag(
         bag,
         out,
@@ -103,16 +111,25 @@ def run_dask(
     )
 
 
-def records_bag(inputs: list[str], blocksize: str | int = "16MiB") -> Any:
-    """A dask.bag of ``(source, record)`` pairs: JSONL lines, CSV/Parquet rows, documents."""
+def records_bag(
+    inputs: list[str], blocksize: str | int = "16MiB", exclude: Iterable[Path] = ()
+) -> Any:
+    """A dask.bag of ``(source, record)`` pairs: JSONL lines, CSV/Parquet rows, documents.
+
+    Files under an ``exclude`` path (the run's output) are not read from folders.
+    """
     import dask.bag as db
     import dask.dataframe as dd
 
     bags = []
-    for path in _expand(inputs):
+    for path in _expand(inputs, list(exclude)):
         suffix = Path(path).suffix.lower()
         if suffix in JSONL_SUFFIXES:
-            lines = db.read_text(path, blocksize=blocksize, encoding="utf-8")
+            # surrogateescape keeps an invalid byte to its own line, found in _jsonl_item;
+            # "strict" would fail the whole partition.
+            lines = db.read_text(
+                path, blocksize=blocksize, encoding="utf-8", errors="surrogateescape"
+            )
             bags.append(lines.map(lambda line, p=path: (p, line)))
         elif suffix in (".csv", ".tsv"):
             frame = dd.read_csv(
@@ -133,11 +150,12 @@ def records_bag(inputs: list[str], blocksize: str | int = "16MiB") -> Any:
     return db.concat(bags)
 
 
-def _expand(inputs: list[str]) -> list[str]:
+def _expand(inputs: list[str], exclude: list[Path]) -> list[str]:
     files: list[str] = []
     for path in inputs:
         if Path(path).is_dir():
-            files.extend(str(file) for file in iter_folder(Path(path), _builtin_loaders()))
+            found = iter_folder(Path(path), _builtin_loaders(), exclude)
+            files.extend(str(file) for file in found)
         else:
             files.append(path)
     return files
@@ -171,17 +189,19 @@ def score_bag(
     engine = build_engine(config_data, index)
     report_plugin_errors(engine, on_plugin_error)
     meta = run_metadata(engine, fields, index)
-    # Ids already written are skipped by every task, as the local backend skips them: a
-    # resumed run whose partitions came out differently must not write an article twice.
-    done = delayed(frozenset(_prepare_output(out, meta)), traverse=False)
-    first = 1 + max((_part_number(p) for p in out.glob("part-*.parquet")), default=-1)
-    todo = [
-        delayed(score_partition_to_part)(
-            partition, str(out), first + number, config_data, fields, index, meta, done
-        )
-        for number, partition in enumerate(bag.to_delayed())
-    ]
-    parts: list[PartResult] = _compute(todo, scheduler, client, dask)
+    lock, already = _prepare_output(out, meta)
+    with lock:  # the output stays locked until every part is written
+        # Ids already written are skipped by every task, as the local backend skips them: a
+        # resumed run whose partitions came out differently must not write an article twice.
+        done = delayed(frozenset(already), traverse=False)
+        first = 1 + max((_part_number(p) for p in out.glob("part-*.parquet")), default=-1)
+        todo = [
+            delayed(score_partition_to_part)(
+                partition, str(out), first + number, config_data, fields, index, meta, done
+            )
+            for number, partition in enumerate(bag.to_delayed())
+        ]
+        parts: list[PartResult] = _compute(todo, scheduler, client, dask)
     written = Counter(i for part in parts for i in part.ids)
     return DaskResult(
         parts_written=sum(1 for part in parts if part.ids),
@@ -206,24 +226,31 @@ def _compute(tasks: list[Any], scheduler: str | None, client: Any, dask: Any) ->
     return list(dask.compute(*tasks, scheduler="processes"))
 
 
-def _prepare_output(out: Path, meta: dict[str, Any]) -> set[str]:
-    """Check the output can be resumed; return the ids its parts already hold."""
+def _prepare_output(out: Path, meta: dict[str, Any]) -> tuple[IO[Any], set[str]]:
+    """The output directory, locked (close the handle returned to release it), and the ids
+    its parts already hold."""
     import pyarrow.parquet as pq
 
     if out.exists() and not out.is_dir():
         raise ConfigError(f"{out}: exists and is not a directory of Parquet parts")
     out.mkdir(parents=True, exist_ok=True)
-    meta_file = out / PARQUET_META_FILE
-    parts = sorted(out.glob("part-*.parquet"))
-    if meta_file.exists() and parts:
-        import json
+    lock = open_parquet_lock(out)
+    try:
+        meta_file = out / PARQUET_META_FILE
+        parts = sorted(out.glob("part-*.parquet"))
+        if meta_file.exists() and parts:
+            import json
 
-        check_resumable(out, json.loads(meta_file.read_text(encoding="utf-8")), meta)
-    _write_json_atomic(meta_file, meta)
-    done: set[str] = set()
-    for part in parts:
-        done.update(str(v) for v in pq.read_table(part, columns=["id"]).column("id").to_pylist())
-    return done
+            check_resumable(out, json.loads(meta_file.read_text(encoding="utf-8")), meta)
+        _write_json_atomic(meta_file, meta)
+        done: set[str] = set()
+        for part in parts:
+            ids = pq.read_table(part, columns=["id"]).column("id").to_pylist()
+            done.update(str(v) for v in ids)
+    except BaseException:
+        lock.close()
+        raise
+    return lock, done
 
 
 def _part_name(number: int) -> str:
@@ -270,8 +297,10 @@ def score_new_records(
     seen: set[str] = set()
     already_done = 0
     loaders = engine_loaders(engine)
+    max_bytes = engine.config.max_bytes
     for position, entry in enumerate(partition, start=1):
-        for item in _items(entry, position, fields, loaders, engine.config.max_bytes):
+        for found in _items(entry, position, fields, loaders, max_bytes):
+            item = within_limit(found, max_bytes)
             if item.id in done:
                 already_done += 1
             elif item.id not in seen:  # a repeated id is kept once, as locally
@@ -295,19 +324,26 @@ def _items(
 
 def _jsonl_item(source: str, line: str, fields: dict[str, str]) -> list[Article | BadRecord]:
     import hashlib
-    import json
 
     if not line.strip():
         return []
+    raw = line.encode("utf-8", "surrogateescape")
+    # No line numbers in a dask text partition: key the error by the line's content.
+    digest = hashlib.sha1(raw, usedforsecurity=False).hexdigest()[:12]
     try:
-        record = json.loads(line)
-    except json.JSONDecodeError as exc:
-        # No line numbers in a dask text partition: key the error by the line's content.
-        digest = hashlib.sha1(line.encode(), usedforsecurity=False).hexdigest()[:12]
-        return [BadRecord(f"{source}#{digest}", f"{source}: malformed JSON: {exc.msg}", source)]
+        record = loads_json(raw.decode("utf-8"))
+    except UnicodeDecodeError as exc:
+        return [BadRecord(f"{source}#{digest}", f"{source}: {not_utf8(exc)}", source)]
+    except JsonProblem as problem:
+        return [BadRecord(f"{source}#{digest}", f"{source}: {problem.msg}", source)]
     if not isinstance(record, dict):
         return [BadRecord(f"{source}#{line[:20]}", f"{source}: line is not a JSON object", source)]
-    return [to_item(record, source, 0, fields)]
+    item = to_item(record, source, 0, fields)
+    if isinstance(item, BadRecord) and item.id == f"{source}:0":
+        # Without an id of its own, "line 0" would be every such line's id: use the digest.
+        error = item.error.replace(f"{source}:0", source, 1)
+        item = dataclasses.replace(item, id=f"{source}#{digest}", error=error)
+    return [item]
 
 
 def _clean(record: Mapping[str, Any]) -> dict[str, Any]:

@@ -1,241 +1,36 @@
-"""Streaming readers: JSONL, CSV, Parquet, JSON and folders of files -> articles.
+"""Moved to :mod:`sourcecheck.loaders.records` (the claim index reads corpora too, and
+batch uses the claim index); this name stays for code that imports it."""
 
-Every reader yields one item at a time, so a corpus of any size is read in constant memory
-(a single ``.json`` array and single-article files such as ``.md`` are read whole: they are
-one document). A record that cannot become an article is yielded as a :class:`BadRecord`
-with a stable id, so it is written as a failed row and skipped on resume like any other.
-"""
+from sourcecheck.loaders.records import (
+    JSONL_SUFFIXES,
+    MAPPABLE_FIELDS,
+    PARQUET_BATCH_ROWS,
+    TABLE_SUFFIXES,
+    BadRecord,
+    Item,
+    count_records,
+    engine_loaders,
+    is_under,
+    iter_folder,
+    json_object_lines,
+    read_articles,
+    to_item,
+    within_limit,
+)
 
-from __future__ import annotations
-
-import csv
-import json
-import sys
-from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass
-from pathlib import Path
-from typing import Any
-
-from sourcecheck.core.errors import InputError
-from sourcecheck.core.models import Article
-from sourcecheck.loaders.base import STDIN, Loader, article_from_mapping, load_path
-from sourcecheck.loaders.gitignore import walk_files
-
-JSONL_SUFFIXES = (".jsonl", ".ndjson")
-TABLE_SUFFIXES = (*JSONL_SUFFIXES, ".csv", ".tsv", ".parquet", ".json")
-PARQUET_BATCH_ROWS = 512
-
-# Article field -> CLI flag: what ``--id-field`` and friends map.
-MAPPABLE_FIELDS = ("id", "body", "title", "outlet", "published", "url", "authors", "language")
-
-
-@dataclass(frozen=True, slots=True)
-class BadRecord:
-    """An input record that could not be read. ``id`` is stable across runs."""
-
-    id: str
-    error: str
-    source: str
-    outlet: str | None = None
-
-
-Item = Article | BadRecord
-
-
-def read_articles(
-    inputs: Iterable[str | Path],
-    fields: Mapping[str, str] | None = None,
-    loaders: list[Loader] | None = None,
-    max_bytes: int = 2_000_000,
-) -> Iterator[Item]:
-    """Every article of every input (files, folders, ``-`` for JSONL on stdin), in order."""
-    fields = dict(fields or {})
-    if loaders is None:
-        from sourcecheck.loaders.builtin import sourcecheck_loaders
-
-        loaders = sourcecheck_loaders()
-    for raw in inputs:
-        path = str(raw)
-        if path == STDIN:
-            yield from _jsonl_lines(sys.stdin, STDIN, fields)
-        elif Path(path).is_dir():
-            for file in iter_folder(Path(path), loaders):
-                yield from _read_file(str(file), fields, loaders, max_bytes)
-        else:
-            yield from _read_file(path, fields, loaders, max_bytes)
-
-
-def engine_loaders(engine: Any) -> list[Loader]:
-    """The input loaders an engine's plugins provide (built-ins and third-party)."""
-    return [
-        loader for _, found in engine.plugins.call_each("sourcecheck_loaders") for loader in found
-    ]
-
-
-def iter_folder(folder: Path, loaders: list[Loader] | None = None) -> Iterator[Path]:
-    """Files under ``folder`` that some reader understands, sorted so runs are repeatable."""
-    known = set(TABLE_SUFFIXES) | {s for loader in loaders or [] for s in loader.suffixes}
-    for file in walk_files(folder):  # what .gitignore ignores is skipped, as git does
-        if not file.name.startswith(".") and file.suffix.lower() in known:
-            yield file
-
-
-def _read_file(
-    path: str, fields: dict[str, str], loaders: list[Loader] | None, max_bytes: int
-) -> Iterator[Item]:
-    suffix = Path(path).suffix.lower()
-    if not Path(path).is_file():
-        yield BadRecord(id=path, error=f"{path}: no such file", source=path)
-        return
-    try:
-        if suffix in JSONL_SUFFIXES:
-            with open(path, encoding="utf-8-sig", errors="strict") as handle:
-                yield from _jsonl_lines(handle, path, fields)
-        elif suffix in (".csv", ".tsv"):
-            yield from _csv_records(path, fields, "\t" if suffix == ".tsv" else ",")
-        elif suffix == ".parquet":
-            yield from _parquet_records(path, fields)
-        elif suffix == ".json":
-            yield from _json_records(path, fields)
-        else:
-            yield from _single_documents(path, loaders, max_bytes)
-    except UnicodeDecodeError as exc:
-        yield BadRecord(id=path, error=f"{path}: not UTF-8 text ({exc.reason})", source=path)
-    except OSError as exc:
-        yield BadRecord(id=path, error=f"{path}: cannot read: {exc.strerror or exc}", source=path)
-
-
-def to_item(record: Mapping[str, Any], source: str, line: int, fields: Mapping[str, str]) -> Item:
-    """An Article, or a BadRecord keyed by the record's id (or ``source:line``)."""
-    try:
-        article = article_from_mapping(record, source, line, fields)
-    except InputError as error:
-        raw_id = record.get(fields.get("id", "id"))
-        outlet = record.get(fields.get("outlet", "outlet"))
-        return BadRecord(
-            id=str(raw_id) if raw_id not in (None, "") else f"{source}:{line}",
-            error=str(error),
-            source=source,
-            outlet=str(outlet) if outlet not in (None, "") else None,
-        )
-    article.meta.setdefault("source", f"{source}:{line}" if line else source)
-    return article
-
-
-def _jsonl_lines(lines: Iterable[str], source: str, fields: dict[str, str]) -> Iterator[Item]:
-    for number, record in json_object_lines(lines):
-        if isinstance(record, str):
-            yield _bad(source, number, record)
-        else:
-            yield to_item(record, source, number, fields)
-
-
-def json_object_lines(lines: Iterable[str]) -> Iterator[tuple[int, dict[str, Any] | str]]:
-    """(line number, object) for each non-blank line of a .jsonl, or (line number, problem)
-    where the line is not JSON or not a JSON object."""
-    for number, line in enumerate(lines, start=1):
-        if not line.strip():
-            continue
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as exc:
-            yield number, f"malformed JSON: {exc.msg}"
-            continue
-        yield number, record if isinstance(record, dict) else "line is not a JSON object"
-
-
-def _csv_records(path: str, fields: dict[str, str], delimiter: str) -> Iterator[Item]:
-    # Article bodies are long: lift the csv module's 128 kB field limit.
-    csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
-    with open(path, encoding="utf-8-sig", newline="") as handle:
-        reader = csv.DictReader(handle, delimiter=delimiter)
-        for record in reader:
-            yield to_item(record, path, reader.line_num, fields)
-
-
-def _parquet_records(path: str, fields: dict[str, str]) -> Iterator[Item]:
-    try:
-        import pyarrow.parquet as pq
-    except ImportError:
-        yield _bad(
-            path, None, "Parquet input needs the parquet extra: pip install 'sourcecheck[parquet]'"
-        )
-        return
-    try:
-        parquet = pq.ParquetFile(path)
-    except Exception as exc:  # pyarrow raises several types for a file that isn't Parquet
-        yield _bad(path, None, f"not a Parquet file ({type(exc).__name__})")
-        return
-    row = 0
-    for batch in parquet.iter_batches(batch_size=PARQUET_BATCH_ROWS):
-        for record in batch.to_pylist():
-            row += 1
-            yield to_item(record, path, row, fields)
-
-
-def _json_records(path: str, fields: dict[str, str]) -> Iterator[Item]:
-    with open(path, encoding="utf-8-sig") as handle:
-        try:
-            value = json.load(handle)
-        except json.JSONDecodeError as exc:
-            yield _bad(path, exc.lineno, f"malformed JSON: {exc.msg}")
-            return
-    records = value if isinstance(value, list) else [value]
-    for index, record in enumerate(records, start=1):
-        if isinstance(record, dict):
-            yield to_item(record, path, index, fields)
-        else:
-            yield _bad(path, index, f"item {index} is not a JSON object")
-
-
-def _single_documents(path: str, loaders: list[Loader] | None, max_bytes: int) -> Iterator[Item]:
-    for index, item in enumerate(load_path(path, loaders or [], max_bytes), start=1):
-        if isinstance(item, InputError):
-            yield BadRecord(
-                id=path if index == 1 else f"{path}:{index}", error=str(item), source=path
-            )
-        else:
-            item.meta.setdefault("source", path)
-            yield item
-
-
-def _bad(source: str, line: int | None, problem: str) -> BadRecord:
-    where = f"{source}:{line}" if line is not None else source
-    return BadRecord(id=where, error=f"{where}: {problem}", source=source)
-
-
-def count_records(inputs: Iterable[str | Path], loaders: list[Loader] | None = None) -> int | None:
-    """A cheap total for the progress bar, or None when it can't be known without parsing."""
-    total = 0
-    for raw in inputs:
-        path = Path(raw)
-        files = list(iter_folder(path, loaders)) if path.is_dir() else [path]
-        for file in files:
-            counted = _count_file(file)
-            if counted is None:
-                return None
-            total += counted
-    return total
-
-
-def _count_file(file: Path) -> int | None:
-    suffix = file.suffix.lower()
-    if str(file) == STDIN or not file.is_file():
-        return None if str(file) == STDIN else 0
-    if suffix in JSONL_SUFFIXES:
-        with file.open("rb") as handle:
-            return sum(1 for line in handle if line.strip())
-    if suffix == ".parquet":
-        try:
-            import pyarrow.parquet as pq
-
-            return int(pq.ParquetFile(file).metadata.num_rows)
-        except Exception:
-            return 0
-    if suffix in (".csv", ".tsv"):
-        csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
-        with file.open(encoding="utf-8-sig", newline="", errors="replace") as handle:
-            return max(0, sum(1 for _ in csv.reader(handle)) - 1)
-    if suffix == ".json":
-        return None
-    return 1
+__all__ = [
+    "JSONL_SUFFIXES",
+    "MAPPABLE_FIELDS",
+    "PARQUET_BATCH_ROWS",
+    "TABLE_SUFFIXES",
+    "BadRecord",
+    "Item",
+    "count_records",
+    "engine_loaders",
+    "is_under",
+    "iter_folder",
+    "json_object_lines",
+    "read_articles",
+    "to_item",
+    "within_limit",
+]

@@ -11,8 +11,8 @@ import math
 from datetime import date, datetime
 from typing import Any
 
-from sourcecheck.batch.readers import BadRecord
 from sourcecheck.core.models import Article, Report, ScorerReport
+from sourcecheck.loaders.records import BadRecord
 
 Row = dict[str, Any]
 
@@ -74,10 +74,9 @@ def scorer_columns(scorer: ScorerReport) -> Row:
     if scorer.error:
         columns[f"{prefix}.error"] = scorer.error
     for metric, value in scorer.metrics.items():
-        number = numeric(value)
-        if number is not None:
+        if isinstance(value, int | float):  # text and None stay in the JSON report only
             name = f"{metric}_metric" if metric in SCORER_FIELDS else metric
-            columns[f"{prefix}.{name}"] = number
+            columns[f"{prefix}.{name}"] = numeric(value)  # null when not finite
     return columns
 
 
@@ -106,11 +105,16 @@ def bad_record_row(record: BadRecord) -> Row:
 
 
 def numeric(value: object) -> float | None:
-    """A metric as a float, or None when it is text (text metrics stay in the JSON report)."""
+    """A metric as a float, or None when it is text (text metrics stay in the JSON report)
+    or not finite: JSON has no Infinity or NaN, and the JSON report writes them as null."""
     if isinstance(value, bool):
         return 1.0 if value else 0.0
-    if isinstance(value, int | float) and not (isinstance(value, float) and math.isnan(value)):
-        return float(value)
+    if isinstance(value, int | float):
+        try:
+            number = float(value)
+        except OverflowError:  # an int past float's range is no more finite than inf
+            return None
+        return number if math.isfinite(number) else None
     return None
 
 

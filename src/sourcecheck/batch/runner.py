@@ -13,13 +13,6 @@ from pathlib import Path
 from typing import Any
 
 from sourcecheck.batch.progress import BatchProgress
-from sourcecheck.batch.readers import (
-    BadRecord,
-    Item,
-    count_records,
-    engine_loaders,
-    read_articles,
-)
 from sourcecheck.batch.rows import (
     BASE_COLUMNS,
     STATUS_FAILED,
@@ -29,11 +22,25 @@ from sourcecheck.batch.rows import (
     report_row,
 )
 from sourcecheck.batch.worker import build_engine, init_worker, score_articles, score_chunk
-from sourcecheck.batch.writers import FORMAT_NAME, FORMAT_VERSION, SQL_NAMES, open_sink
+from sourcecheck.batch.writers import (
+    FORMAT_NAME,
+    FORMAT_VERSION,
+    SQL_NAMES,
+    open_sink,
+    output_paths,
+    refuse_output_as_input,
+)
 from sourcecheck.core.config import Config
 from sourcecheck.core.engine import Engine
 from sourcecheck.core.errors import SourcecheckError
 from sourcecheck.core.models import Article, PluginError
+from sourcecheck.loaders.records import (
+    BadRecord,
+    Item,
+    count_records,
+    engine_loaders,
+    read_articles,
+)
 
 DEFAULT_CHUNK = 64
 # Chunks in flight per worker: enough to keep workers busy, few enough to keep memory flat.
@@ -110,6 +117,7 @@ def run_batch(
     finishes the job without duplicates.
     """
     inputs = [str(i) for i in inputs]
+    refuse_output_as_input(inputs, Path(out))
     config_data = (config or Config()).model_dump(mode="json")
     index = str(corpus_index) if corpus_index else None
     engine = build_engine(config_data, index)
@@ -119,16 +127,18 @@ def run_batch(
         meta["column_names"] = SQL_NAMES
     columns = _probe_columns(engine) if Path(out).suffix.lower() == ".csv" else None
     sink = open_sink(Path(out), meta, rows_per_part, columns)
-    done = sink.open()
+    done = sink.open()  # locks the output until sink.close()
     summary = BatchSummary(already_done=0)
-    loaders = engine_loaders(engine)
-    total = count_records(inputs, loaders) if progress else None
-    items = read_articles(inputs, fields, loaders, engine.config.max_bytes)
-    chunks = _chunks(items, done, summary, max(1, chunk_size))
     started = time.perf_counter()
-    with BatchProgress(progress, total) as bar:
-        bar.advance(0)
-        try:
+    try:
+        loaders = engine_loaders(engine)
+        # A folder holding --output is read without it: a rerun must not score its own results.
+        own = output_paths(Path(out))
+        total = count_records(inputs, loaders, own) if progress else None
+        items = read_articles(inputs, fields, loaders, engine.config.max_bytes, exclude=own)
+        chunks = _chunks(items, done, summary, max(1, chunk_size))
+        with BatchProgress(progress, total) as bar:
+            bar.advance(0)
             scored = (
                 _score_serial(engine, chunks)
                 if workers <= 1
@@ -138,9 +148,9 @@ def run_batch(
                 sink.write(rows)
                 _tally(summary, rows, on_failure)
                 bar.advance(len(rows) + skipped)
-        finally:
-            sink.close()
-            summary.seconds = time.perf_counter() - started
+    finally:
+        sink.close()
+        summary.seconds = time.perf_counter() - started
     return summary
 
 
@@ -231,7 +241,7 @@ def _score_parallel(
     ) as pool:
         try:
             for chunk, skipped in chunks:
-                payload = [a.model_dump(mode="json") for a in chunk.articles]
+                payload = _payload(chunk)
                 future = pool.submit(score_chunk, payload) if payload else None
                 inflight.append((chunk, skipped, future))
                 # Backpressure: never read further ahead than the workers can keep up with.
@@ -242,6 +252,25 @@ def _score_parallel(
         except BaseException:
             pool.shutdown(wait=False, cancel_futures=True)
             raise
+
+
+def _payload(chunk: _Chunk) -> list[dict[str, Any]]:
+    """The chunk's articles as plain data for a worker.
+
+    An article that cannot be sent (front matter whose YAML aliases make a cycle) becomes
+    its failed row here, so it does not take the run down with it.
+    """
+    payload: list[dict[str, Any]] = []
+    for index, entry in enumerate(chunk.entries):
+        if not isinstance(entry, Article):
+            continue
+        try:
+            payload.append(entry.model_dump(mode="json"))
+        except Exception as exc:
+            where = entry.meta.get("source") or entry.id
+            problem = f"{where}: cannot be sent to a worker: {type(exc).__name__}: {exc}"
+            chunk.entries[index] = failed_row(entry.id, problem, outlet=entry.outlet, article=entry)
+    return payload
 
 
 def _collect(

@@ -12,6 +12,10 @@ Resume design (documented in docs/batch.md):
   metadata (key ``sourcecheck``) and the directory holds a copy in ``_sourcecheck.json``.
 
 Either way a row is written exactly once: ids already in the output are skipped.
+
+A run holds an exclusive lock on its output (the JSONL file itself, or ``.sourcecheck.lock``
+in a Parquet directory) until it ends: a second run on the same output refuses to start,
+instead of both appending the same rows or numbering their parts alike.
 """
 
 from __future__ import annotations
@@ -19,17 +23,19 @@ from __future__ import annotations
 import csv
 import io
 import json
+import math
 import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Any, Protocol
+from typing import IO, Any, Protocol
 
-from sourcecheck.batch.readers import json_object_lines
 from sourcecheck.batch.rows import STRING_COLUMNS, Row
-from sourcecheck.core.errors import ConfigError, InputError
+from sourcecheck.core.errors import ConfigError, InputError, SourcecheckError, writing_to
+from sourcecheck.loaders.records import json_object_lines
 
 META_KEY = "sourcecheck"
 PARQUET_META_FILE = "_sourcecheck.json"
+PARQUET_LOCK_FILE = ".sourcecheck.lock"
 FORMAT_NAME = "sourcecheck-batch"
 FORMAT_VERSION = 1
 # What must match for a resumed run to append to an earlier one.
@@ -59,6 +65,23 @@ class Sink(Protocol):
 
 def is_parquet_output(path: Path) -> bool:
     return path.suffix.lower() == ".parquet" or path.is_dir()
+
+
+def output_paths(path: Path) -> list[Path]:
+    """Every file a run writes for output ``path`` (a directory stands for all inside it)."""
+    if path.suffix.lower() in (".jsonl", ".ndjson", ".csv"):
+        return [path, Path(f"{path}.meta.json")]
+    return [path]
+
+
+def refuse_output_as_input(inputs: Iterable[str], out: Path) -> None:
+    """A one-line error when an input named on the command line is the run's own output."""
+    from sourcecheck.loaders.records import is_under
+
+    outputs = [p.resolve() for p in output_paths(out)]
+    for given in inputs:
+        if given != "-" and not Path(given).is_dir() and is_under(Path(given), outputs):
+            raise ConfigError(f"{given}: is this run's output (--output), not an input")
 
 
 def open_sink(
@@ -110,6 +133,40 @@ def check_resumable(path: Path, previous: dict[str, Any], current: dict[str, Any
             )
 
 
+class OutputBusyError(SourcecheckError):
+    """Another run holds the lock on this output."""
+
+
+def lock_output(handle: IO[Any], output: Path) -> None:
+    """Lock ``handle`` exclusively until it is closed, or refuse: another run holds it.
+
+    Two runs on one output would append the same rows twice or write parts of the same
+    numbers over each other, and both would exit 0.
+    """
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - Windows: no flock; one run per output is the user's
+        return
+    try:
+        fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        raise OutputBusyError(
+            f"{output}: another sourcecheck batch run is writing to it; "
+            "wait for it to finish or choose another --output"
+        ) from None
+
+
+def open_parquet_lock(directory: Path) -> IO[Any]:
+    """The held lock of a Parquet output directory (release it by closing the handle)."""
+    handle = (directory / PARQUET_LOCK_FILE).open("a")
+    try:
+        lock_output(handle, directory)
+    except BaseException:
+        handle.close()
+        raise
+    return handle
+
+
 class JsonlSink:
     def __init__(self, path: Path, meta: dict[str, Any]) -> None:
         self.path = path
@@ -118,27 +175,51 @@ class JsonlSink:
         self._handle: Any = None
 
     def open(self) -> set[str]:
-        done: set[str] = set()
-        if self.path.exists():
-            if self.meta_path.exists():
-                check_resumable(self.path, _read_json(self.meta_path), self.meta)
-            done = _resume_jsonl(self.path)
+        existed = self.path.exists()
+        if existed and not self.path.is_file():
+            # Resuming reads the output back: /dev/full or a FIFO would never end.
+            raise ConfigError(f"{self.path}: is not a regular file; choose a file for --output")
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        _write_json_atomic(self.meta_path, self.meta)
+        # Opened (and locked) before anything is read, so no other run can write meanwhile.
         self._handle = self.path.open("a", encoding="utf-8")
+        try:
+            lock_output(self._handle, self.path)
+            done = self._resume() if existed else set()
+            _write_json_atomic(self.meta_path, self.meta)
+        except BaseException:
+            self.close()
+            raise
         return done
+
+    def _resume(self) -> set[str]:
+        if self.meta_path.exists():
+            check_resumable(self.path, _read_json(self.meta_path), self.meta)
+        return _resume_jsonl(self.path)
 
     def write(self, rows: list[Row]) -> None:
         if not rows:
             return
-        self._handle.write("".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows))
-        self._handle.flush()
-        os.fsync(self._handle.fileno())
+        # allow_nan=False: a bare Infinity or NaN is not JSON, so numeric() made them null.
+        lines = "".join(
+            json.dumps(_finite(row), ensure_ascii=False, allow_nan=False) + "\n" for row in rows
+        )
+        with writing_to(self.path):
+            self._handle.write(lines)
+            self._handle.flush()
+            os.fsync(self._handle.fileno())
 
     def close(self) -> None:
-        if self._handle is not None:
-            self._handle.close()
-            self._handle = None
+        handle, self._handle = self._handle, None
+        if handle is not None:
+            with writing_to(self.path):
+                handle.close()
+
+
+def _finite(row: Row) -> Row:
+    """``row`` with any float that is not finite (a plugin's own column) as None."""
+    if all(not isinstance(v, float) or math.isfinite(v) for v in row.values()):
+        return row
+    return {k: None if isinstance(v, float) and not math.isfinite(v) else v for k, v in row.items()}
 
 
 def _resume_jsonl(path: Path) -> set[str]:
@@ -181,31 +262,43 @@ class CsvSink:
         self._handle: Any = None
 
     def open(self) -> set[str]:
-        done: set[str] = set()
-        if self.path.exists() and self.path.stat().st_size:
-            if self.meta_path.exists():
-                check_resumable(self.path, _read_json(self.meta_path), self.meta)
-            self._header, done = _resume_csv(self.path)
+        if self.path.exists() and not self.path.is_file():
+            # Resuming reads the output back: /dev/full or a FIFO would never end.
+            raise ConfigError(f"{self.path}: is not a regular file; choose a file for --output")
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        _write_json_atomic(self.meta_path, self.meta)
+        # Opened (and locked) before anything is read, so no other run can write meanwhile.
         self._handle = self.path.open("a", encoding="utf-8", newline="")
+        try:
+            lock_output(self._handle, self.path)
+            done: set[str] = set()
+            if self.path.stat().st_size:
+                if self.meta_path.exists():
+                    check_resumable(self.path, _read_json(self.meta_path), self.meta)
+                self._header, done = _resume_csv(self.path)
+            _write_json_atomic(self.meta_path, self.meta)
+        except BaseException:
+            self.close()
+            raise
         return done
 
     def write(self, rows: list[Row]) -> None:
         if not rows:
             return
+        buffer = io.StringIO(newline="")
         if self._header is None:
             self._header = list(dict.fromkeys([*self.columns, *(k for r in rows for k in r)]))
-            csv.writer(self._handle).writerow(self._header)
-        writer = csv.DictWriter(self._handle, self._header, extrasaction="ignore")
-        writer.writerows(rows)
-        self._handle.flush()
-        os.fsync(self._handle.fileno())
+            csv.writer(buffer).writerow(self._header)
+        csv.DictWriter(buffer, self._header, extrasaction="ignore").writerows(rows)
+        with writing_to(self.path):
+            self._handle.write(buffer.getvalue())
+            self._handle.flush()
+            os.fsync(self._handle.fileno())
 
     def close(self) -> None:
-        if self._handle is not None:
-            self._handle.close()
-            self._handle = None
+        handle, self._handle = self._handle, None
+        if handle is not None:
+            with writing_to(self.path):
+                handle.close()
 
 
 def _resume_csv(path: Path) -> tuple[list[str], set[str]]:
@@ -230,13 +323,22 @@ class ParquetPartsSink:
         self.rows_per_part = max(1, rows_per_part)
         self._buffer: list[Row] = []
         self._next_part = 0
+        self._lock: IO[Any] | None = None
 
     def open(self) -> set[str]:
-        import pyarrow.parquet as pq
-
         if self.path.exists() and not self.path.is_dir():
             raise ConfigError(f"{self.path}: exists and is not a directory of Parquet parts")
         self.path.mkdir(parents=True, exist_ok=True)
+        self._lock = open_parquet_lock(self.path)
+        try:
+            return self._resume()
+        except BaseException:
+            self._release()
+            raise
+
+    def _resume(self) -> set[str]:
+        import pyarrow.parquet as pq
+
         meta_file = self.path / PARQUET_META_FILE
         parts = sorted(self.path.glob("part-*.parquet"))
         if parts and meta_file.exists():
@@ -258,11 +360,23 @@ class ParquetPartsSink:
             self._flush()
 
     def close(self) -> None:
-        self._flush()
+        try:
+            self._flush()
+        finally:
+            self._release()
+
+    def _release(self) -> None:
+        if self._lock is not None:
+            self._lock.close()
+            self._lock = None
 
     def _flush(self) -> None:
         if not self._buffer:
             return
+        with writing_to(self.path):
+            self._write_part()
+
+    def _write_part(self) -> None:
         import pyarrow.parquet as pq
 
         table = rows_to_table(self._buffer, self.meta)

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,7 +15,13 @@ from typing import Any
 
 from sourcecheck.core.errors import InputError
 from sourcecheck.core.models import Article
-from sourcecheck.loaders.base import article_from_mapping, decode, read_input
+from sourcecheck.loaders.base import (
+    JsonProblem,
+    article_from_mapping,
+    decode,
+    loads_json,
+    read_input,
+)
 
 TRUE_LABELS = {"1", "true", "yes", "reliable", "credible"}
 FALSE_LABELS = {"0", "false", "no", "unreliable", "fake"}
@@ -172,9 +177,9 @@ def _jsonl_records(text: str, source: str) -> Iterator[Record | InputError]:
 
 def _json_records(text: str, source: str) -> Iterator[Record | InputError]:
     try:
-        value = json.loads(text)
-    except json.JSONDecodeError as exc:
-        yield InputError(source, f"malformed JSON: {exc.msg}", exc.lineno)
+        value = loads_json(text)
+    except JsonProblem as problem:
+        yield InputError(source, problem.msg, problem.line)
         return
     for index, record in enumerate(value if isinstance(value, list) else [value]):
         if isinstance(record, dict):
@@ -185,9 +190,9 @@ def _json_records(text: str, source: str) -> Iterator[Record | InputError]:
 
 def _json_object(line: str, source: str, number: int) -> Record | InputError:
     try:
-        record = json.loads(line)
-    except json.JSONDecodeError as exc:
-        return InputError(source, f"malformed JSON: {exc.msg}", number)
+        record = loads_json(line)
+    except JsonProblem as problem:
+        return InputError(source, problem.msg, number)
     if not isinstance(record, dict):
         return InputError(source, "line is not a JSON object", number)
     return record, number

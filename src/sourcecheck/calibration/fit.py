@@ -20,7 +20,7 @@ from sklearn.model_selection import StratifiedGroupKFold
 from sklearn.pipeline import Pipeline, make_pipeline
 from sklearn.preprocessing import StandardScaler
 
-from sourcecheck import __version__
+from sourcecheck._version import __version__
 from sourcecheck.calibration.data import LabelledArticle
 from sourcecheck.calibration.features import FeatureSpec, candidate_values
 from sourcecheck.calibration.model import (

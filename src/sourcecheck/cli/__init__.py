@@ -4,18 +4,20 @@ from __future__ import annotations
 
 import click
 
-from sourcecheck import __version__
+from sourcecheck._version import __version__
 from sourcecheck.cli.batch import batch_command
 from sourcecheck.cli.calibrate import calibrate_command
 from sourcecheck.cli.check import check_command
 from sourcecheck.cli.common import run_main
 from sourcecheck.cli.compare import compare_command
 from sourcecheck.cli.index import corroborate_command, index_command
+from sourcecheck.cli.lsp import lsp_command
 from sourcecheck.cli.new_scorer import new_scorer_command
 from sourcecheck.cli.plugins_cmd import plugins_command
 from sourcecheck.cli.rules_cmd import rule_command, rules_command
 from sourcecheck.cli.schema_cmd import schema_command
 from sourcecheck.cli.score import score_command
+from sourcecheck.cli.serve import serve_command
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -36,6 +38,8 @@ cli.add_command(compare_command)
 cli.add_command(index_command)
 cli.add_command(corroborate_command)
 cli.add_command(calibrate_command)
+cli.add_command(serve_command)
+cli.add_command(lsp_command)
 
 
 def main(argv: list[str] | None = None) -> int:

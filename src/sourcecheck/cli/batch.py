@@ -15,6 +15,7 @@ from sourcecheck.cli.common import (
     engine_options,
     error,
     hidden_alias,
+    max_bytes_option,
     warn,
     warn_plugin_error,
 )
@@ -120,6 +121,7 @@ def collect_fields(values: dict[str, str | None]) -> dict[str, str]:
     is_flag=True,
     help="Column names SQL engines accept unquoted: hedging__score for hedging.score.",
 )
+@max_bytes_option
 @corpus_index_option
 @engine_options
 def batch_command(
@@ -133,6 +135,7 @@ def batch_command(
     scheduler: str | None,
     blocksize: str,
     sql_names: bool,
+    max_bytes: int | None,
     corpus_index: Path | None,
     engine_opts: EngineOptions,
     **field_values: str | None,
@@ -144,10 +147,7 @@ def batch_command(
     """
     if out is None:
         raise click.UsageError("Missing option '-o' / '--output'.")
-    config = build_config(
-        engine_opts,
-        inputs,
-    )
+    config = build_config(engine_opts, inputs, max_bytes=max_bytes)
     fields = collect_fields(field_values)
     show_progress = sys.stderr.isatty() if progress is None else progress
     if backend == "dask":

@@ -29,6 +29,7 @@ from sourcecheck.cli.common import (
     engine_options,
     error,
     hidden_alias,
+    stdout,
     warn,
 )
 from sourcecheck.core.config import Config
@@ -119,7 +120,7 @@ def calibrate_command(
             f"used {model.cv.folds} folds, not {folds}, to fit the groups: more would leave "
             "test folds holding one label only (docs/calibration.md, 'How many folds')"
         )
-    click.echo(summary(model, out))
+    click.echo(summary(model, out), file=stdout())
     return EXIT_ERROR if collected.skipped else EXIT_OK
 
 

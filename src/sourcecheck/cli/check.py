@@ -9,7 +9,7 @@ from pathlib import Path
 
 import click
 
-from sourcecheck import __version__
+from sourcecheck._version import __version__
 from sourcecheck.batch.progress import BatchProgress
 from sourcecheck.cli.batch import corpus_index_option
 from sourcecheck.cli.common import (
@@ -24,6 +24,7 @@ from sourcecheck.cli.common import (
     max_bytes_option,
     output_option,
     settings_text,
+    stdout,
     wants_color,
     warn,
     warn_plugin_errors,
@@ -32,6 +33,7 @@ from sourcecheck.cli.common import (
 from sourcecheck.core.config import Config
 from sourcecheck.core.engine import Engine
 from sourcecheck.core.models import PluginError
+from sourcecheck.core.printable import escape_controls
 from sourcecheck.lint.diff import DiffError, changed_lines, git_toplevel
 from sourcecheck.lint.formats import FORMATS, FormatContext
 from sourcecheck.lint.runner import LEVELS, Checker, CheckOptions, CheckRun
@@ -163,7 +165,7 @@ def check_command(
         fail_under=fail_under,
     )
     if show_settings:
-        click.echo(settings_text(config, engine_opts, paths), nl=False)
+        click.echo(settings_text(config, engine_opts, paths), nl=False, file=stdout())
         return 0
     engine = Engine(config)
     if corpus_index is not None:
@@ -195,7 +197,7 @@ def _write(
     if output is not None:
         write_output(output, rendered)
     else:
-        click.echo(rendered, nl=False, color=context.color or None)
+        click.echo(rendered, nl=False, color=context.color or None, file=stdout())
 
 
 MIN_FILES_FOR_PROGRESS = 20
@@ -258,17 +260,18 @@ def _report_problems(run: CheckRun, already_reported: list[PluginError]) -> None
     already, so only the scorers that failed on this draft are named per draft.
     """
     for result in run.files:
+        path = escape_controls(result.path)  # before one_line could read its newlines
         if result.error is not None:
-            error(f"{result.path}: {result.error}")
+            error(f"{path}: {result.error}")
         for note in result.notes:
-            warn(f"{result.path}: {note}")
+            warn(f"{path}: {note}")
         if result.report is not None:
             for message in result.report.warnings:
-                warn(f"{result.path}: {message}")
+                warn(f"{path}: {message}")
             for failure in result.report.errors:
                 if failure in already_reported:
                     continue
-                warn(f"{result.path}: scorer '{failure.plugin}' {failure.message}")
+                warn(f"{path}: scorer '{failure.plugin}' {failure.message}")
 
 
 def _repository_root() -> Path:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
 import shutil
@@ -13,9 +14,10 @@ from typing import Any, TextIO, TypeVar
 
 import click
 
-from sourcecheck.core.config import Config, load_config
-from sourcecheck.core.errors import InputError, SourcecheckError
+from sourcecheck.core.config import Config, discover_config
+from sourcecheck.core.errors import InputError, SourcecheckError, writing_to
 from sourcecheck.core.models import Article, PluginError
+from sourcecheck.core.printable import escape_controls
 from sourcecheck.loaders.base import Loader, load_path
 from sourcecheck.plugins.manager import PluginManager, strict_from_env
 
@@ -34,9 +36,10 @@ class EngineOptions:
     strict: bool | None = None
     enable: str | None = None
     disable: str | None = None
+    isolated: bool = False
 
 
-_ENGINE_OPTION_NAMES = ("config_path", "plugins_dirs", "strict", "enable", "disable")
+_ENGINE_OPTION_NAMES = ("config_path", "plugins_dirs", "strict", "enable", "disable", "isolated")
 
 
 def engine_options(func: F) -> F:
@@ -45,7 +48,9 @@ def engine_options(func: F) -> F:
     @functools.wraps(func)
     def bundled(*args: Any, **kwargs: Any) -> Any:
         values = {name: kwargs.pop(name) for name in _ENGINE_OPTION_NAMES}
-        return func(*args, engine_opts=EngineOptions(**values), **kwargs)
+        # These commands run plugin code: it must not write into their output.
+        with stdout_reserved():
+            return func(*args, engine_opts=EngineOptions(**values), **kwargs)
 
     options = [
         click.option(
@@ -53,6 +58,11 @@ def engine_options(func: F) -> F:
             "config_path",
             type=click.Path(dir_okay=False, path_type=Path),
             help="Config file (default: nearest sourcecheck.toml or pyproject.toml).",
+        ),
+        click.option(
+            "--isolated",
+            is_flag=True,
+            help="Ignore every config file (flags and defaults only).",
         ),
         click.option(
             "--plugins-dir",
@@ -125,19 +135,22 @@ def wants_color(mode: str, stream: TextIO | None = None) -> bool:
         return False
     if os.environ.get("FORCE_COLOR"):
         return True
-    stream = stream or sys.stdout
+    stream = stream or stdout()  # the real stdout, even while a command reserves it
     return bool(getattr(stream, "isatty", lambda: False)())
 
 
 def rich_console(color_mode: str = "auto") -> Any:
-    """A rich console on stdout that follows ``--color`` (120 columns when piped)."""
+    """A rich console on the command's stdout (:func:`stdout`, even while it is reserved)
+    that follows ``--color`` (120 columns when piped)."""
     from rich.console import Console
 
-    color = wants_color(color_mode)
+    out = stdout()
+    color = wants_color(color_mode, out)
     return Console(
+        file=out,
         highlight=False,
         soft_wrap=False,
-        width=None if sys.stdout.isatty() else 120,
+        width=None if out.isatty() else 120,
         force_terminal=color,
         no_color=not color,
     )
@@ -214,10 +227,24 @@ def build_config(
     inputs: Sequence[str] = (),
     **overrides: Any,
 ) -> Config:
-    """The config file nearest the first input, overridden by the command's flags."""
+    """The config file nearest the first input, overridden by the command's flags.
+
+    Its plugins load only when it is the project's config (see ``discover_config``); a
+    config that loads code is named on stderr, one beside an input that names some is too.
+    """
     opts = engine_opts or EngineOptions()
+    if opts.isolated and opts.config_path is not None:
+        raise click.UsageError("--config and --isolated contradict each other: use one")
     first_file = next((Path(p) for p in inputs if p != "-"), None)
-    config = load_config(opts.config_path, start=first_file)
+    found = discover_config(first_file, explicit=opts.config_path, isolated=opts.isolated)
+    if found.code_ignored_in is not None:
+        warn(
+            f"{found.code_ignored_in}: plugins and plugins_dir not loaded: only the "
+            "project's config (found from the working directory, or --config) loads code"
+        )
+    config = found.config
+    if found.loads_code_from is not None:
+        note(f"loading plugins named in {found.loads_code_from}: {_code_named(config)}")
     overrides = {"model": _model_option(), **overrides}
     dirs = opts.plugins_dirs
     return config.merged(
@@ -227,6 +254,11 @@ def build_config(
         disable=_names(opts.disable),
         **overrides,
     )
+
+
+def _code_named(config: Config) -> str:
+    named = [*config.plugins, *(f"{folder}/*.py" for folder in config.plugins_dir)]
+    return ", ".join(named)
 
 
 def _names(value: str | None) -> list[str] | None:
@@ -276,6 +308,60 @@ def warn_plugin_error(plugin_error: PluginError) -> None:
     warn(f"plugin '{plugin_error.plugin}' {plugin_error.message}")
 
 
+_RESERVED: list[TextIO] = []
+
+
+def stdout() -> TextIO:
+    """Where a command writes its output: the real stdout even while it is reserved."""
+    return _RESERVED[-1] if _RESERVED else sys.stdout
+
+
+@contextlib.contextmanager
+def stdout_reserved() -> Iterator[TextIO]:
+    """Keep stdout for the command's output: anything else printed goes to stderr.
+
+    A plugin's ``print()`` would otherwise land in the middle of ``--format json`` or
+    ``github`` output. ``sys.stdout`` is pointed at stderr, and so is file descriptor 1
+    when stdout has one (``print(file=sys.__stdout__)``, C code and worker processes
+    write there); the output goes through a private duplicate of the original.
+    """
+    real = sys.stdout
+    real.flush()
+    saved = _duplicate_stdout(real)
+    out = real if saved is None else _text_stream(saved[1], real)
+    _RESERVED.append(out)
+    sys.stdout = sys.stderr
+    try:
+        yield out
+    finally:
+        sys.stdout = real
+        _RESERVED.pop()
+        try:
+            out.flush()
+        finally:
+            if saved is not None:
+                os.dup2(saved[1], saved[0])
+                os.close(saved[1])
+
+
+def _text_stream(fd: int, like: TextIO) -> TextIO:
+    # Line-buffered on a terminal, as stdout is, so streamed reports show as they come.
+    buffering = 1 if getattr(like, "line_buffering", False) else -1
+    return open(fd, "w", buffering, encoding=like.encoding, closefd=False)
+
+
+def _duplicate_stdout(real: TextIO) -> tuple[int, int] | None:
+    """(stdout's descriptor, a duplicate of it) after pointing the descriptor at stderr."""
+    try:
+        fd, err_fd = real.fileno(), sys.stderr.fileno()
+    except (AttributeError, OSError, ValueError):  # captured in memory (pytest, notebooks)
+        return None
+    sys.stderr.flush()
+    duplicate = os.dup(fd)
+    os.dup2(err_fd, fd)
+    return fd, duplicate
+
+
 def open_output(path: Path) -> TextIO:
     """``path`` opened for writing (UTF-8), or a one-line error saying why it cannot be."""
     try:
@@ -284,8 +370,35 @@ def open_output(path: Path) -> TextIO:
         raise SourcecheckError(f"{path}: cannot write the output: {exc.strerror}") from None
 
 
+@contextlib.contextmanager
+def atomic_output(path: Path) -> Iterator[TextIO]:
+    """``path`` written through a temporary file beside it, renamed over it at the end.
+
+    A run that fails, or writes nothing at all, leaves ``path`` as it was (or absent),
+    never empty or cut short. A path that exists and is not a regular file (/dev/stdout,
+    a pipe) is written directly: it cannot be renamed over.
+    """
+    if path.exists() and not path.is_file():
+        with writing_to(path), open_output(path) as out:
+            yield out
+        return
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        out = temporary.open("w", encoding="utf-8")
+    except OSError as exc:
+        raise SourcecheckError(f"{path}: cannot write the output: {exc.strerror}") from None
+    try:
+        with writing_to(path), out:
+            yield out
+            written = out.tell() > 0
+        if written:
+            os.replace(temporary, path)
+    finally:
+        temporary.unlink(missing_ok=True)
+
+
 def write_output(path: Path, text: str) -> None:
-    with open_output(path) as out:
+    with atomic_output(path) as out:
         out.write(text)
 
 
@@ -298,6 +411,11 @@ def warn(message: str) -> None:
     click.echo(f"sourcecheck: warning: {one_line(message)}", err=True)
 
 
+def note(message: str) -> None:
+    """Something the user should know that is not a problem (e.g. which code is loading)."""
+    click.echo(f"sourcecheck: note: {one_line(message)}", err=True)
+
+
 def one_line(message: str) -> str:
     """``message`` on one line, its lines joined with '; '.
 
@@ -306,7 +424,8 @@ def one_line(message: str) -> str:
     per problem.
     """
     lines = [line.strip() for line in message.splitlines()]
-    return "; ".join(line for line in lines if line)
+    # File names and plugin messages can hold escape sequences too: shown, never acted on.
+    return escape_controls("; ".join(line for line in lines if line))
 
 
 # The optional dependencies (pyproject.toml [project.optional-dependencies]) and the extra that
@@ -321,6 +440,9 @@ EXTRA_OF_MODULE = {
     "dask": "dask",
     "distributed": "dask",
     "trafilatura": "html",
+    "fastapi": "serve",
+    "uvicorn": "serve",
+    "pygls": "lsp",
 }
 
 
@@ -330,6 +452,15 @@ def _missing_module_message(exc: ModuleNotFoundError) -> str:
     if extra is None:
         return f"internal error (please report it): ModuleNotFoundError: {exc}"
     return f"this needs the {extra} extra ({module} is not installed): pip install 'sourcecheck[{extra}]'"
+
+
+def io_problem(exc: OSError) -> str:
+    """'FILE: No space left on device': an I/O error as the one line a user can act on."""
+    reason = exc.strerror or str(exc) or type(exc).__name__
+    if exc.filename is None:
+        return f"input/output error: {reason}"
+    where = f"{exc.filename} -> {exc.filename2}" if exc.filename2 is not None else exc.filename
+    return f"{where}: {reason}"
 
 
 def run_main(group: click.Group, argv: list[str] | None) -> int:
@@ -356,6 +487,9 @@ def run_main(group: click.Group, argv: list[str] | None) -> int:
     except ModuleNotFoundError as exc:
         error(_missing_module_message(exc))
         return EXIT_ERROR
+    except OSError as exc:  # a full disk, a read-only folder: the user's to fix, not a bug
+        error(io_problem(exc))
+        return EXIT_ERROR
     except Exception as exc:  # a bug, not a user error: still one line, never a traceback
         error(f"internal error (please report it): {type(exc).__name__}: {exc}")
         return EXIT_ERROR
@@ -367,7 +501,9 @@ def settings_text(config: Config, engine_opts: EngineOptions, inputs: Sequence[s
     import json
 
     first_file = next((Path(p) for p in inputs if p != "-"), None)
-    from_file = load_config(engine_opts.config_path, start=first_file)
+    from_file = discover_config(
+        first_file, explicit=engine_opts.config_path, isolated=engine_opts.isolated
+    ).config
     defaults = Config()
     source = f"{config.path}" if config.path is not None else "none (built-in defaults)"
     lines = [f"# config file: {source}"]

@@ -11,6 +11,7 @@ from sourcecheck.cli.common import (
     EXIT_OK,
     color_option,
     hidden_alias,
+    stdout,
     terminal_width,
     wants_color,
 )
@@ -118,9 +119,9 @@ def compare_command(
         written = write_report(comparison, output)
         click.echo(f"wrote {len(written)} files to {output} (open {written['html']})", err=True)
     if output_format == "json":
-        click.echo(json.dumps(comparison.as_dict(), indent=2))
+        click.echo(json.dumps(comparison.as_dict(), indent=2), file=stdout())
     else:
         color = wants_color(color_mode)
         text = render_text(comparison, width=terminal_width(), color=color)
-        click.echo(text, nl=False, color=color or None)
+        click.echo(text, nl=False, color=color or None, file=stdout())
     return EXIT_OK

@@ -19,6 +19,7 @@ from sourcecheck.cli.common import (
     hidden_alias,
     iter_inputs,
     loaders_of,
+    stdout,
 )
 from sourcecheck.core.errors import InputError
 
@@ -158,7 +159,9 @@ def corroborate_command(
             continue
         corpus = engine.analyze(item).extras[EXTRAS_KEY]
         if output_format == "json":
-            click.echo(json.dumps({"article": item.id, **corpus}, ensure_ascii=False))
+            click.echo(
+                json.dumps({"article": item.id, **corpus}, ensure_ascii=False), file=stdout()
+            )
         else:
             _print_matches(item.id, item.outlet, corpus, all_claims)
     return EXIT_ERROR if failed else EXIT_OK
@@ -169,14 +172,16 @@ def _print_matches(article_id: str, outlet: str | None, corpus: dict, all_claims
     corroborated = sum(1 for claim in claims if claim["matches"])
     click.echo(
         f"{article_id} ({outlet or 'unknown outlet'}): {corroborated}/{len(claims)} claims "
-        f"corroborated by other outlets (similarity >= {corpus['threshold']})"
+        f"corroborated by other outlets (similarity >= {corpus['threshold']})",
+        file=stdout(),
     )
     for claim in claims:
         if not claim["matches"] and not all_claims:
             continue
-        click.echo(f"  sentence {claim['sentence']}: {claim['text']}")
+        click.echo(f"  sentence {claim['sentence']}: {claim['text']}", file=stdout())
         for match in claim["matches"]:
             click.echo(
                 f"    {match['similarity']:.2f}  {match['outlet']}  {match['article_id']}"
-                f"  ({match['published'] or 'undated'}): {match['text']}"
+                f"  ({match['published'] or 'undated'}): {match['text']}",
+                file=stdout(),
             )

@@ -15,6 +15,7 @@ from sourcecheck.cli.common import (
     engine_options,
     hidden_alias,
     rich_console,
+    stdout,
     warn_plugin_errors,
 )
 from sourcecheck.core.engine import Engine
@@ -62,7 +63,7 @@ def plugins_command(
             "scorers": scorers,
             "scorer_plugins": engine.scorer_plugins,
         }
-        click.echo(json.dumps(payload, indent=2))
+        click.echo(json.dumps(payload, indent=2), file=stdout())
         return 0
     console = rich_console(color_mode)
     if infos:

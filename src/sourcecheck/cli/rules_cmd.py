@@ -25,6 +25,7 @@ from sourcecheck.cli.common import (
     engine_options,
     error,
     rich_console,
+    stdout,
     warn_plugin_errors,
     write_output,
 )
@@ -88,10 +89,10 @@ def rules_command(
     fmt = "json" if as_json else fmt
     if fmt == "json":
         rows = [_as_dict(engine, rule_id, rule) for rule_id, rule in records.items()]
-        click.echo(json.dumps({"rules": rows}, indent=2, ensure_ascii=False))
+        click.echo(json.dumps({"rules": rows}, indent=2, ensure_ascii=False), file=stdout())
     elif fmt == "markdown":
         sections = [f"## {name}\n\n{table}" for name, table in _tables(engine).items()]
-        click.echo("\n".join(sections), nl=False)
+        click.echo("\n".join(sections), nl=False, file=stdout())
     else:
         _console().print(_rule_table(engine, records))
     return EXIT_OK
@@ -118,11 +119,13 @@ def rule_command(
     rule = records[full_id]
     fmt = "json" if as_json else fmt
     if fmt == "json":
-        click.echo(json.dumps(_as_dict(engine, full_id, rule), indent=2, ensure_ascii=False))
+        click.echo(
+            json.dumps(_as_dict(engine, full_id, rule), indent=2, ensure_ascii=False), file=stdout()
+        )
     elif fmt == "markdown":
-        click.echo(explanation_markdown(full_id, rule))
+        click.echo(explanation_markdown(full_id, rule), file=stdout())
     else:
-        click.echo(explanation_text(full_id, rule), nl=False)
+        click.echo(explanation_text(full_id, rule), nl=False, file=stdout())
     return EXIT_OK
 
 

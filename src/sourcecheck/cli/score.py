@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from contextlib import ExitStack
 from pathlib import Path
 from typing import TextIO
@@ -15,6 +14,7 @@ from sourcecheck.cli.common import (
     EXIT_FINDINGS,
     EXIT_OK,
     EngineOptions,
+    atomic_output,
     build_config,
     color_option,
     engine_options,
@@ -23,8 +23,8 @@ from sourcecheck.cli.common import (
     iter_inputs,
     loaders_of,
     max_bytes_option,
-    open_output,
     output_option,
+    stdout,
     wants_color,
     warn,
     warn_plugin_errors,
@@ -32,6 +32,7 @@ from sourcecheck.cli.common import (
 from sourcecheck.core.engine import Engine
 from sourcecheck.core.errors import InputError, SourcecheckError
 from sourcecheck.core.models import Article, Report
+from sourcecheck.core.printable import escape_controls
 from sourcecheck.loaders.base import Loader
 from sourcecheck.reporters.base import Reporter
 
@@ -83,9 +84,9 @@ def score_command(
         attach_corpus_index(engine, corpus_index)
     warn_plugin_errors(engine.plugins)
     with ExitStack() as stack:
-        out = stack.enter_context(open_output(output)) if output else None
+        out = stack.enter_context(atomic_output(output)) if output else None
         color = out is None and wants_color(color_mode)
-        outcome = _score_all(engine, inputs, loaders, reporter, out or sys.stdout, color=color)
+        outcome = _score_all(engine, inputs, loaders, reporter, out or stdout(), color=color)
     if outcome.input_failed:
         return EXIT_ERROR
     if config.fail_under is not None and outcome.lowest < config.fail_under:
@@ -121,7 +122,7 @@ def _score_all(
             outcome.input_failed = True
             continue
         for message in report.warnings:
-            warn(f"{report.article.source or report.article.id}: {message}")
+            warn(f"{escape_controls(report.article.source or report.article.id)}: {message}")
         if report.score is not None:
             outcome.lowest = min(outcome.lowest, report.score)
         if reporter.streams:
@@ -138,6 +139,9 @@ def _score_one(engine: Engine, article: Article) -> Report | None:
     source = article.meta.get("source")
     try:
         return engine.score(article, source=source if isinstance(source, str) else None)
+    except InputError as exc:  # text the engine refuses, from a loader that let it through
+        error(str(exc))
+        return None
     except SourcecheckError:
         raise  # strict mode and friends: the run stops with that one line
     except Exception as exc:  # a bug in the analysis must not lose the rest of the batch

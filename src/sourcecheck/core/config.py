@@ -2,12 +2,18 @@
 
 The file is found by walking up from the input (or the working directory); command-line
 flags override it. Every mistake is a :class:`ConfigError` naming the file and the key.
+
+Plugins are code, so where a config file was found decides whether it may load them
+(:func:`discover_config`): only the project's config, found from the working directory
+upward or named with ``--config``, does. A config found beside an input (a folder of
+drafts a pull request added, say) sets rules and limits but never runs anything.
 """
 
 from __future__ import annotations
 
 import sys
 from collections.abc import Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
@@ -22,6 +28,8 @@ else:  # pragma: no cover - exercised on Python 3.10 only
     import tomli as tomllib
 
 CONFIG_FILES = ("sourcecheck.toml", "pyproject.toml")
+# The keys that make sourcecheck import code: honoured only in a trusted config file.
+CODE_KEYS = ("plugins", "plugins_dir")
 
 
 class Band(BaseModel):
@@ -118,8 +126,60 @@ def find_config_file(start: Path) -> Path | None:
     return None
 
 
+@dataclass(frozen=True)
+class DiscoveredConfig:
+    """The config a command runs with, and what the user must be told about its plugins."""
+
+    config: Config
+    #: The trusted file whose ``plugins``/``plugins_dir`` load, when it names any.
+    loads_code_from: Path | None = None
+    #: A file found beside an input that named plugins, which were not loaded.
+    code_ignored_in: Path | None = None
+
+
+def discover_config(
+    start: Path | None,
+    *,
+    explicit: Path | None = None,
+    isolated: bool = False,
+    cwd: Path | None = None,
+) -> DiscoveredConfig:
+    """The config for inputs starting at ``start``, loading code only from a trusted file.
+
+    Settings come from ``explicit``, else the config nearest ``start``, else the project's
+    (nearest the working directory ``cwd``). Plugins come only from ``explicit`` or the
+    project's config: a config found from an input belongs to whoever wrote the input.
+    ``isolated`` ignores every file, as ruff's ``--isolated`` does.
+    """
+    if isolated:
+        return DiscoveredConfig(Config())
+    if explicit is not None:
+        return _trusted(load_config(explicit))
+    project = find_config_file(cwd or Path.cwd())
+    nearest = find_config_file(start) if start is not None else None
+    if nearest is None or nearest == project:
+        return _trusted(load_config(project) if project else Config())
+    config = load_config(nearest)
+    ignored = nearest if _names_code(config) else None
+    trusted = load_config(project) if project else Config()
+    config.plugins, config.plugins_dir = trusted.plugins, trusted.plugins_dir
+    return DiscoveredConfig(config, project if _names_code(trusted) else None, ignored)
+
+
+def _trusted(config: Config) -> DiscoveredConfig:
+    return DiscoveredConfig(config, config.path if _names_code(config) else None)
+
+
+def _names_code(config: Config) -> bool:
+    return any(getattr(config, key) for key in CODE_KEYS)
+
+
 def load_config(path: Path | None = None, *, start: Path | None = None) -> Config:
-    """Read ``path``, or the nearest config file above ``start``, or return the defaults."""
+    """Read ``path``, or the nearest config file above ``start``, or return the defaults.
+
+    Whatever file is read is trusted, plugins included: the CLI decides which file that
+    may be with :func:`discover_config`.
+    """
     if path is None:
         path = find_config_file(start or Path.cwd())
         if path is None:
@@ -144,6 +204,8 @@ def _relative_to(config: Config, path: Path) -> Config:
 
 
 def _read_table(path: Path) -> dict[str, Any]:
+    if path.exists() and not path.is_file():  # a FIFO or device would hang or never end
+        raise ConfigError(f"{path}: config file is not a regular file")
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:

@@ -2,17 +2,26 @@
 
 from __future__ import annotations
 
-import re
 import time
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import replace
 from typing import Any
 
 from pydantic import ValidationError
 
+from sourcecheck._version import __version__
 from sourcecheck.core.analysis import Analysis, Analyzer
+from sourcecheck.core.budget import OverBudget, Timer
 from sourcecheck.core.combiners import Combiner, band_for, default_combiner
 from sourcecheck.core.config import Config
-from sourcecheck.core.errors import ConfigError, SkipScorer, SourcecheckError, first_problem
+from sourcecheck.core.errors import (
+    ConfigError,
+    InputError,
+    SkipScorer,
+    SourcecheckError,
+    first_problem,
+)
+from sourcecheck.core.inputs import text_problem
 from sourcecheck.core.language import language_warning
 from sourcecheck.core.lexicons import Lexicons
 from sourcecheck.core.models import (
@@ -26,13 +35,12 @@ from sourcecheck.core.models import (
     ScorerResult,
     Span,
     fill_unchecked,
+    read_only_article,
 )
+from sourcecheck.core.plugin_manager import PluginManager, call_one, strict_from_env
 from sourcecheck.core.positions import LineIndex
 from sourcecheck.core.rules import Rule
-from sourcecheck.core.scorer import Scorer, plain_result_values
-from sourcecheck.plugins.manager import PluginManager, strict_from_env
-
-_SCORER_NAME = re.compile(r"[a-z][a-z0-9_-]*")
+from sourcecheck.core.scorer import Scorer, plain_result_values, scorer_name_problem
 
 
 class ScorerFailure(SourcecheckError):
@@ -151,9 +159,9 @@ class Engine:
     def _combiner(self) -> Combiner:
         try:
             chosen = self.plugins.pm.hook.sourcecheck_combiner(config=self.config)
-        except SourcecheckError:
+        except (SourcecheckError, KeyboardInterrupt):
             raise  # a plugin's own one-line error (e.g. a bad model file): the user must fix it
-        except Exception as exc:
+        except BaseException as exc:  # sys.exit() too: plugin code must not end the run
             self.plugins.report_failure(
                 "sourcecheck_combiner", f"raised {type(exc).__name__}: {exc}"
             )
@@ -165,32 +173,68 @@ class Engine:
     # -- scoring -----------------------------------------------------------------------
 
     def analyze(self, article: Article) -> Analysis:
-        analysis, _ = self._analyze(article)
+        with Timer(self.config.time_budget) as timer:
+            analysis, _ = self._analyze(article, read_only_article(article), timer)
         return analysis
 
-    def _analyze(self, article: Article) -> tuple[Analysis, list[PluginError]]:
-        """The shared analysis, and the enrichers that raised while adding to it."""
+    def _analyze(
+        self, article: Article, shown: Article, timer: Timer
+    ) -> tuple[Analysis, list[PluginError]]:
+        """The shared analysis, and the enrichers that failed while adding to it.
+
+        Enrichers see ``shown`` (the read-only copy of ``article``). Each writes to a copy
+        of ``extras``, kept only when it returns in time: a failed enricher leaves nothing.
+        """
         analysis = self.analyzer.analyze(article)
+        enrichers = self.plugins.implementations("sourcecheck_enrich_analysis")
+        if not enrichers:
+            return analysis, []
         errors: list[PluginError] = []
-        arguments = {"article": article, "analysis": analysis}
-        caller = self.plugins.pm.hook.sourcecheck_enrich_analysis
-        for impl in caller.get_hookimpls():  # registration order (pluggy calls LIFO)
-            try:
-                impl.function(**{k: arguments[k] for k in impl.argnames})
-            except Exception as exc:  # isolate: a broken enricher must not sink the report
-                message = f"sourcecheck_enrich_analysis raised {type(exc).__name__}: {exc}"
-                if self.strict:
-                    raise ScorerFailure(f"plugin '{impl.plugin_name}': {message}") from exc
-                errors.append(PluginError(plugin=impl.plugin_name, message=message))
-        return analysis, errors
+        extras = analysis.extras
+        for enricher in enrichers:
+            working = dict(extras)
+            arguments = {"article": shown, "analysis": replace(analysis, extras=working)}
+            started = time.perf_counter()
+            plugin_name, _, exc = call_one(enricher, arguments, timer)
+            message = self._enricher_problem(exc, time.perf_counter() - started)
+            if message is None:
+                extras = working
+                continue
+            # A broken enricher costs this article's report an error, not the plugin's place.
+            if self.strict:
+                raise ScorerFailure(f"plugin '{plugin_name}': {message}") from exc
+            errors.append(PluginError(plugin=plugin_name, message=message))
+        return replace(analysis, extras=extras), errors
+
+    def _enricher_problem(self, exc: BaseException | None, elapsed: float) -> str | None:
+        hook = "sourcecheck_enrich_analysis"
+        if isinstance(exc, OverBudget) or elapsed > self.config.time_budget:
+            return f"{hook} {self._over_budget(elapsed)}"
+        if exc is not None:
+            return f"{hook} raised {type(exc).__name__}: {exc}"
+        return None
+
+    def _over_budget(self, elapsed: float) -> str:
+        budget = self.config.time_budget
+        if elapsed < budget:  # stopped by the timer a hair early (clock granularity)
+            elapsed = budget
+        return f"stopped after {elapsed:.1f}s: over its time budget of {budget}s"
 
     def score(self, article: Article | str, *, source: str | None = None) -> Report:
-        """Score one article (or a plain text body) and explain the result."""
-        if isinstance(article, str):
-            article = Article(body=article)
-        analysis, enrich_errors = self._analyze(article)
+        """Score one article (or a plain text body) and explain the result.
+
+        Raises InputError for text that cannot be scored (empty, only whitespace, NUL
+        characters), as the command line refuses such a file, and TypeError for anything
+        that is neither an Article nor a str.
+        """
+        article = _scorable(article, source)
+        # Plugins get read-only views: none can change what another sees, or the report.
+        shown = read_only_article(article)
         lines = LineIndex(article.body)
-        results = [self._run_scorer(scorer, article, analysis, lines) for scorer in self.scorers]
+        with Timer(self.config.time_budget) as timer:
+            analysis, enrich_errors = self._analyze(article, shown, timer)
+            view = analysis.read_only()
+            results = [self._run_scorer(s, shown, view, lines, timer) for s in self.scorers]
         combination = self.combiner.combine(results)
         for result in results:
             result.weight = combination.weights.get(result.name, 0.0)
@@ -219,8 +263,6 @@ class Engine:
             yield self.score(article, source=source if isinstance(source, str) else None)
 
     def versions(self) -> dict[str, str]:
-        from sourcecheck import __version__
-
         return {"sourcecheck": __version__, **{s.name: s.version for s in self.scorers}}
 
     def rules(self) -> dict[str, str]:
@@ -234,26 +276,30 @@ class Engine:
         return {rule_id: rule for s in scorers for rule_id, rule in s.rule_records().items()}
 
     def _run_scorer(
-        self, scorer: Scorer, article: Article, analysis: Analysis, lines: LineIndex
+        self, scorer: Scorer, article: Article, analysis: Analysis, lines: LineIndex, timer: Timer
     ) -> ScorerReport:
         started = time.perf_counter()
         try:
-            result = scorer.score(article, analysis)
+            result = timer.call(scorer.score, article, analysis)
             result = _validated(result, article.body)
         except SkipScorer as skip:
             return ScorerReport(
                 name=scorer.name, version=scorer.version, status="skipped", summary=str(skip)
             )
-        except Exception as exc:  # isolate: one broken scorer must not sink the report
+        except KeyboardInterrupt:
+            raise
+        except OverBudget:
+            return self._scorer_failed(scorer, self._over_budget(time.perf_counter() - started))
+        except BaseException as exc:
+            # Isolate: one broken scorer must not sink the report, and a sys.exit() in it
+            # must not end the run with exit code 0 and no output.
             if self.strict:
                 raise ScorerFailure(f"scorer '{scorer.name}' failed: {exc}") from exc
             return _failed(scorer, _one_line(exc))
         elapsed = time.perf_counter() - started
-        if elapsed > self.config.time_budget:
+        if elapsed > self.config.time_budget:  # where the timer cannot stop it (a thread)
             message = f"ran {elapsed:.1f}s, over its time budget of {self.config.time_budget}s"
-            if self.strict:
-                raise ScorerFailure(f"scorer '{scorer.name}' {message}")
-            return _failed(scorer, message)
+            return self._scorer_failed(scorer, message)
         findings = self._apply_rule_levels(result.findings, lines)
         return ScorerReport(
             name=scorer.name,
@@ -265,6 +311,11 @@ class Engine:
             metrics=result.metrics,
             findings=findings,
         )
+
+    def _scorer_failed(self, scorer: Scorer, message: str) -> ScorerReport:
+        if self.strict:
+            raise ScorerFailure(f"scorer '{scorer.name}' {message}")
+        return _failed(scorer, message)
 
     def _apply_rule_levels(self, findings: list[Finding], lines: LineIndex) -> list[Finding]:
         """The findings with their configured severity and the line and column of their
@@ -321,13 +372,7 @@ def _scorer_problem(scorer: object) -> str | None:
         return (
             f"sourcecheck_scorers returned {scorer!r}, which is not a sourcecheck.Scorer instance"
         )
-    name = scorer.name
-    if not name or not _SCORER_NAME.fullmatch(name):
-        return (
-            f"scorer name {name!r} must start with a lowercase letter, then lowercase "
-            "letters, digits, '_' or '-'"
-        )
-    return None
+    return scorer_name_problem(scorer.name)
 
 
 def _validated(result: object, body: str) -> ScorerResult:
@@ -416,6 +461,25 @@ def _scorer_errors(results: list[ScorerReport]) -> list[PluginError]:
     ]
 
 
+def _scorable(article: object, source: str | None) -> Article:
+    """``article`` as an Article whose text can be scored, or the error saying why not."""
+    if isinstance(article, str):
+        _require_text(article, source or "text")  # before Article(): it hashes the text
+        return Article(body=article)
+    if not isinstance(article, Article):
+        hint = " (decode it first: data.decode('utf-8'))" if isinstance(article, bytes) else ""
+        raise TypeError(f"score() takes an Article or a str, not {type(article).__name__}{hint}")
+    _require_text(article.body, source or f"article '{article.id}'")
+    return article
+
+
+def _require_text(body: str, where: str) -> None:
+    # An empty text scored 73.7 and NULs 100 "well sourced": no score beats a wrong one.
+    problem = text_problem(body)
+    if problem is not None:
+        raise InputError(where, problem)
+
+
 def _article_info(article: Article, source: str | None) -> ArticleInfo:
     return ArticleInfo(
         id=article.id,
@@ -429,7 +493,7 @@ def _article_info(article: Article, source: str | None) -> ArticleInfo:
     )
 
 
-def _one_line(exc: Exception) -> str:
+def _one_line(exc: BaseException) -> str:
     """A scorer's error as one line for the report (pydantic's run to several, with a URL)."""
     if isinstance(exc, ValidationError):
         where, first = first_problem(exc)

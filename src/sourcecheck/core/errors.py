@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
+import errno
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
+
+from sourcecheck.core.printable import escape_controls
 
 if TYPE_CHECKING:
     from pydantic import ValidationError
@@ -24,7 +29,9 @@ class InputError(SourcecheckError):
         self.source = source
         self.problem = problem
         self.line = line
-        where = f"{source}:{line}" if line is not None else source
+        # The message is printed: a file name's newlines and escapes are shown, not obeyed.
+        where = escape_controls(source)
+        where = f"{where}:{line}" if line is not None else where
         super().__init__(f"{where}: {problem}")
 
 
@@ -40,6 +47,22 @@ class SkipScorer(Exception):
 
     >>> raise SkipScorer("no quotes to check")
     """
+
+
+# What a write can fail with that says nothing of which file: a full disk, a quota.
+_WRITE_ERRNOS = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO, errno.EROFS})
+
+
+@contextlib.contextmanager
+def writing_to(path: object) -> Iterator[None]:
+    """Name ``path`` in a write error that does not name its file ("No space left on
+    device"), so the one-line error says which output could not be written."""
+    try:
+        yield
+    except OSError as exc:
+        if exc.filename is not None or exc.errno not in _WRITE_ERRNOS:
+            raise
+        raise OSError(exc.errno, exc.strerror, str(path)) from exc
 
 
 def first_problem(exc: ValidationError) -> tuple[str, ErrorDetails]:

@@ -9,14 +9,17 @@ from __future__ import annotations
 
 import hashlib
 from datetime import date, datetime
+from types import MappingProxyType
 from typing import Any, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, model_validator
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
 
 Severity = Literal["suggestion", "warning", "error"]
-SEVERITY_ORDER: dict[str, int] = {"suggestion": 0, "warning": 1, "error": 2}
+#: Every severity, least severe first: the one order the engine, lint and CLI share.
+SEVERITIES: tuple[Severity, ...] = ("suggestion", "warning", "error")
+SEVERITY_ORDER: dict[str, int] = {severity: rank for rank, severity in enumerate(SEVERITIES)}
 
 SourceType = Literal[
     "named_person",
@@ -52,6 +55,16 @@ MetricValue = float | int | str | bool | None
 class _Model(BaseModel):
     # Every field is always written, so the schema can promise readers that it is there.
     model_config = ConfigDict(extra="forbid", json_schema_serialization_defaults_required=True)
+
+
+class _Record(_Model):
+    """A record of the shared analysis: every scorer reads the same one, so none may change
+    it (assignment raises; list-like fields are tuples). The analysis fills records with
+    ``fill_unchecked``, which does not go through assignment."""
+
+    model_config = ConfigDict(
+        extra="forbid", json_schema_serialization_defaults_required=True, frozen=True
+    )
 
 
 class Span(_Model):
@@ -140,6 +153,35 @@ class Article(_Model):
         return self
 
 
+class ReadOnlyArticle(Article):
+    """The article as plugins see it: fields cannot be assigned, ``authors`` is a tuple and
+    ``meta`` a read-only mapping (its lists tuples), so no plugin can change what the next
+    one, or the report, sees. Made by :func:`read_only_article`."""
+
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=False, frozen=True)
+
+
+def read_only_article(article: Article) -> ReadOnlyArticle:
+    """A read-only copy of ``article`` (the same values, nothing validated again)."""
+    if type(article) is ReadOnlyArticle:
+        return article
+    values = dict(article.__dict__)
+    values["authors"] = tuple(values["authors"])
+    values["meta"] = _read_only(values["meta"])
+    return fill_unchecked(ReadOnlyArticle, values, set(article.__pydantic_fields_set__))
+
+
+def _read_only(value: Any) -> Any:
+    """``value`` with its dicts, lists and sets made read-only, at every depth."""
+    if isinstance(value, dict):
+        return MappingProxyType({key: _read_only(item) for key, item in value.items()})
+    if isinstance(value, (list, tuple)):
+        return tuple(_read_only(item) for item in value)
+    if isinstance(value, set):
+        return frozenset(value)
+    return value
+
+
 class Finding(_Model):
     """One thing a scorer noticed, pointing at the words that caused it."""
 
@@ -180,7 +222,7 @@ class ScorerReport(_Model):
     )
 
 
-class Attribution(_Model):
+class Attribution(_Record):
     """Who said what: the source, the cue ("said") and the content attributed to them."""
 
     source: Span | None = None
@@ -198,22 +240,26 @@ class Attribution(_Model):
         default=False,
         description="The cue stands inside a direct quote: a quoted speaker reports it.",
     )
+    source_id: int | None = Field(
+        default=None,
+        description="Index of the source in analysis.sources (None: no source phrase at all).",
+    )
 
 
-class Hedge(_Model):
+class Hedge(_Record):
     span: Span
     category: HedgeCategory
     voice: Voice = "writer"
     sentence: int = 0
 
 
-class Claim(_Model):
+class Claim(_Record):
     """A sentence that asserts something checkable, and whether it is attributed."""
 
     span: Span
     sentence: int
     attributed: bool
-    attributions: list[int] = Field(default_factory=list)
+    attributions: tuple[int, ...] = Field(default_factory=tuple)
     needs_source: float = Field(
         default=0.0,
         ge=0.0,
@@ -222,13 +268,51 @@ class Claim(_Model):
     )
 
 
-class Quote(_Model):
+class Quote(_Record):
     span: Span = Field(description="The quote including its marks.")
     inner: Span = Field(description="The quoted words without the marks.")
     continues: bool = Field(
         default=False, description="Carries on the previous paragraph's quote (reopened)."
     )
     nested: bool = Field(default=False, description="A quote inside another quote.")
+
+
+class Source(_Record):
+    """One distinct source of the article and every phrase that refers to it.
+
+    The same person named twice, a surname after the full name, "he" and "the senator"
+    after them, all are one source; so are "a senior official" and "the official" after it.
+    ``type`` and ``name`` are what every attribution of the source carries as its
+    ``source_type`` and ``speaker``.
+    """
+
+    id: int = Field(description="Index in analysis.sources.")
+    type: SourceType
+    name: str | None = Field(
+        default=None,
+        description="The name (person, organisation), else the first phrase describing it.",
+    )
+    mentions: tuple[Span, ...] = Field(
+        default_factory=tuple,
+        description="The phrases naming it as a source, in body order: names, pronouns, "
+        "descriptions.",
+    )
+    roles: tuple[str, ...] = Field(
+        default_factory=tuple, description="Roles and titles given to it ('a former aide')."
+    )
+    reason: Span | None = Field(
+        default=None, description="Anonymous sources: where the story says why (if it does)."
+    )
+    attributions: tuple[int, ...] = Field(
+        default_factory=tuple,
+        description="Indexes of the attributions it is a source of (one attribution may have "
+        "two: 'according to the mayor and the police').",
+    )
+    part_of: int | None = Field(
+        default=None,
+        description="The source it is not independent of: the organisation a spokesperson "
+        "or employee speaks for, the source that relayed all its words.",
+    )
 
 
 class AnalysisReport(_Model):
@@ -243,6 +327,7 @@ class AnalysisReport(_Model):
     genre: Genre = Field(
         default="news", description="news, analysis or opinion, as the writer's voice shows it."
     )
+    sources: list[Source] = Field(default_factory=list)
 
 
 class ArticleInfo(_Model):

@@ -21,9 +21,11 @@ from types import ModuleType
 from typing import Any, TypeVar
 
 import pluggy
+from pluggy import HookImpl
 
 from sourcecheck._version import __version__
 from sourcecheck.core import hookspecs
+from sourcecheck.core.budget import Timer
 from sourcecheck.core.errors import ConfigError, PluginLoadError
 from sourcecheck.core.models import PluginError
 
@@ -207,7 +209,9 @@ class PluginManager:
     ) -> None:
         try:
             plugin = load()
-        except Exception as exc:  # a broken plugin must not take the host down
+        except KeyboardInterrupt:
+            raise
+        except BaseException as exc:  # a broken plugin, even sys.exit(), must not end the run
             self._failed(name, origin, distribution, version, exc)
             return
         self.register(plugin, name=name, origin=origin, distribution=distribution, version=version)
@@ -232,19 +236,17 @@ class PluginManager:
 
     def call_isolated(
         self, hook_name: str, **kwargs: Any
-    ) -> Iterator[tuple[str, Any, Exception | None]]:
+    ) -> Iterator[tuple[str, Any, BaseException | None]]:
         """Call a hook on each plugin separately, in registration order (pluggy calls
         LIFO): ``(plugin, result, None)``, or ``(plugin, None, exception)`` for one that
         raised, so one raising does not stop the rest. The caller decides what a failure
         means (a plugin marked failed, or one article's error)."""
-        caller = getattr(self.pm.hook, hook_name)
-        for impl in caller.get_hookimpls():
-            try:
-                result = impl.function(**{k: kwargs[k] for k in impl.argnames})
-            except Exception as exc:  # isolate: a broken plugin must not stop the others
-                yield impl.plugin_name, None, exc
-            else:
-                yield impl.plugin_name, result, None
+        for impl in self.implementations(hook_name):
+            yield call_one(impl, kwargs)
+
+    def implementations(self, hook_name: str) -> list[HookImpl]:
+        """The plugins' implementations of a hook, in registration order."""
+        return getattr(self.pm.hook, hook_name).get_hookimpls()
 
     def call_each(self, hook_name: str, **kwargs: Any) -> Iterator[tuple[str, Any]]:
         """Each plugin's non-None result; a plugin that raises is marked failed."""
@@ -295,6 +297,25 @@ class PluginManager:
         if info and info.distribution:
             return f"{plugin_name} ({info.distribution} {info.version or ''})".replace(" )", ")")
         return plugin_name
+
+
+def call_one(
+    impl: HookImpl, kwargs: dict[str, Any], timer: Timer | None = None
+) -> tuple[str, Any, BaseException | None]:
+    """One plugin's implementation called with the arguments it names, as
+    :meth:`PluginManager.call_isolated` calls each; through ``timer``, stopped with
+    :class:`~sourcecheck.core.budget.OverBudget` past its budget (where it can be)."""
+    arguments = {name: kwargs[name] for name in impl.argnames}
+    try:
+        if timer is None:
+            result = impl.function(**arguments)
+        else:
+            result = timer.call(impl.function, **arguments)
+    except KeyboardInterrupt:
+        raise
+    except BaseException as exc:  # a broken plugin, even sys.exit(), stops only itself
+        return impl.plugin_name, None, exc
+    return impl.plugin_name, result, None
 
 
 class UnknownHookError(Exception):

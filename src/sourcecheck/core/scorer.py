@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import re
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar, cast, get_args, get_origin
 
@@ -27,6 +28,19 @@ if TYPE_CHECKING:
 
 
 _BUILTIN_LEXICONS = Lexicons()
+
+#: What a scorer may be called: the engine refuses other names, conformance reports them.
+SCORER_NAME = re.compile(r"[a-z][a-z0-9_-]*")
+
+
+def scorer_name_problem(name: object) -> str | None:
+    """Why ``name`` cannot name a scorer, or None when it can."""
+    if isinstance(name, str) and SCORER_NAME.fullmatch(name):
+        return None
+    return (
+        f"scorer name {name!r} must start with a lowercase letter, then lowercase "
+        "letters, digits, '_' or '-'"
+    )
 
 
 class NoOptions(BaseModel):

@@ -6,11 +6,11 @@ from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
-from sourcecheck.batch.readers import BadRecord, engine_loaders, read_articles
 from sourcecheck.core.config import Config
 from sourcecheck.core.engine import Engine
 from sourcecheck.corpus.index import IndexBuilder, MatchOptions
 from sourcecheck.corpus.vectors import VectorSpec
+from sourcecheck.loaders.records import BadRecord, engine_loaders, read_articles
 
 
 def build_index(
@@ -35,7 +35,9 @@ def build_index(
     loaders = engine_loaders(engine)
     seen: set[str] = set()
     errors = 0
-    for item in read_articles(inputs, fields, loaders, engine.config.max_bytes):
+    # The index's own files (JSON among them) are not articles, even in a folder being read.
+    articles = read_articles(inputs, fields, loaders, engine.config.max_bytes, exclude=[Path(out)])
+    for item in articles:
         if on_record is not None:
             on_record()
         if isinstance(item, BadRecord):

@@ -1,6 +1,6 @@
 """``sourcecheck check``: lint drafts like Vale or ruff lint prose and code.
 
-- :mod:`~sourcecheck.lint.markdown` and :mod:`~sourcecheck.lint.html` take the prose out
+- :mod:`~sourcecheck.prose.markdown` and :mod:`~sourcecheck.prose.html` take the prose out
   of a draft while keeping track of where every character sits in the file;
 - :mod:`~sourcecheck.lint.suppressions` reads ``<!-- sourcecheck: ... -->`` comments;
 - :mod:`~sourcecheck.lint.diff` limits findings to lines changed since a git revision;

@@ -14,9 +14,6 @@ from pathlib import Path
 
 from sourcecheck.core.errors import InputError
 from sourcecheck.core.models import Article
-from sourcecheck.lint.html import html_prose
-from sourcecheck.lint.markdown import Comment
-from sourcecheck.lint.positions import BodyMap, SourceMap
 from sourcecheck.lint.suppressions import Suppressions, parse_suppressions
 from sourcecheck.loaders.base import (
     STDIN,
@@ -27,9 +24,10 @@ from sourcecheck.loaders.base import (
     require_text,
 )
 from sourcecheck.loaders.builtin import MarkdownLoader
-
-MARKDOWN_SUFFIXES = (".md", ".markdown")
-HTML_SUFFIXES = (".html", ".htm")
+from sourcecheck.prose import HTML_SUFFIXES, MARKDOWN_SUFFIXES
+from sourcecheck.prose.html import html_prose
+from sourcecheck.prose.markdown import Comment
+from sourcecheck.prose.positions import BodyMap, SourceMap
 
 
 @dataclass
@@ -50,11 +48,23 @@ def read_drafts(
     decides its type (``--stdin-filename``), and defaults to ``path``.
     """
     data = read_input(path, max_bytes)
-    path = name or path
+    named = name or path
+    yield from drafts_of_bytes(data, named, loaders, sniff=named == STDIN)
+
+
+def drafts_of_bytes(
+    data: bytes, path: str, loaders: Iterable[Loader], *, sniff: bool = False
+) -> Iterator[Draft]:
+    """The draft(s) in ``data``, named ``path`` (whose suffix gives the type unless
+    ``sniff``); raises :class:`InputError` when the bytes are not a readable draft.
+
+    The file-less half of :func:`read_drafts`, for drafts that arrive over HTTP or an
+    editor's language server.
+    """
     text = decode(data, path)
     raw = _raw_text(data)
     source = SourceMap(text, raw)
-    suffix = Path(path).suffix.lower() if path != STDIN else _sniff(text)
+    suffix = _sniff(text) if sniff else Path(path).suffix.lower()
     if suffix in MARKDOWN_SUFFIXES:
         article, prose = MarkdownLoader().load_text(text, path)
         yield _draft(path, article, BodyMap(), source, prose.comments)

@@ -14,16 +14,16 @@ from pathlib import Path
 
 from sourcecheck.core.engine import Engine
 from sourcecheck.core.errors import InputError
-from sourcecheck.core.models import SEVERITY_ORDER, Finding, Report, Severity
+from sourcecheck.core.models import SEVERITIES, SEVERITY_ORDER, Finding, Report, Severity
 from sourcecheck.core.rules import Rule
 from sourcecheck.lint.discover import discover
 from sourcecheck.lint.drafts import Draft, read_drafts
-from sourcecheck.lint.positions import Region, SourceMap
 from sourcecheck.lint.suppressions import Suppressions
 from sourcecheck.loaders.base import STDIN, Loader
+from sourcecheck.prose.positions import Region, SourceMap
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
-LEVELS: tuple[Severity, ...] = ("suggestion", "warning", "error")
+LEVELS = SEVERITIES
 
 
 @dataclass(frozen=True)
@@ -181,7 +181,16 @@ class Checker:
         except InputError as exc:
             where = f"line {exc.line}: " if exc.line is not None else ""
             return [FileResult(path=name or path, error=f"{where}{exc.problem}")]
-        return [self.check_draft(draft) for draft in drafts]
+        except Exception as exc:  # a loader's bug loses this draft, not the others
+            problem = f"could not be read: {type(exc).__name__}: {exc}"
+            return [FileResult(path=name or path, error=problem)]
+        return [self._checked(draft) for draft in drafts]
+
+    def _checked(self, draft: Draft) -> FileResult:
+        try:
+            return self.check_draft(draft)
+        except InputError as exc:  # text the engine refuses (a loader let it through)
+            return FileResult(path=draft.path, error=exc.problem)
 
     def check_draft(self, draft: Draft) -> FileResult:
         report = self.engine.score(draft.article, source=draft.path)

@@ -15,8 +15,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from sourcecheck.lint.markdown import Comment
-from sourcecheck.lint.positions import SourceMap
+from sourcecheck.prose.markdown import Comment
+from sourcecheck.prose.positions import SourceMap
 
 _DIRECTIVE = re.compile(r"\s*sourcecheck\s*:\s*(?P<action>\S+)(?P<rules>.*)", re.S)
 _ACTIONS = ("disable", "enable", "disable-next-line")

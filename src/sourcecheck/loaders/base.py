@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import codecs
+import json
+import os
+import stat
 import sys
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
@@ -11,6 +14,7 @@ from typing import Any, ClassVar
 from pydantic import ValidationError
 
 from sourcecheck.core.errors import InputError, first_problem
+from sourcecheck.core.inputs import has_surrogate, text_problem
 from sourcecheck.core.models import Article
 
 LoadResult = Article | InputError
@@ -39,11 +43,7 @@ class Loader:
 
 def decode(data: bytes, source: str) -> str:
     """UTF-8 text (BOM tolerated), or an InputError saying why the bytes are not text."""
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        # Checked before the NUL test: UTF-16 is text, just not in the encoding we read.
-        raise InputError(source, "UTF-16 text: sourcecheck reads UTF-8 (save the file as UTF-8)")
-    if b"\x00" in data[:8192]:
-        raise InputError(source, "binary file (contains NUL bytes), not text")
+    refuse_binary(data, source)
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -53,11 +53,64 @@ def decode(data: bytes, source: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
+def refuse_binary(data: bytes, source: str) -> None:
+    """An InputError when the bytes are UTF-16 or binary rather than UTF-8 text."""
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        # Checked before the NUL test: UTF-16 is text, just not in the encoding we read.
+        raise InputError(source, "UTF-16 text: sourcecheck reads UTF-8 (save the file as UTF-8)")
+    if b"\x00" in data[:8192]:
+        raise InputError(source, "binary file (contains NUL bytes), not text")
+
+
+def decode_line(raw: bytes, number: int) -> str:
+    """Line ``number`` (from 1) of a file as UTF-8; a BOM is allowed on the first line.
+
+    Raises UnicodeDecodeError: a collection decoded line by line loses one bad line to an
+    invalid byte, not the whole file.
+    """
+    return raw.decode("utf-8-sig" if number == 1 else "utf-8")
+
+
+def not_utf8(exc: UnicodeDecodeError) -> str:
+    """The one-line problem of a line that is not UTF-8."""
+    return f"not UTF-8 text (invalid byte 0x{exc.object[exc.start]:02x} at column {exc.start + 1})"
+
+
+class JsonProblem(ValueError):
+    """Why a JSON text could not be read: ``msg`` for a one-line error, and where."""
+
+    def __init__(self, msg: str, line: int | None = None, column: int | None = None) -> None:
+        super().__init__(msg)
+        self.msg, self.line, self.column = msg, line, column
+
+    def located(self) -> str:
+        """``msg`` with its column, when known: 'malformed JSON: ... (column 5)'."""
+        return f"{self.msg} (column {self.column})" if self.column is not None else self.msg
+
+
+def loads_json(text: str | bytes) -> Any:
+    """``json.loads``, with every way an input can fail it raised as a :class:`JsonProblem`.
+
+    Besides malformed JSON, a hostile record can nest deeper than the parser recurses or
+    hold an integer of more digits than Python converts: each is one bad record, never a
+    reason to stop a corpus.
+    """
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise JsonProblem(f"malformed JSON: {exc.msg}", exc.lineno, exc.colno) from None
+    except RecursionError:
+        raise JsonProblem("JSON nested too deeply to read") from None
+    except ValueError as exc:  # int(): "Exceeds the limit (4300 digits) for integer ..."
+        reason = "a number with too many digits" if "digits" in str(exc) else str(exc)
+        raise JsonProblem(f"unreadable JSON: {reason}") from None
+
+
 def require_text(body: str, source: str, line: int | None = None) -> None:
-    if not body:
-        raise InputError(source, "empty article text", line)
-    if not body.strip():
-        raise InputError(source, "empty article text (only whitespace)", line)
+    """An InputError when ``body`` is not text to score (empty, whitespace, NULs)."""
+    problem = text_problem(body)
+    if problem is not None:
+        raise InputError(source, problem, line)
 
 
 def article_from_mapping(
@@ -90,6 +143,11 @@ def article_from_mapping(
         data["authors"] = [a.strip() for a in data["authors"].split(",") if a.strip()]
     if "id" in data:
         data["id"] = str(data["id"])
+    unpaired = next((key for key, value in data.items() if has_surrogate(value)), None)
+    if unpaired is not None:
+        # JSON can spell one ("\\ud800"): not Unicode, and no UTF-8 output could hold it.
+        key = text_key if unpaired == "body" else fields.get(unpaired, unpaired)
+        raise InputError(source, f"field '{key}' holds an unpaired surrogate, not text", line)
     data["meta"] = {k: v for k, v in record.items() if k not in used and k != "meta"}
     if isinstance(record.get("meta"), dict):
         data["meta"].update(record["meta"])
@@ -125,10 +183,40 @@ def _read_file(path: str, max_bytes: int | None) -> bytes:
     if file.is_dir():
         raise InputError(path, "is a directory, not a file")
     try:
-        with file.open("rb") as handle:
-            return handle.read() if max_bytes is None else handle.read(max_bytes + 1)
+        # Non-blocking, so that opening a FIFO returns at once instead of waiting for a
+        # writer; its type is then checked on the open file, which cannot change under us.
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except OSError as exc:
         raise InputError(path, f"cannot read: {exc.strerror}") from None
+    with os.fdopen(fd, "rb") as handle:
+        refuse_special(os.fstat(fd).st_mode, path)
+        try:
+            return handle.read() if max_bytes is None else handle.read(max_bytes + 1)
+        except OSError as exc:
+            raise InputError(path, f"cannot read: {exc.strerror}") from None
+
+
+_SPECIAL_KINDS = (
+    (stat.S_ISFIFO, "a named pipe (FIFO)"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+    (stat.S_ISSOCK, "a socket"),
+)
+
+
+def special_kind(mode: int) -> str | None:
+    """What kind of special file ``mode`` is ('a named pipe (FIFO)'), or None for a file."""
+    if stat.S_ISREG(mode):
+        return None
+    return next((kind for test, kind in _SPECIAL_KINDS if test(mode)), "a special file")
+
+
+def refuse_special(mode: int, path: str) -> None:
+    """An InputError for anything but a regular file: a FIFO or a device would hang the
+    read or never end (/dev/zero). Pipe data in through '-' instead."""
+    kind = special_kind(mode)
+    if kind is not None:
+        raise InputError(path, f"is {kind}, not a regular file (read a pipe with '-')")
 
 
 def pick_loader(path: str, data: bytes, loaders: Iterable[Loader]) -> Loader:
@@ -182,16 +270,26 @@ def load_path(path: str, loaders: Iterable[Loader], max_bytes: int | None) -> It
             yield _within_limit(item, path, max_bytes) if loader.collection else item
     except InputError as error:
         yield error
+    except Exception as exc:  # a loader's bug (a plugin's, or ours) loses this input only
+        yield InputError(path, f"could not be read: {type(exc).__name__}: {exc}")
 
 
 def _within_limit(item: LoadResult, source: str, max_bytes: int | None) -> LoadResult:
     if max_bytes is None or isinstance(item, InputError):
         return item
-    size = len(item.body.encode("utf-8"))
+    problem = over_limit(item, max_bytes)
+    return item if problem is None else InputError(source, problem)
+
+
+def over_limit(article: Article, max_bytes: int) -> str | None:
+    """Why the article's text is over ``max_bytes`` (UTF-8 bytes), or None when it is not."""
+    body = article.body
+    if len(body) * 4 <= max_bytes:  # no character takes more than 4 bytes: skip encoding
+        return None
+    size = len(body.encode("utf-8"))
     if size <= max_bytes:
-        return item
-    return InputError(
-        source,
-        f"article '{item.id}' text is {size:,} bytes, over the size limit of "
-        f"{max_bytes:,} bytes (max_bytes)",
+        return None
+    return (
+        f"article '{article.id}' text is {size:,} bytes, over the size limit of "
+        f"{max_bytes:,} bytes (max_bytes)"
     )

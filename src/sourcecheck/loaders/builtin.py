@@ -2,16 +2,27 @@
 
 from __future__ import annotations
 
-import json
 import logging
 from collections.abc import Iterator
 
 from sourcecheck.core.errors import InputError
 from sourcecheck.core.models import Article
-from sourcecheck.lint.markdown import MarkdownProse, markdown_prose
-from sourcecheck.lint.markdown import split_front_matter as split_front_matter
-from sourcecheck.loaders.base import Loader, LoadResult, article_from_mapping, decode, require_text
+from sourcecheck.loaders.base import (
+    JsonProblem,
+    Loader,
+    LoadResult,
+    article_from_mapping,
+    decode,
+    decode_line,
+    loads_json,
+    not_utf8,
+    refuse_binary,
+    require_text,
+)
 from sourcecheck.plugins.hookspecs import hookimpl
+from sourcecheck.prose import HTML_SUFFIXES, MARKDOWN_SUFFIXES
+from sourcecheck.prose.markdown import MarkdownProse, markdown_prose
+from sourcecheck.prose.markdown import split_front_matter as split_front_matter
 
 
 class TextLoader(Loader):
@@ -54,13 +65,13 @@ class MarkdownLoader(Loader):
     """Markdown with optional YAML front matter (title, outlet, url, published, authors).
 
     The body is the prose only, at the same offsets as in the file (see
-    :mod:`sourcecheck.lint.markdown`): markup, code and front matter become spaces, so
+    :mod:`sourcecheck.prose.markdown`): markup, code and front matter become spaces, so
     every line and column a scorer reports points into the file. A leading level-1
     heading is the title (when the front matter has none) and is not body text.
     """
 
     name = "markdown"
-    suffixes = (".md", ".markdown")
+    suffixes = MARKDOWN_SUFFIXES
 
     def load(self, data: bytes, source: str) -> Iterator[LoadResult]:
         yield self.load_text(decode(data, source), source)[0]
@@ -79,7 +90,7 @@ class HtmlLoader(Loader):
     """HTML pages: the article text is extracted with trafilatura (``sourcecheck[html]``)."""
 
     name = "html"
-    suffixes = (".html", ".htm")
+    suffixes = HTML_SUFFIXES
 
     def load(self, data: bytes, source: str) -> Iterator[LoadResult]:
         try:
@@ -120,11 +131,9 @@ class JsonLoader(Loader):
     def load(self, data: bytes, source: str) -> Iterator[LoadResult]:
         text = decode(data, source)
         try:
-            value = json.loads(text)
-        except json.JSONDecodeError as exc:
-            raise InputError(
-                source, f"malformed JSON: {exc.msg} (column {exc.colno})", exc.lineno
-            ) from None
+            value = loads_json(text)
+        except JsonProblem as problem:
+            raise InputError(source, problem.located(), problem.line) from None
         if isinstance(value, dict):
             yield _record_article(value, source)
             return
@@ -144,16 +153,22 @@ class JsonLinesLoader(Loader):
     collection = True
 
     def load(self, data: bytes, source: str) -> Iterator[LoadResult]:
-        text = decode(data, source)
+        refuse_binary(data, source)
         found_any = False
-        for number, line in enumerate(text.split("\n"), start=1):
+        for number, raw in enumerate(data.split(b"\n"), start=1):
+            try:  # line by line: an invalid byte loses its line, not the whole file
+                line = decode_line(raw, number)
+            except UnicodeDecodeError as exc:
+                found_any = True
+                yield InputError(source, not_utf8(exc), number)
+                continue
             if not line.strip():
                 continue
             found_any = True
             try:
-                record = json.loads(line)
-            except json.JSONDecodeError as exc:
-                yield InputError(source, f"malformed JSON: {exc.msg} (column {exc.colno})", number)
+                record = loads_json(line)
+            except JsonProblem as problem:
+                yield InputError(source, problem.located(), number)
                 continue
             yield _record_article(record, source, line=number)
         if not found_any:

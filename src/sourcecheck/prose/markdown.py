@@ -116,6 +116,12 @@ def _parse_yaml(block: str, source: str) -> dict[str, Any]:
         raise InputError(
             source, f"front matter is not valid YAML: {exc}".split("\n")[0], line
         ) from None
+    except Exception as exc:
+        # A value the YAML parser accepts but cannot build: 'published: 2020-13-45' is a
+        # ValueError, a malformed !!timestamp an AttributeError. One bad draft, never more.
+        raise InputError(
+            source, f"front matter has a value that cannot be read: {exc}".split("\n")[0]
+        ) from None
     if not isinstance(front, dict):
         raise InputError(source, "front matter must be a YAML mapping", 1)
     return front

@@ -6,6 +6,7 @@ import json
 from collections.abc import Sequence
 
 from sourcecheck.core.models import Report
+from sourcecheck.core.printable import escape_json_text
 from sourcecheck.plugins.hookspecs import hookimpl
 from sourcecheck.reporters.base import Reporter
 from sourcecheck.reporters.html import HtmlReporter
@@ -21,9 +22,9 @@ class JsonReporter(Reporter):
 
     def render(self, reports: Sequence[Report], *, color: bool = False) -> str:
         if len(reports) == 1:
-            return reports[0].model_dump_json(indent=2) + "\n"
+            return escape_json_text(reports[0].model_dump_json(indent=2)) + "\n"
         items = [json.loads(r.model_dump_json()) for r in reports]
-        return json.dumps(items, indent=2, ensure_ascii=False) + "\n"
+        return escape_json_text(json.dumps(items, indent=2, ensure_ascii=False)) + "\n"
 
 
 class JsonLinesReporter(Reporter):
@@ -32,7 +33,7 @@ class JsonLinesReporter(Reporter):
     streams = True
 
     def render(self, reports: Sequence[Report], *, color: bool = False) -> str:
-        return "".join(r.model_dump_json() + "\n" for r in reports)
+        return "".join(escape_json_text(r.model_dump_json()) + "\n" for r in reports)
 
 
 @hookimpl

@@ -104,8 +104,17 @@ def segments(length: int, marks: list[Mark]) -> list[Segment]:
 
 
 def ranked_findings(report: Report) -> list[tuple[ScorerReport, Finding]]:
-    """Findings most worth reading first: by severity, then where they are in the text."""
-    found = [(scorer, f) for scorer in report.scorers for f in scorer.findings]
+    """Findings most worth reading first: by severity, then where they are in the text.
+
+    A finding a scorer reported twice (same rule, words and message: two attributions of
+    one source, say) is listed once: a reader gains nothing from the second.
+    """
+    unique: dict[tuple[object, ...], tuple[ScorerReport, Finding]] = {}
+    for scorer in report.scorers:
+        for f in scorer.findings:
+            span = (f.span.start, f.span.end) if f.span else None
+            unique.setdefault((scorer.name, f.rule, span, f.message, f.severity), (scorer, f))
+    found = list(unique.values())
     return sorted(
         found,
         key=lambda pair: (

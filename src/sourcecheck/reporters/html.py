@@ -9,10 +9,12 @@ article is untrusted input and must never become markup.
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Sequence
 
-from sourcecheck.core.models import Report, ScorerReport
+from sourcecheck.core.models import Finding, Report, ScorerReport
 from sourcecheck.reporters.base import Reporter
+from sourcecheck.reporters.colours import layer_colour
 from sourcecheck.reporters.evidence import (
     Layer,
     Mark,
@@ -24,9 +26,6 @@ from sourcecheck.reporters.evidence import (
     shorten,
     where,
 )
-
-# Colour-blind-safe (Okabe-Ito) hues, light enough to read black text on.
-PALETTE = ("#ffd27a", "#9fd3f5", "#f7b2a1", "#a8e0c9", "#d9b8e8", "#f5e68c", "#b9c9f0", "#e6c3a3")
 
 CSS = """
 :root { color-scheme: light; --ink: #1d1f23; --muted: #5f6570; --rule: #dde1e6; }
@@ -44,6 +43,7 @@ h2 { font-size: 1.1rem; margin: 1.75rem 0 .5rem; }
 .band { display: inline-block; padding: .1rem .6rem; border-radius: 1rem; margin-left: .5rem;
   background: #eef0f3; font-weight: 600; }
 .arith { color: var(--muted); font-size: .9rem; }
+.table-wrap { overflow-x: auto; }
 table { border-collapse: collapse; width: 100%; font-size: .95rem; }
 th, td { text-align: left; padding: .35rem .5rem; border-bottom: 1px solid var(--rule);
   vertical-align: top; }
@@ -64,12 +64,21 @@ input.layer { position: absolute; opacity: 0; width: 1px; height: 1px; }
 article.body { white-space: pre-wrap; overflow-wrap: anywhere; font-family: Georgia, serif;
   font-size: 1.05rem; line-height: 1.7; border-left: 3px solid var(--rule); padding-left: 1rem; }
 article.body mark { background: none; color: inherit; border-radius: 2px; }
+article.body mark:target { outline: 3px solid #1f5fbf; }
+.summary { display: block; color: var(--muted); font-size: .85rem; }
 .findings li { margin-bottom: .4rem; }
 .findings code, .where { color: var(--muted); font-size: .85rem; }
 .sev-error { color: #b42318; font-weight: 600; } .sev-warning { color: #9a6700; font-weight: 600; }
 .sev-suggestion { color: #0969da; font-weight: 600; }
 .notes p { margin: .25rem 0; } .notes .error { color: #b42318; } .notes .warning { color: #9a6700; }
 footer { color: var(--muted); font-size: .8rem; margin-top: 1.5rem; }
+@media (max-width: 600px) {
+  main { padding: .5rem; }
+  section.report { padding: 1rem; }
+  .col-bar, .col-weight { display: none; }
+  th, td { padding: .3rem .25rem; }
+  table { font-size: .85rem; }
+}
 """
 
 
@@ -78,8 +87,11 @@ class HtmlReporter(Reporter):
     description = "one self-contained HTML file: the article with its evidence highlighted"
 
     def render(self, reports: Sequence[Report], *, color: bool = False) -> str:
-        keys = sorted({layer.key for report in reports for layer in evidence_layers(report)})
-        colours = {key: PALETTE[i % len(PALETTE)] for i, key in enumerate(keys)}
+        keys = sorted(
+            {layer.key for report in reports for layer in evidence_layers(report)}
+            | {f"scorer:{s.name}" for report in reports for s in report.scorers}
+        )
+        colours = {key: layer_colour(key) for key in keys}
         sections = [_section(index, report, colours) for index, report in enumerate(reports)]
         title = reports[0].article.title if len(reports) == 1 else f"{len(reports)} articles"
         return (
@@ -129,7 +141,7 @@ def _section(index: int, report: Report, colours: dict[str, str]) -> str:
         _arithmetic(report),
         "<h2>Evidence</h2>",
         _evidence(index, report, layers),
-        _findings(report),
+        _findings(report, index),
         _notes(report),
         _footer(report),
         "</section>",
@@ -153,31 +165,40 @@ def _header(report: Report) -> str:
 def _breakdown(report: Report) -> str:
     rows = [_row(scorer) for scorer in report.scorers]
     return (
-        "<table><thead><tr><th>Scorer</th><th>Score</th><th></th><th>Weight</th>"
-        "<th>Contribution</th><th>Summary</th></tr></thead><tbody>"
-        + "".join(rows)
-        + "</tbody></table>"
+        '<div class="table-wrap"><table><thead><tr><th>Scorer</th><th>Score</th>'
+        '<th class="col-bar"></th><th class="col-weight">Weight</th><th>Contribution</th>'
+        "</tr></thead><tbody>" + "".join(rows) + "</tbody></table></div>"
     )
 
 
 def _row(scorer: ScorerReport) -> str:
-    name = f'<td>{_e(scorer.name)} <span class="where">{_e(scorer.version)}</span></td>'
+    # The summary sits under the name, not in a column of its own: the table then fits a
+    # phone's width with the bar and weight columns hidden.
     if scorer.status != "ok" or scorer.score is None:
-        detail = _e(scorer.error or scorer.summary)
+        detail = (
+            f'<span class="summary {_e(scorer.status)}">{_e(scorer.error or scorer.summary)}</span>'
+        )
         return (
-            f'<tr>{name}<td class="{_e(scorer.status)}">{_e(scorer.status)}</td><td></td>'
-            f'<td></td><td class="left-out">left out</td><td class="{_e(scorer.status)}">'
-            f"{detail}</td></tr>"
+            f"<tr>{_name_cell(scorer, detail)}"
+            f'<td class="{_e(scorer.status)}">{_e(scorer.status)}</td><td class="col-bar"></td>'
+            f'<td class="col-weight"></td><td class="left-out">left out</td></tr>'
         )
     what = effect(scorer)
+    summary = f'<span class="summary">{_e(scorer.summary)}</span>' if scorer.summary else ""
     return (
-        f'<tr>{name}<td class="num">{scorer.score:.2f}</td>'
-        f'<td><div class="bar {_bar_class(scorer.score)}">'
+        f"<tr>{_name_cell(scorer, summary)}"
+        f'<td class="num">{scorer.score:.2f}</td>'
+        f'<td class="col-bar"><div class="bar {_bar_class(scorer.score)}">'
         f'<span style="width: {scorer.score * 100:.0f}%"></span></div></td>'
-        f'<td class="num">{scorer.weight:.2f}</td>'
-        f'<td class="num {what.replace(" ", "-")}">{scorer.contribution:+.1f} {_e(what)}</td>'
-        f"<td>{_e(scorer.summary)}</td></tr>"
+        f'<td class="num col-weight">{scorer.weight:.2f}</td>'
+        f'<td class="num {what.replace(" ", "-")}">{scorer.contribution:+.1f} {_e(what)}</td></tr>'
     )
+
+
+def _name_cell(scorer: ScorerReport, below: str) -> str:
+    swatch = f'<span class="swatch {_layer_class("scorer:" + scorer.name)}"></span>'
+    version = f'<span class="where">{_e(scorer.version)}</span>'
+    return f"<td>{swatch}{_e(scorer.name)} {version}{below}</td>"
 
 
 def _bar_class(score: float) -> str:
@@ -214,35 +235,65 @@ def _evidence(index: int, report: Report, layers: list[Layer]) -> str:
         f'<div class="toggles">{labels}</div>' if layers else "<p>No evidence to highlight.</p>"
     )
     marks = [mark for layer in layers for mark in layer.marks]
-    return f'{toggles}{legend}<article class="body">{_highlighted(body, marks)}</article>'
+    anchors = {
+        f.span.start for _, f in ranked_findings(report) if f.span and f.span.end > f.span.start
+    }
+    highlighted = _highlighted(body, marks, anchors, f"r{index}-at-")
+    return f'{toggles}{legend}<article class="body">{highlighted}</article>'
 
 
-def _highlighted(body: str, marks: list[Mark]) -> str:
+# Markdown bodies keep the file's offsets by blanking front matter and markup with spaces;
+# shown as they are, those blanks are a gap above the article and between paragraphs.
+_BLANK_LINES = re.compile(r"\n[ \t]*(?:\n[ \t]*)+\n")
+
+
+def _shown(text: str, *, at_start: bool) -> str:
+    """Unhighlighted body text as shown: blank lines collapsed, no blank lead-in."""
+    text = _BLANK_LINES.sub("\n\n", text)
+    return text.lstrip() if at_start else text
+
+
+def _highlighted(body: str, marks: list[Mark], anchors: set[int], prefix: str) -> str:
+    """The body with its marks; the first run at each finding's start carries an id, so
+    the findings list can link to the words."""
     out: list[str] = []
     for piece in segments(len(body), marks):
-        text = _e(body[piece.start : piece.end])
+        raw = body[piece.start : piece.end]
         if not piece.marks:
-            out.append(text)
+            out.append(_e(_shown(raw, at_start=piece.start == 0)))
             continue
         classes = " ".join(sorted({_layer_class(m.layer) for m in piece.marks}))
         notes = "\n".join(dict.fromkeys(m.note for m in piece.marks))
-        out.append(f'<mark class="{classes}" title="{_e(notes)}">{text}</mark>')
+        anchor = f' id="{prefix}{piece.start}"' if piece.start in anchors else ""
+        if anchor:
+            anchors = anchors - {piece.start}
+        out.append(f'<mark class="{classes}"{anchor} title="{_e(notes)}">{_e(raw)}</mark>')
     return "".join(out)
 
 
-def _findings(report: Report) -> str:
+def _findings(report: Report, index: int = 0) -> str:
     ranked = ranked_findings(report)
     if not ranked:
         return "<h2>Findings</h2><p>No findings.</p>"
+    linked = report.body is not None
     items = []
     for _, finding in ranked:
         quote = f" “{_e(shorten(finding.span.text, 120))}”" if finding.span else ""
         items.append(
-            f'<li><span class="where">{_e(where(finding))}</span> '
+            f"<li>{_where_link(finding, index, linked)} "
             f'<span class="sev-{_e(finding.severity)}">{_e(finding.severity)}</span> '
             f"{_e(finding.message)}{quote} <code>{_e(finding.rule)}</code></li>"
         )
     return f'<h2>Findings</h2><ol class="findings">{"".join(items)}</ol>'
+
+
+def _where_link(finding: Finding, index: int, linked: bool) -> str:
+    """'line:col', linking to the highlighted words when the report has the text."""
+    span = finding.span
+    text = f'<span class="where">{_e(where(finding))}</span>'
+    if not linked or span is None or span.end <= span.start:
+        return text
+    return f'<a href="#r{index}-at-{span.start}">{text}</a>'
 
 
 def _notes(report: Report) -> str:

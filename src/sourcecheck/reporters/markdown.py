@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from typing import ClassVar
 
 from sourcecheck.core.models import Report, ScorerReport
+from sourcecheck.core.printable import one_line_printable
 from sourcecheck.reporters.base import Reporter
 from sourcecheck.reporters.evidence import (
     contributions_sum,
@@ -23,7 +24,7 @@ _MARKUP = re.compile(r"([\\`*_{}\[\]|~])")
 
 def escape(text: str) -> str:
     """``text`` shown literally in Markdown (one line: newlines become spaces)."""
-    flat = " ".join(text.split())
+    flat = one_line_printable(text)
     flat = flat.replace("&", "&amp;").replace("<", "&lt;")
     return _MARKUP.sub(r"\\\1", flat)
 

@@ -19,6 +19,7 @@ from rich.text import Text
 
 from sourcecheck.calibration.explain import explain_calibrated
 from sourcecheck.core.models import Report, ScorerReport
+from sourcecheck.core.printable import one_line_printable as printable
 from sourcecheck.reporters.base import Reporter
 from sourcecheck.reporters.evidence import (
     contributions_sum,
@@ -66,7 +67,9 @@ class TextReporter(Reporter):
         parts.append(_arithmetic(report))
         parts.extend(self._findings(report))
         parts.extend(_notes(report))
-        title = Text(report.article.title or f"article {report.article.id}", style="bold")
+        title = Text(
+            printable(report.article.title or f"article {report.article.id}"), style="bold"
+        )
         return Panel(
             Group(*parts),
             title=title,
@@ -90,10 +93,10 @@ class TextReporter(Reporter):
         grid.add_column(no_wrap=True, min_width=10)
         grid.add_column(overflow="fold")
         for _, finding in shown:
-            detail = Text(finding.message)
-            detail.append(f"  [{finding.rule}]", style="dim")
+            detail = Text(printable(finding.message))
+            detail.append(f"  [{printable(finding.rule)}]", style="dim")
             if finding.span is not None and finding.span.text.strip():
-                detail.append(f"\n“{shorten(finding.span.text)}”", style="italic")
+                detail.append(f"\n“{printable(shorten(finding.span.text))}”", style="italic")
             severity = Text(finding.severity, style=SEVERITY_STYLE.get(finding.severity, ""))
             grid.add_row(where(finding), severity, detail)
         return [Text(f"\n{heading}{count}", style="bold"), grid]
@@ -107,7 +110,8 @@ def _score_line(report: Report) -> Text:
         line.append(f"{report.score:.0f}", style=f"bold {_score_style(report.score)}")
         line.append("/100")
     line.append("  ·  ")
-    line.append(report.band, style=_score_style(report.score) if report.score is not None else "")
+    style = _score_style(report.score) if report.score is not None else ""
+    line.append(printable(report.band), style=style)
     return line
 
 
@@ -136,7 +140,7 @@ def _breakdown(report: Report) -> Table:
 def _scorer_row(scorer: ScorerReport) -> tuple[Text, Text, Text, Text, Text]:
     name = Text(scorer.name)
     if scorer.status != "ok" or scorer.score is None:
-        detail = scorer.error or scorer.summary
+        detail = printable(scorer.error or scorer.summary)
         return (
             name,
             Text("─" * BAR_CELLS, style="dim"),
@@ -151,7 +155,7 @@ def _scorer_row(scorer: ScorerReport) -> tuple[Text, Text, Text, Text, Text]:
     style = {"raised": "green", "lowered": "red"}.get(what, "dim")
     arrow = {"raised": "▲", "lowered": "▼"}.get(what, "•")
     change = Text(f"{arrow} {scorer.contribution:+5.1f} {what}", style=style)
-    return name, bar, Text(f"{scorer.score:.2f}"), change, Text(scorer.summary)
+    return name, bar, Text(f"{scorer.score:.2f}"), change, Text(printable(scorer.summary))
 
 
 def _arithmetic(report: Report) -> Text:
@@ -172,17 +176,17 @@ def _arithmetic(report: Report) -> Text:
 def _notes(report: Report) -> list[RenderableType]:
     notes: list[RenderableType] = []
     for warning in report.warnings:
-        notes.append(Text(f"! {warning}", style="yellow"))
+        notes.append(Text(f"! {printable(warning)}", style="yellow"))
     scorers = {s.name for s in report.scorers}
     for error in report.errors:
         if error.plugin in scorers:
             continue  # already shown, with its error, in the breakdown
-        notes.append(Text(f"✗ {error.plugin}: {error.message}", style="red"))
+        notes.append(Text(f"✗ {printable(error.plugin)}: {printable(error.message)}", style="red"))
     return [Text(), *notes] if notes else []
 
 
 def _origin(report: Report) -> Text | None:
-    bits = [b for b in (report.article.source, report.article.outlet) if b]
+    bits = [printable(b) for b in (report.article.source, report.article.outlet) if b]
     return Text(" · ".join(bits), style="dim") if bits else None
 
 

@@ -14,11 +14,13 @@ from importlib import resources
 from pathlib import Path
 from string import Template
 
-from sourcecheck import __version__
+from sourcecheck._version import __version__
 from sourcecheck.core.errors import SourcecheckError
 from sourcecheck.plugins.manager import BUILTIN_PLUGINS
 
-_VALID_NAME = re.compile(r"^[a-z][a-z0-9_]*$")
+# fullmatch, not match with "$": "$" also matches before a final newline, and a name with
+# a newline (or any control character) would be written into pyproject.toml and the code.
+_VALID_NAME = re.compile(r"[a-z][a-z0-9_]*")
 # sourcecheck is not on the package index: plugins depend on the release tag of its
 # repository (pyproject.toml [project.urls] Repository), or on what --sourcecheck gives.
 DEFAULT_REPOSITORY = "https://github.com/sourcecheck/sourcecheck"
@@ -104,7 +106,7 @@ def output_files(names: Names) -> dict[str, str]:
 
 def check_name(name: str, requirement: str = "") -> Names:
     """The names derived from ``name``, or a one-line error saying what a name must be."""
-    if not _VALID_NAME.match(name) or keyword.iskeyword(name) or name.endswith("_"):
+    if not _VALID_NAME.fullmatch(name) or keyword.iskeyword(name) or name.endswith("_"):
         raise ScaffoldError(
             f"invalid scorer name {name!r}: use a Python identifier in lowercase letters, "
             "digits and '_', starting with a letter (e.g. house_style)"

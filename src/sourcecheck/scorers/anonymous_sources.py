@@ -26,7 +26,6 @@ from sourcecheck.core.rules import Rule, declare_rules
 from sourcecheck.core.scorer import Scorer, scorer_result
 from sourcecheck.plugins.hookspecs import hookimpl
 from sourcecheck.scorers._sourcing import (
-    article_sources,
     lexicon_pattern,
     normalise,
     sentence_span,
@@ -64,13 +63,6 @@ _DESCRIBED_AFTER = re.compile(
     r"\s*,?\s*(?:close to|familiar with|with (?:direct )?knowledge|briefed on|involved in|"
     r"inside|within|in the|at the|from the|who (?:has|had|is|was|were|works|worked|attended|"
     r"saw|read|took part))\b",
-    re.I,
-)
-# "requested anonymity to discuss ...", "... anonymity because ...": the reason follows.
-_REASON_CONNECTOR = re.compile(
-    r"\s*,?\s*(?:because|since|as (?:he|she|they) (?:was|were|is|are)|in order to|"
-    r"to (?:discuss|describe|speak|talk|share|reveal|avoid|detail|protect)|for fear|"
-    r"fearing|citing|out of concern)\b",
     re.I,
 )
 _SINGULAR_PRONOUNS = {"he", "she", "him", "her"}
@@ -147,7 +139,11 @@ class AnonymousSourcesOptions(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     anonymous_penalty: float = Field(
-        default=0.35, ge=0, le=1, description="Penalty for any anonymous attribution."
+        default=0.0,
+        ge=0,
+        le=1,
+        description="Penalty for being anonymous at all (AP allows it when the rules are kept, "
+        "so by default only breaking them costs).",
     )
     vague_penalty: float = Field(
         default=0.8, ge=0, le=1, description="Penalty for a vague one ('critics say')."
@@ -178,7 +174,7 @@ class AnonymousSourcesScorer(Scorer[AnonymousSourcesOptions]):
     name = "anonymous_sources"
     version = "1.0.0"
     description = "Share of anonymous and vague sources, and whether they follow AP rules."
-    default_weight = 0.8
+    default_weight = 0.25
     Options = AnonymousSourcesOptions
     rules = RULES
 
@@ -260,16 +256,22 @@ class AnonymousSourcesScorer(Scorer[AnonymousSourcesOptions]):
 
 
 class _Checker:
-    """The per-article checks, with the article's source groups computed once."""
+    """The per-article checks. Who is who, and whether the story says why a source is
+    anonymous, come from the analysis (``Analysis.sources``)."""
 
     def __init__(
         self, analysis: Analysis, options: AnonymousSourcesOptions, lexicons: Lexicons
     ) -> None:
         self.analysis = analysis
         self.body = analysis.body
-        self.groups = article_sources(analysis)
-        reasons = options.extra_reasons
-        self.reasons = lexicon_pattern(lexicons, "anonymity_reasons", ["reason"], reasons)
+        self.sources = analysis.sources
+        # The analysis finds the reasons of the engine's lexicons (config and plugins
+        # included); this scorer's own ``extra_reasons`` option is read here.
+        self.extra_reasons = (
+            lexicon_pattern(lexicons, "anonymity_reasons", [], options.extra_reasons)
+            if options.extra_reasons
+            else None
+        )
         self.grants = lexicon_pattern(lexicons, "anonymity_reasons", ["grant"])
         self.public = lexicon_pattern(lexicons, "anonymity_reasons", ["public"])
         self.opinion = lexicon_pattern(
@@ -278,15 +280,13 @@ class _Checker:
             ["verbs", "evaluations", "stance"],
             options.extra_opinion_cues,
         )
-        self._reasoned_groups: set[int] = set()
         self._reported: set[tuple[str, int]] = set()
-        # Whether a sentence's window mentions a grant of anonymity, as _has_reason found.
-        self._granted_in: dict[int, bool] = {}
+        self._reasoned: set[int] = set()  # sources an extra reason was found for
         # The lexicon scans are most of this scorer's cost, and several anonymous sources
         # often share a sentence or a window: each text is scanned once per article.
-        self._reason_in: dict[str, tuple[bool, bool | None]] = {}
         self._public_in: dict[str, bool] = {}
         self._opinion_in: dict[str, bool] = {}
+        self._extra_in: dict[str, bool] = {}
 
     def problems(self, index: int, attribution: Attribution) -> list[str]:
         kind = attribution.source_type
@@ -295,7 +295,7 @@ class _Checker:
         found = [kind]
         if (
             kind == "anonymous"
-            and not self._has_reason(index, attribution)
+            and not self._has_reason(attribution)
             and not (self._is_public(attribution))
         ):
             found.append("no-reason")
@@ -309,46 +309,37 @@ class _Checker:
 
     def worth_reporting(self, index: int, problem: str) -> bool:
         """A missing reason is reported once per source, at its first unexplained mention."""
-        group = self.groups.group_of[index]
-        if problem != "no-reason" or group is None:
+        source = self.analysis.attributions[index].source_id
+        if problem != "no-reason" or source is None:
             return True
-        if ("no-reason", group) in self._reported:
+        if ("no-reason", source) in self._reported:
             return False
-        self._reported.add(("no-reason", group))
+        self._reported.add(("no-reason", source))
         return True
 
     def sentence_of(self, attribution: Attribution) -> Span | None:
         return sentence_span(self.analysis, attribution.sentence)
 
     def granted_note(self, attribution: Attribution) -> str:
-        # A missing reason was found by _has_reason, which scanned this window for grants.
-        granted = self._granted_in.get(attribution.sentence)
-        if granted is None:
-            window = sentence_window(self.analysis, attribution.sentence)
-            granted = self.grants.search(window.text) is not None
+        window = sentence_window(self.analysis, attribution.sentence)
+        granted = self.grants.search(window.text) is not None
         return " (the story says anonymity was granted)" if granted else ""
 
-    def _has_reason(self, index: int, attribution: Attribution) -> bool:
-        group = self.groups.group_of[index]
-        if group is not None and group in self._reasoned_groups:
-            return True  # the reason was given at the source's first appearance
-        window = sentence_window(self.analysis, attribution.sentence).text
-        found = self._reason_in.get(window)
-        if found is None:
-            found = self._reason_in[window] = self._scan_reason(window)
-        given, granted = found
-        if granted is not None:
-            self._granted_in[attribution.sentence] = granted
-        if given and group is not None:
-            self._reasoned_groups.add(group)
+    def _has_reason(self, attribution: Attribution) -> bool:
+        """The story says why, at this mention of the source or an earlier one."""
+        window = sentence_window(self.analysis, attribution.sentence)
+        source_id = attribution.source_id
+        source = self.sources[source_id] if source_id is not None else None
+        if source is not None and source.reason is not None and source.reason.start < window.end:
+            return True
+        if self.extra_reasons is None:
+            return False
+        if source_id is not None and source_id in self._reasoned:
+            return True
+        given = _found(self.extra_reasons, window.text, self._extra_in)
+        if given and source_id is not None:
+            self._reasoned.add(source_id)
         return given
-
-    def _scan_reason(self, window: str) -> tuple[bool, bool | None]:
-        """Whether ``window`` gives a reason, and (when it gives none) mentions a grant."""
-        if self.reasons.search(window):
-            return True, None
-        grants = [grant.end() for grant in self.grants.finditer(window)]
-        return any(_REASON_CONNECTOR.match(window, end) for end in grants), bool(grants)
 
     def _is_public(self, attribution: Attribution) -> bool:
         """'County officials announced ...': an on-the-record statement, not a grant of anonymity."""

@@ -1,9 +1,9 @@
 """corroboration: how many independent sources does the story rest on, and do they agree?
 
-"Two sources are better than one" (Reuters, AP). The scorer groups attributions by the
-real-world source behind them (the same person named twice, a spokesperson and their
-organisation, a quote relayed through another outlet each count once; see
-:mod:`sourcecheck.scorers._sourcing`), then measures
+"Two sources are better than one" (Reuters, AP). The scorer reads the article's sources
+from the analysis (``Analysis.sources``: the same person named twice is one source; a
+spokesperson and their organisation, a quote relayed through another outlet count as one
+voice, see :func:`sourcecheck.scorers._sourcing.voices`), then measures
 
 - the *effective* number of independent sources: the weighted count (an anonymous source
   counts half) scaled by how evenly the story leans on them (exp of the entropy), so ten sources of which one
@@ -11,7 +11,8 @@ organisation, a quote relayed through another outlet each count once; see
   writer's own voice, sources the analysis could not identify and attributions inside
   someone else's quote are not sources the reporter can be credited with, and do not count;
 - the share of attributed claims backed by more than one independent source: two sources in
-  the claim's sentence, or a second source confirming it ("the ministry confirmed").
+  the claim's sentence (also "according to both the authority and the mayor's office"), or
+  a second source confirming it ("the ministry confirmed", "the Courier also reported").
 
 Cross-article corroboration plugs in through a *corpus index* (see ``docs/scorers.md``):
 an object with ``corroborations(article, analysis) -> {claim index: other outlets}``, given
@@ -30,17 +31,17 @@ from typing import Any, Protocol, runtime_checkable
 from pydantic import BaseModel, ConfigDict, Field
 
 from sourcecheck.core.analysis import Analysis
-from sourcecheck.core.models import Article, Finding, ScorerResult, Span
+from sourcecheck.core.models import Article, Attribution, Finding, ScorerResult, Span
 from sourcecheck.core.rules import Rule, declare_rules
 from sourcecheck.core.scorer import Scorer, scorer_result
 from sourcecheck.plugins.hookspecs import hookimpl
-from sourcecheck.scorers._sourcing import SourceGroups, article_sources, sentence_span
+from sourcecheck.scorers._sourcing import Voices, sentence_span, voices
 
 CORPUS_EXTRA = "corpus"
 
 # A cue that says this source backs up what another said.
 _CONFIRMS = re.compile(
-    r"confirm|corroborat|verif|echo|agree|backed|support|also (?:said|told)|separately|"
+    r"confirm|corroborat|verif|echo|agree|backed|support|also \w+|separately|"
     r"independently",
     re.I,
 )
@@ -128,7 +129,7 @@ class CorroborationScorer(Scorer[CorroborationOptions]):
     name = "corroboration"
     version = "1.0.0"
     description = "Distinct independent sources, and claims backed by more than one of them."
-    default_weight = 1.0
+    default_weight = 0.5
     Options = CorroborationOptions
     rules = RULES
 
@@ -137,13 +138,19 @@ class CorroborationScorer(Scorer[CorroborationOptions]):
 
     def score(self, article: Article, analysis: Analysis) -> ScorerResult:
         options = self.options
-        groups = article_sources(analysis)
-        corroborated = _corroborated_in_article(analysis, groups)
+        groups = voices(analysis)
+        # Only an attributed claim can be corroborated: counting an unattributed claim that
+        # other outlets report (or a claim index the article does not have) made
+        # corroborated_claims exceed attributed_claims and the share reach 4.0.
+        attributed_claims = {i for i, claim in enumerate(analysis.claims) if claim.attributed}
+        corroborated = _corroborated_in_article(analysis, groups) & attributed_claims
         corpus = self._corpus_counts(article, analysis) if options.use_corpus else None
         from_corpus = {
-            claim for claim, n in (corpus or {}).items() if n >= options.corpus_min_outlets
+            claim
+            for claim, n in (corpus or {}).items()
+            if n >= options.corpus_min_outlets and claim in attributed_claims
         }
-        attributed = sum(1 for claim in analysis.claims if claim.attributed)
+        attributed = len(attributed_claims)
         backed = corroborated | from_corpus
         effective = _effective_sources(groups, options)
         share = len(backed) / attributed if attributed else 0.0
@@ -198,7 +205,7 @@ class CorroborationScorer(Scorer[CorroborationOptions]):
         )
 
     def _confidence(
-        self, analysis: Analysis, groups: SourceGroups, options: CorroborationOptions
+        self, analysis: Analysis, groups: Voices, options: CorroborationOptions
     ) -> float:
         sourced = sum(len(members) for members in groups.members.values())
         # With no sources at all, the evidence is the unsourced claims themselves.
@@ -206,7 +213,7 @@ class CorroborationScorer(Scorer[CorroborationOptions]):
         return min(1.0, evidence / options.evidence_saturation)
 
     def _findings(
-        self, analysis: Analysis, groups: SourceGroups, options: CorroborationOptions
+        self, analysis: Analysis, groups: Voices, options: CorroborationOptions
     ) -> list[Finding]:
         if groups.count == 0:
             if not analysis.claims:
@@ -262,7 +269,7 @@ def _outlets_per_claim(matched: list[Any], analysis: Analysis) -> dict[int, int]
     return counts
 
 
-def _corroborated_in_article(analysis: Analysis, groups: SourceGroups) -> set[int]:
+def _corroborated_in_article(analysis: Analysis, groups: Voices) -> set[int]:
     """Indexes of claims backed by two or more independent sources within the article."""
     group_of = groups.group_of
     attributions = analysis.attributions
@@ -272,13 +279,15 @@ def _corroborated_in_article(analysis: Analysis, groups: SourceGroups) -> set[in
         [i for i in claim.attributions if 0 <= i < len(group_of)] if claim.attributions else ()
         for claim in analysis.claims
     ]
+    claimed_by = groups.claimed_by
     claim_groups = [
-        {group_of[i] for i in indexes} - {None} if indexes else _NO_GROUPS
+        {group for i in indexes for group in claimed_by.get(i, ())} if indexes else _NO_GROUPS
         for indexes in claim_sources
     ]
     backed = {index for index, found in enumerate(claim_groups) if len(found) >= 2}
+    body = analysis.body
     for index, indexes in enumerate(claim_sources):
-        if not indexes or not any(_confirms(attributions[i].cue) for i in indexes):
+        if not indexes or not any(_confirms(body, attributions[i]) for i in indexes):
             continue
         for earlier in range(max(0, index - _CONFIRM_LOOKBACK), index):
             # A confirming source that is not the earlier claim's own source backs it up.
@@ -287,11 +296,21 @@ def _corroborated_in_article(analysis: Analysis, groups: SourceGroups) -> set[in
     return backed
 
 
-_NO_GROUPS: frozenset[int | None] = frozenset()
+_NO_GROUPS: frozenset[int] = frozenset()
 
 
-def _confirms(cue: Span | None) -> bool:
-    return cue is not None and _confirming_cue(cue.text)
+def _confirms(body: str, attribution: Attribution) -> bool:
+    """A confirming cue, or 'also'/'separately' between the source and the cue ("the
+    Courier also reported")."""
+    cue = attribution.cue
+    if cue is None:
+        return False
+    if _confirming_cue(cue.text):
+        return True
+    source = attribution.source
+    if source is None or not 0 < cue.start - source.end <= 30:
+        return False
+    return _confirming_cue(body[source.end : cue.start].strip() + " said")
 
 
 @lru_cache(maxsize=1024)
@@ -300,7 +319,7 @@ def _confirming_cue(text: str) -> bool:
     return _CONFIRMS.search(text) is not None
 
 
-def _effective_sources(groups: SourceGroups, options: CorroborationOptions) -> float:
+def _effective_sources(groups: Voices, options: CorroborationOptions) -> float:
     """Weighted distinct sources, scaled by evenness: exp(Shannon entropy) / count.
 
     The exponential of the entropy of attributions per source (the Hill number of order 1)
@@ -325,20 +344,20 @@ def _diversity(effective: float, decay: float) -> float:
     return 1.0 - 0.8 * decay ** (effective - 1.0)
 
 
-def _top(groups: SourceGroups) -> tuple[int, int]:
+def _top(groups: Voices) -> tuple[int, int]:
     """The group with the most attributions (the first of equals) and how many it has."""
     group, members = max(groups.members.items(), key=lambda item: len(item[1]))
     return group, len(members)
 
 
-def _top_share(groups: SourceGroups) -> float:
+def _top_share(groups: Voices) -> float:
     if groups.count == 0:
         return 0.0
     total = sum(len(m) for m in groups.members.values())
     return _top(groups)[1] / total
 
 
-def _first_mention(analysis: Analysis, groups: SourceGroups, group: int) -> Span | None:
+def _first_mention(analysis: Analysis, groups: Voices, group: int) -> Span | None:
     attribution = analysis.attributions[groups.members[group][0]]
     return attribution.source or attribution.cue or sentence_span(analysis, attribution.sentence)
 

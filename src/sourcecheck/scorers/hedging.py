@@ -58,6 +58,8 @@ DEFAULT_CATEGORY_WEIGHTS: dict[HedgeCategory, float] = {
     "conditional": 0.5,
 }
 
+DEFAULT_QUIET_CATEGORIES: tuple[HedgeCategory, ...] = ("approximator", "conditional")
+
 # Evidentials that report hearsay: with nobody named in the sentence, the reader cannot
 # tell who reported, alleged or rumoured it.
 DEFAULT_REPORT_CUES = [
@@ -155,7 +157,9 @@ class HedgingOptions(BaseModel):
         description="Evidential cues flagged when no attribution shares their sentence.",
     )
     quiet_categories: list[HedgeCategory] = Field(
-        default_factory=list,
+        # "about 40" is precision and "if approved" states a condition: an editor does not
+        # ask the writer to remove either, so they cost a little but are not flagged.
+        default_factory=lambda: list(DEFAULT_QUIET_CATEGORIES),
         description="Categories that still count in the score but get no writer-hedge finding.",
     )
     stack_threshold: int = Field(
@@ -177,7 +181,7 @@ class HedgingScorer(Scorer[HedgingOptions]):
     name = "hedging"
     version = "1.0.0"
     description = "Hedges in the writer's own voice per 100 words; sources' hedges cost less."
-    default_weight = 1.0
+    default_weight = 0.25
     Options = HedgingOptions
     rules = RULES
 

@@ -14,7 +14,6 @@ import dataclasses
 import math
 import os
 import pickle
-import re
 import time
 import traceback
 from collections.abc import Callable, Mapping
@@ -25,15 +24,20 @@ from pydantic import ValidationError
 
 from sourcecheck.core.analysis import Analysis, Analyzer
 from sourcecheck.core.errors import first_problem
-from sourcecheck.core.models import SEVERITY_ORDER, Article, Finding, ScorerResult
+from sourcecheck.core.models import (
+    SEVERITY_ORDER,
+    Article,
+    Finding,
+    ScorerResult,
+    read_only_article,
+)
 from sourcecheck.core.rules import RULE_ID, Rule, as_rule
-from sourcecheck.core.scorer import Scorer
+from sourcecheck.core.scorer import Scorer, scorer_name_problem
 from sourcecheck.testing.inputs import conformance_inputs
 
 BUDGET_ENV = "SOURCECHECK_CONFORMANCE_BUDGET"
 DEFAULT_BUDGET_PER_1000_WORDS = 1.0  # seconds; generous, so shared CI runners do not flake
 _ANALYSIS_FIELDS = tuple(f.name for f in dataclasses.fields(Analysis) if f.name != "extras")
-_SCORER_NAME = re.compile(r"^[a-z][a-z0-9_-]*$")  # what the engine accepts
 
 
 class ConformanceError(AssertionError):
@@ -122,11 +126,9 @@ def _static_problems(scorer: object, require_declared_rules: bool) -> list[str]:
     if not isinstance(scorer, Scorer):
         return [f"{scorer!r} is not a sourcecheck.Scorer instance"]
     problems: list[str] = []
-    if not _SCORER_NAME.match(scorer.name or ""):
-        problems.append(
-            f"name {scorer.name!r} must start with a lowercase letter, then lowercase "
-            "letters, digits, '_' or '-'"
-        )
+    name_problem = scorer_name_problem(scorer.name)
+    if name_problem is not None:
+        problems.append(name_problem)
     if not scorer.version:
         problems.append("version is empty; reports stamp it so scores can be reproduced")
     try:
@@ -204,9 +206,11 @@ class _InputRun:
         analysis = self.analyzer.analyze(self.article)
         self.words = analysis.word_count
         before = _fingerprint(analysis) if check_mutation else None
+        # What the engine gives scorers: read-only views (assigning raises, in the scorer).
+        article, shown = read_only_article(self.article), analysis.read_only()
         started = self.clock()
         try:
-            result = self.scorer.score(self.article, analysis)
+            result = self.scorer.score(article, shown)
         except Exception as exc:
             return f"{self.where}: raised {type(exc).__name__}: {exc}{_origin(exc)}"
         self.best_seconds = min(self.best_seconds, self.clock() - started)
@@ -295,7 +299,8 @@ def _fingerprint(analysis: Analysis) -> dict[str, bytes] | None:
 
 
 def _mutation_problem(before: dict[str, bytes], after: dict[str, bytes] | None) -> str | None:
-    """Which shared parts changed. New ``extras`` keys are allowed: scorers may cache there."""
+    """Which shared parts changed: the analysis is read-only, but a value an enricher put
+    in ``extras`` is shared as it is (a dict stays a dict)."""
     if after is None:
         return None
     changed = [name for name, data in before.items() if after.get(name) != data]
@@ -303,7 +308,7 @@ def _mutation_problem(before: dict[str, bytes], after: dict[str, bytes] | None) 
         return None
     return (
         f"changed the shared Analysis ({', '.join(changed)}), which other scorers read: "
-        "copy before editing (adding a new key to analysis.extras is fine)"
+        "copy before editing"
     )
 
 

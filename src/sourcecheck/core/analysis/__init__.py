@@ -10,6 +10,7 @@ from sourcecheck.core.analysis.attributions import AttributionFinder
 from sourcecheck.core.analysis.claims import find_claims
 from sourcecheck.core.analysis.hedges import HedgeFinder
 from sourcecheck.core.analysis.quotes import find_quotes
+from sourcecheck.core.analysis.speakers import SourceBuilder, SpeakerResolver
 from sourcecheck.core.analysis.text import count_words, segment
 from sourcecheck.core.analysis.types import Analysis, Sentence
 from sourcecheck.core.lexicons import Lexicons
@@ -25,12 +26,16 @@ class Analyzer:
         self.lexicons = lexicons or Lexicons()
         self._attributions = AttributionFinder(self.lexicons)
         self._hedges = HedgeFinder(self.lexicons)
+        self._speakers = SpeakerResolver(self._attributions.typer, self.lexicons)
+        self._sources = SourceBuilder(self.lexicons)
 
     def analyze(self, article: Article) -> Analysis:
         body = article.body
         paragraphs, sentences = segment(body)
         quotes = find_quotes(body, paragraphs)
         attributions = self._attributions.find(body, sentences, quotes)
+        self._speakers.resolve(body, quotes, attributions)
+        sources = self._sources.build(body, sentences, attributions)
         hedges = self._hedges.find(body, sentences, quotes, attributions)
         claims, genre = find_claims(body, sentences, quotes, attributions)
         return Analysis(
@@ -43,6 +48,7 @@ class Analyzer:
             hedges=hedges,
             claims=claims,
             genre=genre,
+            sources=sources,
             word_count=count_words(body),
         )
 

@@ -11,8 +11,9 @@ The finder is cue-driven. One trie-factored regex finds every report verb ("said
 * ``according to X`` and ``citing X`` take their source after the cue, and make the other
   attributions of the sentence second-hand (``via``).
 
-Pronouns and descriptions are resolved in a single pass over the article (see
-``sources.py``). Every regex runs on a bounded window around the cue, so the cost is linear.
+Sources are typed and pronouns and descriptions resolved afterwards, in one pass over the
+article (see ``speakers.py``). Every regex runs on a bounded window around the cue, so the
+cost is linear.
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ from sourcecheck.core.analysis.patterns import (
     words,
 )
 from sourcecheck.core.analysis.phrases import SourceReader
-from sourcecheck.core.analysis.sources import NOT_NAMES, Resolver, SourceInfo, SourceTyper
+from sourcecheck.core.analysis.sources import NOT_NAMES, SourceTyper
 from sourcecheck.core.analysis.types import Sentence
 from sourcecheck.core.lexicons import Lexicons
 from sourcecheck.core.models import Attribution, Quote, Span, fill_unchecked
@@ -49,9 +50,10 @@ _WORD = rf"(?!(?i:{_FUNCTION})\b)[\w'’.&-]+"
 _CLAUSE_END_CHARS = ",?!:—–-\"”’'"
 _NAME_AFTER = re.compile(rf"\s*,?\s*(?P<src>{_NAME})")
 _PRONOUN_AFTER = re.compile(r"\s*,?\s*(?P<src>(?i:he|she|they|I|we|it))\b")
+# The dot after a single capital ("U.S.", "J. Smith") is an abbreviation's, not an end.
 _PHRASE_AFTER = re.compile(
-    r"\s*(?P<src>[^\s,.;:\"“”()'][^,.;:\"“”()]{0,100}?)"
-    r"(?=\s*(?:[,.;:\"“”()]|''|\Z)|\s+(?:who|which|that|when|in\s+(?:a|an|the)\s|"
+    r"\s*(?P<src>[^\s,.;:\"“”()'](?:[^,.;:\"“”()]|(?<=\b[A-Z])\.){0,100}?)"
+    r"(?=\s*(?:[,;:\"“”()]|(?<!\b[A-Z])\.|''|\Z)|\s+(?:who|which|that|when|in\s+(?:a|an|the)\s|"
     r"on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)))"
 )
 _ROLE_AFTER = re.compile(
@@ -124,6 +126,15 @@ _INVERTED_DETERMINERS = words(
 _GAP_WORDS = ("while", "by", "after", "before", "when", "in", "without")
 
 
+_GAP_OR_AND = frozenset([*_GAP_WORDS, "and"])
+
+
+def _last_word(body: str, start: int, end: int) -> str:
+    """The last word of ``body[start:end]``, lower-cased ('' if none)."""
+    words_ = body[max(start, end - 12) : end].split()
+    return words_[-1].lower() if words_ else ""
+
+
 def _first_word(copy: bytes, start: int) -> bytes:
     """The word of text at ``start`` up to its first space in a candidate copy of the text."""
     return copy[start + 1 : copy.find(b" ", start + 1)]
@@ -186,7 +197,6 @@ class Found:
     direct: bool = False
     marker: str = ""  # "according" or "citing": reports other attributions second-hand
     in_quote: bool = False
-    info: SourceInfo | None = None
     via: int | None = None
     role_span: tuple[int, int] | None = None  # where the words of ``role`` are
 
@@ -217,7 +227,6 @@ class AttributionFinder:
     def __init__(self, lexicons: Lexicons) -> None:
         self.lexicons = lexicons
         self.typer = SourceTyper(lexicons)
-        self.resolver = Resolver(self.typer)
         verbs = lexicons.get("report_verbs")
         groups = verbs if isinstance(verbs, dict) else {"speech": list(verbs)}
         self.kind_of: dict[str, str] = {}
@@ -290,7 +299,6 @@ class AttributionFinder:
                 found.append(item)
         found = _outside_roles(found)
         _link_second_hand(found)
-        self.resolver.resolve(body, found)
         return [_to_attribution(body, item) for item in found]
 
     def _cues(self, body: str, starts: list[int]) -> list[tuple[int, int]]:
@@ -326,6 +334,8 @@ class AttributionFinder:
             return None  # "so-called"
         if lower in _NOUN_LIKE and _previous_word(body, start) in _NOT_BEFORE_VERBS:
             return None  # "the state", "his remarks": a noun, rejected before any reading
+        if lower.endswith("ing") and _determined_gerund(body, start, end):
+            return None  # "a strong showing", "his posting abilities": a noun or adjective
         if lower in ("according to", "citing"):
             return self._according(body, start, end, index, sentence, quotes, lower)
         return self._verb(body, start, end, index, sentence, quotes, found, lower)
@@ -383,16 +393,27 @@ class AttributionFinder:
         window = start - WINDOW if start - WINDOW > sentence.start else sentence.start
         core_end, passive = self.reader.tail_start(body, window, start)
         if passive and not lower.endswith("ing"):
-            return None  # "was told", "is expected": the source is not before the cue
+            # "was told", "is expected": the source is not before the cue; it may follow
+            # "by" ("Her attacks were echoed by her campaign").
+            return self._passive_by(body, start, end, index, sentence, quotes, core_end)
         speaker = self._speaker(body, start, end, index, sentence, found, window, core_end, lower)
         if speaker is None:
-            return None
+            if lower == "asked":
+                return self._asked(body, start, end, index, sentence)
+            # "The campaign, first reported by The Washington Post, ...": a reduced passive.
+            return self._passive_by(body, start, end, index, sentence, quotes, core_end)
         content = self._content(body, start, end, sentence, quotes, lower, speaker)
         if content is None:
             return None  # a verb with no content is not reporting anything
         src_start, src_end = speaker.source
-        if lower in _NOUN_LIKE and not self._names_pronoun_or_document(body[src_start:src_end]):
-            return None  # "the nation's most populous swing state", "his remarks"
+        if (
+            lower in _NOUN_LIKE
+            and not self._names_pronoun_or_document(body[src_start:src_end])
+            and not body.startswith("that ", content[0])
+        ):
+            # "the nation's most populous swing state", "his remarks"; but a "that" clause
+            # after it makes it a verb ("His tax returns show that ...").
+            return None
         if lower in _NAMING_PARTICIPLES and _names_a_thing(body, end, src_start, src_end):
             return None  # "a group called Black Votes Matter": a name, not a statement
         cue_start, cue_end = _widen_cue(body, core_end, start, end, sentence.end)
@@ -408,6 +429,61 @@ class AttributionFinder:
             role_span=speaker.role_span,
         )
 
+    def _asked(
+        self, body: str, start: int, end: int, index: int, sentence: _Bounds
+    ) -> Found | None:
+        """'Asked whether ..., Clinton said': the question is the content; the asker, named
+        only after "by", is the source."""
+        before = body[sentence.start : start].strip("\"“'‘ ").lower()
+        if before not in ("", "when") and not before.endswith((", when", " when")):
+            return None
+        question = _QUESTION.match(body, end, sentence.end)
+        if question is None:
+            return None
+        source: tuple[int, int] | None = None
+        if question.group("by") and question.group("by")[0].isupper():
+            source = question.span("by")  # a named asker; "a reporter" is the press
+        content = _clause(body, question.start("question"), question.end())
+        if content is None:
+            return None
+        return Found(cue=(start, end), source=source, content=content, sentence=index)
+
+    def _passive_by(
+        self,
+        body: str,
+        start: int,
+        end: int,
+        index: int,
+        sentence: _Bounds,
+        quotes: _QuoteIndex,
+        core_end: int,
+    ) -> Found | None:
+        """A passive cue with its agent after "by": the source; what the clause is about,
+        before the cue, is the content ("Her attacks were echoed by her campaign")."""
+        if not body.startswith(" by ", end):
+            return None
+        after = self._source_after(body, end + 3, sentence.end, allow_phrase=True)
+        if after is None:
+            return None
+        head_end = core_end  # before "The campaign, first reported by": without the comma
+        while head_end > sentence.start and body[head_end - 1] in ", ":
+            head_end -= 1
+        clause_start = body.rfind(",", sentence.start, head_end) + 1
+        content = _clause(body, max(clause_start, sentence.start), head_end)
+        if content is None:
+            return None
+        cue_start = _trim_span(body, core_end, start)[0]
+        src_start, src_end, role_match = after
+        return Found(
+            cue=(cue_start, end),
+            source=(src_start, src_end),
+            content=content,
+            sentence=index,
+            role=_role(role_match),
+            direct=quotes.any_within(*content),
+            role_span=role_match.span("role") if role_match is not None else None,
+        )
+
     def _speaker(
         self,
         body: str,
@@ -421,7 +497,18 @@ class AttributionFinder:
         lower: str,
     ) -> _Speaker | None:
         """The source of a cue: before it, the clause's subject, or after it (inverted)."""
-        before = self.reader.read(body, window, core_end)
+        # "... while adding", "... and promising": the words before the conjunction are no
+        # source phrase; the clause's subject is.
+        gerund_after_gap = (
+            lower.endswith("ing") and _last_word(body, window, core_end) in _GAP_OR_AND
+        )
+        before = None if gerund_after_gap else self.reader.read(body, window, core_end)
+        if before is None:
+            governing = _control_verb_start(body, window, core_end)
+            if governing is not None:
+                # "Republicans continue to warn": the subject of the verb before "to".
+                subject_end = self.reader.tail_start(body, window, governing)[0]
+                before = self.reader.read(body, window, subject_end)
         if before is not None:
             return _Speaker((before.start, before.end), end, before.role, before.role_span)
         tail = body[window:core_end].rstrip()
@@ -462,13 +549,23 @@ class AttributionFinder:
         content_limit = start  # content before the attribution ends here
         if not speaker.inverted:
             source_start = speaker.source[0]
+            as_aside = _after_as(body, sentence.start, source_start)
+            if as_aside and _TO_COMMA.match(body, end, sentence.end):
+                # "As the paper noted in an op-ed, ...": the aside attributes the main clause.
+                return _as_content(body, end, sentence, source_start)
             content_limit = source_start
             content = self._content_after(body, end, sentence.end, quotes, lower)
-            if content is not None and quotes.starts_at(content[0]) is not None:
-                # '"If you look at it," Rubio said, "I don't believe ..."': one content.
+            if content is not None:
                 before_quote = quotes.ends_at(_trim_span(body, sentence.start, source_start)[1])
                 if before_quote is not None and _clause_ended(body, sentence.start, source_start):
-                    content = before_quote[0], content[1]
+                    if quotes.starts_at(content[0]) is not None:
+                        # '"If you look at it," Rubio said, "I don't believe ..."': one content.
+                        content = before_quote[0], content[1]
+                    elif not body.startswith("that", content[0]):
+                        # '"...," Clinton said to cheers': the quote is what was said.
+                        content = None
+            if content is None and as_aside:
+                return _as_content(body, end, sentence, source_start)  # "..., as she said."
             if content is None and not _clause_ended(body, sentence.start, source_start):
                 return None
         if content is None:
@@ -636,6 +733,12 @@ class AttributionFinder:
         return _clause(body, clause_start, clause_end)
 
 
+# After "asked": who asked (only after "by"), when, then the question up to a comma.
+_QUESTION = re.compile(
+    rf"(?:\s+by\s+(?P<by>(?:(?:a|an|the)\s+)?(?:{_NAME}|[a-z]+)))?"
+    rf"(?:\s+(?:on\s+)?{_DAYS})?"
+    r"\s+(?P<question>(?:about|whether|if|why|what|how|who|which|when|where)\b[^,;]*)"
+)
 _DATELINE = re.compile(
     r"[A-Z][A-Z.' -]{2,40}(?:,\s*[A-Z][\w.]*)?\s*(?:\([^)]{1,20}\)\s*)?[—–-]+\s*"
 )
@@ -674,12 +777,15 @@ def _widen_cue(
 
 _NAMING_PARTICIPLES = words("called named dubbed titled labeled labelled")
 _NAME_FOLLOWS = re.compile(r"\s+(?:[\"“]|''|[A-Z])")
+_NAME_THEN_QUOTE = re.compile(r"\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}\s+(?:[\"“]|'')")
 
 
 def _names_a_thing(body: str, cue_end: int, src_start: int, src_end: int) -> bool:
     """Whether 'X called Y' names a thing (a description, then a name or a title)."""
     if _names_or_pronoun(body[src_start:src_end]):
         return False
+    if _NAME_THEN_QUOTE.match(body, cue_end) is not None:
+        return False  # 'one lawmaker called Hale "a menace"': what Hale was called
     return _NAME_FOLLOWS.match(body, cue_end) is not None
 
 
@@ -780,6 +886,63 @@ _NOT_BEFORE_VERBS = words(
 )
 
 
+_DETERMINERS = words(
+    """
+    the a an this that these those his her its their our my your
+    """
+)
+_CLAUSE_AFTER = re.compile(r"\s*(?:that\b|[:\"“]|'')")
+_NOUN_CONTEXT_AFTER = re.compile(
+    r"\s*(?:[.,;)]|(?:in|on|at|for|with|among|of|since|was|is|has|had|will|would|could)\b)"
+)
+
+
+def _determined_gerund(body: str, start: int, end: int) -> bool:
+    """Whether an -ing form is a noun or an adjective: a determiner or a possessive right
+    before it ("his posting abilities", "Rubio's showing"), or before an adjective before
+    it and a preposition or a verb after it ("a strong showing in Iowa", "her poor showing
+    was"). A clause or quote after it keeps it a cue ("the statement saying that ...")."""
+    before = body[start - 40 if start > 40 else 0 : start].split()[-2:]
+    if not before:
+        return False
+    if _is_determiner(before[-1]):
+        return _CLAUSE_AFTER.match(body, end) is None
+    if len(before) < 2 or not _is_determiner(before[0]) or not before[1].isalpha():
+        return False
+    return _NOUN_CONTEXT_AFTER.match(body, end) is not None
+
+
+def _is_determiner(word: str) -> bool:
+    return word.lower() in _DETERMINERS or word.endswith(("'s", "’s"))
+
+
+# Verbs whose subject is also the subject of the infinitive after them ("seemed to urge").
+_CONTROL_VERBS = words(
+    """
+    continue continues continued continuing seem seems seemed appear appears appeared want
+    wants wanted try tries tried trying managed hesitated refused declined began begin
+    begins started plan plans planned planning intend intends intended hope hopes hoped
+    vowed promised agreed decided chose wish wishes wished need needs needed like would
+    rushed sought seeks seek moved went goes go going came
+    """
+)
+_CONTROL_PARTICLES = ("on to", "to")  # "went on to say", "wants to say"
+
+
+def _control_verb_start(body: str, window: int, end: int) -> int | None:
+    """Where a verb taking an infinitive ends right before ``end`` ("continue to", "went on
+    to"), so the subject can be read before it; None if there is none."""
+    head = body[window:end].rstrip()
+    for particle in _CONTROL_PARTICLES:
+        if head.endswith(" " + particle):
+            verb_end = window + len(head) - len(particle) - 1
+            space = body.rfind(" ", window, verb_end)
+            verb = body[space + 1 : verb_end]
+            if verb in _CONTROL_VERBS and (particle == "to" or verb in ("went", "goes", "go")):
+                return space + 1 if space >= 0 else None
+    return None
+
+
 def _previous_word(body: str, start: int) -> str:
     space = body.rfind(" ", start - 30 if start > 30 else 0, start - 1)
     return body[space + 1 : start].strip().lower()
@@ -819,6 +982,30 @@ def _trim_span(body: str, start: int, end: int) -> tuple[int, int]:
     trimmed = text.lstrip()
     start = end - len(trimmed)
     return start, start + len(trimmed.rstrip())
+
+
+def _after_as(body: str, sentence_start: int, source_start: int) -> bool:
+    """Whether "as" stands right before the source ("As the paper noted, ...")."""
+    before = body[max(sentence_start, source_start - 5) : source_start].lower()
+    return before.endswith("as ") and (len(before) < 4 or not before[-4].isalnum())
+
+
+# "as the paper noted in an op-ed Thursday, ": what stands between the cue and the comma.
+_TO_COMMA = re.compile(r"[^,.;:\"“”]{0,60},\s*")
+
+
+def _as_content(
+    body: str, cue_end: int, sentence: _Bounds, source_start: int
+) -> tuple[int, int] | None:
+    """The main clause an "as X noted" aside attributes: the rest of the sentence after the
+    aside, else the clause before ", as"."""
+    comma = _TO_COMMA.match(body, cue_end, sentence.end)
+    if comma is not None:
+        return _clause(body, comma.end(), sentence.end)
+    aside = body.rfind(",", sentence.start, source_start)
+    if aside > sentence.start and body[aside:source_start].strip(", ").lower() == "as":
+        return _clause(body, sentence.start, aside)
+    return None
 
 
 def _clause(body: str, start: int, end: int) -> tuple[int, int] | None:
@@ -886,7 +1073,6 @@ def _same_sentence(found: list[Found], position: int) -> list[Found]:
 
 
 def _to_attribution(body: str, item: Found) -> Attribution:
-    info = item.info or SourceInfo("unknown", "other")
     source, cue, content = item.source, item.cue, item.content
     # Every field given, in declaration order: ``fill_unchecked`` directly, without the
     # keyword-argument round trip of ``build``.
@@ -896,13 +1082,14 @@ def _to_attribution(body: str, item: Found) -> Attribution:
             "source": _span(body, *source) if source else None,
             "cue": _span(body, *cue) if cue else None,
             "content": _span(body, *content) if content else None,
-            "source_type": info.source_type,
-            "speaker": info.speaker,
+            "source_type": "unknown",  # typed and resolved by speakers.SpeakerResolver
+            "speaker": None,
             "role": item.role,
             "direct": item.direct,
             "sentence": item.sentence,
             "via": item.via,
             "in_quote": item.in_quote,
+            "source_id": None,  # set by speakers.SourceBuilder
         },
     )
 

@@ -76,7 +76,7 @@ def find_claims(
         if not is_claim(span.text):
             continue
         support = supports.get(index)
-        found = sorted(support) if support else []
+        found = tuple(sorted(support)) if support else ()
         need = 0.0 if found else _needs_source(body, index, context, model)
         # Every field given and known valid: filled directly (build() would look up the
         # defaults it does not need, for each of ~45 claims an article).

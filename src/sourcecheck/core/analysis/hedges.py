@@ -13,7 +13,12 @@ written in a small pattern language, so config and plugins can add cues without 
 Alternatives are lower-case words or macros: ``{be}`` (forms of "to be"), ``{det}``
 (determiners and possessives), ``{pron}`` (subject pronouns), ``{num}`` (a number follows:
 "40", "$3", "a dozen", "half", "forty"), ``{punct}`` (punctuation or the end of the text
-instead of a word) and ``{start}`` (the cue opens its sentence).
+instead of a word), ``{start}`` (the cue opens its sentence) and ``{poss}`` (a possessive
+word: "the mayor's", "voters'").
+
+Entries of the ``not_hedges`` category are readings that look like a cue but are none
+("more likely to", "the claim that"): they are tried before every other entry of their core,
+and a match means no hedge.
 
 All cores compile into ONE regex (a trie of alternatives, so the engine rejects a
 position after a character or two); contexts are only checked on the few hits.
@@ -43,6 +48,9 @@ from sourcecheck.core.models import (
 )
 
 CATEGORIES: frozenset[str] = frozenset(get_args(HedgeCategory))
+# The lexicon category of readings that look like a cue but are none ("more likely to",
+# "the claim that"): a matching entry there means "no hedge here".
+NOT_HEDGES = "not_hedges"
 
 
 def _words(text: str) -> frozenset[str]:
@@ -77,6 +85,24 @@ _TRAILING_WORD = re.compile(r"[\w'’]+\Z")
 _LOOKBEHIND = 40  # characters searched for the previous word: longer than English words
 _PRONOUN_AFTER_MAY = _words("i we you he she it they")
 
+# Verbs that, used actively, report what someone holds true ("Most voters believe he could
+# win", "what he truly believed"): the belief and the rest of its clause are the holder's, as
+# an attribution's are, unless the holder is the writer ("I think") or a vague crowd ("many
+# consider", a weasel the writer chose).
+_HOLDER_VERBS = _words(
+    "believe believes believed believing think thinks thought suspect suspects suspected "
+    "consider considers assume assumes assumed presume presumes speculate speculates "
+    "speculated imply implies implied doubt doubts"
+)
+# The writer, a vague crowd, or a passive ("is believed", "once thought extinct").
+_NOT_A_HOLDER = (
+    _words("i we some many most few others people once originally traditionally long widely")
+    | _MACROS["be"]
+)
+# Where a held belief's clause ends before its sentence does: a semicolon, a dash, or a
+# contrast that the writer adds in their own voice.
+_CLAUSE_END = re.compile(r"[;—–]|\s--?\s|,\s+(?:but|although|though|while|whereas|yet)\b")
+
 _GROUP = re.compile(r"\(([^()]*)\)")
 _ENTRY = re.compile(
     r"^\s*(?:\[(?P<before>[^\]]+)\]\s+)?(?P<core>[^\[\]]+?)(?:\s+\[(?P<after>[^\]]+)\])?\s*$"
@@ -96,11 +122,13 @@ class _Context:
     number: bool  # the {num} macro: a quantity must follow
     punct: bool  # the {punct} macro: no word, punctuation or end of text
     start: bool  # the {start} macro: the cue opens the sentence
+    poss: bool  # the {poss} macro: a possessive ("the mayor's", "voters'")
 
     def holds(self, token: str, at_sentence_start: bool, number_ahead: bool) -> bool:
         hit = (
             token in self.words
             or (self.punct and not token[:1].isalnum())
+            or (self.poss and token.endswith(("'s", "s'")))
             or (self.start and at_sentence_start)
             or (self.number and number_ahead)
         )
@@ -117,7 +145,7 @@ class _Entry:
 def _parse_context(text: str, entry: str) -> _Context:
     negated = text.startswith("!")
     words: set[str] = set()
-    flags = {"num": False, "punct": False, "start": False}
+    flags = {"num": False, "punct": False, "start": False, "poss": False}
     for alternative in text.lstrip("!").split("|"):
         word = alternative.strip().lower()
         if word.startswith("{") and word.endswith("}"):
@@ -130,7 +158,9 @@ def _parse_context(text: str, entry: str) -> _Context:
                 raise LexiconError(f"hedge lexicon entry {entry!r}: unknown macro {word}")
         elif word:
             words.add(word.replace("’", "'"))
-    return _Context(frozenset(words), negated, flags["num"], flags["punct"], flags["start"])
+    return _Context(
+        frozenset(words), negated, flags["num"], flags["punct"], flags["start"], flags["poss"]
+    )
 
 
 def parse_entry(entry: str, category: str) -> tuple[list[str], _Entry]:
@@ -139,10 +169,9 @@ def parse_entry(entry: str, category: str) -> tuple[list[str], _Entry]:
     A core may hold groups of alternatives, ``(critics|experts) (say|said)``, which
     expand to one phrase per combination. Raises :class:`LexiconError`.
     """
-    if category not in CATEGORIES:
-        raise LexiconError(
-            f"hedge lexicon category {category!r} is not one of {sorted(CATEGORIES)}"
-        )
+    if category not in CATEGORIES and category != NOT_HEDGES:
+        known = sorted(CATEGORIES | {NOT_HEDGES})
+        raise LexiconError(f"hedge lexicon category {category!r} is not one of {known}")
     match = _ENTRY.match(entry)
     if match is None or not re.search(r"\w", match["core"]):
         raise LexiconError(f"hedge lexicon entry {entry!r} has no cue words")
@@ -251,6 +280,7 @@ class HedgeFinder:
             key: options[0].category
             for key, options in self._entries.items()
             if len(options) == 1
+            and options[0].category != NOT_HEDGES
             and options[0].before is None
             and options[0].after is None
             and key != "may"
@@ -266,6 +296,7 @@ class HedgeFinder:
         starts = [s.span.start for s in sentences]
         source_zones = _source_zones(quotes, attributions)
         hedges: list[Hedge] = []
+        held_until = -1  # the end of the clause a third party's belief verb governs
         for start, end, key in self._cues(body):
             sentence = bisect_right(starts, start) - 1
             if sentence < 0:  # not max(): it parses its arguments the slow way
@@ -277,7 +308,13 @@ class HedgeFinder:
                 category = self._category(body, key, start, end, sentence_start)
                 if category is None:
                     continue
-            voice = "source" if _inside(source_zones, start, end) else "writer"
+            if start < held_until or _inside(source_zones, start, end):
+                voice = "source"
+            elif category == "speculative_verb" and key in _HOLDER_VERBS:
+                held_until = _held_clause_end(body, start, end, sentences, sentence)
+                voice = "source" if held_until > start else "writer"
+            else:
+                voice = "writer"
             span = Span.of(body, start, end)
             # Values computed here and known valid: no per-hedge pydantic validation.
             hedges.append(
@@ -337,7 +374,7 @@ class HedgeFinder:
                 continue
             if entry.after and not neighbours.after_holds(entry.after):
                 continue
-            return entry.category
+            return None if entry.category == NOT_HEDGES else entry.category
         return None
 
 
@@ -380,9 +417,29 @@ def _load_entries(lexicon: list[str] | dict[str, list[str]]) -> dict[str, list[_
             for core in cores:
                 entries.setdefault(core, []).append(entry)
     for options in entries.values():
-        # Specific readings first: an entry with a context outranks a bare one.
-        options.sort(key=lambda e: e.before is None and e.after is None)
+        # Exclusions first, then specific readings: an entry with a context outranks a
+        # bare one.
+        options.sort(key=_entry_rank)
     return entries
+
+
+def _held_clause_end(
+    body: str, start: int, end: int, sentences: Sequence[Sentence], sentence: int
+) -> int:
+    """Where the clause of a belief verb at ``[start, end)`` ends, if someone other than the
+    writer holds the belief; -1 if the writer does, or nobody is named ("thought to be")."""
+    span = sentences[sentence].span if sentences else Span.of(body, 0, len(body))
+    holder = _previous_token(body, start, span.start)
+    if not holder or holder in _NOT_A_HOLDER or _next_token(body, end) == "to":
+        return -1
+    clause_end = _CLAUSE_END.search(body, end, span.end)
+    return clause_end.start() if clause_end else span.end
+
+
+def _entry_rank(entry: _Entry) -> int:
+    if entry.category == NOT_HEDGES:
+        return 0
+    return 1 if entry.before or entry.after else 2
 
 
 def _is_modal_may(body: str, text: str, end: int, at_sentence_start: bool) -> bool:

@@ -53,6 +53,17 @@ _MONTHS = words(
 _FIGURE_WORDS = words(
     "percent percentage million billion trillion dozens hundreds thousands doubled tripled halved"
 )
+# Substrings every figure word holds ("illion" stands for three of them).
+_FIGURE_HINTS = (
+    "percent",
+    "illion",
+    "dozens",
+    "hundreds",
+    "thousands",
+    "doubled",
+    "tripled",
+    "halved",
+)
 _PRESENT = words("is are has have remains remain seems seem appears appear continues")
 _PAST = words("was were had did won lost held took made went came gave told")
 _NOT_PAST = words("need needed red bed seed speed feed indeed")
@@ -74,6 +85,7 @@ _MENTAL = words(
 )
 _FIRST_PERSON = words("i we our us my me i’m i'm we’re we're")
 _QUOTE_MARKS = frozenset('"“”«»')
+_FIRST_PERSON_WORD = re.compile(r"(?<![\w’'])(?:i|we|our|us|my|me)(?:[’'](?:m|re))?(?![\w’'])")
 # A piece whose writer speaks in the first person this often (per 1,000 words outside
 # quotes), or that attributes fewer than this share of its sentences, reads as opinion.
 OPINION_FIRST_PERSON = 10.0
@@ -114,7 +126,10 @@ def has_figure(text: str) -> bool:
         if ":" in number or _YEAR.fullmatch(number) or _is_date(text, match.start(), match.end()):
             continue
         return True
-    return any(w.lower() in _FIGURE_WORDS for w in _WORD.findall(text))
+    lowered = text.lower()
+    if not any(hint in lowered for hint in _FIGURE_HINTS):  # most sentences hold none
+        return False
+    return any(w in _FIGURE_WORDS for w in _WORD.findall(lowered))
 
 
 def _is_date(text: str, start: int, end: int) -> bool:
@@ -146,11 +161,9 @@ def article_context(
     inner = sorted((q.inner.start, q.inner.end) for q in quotes if not q.nested)
     starts = [s for s, _ in inner]
     ends = [e for _, e in inner]
-    first_person = writer_words = 0
-    for sentence in sentences:
-        tokens = _writer_words(body, sentence.span.start, sentence.span.end, starts, ends)
-        first_person += sum(w in _FIRST_PERSON for w in tokens)
-        writer_words += len(tokens)
+    writer = _outside_quotes(body, 0, len(body), starts, ends).lower()
+    writer_words = len(writer.split())
+    first_person = len(_FIRST_PERSON_WORD.findall(writer))
     attributed_rate = len(attributed) / (len(sentences) or 1)
     per_thousand = 1000 * first_person / writer_words if writer_words else 0.0
     return ArticleContext(
@@ -174,18 +187,24 @@ def _quoted_share(start: int, end: int, starts: list[int], ends: list[int]) -> f
     return covered / (end - start)
 
 
-def _writer_words(body: str, start: int, end: int, starts: list[int], ends: list[int]) -> list[str]:
-    """The lower-cased words of ``body[start:end]`` outside direct quotes."""
+def _outside_quotes(body: str, start: int, end: int, starts: list[int], ends: list[int]) -> str:
+    """``body[start:end]`` without the direct quotes in it (a space where each was)."""
+    index = max(0, bisect_right(starts, start) - 1)
+    if (
+        index >= len(starts)
+        or starts[index] >= end
+        or (ends[index] <= start and (index + 1 >= len(starts) or starts[index + 1] >= end))
+    ):
+        return body[start:end]  # most sentences hold no quote
     pieces: list[str] = []
     position = start
-    index = max(0, bisect_right(starts, start) - 1)
     while index < len(starts) and starts[index] < end:
         if ends[index] > position:
             pieces.append(body[position : max(position, starts[index])])
             position = max(position, ends[index])
         index += 1
     pieces.append(body[position:end])
-    return [w.lower() for piece in pieces for w in _WORD.findall(piece)]
+    return " ".join(pieces)
 
 
 def features(body: str, index: int, context: ArticleContext) -> list[float]:
@@ -194,25 +213,31 @@ def features(body: str, index: int, context: ArticleContext) -> list[float]:
     sentence = sentences[index]
     start, end = sentence.span.start, sentence.span.end
     text = body[start:end]
-    tokens = _writer_words(body, start, end, context.quote_starts, context.quote_ends)
+    starts, ends = context.quote_starts, context.quote_ends
+    tokens = _WORD.findall(_outside_quotes(body, start, end, starts, ends).lower())
+    kinds = set(tokens)
     same_paragraph = index > 0 and sentences[index - 1].paragraph == sentence.paragraph
     return [
         float(has_figure(text)),
-        _quoted_share(start, end, context.quote_starts, context.quote_ends),
-        float(any(c in _QUOTE_MARKS for c in text)),
+        _quoted_share(start, end, starts, ends),
+        float(not _QUOTE_MARKS.isdisjoint(text)),
         float(same_paragraph and index - 1 in context.attributed),
         _since_attributed(index, context.attributed),
         float(index == 0),
         float(len(text.split()) < 10),
-        float(any(w in _PRESENT for w in tokens)),
-        float(any(w in _PAST or (w.endswith("ed") and w not in _NOT_PAST) for w in tokens)),
-        float(sum(w in _QUANTIFIERS for w in tokens)),
-        float(sum(w in _COMPARATIVE or (w.endswith("est") and len(w) > 5) for w in tokens)),
-        float(any(w in _MODALS for w in tokens)),
-        float(sum(w in _MENTAL for w in tokens)),
-        float(any(w in _FIRST_PERSON for w in tokens)),
+        float(not _PRESENT.isdisjoint(kinds)),
+        float(not _PAST.isdisjoint(kinds) or any(_past_participle(w) for w in kinds)),
+        float(sum(1 for w in tokens if w in _QUANTIFIERS)),
+        float(sum(1 for w in tokens if w in _COMPARATIVE or (len(w) > 5 and w.endswith("est")))),
+        float(not _MODALS.isdisjoint(kinds)),
+        float(sum(1 for w in tokens if w in _MENTAL)),
+        float(not _FIRST_PERSON.isdisjoint(kinds)),
         context.attributed_rate,
     ]
+
+
+def _past_participle(word: str) -> bool:
+    return word.endswith("ed") and word not in _NOT_PAST
 
 
 def _since_attributed(index: int, attributed: frozenset[int], cap: int = 5) -> float:

@@ -43,6 +43,7 @@ _IRREGULAR: dict[str, tuple[str, ...]] = {
     "understand": ("understood",),
     "withhold": ("withheld",),
     "retell": ("retold",),
+    "seek": ("sought",),
 }
 # Verbs that double their last consonant before -ed/-ing ("admitted", "referring").
 _DOUBLING = words(

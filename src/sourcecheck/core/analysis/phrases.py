@@ -51,7 +51,7 @@ def token_starts(body: str, words: list[str], first: int, start: int, end: int) 
 
 _SOURCE_PRONOUNS = words(
     """
-    he she they i we you it who which
+    he she they i we you it who which another
     """
 )
 _TAIL_WORDS = words(
@@ -62,12 +62,30 @@ _TAIL_WORDS = words(
     separately bluntly strongly clearly openly frequently always even still already just
     only is are was were been being be himself herself themselves itself too apparently
     allegedly falsely wrongly correctly rightly specifically explicitly directly angrily
-    firmly has't hasn't haven't didn't doesn't don't won't wouldn't
+    firmly has't hasn't haven't didn't doesn't don't won't wouldn't now long since ever
+    soon yet
     """
 )
 _BE = words(
     """
     is are was were been being be
+    """
+)
+# "Obama on Tuesday accused", "the ministry earlier this week said": when, between subject
+# and cue. Days stand alone; periods need an opener ("last week", not "week").
+_DAY_WORDS = words(
+    """
+    monday tuesday wednesday thursday friday saturday sunday yesterday today tonight
+    """
+)
+_PERIOD_WORDS = words(
+    """
+    week month year weekend morning afternoon evening night
+    """
+)
+_TIME_OPENERS = words(
+    """
+    on late early last this earlier later next
     """
 )
 _CONNECT = words(
@@ -111,6 +129,11 @@ _REPORTING_ASIDES = words("citing according quoting")
 _SINGULAR = words("a an one another this that each every")
 
 
+def _participle(word: str) -> bool:
+    """'monitoring' in 'a strategist monitoring the race': a participle opening a modifier."""
+    return len(word) > 5 and word.endswith("ing") and word.islower()
+
+
 def _plural(word: str) -> bool:
     lower = word.lower()
     return lower.endswith("s") and not lower.endswith(("ss", "us", "is"))
@@ -126,6 +149,96 @@ def _trim_end(body: str, end: int) -> int:
     while end > 0 and body[end - 1].isspace():
         end -= 1
     return end
+
+
+# Words ending in -ly that are nouns, so may be the source itself ("the family said").
+_NOT_ADVERBS = words(
+    """
+    family ally rally assembly supply italy july reply anomaly monopoly bully belly
+    """
+)
+
+
+def _adverb(body: str, start: int, end: int) -> bool:
+    """Whether ``body[start:end]`` is a lower-case -ly adverb ("Priebus has aggressively
+    pushed back", "Rubio vehemently opposed")."""
+    return (
+        end - start > 4
+        and body.endswith("ly", start, end)
+        and body[start].islower()
+        and body[start:end] not in _NOT_ADVERBS
+    )
+
+
+_NUMBER_WORDS = words(
+    """
+    one two three four five six seven eight nine
+    """
+)
+
+
+def _share(words: list[str]) -> int | None:
+    """A share of people as the source: "42 %" ("42% say"), "four in 10" ("four in 10
+    said"); the index of its first word, or None."""
+    if len(words) >= 2 and words[-1] == "%" and words[-2][0].isdigit():
+        return len(words) - 2
+    if (
+        len(words) >= 3
+        and words[-1].isdigit()
+        and words[-2] == "in"
+        and (words[-3].isdigit() or words[-3].lower() in _NUMBER_WORDS)
+    ):
+        return len(words) - 3
+    # "nine in 10 registered voters said": the share, then who they are.
+    for i in range(max(0, len(words) - 6), len(words) - 3):
+        if (
+            words[i + 1] == "in"
+            and words[i + 2].isdigit()
+            and (words[i].isdigit() or words[i].lower() in _NUMBER_WORDS)
+            and all(w.isalpha() and w.lower() not in _FUNCTION for w in words[i + 3 :])
+        ):
+            return i
+    return None
+
+
+def _time_phrase_start(body: str, window: int, start: int) -> int:
+    """Where a time phrase ending with the word at ``start`` begins: back over its openers
+    ("on Tuesday", "earlier this week"), each a word followed by one space."""
+    while start - 1 > window and body[start - 1] == " ":
+        space = body.rfind(" ", window, start - 1)
+        word_start = space + 1 if space >= 0 else window
+        if body[word_start : start - 1].lower() not in _TIME_OPENERS:
+            return start
+        start = word_start
+    return start
+
+
+# Endings of nouns for people by what they do (economist, regulator, historian, consultant)
+_AGENT_ENDINGS = ("ist", "er", "or", "ian", "ant", "ent", "eer")
+# Words with those endings that are not people (or are read elsewhere).
+_NOT_AGENTS = words(
+    """
+    never ever other another after under over whether either neither rather later former
+    latter better center order power water number however together per nor major minor
+    prior poor superior junior recent current different important silent percent moment
+    event content meant want cent present absent apparent frequent urgent consistent
+    sent spent went gender border chapter corner matter shelter answer offer summer
+    winter october november december september quarter counter further earlier
+    """
+)
+
+
+def _agentive(word: str) -> bool:
+    """Whether a lower-case word reads as a noun for a person by what they do."""
+    lower = word.lower()
+    singular = lower[:-1] if lower.endswith("s") else lower
+    return (
+        len(singular) > 4
+        and singular.endswith(_AGENT_ENDINGS)
+        and singular not in _NOT_AGENTS
+        and lower not in _FUNCTION
+        and lower not in _TAIL_WORDS
+    )
 
 
 def _role_word(word: str) -> str:
@@ -157,7 +270,12 @@ class SourceReader:
             space = body.rfind(" ", window, end)
             word_start = space + 1 if space >= 0 else window
             word = body[word_start:end].lower()
-            if not word or word not in _TAIL_WORDS:
+            if word in _DAY_WORDS or word in _PERIOD_WORDS:
+                opened = _time_phrase_start(body, window, word_start)
+                if opened == word_start and word in _PERIOD_WORDS:
+                    return end, passive
+                space = opened - 1 if opened > window else -1
+            elif not word or (word not in _TAIL_WORDS and not _adverb(body, word_start, end)):
                 return end, passive
             passive = passive or word in _BE
             end = space if space >= 0 else window
@@ -233,14 +351,21 @@ class SourceReader:
 
     def _phrase(self, words: list[str]) -> int | None:
         """Index of the first word of the source phrase that ends the list, or None."""
-        if not words or not words[-1][0].isalnum():
+        if not words:
+            return None
+        share = _share(words)
+        if share is not None:
+            return share
+        if not words[-1][0].isalnum():
             return None
         last = words[-1]
         if last.lower() in _SOURCE_PRONOUNS:
             return len(words) - 1
         # Both walk back over at most the 7 words before the last, and need a preposition
         # or "who"/"that" there: without one (most sources), neither is tried.
-        if not _LINK_WORDS.isdisjoint(map(str.lower, words[-8:-1])):
+        if not _LINK_WORDS.isdisjoint(map(str.lower, words[-8:-1])) or any(
+            map(_participle, words[-8:-1])
+        ):
             modified = self._post_modified(words)
             if modified is not None:
                 return modified
@@ -262,13 +387,14 @@ class SourceReader:
         return None
 
     def _post_modified(self, words: list[str]) -> int | None:
-        """'a spokesman for the agency', 'people familiar with the matter'."""
+        """'a spokesman for the agency', 'people familiar with the matter', 'a strategist
+        monitoring the race'."""
         lowest = max(1, len(words) - 7)
         for i in range(len(words) - 2, lowest - 1, -1):
             word = words[i].lower()
             if not words[i][0].isalnum():
                 return None
-            if word not in _PREPOSITIONS:
+            if word not in _PREPOSITIONS and not _participle(words[i]):
                 continue
             head = i - 1
             if words[head].lower() in _LINKING and head > 0:
@@ -301,8 +427,11 @@ class SourceReader:
 
     def _descriptor_before(self, words: list[str], name_start: int) -> int:
         """'Republican presidential hopeful Donald Trump': a role written before a name."""
-        if name_start == 0 or _role_word(words[name_start - 1]) not in self.roles:
+        if name_start == 0:
             return name_start
+        title = words[name_start - 1]
+        if _role_word(title) not in self.roles and not (title.islower() and _agentive(title)):
+            return name_start  # "psychologist Jane Roe": an agent noun, as a role is
         i = name_start - 1
         while i > 0 and name_start - i < _MAX_MODIFIERS + 1:
             before = words[i - 1]
@@ -336,7 +465,8 @@ class SourceReader:
                     i -= 1
                 return i
             i -= 1
-        if words[head].lower() in self.heads:
+        if words[head].lower() in self.heads or (_plural(words[head]) and _agentive(words[head])):
+            # "regulators say": a bare plural agent noun is a group of people
             i = max(i, head - 2)  # a bare noun: keep only adjacent modifiers ("senior officials")
             while i < head and words[i] in NOT_NAMES:
                 i += 1

@@ -1,23 +1,24 @@
-"""Who a source is: its type (named person, organisation, document, anonymous, vague,
-author) and, for pronouns and descriptions ("he", "the lawmaker"), whom it refers to.
+"""What the words of a source phrase say about it: a named person, an organisation, a
+document, an anonymous or vague source, the author, or a pronoun or description that needs
+resolving ("he", "the lawmaker"; see ``speakers.py``).
 
-Typing reads the words of the source phrase against the lexicons. Resolution walks the
-article once, in order, remembering the most recent person, organisation and group
-mentioned, so it costs one pass however many attributions there are.
+Typing reads the words of the source phrase against the lexicons, and remembers the answer
+for each phrase: the same few phrases open most attributions of every article.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Literal, Protocol
+from typing import Literal
 
 from sourcecheck.core.analysis.patterns import WordStartPattern, alternation, words
 from sourcecheck.core.lexicons import Lexicons
 from sourcecheck.core.models import SourceType
 
-Kind = Literal["named", "pronoun", "person_description", "org_description", "group", "other"]
+Kind = Literal[
+    "named", "pronoun", "person_description", "org_description", "group", "share", "other"
+]
 
 PERSON_PRONOUNS = frozenset(["he", "she", "who", "him", "her"])
 GROUP_PRONOUNS = frozenset(["they", "them"])
@@ -45,8 +46,76 @@ NOT_NAMES = words(
     """
 )
 _POST_MODIFIER = re.compile(
-    r"\s+(?:for|at|of|from|by|with|in|on|inside|within|close\s+to|familiar\s+with|briefed\s+on|"
-    r"who|involved|knowledgeable)\b"
+    r"\s+(?:for|at|of|from|by|with|in|on|to|inside|within|close\s+to|familiar\s+with|"
+    r"briefed\s+on|who|involved|knowledgeable)\b"
+)
+# "52 percent", "half of them", "a majority of voters", "nine in 10 Americans": a survey's
+# finding. What follows the share is checked in ``_is_share``.
+_SHARE = re.compile(
+    r"(?:(?:about|nearly|almost|only|just|more\s+than|fewer\s+than|less\s+than|over|under|"
+    r"roughly|some|a|an|the|large|strong|slim|narrow|clear|bare|small|big|vast|"
+    r"overwhelming)\s+)*"
+    r"(?:[\w.,-]+\s*(?:percent|per\s+cent|%)|[\w-]+\s+in\s+(?:\d+|ten)|"
+    r"(?:\d+|one|two|three|four)[-\s](?:thirds?|quarters?|fifths?)|half|majorit(?:y|ies)|"
+    r"pluralit(?:y|ies))(?![\w-])",
+    re.I,
+)
+# Documents that say nothing of who made them unless the phrase names its maker ("a poll",
+# "recent polling", "reports"): unnamed, like "experts".
+_UNNAMED_DOCUMENTS = frozenset(
+    [
+        "poll",
+        "polls",
+        "polling",
+        "survey",
+        "surveys",
+        "reports",
+        "statistics",
+        "studies",
+        "research",
+        "data",
+        "numbers",
+        "figures",
+        "emails",
+        "e-mails",
+        "documents",
+        "records",
+        "memos",
+    ]
+)
+_POSSESSIVE_PRONOUNS = frozenset(["his", "her", "their", "my", "our", "your", "its"])
+# Relatives: "his wife" is someone the text has identified, not an anonymous source.
+_KIN = words(
+    """
+    wife husband son daughter mother father brother sister widow widower parent parents
+    grandmother grandfather uncle aunt cousin nephew niece fiancee fiance partner
+    """
+)
+_REFERRING = frozenset(
+    ["the", "this", "that", "these", "those", "its", "their", "his", "her", "our"]
+)
+_INDEFINITE = frozenset(
+    [
+        "a",
+        "an",
+        "some",
+        "many",
+        "several",
+        "most",
+        "recent",
+        "new",
+        "other",
+        "more",
+        "few",
+        "multiple",
+        "numerous",
+        "various",
+        "exit",
+        "internal",
+        "private",
+        "early",
+        "latest",
+    ]
 )
 _CLASSIFIED_MAX = 20_000  # remembered source phrases per engine: a few MB at most
 _ACRONYM = re.compile(r"^(?:[A-Z]{2,6}|(?:[A-Z]\.){2,4})(?:['’]s)?$")
@@ -67,17 +136,24 @@ class SourceTyper:
 
     def __init__(self, lexicons: Lexicons) -> None:
         self.anonymous_heads = _lower_set(lexicons.get("anonymous_sources"), "heads")
-        anonymous_phrases = _category(lexicons.get("anonymous_sources"), "phrases")
+        anonymous_phrases = category(lexicons.get("anonymous_sources"), "phrases")
         self._anonymous = WordStartPattern(rf"{alternation(anonymous_phrases)}\b", "i")
         self.anonymous_phrase = self._anonymous.plain
         self.vague_heads = {p.lower() for p in lexicons.phrases("vague_sources")}
         self.document_heads = {p.lower() for p in lexicons.phrases("document_nouns")}
         org = lexicons.get("organization_words")
-        self.org_words = set(_category(org, "name_words"))
+        self.org_words = set(category(org, "name_words"))
         self.org_heads = _lower_set(org, "description_heads")
-        self.governments = set(_category(org, "governments"))
+        self.governments = set(category(org, "governments"))
+        places = lexicons.get("places")
+        self.places = set(category(places, "places"))
+        self.lower_places = {place.lower() for place in self.places}
+        self.dates = set(category(places, "dates"))
+        self.demonyms = set(category(places, "demonyms"))
+        self.parties = set(category(places, "parties"))
+        self.not_makers = self.places | self.demonyms | self.parties
         titles = lexicons.get("person_titles")
-        self.titles = set(_category(titles, "abbreviated")) | set(_category(titles, "words"))
+        self.titles = set(category(titles, "abbreviated")) | set(category(titles, "words"))
         self.role_nouns = _lower_set(titles, "role_nouns")
         # Nouns that stay descriptions even capitalised at the start of a sentence.
         self.common_nouns = (
@@ -120,19 +196,40 @@ class SourceTyper:
             if lower in AUTHOR_PRONOUNS and not in_quote:
                 return SourceInfo("author", "named", "the author")
             return SourceInfo("unknown", "pronoun")
-        if self.anonymous(phrase):
+        if self.anonymous(phrase) or lower == "another":
+            # "Another said": one more of the unnamed people the story quotes.
             return SourceInfo("anonymous", "group")
-        head_words = _POST_MODIFIER.split(phrase, maxsplit=1)[0].split()
+        if _is_share(phrase):
+            return SourceInfo("document", "share")  # "52 percent say": a poll's finding
+        head_words = self._head_words(phrase)
         head = _POSSESSIVE.sub("", head_words[-1]).lower() if head_words else lower
         bare = " ".join(w for w in words if w.lower() != "the")
-        if bare in self.governments:
+        if bare in self.governments or bare in self.places or lower in self.lower_places:
+            # "Lisbon says", "Ohio argued": a capital or a state speaking is its government.
             return SourceInfo("named_organization", "named", bare)
+        if bare in self.dates:
+            return SourceInfo("unknown", "other")  # "October showed": not a source
+        if bare in self.demonyms:
+            return SourceInfo("vague", "group")  # "Americans say"
+        if bare in self.parties and bare.endswith("s"):
+            # "Democrats say", "the Republicans argued": some of the party's members, not
+            # the party speaking through anyone the reader could check.
+            return SourceInfo("vague", "group")
         named = self._names(head_words)
+        person = self._name_after_role(head_words)
+        if person:  # "Interior Ministry spokesman Tom Silva": the person, not the ministry
+            return SourceInfo("named_person", "named", person)
         common = head_words[-1][0].islower() or (
             head in self.common_nouns
             and (len(head_words) == 1 or head_words[0].lower() in DETERMINERS)
         )
         if head in self.document_heads and common:
+            if (
+                head in _UNNAMED_DOCUMENTS
+                and self._unnamed_maker(head_words)
+                and not self._maker_after(words[len(head_words) :])
+            ):
+                return SourceInfo("vague", "group")
             return SourceInfo("document", "other")
         if common:
             return self._description(head, head_words, named)
@@ -147,22 +244,80 @@ class SourceTyper:
     def _description(self, head: str, head_words: list[str], named: list[str]) -> SourceInfo:
         """A phrase ending in a common noun: 'analysts', 'a senior official', 'the senator'."""
         first = head_words[0].lower()
+        if first in _POSSESSIVE_PRONOUNS and head in _KIN:
+            return SourceInfo("unknown", "other")  # "his wife": who she is, the text says
         definite = first in ("the", "this", "that") or _POSSESSIVE.search(head_words[0]) is not None
         if head in self.vague_heads:
             return SourceInfo("vague", "group")
         if head in self.anonymous_heads and not (definite and not head.endswith("s")):
             return SourceInfo("anonymous", "group")
         if head in self.org_heads:
+            if named and _POSSESSIVE.search(head_words[0]) and head_words[0][:1].isupper():
+                # "Clinton's campaign", "Rubio's office": named by whose it is
+                return SourceInfo("named_organization", "named", " ".join(head_words))
             if named and not definite:
                 return SourceInfo("named_organization", "named", " ".join(named))
+            if first in _INDEFINITE:
+                return SourceInfo("anonymous", "group")  # "a conservative group": unnamed
             return SourceInfo("named_organization", "org_description")
         if head in self.role_nouns or head in self.anonymous_heads:
             if definite:
                 return SourceInfo("named_person", "person_description")
             return SourceInfo("anonymous", "group")
         if definite:
+            if head.endswith("s") and not head.endswith("ss"):
+                return SourceInfo("vague", "group")  # "the protesters": a group, not a person
             return SourceInfo("unknown", "person_description")
+        if first in ("one", "another") and len(head_words) > 1:
+            return SourceInfo("anonymous", "group")  # "one user wrote": one of many, unnamed
         return SourceInfo("unknown", "other")
+
+    def _head_words(self, phrase: str) -> list[str]:
+        """The words up to the head noun: 'a spokesman for the agency' -> 'a spokesman'."""
+        head_words = _POST_MODIFIER.split(phrase, maxsplit=1)[0].split() or phrase.split()
+        for i in range(1, len(head_words)):
+            # "a strategist monitoring the race": a participle after a known head noun
+            if head_words[i].endswith("ing") and head_words[i - 1].lower() in self.common_nouns:
+                return head_words[:i]
+        return head_words
+
+    def _name_after_role(self, head_words: list[str]) -> str | None:
+        """The person's name after a title or role word, if the phrase ends with one."""
+        last_role = max(
+            (
+                i
+                for i, w in enumerate(head_words[:-1])
+                if w in self.titles or w.lower() in self.role_nouns
+            ),
+            default=-1,
+        )
+        name = head_words[last_role + 1 :]
+        if last_role < 0 or not name or not all(w[:1].isupper() for w in name):
+            return None
+        if any(w.rstrip(".,") in self.org_words or _ACRONYM.match(w) for w in name):
+            return None
+        return " ".join(name)
+
+    def _unnamed_maker(self, head_words: list[str]) -> bool:
+        """Whether a poll or report phrase leaves its maker unnamed ('many Iowa polls')."""
+        first = head_words[0].lower()
+        if first in _REFERRING or _POSSESSIVE.search(head_words[0]):
+            return False  # "the poll", "its polling": one the story has named
+        kind_given = first not in _INDEFINITE and first not in DETERMINERS
+        if len(head_words) > 1 and kind_given and not head_words[0][:1].isupper():
+            return False  # "court filings", "internal emails": a kind, not a vague one
+        modifiers = (
+            head_words[1:-1] if first in _INDEFINITE or first in DETERMINERS else head_words[:-1]
+        )
+        # Capitalised words other than places, peoples and parties name the maker ("Pew").
+        return not any(w[:1].isupper() and w not in self.not_makers for w in modifiers)
+
+    def _maker_after(self, rest: list[str]) -> bool:
+        """Whether the words after the head name the maker ('data from the State
+        Department', 'a poll by Quinnipiac')."""
+        if not rest or rest[0].lower() not in ("from", "by", "of"):
+            return False
+        return any(w[:1].isupper() and w.rstrip(".,") not in self.not_makers for w in rest[1:])
 
     def _names(self, words: list[str]) -> list[str]:
         """The capitalised words of a phrase that can be part of a name."""
@@ -173,191 +328,28 @@ class SourceTyper:
         ]
 
 
-def _category(entries: list[str] | dict[str, list[str]], name: str) -> list[str]:
+def _is_share(phrase: str) -> bool:
+    """Whether a source phrase is a share of people: what a poll found, not who said it."""
+    match = _SHARE.match(phrase)
+    if match is None:
+        return False
+    rest = phrase[match.end() :].split()
+    # "a majority of voters", "52 percent", "nine in 10 registered voters"; not "the
+    # majority leader".
+    return not rest or rest[0].lower() == "of" or _plural_word(rest[-1])
+
+
+def _plural_word(word: str) -> bool:
+    lower = word.lower()
+    return lower.endswith("s") and not lower.endswith(("ss", "us", "is"))
+
+
+def category(entries: list[str] | dict[str, list[str]], name: str) -> list[str]:
+    """The phrases of one category of a lexicon (and its uncategorised additions)."""
     if isinstance(entries, dict):
         return list(entries.get(name, [])) + list(entries.get("other", []))
     return list(entries)
 
 
 def _lower_set(entries: list[str] | dict[str, list[str]], name: str) -> set[str]:
-    return {p.lower() for p in _category(entries, name)}
-
-
-# A source already resolved, as resolution remembers it: (source type, speaker).
-_Known = tuple[SourceType, str | None]
-
-
-class _Resolvable(Protocol):
-    """What resolution needs of an attribution being built (see ``attributions.Found``)."""
-
-    source: tuple[int, int] | None
-    in_quote: bool
-    role: str | None
-    info: SourceInfo | None
-
-
-_MENTION_WORD = r"[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?"
-# The same words, with possessive quantifiers for the mention scan: a capitalised word not
-# followed by another fails without backtracking letter by letter (which was most of the
-# scan's cost); no shorter run of letters could be followed by the space a mention needs.
-_MENTION_WORD_ONCE = r"[A-Z][a-z'’]++(?:-[A-Z][a-z'’]++)?"
-
-
-class Resolver:
-    """Resolves pronoun and description sources to the most recent compatible speaker."""
-
-    def __init__(self, typer: SourceTyper) -> None:
-        self.typer = typer
-        # Two or more capitalised words ("Maria Lopez", "Sen. Jane Doe", "Mr. Trump"): cheap
-        # person mentions to resolve to. Starting on a character class lets the regex
-        # engine skip ahead to capitals; the word boundary is checked in Python.
-        self._mention = re.compile(
-            rf"[A-Z][a-z'’]++\.?+(?:\s++(?:[A-Z]\.\s+)?{_MENTION_WORD_ONCE})+"
-        )
-        self._not_person = frozenset(typer.org_words | typer.governments)
-        # The name and is-a-person answer of each mention's words: the same names recur
-        # within and across articles, and working them out was half the cost of a mention.
-        self._names: dict[str, tuple[str, bool] | None] = {}
-        self._antecedent = re.compile(rf"(?P<np>{_MENTION_WORD}(?:\s+{_MENTION_WORD})*)\s*,\s*\Z")
-
-    def mentions(self, body: str, until: int | None = None) -> list[tuple[int, str, bool]]:
-        """Offset, name and is-a-person of the people and organisations in ``body``."""
-        found: list[tuple[int, str, bool]] = []
-        names = self._names
-        end = len(body) if until is None else until
-        for match in self._mention.finditer(body, 0, end):
-            start = match.start()
-            if start and (body[start - 1].isalnum() or body[start - 1] in "'’.-"):
-                continue
-            text = match.group()
-            if text in names:
-                name = names[text]
-            else:
-                name = self._name(text)
-                if len(names) < _CLASSIFIED_MAX:
-                    names[text] = name
-            if name is not None:
-                found.append((start, *name))
-        return found
-
-    def _name(self, mention: str) -> tuple[str, bool] | None:
-        """The name a mention's words give, and whether it is a person's."""
-        words = mention.split()
-        person = self._not_person.isdisjoint(words)
-        while words and words[0] in NOT_NAMES:
-            words.pop(0)
-        if person:  # "Health Secretary Dana Whitfield" -> "Dana Whitfield"
-            titles = self.typer.titles
-            last_title = max((i for i, w in enumerate(words) if w in titles), default=-1)
-            words = words[last_title + 1 :]
-        return (" ".join(words), person) if words else None
-
-    def resolve(self, body: str, items: Sequence[_Resolvable]) -> None:
-        """Set ``info`` (type and speaker) on every item, in one pass over the article."""
-        # Mentions matter only to resolve pronouns and descriptions: scan for them only up
-        # to the last source that needs them (often none, or early in the article).
-        needing = [
-            item.source[0]
-            for item in items
-            if item.source is not None and _may_refer(body, *item.source)
-        ]
-        mentions = self.mentions(body, max(needing) if needing else 0)
-        surnames: dict[str, str] = {}
-        next_mention = 0
-        # What was last mentioned, as (type, speaker): a SourceInfo is made only when a
-        # pronoun or a description takes one of them, not for every mention passed.
-        last_person: _Known | None = None
-        last_group: _Known | None = None
-        last_thing: _Known | None = None  # an organisation or a document ("it")
-        last_organization: _Known | None = None  # for "the agency"
-        for item in items:
-            if item.source is None:
-                item.info = SourceInfo("unknown", "other")
-                continue
-            start, end = item.source
-            while next_mention < len(mentions) and mentions[next_mention][0] < start:
-                _, name, person = mentions[next_mention]
-                if person:
-                    last_person = ("named_person", _full(name, surnames))
-                else:
-                    last_thing = last_organization = ("named_organization", name)
-                next_mention += 1
-            phrase = body[start:end]
-            # Shared with the typer's memory: every branch below that changes it makes a new one.
-            info = self.typer.known(phrase, item.in_quote)
-            if info.kind == "pronoun":
-                info = self._pronoun(
-                    body, start, phrase.lower(), last_person, last_group, last_thing
-                )
-            elif info.kind == "person_description":
-                info = _inherit(last_person, "anonymous", "group")
-            elif info.kind == "org_description":
-                info = _inherit(last_organization, "named_organization", "org_description")
-            elif info.source_type == "named_person" and info.speaker:
-                info = SourceInfo(info.source_type, info.kind, _full(info.speaker, surnames))
-            if item.role and self.typer.anonymous(item.role):
-                # "Maria, who asked that her last name not be used, said": named, but not
-                # identifiable; the reader cannot check who she is.
-                info = SourceInfo("anonymous", "group", info.speaker)
-            item.info = info
-            source_type = info.source_type
-            known = (source_type, info.speaker)
-            if source_type in ("named_person", "anonymous") and info.kind != "group":
-                last_person = known
-            elif source_type in ("named_organization", "document"):
-                last_thing = known
-                if source_type == "named_organization":
-                    last_organization = known
-            if source_type in ("named_organization", "anonymous", "vague"):
-                last_group = known
-
-    def _pronoun(
-        self,
-        body: str,
-        start: int,
-        pronoun: str,
-        last_person: _Known | None,
-        last_group: _Known | None,
-        last_thing: _Known | None,
-    ) -> SourceInfo:
-        if pronoun == "who":
-            antecedent = self._antecedent.search(body, max(0, start - 80), start)
-            if antecedent is not None:
-                info = self.typer.known(antecedent.group("np"))
-                if info.kind == "named":
-                    return info
-        if pronoun in PERSON_PRONOUNS or pronoun in AUTHOR_PRONOUNS or pronoun == "you":
-            return _inherit(last_person, "unknown", "pronoun")
-        if pronoun in GROUP_PRONOUNS:
-            return _inherit(last_group, "vague", "group")
-        return _inherit(last_thing, "unknown", "pronoun")
-
-
-_REFERRING_FIRST_WORDS = DETERMINERS | PRONOUNS
-
-
-def _may_refer(body: str, start: int, end: int) -> bool:
-    """Whether a source phrase may need an antecedent ("he", "the agency", "officials")."""
-    if not body[start].isupper():
-        return True
-    first = body[start:end].split(None, 1)
-    return bool(first) and first[0].lower() in _REFERRING_FIRST_WORDS
-
-
-def _inherit(
-    antecedent: _Known | None, fallback_type: SourceType, fallback_kind: Kind
-) -> SourceInfo:
-    """A pronoun or description takes the type and speaker of what it refers to (else the
-    fallback type and kind, with no speaker)."""
-    if antecedent is None:
-        return SourceInfo(fallback_type, fallback_kind)
-    return SourceInfo(antecedent[0], "pronoun", antecedent[1])
-
-
-def _full(name: str, surnames: dict[str, str]) -> str:
-    """'Lopez' -> 'Maria Lopez' once the full name has been seen; remembers full names."""
-    # Names are words joined by single spaces (see ``Resolver._name``, ``SourceTyper``).
-    if " " not in name:
-        return surnames.get(name, name)
-    surnames[name.rpartition(" ")[2]] = name
-    return name
+    return {p.lower() for p in category(entries, name)}

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Sequence
+from dataclasses import dataclass, field, fields, replace
 from functools import cache
+from types import MappingProxyType
 from typing import Any, TypeVar
 
 from pydantic import BaseModel
@@ -15,6 +17,7 @@ from sourcecheck.core.models import (
     Genre,
     Hedge,
     Quote,
+    Source,
     Span,
     fill_unchecked,
 )
@@ -45,32 +48,49 @@ def _defaults(cls: type[BaseModel]) -> tuple[tuple[str, Any, Any], ...]:
     )
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, frozen=True)
 class Sentence:
     span: Span
     paragraph: int
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, frozen=True)
 class Analysis:
     """Everything scorers need to know about the text, so none of them re-parses it.
 
-    Lists are in body order. ``Attribution.sentence``, ``Hedge.sentence`` and
-    ``Claim.sentence`` index into ``sentences``. ``extras`` is where analysis enrichers
-    (plugins) put what they compute, keyed by their plugin name.
+    Collections are tuples in body order (lists given are made tuples), the records are
+    frozen and the analysis itself cannot be reassigned: every scorer reads the same one, so
+    none can change what the others see. ``Attribution.sentence``, ``Hedge.sentence`` and
+    ``Claim.sentence`` index into ``sentences``; ``Attribution.source_id`` into ``sources``.
+    ``extras`` is where analysis enrichers (plugins) put what they compute, keyed by their
+    plugin name; the engine gives scorers a read-only view of it.
     """
 
     body: str
     language: str | None = None
-    paragraphs: list[Span] = field(default_factory=list)
-    sentences: list[Sentence] = field(default_factory=list)
-    quotes: list[Quote] = field(default_factory=list)
-    attributions: list[Attribution] = field(default_factory=list)
-    hedges: list[Hedge] = field(default_factory=list)
-    claims: list[Claim] = field(default_factory=list)
+    paragraphs: Sequence[Span] = ()
+    sentences: Sequence[Sentence] = ()
+    quotes: Sequence[Quote] = ()
+    attributions: Sequence[Attribution] = ()
+    hedges: Sequence[Hedge] = ()
+    claims: Sequence[Claim] = ()
+    sources: Sequence[Source] = ()
     word_count: int = 0
     genre: Genre = "news"
-    extras: dict[str, Any] = field(default_factory=dict)
+    extras: dict[str, Any] | MappingProxyType[str, Any] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        for name in _COLLECTIONS:
+            value = getattr(self, name)
+            if type(value) is not tuple:
+                # Frozen: the dataclass's own __init__ sets fields the same way.
+                object.__setattr__(self, name, tuple(value))
+
+    def read_only(self) -> Analysis:
+        """This analysis with ``extras`` as a read-only mapping: what scorers are given."""
+        if type(self.extras) is MappingProxyType:
+            return self
+        return replace(self, extras=MappingProxyType(self.extras))
 
     def sentence_at(self, offset: int) -> int:
         """Index of the sentence containing ``offset`` (the last one starting before it)."""
@@ -93,4 +113,13 @@ class Analysis:
             hedges=self.hedges,
             claims=self.claims,
             genre=self.genre,
+            sources=self.sources,
         )
+
+
+#: The fields of Analysis that hold records in body order (tuples once built).
+_COLLECTIONS = tuple(
+    f.name
+    for f in fields(Analysis)
+    if f.name not in ("body", "language", "word_count", "genre", "extras")
+)

@@ -3,11 +3,13 @@
     ::warning file=drafts/a.md,line=3,col=5,endLine=3,endColumn=21,title=RULE::MESSAGE
 
 Escaping follows the runner's rules: in the message, '%', CR and LF are percent-encoded;
-in property values ':' and ',' are too, or they would end the value early.
+in property values ':' and ',' are too, or they would end the value early. Any other
+control character in the message is written as an escape (``\\x1b``).
 """
 
 from __future__ import annotations
 
+from sourcecheck.core.printable import escape_controls
 from sourcecheck.lint.formats.base import FormatContext
 from sourcecheck.lint.runner import CheckRun, LintFinding
 
@@ -24,7 +26,10 @@ def escape_property(value: str) -> str:
 
 def command(level: str, message: str, **properties: str | int) -> str:
     props = ",".join(f"{key}={escape_property(str(value))}" for key, value in properties.items())
-    return f"::{level} {props}::{escape_data(message)}"
+    # Properties must decode to the file's real name, so only their separators are encoded;
+    # in the message, other control characters mean nothing to the runner but could colour
+    # or garble its log, so they are written as escapes.
+    return f"::{level} {props}::{escape_controls(escape_data(message))}"
 
 
 def _annotation(path: str, finding: LintFinding) -> str:

@@ -6,6 +6,7 @@ import json
 from collections import Counter
 from typing import Any
 
+from sourcecheck.core.printable import escape_json_text
 from sourcecheck.lint.formats.base import FormatContext
 from sourcecheck.lint.runner import LEVELS, CheckRun, FileResult, LintFinding
 
@@ -38,6 +39,7 @@ def file_dict(result: FileResult) -> dict[str, Any]:
         "title": report.article.title if report else None,
         "score": report.score if report else None,
         "band": report.band if report else None,
+        "baseline": report.baseline if report else None,
         "score_failed": result.score_failed,
         "scorers": [
             {
@@ -47,6 +49,7 @@ def file_dict(result: FileResult) -> dict[str, Any]:
                 "score": s.score,
                 "weight": s.weight,
                 "contribution": s.contribution,
+                "summary": s.summary,
             }
             for s in (report.scorers if report else [])
         ],
@@ -77,7 +80,7 @@ def render_json(run: CheckRun, context: FormatContext) -> str:
         },
         "files": [file_dict(r) for r in run.files],
     }
-    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    return escape_json_text(json.dumps(document, indent=2, ensure_ascii=False)) + "\n"
 
 
 def render_jsonl(run: CheckRun, context: FormatContext) -> str:
@@ -90,6 +93,9 @@ def render_jsonl(run: CheckRun, context: FormatContext) -> str:
         summary["findings"] = len(result.findings)
         records.append({"type": "file", **summary})
     return "".join(
-        json.dumps({"schema_version": CHECK_SCHEMA_VERSION, **r}, ensure_ascii=False) + "\n"
+        escape_json_text(
+            json.dumps({"schema_version": CHECK_SCHEMA_VERSION, **r}, ensure_ascii=False)
+        )
+        + "\n"
         for r in records
     )

@@ -9,9 +9,10 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from sourcecheck.core.printable import escape_json_text
 from sourcecheck.lint.formats.base import FormatContext
-from sourcecheck.lint.positions import SourceMap
 from sourcecheck.lint.runner import CheckRun, LintFinding
+from sourcecheck.prose.positions import SourceMap
 
 _SEVERITIES = {"error": "ERROR", "warning": "WARNING", "suggestion": "INFO"}
 
@@ -40,5 +41,5 @@ def render_rdjsonl(run: CheckRun, context: FormatContext) -> str:
                 "source": {"name": "sourcecheck"},
                 "code": {"value": finding.rule},
             }
-            out.append(json.dumps(diagnostic, ensure_ascii=False) + "\n")
+            out.append(escape_json_text(json.dumps(diagnostic, ensure_ascii=False)) + "\n")
     return "".join(out)

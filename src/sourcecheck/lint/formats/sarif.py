@@ -15,6 +15,7 @@ import json
 from collections import Counter
 from typing import Any
 
+from sourcecheck.core.printable import escape_json_text
 from sourcecheck.core.rules import Rule, explanation_markdown, explanation_text
 from sourcecheck.lint.formats.base import SARIF_LEVELS, FormatContext
 from sourcecheck.lint.runner import CheckRun, FileResult, LintFinding
@@ -187,4 +188,5 @@ def sarif_document(run: CheckRun, context: FormatContext) -> dict[str, Any]:
 
 
 def render_sarif(run: CheckRun, context: FormatContext) -> str:
-    return json.dumps(sarif_document(run, context), indent=2, ensure_ascii=False) + "\n"
+    document = json.dumps(sarif_document(run, context), indent=2, ensure_ascii=False)
+    return escape_json_text(document) + "\n"

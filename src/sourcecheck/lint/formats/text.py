@@ -6,6 +6,7 @@ from collections import Counter
 
 import click
 
+from sourcecheck.core.printable import escape_controls, one_line_printable
 from sourcecheck.lint.formats.base import FormatContext, plural
 from sourcecheck.lint.runner import CheckRun, FileResult, LintFinding
 
@@ -36,18 +37,16 @@ def render_statistics(run: CheckRun) -> str:
     return "".join(f"{n:>{width}}  {rule}  [{severity}]\n" for (rule, severity), n in ranked)
 
 
-def _one_line(message: str) -> str:
-    return " ".join(message.split())
-
-
 def _finding_line(path: str, finding: LintFinding, color: bool) -> str:
-    where = f"{path}:{finding.line}:{finding.column}:"
-    severity, rule = finding.severity, finding.rule
+    # A file name is the draft writer's to choose: a newline in it must not start a line
+    # that a CI runner reads as its own command.
+    where = f"{escape_controls(path)}:{finding.line}:{finding.column}:"
+    severity, rule = finding.severity, escape_controls(finding.rule)
     if color:
         where = click.style(where, bold=True)
         severity = click.style(severity, fg=_COLORS[severity])
         rule = click.style(rule, dim=True)
-    return f"{where} {severity} {rule} {_one_line(finding.message)}"
+    return f"{where} {severity} {rule} {one_line_printable(finding.message)}"
 
 
 def _counts(findings: list[LintFinding]) -> str:
@@ -66,7 +65,8 @@ def _summary_line(result: FileResult, run: CheckRun, color: bool) -> str:
         parts.append(f"{result.hidden} below {run.options.min_level}")
     if result.outside_diff:
         parts.append(f"{result.outside_diff} outside the diff")
-    line = f"{result.path}: score {score} ({report.band}); {', '.join(parts)}"
+    line = f"{escape_controls(result.path)}: score {score} ({escape_controls(report.band)}); "
+    line += ", ".join(parts)
     if result.score_failed:
         flag = f"FAILED: score under {run.options.fail_under:g}"
         line += f" [{click.style(flag, fg='red', bold=True) if color else flag}]"

@@ -1,0 +1,1177 @@
+"""Who speaks: one model of the article's sources, built once and read by every scorer.
+
+Two steps, both single passes in body order:
+
+* :class:`SpeakerResolver` types every attribution's source phrase (see ``sources.py``)
+  and resolves pronouns and descriptions ("he", "the senator", "the agency") to a person
+  or organisation of the text. A cheap scan of capitalised runs finds the people and
+  organisations mentioned, skipping words inside quotes, places, peoples and dates; a
+  pronoun takes the most recent speaker or person subject whose gender (from a title, a
+  given name or an earlier pronoun) does not contradict it, a description the person or
+  organisation last given that role or name.
+* :class:`SourceBuilder` groups the typed attributions into distinct :class:`Source`
+  records: the same name is the same source, "the official" is the "senior official"
+  already introduced unless the text says "another", a spokesperson is part of their
+  organisation, a quote relayed through another source is part of it. Every attribution
+  points at its source (``source_id``) and carries its type and name.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from sourcecheck.core.analysis.patterns import WordStartPattern, alternation, words
+from sourcecheck.core.analysis.sources import (
+    AUTHOR_PRONOUNS,
+    GROUP_PRONOUNS,
+    NOT_NAMES,
+    PERSON_PRONOUNS,
+    THING_PRONOUNS,
+    SourceInfo,
+    SourceTyper,
+    category,
+)
+from sourcecheck.core.analysis.types import Sentence
+from sourcecheck.core.lexicons import Lexicons
+from sourcecheck.core.models import Attribution, Quote, Source, SourceType, Span, fill_unchecked
+
+_MEMO_MAX = 20_000  # remembered capitalised runs per engine: a few MB at most
+
+# A run of capitalised words, possibly joined by the particles of names and the "of" of
+# organisations ("Department of Health"). Nothing in it can fail after a partial match, so
+# the engine never backtracks; splitting the run is done in Python.
+_CAPITALISED_RUN = re.compile(
+    r"(?<![\w'’.&-])[A-Z][\w'’.&-]*"
+    r"(?:[ \t]+(?:(?:of|for|de|van|von|der|del|da|bin|al|la|le)[ \t]+)?[A-Z][\w'’.&-]*)*"
+)
+_CONNECTORS = words("of for de van von der del da bin al la le")
+_NAME_PARTICLES = words("de van von der del da bin al la le")
+_ABBREVIATIONS = words("Inc. Co. Corp. Ltd. Jr. Sr. St. Mt. Ft. Bros. No.")
+_FEMALE_TITLES = words("Mrs. Ms. Miss Mrs Ms Madam Lady Dame")
+_MALE_TITLES = words("Mr. Mr Sir Lord")
+# What a title says about the role of the person it precedes ("Sen. Doe" -> "senator").
+_TITLE_ROLES = {
+    "sen.": "senator",
+    "sens.": "senator",
+    "rep.": "representative",
+    "reps.": "representative",
+    "gov.": "governor",
+    "gen.": "general",
+    "dr.": "doctor",
+    "prof.": "professor",
+    "rev.": "reverend",
+    "det.": "detective",
+    "atty.": "attorney",
+    "pres.": "president",
+    "congressman": "representative",
+    "congresswoman": "representative",
+}
+_FEMALE_ROLES = words(
+    """
+    spokeswoman congresswoman chairwoman businesswoman councilwoman assemblywoman actress
+    woman mother wife daughter sister widow queen princess grandmother girl waitress
+    """
+)
+_MALE_ROLES = words(
+    """
+    spokesman congressman chairman businessman councilman assemblyman actor man father
+    husband son brother widower king prince grandfather boy
+    """
+)
+# A mention is its clause's subject when the words before it in the sentence end with one
+# of these (or with a mark, or there are none).
+# Subordinate clauses ("when Clinton faces Trump") are left out: their subjects are rarely
+# whom the next "she said" means.
+_SUBJECT_OPENERS = words(
+    """
+    and but so yet then also meanwhile however still later now
+    """
+)
+_OPENING_MARKS = "\"“‘'([—–-"
+_RELATIVE = re.compile(r"(?P<np>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)\s*,\s*\Z")
+# "another official", and "one user ... one user": each introduces someone new.
+_NEW_REFERENT = re.compile(
+    r"^(?:another|one|a second|a third|a fourth|a different|a separate|other)\b", re.I
+)
+_ACRONYM = re.compile(r"^(?:[A-Z]{2,6}|(?:[A-Z]\.){2,4})$")
+
+
+@dataclass(slots=True)
+class _Entity:
+    """A person, organisation or group of the text, as resolution remembers it."""
+
+    name: str
+    kind: str  # "person", "organization", "government" or "group"
+    gender: str | None = None  # "f", "m" or None when nothing has shown it
+    roles: set[str] = field(default_factory=set)
+
+
+@dataclass(slots=True)
+class _Mention:
+    """What a capitalised run says, independent of where it stands (so it is cached)."""
+
+    name: str
+    kind: str
+    gender: str | None
+    roles: tuple[str, ...]
+    possessive: bool
+    offset: int  # of the name's first word (or its title) within the run
+    single: bool = False  # one word with no title: a name only where a name is expected
+    segment: int = 0  # where its part of the run starts (after "of", after a sentence end)
+
+
+class _History:
+    """Entities in the order the text brings them up: speakers and subjects, and all."""
+
+    def __init__(self) -> None:
+        self.salient: list[tuple[int, _Entity]] = []  # speakers and clause subjects
+        self.every: list[tuple[int, _Entity]] = []
+
+    def add(self, position: int, entity: _Entity, salient: bool) -> None:
+        self.every.append((position, entity))
+        if salient:
+            self.salient.append((position, entity))
+
+    def latest(self, wanted: Callable[[_Entity], bool], before: int) -> _Entity | None:
+        """The most recent salient entity ``wanted`` accepts, else the most recent one."""
+        for entries in (self.salient, self.every):
+            for position, entity in reversed(entries):
+                if position < before and wanted(entity):
+                    return entity
+        return None
+
+
+class SpeakerResolver:
+    """Types attribution sources and resolves pronouns and descriptions, one pass each."""
+
+    def __init__(self, typer: SourceTyper, lexicons: Lexicons) -> None:
+        self.typer = typer
+        places = lexicons.get("places")
+        self.places = frozenset(category(places, "places"))
+        self.not_names = frozenset(
+            [*category(places, "demonyms"), *category(places, "dates"), *self.places]
+        )
+        self.parties = frozenset(category(places, "parties"))
+        # Days and holidays, not months: "May" and "June" are also names.
+        self.day_names = frozenset(
+            d for d in category(places, "dates") if d[:3].lower() not in _MONTH_STEMS
+        )
+        names = lexicons.get("person_names")
+        self.female = frozenset(category(names, "female"))
+        self.male = frozenset(category(names, "male"))
+        self._not_person = frozenset(typer.org_words | typer.governments)
+        self._abbreviated = frozenset(w for w in typer.titles if w.endswith("."))
+        self._runs: dict[str, tuple[_Mention, ...]] = {}
+
+    # -- the pass -------------------------------------------------------------------------
+
+    def resolve(self, body: str, quotes: Sequence[Quote], attributions: list[Attribution]) -> None:
+        """Set ``source_type`` and ``speaker`` on every attribution, in body order."""
+        inside = _QuoteBounds(quotes)
+        history = _History()
+        entities: dict[str, _Entity] = {}
+        surnames: dict[str, str] = {}
+        mentions = self._mentions(body, inside, attributions)
+        next_mention = 0
+        last_document: tuple[int, str] | None = None
+        last_group: tuple[int, SourceType, str | None] | None = None
+        for attribution in attributions:
+            source = attribution.source
+            fields = attribution.__dict__
+            if source is None:
+                continue
+            start = source.start
+            while next_mention < len(mentions) and mentions[next_mention][0] < start:
+                position, mention, subject = mentions[next_mention]
+                entity = _entity(entities, surnames, mention)
+                history.add(position, entity, subject and not mention.possessive)
+                if subject and entity.kind in ("organization", "group"):
+                    last_group = (position, "named_organization", entity.name)
+                next_mention += 1
+            info = self.typer.known(source.text, attribution.in_quote)
+            source_type, speaker = self._resolved(
+                body, attribution, info, history, entities, surnames, last_document, last_group
+            )
+            if attribution.role and self.typer.anonymous(attribution.role):
+                # "Maria, who asked that her last name not be used, said": named, but the
+                # reader cannot check who she is.
+                source_type = "anonymous"
+            fields["source_type"] = source_type
+            fields["speaker"] = speaker
+            if attribution.in_quote:
+                continue  # a quoted speaker's sources are not the story's speakers
+            if source_type == "document":
+                last_document = (start, speaker or source.text)
+            if source_type in ("anonymous", "vague") and _plural(source.text):
+                last_group = (start, source_type, speaker)
+            if (
+                speaker
+                and source_type in ("named_person", "named_organization")
+                and not _possessive(source.text)
+            ):
+                # "Trump's continued appeal": a possessive before the cue is no speaker.
+                entity = entities.get(speaker)
+                if entity is not None:
+                    history.add(start, entity, True)
+                    if source_type == "named_organization" or entity.kind == "group":
+                        last_group = (start, source_type, speaker)
+
+    def _resolved(
+        self,
+        body: str,
+        attribution: Attribution,
+        info: SourceInfo,
+        history: _History,
+        entities: dict[str, _Entity],
+        surnames: dict[str, str],
+        last_document: tuple[int, str] | None,
+        last_group: tuple[int, SourceType, str | None] | None,
+    ) -> tuple[SourceType, str | None]:
+        source = attribution.source
+        assert source is not None
+        start = source.start
+        if info.kind == "named" and info.source_type == "named_person" and info.speaker:
+            mention = self._person_of(source.text, info.speaker)
+            entity = _entity(entities, surnames, mention)
+            # "spokeswoman Hua Chunying said", "Lee Park, a spokeswoman for ...": the role
+            # words before the name or in the appositive tell the gender.
+            roles = _role_words(source.text[: max(0, source.text.find(info.speaker))])
+            if attribution.role:
+                roles |= _role_words(attribution.role)
+            if roles:
+                entity.roles.update(roles)
+                entity.gender = entity.gender or _gender_of_roles(roles)
+            if entity.kind == "person":
+                return "named_person", entity.name
+            return "named_organization", entity.name  # "Greenfield Foods" named before
+        if info.kind == "named" and info.source_type == "named_organization" and info.speaker:
+            entity = _entity(
+                entities, surnames, _Mention(info.speaker, "organization", None, (), False, 0)
+            )
+            return "named_organization", entity.name
+        if info.kind == "share":
+            # "52 percent say": what the poll the story named found; with none named, an
+            # unnamed poll's finding.
+            if last_document is not None:
+                return "document", last_document[1]
+            poll = _named_poll(body, start)
+            return ("document", poll) if poll else ("vague", None)
+        if info.kind == "pronoun":
+            return self._pronoun(
+                body, source.text.lower(), start, history, last_document, last_group
+            )
+        if info.kind == "person_description":
+            return self._person_description(source.text, start, history, info)
+        if info.kind == "org_description":
+            head = source.text.split()[-1].lower()
+            entity = history.latest(
+                lambda e: e.kind == "organization" and head in e.name.lower(), start
+            ) or history.latest(lambda e: e.kind == "organization", start)
+            if entity is None:
+                return "named_organization", None
+            return "named_organization", entity.name
+        return info.source_type, info.speaker
+
+    def _pronoun(
+        self,
+        body: str,
+        pronoun: str,
+        start: int,
+        history: _History,
+        last_document: tuple[int, str] | None,
+        last_group: tuple[int, SourceType, str | None] | None,
+    ) -> tuple[SourceType, str | None]:
+        if pronoun in ("who", "which"):
+            antecedent = _RELATIVE.search(body, max(0, start - 80), start)
+            if antecedent is not None:
+                info = self.typer.known(antecedent.group("np"))
+                if info.kind == "named" and info.speaker:
+                    return info.source_type, info.speaker
+            if pronoun == "which":
+                return "unknown", None
+        if pronoun in PERSON_PRONOUNS or pronoun in AUTHOR_PRONOUNS or pronoun == "you":
+            gender = "f" if pronoun in ("she", "her") else "m" if pronoun in ("he", "him") else None
+            entity = history.latest(
+                lambda e: e.kind == "person" and (gender is None or e.gender in (None, gender)),
+                start,
+            )
+            if entity is None:
+                return "unknown", None
+            if gender is not None and entity.gender is None:
+                entity.gender = gender  # the text has now shown it
+            return "named_person", entity.name
+        if pronoun in GROUP_PRONOUNS:
+            if last_group is None:
+                return "unknown", None  # nothing for "they" to stand for
+            return last_group[1], last_group[2]
+        if pronoun in THING_PRONOUNS:
+            organisation = history.latest(lambda e: e.kind in ("organization", "government"), start)
+            if last_document is not None and (
+                organisation is None
+                or not _mentioned_after(history, organisation, last_document[0])
+            ):
+                return "document", last_document[1]
+            if organisation is not None:
+                return "named_organization", organisation.name
+        return "unknown", None
+
+    def _person_description(
+        self, phrase: str, start: int, history: _History, info: SourceInfo
+    ) -> tuple[SourceType, str | None]:
+        """'the senator', 'the spokeswoman': the person last given that role, else the most
+        recent speaker or subject whose gender the role does not contradict."""
+        head = phrase.split()[-1].lower()
+        gender = _gender_of_roles((head,))
+        entity = history.latest(lambda e: e.kind == "person" and head in e.roles, start)
+        if entity is None:
+            entity = history.latest(
+                lambda e: e.kind == "person" and (gender is None or e.gender in (None, gender)),
+                start,
+            )
+        if entity is None:
+            return ("anonymous" if head in self.typer.anonymous_heads else "unknown"), None
+        entity.roles.add(head)
+        return "named_person", entity.name
+
+    # -- mentions -------------------------------------------------------------------------
+
+    def _mentions(
+        self, body: str, inside: _QuoteBounds, attributions: Sequence[Attribution]
+    ) -> list[tuple[int, _Mention, bool]]:
+        """(offset, mention, is a clause subject) of the people and organisations named
+        outside quotes, up to the last source that may need an antecedent."""
+        needing = [
+            a.source.start
+            for a in attributions
+            if a.source is not None and _may_refer(a.source.text)
+        ]
+        if not needing:
+            return []
+        end = max(needing)
+        found: list[tuple[int, _Mention, bool]] = []
+        runs = self._runs
+        # Reported speech is the speaker's, like a quote: who is named in it is not who
+        # the story goes on about ("Smith said Jones would resign. He added ...").
+        reported = _QuoteBounds.of(
+            [
+                a.content
+                for a in attributions
+                if a.content is not None
+                and a.cue is not None
+                and a.content.start >= a.cue.end
+                and not a.in_quote
+            ]
+        )
+        name_words: set[str] = set()
+        for match in _CAPITALISED_RUN.finditer(body, 0, end):
+            text = match.group()
+            parsed = runs.get(text)
+            if parsed is None:
+                parsed = self._parsed(text)
+            if not parsed:
+                continue
+            run_start = match.start()
+            if inside.contains(run_start):
+                continue
+            for mention in parsed:
+                position = run_start + mention.offset
+                # Words skipped before the name ("Other Netizens") leave it opening the
+                # sentence.
+                lead = run_start + mention.segment
+                opens = _opens_sentence(body, position) or _opens_sentence(body, lead)
+                if mention.single and opens and mention.name not in name_words:
+                    continue  # "Outright, ...", "Proposals ...": a capital, not a name
+                if mention.kind == "person" and not mention.single:
+                    name_words.update(mention.name.split())
+                # Where the run starts is where the clause has its subject: "Former
+                # Hewlett-Packard CEO Carly Fiorina named ..." is about Fiorina.
+                subject = (
+                    (opens or _is_subject(body, lead))
+                    and not reported.contains(position)
+                    and not self._modifies(body, match.end())
+                )
+                found.append((position, mention, subject))
+        return found
+
+    def _modifies(self, body: str, end: int) -> bool:
+        """Whether the name ending at ``end`` modifies a noun ('Trump supporters')."""
+        following = body[end + 1 : end + 16].split(None, 1)
+        return bool(following) and following[0].lower() in self.typer.common_nouns
+
+    def _parsed(self, run: str) -> tuple[_Mention, ...]:
+        """``_parse_run(run)``, remembered: the same names recur within and across articles."""
+        parsed = self._runs.get(run)
+        if parsed is None:
+            parsed = self._parse_run(run)
+            if len(self._runs) < _MEMO_MAX:
+                self._runs[run] = parsed
+        return parsed
+
+    def _parse_run(self, run: str) -> tuple[_Mention, ...]:
+        """The names a capitalised run holds ('Miami. He' holds none; 'Sen. Jane Doe' one)."""
+        found: list[_Mention] = []
+        for offset, tokens in self._segments(run):
+            mention = self._mention(tokens, offset)
+            if mention is not None:
+                mention.segment = offset
+                found.append(mention)
+        return tuple(found)
+
+    def _segments(self, run: str) -> Iterable[tuple[int, list[str]]]:
+        """The run cut where a sentence ends inside it and at 'of' after a person's name."""
+        tokens: list[str] = []
+        start = 0
+        position = 0
+        for token in run.split():
+            position = run.find(token, position)
+            if not tokens:
+                start = position
+            if token in _CONNECTORS and tokens and not self._joins(tokens[-1], token):
+                yield start, tokens
+                tokens = []
+                position += len(token)
+                continue
+            tokens.append(token)
+            position += len(token)
+            if token.endswith(".") and self._ends_sentence(token):
+                tokens[-1] = token[:-1]
+                yield start, tokens
+                tokens = []
+        if tokens:
+            yield start, tokens
+
+    def _joins(self, before: str, connector: str) -> bool:
+        """Whether a connector continues the name: 'Department of', 'Secretary of', 'de'."""
+        if connector in _NAME_PARTICLES:
+            return True
+        return before in self.typer.org_words or before in self.typer.titles
+
+    def _ends_sentence(self, token: str) -> bool:
+        core = token[:-1]
+        if len(core) <= 1 or "." in core or token in _ABBREVIATIONS:
+            return False  # an initial, "U.S.", "Inc."
+        return token not in self._abbreviated
+
+    def _mention(self, tokens: list[str], offset: int) -> _Mention | None:
+        """What a segment of a run names, or None (a place, a date, a common word)."""
+        skipped = 0
+        while tokens and (
+            tokens[0] in NOT_NAMES
+            or tokens[0] in self.not_names
+            or tokens[0] in self.parties
+            or tokens[0].lower() in _CAPITALISED_FUNCTION_WORDS
+            or _described(tokens[0])
+        ):
+            skipped += len(tokens[0]) + 1
+            tokens = tokens[1:]
+        if not tokens:
+            return None
+        possessive = tokens[-1].endswith(("'s", "’s", "s'", "s’"))
+        if possessive:
+            tokens = [
+                *tokens[:-1],
+                tokens[-1].rstrip("'’s") if tokens[-1][-1] in "'’" else tokens[-1][:-2],
+            ]
+        text = " ".join(tokens)
+        if text in self.not_names or text in self.parties:
+            return None
+        if tokens[-1].lower() in self.typer.document_heads:
+            return None  # "the AP-GfK Poll": a document, never "he"
+        if text in self.typer.governments:
+            return _Mention(text, "government", None, (), possessive, offset + skipped)
+        if tokens[-1] in self.day_names:
+            return None  # "Super Tuesday", "Black Friday": a date
+        parts = [part for token in tokens for part in token.split("-")]
+        if not self._not_person.isdisjoint(parts) or any(_ACRONYM.match(t) for t in parts):
+            given = self._given_name_after_role(tokens)
+            if given:
+                # "Hewlett-Packard CEO Carly Fiorina": the person the organisation's role
+                # word introduces.
+                skipped += len(" ".join(tokens[:given])) + 1
+                return self._person(tokens[given:], possessive, offset + skipped)
+            return _Mention(text, "organization", None, (), possessive, offset + skipped)
+        return self._person(tokens, possessive, offset + skipped)
+
+    def _given_name_after_role(self, tokens: list[str]) -> int:
+        """The index of a given name that opens a full name after other words, else 0."""
+        for index in range(len(tokens) - 2, 0, -1):
+            token = tokens[index]
+            if (token in self.female or token in self.male) and not (
+                tokens[index - 1] in self.female or tokens[index - 1] in self.male
+            ):
+                return index
+        return 0
+
+    def _person(self, tokens: list[str], possessive: bool, offset: int) -> _Mention | None:
+        titles = self.typer.titles
+        gender: str | None = None
+        roles: list[str] = []
+        index = 0
+        while index < len(tokens) - 1 and (
+            tokens[index] in titles or tokens[index] in self.not_names
+        ):
+            title = tokens[index]
+            gender = gender or _gender_of_title(title)
+            role = _TITLE_ROLES.get(title.lower(), title.lower().rstrip("."))
+            roles.append(role)
+            index += 1
+        name = tokens[index:]
+        if not name or name[0] in titles or name[0].lower() in self.typer.common_nouns:
+            return None
+        if len(name) == 1 and (len(name[0]) < 2 or name[0].isupper()):
+            return None
+        first = name[0]
+        gender = gender or ("f" if first in self.female else "m" if first in self.male else None)
+        gender = gender or _gender_of_roles(roles)
+        single = len(name) == 1 and not roles
+        return _Mention(" ".join(name), "person", gender, tuple(roles), possessive, offset, single)
+
+    def _person_of(self, phrase: str, speaker: str) -> _Mention:
+        """The mention an attribution's named source makes ('Sen. Jane Doe' -> Jane Doe, f?)."""
+        parsed = self._parsed(phrase) if phrase[:1].isupper() else ()
+        for mention in parsed:
+            if mention.kind == "person" and mention.name == speaker:
+                return mention
+        first = speaker.split()[0]
+        gender = "f" if first in self.female else "m" if first in self.male else None
+        return _Mention(speaker, "person", gender, (), False, 0)
+
+
+def _entity(entities: dict[str, _Entity], surnames: dict[str, str], mention: _Mention) -> _Entity:
+    """The entity a mention names: 'Lopez' is the 'Maria Lopez' named before it."""
+    name = mention.name
+    if mention.kind == "person":
+        if " " in name:
+            surnames.setdefault(name.rpartition(" ")[2], name)
+        else:
+            name = surnames.get(name, name)
+    entity = entities.get(name)
+    if entity is None:
+        entity = entities[name] = _Entity(name, mention.kind)
+    if entity.gender is None:
+        entity.gender = mention.gender
+    entity.roles.update(mention.roles)
+    return entity
+
+
+# "the AP-GfK poll", "a Quinnipiac University survey": a poll whose maker the text names.
+_NAMED_POLL = re.compile(
+    r"(?<![\w'’.&/-])(?P<maker>[A-Z][\w'’.&/-]*(?:[ \t]+[A-Z][\w'’.&/-]*){0,3})[ \t]+"
+    r"(?:[Pp]oll|[Ss]urvey)s?\b"
+)
+
+
+def _named_poll(body: str, before: int) -> str | None:
+    """The last poll named before ``before`` whose maker is more than a capitalised opener."""
+    found = None
+    for match in _NAMED_POLL.finditer(body, 0, before):
+        maker = [w for w in match.group("maker").split() if w not in NOT_NAMES]
+        if maker:
+            found = match.group()
+    return found
+
+
+def _mentioned_after(history: _History, entity: _Entity, position: int) -> bool:
+    return any(p > position and e is entity for p, e in reversed(history.every))
+
+
+_SENTENCE_OPENERS = words(
+    """
+    when while as after before since though although if once because
+    """
+)
+_MONTH_STEMS = words("jan feb mar apr may jun jul aug sep oct nov dec")
+_CAPITALISED_FUNCTION_WORDS = words(
+    """
+    he she it they we i you his her its their our my me him them us maybe perhaps yes no
+    nonetheless nevertheless sooner best first second next few several such each every
+    thanks thank dear hey hi hello congratulations sorry
+    one two three four five six seven eight nine ten
+    """
+)
+
+
+def _described(token: str) -> bool:
+    """'Oscar-winner', 'Trump-backed': a capitalised word made into a description."""
+    return "-" in token and any(part[:1].islower() for part in token.split("-")[1:])
+
+
+def _opens_sentence(body: str, position: int) -> bool:
+    """Whether only opening marks stand between ``position`` and a sentence start."""
+    index = position - 1
+    while index >= 0 and (body[index] in "\"“‘'( \t"):
+        index -= 1
+    return index < 0 or body[index] in ".!?\n:;”"
+
+
+def _is_subject(body: str, position: int) -> bool:
+    """Whether the name at ``position`` opens a clause (not an object, not after 'of')."""
+    line_start = max(body.rfind("\n", 0, position), body.rfind(". ", 0, position) + 1)
+    before = body[max(line_start, position - 40) : position].rstrip()
+    if not before or before[-1] in ",;:":
+        return True
+    nickname = _NICKNAME_TAIL.search(before)
+    if nickname is not None:
+        # 'Juan "Chico" Manriquez': the name starts before the nickname.
+        return _is_subject(body, position - (len(before) - nickname.start()) - 1)
+    if before[-1] in _OPENING_MARKS and (len(before) == 1 or not before[-2].isalnum()):
+        # An opening mark, not one closing a word ('turned to "little" Marco Rubio').
+        return True
+    tokens = before.split()
+    last = tokens[-1].lower()
+    if last in _SUBJECT_OPENERS:
+        return True
+    # "When Lopez learned ...", at the start of a sentence: the sentence is about her.
+    opening = len(tokens) == 1 or (len(tokens) == 2 and not tokens[0].strip("\"“‘'("))
+    return last.lstrip("\"“‘'(") in _SENTENCE_OPENERS and opening and line_start >= position - 40
+
+
+_NICKNAME_TAIL = re.compile(r"(?<![\w'’.-])[A-Z][\w'’.-]*[ \t]+[\"“‘'][A-Z][\w.-]*[\"”’']\Z")
+
+
+def _gender_of_title(title: str) -> str | None:
+    if title in _FEMALE_TITLES:
+        return "f"
+    if title in _MALE_TITLES:
+        return "m"
+    return None
+
+
+def _gender_of_roles(roles: Iterable[str]) -> str | None:
+    for role in roles:
+        if role in _FEMALE_ROLES:
+            return "f"
+        if role in _MALE_ROLES:
+            return "m"
+    return None
+
+
+def _role_words(role: str) -> set[str]:
+    return {w.strip(",.").lower() for w in role.split()}
+
+
+def _possessive(phrase: str) -> bool:
+    return phrase.endswith(("'s", "’s", "s'", "s’"))
+
+
+def _plural(phrase: str) -> bool:
+    last = phrase.split()[-1].lower() if phrase.split() else ""
+    return last.endswith("s") and not last.endswith(("ss", "us", "is"))
+
+
+_REFERRING_FIRST_WORDS = words(
+    """
+    the a an this that these those his her their its he she they it who which i we you him them
+    """
+)
+
+
+def _may_refer(phrase: str) -> bool:
+    """Whether a source phrase may need an antecedent ("he", "the agency", "officials")."""
+    if not phrase[:1].isupper():
+        return True
+    first = phrase.split(None, 1)
+    return bool(first) and first[0].lower() in _REFERRING_FIRST_WORDS
+
+
+class _QuoteBounds:
+    """'Is this offset inside a quote', for offsets that come in order."""
+
+    def __init__(self, quotes: Sequence[Quote]) -> None:
+        self._set(sorted((q.inner.start, q.inner.end) for q in quotes if not q.nested))
+
+    @classmethod
+    def of(cls, spans: Iterable[Span]) -> _QuoteBounds:
+        """Bounds of spans that may overlap (later ones inside earlier ones are dropped)."""
+        bounds = cls([])
+        merged: list[tuple[int, int]] = []
+        for start, end in sorted((span.start, span.end) for span in spans):
+            if merged and start < merged[-1][1]:
+                merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+            else:
+                merged.append((start, end))
+        bounds._set(merged)
+        return bounds
+
+    def _set(self, spans: list[tuple[int, int]]) -> None:
+        self.starts = [s for s, _ in spans]
+        self.ends = [e for _, e in spans]
+
+    def contains(self, offset: int) -> bool:
+        index = bisect.bisect_right(self.starts, offset) - 1
+        return index >= 0 and offset < self.ends[index]
+
+
+# -- grouping into sources ------------------------------------------------------------------
+
+# The order is what "more verifiable" means when a source mixes kinds of mention.
+_TYPE_RANK: dict[str, int] = {
+    "named_person": 0,
+    "named_organization": 1,
+    "document": 2,
+    "anonymous": 3,
+    "vague": 4,
+    "author": 5,
+    "unknown": 6,
+}
+_NON_WORD = re.compile(r"[^\w\s&-]+")
+# Words that do not tell one organisation from another ("the state Department of Health").
+_GENERIC_ORG_WORDS = words(
+    """
+    state county city town national federal us u s new american department ministry office
+    board company agency council of for and the general public united international group
+    """
+)
+# Last words that make a name an organisation's: "Greenfield Foods", "Harbor Authority".
+_ORGANISATION_HEADS = {
+    "foods",
+    "inc",
+    "corp",
+    "corporation",
+    "co",
+    "company",
+    "ltd",
+    "llc",
+    "plc",
+    "group",
+    "partners",
+    "authority",
+    "department",
+    "ministry",
+    "commission",
+    "council",
+    "union",
+    "university",
+    "college",
+    "bank",
+    "association",
+    "institute",
+    "agency",
+    "office",
+    "board",
+    "foundation",
+    "hospital",
+    "police",
+    "committee",
+    "conservancy",
+    "society",
+    "church",
+    "school",
+    "district",
+    "court",
+    "party",
+    "network",
+    "news",
+    "times",
+    "post",
+    "press",
+}
+_SPEAKS_FOR_HINTS = ("spokes", "press", "representative", "statement", "mail", "release")
+# "a spokeswoman for the Harbor Authority", "a statement from the ministry"
+_SPEAKS_FOR = re.compile(
+    r"\b(?:spokes(?:wo)?m[ae]n|spokesperson|press (?:secretary|officer)|representative|"
+    r"statement|e-?mail|news release|press release)\s+(?:for|from|of|at)\s+(?P<org>.+)$",
+    re.I,
+)
+# "Interior Ministry spokesman Tom Silva": the organisation is written before the role.
+_SPOKESPERSON_OF = re.compile(
+    r"^(?:the\s+)?(?P<org>.+?)\s+(?:spokes(?:wo)?m[ae]n|spokesperson|press\s+secretary)\s+[A-Z]",
+    re.I,
+)
+
+
+_TITLE_ABBREVIATIONS = [
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "prof",
+    "gov",
+    "sen",
+    "rep",
+    "gen",
+    "col",
+    "lt",
+    "capt",
+    "sgt",
+    "det",
+    "insp",
+    "supt",
+    "cllr",
+]
+_TITLE_WORDS = [
+    "judge",
+    "mayor",
+    "president",
+    "chief",
+    "officer",
+    "detective",
+    "professor",
+    "minister",
+    "secretary",
+    "governor",
+    "senator",
+    "councillor",
+    "councilman",
+    "councilwoman",
+    "commissioner",
+    "superintendent",
+    "sheriff",
+]
+_LEADING_WORDS = ["a", "an", "the", "one", "some", "this", "that", "its", "his", "her", "their"]
+_TITLES = re.compile(
+    rf"^(?:(?:{'|'.join(_TITLE_ABBREVIATIONS)})\.?|{'|'.join(_TITLE_WORDS)})\s+", re.I
+)
+_LEADING = re.compile(rf"^(?:{'|'.join(_LEADING_WORDS)})\s+", re.I)
+# The first words those patterns remove, for a set lookup instead of the regex.
+_TITLE_HEADS = frozenset(
+    [*_TITLE_ABBREVIATIONS, *(f"{short}." for short in _TITLE_ABBREVIATIONS), *_TITLE_WORDS]
+)
+_LEADING_HEADS = frozenset(_LEADING_WORDS)
+
+
+@lru_cache(maxsize=8192)
+def normalise(text: str) -> str:
+    """Lowercase, punctuation and leading articles/titles removed: 'Dr. Ana Ruiz' -> 'ana ruiz'."""
+    # str.split() splits on exactly the characters \s matches, so the words are what the
+    # whitespace regexes saw, and dropping a first word is what "^(?:...)\s+" removed.
+    words = text.replace("’s", "").replace("'s", "").split()
+    for pattern, heads in _PREFIXES:
+        if len(words) > 1 and _removes(pattern, heads, words[0]):
+            words = words[1:]
+    text = " ".join(words)
+    if "".join(words).isalnum():
+        return text.lower()  # nothing _NON_WORD would replace: letters and digits are \w
+    return " ".join(_NON_WORD.sub(" ", text).split()).lower()
+
+
+_PREFIXES = ((_LEADING, _LEADING_HEADS), (_TITLES, _TITLE_HEADS), (_LEADING, _LEADING_HEADS))
+
+
+def _removes(pattern: re.Pattern[str], heads: frozenset[str], word: str) -> bool:
+    """Whether ``pattern`` (an anchored prefix regex) removes ``word`` from before a space."""
+    if word.isascii():
+        return word.lower() in heads  # re.I folds ASCII letters as str.lower does
+    # re.I also folds a few letters outside ASCII ("ı", "ſ") onto "i" and "s": ask it.
+    return pattern.match(word + " ") is not None
+
+
+@dataclass(slots=True)
+class _Group:
+    """A source while it is being built."""
+
+    type: SourceType
+    key: str
+    name: str | None
+    words: tuple[str, ...]
+    attributions: list[int] = field(default_factory=list)
+    mentions: list[Span] = field(default_factory=list)
+    roles: list[str] = field(default_factory=list)
+    part_of: int | None = None
+    speaks_for: str | None = None
+    coordinated: bool = False  # named beside another source: not a generic stand-in for it
+
+
+class SourceBuilder:
+    """Groups typed attributions into the article's distinct sources."""
+
+    def __init__(self, lexicons: Lexicons) -> None:
+        reasons = lexicons.get("anonymity_reasons")
+        self._reasons = WordStartPattern(rf"{alternation(category(reasons, 'reason'))}\b", "i")
+        self._grants = WordStartPattern(rf"{alternation(category(reasons, 'grant'))}\b", "i")
+
+    def build(
+        self, body: str, sentences: Sequence[Sentence], attributions: list[Attribution]
+    ) -> list[Source]:
+        """The sources of ``attributions``; sets every attribution's ``source_id``."""
+        groups: list[_Group] = []
+        latest_by_head: dict[tuple[str, str], int] = {}
+        by_key: dict[tuple[str, str], int] = {}
+        for index, attribution in enumerate(attributions):
+            fields = attribution.__dict__
+            text = _source_text(fields)
+            if not text:
+                fields["source_id"] = None
+                continue
+            parts = _coordinated(fields, text)
+            group = self._join(
+                fields, parts[0] if parts else text, groups, by_key, latest_by_head, bool(parts)
+            )
+            fields["source_id"] = group
+            groups[group].attributions.append(index)
+            if attribution.source is not None:
+                groups[group].mentions.append(attribution.source)
+            if attribution.role and attribution.role not in groups[group].roles:
+                groups[group].roles.append(attribution.role)
+            for extra in parts[1:]:
+                other = self._join(fields, extra, groups, by_key, latest_by_head, True)
+                if other != group:
+                    groups[other].attributions.append(index)
+        _link_voices(groups, attributions)
+        for group in groups:
+            for index in group.attributions:
+                fields = attributions[index].__dict__
+                if groups[fields["source_id"]] is group:
+                    # What the source record says is what its attributions carry.
+                    fields["source_type"] = group.type
+                    if group.type in ("named_person", "named_organization"):
+                        fields["speaker"] = group.name
+        return [self._source(body, sentences, attributions, i, g) for i, g in enumerate(groups)]
+
+    def _join(
+        self,
+        fields: dict,
+        text: str,
+        groups: list[_Group],
+        by_key: dict[tuple[str, str], int],
+        latest_by_head: dict[tuple[str, str], int],
+        part: bool = False,
+    ) -> int:
+        """The index of the group the source phrase ``text`` belongs to (made if new);
+        ``part``: the text is one of two coordinated sources, the speaker names neither."""
+        source_type: SourceType = fields["source_type"]
+        named = source_type in ("named_person", "named_organization") and not part
+        name = fields["speaker"] if named else None
+        key = normalise(name or text) or text.lower()
+        if source_type == "named_person" and key.split()[-1] in _ORGANISATION_HEADS:
+            source_type = "named_organization"  # "Greenfield Foods said": nobody is called Foods
+        tokens = tuple(key.split())
+        head = (source_type, tokens[-1] if tokens else "")
+        fresh = bool(_NEW_REFERENT.match(text))
+        found = None if fresh else by_key.get((source_type, key))
+        if (
+            found is None
+            and not fresh
+            and source_type in ("anonymous", "document", "named_organization")
+        ):
+            # "the official" after "a senior official", "the department" after "the Health
+            # Department": the most recent source with the same head, holding these words.
+            candidate = latest_by_head.get(head)
+            if candidate is not None and set(tokens) <= set(groups[candidate].words):
+                found = candidate
+        if found is None and source_type == "named_person" and len(tokens) == 1:
+            found = next(
+                (
+                    i
+                    for i, g in enumerate(groups)
+                    if g.type == "named_person" and g.words[-1:] == tokens
+                ),
+                None,
+            )
+        if found is None:
+            found = len(groups)
+            speaks_for = _speaks_for(fields, text)
+            groups.append(
+                _Group(source_type, key, name or text, tokens, [], [], [], None, speaks_for, part)
+            )
+        elif _TYPE_RANK[source_type] < _TYPE_RANK[groups[found].type]:
+            groups[found].type = source_type
+        by_key.setdefault((source_type, key), found)
+        latest_by_head[head] = found
+        return found
+
+    def _source(
+        self,
+        body: str,
+        sentences: Sequence[Sentence],
+        attributions: list[Attribution],
+        index: int,
+        group: _Group,
+    ) -> Source:
+        reason = None
+        if group.type == "anonymous":
+            reason = self._reason(body, sentences, attributions, group)
+        return fill_unchecked(
+            Source,
+            {
+                "id": index,
+                "type": group.type,
+                "name": group.name,
+                "mentions": tuple(group.mentions),
+                "roles": tuple(group.roles),
+                "reason": reason,
+                "attributions": tuple(group.attributions),
+                "part_of": group.part_of,
+            },
+        )
+
+    def _reason(
+        self,
+        body: str,
+        sentences: Sequence[Sentence],
+        attributions: list[Attribution],
+        group: _Group,
+    ) -> Span | None:
+        """Where the story says why the source was granted anonymity, near any mention."""
+        for index in group.attributions:
+            attribution = attributions[index]
+            start, end = _window(sentences, attribution.sentence, body)
+            found = self._reasons.plain.search(body, start, end)
+            if found is not None:
+                return Span.of(body, found.start(), found.end())
+            for grant in self._grants.plain.finditer(body, start, end):
+                connector = _REASON_CONNECTOR.match(body, grant.end(), end)
+                if connector is not None:
+                    return Span.of(body, grant.start(), connector.end())
+        return None
+
+
+_REASON_CONNECTOR = re.compile(
+    r"\s*,?\s*(?:because|since|as (?:he|she|they) (?:was|were|is|are)|in order to|"
+    r"to (?:discuss|describe|speak|talk|share|reveal|avoid|detail|protect)|for fear|"
+    r"fearing|citing|out of concern)\b",
+    re.I,
+)
+
+
+def _window(sentences: Sequence[Sentence], index: int, body: str) -> tuple[int, int]:
+    """The offsets of a sentence and its neighbours in the same paragraph."""
+    if not sentences:
+        return 0, len(body)
+    index = min(max(index, 0), len(sentences) - 1)
+    paragraph = sentences[index].paragraph
+    first = index - 1 if index > 0 and sentences[index - 1].paragraph == paragraph else index
+    last = index
+    if index + 1 < len(sentences) and sentences[index + 1].paragraph == paragraph:
+        last = index + 1
+    return sentences[first].span.start, sentences[last].span.end
+
+
+def _source_text(fields: dict) -> str:
+    source = fields["source"]
+    if source is not None:
+        return source.text.strip()
+    return (fields["speaker"] or "").strip()
+
+
+# Two described sources ("the authority and the mayor's office"), or any two after "both";
+# not "Procter and Gamble" nor "the Department of Health and Human Services".
+_COORDINATION = re.compile(
+    r"^(?:[Bb]oth\s+(?P<a1>[^,]+?)\s+and\s+(?P<b1>.+)|"
+    r"(?P<a2>(?:[Tt]he|[Aa]n?)\s[^,]+?)\s+(?:and|as\s+well\s+as)\s+(?P<b2>(?:the|a|an)\s.+))$"
+)
+
+
+def _coordinated(fields: dict, text: str) -> list[str]:
+    """'both the transit authority and the mayor's office': two sources, or none."""
+    if fields["source_type"] in ("vague", "author", "unknown") or " and " not in text:
+        return []
+    match = _COORDINATION.match(text)
+    if match is None:
+        return []
+    if match.group("a1") is not None:
+        return [match.group("a1"), match.group("b1")]
+    return [match.group("a2"), match.group("b2")]
+
+
+@lru_cache(maxsize=8192)
+def _speaks_for_text(text: str) -> str | None:
+    lowered = text.lower()
+    if not any(hint in lowered for hint in _SPEAKS_FOR_HINTS):
+        return None
+    found = _SPEAKS_FOR.search(text) or _SPOKESPERSON_OF.match(text)
+    return normalise(found.group("org")) if found is not None else None
+
+
+def _speaks_for(fields: dict, text: str) -> str | None:
+    """The organisation a spokesperson or a statement speaks for, normalised."""
+    if fields["source_type"] == "document":
+        return None
+    return _speaks_for_text(fields["role"] or "") or _speaks_for_text(text)
+
+
+def _link_voices(groups: list[_Group], attributions: list[Attribution]) -> None:
+    """Mark the sources that are not independent voices (``part_of``)."""
+    organisations = [i for i, g in enumerate(groups) if g.type == "named_organization"]
+    specific = [i for i in organisations if not _is_generic(groups[i].key)]
+    for index, group in enumerate(groups):
+        target = None
+        if group.speaks_for:
+            target = _organisation(groups, organisations, group.speaks_for, index)
+        elif (
+            group.type == "named_organization"
+            and not group.coordinated
+            and _is_generic(group.key)
+            and specific
+        ):
+            # "The company" before any company is named: the one named next.
+            target = next((i for i in specific if i != index), None)
+        elif group.type in ("named_person", "anonymous"):
+            target = _employer(groups, organisations, attributions, group, index)
+        if target is None:
+            target = _relay(groups, attributions, group, index)
+        group.part_of = target
+
+
+def _organisation(
+    groups: list[_Group], organisations: list[int], key: str, index: int
+) -> int | None:
+    key_words = key.split()
+    for other in organisations:
+        words_ = groups[other].words
+        if other != index and (
+            groups[other].key == key or words_[-len(key_words) :] == tuple(key_words)
+        ):
+            return other
+    return None
+
+
+def _employer(
+    groups: list[_Group],
+    organisations: list[int],
+    attributions: list[Attribution],
+    group: _Group,
+    index: int,
+) -> int | None:
+    """'Helen Marsh, Greenfield's chief executive' speaks for Greenfield Foods."""
+    distinctive = {}
+    for other in organisations:
+        first = next((w for w in groups[other].words if w not in _GENERIC_ORG_WORDS), None)
+        if first is not None:
+            distinctive.setdefault(first, other)
+    if not distinctive:
+        return None
+    for role in group.roles:
+        for token in normalise(role).split():
+            if token in distinctive and distinctive[token] != index:
+                return distinctive[token]
+    return None
+
+
+def _relay(
+    groups: list[_Group], attributions: list[Attribution], group: _Group, index: int
+) -> int | None:
+    """A source all of whose words reach the story through another source is part of it."""
+    relays = set()
+    for member in group.attributions:
+        via = attributions[member].via
+        if via is None or not 0 <= via < len(attributions):
+            return None
+        relays.add(attributions[via].source_id)
+    relays.discard(None)
+    relays.discard(index)
+    return relays.pop() if len(relays) == 1 else None
+
+
+def _is_generic(key: str) -> bool:
+    return all(w in _GENERIC_ORG_WORDS for w in key.split())
+
+
+def sources_of(
+    body: str,
+    sentences: Sequence[Sentence],
+    attributions: list[Attribution],
+    lexicons: Lexicons | None = None,
+) -> list[Source]:
+    """The sources of attributions that already carry their type and speaker (for analyses
+    built by hand, as plugin and scorer tests do)."""
+    return _builder(lexicons or Lexicons()).build(body, sentences, attributions)
+
+
+@lru_cache(maxsize=4)
+def _builder(lexicons: Lexicons) -> SourceBuilder:
+    return SourceBuilder(lexicons)

@@ -1,0 +1,1 @@
+"""``sourcecheck lsp``: a language server over stdio (``pip install 'sourcecheck[lsp]'``)."""

@@ -1,0 +1,238 @@
+"""Cue and span patterns of issue #13: stance verbs, sources before cues, spans PolNeAR counts."""
+
+from __future__ import annotations
+
+import pytest
+
+from sourcecheck.core.analysis import Analyzer
+from sourcecheck.core.models import Article, Attribution
+
+ANALYZER = Analyzer()
+
+
+def find(body: str) -> list[Attribution]:
+    return ANALYZER.analyze(Article(body=body)).attributions
+
+
+def triple(a: Attribution) -> tuple[str | None, str | None, str | None]:
+    return (
+        a.source.text if a.source else None,
+        a.cue.text if a.cue else None,
+        a.content.text if a.content else None,
+    )
+
+
+def triples(body: str) -> list[tuple[str | None, str | None, str | None]]:
+    return [triple(a) for a in find(body)]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "The senator echoed the governor's warning.",
+            ("The senator", "echoed", "the governor's warning"),
+        ),
+        (
+            "Ms. Vance voiced concern that the dam would fail.",
+            ("Ms. Vance", "voiced", "concern that the dam would fail"),
+        ),
+        (
+            "The governor touted the new tax credit.",
+            ("The governor", "touted", "the new tax credit"),
+        ),
+        (
+            "The mayor sought a recount of the ballots.",
+            ("The mayor", "sought", "a recount of the ballots"),
+        ),
+    ],
+)
+def test_stance_verbs_are_cues(body: str, expected: tuple[str, str, str]) -> None:
+    assert triples(body) == [expected]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The talks will continue next week.",
+        "Her speaking fee was paid by the charity.",
+        "The new rules list three exemptions.",
+    ],
+)
+def test_stance_forms_that_are_mostly_nouns_are_not_cues(body: str) -> None:
+    assert triples(body) == []
+
+
+def test_seem_and_appear_are_the_writer_hedging_not_a_cue() -> None:
+    # PolNeAR annotates "X seemed ..." as an attribution; an editor reads it as the writer's
+    # hedge, which the hedging scorer must see in the writer's voice.
+    assert triples("The plan seems to have failed, and voters appeared unconvinced.") == []
+
+
+def test_words_after_a_quote_and_its_speaker_are_not_the_content() -> None:
+    body = '"We will win this state," Clinton said to cheers from the crowd.'
+    assert triples(body) == [("Clinton", "said", '"We will win this state,"')]
+
+
+def test_quote_after_a_quote_and_its_speaker_is_still_the_content() -> None:
+    body = '"Not again," Ms. Ortiz said to cheers, "not this year."'
+    assert triples(body) == [
+        ("Ms. Ortiz", "said", '"Not again," Ms. Ortiz said to cheers, "not this year."')
+    ]
+
+
+@pytest.mark.parametrize(
+    ("body", "source"),
+    [
+        ("Obama on Tuesday accused Republicans of obstruction.", "Obama"),
+        ("The ministry earlier this week said exports fell.", "The ministry"),
+        ("Mayor Ruiz late Monday said the bridge would reopen.", "Mayor Ruiz"),
+    ],
+)
+def test_time_phrase_between_subject_and_cue(body: str, source: str) -> None:
+    assert [t[0] for t in triples(body)] == [source]
+
+
+def test_a_week_alone_before_a_cue_is_not_a_time_phrase() -> None:
+    # A period noun needs an opener to be skipped ("last week"); here it is the subject.
+    assert triples("The Week said the vote was close.")[0][0] == "The Week"
+
+
+def test_lower_case_job_title_before_a_name_is_part_of_the_source() -> None:
+    body = "Experts disagree, and psychologist Jane Roe says the effect is small."
+    assert triples(body) == [("psychologist Jane Roe", "says", "the effect is small")]
+
+
+def test_bare_plural_agent_noun_is_a_source() -> None:
+    body = "The fine was small, and regulators say the bank broke the rules."
+    assert triples(body) == [("regulators", "say", "the bank broke the rules")]
+
+
+def test_word_with_an_agent_ending_that_is_no_agent_is_not_a_source() -> None:
+    found = triples("They asked whether Smith said the plan had failed.")
+    assert ("Smith", "said", "the plan had failed") in found
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Amid his strong showing in Iowa, the senator raised more money.",
+        "Rubio's showing was weak.",
+        "She praised his posting abilities.",
+    ],
+)
+def test_gerund_after_a_determiner_is_not_a_cue(body: str) -> None:
+    assert all(t[1] not in ("showing", "posting") for t in triples(body))
+
+
+def test_participle_after_a_determined_noun_with_a_clause_stays_a_cue() -> None:
+    body = "The group issued a statement saying that the vote was rigged."
+    assert ("a statement", "saying", "that the vote was rigged") in triples(body)
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "The chairman has aggressively defended the new rules.",
+            ("The chairman", "defended", "the new rules"),
+        ),
+        (
+            "Mr. Putin vehemently opposed the trade agreement.",
+            ("Mr. Putin", "opposed", "the trade agreement"),
+        ),
+        (
+            "Walker now says he is being denied a venue.",
+            ("Walker", "says", "he is being denied a venue"),
+        ),
+    ],
+)
+def test_adverbs_between_source_and_cue(body: str, expected: tuple[str, str, str]) -> None:
+    assert expected in triples(body)
+
+
+def test_a_noun_ending_in_ly_before_a_cue_is_the_source() -> None:
+    assert triples("Her family said the trip was safe.")[0][0] == "Her family"
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "Republicans continue to warn that the deal was a mistake.",
+            ("Republicans", "warn", "that the deal was a mistake"),
+        ),
+        (
+            "Mr. Hale went on to say the vote was rigged.",
+            ("Mr. Hale", "say", "the vote was rigged"),
+        ),
+    ],
+)
+def test_subject_of_the_verb_before_an_infinitive_cue(
+    body: str, expected: tuple[str, str, str]
+) -> None:
+    assert triples(body) == [expected]
+
+
+def test_infinitive_after_a_noun_has_no_source() -> None:
+    assert triples("The plan to say goodbye failed.") == []
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "The move was confirmed by strategists.",
+            ("strategists", "was confirmed", "The move"),
+        ),
+        (
+            "The campaign, first reported by The Ledger, is a key element of the plan.",
+            ("The Ledger", "first reported", "The campaign"),
+        ),
+    ],
+)
+def test_passive_cue_takes_its_source_after_by(body: str, expected: tuple[str, str, str]) -> None:
+    assert triples(body) == [expected]
+
+
+def test_passive_cue_without_an_agent_is_not_an_attribution() -> None:
+    assert triples("The results were announced on Saturday.") == []
+
+
+def test_non_human_subject_with_a_that_clause() -> None:
+    body = "His tax returns show that he paid no federal tax."
+    assert triples(body) == [("His tax returns", "show", "that he paid no federal tax")]
+
+
+@pytest.mark.parametrize(
+    ("body", "source"),
+    [
+        ("On social issues they lean left: 42% say they are liberal.", "42%"),
+        ("About four in 10 said they were angry.", "four in 10"),
+    ],
+)
+def test_a_share_of_people_is_a_source(body: str, source: str) -> None:
+    assert [t[0] for t in triples(body)] == [source]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "Asked on Monday whether she would run, Ms. Diaz laughed.",
+            (None, "Asked", "whether she would run"),
+        ),
+        (
+            "Ms. Diaz laughed when asked by Senator Lund if she would run.",
+            ("Senator Lund", "asked", "if she would run"),
+        ),
+        (
+            "Ms. Diaz laughed when asked by a reporter if she would run.",
+            (None, "asked", "if she would run"),
+        ),
+    ],
+)
+def test_asked_takes_the_question_as_content(
+    body: str, expected: tuple[str | None, str, str]
+) -> None:
+    assert expected in triples(body)

@@ -1,0 +1,399 @@
+"""One model of who speaks: typing, resolution of pronouns and descriptions, and sources.
+
+Every example is invented; each stands for one pattern of news English.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from sourcecheck.core.analysis import analyze
+from sourcecheck.core.models import Attribution
+
+
+def speakers(text: str) -> list[tuple[str, str, str | None]]:
+    """(source phrase, type, speaker) of every attribution outside quotes."""
+    return [
+        (a.source.text, a.source_type, a.speaker)
+        for a in analyze(text).attributions
+        if a.source is not None and not a.in_quote
+    ]
+
+
+def last(text: str) -> Attribution:
+    return [a for a in analyze(text).attributions if not a.in_quote][-1]
+
+
+# -- resolution ---------------------------------------------------------------------------
+
+
+def test_he_skips_a_name_inside_a_quote() -> None:
+    found = last(
+        'Tom Reyes toured the plant on Monday. "Nobody here has heard of Victor Hale," he said.'
+    )
+    assert found.speaker == "Tom Reyes"
+
+
+def test_he_skips_a_nationality_adjective() -> None:
+    found = last("Marco Bellini met the Brazilian delegation in Rome. He said the talks went well.")
+    assert found.speaker == "Marco Bellini"
+
+
+def test_he_skips_places_and_dates() -> None:
+    found = last(
+        "Omar Haddad arrived late. In Concord, he said the vote would be close. "
+        "In October, he said, turnout doubled."
+    )
+    assert found.speaker == "Omar Haddad"
+
+
+def test_a_sentence_does_not_run_into_the_next_name() -> None:
+    found = last("Grant Willis spoke in Miami. He said he had not seen the clash.")
+    assert found.speaker == "Grant Willis"
+
+
+def test_he_skips_a_possessive_and_a_name_used_as_a_modifier() -> None:
+    found = last(
+        "Dana Whitlock, the campaign manager, answered questions. Rupert Kline's plan "
+        "was on the table, and Kline supporters cheered. She said the plan would pass."
+    )
+    assert found.speaker == "Dana Whitlock"
+
+
+def test_he_prefers_the_last_speaker_over_a_name_in_reported_speech() -> None:
+    found = last(
+        "Paul Ostrowski said Martin Quayle would resign within a week. He added that "
+        "the board had not met."
+    )
+    assert found.speaker == "Paul Ostrowski"
+
+
+def test_she_skips_a_man_named_more_recently() -> None:
+    found = last(
+        "Ms. Okafor met voters on Tuesday. Her rival, Mr. Brandt, stayed home. "
+        "She said the turnout surprised her."
+    )
+    assert found.speaker == "Okafor"
+
+
+def test_gender_from_a_given_name() -> None:
+    found = last(
+        "Susan Delgado leads the committee. David Price, who sits on it, disagreed. "
+        "She said the bill would pass."
+    )
+    assert found.speaker == "Susan Delgado"
+
+
+def test_gender_the_text_shows_through_an_earlier_pronoun() -> None:
+    found = last(
+        "Alex Moreau chaired the session. Kiran Vale opened the meeting. She said the budget "
+        "was tight. He said cuts were coming."
+    )
+    assert found.speaker == "Alex Moreau"
+
+
+def test_the_senator_is_the_person_last_given_that_role() -> None:
+    found = last(
+        "Sen. Ruth Calder of Ohio spoke first. Later Tom Ibsen, a county clerk, took "
+        "questions. The senator said the bill was dead."
+    )
+    assert found.speaker == "Ruth Calder"
+
+
+def test_the_spokesman_is_the_person_last_given_that_role() -> None:
+    found = last(
+        'Leo Brandt, a spokesman for the agency, said the fix was early. "It is early," '
+        "said Nora Keane, an engineer. The spokesman said a report would follow."
+    )
+    assert found.speaker == "Leo Brandt"
+
+
+def test_the_agency_and_it_resolve_to_the_organisation() -> None:
+    found = speakers(
+        "The Federal Aviation Administration grounded the jets. Ana Ruiz, a pilot, was "
+        "upset. The agency said inspections would take a week. It said flights resume Friday."
+    )
+    assert found[-2][1:] == ("named_organization", "Federal Aviation Administration")
+    assert found[-1][1:] == ("named_organization", "Federal Aviation Administration")
+
+
+def test_the_group_is_the_organisation_that_is_a_group() -> None:
+    found = last(
+        "The Harbor Watch Coalition filed suit against the Port Authority on Monday. "
+        "The coalition said the dredging broke state law."
+    )
+    assert found.speaker == "Harbor Watch Coalition"
+
+
+def test_they_resolve_to_the_organisation_last_the_subject() -> None:
+    found = last("Senate Democrats blocked the bill on Tuesday because they said it cut too much.")
+    assert found.source_type == "named_organization"
+    assert found.speaker == "Senate Democrats"
+
+
+# -- typing --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "source_type", "speaker"),
+    [
+        (
+            "Interior Ministry spokesman Tom Silva said the border was closed.",
+            "named_person",
+            "Tom Silva",
+        ),
+        ("Lisbon says the deal is final.", "named_organization", "Lisbon"),
+        ("A strategist monitoring the race said turnout would be low.", "anonymous", None),
+        ("A new poll shows the mayor trailing.", "vague", None),
+        ("The Harlow Post poll shows the mayor trailing.", "document", None),
+        ("Fifty-two percent of voters say the city is on the wrong track.", "vague", None),
+        ("Recent polling shows the mayor trailing.", "vague", None),
+        ("A conservative group said the rule was unlawful.", "anonymous", None),
+        # Some of the party's members, not the party: an editor asks "which Democrats?"
+        ("Democrats said the bill would fail.", "vague", None),
+        ("The Republicans argued the bill would fail.", "vague", None),
+        ("One user wrote that the rally was a circus.", "anonymous", None),
+        ("Another said the plan would pass.", "anonymous", None),
+        ("His wife said he would not run again.", "unknown", None),
+        ("Emails revealed the closures were deliberate.", "vague", None),
+        ("Clinton's campaign said the ad was false.", "named_organization", "Clinton's campaign"),
+    ],
+)
+def test_source_types(text: str, source_type: str, speaker: str | None) -> None:
+    found = next(a for a in analyze(text).attributions if a.source is not None)
+    assert (found.source_type, found.speaker) == (source_type, speaker)
+
+
+def test_a_share_of_people_is_the_finding_of_the_poll_named_before() -> None:
+    found = speakers(
+        "A Harlow Post poll found the mayor trailing. Fifty-two percent of voters say the "
+        "city is on the wrong track."
+    )
+    assert [source_type for _, source_type, _ in found] == ["document", "document"]
+
+
+def test_a_region_and_a_month_are_not_people() -> None:
+    found = speakers("The West said the sanctions would stay. October showed a drop.")
+    assert [source_type for _, source_type, _ in found] == ["named_organization", "unknown"]
+
+
+def test_who_spoke_on_condition_of_anonymity_is_anonymous() -> None:
+    found = last(
+        "Dana, who spoke on condition of anonymity because she feared losing her job, "
+        "said the plant had cut corners."
+    )
+    assert found.source_type == "anonymous"
+
+
+# -- sources -------------------------------------------------------------------------------
+
+
+def test_every_attribution_points_at_its_source() -> None:
+    analysis = analyze(
+        "Ana Ruiz said the mill would close. Ruiz said 140 jobs would go. She said talks "
+        "had failed. The union said it would strike."
+    )
+    ids = [a.source_id for a in analysis.attributions]
+    assert ids[0] == ids[1] == ids[2] != ids[3]
+    ruiz = analysis.sources[ids[0]]
+    assert (ruiz.type, ruiz.name) == ("named_person", "Ana Ruiz")
+    assert [m.text for m in ruiz.mentions] == ["Ana Ruiz", "Ruiz", "She"]
+    for index, attribution in enumerate(analysis.attributions):
+        source = analysis.sources[attribution.source_id]
+        assert index in source.attributions
+        assert attribution.source_type == source.type
+
+
+def test_another_official_is_a_new_source_and_the_official_is_not() -> None:
+    analysis = analyze(
+        "A senior official said the talks had stalled. Another official said a deal was "
+        "near. The official said the talks would resume."
+    )
+    ids = [a.source_id for a in analysis.attributions]
+    assert ids[0] != ids[1]
+    assert ids[2] == ids[1]
+
+
+def test_an_anonymous_source_carries_its_stated_reason() -> None:
+    analysis = analyze(
+        "A senior official said the talks had stalled. The official spoke on condition of "
+        "anonymity because the talks are private."
+    )
+    source = analysis.sources[analysis.attributions[0].source_id]
+    assert source.type == "anonymous"
+    assert source.reason is not None
+    assert source.reason.text.startswith("because")
+
+
+def test_a_spokesperson_is_part_of_the_organisation() -> None:
+    analysis = analyze(
+        "The Harbor Authority said the pier would reopen. Repairs cost $2 million, said "
+        "Lee Park, a spokeswoman for the Harbor Authority."
+    )
+    authority, park = (analysis.sources[a.source_id] for a in analysis.attributions)
+    assert park.part_of == authority.id
+
+
+def test_two_sources_in_one_phrase_are_two_sources_of_one_attribution() -> None:
+    analysis = analyze(
+        "The line will close for a month, according to both the transit authority and the "
+        "mayor's office."
+    )
+    assert len(analysis.sources) == 2
+    assert all(source.attributions == (0,) for source in analysis.sources)
+
+
+def test_sources_are_in_the_report() -> None:
+    from sourcecheck.core.engine import Engine
+    from sourcecheck.core.models import Article
+
+    report = Engine().score(Article(body="Ana Ruiz said the mill would close. She said so."))
+    assert [s.name for s in report.analysis.sources] == ["Ana Ruiz"]
+    assert [a.source_id for a in report.analysis.attributions] == [0, 0]
+
+
+# -- round two: patterns from the tuning half ----------------------------------------------
+
+
+def test_a_role_word_before_the_name_gives_the_gender() -> None:
+    found = last(
+        "Tom Reyes visited the port. Ministry spokeswoman Kestrel Aoki said exports fell. "
+        "He said the port would reopen."
+    )
+    assert found.speaker == "Tom Reyes"
+
+
+def test_an_interjection_is_not_part_of_the_name() -> None:
+    found = last(
+        "Congratulations Ellen Park on the win, Tom Reyes wrote. She said the count was fair."
+    )
+    assert found.speaker == "Ellen Park"
+
+
+def test_a_person_named_after_an_organisation_role() -> None:
+    found = last(
+        "Tom Reyes picked a western. Former Brightline CEO Carly Vance named a drama. "
+        '"I watch it every year," she said.'
+    )
+    assert found.speaker == "Carly Vance"
+
+
+def test_a_day_is_not_a_person() -> None:
+    found = last(
+        "Ann Lee campaigned across the state. Super Tuesday came and went. "
+        "She said the results were encouraging."
+    )
+    assert found.speaker == "Ann Lee"
+
+
+def test_a_number_word_is_not_a_name() -> None:
+    found = last("Mara Quinn read the list. Two Ohio counties refused; she said the rest agreed.")
+    assert found.speaker == "Mara Quinn"
+
+
+def test_a_possessive_before_a_cue_is_no_speaker() -> None:
+    found = last(
+        "Tom Reyes spoke for an hour. Victor Hale’s continued support for the bill "
+        'surprised the crowd. "It was a good day," he said.'
+    )
+    assert found.speaker == "Tom Reyes"
+
+
+def test_they_with_nothing_to_stand_for_is_not_a_vague_source() -> None:
+    found = last("They pushed the mayor for details on the budget.")
+    assert found.source_type == "unknown"
+
+
+def test_liken_is_a_cue() -> None:
+    found = last("Critics have likened the plan to a tax hike.")
+    assert (found.source.text, found.cue.text, found.source_type) == (
+        "Critics",
+        "have likened",
+        "vague",
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "sources"),
+    [
+        ("The party held onto most of its seats while adding three more.", []),
+        (
+            "Clinton struck a calm tone, urging voters to wait and promising to protect jobs.",
+            ["Clinton"],
+        ),
+    ],
+)
+def test_a_participle_after_a_conjunction_takes_no_words_before_it(
+    text: str, sources: list[str]
+) -> None:
+    found = [a.source.text for a in analyze(text).attributions if a.source is not None]
+    assert found == sources
+
+
+def test_each_one_user_is_someone_new() -> None:
+    analysis = analyze(
+        '"It is great fun," one user wrote. "The show goes on," one user wrote. '
+        "The official said the ban would stay."
+    )
+    ids = [a.source_id for a in analysis.attributions if not a.in_quote]
+    assert len(set(ids[:2])) == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "As the paper noted in an editorial, the mayor has few friends left.",
+            "the mayor has few friends left",
+        ),
+        ("The mayor has few friends left, as the paper noted.", "The mayor has few friends left"),
+    ],
+)
+def test_an_as_aside_attributes_the_main_clause(text: str, content: str) -> None:
+    found = last(text)
+    assert (found.source.text, found.content.text) == ("the paper", content)
+
+
+def test_a_name_after_a_quoted_word_is_no_subject() -> None:
+    found = last(
+        'Victor Hale spoke first. Then he turned to "little" Sam Ortiz. He listed his wins.'
+    )
+    assert found.speaker == "Victor Hale"
+
+
+def test_a_nickname_does_not_hide_the_subject() -> None:
+    found = last(
+        'The Daily Ledger covered the march. Juan "Chico" Reyes carried a sign. '
+        '"I cried the whole way," he said.'
+    )
+    assert found.speaker in ("Reyes", "Juan Reyes")
+
+
+def test_called_a_name_then_a_quote_is_what_they_were_called() -> None:
+    found = last('The council held a vote; one lawmaker called Hale "the orange prince."')
+    assert (found.source.text, found.source_type) == ("one lawmaker", "anonymous")
+
+
+def test_a_source_after_the_cue_runs_past_a_dotted_abbreviation() -> None:
+    found = analyze("Exports fell, according to the U.S. Commerce Department.").attributions[0]
+    assert found.source.text == "the U.S. Commerce Department"
+
+
+@pytest.mark.parametrize(
+    ("text", "source_type"),
+    [
+        ("Lee, citing data from the Harbor Authority, said ten ships were late.", "document"),
+        ("A poll by the Harlow Post shows the mayor ahead.", "document"),
+        ("A poll of Ohio voters shows the mayor ahead.", "vague"),
+    ],
+)
+def test_a_maker_named_after_the_document(text: str, source_type: str) -> None:
+    found = analyze(text).attributions[0]
+    assert found.source_type == source_type
+
+
+def test_a_share_of_people_is_the_finding_of_a_poll_named_in_passing() -> None:
+    found = last(
+        "A new Harlow Post poll is out. Nine in 10 registered voters say the mayor is fine."
+    )
+    assert (found.source.text, found.source_type) == ("Nine in 10 registered voters", "document")
