@@ -77,13 +77,13 @@ def fakes(root: Path, limit: int | None) -> Iterator[LabelledArticle | InputErro
 def _labelled(
     path: Path, fields: Fields, extra: dict[str, object]
 ) -> Iterator[LabelledArticle | InputError]:
-    for item in iter_records(str(path), MAX_BYTES):
+    for item in iter_records(str(path)):
         if isinstance(item, InputError):
             yield item
             continue
         record, line = item
         try:
-            yield labelled({**record, **extra}, str(path), line, fields)
+            yield labelled({**record, **extra}, str(path), line, fields, MAX_BYTES)
         except InputError as error:
             yield error
 

@@ -10,7 +10,8 @@ hedging), so `sourcecheck compare` has something to find.
     python examples/corpus/generate.py --articles 600 --out examples/corpus/corpus.jsonl
 
 The columns are deliberately not sourcecheck's defaults, to show the column mapping:
-``doc_id, headline, content, outlet_name, date``.
+``doc_id, headline, content, outlet_name, date`` (and ``event``, ``reliable``: an
+outlet-level label for the calibration example).
 """
 
 from __future__ import annotations
@@ -73,15 +74,18 @@ class Outlet:
     named: float  # share of attributions to a named person
     hedging: float  # chance a claim is hedged by the writer
     republishes_wire: float  # chance it runs the wire story instead of its own
+    # An outlet-level label, as media ratings are: whether its house rules ask for named,
+    # unhedged sourcing. It only feeds the `sourcecheck calibrate` example.
+    reliable: bool
 
 
 OUTLETS = [
-    Outlet("The Ledger", named=0.9, hedging=0.05, republishes_wire=0.0),
-    Outlet("Daily Courier", named=0.3, hedging=0.2, republishes_wire=0.1),
-    Outlet(WIRE, named=0.75, hedging=0.1, republishes_wire=0.0),
-    Outlet("Valley Post", named=0.5, hedging=0.6, republishes_wire=0.2),
-    Outlet("Harbor Times", named=0.65, hedging=0.25, republishes_wire=0.35),
-    Outlet("Evening Star", named=0.4, hedging=0.35, republishes_wire=0.6),
+    Outlet("The Ledger", named=0.9, hedging=0.05, republishes_wire=0.0, reliable=True),
+    Outlet("Daily Courier", named=0.3, hedging=0.2, republishes_wire=0.1, reliable=False),
+    Outlet(WIRE, named=0.75, hedging=0.1, republishes_wire=0.0, reliable=True),
+    Outlet("Valley Post", named=0.5, hedging=0.6, republishes_wire=0.2, reliable=False),
+    Outlet("Harbor Times", named=0.65, hedging=0.25, republishes_wire=0.35, reliable=True),
+    Outlet("Evening Star", named=0.4, hedging=0.35, republishes_wire=0.6, reliable=False),
 ]
 
 # Each event type: facts, each with several phrasings of the same checkable claim.
@@ -308,10 +312,10 @@ def wire_copy(body: str, outlet: str, rng: random.Random) -> str:
     )
 
 
-def generate(articles: int, seed: int) -> list[dict[str, str]]:
+def generate(articles: int, seed: int) -> list[dict[str, str | bool]]:
     rng = random.Random(seed)
     start = date(2025, 1, 6)
-    records: list[dict[str, str]] = []
+    records: list[dict[str, str | bool]] = []
     event = 0
     while len(records) < articles:
         kind = rng.choice(sorted(EVENTS))
@@ -335,6 +339,7 @@ def generate(articles: int, seed: int) -> list[dict[str, str]]:
                     "outlet_name": outlet.name,
                     "date": published.isoformat(),
                     "event": f"e{event:04d}",
+                    "reliable": outlet.reliable,
                 }
             )
         event += 1

@@ -216,7 +216,7 @@ def test_a_second_run_on_a_locked_output_refuses(
         assert main(["batch", str(corpus), "--out", str(out)]) == 2
         assert capsys.readouterr().err.splitlines() == [
             f"sourcecheck: error: {out}: another sourcecheck batch run is writing to it; "
-            "wait for it to finish or choose another --out"
+            "wait for it to finish or choose another --output"
         ]
     finally:
         first.close()
@@ -259,7 +259,7 @@ def test_naming_the_output_as_an_input_is_refused(
     capsys.readouterr()
     assert main(["batch", str(corpus), f"{out}.meta.json", "--out", str(out)]) == 2
     assert capsys.readouterr().err == (
-        f"sourcecheck: error: {out}.meta.json: is this run's output (--out), not an input\n"
+        f"sourcecheck: error: {out}.meta.json: is this run's output (--output), not an input\n"
     )
 
 

@@ -55,5 +55,5 @@ def test_csv_with_column_mapping(tmp_path: Path) -> None:
 
 def test_wrong_output_suffix_is_a_usage_error(tmp_path: Path, capsys) -> None:
     corpus = write_jsonl(tmp_path / "c.jsonl", records(1))
-    assert main(["batch", str(corpus), "--out", str(tmp_path / "r.csv")]) == 2
+    assert main(["batch", str(corpus), "--out", str(tmp_path / "r.xlsx")]) == 2
     assert "must end in .jsonl" in capsys.readouterr().err

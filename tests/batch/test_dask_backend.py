@@ -83,3 +83,43 @@ def test_cli_dask_engine_with_a_scheduler_address(client, tmp_path: Path, capsys
     frame = read_results(out)
     assert sorted(frame["id"]) == sorted(r["doc"] for r in records(16))
     assert set(frame["status"]) == {"ok"}
+
+
+@pytest.mark.slow
+def test_a_resume_with_other_partitions_writes_no_article_twice(client, tmp_path: Path) -> None:
+    corpus = write_jsonl(tmp_path / "corpus.jsonl", records(40))
+    out = tmp_path / "dask.parquet"
+    first = run_dask([corpus], out, fields=FIELDS, client=client, blocksize=3000)
+    assert first.parts_written >= 2
+    (out / "part-00000.parquet").unlink()  # the run died before this part was written
+    # Resumed with another blocksize (or after the input grew): the partitions differ.
+    again = run_dask([corpus], out, fields=FIELDS, client=client, blocksize=1500)
+
+    ids = read_results(out)["id"].tolist()
+    assert len(ids) == len(set(ids)) == 40
+    assert again.already_done > 0 and again.duplicates == []
+
+
+@pytest.mark.slow
+def test_ids_repeated_across_partitions_are_reported(client, tmp_path: Path) -> None:
+    repeated = records(30)
+    corpus = write_jsonl(tmp_path / "corpus.jsonl", [*repeated, repeated[0], repeated[1]])
+    result = run_dask([corpus], tmp_path / "out.parquet", fields=FIELDS, client=client,
+                      blocksize=2000)  # fmt: skip
+    assert result.parts_written >= 2
+    assert result.duplicates == ["a00000", "a00001"]
+
+
+@pytest.mark.slow
+def test_score_dataframe_writes_parquet_as_documented(client, tmp_path: Path) -> None:
+    import dask.dataframe as dd
+    import pandas as pd
+
+    from sourcecheck.batch.dask_backend import score_dataframe
+
+    frame = pd.DataFrame(records(12))
+    rows = score_dataframe(dd.from_pandas(frame, npartitions=2), fields=FIELDS)
+    rows.to_parquet(tmp_path / "results-df.parquet", compute_kwargs={"scheduler": client})
+    written = pd.read_parquet(tmp_path / "results-df.parquet")
+    assert sorted(written["id"]) == sorted(frame["doc"])
+    assert written["error"].isna().all() and written["score"].between(0, 100).all()

@@ -149,3 +149,24 @@ def test_in_strict_mode_the_article_fails_and_the_run_goes_on(tmp_path: Path) ->
     assert frame.loc["a00001", "status"] == "failed"
     assert "erupted" in frame.loc["a00001", "error"]
     assert list(frame.index) == ["a00000", "a00001", "a00002", "a00003"]
+
+
+@pytest.mark.slow
+def test_a_script_without_a_main_guard_is_told_about_the_guard(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    corpus = write_jsonl(tmp_path / "corpus.jsonl", records(6))
+    script = tmp_path / "no_guard.py"
+    script.write_text(
+        "from sourcecheck.batch import run_batch\n"
+        f"run_batch([{str(corpus)!r}], {str(tmp_path / 'out.jsonl')!r}, workers=2,\n"
+        f"          fields={FIELDS!r})\n",
+        encoding="utf-8",
+    )
+    done = subprocess.run(
+        [sys.executable, str(script)], capture_output=True, text=True, timeout=120
+    )
+    assert done.returncode != 0
+    assert 'if __name__ == "__main__":' in done.stderr
+    assert "out of memory or killed?" not in done.stderr

@@ -4,6 +4,7 @@ import json
 from pathlib import Path
 
 import pytest
+from batch_factory import FIELDS, records, write_jsonl
 
 from sourcecheck.batch.writers import JsonlSink, ParquetPartsSink, open_sink, read_results
 from sourcecheck.core.errors import ConfigError, InputError
@@ -61,5 +62,40 @@ def test_parts_with_different_metric_columns_are_unified(tmp_path: Path) -> None
 
 
 def test_unknown_output_suffix_is_a_config_error(tmp_path: Path) -> None:
-    with pytest.raises(ConfigError, match=r"\.jsonl, \.ndjson or \.parquet"):
-        open_sink(tmp_path / "results.csv", META)
+    with pytest.raises(ConfigError, match=r"\.jsonl, \.ndjson, \.csv or \.parquet"):
+        open_sink(tmp_path / "results.xlsx", META)
+
+
+def test_csv_output_resumes_and_reads_back(tmp_path: Path) -> None:
+    import csv
+
+    from sourcecheck.batch import read_results, run_batch
+
+    corpus = write_jsonl(tmp_path / "corpus.jsonl", records(8))
+    out = tmp_path / "results.csv"
+    first = run_batch([corpus], out, fields=FIELDS)
+    assert first.written == 8
+    with out.open("a", encoding="utf-8") as handle:
+        handle.write('a99999,"torn')  # a run killed while writing a record
+    again = run_batch([corpus], out, fields=FIELDS)
+    assert again.already_done == 8 and again.written == 0
+    rows = list(csv.DictReader(out.open(encoding="utf-8", newline="")))
+    assert [r["id"] for r in rows] == [r["doc"] for r in records(8)]
+    frame = read_results(out)
+    assert frame["score"].between(0, 100).all() and "hedging.score" in frame.columns
+
+
+def test_sql_names_need_no_quoting_and_read_back_dotted(tmp_path: Path) -> None:
+    import re
+
+    import pyarrow.parquet as pq
+
+    from sourcecheck.batch import read_results, run_batch
+
+    corpus = write_jsonl(tmp_path / "corpus.jsonl", records(4))
+    out = tmp_path / "results.parquet"
+    run_batch([corpus], out, fields=FIELDS, sql_names=True)
+    names = pq.read_schema(next(out.glob("part-*.parquet"))).names
+    assert all(re.fullmatch(r"[a-z_][a-z0-9_]*", name) for name in names), names
+    assert "hedging__score" in names
+    assert "hedging.score" in read_results(out).columns

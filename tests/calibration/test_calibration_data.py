@@ -47,3 +47,24 @@ def test_a_record_missing_its_label_later_is_still_an_error_of_its_own(tmp_path:
     items = list(iter_labelled([str(path)], Fields("ok", "outlet"), 10**6))
     assert isinstance(items[0], LabelledArticle)
     assert isinstance(items[1], InputError) and "missing label field 'ok'" in str(items[1])
+
+
+def test_the_size_limit_is_per_article_not_per_file(tmp_path: Path) -> None:
+    # A labelled corpus is one file of many articles: a file larger than the limit is read,
+    # and only the one article over the limit is refused, with its line.
+    long_body = "The clerk said the vote passed. " * 20
+    records = [{"body": long_body, "ok": 1, "outlet": f"o{n}", "id": f"a{n}"} for n in range(9)]
+    records[4]["body"] = long_body * 3
+    path = tmp_path / "labelled.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    limit = len(long_body) + 10
+    assert path.stat().st_size > limit * 5
+
+    items = list(iter_labelled([str(path)], Fields("ok", "outlet"), limit))
+
+    read = [i for i in items if isinstance(i, LabelledArticle)]
+    errors = [i for i in items if isinstance(i, InputError)]
+    assert len(read) == 8
+    assert len(errors) == 1
+    assert "article 'a4'" in str(errors[0]) and "over the size limit" in str(errors[0])
+    assert errors[0].line == 5

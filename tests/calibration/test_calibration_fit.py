@@ -138,3 +138,23 @@ def test_folds_are_capped_by_the_largest_label_not_refused() -> None:
     splits = grouped_folds(np.array([0, 0, 1]), np.array(["a", "b", "c"]), 3, seed=0)
     assert len(splits) == 2
     assert sorted(np.concatenate([test for _, test in splits])) == [0, 1, 2]
+
+
+def test_folds_fit_the_groups_of_each_label() -> None:
+    # Six outlets, three of each label (the example corpus's shape): five folds would leave
+    # test folds of one label only; three folds put one outlet of each label in every fold.
+    groups = np.repeat([f"outlet-{i}" for i in range(6)], 4)
+    labels = np.repeat([1, 0, 1, 0, 1, 0], 4)
+    splits = grouped_folds(labels, groups, 5, seed=0)
+    assert len(splits) == 3
+    for _, test in splits:
+        assert set(labels[test]) == {0, 1}
+
+
+def test_a_label_in_too_few_groups_is_an_error_that_says_what_to_do() -> None:
+    from sourcecheck.calibration.fit import _check_groups_per_label
+
+    groups = np.array(["a", "b", "c", "d", "e"])
+    with pytest.raises(CalibrationError, match=r"reliable=1 is found in only 2 group\(s\)"):
+        _check_groups_per_label(np.array([1, 1, 0, 0, 0]), groups, "reliable")
+    _check_groups_per_label(np.array([1, 1, 1, 0, 0, 0]), np.append(groups, "f"), "reliable")

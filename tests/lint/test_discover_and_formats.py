@@ -110,3 +110,21 @@ def test_score_command_still_reads_markdown_with_front_matter(
     assert article["url"] == "https://ledger.example/millbrook-bridge"
     assert article["published"] == "2026-03-14"
     assert article["authors"] == ["Dana Okafor", "Luis Ferreira"]
+
+
+def test_folders_are_walked_the_way_gitignore_says(tmp_path: Path) -> None:
+    from sourcecheck.lint.discover import discover
+
+    repo = tmp_path / "newsroom"
+    (repo / ".git").mkdir(parents=True)
+    (repo / ".gitignore").write_text("build/\n*.tmp.md\n", encoding="utf-8")
+    drafts = repo / "drafts"
+    for name in ("a.md", "b.tmp.md", "build/c.md", "notes/d.md", "notes/e.md"):
+        (drafts / name).parent.mkdir(parents=True, exist_ok=True)
+        (drafts / name).write_text("The mayor said so.\n", encoding="utf-8")
+    (drafts / "notes" / ".gitignore").write_text("e.md\n", encoding="utf-8")
+
+    found = [Path(p).relative_to(drafts).as_posix() for p in discover([str(drafts)], ["*.md"], [])]
+    assert found == ["a.md", "notes/d.md"]
+    # A file named on the command line is always read, ignored or not.
+    assert list(discover([str(drafts / "b.tmp.md")], ["*.md"], [])) == [str(drafts / "b.tmp.md")]

@@ -189,3 +189,30 @@ def test_folder_without_drafts_warns_and_passes(run_check: RunCheck, tmp_path: P
     outcome = run_check(str(tmp_path))
     assert outcome.code == 0
     assert "no drafts found (include: *.md, *.markdown, *.txt, *.html)" in outcome.err
+
+
+def test_select_ignore_quiet_and_statistics(run_check: RunCheck, tmp_path: Path) -> None:
+    draft = tmp_path / "d.md"
+    draft.write_text(
+        "A source said the ferry will stop. Officials said so too. It reportedly ends soon.\n",
+        encoding="utf-8",
+    )
+    full = run_check(str(draft), "--exit-zero")
+    rules = {"probe/lone-source", "probe/vague-officials", "probe/reportedly"}
+    assert all(rule in full.out for rule in rules)
+
+    ignored = run_check(str(draft), "--ignore", "probe/lone-source,probe/reportedly")
+    assert "probe/vague-officials" in ignored.out and "lone-source" not in ignored.out
+    assert ignored.code == 0  # the error was ignored, so it cannot fail the run
+    selected = run_check(str(draft), "--select", "probe/reportedly", "--exit-zero")
+    assert "reportedly" in selected.out and "officials" not in selected.out
+
+    quiet = run_check(str(draft), "-q", "--exit-zero")
+    assert quiet.out.splitlines() == [line for line in full.out.splitlines() if ": score " not in
+                                      line and not line.startswith("Checked ")]  # fmt: skip
+    stats = run_check(str(draft), "--statistics", "--exit-zero", "--select", "probe")
+    assert sorted(stats.out.split("\n")[:-1]) == sorted(
+        f"1  {rule}  [{level}]" for rule, level in
+        [("probe/lone-source", "error"), ("probe/vague-officials", "warning"),
+         ("probe/reportedly", "suggestion")]
+    )  # fmt: skip

@@ -120,3 +120,39 @@ def test_region_offsets_point_into_the_raw_text(raw: str, data: st.DataObject) -
     line_start = text.rfind("\n", 0, start) + 1
     assert region.line == text.count("\n", 0, start) + 1
     assert region.column == start - line_start + 1
+
+
+PAGE = """<html><head><title>Bridge | The Ledger</title></head><body>
+<nav><a href="/">Home</a> Prices reportedly rose</nav>
+<header class="masthead"><h1>Bridge to close</h1><p>Officials said hello</p></header>
+<div role="navigation"><div>Reportedly popular: 10 stories</div></div>
+<article><p>The bridge reportedly needs repairs, a source said.</p></article>
+<aside>Most read: officials said 5 things</aside>
+<div class="site-footer sticky"><p>Officials said it twice</p></div>
+<footer><p>Copyright 2026 The Ledger. A source of news, reportedly.</p></footer>
+<p>Letters reportedly welcome.</p>
+</body></html>
+"""
+
+
+def test_html_page_chrome_is_not_article_text() -> None:
+    prose = html_prose(PAGE)
+    words = " ".join(prose.body.split())
+    assert (
+        words == "The bridge reportedly needs repairs, a source said. Letters reportedly welcome."
+    )
+    assert prose.title == "Bridge to close"  # the headline inside <header> is still the title
+    at = prose.body.index("Letters")
+    assert PAGE[prose.offsets[at] :].startswith("Letters reportedly welcome.")
+
+
+def test_check_reports_nothing_in_page_chrome(run_check: RunCheck, tmp_path: Path) -> None:
+    page = tmp_path / "page.html"
+    page.write_text(PAGE, encoding="utf-8")
+    lines = {f["line"] for f in findings(run_check, page) if f["rule"].startswith("probe/")}
+    page_lines = PAGE.splitlines()
+    article = page_lines.index(
+        "<article><p>The bridge reportedly needs repairs, a source said.</p></article>"
+    )
+    last = page_lines.index("<p>Letters reportedly welcome.</p>")
+    assert lines == {article + 1, last + 1}

@@ -137,3 +137,31 @@ def test_disable_all_then_enable_one_rule() -> None:
     assert not found.suppressed("a/b", offset=3, line=1)
     assert found.suppressed("a/c", offset=3, line=1)
     assert not found.suppressed("a/c", offset=0, line=1)  # before the directive
+
+
+def test_a_suppression_naming_an_unknown_rule_is_warned_about(
+    run_check: RunCheck, tmp_path: Path
+) -> None:
+    path = tmp_path / "d.md"
+    text = f"{FILLER}\n\n<!-- sourcecheck: disable probe/lone-sorce -->\nA source said so.\n"
+    path.write_text(text, "utf-8")
+    outcome = run_check(str(path))
+    assert f"{path}: line 3: suppression names unknown rule 'probe/lone-sorce'" in outcome.err
+    # A scorer's name and a real rule id are known: no warning for them.
+    path.write_text(text.replace("probe/lone-sorce", "probe, probe/lone-source"), "utf-8")
+    assert "unknown rule" not in run_check(str(path)).err
+
+
+def test_a_suppression_that_hides_nothing_is_warned_about(
+    run_check: RunCheck, tmp_path: Path
+) -> None:
+    path = tmp_path / "d.md"
+    path.write_text(
+        f"{FILLER}\n\n<!-- sourcecheck: disable-next-line probe/lone-source -->\n"
+        "A source said so.\n\n<!-- sourcecheck: disable-next-line probe/reportedly -->\n"
+        "Officials said so.\n",
+        "utf-8",
+    )
+    err = run_check(str(path)).err
+    assert f"{path}: line 6: 'sourcecheck: disable-next-line' suppressed nothing here" in err
+    assert "line 3:" not in err  # that one hid the lone source

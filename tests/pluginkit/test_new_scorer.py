@@ -11,8 +11,9 @@ from types import ModuleType
 import pytest
 import yaml
 
+from sourcecheck import __version__
 from sourcecheck.cli import main
-from sourcecheck.scaffold import Names, output_files
+from sourcecheck.scaffold import Names, default_requirement, output_files
 from sourcecheck.testing import check_scorer, make_engine
 
 pytest_plugins = ["pytester"]
@@ -68,7 +69,10 @@ def test_pyproject_declares_the_entry_point_and_classifier(package: Path) -> Non
     assert project["name"] == "sourcecheck-wire-copy"
     assert project["entry-points"]["sourcecheck"] == {"wire_copy": "sourcecheck_wire_copy"}
     assert "Framework :: sourcecheck" in project["classifiers"]
-    assert any(dep.startswith("sourcecheck>=") for dep in project["dependencies"])
+    # Not on the package index: the release tag of the repository, never "sourcecheck>=".
+    assert project["dependencies"] == [default_requirement()]
+    assert default_requirement().startswith("sourcecheck @ git+https://")
+    assert default_requirement().endswith(f"@v{__version__}")
 
 
 def test_workflow_installs_and_runs_pytest_on_each_python(package: Path) -> None:
@@ -187,3 +191,12 @@ def test_the_refused_names_are_the_built_in_scorers() -> None:
     from sourcecheck.scaffold import BUILTIN_SCORER_NAMES
 
     assert set(Engine(Config()).available_scorers) == BUILTIN_SCORER_NAMES
+
+
+def test_the_sourcecheck_dependency_can_point_at_a_local_checkout(tmp_path: Path) -> None:
+    local = f"sourcecheck @ {Path(__file__).resolve().parents[2].as_uri()}"
+    assert main(["new-scorer", "local_rules", "--dir", str(tmp_path), "--sourcecheck", local]) == 0
+    pyproject = (tmp_path / "sourcecheck-local-rules" / "pyproject.toml").read_text()
+    assert tomllib.loads(pyproject)["project"]["dependencies"] == [local]
+    readme = (tmp_path / "sourcecheck-local-rules" / "README.md").read_text()
+    assert "file:///path/to/sourcecheck" in readme

@@ -79,11 +79,13 @@ def test_batch_names_the_bad_input_and_writes_the_rest(
 def test_missing_file_and_folder_are_named(
     run_cli: RunCli, tmp_path: Path, good_story: Path
 ) -> None:
-    outcome = run_cli("score", tmp_path / "nowhere.txt", tmp_path, good_story, "-f", "jsonl")
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    outcome = run_cli("score", tmp_path / "nowhere.txt", empty, good_story, "-f", "jsonl")
     assert outcome.code == 2
     assert_one_line_errors(outcome)
     assert "nowhere.txt: no such file" in outcome.err
-    assert "is a directory" in outcome.err
+    assert "empty: folder holds no file that sourcecheck reads" in outcome.err
     assert len(outcome.out.splitlines()) == 1
 
 

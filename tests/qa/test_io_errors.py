@@ -85,7 +85,7 @@ def test_a_batch_output_that_is_not_a_regular_file_is_refused(
     out.symlink_to("/dev/full")
     outcome = run_cli("batch", good_story, "--out", out)
     assert outcome.err_lines == [
-        f"sourcecheck: error: {out}: is not a regular file; choose a file for --out"
+        f"sourcecheck: error: {out}: is not a regular file; choose a file for --output"
     ]
 
 

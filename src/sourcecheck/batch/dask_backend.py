@@ -4,8 +4,10 @@ Each Dask partition is read, scored and written as one Parquet part by one task,
 worker: ``DIR/part-NNNNN.parquet`` for partition NNNNN. Workers build their Engine once per
 process (:func:`sourcecheck.batch.worker.cached_engine`) from the config dict they receive;
 the engine and its plugins are never pickled, so plugins must be installed on every worker.
-A part is written through a temporary name and renamed, so a rerun schedules only the
-partitions whose part is missing (same inputs and blocksize give the same partitions).
+A part is written through a temporary name and renamed. A rerun reads every partition again
+and skips the ids the parts already hold (as the local backend does), so it resumes correctly
+whatever the partitions are; only partitions with new rows write a part, numbered after the
+existing ones.
 
 Python API::
 
@@ -24,8 +26,9 @@ from __future__ import annotations
 
 import dataclasses
 import os
+from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
 
@@ -34,6 +37,7 @@ from sourcecheck.batch.runner import report_plugin_errors, run_metadata
 from sourcecheck.batch.worker import build_engine, cached_engine, score_one
 from sourcecheck.batch.writers import (
     PARQUET_META_FILE,
+    _part_number,
     _write_json_atomic,
     check_resumable,
     column_type,
@@ -60,9 +64,23 @@ from sourcecheck.loaders.records import (
 @dataclass
 class DaskResult:
     parts_written: int
+    #: Partitions with nothing new to write (every id already there, or no records).
     parts_skipped: int
     written: int
     failed: int
+    #: Rows not written because their id was already in a part (a resumed run).
+    already_done: int = 0
+    #: Ids written by more than one new part: repeated in the input across partitions.
+    duplicates: list[str] = field(default_factory=list)
+
+
+@dataclass
+class PartResult:
+    """What one partition's task wrote: returned from the worker, small."""
+
+    ids: list[str]
+    failed: int
+    already_done: int
 
 
 def run_dask(
@@ -171,22 +189,27 @@ def score_bag(
     engine = build_engine(config_data, index)
     report_plugin_errors(engine, on_plugin_error)
     meta = run_metadata(engine, fields, index)
-    with _prepare_output(out, meta):  # the output stays locked until every part is written
-        todo, skipped = [], 0
-        for number, partition in enumerate(bag.to_delayed()):
-            if (out / _part_name(number)).exists():
-                skipped += 1
-                continue
-            task = delayed(score_partition_to_part)(
-                partition, str(out), number, config_data, fields, index, meta
+    lock, already = _prepare_output(out, meta)
+    with lock:  # the output stays locked until every part is written
+        # Ids already written are skipped by every task, as the local backend skips them: a
+        # resumed run whose partitions came out differently must not write an article twice.
+        done = delayed(frozenset(already), traverse=False)
+        first = 1 + max((_part_number(p) for p in out.glob("part-*.parquet")), default=-1)
+        todo = [
+            delayed(score_partition_to_part)(
+                partition, str(out), first + number, config_data, fields, index, meta, done
             )
-            todo.append(task)
-        counts = _compute(todo, scheduler, client, dask)
+            for number, partition in enumerate(bag.to_delayed())
+        ]
+        parts: list[PartResult] = _compute(todo, scheduler, client, dask)
+    written = Counter(i for part in parts for i in part.ids)
     return DaskResult(
-        parts_written=len(todo),
-        parts_skipped=skipped,
-        written=sum(c[0] for c in counts),
-        failed=sum(c[1] for c in counts),
+        parts_written=sum(1 for part in parts if part.ids),
+        parts_skipped=sum(1 for part in parts if not part.ids),
+        written=sum(len(part.ids) for part in parts),
+        failed=sum(part.failed for part in parts),
+        already_done=sum(part.already_done for part in parts),
+        duplicates=sorted(i for i, count in written.items() if count > 1),
     )
 
 
@@ -203,23 +226,31 @@ def _compute(tasks: list[Any], scheduler: str | None, client: Any, dask: Any) ->
     return list(dask.compute(*tasks, scheduler="processes"))
 
 
-def _prepare_output(out: Path, meta: dict[str, Any]) -> IO[Any]:
-    """The output directory, locked (close the handle returned to release it)."""
+def _prepare_output(out: Path, meta: dict[str, Any]) -> tuple[IO[Any], set[str]]:
+    """The output directory, locked (close the handle returned to release it), and the ids
+    its parts already hold."""
+    import pyarrow.parquet as pq
+
     if out.exists() and not out.is_dir():
         raise ConfigError(f"{out}: exists and is not a directory of Parquet parts")
     out.mkdir(parents=True, exist_ok=True)
     lock = open_parquet_lock(out)
     try:
         meta_file = out / PARQUET_META_FILE
-        if meta_file.exists() and any(out.glob("part-*.parquet")):
+        parts = sorted(out.glob("part-*.parquet"))
+        if meta_file.exists() and parts:
             import json
 
             check_resumable(out, json.loads(meta_file.read_text(encoding="utf-8")), meta)
         _write_json_atomic(meta_file, meta)
+        done: set[str] = set()
+        for part in parts:
+            ids = pq.read_table(part, columns=["id"]).column("id").to_pylist()
+            done.update(str(v) for v in ids)
     except BaseException:
         lock.close()
         raise
-    return lock
+    return lock, done
 
 
 def _part_name(number: int) -> str:
@@ -234,34 +265,50 @@ def score_partition_to_part(
     fields: dict[str, str],
     corpus_index: str | None,
     meta: dict[str, Any],
-) -> tuple[int, int]:
+    done: frozenset[str] = frozenset(),
+) -> PartResult:
     """Runs on a worker: score one partition and write it as one Parquet part."""
     import pyarrow.parquet as pq
 
     engine = cached_engine(config_data, corpus_index)
-    rows = score_records(engine, partition, fields)
+    rows, already_done = score_new_records(engine, partition, fields, done)
+    if not rows:  # everything already written (or an empty partition): no part to add
+        return PartResult(ids=[], failed=0, already_done=already_done)
     final = Path(out) / _part_name(number)
     temporary = Path(out) / f".{_part_name(number)}.tmp"
     pq.write_table(rows_to_table(rows, meta), temporary)
     os.replace(temporary, final)
-    return len(rows), sum(1 for row in rows if row["status"] == "failed")
+    return PartResult(
+        ids=[str(row["id"]) for row in rows],
+        failed=sum(1 for row in rows if row["status"] == "failed"),
+        already_done=already_done,
+    )
 
 
 def score_records(engine: Any, partition: list[Any], fields: dict[str, str]) -> list[Row]:
+    return score_new_records(engine, partition, fields, frozenset())[0]
+
+
+def score_new_records(
+    engine: Any, partition: list[Any], fields: dict[str, str], done: frozenset[str]
+) -> tuple[list[Row], int]:
+    """Rows for a partition's records not in ``done``, and how many were; repeats kept once."""
     rows: list[Row] = []
     seen: set[str] = set()
+    already_done = 0
     loaders = engine_loaders(engine)
     max_bytes = engine.config.max_bytes
     for position, entry in enumerate(partition, start=1):
         for found in _items(entry, position, fields, loaders, max_bytes):
             item = within_limit(found, max_bytes)
-            if item.id in seen:
-                continue  # a repeated id within a partition is kept once, as locally
-            seen.add(item.id)
-            rows.append(
-                bad_record_row(item) if isinstance(item, BadRecord) else score_one(engine, item)
-            )
-    return rows
+            if item.id in done:
+                already_done += 1
+            elif item.id not in seen:  # a repeated id is kept once, as locally
+                seen.add(item.id)
+                rows.append(
+                    bad_record_row(item) if isinstance(item, BadRecord) else score_one(engine, item)
+                )
+    return rows, already_done
 
 
 def _items(
@@ -343,7 +390,9 @@ def score_partition(
 def _dtypes(columns: list[str]) -> dict[str, str]:
     import pyarrow as pa
 
-    return {c: "object" if column_type(c) == pa.string() else "float64" for c in columns}
+    # pandas "string", not object: dask infers a Parquet schema from the meta frame, and an
+    # object column there has no Arrow type (to_parquet fails with ArrowInvalid).
+    return {c: "string" if column_type(c) == pa.string() else "float64" for c in columns}
 
 
 def score_dataframe(

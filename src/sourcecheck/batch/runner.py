@@ -13,11 +13,19 @@ from pathlib import Path
 from typing import Any
 
 from sourcecheck.batch.progress import BatchProgress
-from sourcecheck.batch.rows import STATUS_FAILED, Row, bad_record_row, failed_row
+from sourcecheck.batch.rows import (
+    BASE_COLUMNS,
+    STATUS_FAILED,
+    Row,
+    bad_record_row,
+    failed_row,
+    report_row,
+)
 from sourcecheck.batch.worker import build_engine, init_worker, score_articles, score_chunk
 from sourcecheck.batch.writers import (
     FORMAT_NAME,
     FORMAT_VERSION,
+    SQL_NAMES,
     open_sink,
     output_paths,
     refuse_output_as_input,
@@ -101,6 +109,7 @@ def run_batch(
     corpus_index: str | Path | None = None,
     on_failure: Callable[[Row], None] | None = None,
     on_plugin_error: Callable[[PluginError], None] | None = None,
+    sql_names: bool = False,
 ) -> BatchSummary:
     """Score every article of ``inputs`` into ``out`` (.jsonl, or a .parquet directory).
 
@@ -113,13 +122,17 @@ def run_batch(
     index = str(corpus_index) if corpus_index else None
     engine = build_engine(config_data, index)
     report_plugin_errors(engine, on_plugin_error)
-    sink = open_sink(Path(out), run_metadata(engine, fields, index), rows_per_part)
+    meta = run_metadata(engine, fields, index)
+    if sql_names:
+        meta["column_names"] = SQL_NAMES
+    columns = _probe_columns(engine) if Path(out).suffix.lower() == ".csv" else None
+    sink = open_sink(Path(out), meta, rows_per_part, columns)
     done = sink.open()  # locks the output until sink.close()
     summary = BatchSummary(already_done=0)
     started = time.perf_counter()
     try:
         loaders = engine_loaders(engine)
-        # A folder holding --out is read without it: a rerun must not score its own results.
+        # A folder holding --output is read without it: a rerun must not score its own results.
         own = output_paths(Path(out))
         total = count_records(inputs, loaders, own) if progress else None
         items = read_articles(inputs, fields, loaders, engine.config.max_bytes, exclude=own)
@@ -139,6 +152,18 @@ def run_batch(
         sink.close()
         summary.seconds = time.perf_counter() - started
     return summary
+
+
+MAIN_GUARD_HINT = (
+    "when a script calls run_batch(..., workers=N), its calls must sit under "
+    '`if __name__ == "__main__":` (worker processes start by importing the script)'
+)
+
+
+def _probe_columns(engine: Engine) -> list[str]:
+    """The columns one short article gives: a CSV header that holds every usual column."""
+    probe = Article(id="probe", body="The council said on Monday that the bridge will reopen.")
+    return list(dict.fromkeys([*BASE_COLUMNS, *report_row(engine.score(probe), probe)]))
 
 
 def report_plugin_errors(
@@ -257,7 +282,8 @@ def _collect(
         rows = future.result()
     except BrokenProcessPool:
         raise SourcecheckError(
-            "a worker process died (out of memory or killed?); run the same command again to resume"
+            "a worker process died: killed, out of memory, or a script without a main guard "
+            f"({MAIN_GUARD_HINT}); run the same command again to resume"
         ) from None
     except Exception as exc:  # e.g. an article that could not be sent to the worker
         rows = [

@@ -5,7 +5,7 @@ Resume design (documented in docs/batch.md):
 * JSONL: rows are appended a chunk at a time, then flushed and fsynced. On restart the file
   is read back for its ids; a torn last line (no newline: the process died mid-write) is cut
   off, so its article is simply scored again. Run metadata lives in ``<out>.meta.json``.
-* Parquet: ``--out results.parquet`` is a directory. Rows are buffered and written as
+* Parquet: ``--output results.parquet`` is a directory. Rows are buffered and written as
   ``part-NNNNNN.parquet`` through a temporary name and an atomic rename, so a part is either
   complete or absent. On restart, ids are read from the parts (only the ``id`` column) and
   leftover temporary files are deleted. Every part carries the run metadata in its schema
@@ -20,6 +20,8 @@ instead of both appending the same rows or numbering their parts alike.
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import math
 import os
@@ -37,7 +39,17 @@ PARQUET_LOCK_FILE = ".sourcecheck.lock"
 FORMAT_NAME = "sourcecheck-batch"
 FORMAT_VERSION = 1
 # What must match for a resumed run to append to an earlier one.
-RESUME_KEYS = ("sourcecheck", "scorers", "config", "fields", "corpus_index")
+RESUME_KEYS = ("sourcecheck", "scorers", "config", "fields", "corpus_index", "column_names")
+# --sql-names: "hedging.score" -> "hedging__score", so SQL engines take every name unquoted.
+SQL_NAMES = "sql"
+
+
+def sql_name(column: str) -> str:
+    return column.replace(".", "__").replace("-", "_")
+
+
+def from_sql_name(column: str) -> str:
+    return column.replace("__", ".")
 
 
 class Sink(Protocol):
@@ -57,7 +69,7 @@ def is_parquet_output(path: Path) -> bool:
 
 def output_paths(path: Path) -> list[Path]:
     """Every file a run writes for output ``path`` (a directory stands for all inside it)."""
-    if path.suffix.lower() in (".jsonl", ".ndjson"):
+    if path.suffix.lower() in (".jsonl", ".ndjson", ".csv"):
         return [path, Path(f"{path}.meta.json")]
     return [path]
 
@@ -69,16 +81,46 @@ def refuse_output_as_input(inputs: Iterable[str], out: Path) -> None:
     outputs = [p.resolve() for p in output_paths(out)]
     for given in inputs:
         if given != "-" and not Path(given).is_dir() and is_under(Path(given), outputs):
-            raise ConfigError(f"{given}: is this run's output (--out), not an input")
+            raise ConfigError(f"{given}: is this run's output (--output), not an input")
 
 
-def open_sink(path: Path, meta: dict[str, Any], rows_per_part: int = 2000) -> Sink:
-    """The sink for ``path``: ``.jsonl``/``.ndjson`` or a ``.parquet`` directory."""
+def open_sink(
+    path: Path, meta: dict[str, Any], rows_per_part: int = 2000, columns: list[str] | None = None
+) -> Sink:
+    """The sink for ``path``: ``.jsonl``/``.ndjson``, ``.csv`` or a ``.parquet`` directory.
+
+    ``columns`` (a CSV's header) are the columns a probe article gave; with SQL names in
+    ``meta``, every sink writes them renamed.
+    """
+    sink: Sink
+    renamed = meta.get("column_names") == SQL_NAMES
+    header = [sql_name(c) if renamed else c for c in columns or []]
     if path.suffix.lower() in (".jsonl", ".ndjson"):
-        return JsonlSink(path, meta)
-    if is_parquet_output(path):
-        return ParquetPartsSink(path, meta, rows_per_part)
-    raise ConfigError(f"{path}: output must end in .jsonl, .ndjson or .parquet")
+        sink = JsonlSink(path, meta)
+    elif path.suffix.lower() == ".csv":
+        sink = CsvSink(path, meta, header)
+    elif is_parquet_output(path):
+        sink = ParquetPartsSink(path, meta, rows_per_part)
+    else:
+        raise ConfigError(f"{path}: output must end in .jsonl, .ndjson, .csv or .parquet")
+    return _Renaming(sink) if renamed else sink
+
+
+class _Renaming:
+    """A sink that writes every column under its SQL name."""
+
+    def __init__(self, sink: Sink) -> None:
+        self.sink = sink
+        self.path = sink.path
+
+    def open(self) -> set[str]:
+        return self.sink.open()
+
+    def write(self, rows: list[Row]) -> None:
+        self.sink.write([{sql_name(key): value for key, value in row.items()} for row in rows])
+
+    def close(self) -> None:
+        self.sink.close()
 
 
 def check_resumable(path: Path, previous: dict[str, Any], current: dict[str, Any]) -> None:
@@ -87,7 +129,7 @@ def check_resumable(path: Path, previous: dict[str, Any], current: dict[str, Any
         if previous.get(key) != current.get(key):
             raise ConfigError(
                 f"{path}: was written with a different {key} (see its run metadata); "
-                "resume with the same settings or choose a new --out"
+                "resume with the same settings or choose a new --output"
             )
 
 
@@ -110,7 +152,7 @@ def lock_output(handle: IO[Any], output: Path) -> None:
     except BlockingIOError:
         raise OutputBusyError(
             f"{output}: another sourcecheck batch run is writing to it; "
-            "wait for it to finish or choose another --out"
+            "wait for it to finish or choose another --output"
         ) from None
 
 
@@ -136,7 +178,7 @@ class JsonlSink:
         existed = self.path.exists()
         if existed and not self.path.is_file():
             # Resuming reads the output back: /dev/full or a FIFO would never end.
-            raise ConfigError(f"{self.path}: is not a regular file; choose a file for --out")
+            raise ConfigError(f"{self.path}: is not a regular file; choose a file for --output")
         self.path.parent.mkdir(parents=True, exist_ok=True)
         # Opened (and locked) before anything is read, so no other run can write meanwhile.
         self._handle = self.path.open("a", encoding="utf-8")
@@ -193,7 +235,7 @@ def _resume_jsonl(path: Path) -> set[str]:
             except (json.JSONDecodeError, KeyError, TypeError):
                 raise InputError(
                     str(path),
-                    "is not a sourcecheck results file (bad row); choose a new --out",
+                    "is not a sourcecheck results file (bad row); choose a new --output",
                     number,
                 ) from None
             good_end += len(line)
@@ -201,6 +243,77 @@ def _resume_jsonl(path: Path) -> set[str]:
         with path.open("r+b") as handle:
             handle.truncate(good_end)
     return done
+
+
+class CsvSink:
+    """One CSV file with one header: the probe's columns, then any the first rows add.
+
+    A column first seen after the header was written (a metric a scorer reports only
+    sometimes) is left out of the CSV; JSONL and Parquet keep every column. Resume reads the
+    ids back and drops a torn last record, as for JSONL.
+    """
+
+    def __init__(self, path: Path, meta: dict[str, Any], columns: list[str]) -> None:
+        self.path = path
+        self.meta_path = Path(f"{path}.meta.json")
+        self.meta = meta
+        self.columns = list(columns)
+        self._header: list[str] | None = None
+        self._handle: Any = None
+
+    def open(self) -> set[str]:
+        if self.path.exists() and not self.path.is_file():
+            # Resuming reads the output back: /dev/full or a FIFO would never end.
+            raise ConfigError(f"{self.path}: is not a regular file; choose a file for --output")
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        # Opened (and locked) before anything is read, so no other run can write meanwhile.
+        self._handle = self.path.open("a", encoding="utf-8", newline="")
+        try:
+            lock_output(self._handle, self.path)
+            done: set[str] = set()
+            if self.path.stat().st_size:
+                if self.meta_path.exists():
+                    check_resumable(self.path, _read_json(self.meta_path), self.meta)
+                self._header, done = _resume_csv(self.path)
+            _write_json_atomic(self.meta_path, self.meta)
+        except BaseException:
+            self.close()
+            raise
+        return done
+
+    def write(self, rows: list[Row]) -> None:
+        if not rows:
+            return
+        buffer = io.StringIO(newline="")
+        if self._header is None:
+            self._header = list(dict.fromkeys([*self.columns, *(k for r in rows for k in r)]))
+            csv.writer(buffer).writerow(self._header)
+        csv.DictWriter(buffer, self._header, extrasaction="ignore").writerows(rows)
+        with writing_to(self.path):
+            self._handle.write(buffer.getvalue())
+            self._handle.flush()
+            os.fsync(self._handle.fileno())
+
+    def close(self) -> None:
+        handle, self._handle = self._handle, None
+        if handle is not None:
+            with writing_to(self.path):
+                handle.close()
+
+
+def _resume_csv(path: Path) -> tuple[list[str], set[str]]:
+    """The header and the ids already written; a torn last record is cut off."""
+    text = path.read_text(encoding="utf-8")
+    records = list(csv.reader(io.StringIO(text, newline="")))
+    header, rows = records[0], records[1:]
+    complete = text.endswith("\n")
+    if rows and (not complete or len(rows[-1]) != len(header)):
+        rows = rows[:-1]
+        buffer = io.StringIO(newline="")
+        csv.writer(buffer).writerows([header, *rows])
+        path.write_text(buffer.getvalue(), encoding="utf-8", newline="")
+    where = header.index("id") if "id" in header else header.index(sql_name("id"))
+    return header, {row[where] for row in rows}
 
 
 class ParquetPartsSink:
@@ -289,7 +402,7 @@ def rows_to_table(rows: list[Row], meta: dict[str, Any] | None = None) -> Any:
 def column_type(name: str) -> Any:
     import pyarrow as pa
 
-    textual = name in STRING_COLUMNS or name.endswith((".status", ".error"))
+    textual = name in STRING_COLUMNS or name.endswith((".status", ".error", "__status", "__error"))
     return pa.string() if textual else pa.float64()
 
 
@@ -337,15 +450,18 @@ def read_results(path: str | Path, columns: Iterable[str] | None = None) -> Any:
     if not path.exists():
         raise InputError(str(path), "no such results file or directory")
     wanted = list(columns) if columns is not None else None
+    if path.suffix.lower() == ".csv":
+        frame = pd.read_csv(path, dtype={"id": str, "outlet": str, "title": str})
+        return _dotted(frame, path)[wanted] if wanted else _dotted(frame, path)
     if path.suffix.lower() in (".jsonl", ".ndjson"):
         try:
-            frame = pd.read_json(path, lines=True, dtype=False)
+            frame = _dotted(pd.read_json(path, lines=True, dtype=False), path)
         except (ValueError, TypeError):  # pandas' messages give a byte position at best
             raise _jsonl_problem(path) from None
         return frame[[c for c in wanted if c in frame.columns]] if wanted else frame
     if path.is_file() and path.suffix.lower() != ".parquet":
         raise InputError(
-            str(path), "results must be a .jsonl or .parquet file, or a directory of parts"
+            str(path), "results must be a .jsonl, .csv or .parquet file, or a directory of parts"
         )
     import pyarrow as pa
     import pyarrow.parquet as pq
@@ -360,7 +476,16 @@ def read_results(path: str | Path, columns: Iterable[str] | None = None) -> Any:
             raise InputError(str(file), f"unreadable Parquet: {_first_line(exc)}") from None
     if not tables:
         raise InputError(str(path), "holds no result parts (part-*.parquet)")
-    return pa.concat_tables(tables, promote_options="default").to_pandas()
+    return _dotted(pa.concat_tables(tables, promote_options="default").to_pandas(), path)
+
+
+def _dotted(frame: Any, path: Path) -> Any:
+    """Results written with --sql-names, under the usual dotted names again."""
+    try:
+        renamed = read_metadata(path).get("column_names") == SQL_NAMES
+    except (OSError, ValueError, InputError):
+        renamed = False
+    return frame.rename(columns=from_sql_name) if renamed else frame
 
 
 def _jsonl_problem(path: Path) -> InputError:
@@ -381,7 +506,7 @@ def read_metadata(path: str | Path) -> dict[str, Any]:
     import pyarrow.parquet as pq
 
     path = Path(path)
-    if path.suffix.lower() in (".jsonl", ".ndjson"):
+    if path.suffix.lower() in (".jsonl", ".ndjson", ".csv"):
         return _read_json(Path(f"{path}.meta.json"))
     if path.is_dir():
         if (path / PARQUET_META_FILE).exists():

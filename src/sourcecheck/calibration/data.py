@@ -51,10 +51,14 @@ Record = tuple[Mapping[str, Any], int | None]
 def iter_labelled(
     paths: list[str], fields: Fields, max_bytes: int
 ) -> Iterator[LabelledArticle | InputError]:
-    """Every labelled article of every input file, in order, errors in place."""
+    """Every labelled article of every input file, in order, errors in place.
+
+    ``max_bytes`` limits each article's text, as in ``batch``: a labelled corpus is one file
+    of many articles and is never refused as a whole.
+    """
     for path in paths:
         first = True
-        for item in iter_records(path, max_bytes):
+        for item in iter_records(path):
             if isinstance(item, InputError):
                 yield item
                 continue
@@ -67,7 +71,7 @@ def iter_labelled(
                     yield InputError(path, absent, line)
                     break
             try:
-                yield labelled(record, path, line, fields)
+                yield labelled(record, path, line, fields, max_bytes)
             except InputError as error:
                 yield error
 
@@ -82,10 +86,15 @@ def _absent_field(record: Mapping[str, Any], fields: Fields) -> str | None:
 
 
 def labelled(
-    record: Mapping[str, Any], source: str, line: int | None, fields: Fields
+    record: Mapping[str, Any],
+    source: str,
+    line: int | None,
+    fields: Fields,
+    max_bytes: int | None = None,
 ) -> LabelledArticle:
     mapping = {"body": fields.text} if fields.text else None
     article = article_from_mapping(record, source, line, mapping)
+    _check_size(article, source, line, max_bytes)
     label = parse_label(record.get(fields.label), fields.label, source, line)
     if fields.group is None:
         # Without a group every article is its own group: honest about what CV can promise.
@@ -94,6 +103,19 @@ def labelled(
     if group in (None, ""):
         raise InputError(source, f"missing group field '{fields.group}'", line)
     return LabelledArticle(article, label, str(group))
+
+
+def _check_size(article: Article, source: str, line: int | None, max_bytes: int | None) -> None:
+    if max_bytes is None:
+        return
+    size = len(article.body.encode("utf-8"))
+    if size > max_bytes:
+        raise InputError(
+            source,
+            f"article '{article.id}' text is {size:,} bytes, over the size limit of "
+            f"{max_bytes:,} bytes (max_bytes)",
+            line,
+        )
 
 
 def parse_label(value: Any, field: str, source: str, line: int | None) -> int:
@@ -112,9 +134,9 @@ def parse_label(value: Any, field: str, source: str, line: int | None) -> int:
     raise InputError(source, f"label field '{field}' is {value!r}, not 0/1 or true/false", line)
 
 
-def iter_records(path: str, max_bytes: int) -> Iterator[Record | InputError]:
+def iter_records(path: str) -> Iterator[Record | InputError]:
     try:
-        text = decode(read_input(path, max_bytes), path)
+        text = decode(read_input(path, None), path)
     except InputError as error:
         yield error
         return

@@ -147,9 +147,32 @@ def grouped_folds(
     # scikit-learn refuses more folds than the largest label has articles: with 3 articles
     # labelled [0, 0, 1], 2 folds is the most that can be asked for.
     largest_label = int(np.unique(labels, return_counts=True)[1].max())
-    splits = min(folds, n_groups, largest_label)
+    # More folds than a label has groups leave test folds holding one label only (no AUC
+    # within them) and training folds short of that label: fit the folds to the groups.
+    splits = min(folds, n_groups, largest_label, max(2, fewest_groups_of_a_label(labels, groups)))
     splitter = StratifiedGroupKFold(n_splits=splits, shuffle=True, random_state=seed)
     return list(splitter.split(np.zeros(len(labels)), labels, groups))
+
+
+def groups_per_label(labels: np.ndarray, groups: np.ndarray) -> dict[int, int]:
+    """How many groups hold at least one article of each label."""
+    return {int(label): len(np.unique(groups[labels == label])) for label in np.unique(labels)}
+
+
+def fewest_groups_of_a_label(labels: np.ndarray, groups: np.ndarray) -> int:
+    return min(groups_per_label(labels, groups).values(), default=0)
+
+
+def _check_groups_per_label(labels: np.ndarray, groups: np.ndarray, label_field: str) -> None:
+    """Nested grouped CV needs each label in 3 groups: 2 left to split after the outer test."""
+    for label, count in groups_per_label(labels, groups).items():
+        if count < MIN_GROUPS:
+            raise CalibrationError(
+                f"{label_field}={label} is found in only {count} group(s): nested grouped "
+                f"cross-validation needs each label in at least {MIN_GROUPS} groups (outlets); "
+                "add groups with that label, or calibrate without --group-field (weaker: CV "
+                "then cannot stop the model learning which outlet wrote an article)"
+            )
 
 
 def fit_pipeline(
@@ -179,8 +202,8 @@ def fit_pipeline(
             pipeline.fit(x, y)
     except ValueError as exc:
         raise CalibrationError(
-            f"a training fold could not be fitted ({exc}); add groups of both labels "
-            "or lower --folds"
+            f"a training fold could not be fitted ({exc}); each label needs at least "
+            f"{MIN_GROUPS} groups: add groups of both labels, or lower --folds"
         ) from None
     return pipeline
 
@@ -283,6 +306,7 @@ def fit_model(
         raise CalibrationError(
             f"calibration needs at least {MIN_GROUPS + 1} groups, got {len(set(collected.groups))}"
         )
+    _check_groups_per_label(y, groups, settings.label_field)
     specs, constant = informative(specs, matrix(collected, specs))
     x = matrix(collected, specs)
     weighted = np.array([np.nan if s is None else s for s in collected.weighted], dtype=float)

@@ -14,6 +14,7 @@ from sourcecheck.cli.common import (
     build_config,
     engine_options,
     error,
+    hidden_alias,
     max_bytes_option,
     warn,
     warn_plugin_error,
@@ -61,13 +62,13 @@ def collect_fields(values: dict[str, str | None]) -> dict[str, str]:
 @click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
 @click.option(
     "-o",
-    "--out",
     "--output",
     "out",
-    required=True,
     type=click.Path(path_type=Path),
-    help="results.jsonl, or results.parquet (a directory of parts; with --engine dask, a directory).",
+    help="results.jsonl, results.csv, or results.parquet (a directory of parts; with --engine "
+    "dask, a directory). Required.",
 )
+@hidden_alias("--out", "out", type=click.Path(path_type=Path))
 @field_options
 @click.option(
     "-j",
@@ -115,12 +116,17 @@ def collect_fields(values: dict[str, str | None]) -> dict[str, str]:
     show_default=True,
     help="Dask: bytes of JSONL/CSV input per partition.",
 )
+@click.option(
+    "--sql-names",
+    is_flag=True,
+    help="Column names SQL engines accept unquoted: hedging__score for hedging.score.",
+)
 @max_bytes_option
 @corpus_index_option
 @engine_options
 def batch_command(
     inputs: tuple[str, ...],
-    out: Path,
+    out: Path | None,
     workers: int,
     chunk_size: int,
     rows_per_part: int,
@@ -128,6 +134,7 @@ def batch_command(
     backend: str,
     scheduler: str | None,
     blocksize: str,
+    sql_names: bool,
     max_bytes: int | None,
     corpus_index: Path | None,
     engine_opts: EngineOptions,
@@ -135,9 +142,11 @@ def batch_command(
 ) -> int:
     """Score a corpus (JSONL, CSV, Parquet, JSON, folders) into one row per article.
 
-    Run it again with the same --out after a crash or Ctrl-C: articles already written are
+    Run it again with the same --output after a crash or Ctrl-C: articles already written are
     skipped, so nothing is lost and nothing is written twice.
     """
+    if out is None:
+        raise click.UsageError("Missing option '-o' / '--output'.")
     config = build_config(engine_opts, inputs, max_bytes=max_bytes)
     fields = collect_fields(field_values)
     show_progress = sys.stderr.isatty() if progress is None else progress
@@ -157,6 +166,7 @@ def batch_command(
         corpus_index=corpus_index,
         on_failure=lambda row: error(str(row["error"])),
         on_plugin_error=warn_plugin_error,
+        sql_names=sql_names,
     )
     if summary.duplicates:
         shown = ", ".join(summary.duplicates[:5])
@@ -191,9 +201,16 @@ def _run_dask(
         corpus_index=corpus_index,
         on_plugin_error=warn_plugin_error,
     )
+    if result.duplicates:
+        shown = ", ".join(result.duplicates[:5])
+        warn(
+            f"{len(result.duplicates)} article ids written by more than one partition "
+            f"(e.g. {shown}): the input repeats them across partitions"
+        )
     click.echo(
         f"{result.written} rows in {result.parts_written} new parts under {out} "
-        f"({result.parts_skipped} parts already there, {result.failed} failed rows)",
+        f"({result.parts_skipped} parts and {result.already_done} rows already there, "
+        f"{result.failed} failed rows)",
         err=True,
     )
     return EXIT_ERROR if result.failed else EXIT_OK

@@ -28,6 +28,7 @@ from sourcecheck.cli.common import (
     build_config,
     engine_options,
     error,
+    hidden_alias,
     stdout,
     warn,
 )
@@ -48,12 +49,13 @@ T = TypeVar("T")
 )
 @click.option("--text-field", default=None, help="Field holding the article text.")
 @click.option(
-    "--out",
+    "-o",
+    "--output",
     "out",
-    required=True,
     type=click.Path(dir_okay=False, path_type=Path),
-    help="Where to write the model (JSON).",
+    help="Where to write the model (JSON). Required.",
 )
+@hidden_alias("--out", "out", type=click.Path(dir_okay=False, path_type=Path))
 @click.option(
     "--feature",
     "features",
@@ -75,7 +77,7 @@ def calibrate_command(
     label_field: str,
     group_field: str | None,
     text_field: str | None,
-    out: Path,
+    out: Path | None,
     features: tuple[str, ...],
     all_metrics: bool,
     folds: int,
@@ -89,6 +91,8 @@ def calibrate_command(
     measures it with cross-validation grouped by --group-field, and writes a JSON model
     that `sourcecheck score --model` uses.
     """
+    if out is None:
+        raise click.UsageError("Missing option '-o' / '--output'.")
     fit = _fitting()
     config = build_config(
         engine_opts,
@@ -111,6 +115,11 @@ def calibrate_command(
     settings = fit.FitSettings(label_field, group_field, folds, seed, list(labelled))
     model = fit.fit_model(collected, specs, engine, settings)
     save_model(model, out)
+    if model.cv.folds < folds:
+        warn(
+            f"used {model.cv.folds} folds, not {folds}, to fit the groups: more would leave "
+            "test folds holding one label only (docs/calibration.md, 'How many folds')"
+        )
     click.echo(summary(model, out), file=stdout())
     return EXIT_ERROR if collected.skipped else EXIT_OK
 

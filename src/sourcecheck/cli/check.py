@@ -3,22 +3,29 @@
 from __future__ import annotations
 
 import os
+import sys
+from dataclasses import replace
 from pathlib import Path
 
 import click
 
 from sourcecheck._version import __version__
+from sourcecheck.batch.progress import BatchProgress
 from sourcecheck.cli.batch import corpus_index_option
 from sourcecheck.cli.common import (
+    COLOR_MODES,
     EngineOptions,
     build_config,
     engine_options,
     error,
     fail_under_option,
+    hidden_alias,
     loaders_of,
     max_bytes_option,
     output_option,
+    settings_text,
     stdout,
+    wants_color,
     warn,
     warn_plugin_errors,
     write_output,
@@ -69,7 +76,40 @@ _LEVEL = click.Choice(LEVELS)
     help="Repository root for SARIF/GitHub paths (default: git top level, else cwd).",
 )
 @click.option(
-    "--color/--no-color", default=None, help="Colour the text output (default: on a terminal)."
+    "--color",
+    "color_mode",
+    type=click.Choice(COLOR_MODES),
+    default="auto",
+    show_default=True,
+    is_flag=False,
+    flag_value="always",  # a bare --color, as before
+    help="Colour the text output (auto: on a terminal; NO_COLOR turns it off, FORCE_COLOR on).",
+)
+@hidden_alias("--no-color", "color_mode", is_flag=True, flag_value="never")
+@click.option(
+    "--show-settings",
+    is_flag=True,
+    help="Print the resolved settings and where each came from, then exit.",
+)
+@click.option("-q", "--quiet", is_flag=True, help="Text: print the findings and nothing else.")
+@click.option(
+    "--progress/--no-progress",
+    default=None,
+    help="A progress bar on stderr over many files (default: on a terminal, from 20 files).",
+)
+@click.option("--statistics", is_flag=True, help="Text: a count per rule instead of the findings.")
+@click.option(
+    "--select",
+    multiple=True,
+    metavar="RULES",
+    help="Report only these rules or scorers (comma list; repeatable).",
+)
+@click.option(
+    "--ignore",
+    "ignore_rules",
+    multiple=True,
+    metavar="RULES",
+    help="Do not report these rules or scorers (comma list; repeatable).",
 )
 @max_bytes_option
 @click.option(
@@ -98,7 +138,13 @@ def check_command(
     exit_zero: bool,
     diff_base: str | None,
     root: Path | None,
-    color: bool | None,
+    color_mode: str,
+    show_settings: bool,
+    quiet: bool,
+    progress: bool | None,
+    statistics: bool,
+    select: tuple[str, ...],
+    ignore_rules: tuple[str, ...],
     max_bytes: int | None,
     jobs: int,
     stdin_filename: str | None,
@@ -118,6 +164,9 @@ def check_command(
         fail_level=fail_level,
         fail_under=fail_under,
     )
+    if show_settings:
+        click.echo(settings_text(config, engine_opts, paths), nl=False, file=stdout())
+        return 0
     engine = Engine(config)
     if corpus_index is not None:
         from sourcecheck.corpus.enricher import attach_corpus_index
@@ -125,24 +174,67 @@ def check_command(
         attach_corpus_index(engine, corpus_index)  # loaded here first: a bad index fails once
     warn_plugin_errors(engine.plugins)
     options = _options(config, paths, diff_base, stdin_filename)
+    options = replace(options, select=_rule_list(select), ignore=_rule_list(ignore_rules))
     checker = Checker(engine, options, loaders_of(engine.plugins), corpus_index=corpus_index)
-    run = checker.run(paths, jobs or os.cpu_count() or 1)
+    with _FileProgress(_wants_progress(progress)) as bar:
+        run = checker.run(paths, jobs or os.cpu_count() or 1, on_progress=bar.update)
     _report_problems(run, already_reported=engine.plugins.errors)
     if not run.files:
         warn(f"no drafts found (include: {', '.join(config.include)})")
-    _write(run, fmt, output, _use_color(color, output), root)
+    color = output is None and wants_color(color_mode)
+    context = FormatContext(__version__, color, quiet=quiet, statistics=statistics)
+    _write(run, fmt, output, context, root)
     return run.exit_code(exit_zero=exit_zero)
 
 
-def _write(run: CheckRun, fmt: str, output: Path | None, color: bool, root: Path | None) -> None:
+def _write(
+    run: CheckRun, fmt: str, output: Path | None, context: FormatContext, root: Path | None
+) -> None:
     """Render ``run`` in ``fmt`` to ``output`` or stdout."""
     if root is None:  # only SARIF and GitHub paths are repository-relative
         root = _repository_root() if fmt in ("sarif", "github") else Path.cwd()
-    rendered = FORMATS[fmt](run, FormatContext(version=__version__, color=color, root=root))
+    rendered = FORMATS[fmt](run, replace(context, root=root))
     if output is not None:
         write_output(output, rendered)
     else:
-        click.echo(rendered, nl=False, color=color or None, file=stdout())
+        click.echo(rendered, nl=False, color=context.color or None, file=stdout())
+
+
+MIN_FILES_FOR_PROGRESS = 20
+
+
+def _wants_progress(flag: bool | None) -> bool | None:
+    """True or False when asked; None: decide by terminal and file count."""
+    if flag is not None:
+        return flag
+    return None if sys.stderr.isatty() else False
+
+
+class _FileProgress:
+    """A bar of files checked, started once the number of files is known."""
+
+    def __init__(self, wanted: bool | None) -> None:
+        self.wanted = wanted
+        self.bar: BatchProgress | None = None
+
+    def update(self, done: int, total: int) -> None:
+        if self.bar is None:
+            if self.wanted is False or (self.wanted is None and total < MIN_FILES_FOR_PROGRESS):
+                self.wanted = False
+                return
+            self.bar = BatchProgress(True, total, "checking").__enter__()
+        self.bar.advance(1)
+
+    def __enter__(self) -> _FileProgress:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.bar is not None:
+            self.bar.__exit__(None, None, None)
+
+
+def _rule_list(values: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(name.strip() for value in values for name in value.split(",") if name.strip())
 
 
 def _options(
@@ -180,14 +272,6 @@ def _report_problems(run: CheckRun, already_reported: list[PluginError]) -> None
                 if failure in already_reported:
                     continue
                 warn(f"{path}: scorer '{failure.plugin}' {failure.message}")
-
-
-def _use_color(color: bool | None, output: Path | None) -> bool:
-    if color is not None:
-        return color
-    if output is not None or "NO_COLOR" in os.environ:
-        return False
-    return stdout().isatty()
 
 
 def _repository_root() -> Path:

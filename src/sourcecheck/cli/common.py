@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import os
+import shutil
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -111,6 +112,82 @@ output_option = click.option(
     help="Write the output to this file instead of stdout.",
 )
 
+COLOR_MODES = ("auto", "always", "never")
+
+
+def color_option(what: str) -> Callable[[F], F]:
+    """``--color auto|always|never``, the same on every command that colours its output."""
+    return click.option(
+        "--color",
+        "color_mode",
+        type=click.Choice(COLOR_MODES),
+        default="auto",
+        show_default=True,
+        help=f"Colour {what} (auto: on a terminal; NO_COLOR turns it off, FORCE_COLOR on).",
+    )
+
+
+def wants_color(mode: str, stream: TextIO | None = None) -> bool:
+    """The https://no-color.org and FORCE_COLOR conventions; an explicit --color wins."""
+    if mode != "auto":
+        return mode == "always"
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    stream = stream or stdout()  # the real stdout, even while a command reserves it
+    return bool(getattr(stream, "isatty", lambda: False)())
+
+
+def rich_console(color_mode: str = "auto") -> Any:
+    """A rich console on the command's stdout (:func:`stdout`, even while it is reserved)
+    that follows ``--color`` (120 columns when piped)."""
+    from rich.console import Console
+
+    out = stdout()
+    color = wants_color(color_mode, out)
+    return Console(
+        file=out,
+        highlight=False,
+        soft_wrap=False,
+        width=None if out.isatty() else 120,
+        force_terminal=color,
+        no_color=not color,
+    )
+
+
+def color_mode_of_context(default: str = "auto") -> str:
+    """The ``--color`` of the running command, for helpers deep inside it."""
+    ctx = click.get_current_context(silent=True)
+    return str(ctx.params.get("color_mode", default)) if ctx is not None else default
+
+
+def terminal_width(default: int = 80) -> int:
+    return shutil.get_terminal_size((default, 24)).columns
+
+
+def hidden_alias(flag: str, dest: str, **attrs: Any) -> Callable[[F], F]:
+    """An old spelling of an option, still accepted for one release but not in --help.
+
+    Kept as its own hidden parameter and folded into ``dest`` when given, so either spelling
+    works whatever order click processes them in.
+    """
+    alias = "alias_" + flag.lstrip("-").replace("-", "_")
+
+    def decorate(func: F) -> F:
+        @functools.wraps(func)
+        def folded(*args: Any, **kwargs: Any) -> Any:
+            value = kwargs.pop(alias)
+            if value not in (None, False, ()):
+                kwargs[dest] = value
+            return func(*args, **kwargs)
+
+        option = click.option(flag, alias, hidden=True, default=None, **attrs)
+        return option(folded)  # type: ignore[return-value]
+
+    return decorate
+
+
 max_bytes_option = click.option(
     "--max-bytes",
     type=click.IntRange(min=1),
@@ -195,12 +272,30 @@ def loaders_of(plugins: PluginManager) -> list[Loader]:
 def iter_inputs(
     paths: Sequence[str], loaders: list[Loader], max_bytes: int
 ) -> Iterator[Article | InputError]:
-    """Every article of every input, in order, with errors in place of what failed."""
-    for path in paths:
+    """Every article of every input, in order, with errors in place of what failed.
+
+    A folder stands for every file in it that a loader reads, recursively in sorted order,
+    as in ``check`` and ``batch``.
+    """
+    for path in _expanded(paths, loaders):
+        if isinstance(path, InputError):
+            yield path
+            continue
         for item in load_path(path, loaders, max_bytes):
             if isinstance(item, Article) and "source" not in item.meta:
                 item.meta["source"] = path
             yield item
+
+
+def _expanded(paths: Sequence[str], loaders: list[Loader]) -> Iterator[str | InputError]:
+    from sourcecheck.loaders.records import iter_folder
+
+    for path in paths:
+        if path == "-" or not Path(path).is_dir():
+            yield path
+            continue
+        files = [str(file) for file in iter_folder(Path(path), loaders)]
+        yield from files or [InputError(path, "folder holds no file that sourcecheck reads")]
 
 
 def warn_plugin_errors(plugins: PluginManager) -> None:
@@ -399,3 +494,30 @@ def run_main(group: click.Group, argv: list[str] | None) -> int:
         error(f"internal error (please report it): {type(exc).__name__}: {exc}")
         return EXIT_ERROR
     return result if isinstance(result, int) else EXIT_OK
+
+
+def settings_text(config: Config, engine_opts: EngineOptions, inputs: Sequence[str]) -> str:
+    """The resolved settings, each with where it came from (``--show-settings``, as in ruff)."""
+    import json
+
+    first_file = next((Path(p) for p in inputs if p != "-"), None)
+    from_file = discover_config(
+        first_file, explicit=engine_opts.config_path, isolated=engine_opts.isolated
+    ).config
+    defaults = Config()
+    source = f"{config.path}" if config.path is not None else "none (built-in defaults)"
+    lines = [f"# config file: {source}"]
+    for key in Config.model_fields:
+        if key == "path":
+            continue
+        value = getattr(config, key)
+        if value != getattr(from_file, key):
+            origin = "command line"
+        elif value != getattr(defaults, key):
+            origin = "config file"
+        else:
+            origin = "default"
+        shown = json.dumps(value.model_dump() if hasattr(value, "model_dump") else value,
+                           default=lambda v: v.model_dump() if hasattr(v, "model_dump") else str(v))  # fmt: skip
+        lines.append(f"{key} = {shown}  # {origin}")
+    return "\n".join(lines) + "\n"

@@ -7,7 +7,14 @@ from pathlib import Path
 
 import click
 
-from sourcecheck.cli.common import EXIT_OK
+from sourcecheck.cli.common import (
+    EXIT_OK,
+    color_option,
+    hidden_alias,
+    stdout,
+    terminal_width,
+    wants_color,
+)
 from sourcecheck.core.errors import InputError
 
 
@@ -29,10 +36,11 @@ from sourcecheck.core.errors import InputError
 )
 @click.option(
     "-o",
-    "--out",
+    "--output",
     type=click.Path(file_okay=False, path_type=Path),
     help="Write table.csv, comparison.json, PNG/SVG plots, report.md and report.html here.",
 )
+@hidden_alias("--out", "output", type=click.Path(file_okay=False, path_type=Path))
 @click.option(
     "--correction",
     type=click.Choice(["holm", "bh"]),
@@ -40,6 +48,14 @@ from sourcecheck.core.errors import InputError
     show_default=True,
     help="Multiple-comparison correction of pairwise p-values.",
 )
+@click.option(
+    "--alpha",
+    type=click.FloatRange(0, 1, min_open=True, max_open=True),
+    default=0.05,
+    show_default=True,
+    help="A pair differs when its adjusted p-value is below this.",
+)
+@click.option("--all-pairs", is_flag=True, help="List every pair, not only those that differ.")
 @click.option(
     "--resamples",
     type=click.IntRange(min=100),
@@ -55,23 +71,43 @@ from sourcecheck.core.errors import InputError
     show_default=True,
     help="Groups with fewer scored articles are left out of the tests.",
 )
-@click.option("--json", "as_json", is_flag=True, help="Print the comparison as JSON.")
+@click.option(
+    "-f",
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="Print the comparison as tables or as JSON.",
+)
+@hidden_alias("--json", "output_format", is_flag=True, flag_value="json")
+@color_option("the tables")
 def compare_command(
     results: Path,
     by: tuple[str, ...],
     metric: str,
-    out: Path | None,
+    output: Path | None,
     correction: str,
+    alpha: float,
+    all_pairs: bool,
     resamples: int,
     seed: int,
     min_n: int,
-    as_json: bool,
+    output_format: str,
+    color_mode: str,
 ) -> int:
     """Compare outlets on batch results (a .jsonl file or a .parquet directory)."""
     from sourcecheck.compare import CompareOptions, compare, render_text, write_report
 
     options = CompareOptions(
-        by=by, metric=metric, correction=correction, resamples=resamples, seed=seed, min_n=min_n
+        by=by,
+        metric=metric,
+        correction=correction,
+        resamples=resamples,
+        seed=seed,
+        min_n=min_n,
+        alpha=alpha,
+        all_pairs=all_pairs,
     )
     try:
         comparison = compare(results, options)
@@ -79,11 +115,13 @@ def compare_command(
         raise InputError(str(results), str(exc.args[0])) from None
     if comparison.frame.empty:
         raise InputError(str(results), "holds no scored articles to compare")
-    if out is not None:
-        written = write_report(comparison, out)
-        click.echo(f"wrote {len(written)} files to {out} (open {written['html']})", err=True)
-    if as_json:
-        click.echo(json.dumps(comparison.as_dict(), indent=2))
+    if output is not None:
+        written = write_report(comparison, output)
+        click.echo(f"wrote {len(written)} files to {output} (open {written['html']})", err=True)
+    if output_format == "json":
+        click.echo(json.dumps(comparison.as_dict(), indent=2), file=stdout())
     else:
-        click.echo(render_text(comparison), nl=False)
+        color = wants_color(color_mode)
+        text = render_text(comparison, width=terminal_width(), color=color)
+        click.echo(text, nl=False, color=color or None, file=stdout())
     return EXIT_OK

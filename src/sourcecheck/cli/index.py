@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 
 import click
@@ -15,6 +16,7 @@ from sourcecheck.cli.common import (
     build_config,
     engine_options,
     error,
+    hidden_alias,
     iter_inputs,
     loaders_of,
     stdout,
@@ -26,11 +28,12 @@ from sourcecheck.core.errors import InputError
 @click.argument("inputs", nargs=-1, required=True, metavar="CORPUS...")
 @click.option(
     "-o",
-    "--out",
-    required=True,
+    "--output",
+    "out",
     type=click.Path(file_okay=False, path_type=Path),
-    help="Index directory to write.",
+    help="Index directory to write. Required.",
 )
+@hidden_alias("--out", "out", type=click.Path(file_okay=False, path_type=Path))
 @click.option(
     "--threshold",
     type=click.FloatRange(0, 1),
@@ -55,21 +58,29 @@ from sourcecheck.core.errors import InputError
 @click.option("--no-tfidf", is_flag=True, help="Plain hashed counts, no IDF weighting.")
 @click.option("--n-features", type=click.IntRange(min=2**10), default=2**20, show_default=True)
 @click.option("--min-claim-words", type=click.IntRange(min=1), default=6, show_default=True)
+@click.option(
+    "--progress/--no-progress",
+    default=None,
+    help="Progress bar on stderr (default: only when stderr is a terminal).",
+)
 @field_options
 @engine_options
 def index_command(
     inputs: tuple[str, ...],
-    out: Path,
+    out: Path | None,
     threshold: float,
     window_days: float,
     duplicate_threshold: float,
     no_tfidf: bool,
     n_features: int,
     min_claim_words: int,
+    progress: bool | None,
     engine_opts: EngineOptions,
     **field_values: str | None,
 ) -> int:
     """Index the claim sentences of a corpus for cross-article corroboration."""
+    if out is None:
+        raise click.UsageError("Missing option '-o' / '--output'.")
     from sourcecheck.corpus import MatchOptions, VectorSpec, build_index
 
     config = build_config(
@@ -84,15 +95,23 @@ def index_command(
         failures.append(message)
         error(message)
 
-    manifest = build_index(
-        inputs,
-        out,
-        fields=collect_fields(field_values),
-        config=config,
-        spec=spec,
-        match=match,
-        on_error=report,
-    )
+    show = sys.stderr.isatty() if progress is None else progress
+    from sourcecheck.batch.progress import BatchProgress
+    from sourcecheck.batch.readers import count_records
+    from sourcecheck.loaders.builtin import sourcecheck_loaders
+
+    total = count_records(list(inputs), sourcecheck_loaders()) if show else None
+    with BatchProgress(show, total, "indexing") as bar:
+        manifest = build_index(
+            inputs,
+            out,
+            fields=collect_fields(field_values),
+            config=config,
+            spec=spec,
+            match=match,
+            on_error=report,
+            on_record=lambda: bar.advance(1),
+        )
     click.echo(
         f"indexed {manifest['claims']} claims from {manifest['articles']} articles into {out}",
         err=True,
@@ -103,13 +122,22 @@ def index_command(
 @click.command("corroborate")
 @click.argument("inputs", nargs=-1, required=True, metavar="FILE...")
 @click.option("--corpus-index", required=True, type=click.Path(file_okay=False, path_type=Path))
-@click.option("--json", "as_json", is_flag=True, help="Print analysis.extras['corpus'] as JSON.")
+@click.option(
+    "-f",
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="Text, or analysis.extras['corpus'] as JSON.",
+)
+@hidden_alias("--json", "output_format", is_flag=True, flag_value="json")
 @click.option("--all-claims", is_flag=True, help="Also list claims with no match.")
 @engine_options
 def corroborate_command(
     inputs: tuple[str, ...],
     corpus_index: Path,
-    as_json: bool,
+    output_format: str,
     all_claims: bool,
     engine_opts: EngineOptions,
 ) -> int:
@@ -130,7 +158,7 @@ def corroborate_command(
             failed = True
             continue
         corpus = engine.analyze(item).extras[EXTRAS_KEY]
-        if as_json:
+        if output_format == "json":
             click.echo(
                 json.dumps({"article": item.id, **corpus}, ensure_ascii=False), file=stdout()
             )

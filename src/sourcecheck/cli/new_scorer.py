@@ -19,11 +19,20 @@ from sourcecheck.scaffold import check_name, create_package
     show_default=True,
     help="Folder to create the package in (created if missing).",
 )
-def new_scorer_command(name: str, directory: Path) -> int:
+@click.option(
+    "--sourcecheck",
+    "requirement",
+    metavar="SPEC",
+    default="",
+    help="The package's dependency on sourcecheck (default: this release's git tag; for a "
+    "local checkout: 'sourcecheck @ file:///path/to/sourcecheck').",
+)
+def new_scorer_command(name: str, directory: Path, requirement: str) -> int:
     """Create the plugin package sourcecheck-NAME with a working example scorer."""
-    root = create_package(name, directory)
-    names = check_name(name)
+    root = create_package(name, directory, requirement)
+    names = check_name(name, requirement)
     click.echo(f"Created {root} (scorer '{names.name}', package {names.package}).")
+    click.echo(f"It depends on: {names.values()['sourcecheck_requirement']}")
     click.echo("Next:")
     click.echo(f"  cd {root}")
     click.echo("  python -m pip install -e '.[test]'")

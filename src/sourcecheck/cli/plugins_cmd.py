@@ -6,13 +6,15 @@ import json
 
 import click
 from rich import box
-from rich.console import Console
 from rich.table import Table
 
 from sourcecheck.cli.common import (
     EngineOptions,
     build_config,
+    color_option,
     engine_options,
+    hidden_alias,
+    rich_console,
     stdout,
     warn_plugin_errors,
 )
@@ -25,11 +27,22 @@ STATUS_STYLE = {"ok": "green", "failed": "red", "not loaded": "dim"}
 
 
 @click.command("plugins")
-@click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
+@click.option(
+    "-f",
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="Tables, or machine-readable JSON.",
+)
+@hidden_alias("--json", "output_format", is_flag=True, flag_value="json")
+@color_option("the tables")
 @click.option("--all", "show_all", is_flag=True, help="Include built-in plugins.")
 @engine_options
 def plugins_command(
-    as_json: bool,
+    output_format: str,
+    color_mode: str,
     show_all: bool,
     engine_opts: EngineOptions,
 ) -> int:
@@ -44,7 +57,7 @@ def plugins_command(
     warn_plugin_errors(engine.plugins)
     infos = [i for i in engine.plugins.infos if show_all or i.origin != "builtin"]
     scorers = {s.name: s.version for s in engine.available_scorers.values()}
-    if as_json:
+    if output_format == "json":
         payload = {
             "plugins": [i.as_dict() for i in infos],
             "scorers": scorers,
@@ -52,10 +65,7 @@ def plugins_command(
         }
         click.echo(json.dumps(payload, indent=2), file=stdout())
         return 0
-    out = stdout()
-    console = Console(
-        file=out, highlight=False, soft_wrap=False, width=None if out.isatty() else 120
-    )
+    console = rich_console(color_mode)
     if infos:
         console.print(_plugin_table(infos))
     else:

@@ -20,8 +20,11 @@ from sourcecheck.cli.common import (
     EXIT_OK,
     EngineOptions,
     build_config,
+    color_mode_of_context,
+    color_option,
     engine_options,
     error,
+    rich_console,
     stdout,
     warn_plugin_errors,
     write_output,
@@ -47,12 +50,14 @@ def _format_option(help_text: str) -> Any:
     )
 
 
-_json_alias = click.option("--json", "as_json", is_flag=True, help="Same as --format json.")
+# The old spelling, kept hidden for a release: --format json is the one every command shares.
+_json_alias = click.option("--json", "as_json", is_flag=True, hidden=True)
 
 
 @click.command("rules")
 @_format_option("text, json, or markdown (the rule tables the docs hold).")
 @_json_alias
+@color_option("the tables")
 @click.option(
     "--update-doc",
     "docs",
@@ -68,7 +73,12 @@ _json_alias = click.option("--json", "as_json", is_flag=True, help="Same as --fo
 )
 @engine_options
 def rules_command(
-    fmt: str, as_json: bool, docs: tuple[Path, ...], check: bool, engine_opts: EngineOptions
+    fmt: str,
+    as_json: bool,
+    color_mode: str,
+    docs: tuple[Path, ...],
+    check: bool,
+    engine_opts: EngineOptions,
 ) -> int:
     """List every rule of every loaded scorer: id, default severity, configured level, summary."""
     engine = Engine(build_config(engine_opts))
@@ -92,8 +102,11 @@ def rules_command(
 @click.argument("rule_id", metavar="ID")
 @_format_option("text, json, or markdown.")
 @_json_alias
+@color_option("the explanation")
 @engine_options
-def rule_command(rule_id: str, fmt: str, as_json: bool, engine_opts: EngineOptions) -> int:
+def rule_command(
+    rule_id: str, fmt: str, as_json: bool, color_mode: str, engine_opts: EngineOptions
+) -> int:
     """Explain one rule: what it flags, why it matters, an example, the fix, how to suppress.
 
     ID is a full rule id (anonymous_sources/no-reason) or, when only one scorer has it,
@@ -194,5 +207,4 @@ def _update_docs(engine: Engine, docs: Sequence[Path], check: bool) -> int:
 
 
 def _console() -> Console:
-    out = stdout()
-    return Console(file=out, highlight=False, soft_wrap=False, width=None if out.isatty() else 120)
+    return rich_console(color_mode_of_context())  # type: ignore[no-any-return]

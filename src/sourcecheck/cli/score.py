@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from contextlib import ExitStack
 from pathlib import Path
 from typing import TextIO
@@ -17,6 +16,7 @@ from sourcecheck.cli.common import (
     EngineOptions,
     atomic_output,
     build_config,
+    color_option,
     engine_options,
     error,
     fail_under_option,
@@ -25,6 +25,7 @@ from sourcecheck.cli.common import (
     max_bytes_option,
     output_option,
     stdout,
+    wants_color,
     warn,
     warn_plugin_errors,
 )
@@ -48,14 +49,7 @@ from sourcecheck.reporters.base import Reporter
 )
 @output_option
 @max_bytes_option
-@click.option(
-    "--color",
-    "color_mode",
-    type=click.Choice(["auto", "always", "never"]),
-    default="auto",
-    show_default=True,
-    help="Colour the text report (auto: only on a terminal, and not with NO_COLOR set).",
-)
+@color_option("the text report")
 @fail_under_option("Exit 1 when an article scores under SCORE (0-100).")
 @corpus_index_option
 @engine_options
@@ -91,7 +85,7 @@ def score_command(
     warn_plugin_errors(engine.plugins)
     with ExitStack() as stack:
         out = stack.enter_context(atomic_output(output)) if output else None
-        color = out is None and _wants_color(color_mode)
+        color = out is None and wants_color(color_mode)
         outcome = _score_all(engine, inputs, loaders, reporter, out or stdout(), color=color)
     if outcome.input_failed:
         return EXIT_ERROR
@@ -159,14 +153,6 @@ def _score_one(engine: Engine, article: Article) -> Report | None:
 def _write(out: TextIO, text: str) -> None:
     out.write(text)
     out.flush()
-
-
-def _wants_color(mode: str) -> bool:
-    if mode != "auto":
-        return mode == "always"
-    if os.environ.get("NO_COLOR"):
-        return False
-    return stdout().isatty()
 
 
 def reporter_for(engine: Engine, fmt: str) -> Reporter:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import base64
 import html
+import io
 import json
 import math
 from dataclasses import asdict, dataclass
@@ -15,6 +16,10 @@ from pathlib import Path
 from typing import Any
 
 import pandas as pd
+from rich import box
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
 
 from sourcecheck.batch.writers import read_metadata, read_results
 from sourcecheck.compare.stats import (
@@ -117,42 +122,111 @@ def summary_rows(comparison: Comparison) -> tuple[list[str], list[list[str]]]:
     return header, rows
 
 
-def tests_lines(tests: TestResult, correction: str, metric: str = "score") -> list[str]:
+def tests_lines(tests: TestResult, options: CompareOptions) -> list[str]:
     lines = []
     if tests.p_value == tests.p_value:  # not NaN
         lines.append(
-            f"Kruskal-Wallis on {metric} over {len(tests.groups)} groups: H = {tests.statistic:.3f}, "
-            f"p {_p(tests.p_value, relation=True)}"
+            f"Kruskal-Wallis on {options.metric} over {len(tests.groups)} groups: "
+            f"H = {tests.statistic:.3f}, p {_p(tests.p_value, relation=True)}"
         )
     if tests.note:
         lines.append(f"Note: {tests.note}.")
     if tests.excluded:
         lines.append(f"Too small to test (n below minimum): {', '.join(tests.excluded)}.")
     if tests.pairwise:
-        name = "Holm" if correction == "holm" else "Benjamini-Hochberg"
-        lines.append(f"Pairwise Mann-Whitney U, p-values adjusted with {name}.")
+        lines.append(_pairs_sentence(tests, options))
     return lines
 
 
-def render_text(comparison: Comparison) -> str:
-    header, rows = summary_rows(comparison)
-    widths = [
-        max(len(h), *(len(r[i]) for r in rows)) if rows else len(h) for i, h in enumerate(header)
-    ]
-    lines = ["  ".join(h.ljust(w) for h, w in zip(header, widths, strict=True))]
-    lines += ["  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)) for r in rows]
-    return (
-        "\n".join(
-            [
-                *lines,
-                "",
-                *tests_lines(
-                    comparison.tests, comparison.options.correction, comparison.options.metric
-                ),
-            ]
-        )
-        + "\n"
+def _correction_name(correction: str) -> str:
+    return "Holm" if correction == "holm" else "Benjamini-Hochberg"
+
+
+def _pairs_sentence(tests: TestResult, options: CompareOptions) -> str:
+    """What the pairwise table below holds, so an empty one is never a mystery."""
+    differing = len(tests.differing_pairs(options.alpha))
+    name = _correction_name(options.correction)
+    head = (
+        f"Pairwise Mann-Whitney U, p-values adjusted with {name}: {differing} of "
+        f"{len(tests.pairwise)} pairs differ (adjusted p < {options.alpha:g})"
     )
+    if options.all_pairs:
+        return head + "; every pair listed."
+    if differing == 0:
+        return head + "; --all-pairs lists them all."
+    return head + ", listed below (--all-pairs for every pair)."
+
+
+def shown_pairs(comparison: Comparison) -> list[dict[str, Any]]:
+    options = comparison.options
+    tests = comparison.tests
+    return tests.pairwise if options.all_pairs else tests.differing_pairs(options.alpha)
+
+
+def render_text(comparison: Comparison, width: int = 80, color: bool = False) -> str:
+    """The comparison as rich tables that fit ``width`` columns."""
+    buffer = io.StringIO()
+    console = Console(
+        file=buffer,
+        width=width,
+        force_terminal=color,
+        no_color=not color,
+        color_system="standard" if color else None,
+        highlight=False,
+    )
+    console.print(_summary_table(comparison))
+    scorers = scorer_columns(comparison.frame)
+    if scorers:
+        console.print(_profile_table(comparison, scorers))
+    for line in tests_lines(comparison.tests, comparison.options):
+        console.print(Text(line))
+    pairs = shown_pairs(comparison)
+    if pairs:
+        console.print(_rich_table(*_pairwise_rows(pairs), title=None))
+    text = buffer.getvalue()
+    return text if color else "".join(line.rstrip() + "\n" for line in text.splitlines())
+
+
+def _summary_table(comparison: Comparison) -> Table:
+    header, rows = summary_rows(comparison)
+    metric = comparison.options.metric
+    return _rich_table(header[:4], [r[:4] for r in rows], title=f"{metric} by group")
+
+
+def _profile_table(comparison: Comparison, scorers: list[str]) -> Table:
+    header = ["group", *(s.removesuffix(".score") for s in scorers)]
+    rows = [
+        [str(record[GROUP]), *(_number(record[f"{s}.mean"], 2) for s in scorers)]
+        for record in comparison.table.to_dict(orient="records")
+    ]
+    title = "mean scorer score by group (1 = best practice; CIs in table.csv)"
+    return _rich_table(header, rows, title=title)
+
+
+def _rich_table(header: list[str], rows: list[list[str]], title: str | None) -> Table:
+    # Text objects, never markup strings: "[95% CI]" and outlet names are data, not styles.
+    table = Table(
+        title=Text(title) if title else None,
+        title_justify="left",
+        title_style="bold",
+        box=box.SIMPLE_HEAD,
+        pad_edge=False,
+        header_style="bold",
+    )
+    for index, name in enumerate(header):
+        first = index == 0
+        table.add_column(
+            Text(name), overflow="fold", justify="left" if first else "right", no_wrap=first
+        )
+    for row in rows:
+        table.add_row(*(Text(cell) for cell in row))
+    return table
+
+
+def _number(value: float, digits: int) -> str:
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "-"
+    return f"{value:.{digits}f}"
 
 
 def render_markdown(comparison: Comparison, images: dict[str, list[Path]]) -> str:
@@ -168,16 +242,11 @@ def render_markdown(comparison: Comparison, images: dict[str, list[Path]]) -> st
         "",
         "## Do the groups differ?",
         "",
-        *[
-            f"- {line}"
-            for line in tests_lines(
-                comparison.tests, comparison.options.correction, comparison.options.metric
-            )
-        ],
+        *[f"- {line}" for line in tests_lines(comparison.tests, comparison.options)],
         "",
     ]
-    if comparison.tests.pairwise:
-        parts += [_md_table(*_pairwise_rows(comparison.tests)), ""]
+    if shown_pairs(comparison):
+        parts += [_md_table(*_pairwise_rows(shown_pairs(comparison))), ""]
     parts += ["## Figures", ""]
     for name, paths in images.items():
         png = next(p for p in paths if p.suffix == ".png")
@@ -196,14 +265,12 @@ def render_html(comparison: Comparison, images: dict[str, list[Path]]) -> str:
         "<ul>",
         *[
             f"<li>{html.escape(line)}</li>"
-            for line in tests_lines(
-                comparison.tests, comparison.options.correction, comparison.options.metric
-            )
+            for line in tests_lines(comparison.tests, comparison.options)
         ],
         "</ul>",
     ]
-    if comparison.tests.pairwise:
-        body.append(_html_table(*_pairwise_rows(comparison.tests)))
+    if shown_pairs(comparison):
+        body.append(_html_table(*_pairwise_rows(shown_pairs(comparison))))
     body.append("<h2>Figures</h2>")
     for name, paths in images.items():
         png = next(p for p in paths if p.suffix == ".png")
@@ -223,7 +290,7 @@ def render_html(comparison: Comparison, images: dict[str, list[Path]]) -> str:
     )
 
 
-def _pairwise_rows(tests: TestResult) -> tuple[list[str], list[list[str]]]:
+def _pairwise_rows(pairs: list[dict[str, Any]]) -> tuple[list[str], list[list[str]]]:
     header = ["a", "b", "n a", "n b", "P(a > b)", "p", "p adjusted"]
     rows = [
         [
@@ -235,7 +302,7 @@ def _pairwise_rows(tests: TestResult) -> tuple[list[str], list[list[str]]]:
             _p(p["p_value"]),
             _p(p["p_adjusted"]),
         ]
-        for p in tests.pairwise
+        for p in pairs
     ]
     return header, rows
 

@@ -33,11 +33,30 @@ class CompareOptions:
     confidence: float = 0.95
     seed: int = 0
     min_n: int = 5
+    alpha: float = 0.05  # a pair "differs" when its adjusted p-value is below this
+    all_pairs: bool = False  # list every pair in text and reports, not only those that differ
 
 
 def scorer_columns(frame: pd.DataFrame) -> list[str]:
-    """``<scorer>.score`` columns, in name order."""
-    return sorted(c for c in frame.columns if c.endswith(".score") and c != SCORE)
+    """``<scorer>.score`` columns of scorers that count towards the score, in name order.
+
+    A reporting-only scorer (weight 0, such as ``corpus_matches``) contributes exactly 0 to
+    every article: it says something in the report but is not part of the score's profile.
+    It can still be compared on its own with ``--metric NAME.score``.
+    """
+    return sorted(
+        c
+        for c in frame.columns
+        if c.endswith(".score") and c != SCORE and not _reporting_only(frame, c)
+    )
+
+
+def _reporting_only(frame: pd.DataFrame, score_column: str) -> bool:
+    contribution = score_column.removesuffix(".score") + ".contribution"
+    if contribution not in frame.columns:
+        return False
+    values = pd.to_numeric(frame[contribution], errors="coerce").dropna()
+    return bool(len(values)) and bool((values == 0).all())
 
 
 def with_groups(frame: pd.DataFrame, by: Sequence[str], metric: str = SCORE) -> pd.DataFrame:
@@ -119,6 +138,9 @@ class TestResult:
     excluded: list[str] = field(default_factory=list)
     note: str = ""
     pairwise: list[dict[str, Any]] = field(default_factory=list)
+
+    def differing_pairs(self, alpha: float) -> list[dict[str, Any]]:
+        return [p for p in self.pairwise if p["p_adjusted"] < alpha]
 
     def as_dict(self) -> dict[str, Any]:
         return {

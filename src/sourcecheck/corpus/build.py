@@ -23,11 +23,12 @@ def build_index(
     part_size: int = 20_000,
     match: MatchOptions | None = None,
     on_error: Callable[[str], None] | None = None,
+    on_record: Callable[[], None] | None = None,
 ) -> dict[str, Any]:
     """Index the claims (``engine.analyze(article).claims``) of every article in ``inputs``.
 
     Returns the manifest. Unreadable records are reported through ``on_error`` and skipped;
-    a repeated article id is indexed once.
+    a repeated article id is indexed once. ``on_record`` is called for each record read.
     """
     engine = Engine(config or Config())
     builder = IndexBuilder(Path(out), spec, part_size, match)
@@ -37,6 +38,8 @@ def build_index(
     # The index's own files (JSON among them) are not articles, even in a folder being read.
     articles = read_articles(inputs, fields, loaders, engine.config.max_bytes, exclude=[Path(out)])
     for item in articles:
+        if on_record is not None:
+            on_record()
         if isinstance(item, BadRecord):
             errors += 1
             if on_error is not None:

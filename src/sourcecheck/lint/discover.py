@@ -4,9 +4,10 @@ A folder is walked for files matching the config's ``include`` globs (``*.md``,
 ``*.markdown``, ``*.txt``, ``*.html`` by default) and not matching ``exclude``. A glob
 without a ``/`` matches a file or folder name anywhere (``archive``, ``*.draft.md``); one
 with a ``/`` matches the path relative to the folder being walked (``wires/*``). Hidden
-folders (``.git``, ``.venv``) are skipped. Files named on the command line are always
-read, like ruff does, so a pre-commit hook checks exactly what it is given; ``-`` is
-standard input.
+folders (``.git``, ``.venv``) are skipped, and so is what the ``.gitignore`` files of the
+walked folders and of their git repository ignore (as ruff and Vale do). Files named on the
+command line are always read, like ruff does, so a pre-commit hook checks exactly what it is
+given; ``-`` is standard input.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from fnmatch import fnmatch
 from pathlib import Path, PurePosixPath
 
 from sourcecheck.core.errors import InputError
+from sourcecheck.loaders.gitignore import GitIgnores
 
 
 def matches(relative: str, patterns: Sequence[str], *, any_part: bool = True) -> bool:
@@ -53,13 +55,22 @@ def discover(
 
 
 def _walk(root: str, include: Sequence[str], exclude: Sequence[str]) -> Iterator[str]:
+    ignores = GitIgnores(Path(root))
     for folder, dirs, files in os.walk(root):
-        relative_folder = Path(folder).relative_to(root).as_posix()
+        here = Path(folder)
+        ignores.read(here)
+        relative_folder = here.relative_to(root).as_posix()
         prefix = "" if relative_folder == "." else f"{relative_folder}/"
         dirs[:] = sorted(
-            d for d in dirs if not d.startswith(".") and not matches(prefix + d, exclude)
+            d
+            for d in dirs
+            if not d.startswith(".")
+            and not matches(prefix + d, exclude)
+            and not ignores.ignored(here / d, folder=True)
         )
         for name in sorted(files):
             relative = prefix + name
-            if matches(relative, include, any_part=False) and not matches(relative, exclude):
+            if not matches(relative, include, any_part=False) or matches(relative, exclude):
+                continue
+            if not ignores.ignored(here / name):
                 yield os.path.normpath(os.path.join(folder, name))

@@ -8,7 +8,7 @@ run, as in Vale: what fails the build is always on screen.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -87,6 +87,14 @@ class CheckOptions:
     fail_under: float | None = None
     changed: dict[Path, set[int] | None] | None = None  # from --diff; None: no filter
     stdin_filename: str | None = None  # what '-' is called, and its type
+    # --select / --ignore: rule ids or scorer names; a finding outside them is not reported.
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+
+    def reports(self, rule: str) -> bool:
+        scorer = rule.split("/", 1)[0]
+        chosen = not self.select or rule in self.select or scorer in self.select
+        return chosen and rule not in self.ignore and scorer not in self.ignore
 
 
 @dataclass
@@ -130,16 +138,26 @@ class Checker:
         self.engine = engine
         self.options = options
         self.corpus_index = corpus_index
+        self._rule_ids: set[str] | None = None
         if loaders is None:
             found = engine.plugins.call_each("sourcecheck_loaders")
             loaders = [loader for _, plugin_loaders in found for loader in plugin_loaders]
         self.loaders = list(loaders)
 
-    def run(self, paths: Sequence[str], jobs: int = 1) -> CheckRun:
-        """Check every draft under ``paths``; ``jobs`` > 1 spreads files over processes."""
+    def run(
+        self,
+        paths: Sequence[str],
+        jobs: int = 1,
+        on_progress: Callable[[int, int], None] | None = None,
+    ) -> CheckRun:
+        """Check every draft under ``paths``; ``jobs`` > 1 spreads files over processes.
+
+        ``on_progress(done, total)`` is called as each file is checked (a progress bar).
+        """
         config = self.engine.config
         items = list(discover(paths, config.include, config.exclude))
         files = [item for item in items if isinstance(item, str)]
+        progress = on_progress or (lambda done, total: None)
         if jobs > 1 and len(files) > 1 and STDIN not in files:
             from sourcecheck.lint.parallel import check_in_processes
 
@@ -147,11 +165,12 @@ class Checker:
         else:
             checked = iter(map(self.check_file, files))
         results: list[FileResult] = []
-        for item in items:
+        for number, item in enumerate(items, start=1):
             if isinstance(item, InputError):
                 results.append(FileResult(path=item.source, error=item.problem))
             else:
                 results.extend(next(checked))
+            progress(number, len(items))
         return CheckRun(files=results, rules=self.engine.rule_records(), options=self.options)
 
     def check_file(self, path: str) -> list[FileResult]:
@@ -176,13 +195,22 @@ class Checker:
     def check_draft(self, draft: Draft) -> FileResult:
         report = self.engine.score(draft.article, source=draft.path)
         result = FileResult(path=draft.path, report=report, source=draft.source)
-        result.notes = [f"line {line}: {message}" for line, message in draft.suppressions.problems]
+        suppressions = draft.suppressions
+        suppressions.check_rules(self._known_rules())
         changed = self._changed_lines(draft.path)
         for placed in self._placed(draft, report):
-            self._keep_or_count(result, placed, draft.suppressions, changed)
+            self._keep_or_count(result, placed, suppressions, changed)
+        problems = sorted([*suppressions.problems, *suppressions.unused()])
+        result.notes = [f"line {line}: {message}" for line, message in problems]
         result.findings.sort(key=lambda f: (f.line, f.column, f.rule))
         result.score_failed = self._under_threshold(report, changed)
         return result
+
+    def _known_rules(self) -> set[str]:
+        if self._rule_ids is None:
+            scorers = self.engine.available_scorers
+            self._rule_ids = {*self.engine.rule_records(every_scorer=True), *scorers}
+        return self._rule_ids
 
     def _placed(self, draft: Draft, report: Report) -> Iterable[tuple[LintFinding, int]]:
         """Each finding with its region in the file, and its start offset in the text."""
@@ -198,8 +226,11 @@ class Checker:
         changed: set[int] | None,
     ) -> None:
         finding, offset = placed
+        # Suppression first, so a comment is not called unused because its rule is ignored.
         if suppressions.suppressed(finding.rule, offset, finding.line):
             result.suppressed += 1
+        elif not self.options.reports(finding.rule):
+            return  # deselected, as with ruff's --select/--ignore: not counted anywhere
         elif not _in_diff(finding, changed):
             result.outside_diff += 1
         elif not at_least(finding.severity, self.options.min_level):

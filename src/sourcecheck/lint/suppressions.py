@@ -29,6 +29,11 @@ class Directive:
     action: str
     rules: frozenset[str]  # empty: every rule
     target_line: int = 0  # for disable-next-line
+    line: int = 0  # where the comment is
+
+
+def _disables(directive: Directive, rule: str) -> bool:
+    return directive.action != "enable" and (not directive.rules or _covers(directive.rules, rule))
 
 
 def _covers(rules: Iterable[str], rule: str) -> bool:
@@ -40,9 +45,48 @@ def _covers(rules: Iterable[str], rule: str) -> bool:
 class Suppressions:
     directives: list[Directive] = field(default_factory=list)
     problems: list[tuple[int, str]] = field(default_factory=list)  # (line, message)
+    used: set[int] = field(default_factory=set)  # indexes of directives that hid a finding
 
     def suppressed(self, rule: str, offset: int, line: int) -> bool:
-        """Whether a finding of ``rule`` starting at text ``offset`` (on ``line``) is off."""
+        """Whether a finding is off; the directive responsible is remembered as used."""
+        hidden = self._suppressed(rule, offset, line)
+        if hidden:
+            self.used.add(self._responsible(rule, offset, line))
+        return hidden
+
+    def _responsible(self, rule: str, offset: int, line: int) -> int:
+        """The directive that hid the finding: its next-line one, else the last range one."""
+        for index, directive in enumerate(self.directives):
+            next_line = directive.action == "disable-next-line" and directive.target_line == line
+            if next_line and _disables(directive, rule):
+                return index
+        before = [
+            index
+            for index, d in enumerate(self.directives)
+            if d.action == "disable" and d.offset <= offset and _disables(d, rule)
+        ]
+        return before[-1] if before else -1
+
+    def check_rules(self, known: Iterable[str]) -> None:
+        """A problem for each rule a directive names that no loaded scorer has."""
+        names = set(known) | {rule.split("/", 1)[0] for rule in known}
+        for index, directive in enumerate(self.directives):
+            for rule in sorted(directive.rules - names):
+                self.problems.append(
+                    (directive.line, f"suppression names unknown rule '{rule}' (sourcecheck rules)")
+                )
+            if directive.rules and not directive.rules & names:
+                self.used.add(index)  # warned about once already: not "unused" as well
+
+    def unused(self) -> list[tuple[int, str]]:
+        """A problem for each disabling directive that hid no finding of this draft."""
+        return [
+            (d.line, f"'sourcecheck: {d.action}' suppressed nothing here: remove it")
+            for index, d in enumerate(self.directives)
+            if d.action != "enable" and index not in self.used
+        ]
+
+    def _suppressed(self, rule: str, offset: int, line: int) -> bool:
         everything = False
         disabled: set[str] = set()
         reenabled: set[str] = set()
@@ -85,7 +129,7 @@ def parse_suppressions(comments: Iterable[Comment], source: SourceMap) -> Suppre
             continue
         rules = frozenset(r for r in _RULE_SEPARATOR.split(match.group("rules")) if r)
         target = _next_content_line(source, comment.end) if action == "disable-next-line" else 0
-        result.directives.append(Directive(comment.start, action, rules, target))
+        result.directives.append(Directive(comment.start, action, rules, target, line))
     return result
 
 

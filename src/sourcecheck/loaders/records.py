@@ -31,6 +31,7 @@ from sourcecheck.loaders.base import (
     over_limit,
     special_kind,
 )
+from sourcecheck.loaders.gitignore import walk_files
 
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
 TABLE_SUFFIXES = (*JSONL_SUFFIXES, ".csv", ".tsv", ".parquet", ".json")
@@ -124,9 +125,9 @@ def iter_folder(
     """
     known = set(TABLE_SUFFIXES) | {s for loader in loaders or [] for s in loader.suffixes}
     skip = [path.resolve() for path in exclude]
-    for file in sorted(folder.rglob("*")):
+    for file in walk_files(folder):  # what .gitignore ignores is skipped, as git does
         readable = file.suffix.lower() in known and not file.name.startswith(".")
-        if readable and file.is_file() and not (skip and is_under(file, skip)):
+        if readable and not (skip and is_under(file, skip)):
             yield file
 
 

@@ -3,7 +3,9 @@
 Unlike Markdown, HTML cannot keep offsets by blanking: ``don&rsquo;t`` must become
 ``don’t`` for the analysis to see one word, so the body is compacted and ``offsets[i]``
 records where ``body[i]`` came from. Block elements become paragraph breaks; scripts,
-styles, code and the ``<head>`` are not article text. The stdlib parser is enough here: a
+styles, code and the ``<head>`` are not article text, and neither is page chrome (``nav``,
+``header``, ``footer``, ``aside``, ``form``, their ARIA roles and the usual class names), which
+``sourcecheck score`` also drops through trafilatura. The stdlib parser is enough here: a
 draft is the editor's own markup, not a scraped page (``sourcecheck score`` on a web page
 still goes through trafilatura).
 """
@@ -43,9 +45,7 @@ _BLOCKS = frozenset(
         "blockquote",
         "section",
         "article",
-        "header",
-        "footer",
-        "aside",
+        "main",
         "figure",
         "figcaption",
         "table",
@@ -63,6 +63,16 @@ _BLOCKS = frozenset(
         "dd",
     ]
 )
+# Page chrome: menus, mastheads, footers ("Copyright 2026 ..."), sidebars and forms are not
+# the article, and their figures and claims are nobody's sourcing.
+_CHROME_TAGS = frozenset(["nav", "header", "footer", "aside", "menu", "form"])
+_CHROME_ROLES = frozenset(
+    ["navigation", "banner", "contentinfo", "complementary", "search", "menu", "menubar"]
+)
+_CHROME_CLASSES = frozenset(
+    ["nav", "navbar", "navigation", "menu", "site-header", "site-footer", "footer", "sidebar",
+     "breadcrumb", "breadcrumbs", "cookie-banner", "newsletter"]
+)  # fmt: skip
 _VOID = frozenset(
     ["br", "hr", "img", "input", "meta", "link", "area", "base", "col", "embed", "source", "wbr"]
 )
@@ -87,6 +97,16 @@ def html_prose(text: str) -> HtmlProse:
 _TAG_OPEN = re.compile(r"</?[a-zA-Z]")  # html.parser's starttagopen and endtagopen
 
 
+def _is_chrome(tag: str, attrs: list[tuple[str, str | None]]) -> bool:
+    if tag in _CHROME_TAGS:
+        return True
+    values = dict(attrs)
+    if (values.get("role") or "").strip().lower() in _CHROME_ROLES:
+        return True
+    names = f"{values.get('class') or ''} {values.get('id') or ''}".lower().split()
+    return any(name in _CHROME_CLASSES for name in names)
+
+
 class _ProseParser(HTMLParser):
     def __init__(self, text: str) -> None:
         super().__init__(convert_charrefs=False)
@@ -96,6 +116,9 @@ class _ProseParser(HTMLParser):
         self.offsets: list[int] = []
         self.comments: list[Comment] = []
         self.skip_depth = 0
+        # The chrome element being skipped and how deep inside same-named tags we are.
+        self.chrome_tag: str | None = None
+        self.chrome_depth = 0
         self.title_parts: list[str] | None = None
         self.h1_parts: list[str] | None = None
         self.title = ""
@@ -110,7 +133,7 @@ class _ProseParser(HTMLParser):
             self.title_parts.append(chars)
         elif self.h1_parts is not None:
             self.h1_parts.append(chars)
-        elif not self.skip_depth:
+        elif not self.skip_depth and self.chrome_tag is None:
             self.chars.extend(chars)
             self.offsets.extend(offsets)
 
@@ -121,6 +144,8 @@ class _ProseParser(HTMLParser):
             self.offsets.extend((at, at))
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if self._in_chrome(tag, attrs):
+            return
         if tag in _SKIPPED and tag not in _VOID:
             self.skip_depth += 1
         elif tag == "title":
@@ -130,7 +155,23 @@ class _ProseParser(HTMLParser):
         elif tag in _BLOCKS and not self.skip_depth:
             self._paragraph_break()
 
+    def _in_chrome(self, tag: str, attrs: list[tuple[str, str | None]]) -> bool:
+        """Track chrome elements; True while inside one (the title is still read there)."""
+        if tag in _VOID:
+            return False
+        if self.chrome_tag is not None:
+            self.chrome_depth += tag == self.chrome_tag
+        elif _is_chrome(tag, attrs):
+            self._paragraph_break()
+            self.chrome_tag, self.chrome_depth = tag, 1
+        return self.chrome_tag is not None and tag not in ("title", "h1")
+
     def handle_endtag(self, tag: str) -> None:
+        if tag == self.chrome_tag:
+            self.chrome_depth -= 1
+            if self.chrome_depth == 0:
+                self.chrome_tag = None
+            return
         if tag in _SKIPPED:
             self.skip_depth = max(0, self.skip_depth - 1)
         elif tag == "title" and self.title_parts is not None:
@@ -140,6 +181,11 @@ class _ProseParser(HTMLParser):
             self.h1 = " ".join("".join(self.h1_parts).split())
             self.h1_parts = None
         elif tag in _BLOCKS and not self.skip_depth:
+            self._paragraph_break()
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        # <div role="navigation"/> opens nothing: only void handling applies.
+        if tag in _BLOCKS and not self.skip_depth and self.chrome_tag is None:
             self._paragraph_break()
 
     def handle_data(self, data: str) -> None:

@@ -21,6 +21,30 @@ from sourcecheck.plugins.manager import BUILTIN_PLUGINS
 # fullmatch, not match with "$": "$" also matches before a final newline, and a name with
 # a newline (or any control character) would be written into pyproject.toml and the code.
 _VALID_NAME = re.compile(r"[a-z][a-z0-9_]*")
+# sourcecheck is not on the package index: plugins depend on the release tag of its
+# repository (pyproject.toml [project.urls] Repository), or on what --sourcecheck gives.
+DEFAULT_REPOSITORY = "https://github.com/sourcecheck/sourcecheck"
+
+
+def repository_url() -> str:
+    """The Repository URL of the installed sourcecheck's metadata, or the default."""
+    from importlib import metadata
+
+    try:
+        urls = metadata.metadata("sourcecheck").get_all("Project-URL") or []
+    except metadata.PackageNotFoundError:
+        urls = []
+    for entry in urls:
+        label, _, url = entry.partition(",")
+        if label.strip().lower() == "repository" and url.strip():
+            return url.strip()
+    return DEFAULT_REPOSITORY
+
+
+def default_requirement() -> str:
+    """``sourcecheck @ git+REPOSITORY@vVERSION``: the release this sourcecheck is."""
+    return f"sourcecheck @ git+{repository_url()}@v{__version__}"
+
 
 # Each built-in scorer module is named after its scorer. Checked by name, not by building an
 # engine, so new-scorer stays instant.
@@ -38,6 +62,7 @@ class Names:
     """Every spelling of the scorer's name the templates need."""
 
     name: str  # scorer name and entry-point name: house_style
+    requirement: str = ""  # how the package depends on sourcecheck (default_requirement())
 
     @property
     def dist(self) -> str:  # distribution and folder: sourcecheck-house-style
@@ -61,6 +86,7 @@ class Names:
             "options_name": self.class_name.removesuffix("Scorer") + "Options",
             "title": self.name.replace("_", " ").capitalize(),
             "sourcecheck_version": f"{major}.{minor}",
+            "sourcecheck_requirement": self.requirement or default_requirement(),
         }
 
 
@@ -78,7 +104,7 @@ def output_files(names: Names) -> dict[str, str]:
     }
 
 
-def check_name(name: str) -> Names:
+def check_name(name: str, requirement: str = "") -> Names:
     """The names derived from ``name``, or a one-line error saying what a name must be."""
     if not _VALID_NAME.fullmatch(name) or keyword.iskeyword(name) or name.endswith("_"):
         raise ScaffoldError(
@@ -91,7 +117,7 @@ def check_name(name: str) -> Names:
             f"scorer name {name!r} is taken by a built-in scorer "
             f"({', '.join(sorted(BUILTIN_SCORER_NAMES))}): choose another"
         )
-    return Names(name)
+    return Names(name, requirement)
 
 
 def render(template_name: str, values: dict[str, str]) -> str:
@@ -101,9 +127,13 @@ def render(template_name: str, values: dict[str, str]) -> str:
     return Template(text).substitute(values)
 
 
-def create_package(name: str, parent: Path) -> Path:
-    """Write the package ``sourcecheck-NAME`` inside ``parent``; return its folder."""
-    names = check_name(name)
+def create_package(name: str, parent: Path, requirement: str = "") -> Path:
+    """Write the package ``sourcecheck-NAME`` inside ``parent``; return its folder.
+
+    ``requirement`` is the package's dependency on sourcecheck, e.g. ``sourcecheck @
+    file:///home/me/sourcecheck`` for a local checkout; by default this release's tag.
+    """
+    names = check_name(name, requirement)
     root = parent / names.dist
     if root.exists():
         raise ScaffoldError(f"{root}: already exists; choose another --dir or remove it")

@@ -14,6 +14,8 @@ from sourcecheck.core.models import Severity
 class FormatContext:
     version: str
     color: bool = False
+    quiet: bool = False  # text: the findings only, no per-draft or total lines
+    statistics: bool = False  # text: a count per rule instead of the findings
     root: Path = field(default_factory=Path.cwd)  # URIs in SARIF and GitHub are relative to it
 
     def relative_path(self, path: str) -> str | None:

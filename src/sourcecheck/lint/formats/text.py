@@ -15,14 +15,26 @@ _COLORS = {"error": "red", "warning": "yellow", "suggestion": "cyan"}
 
 
 def render_text(run: CheckRun, context: FormatContext) -> str:
+    if context.statistics:
+        return render_statistics(run)
     lines: list[str] = []
     for result in run.files:
         if result.error is not None:
             continue  # read errors go to stderr, one line each (see the check command)
         lines.extend(_finding_line(result.path, f, context.color) for f in result.findings)
-        lines.append(_summary_line(result, run, context.color))
-    lines.append(_total_line(run))
-    return "\n".join(lines) + "\n"
+        if not context.quiet:
+            lines.append(_summary_line(result, run, context.color))
+    if not context.quiet:
+        lines.append(_total_line(run))
+    return "\n".join(lines) + "\n" if lines else ""
+
+
+def render_statistics(run: CheckRun) -> str:
+    """One line per rule, most frequent first: count, rule, level (as ruff --statistics)."""
+    counts = Counter((f.rule, f.severity) for result in run.files for f in result.findings)
+    ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0][0]))
+    width = len(str(max(counts.values(), default=0)))
+    return "".join(f"{n:>{width}}  {rule}  [{severity}]\n" for (rule, severity), n in ranked)
 
 
 def _finding_line(path: str, finding: LintFinding, color: bool) -> str:
