@@ -159,16 +159,7 @@ def _hedges(gold: Gold, report: Report, tally: Tally) -> None:
         for f in report.findings()
         if f.rule in HEDGE_RULES and f.span is not None
     ]
-    for span in found:
-        right = any(overlaps(span, g) for g in wanted)
-        tally.ratios["writer-hedge precision"].add(right)
-        if not right:
-            tally.miss("hedges", f"{gold.name}: not a writer hedge: {_context(gold.text, *span)}")
-    for span in wanted:
-        hit = any(overlaps(span, f) for f in found)
-        tally.ratios["writer-hedge recall"].add(hit)
-        if not hit:
-            tally.miss("hedges", f"{gold.name}: missed hedge: {_context(gold.text, *span)}")
+    _match_spans(gold, found, wanted, tally, "writer-hedge", "hedges", "not a writer hedge")
 
 
 def _context(text: str, start: int, end: int) -> str:
@@ -217,16 +208,29 @@ def _unnamed(gold: Gold, attributions: list[Attribution], tally: Tally) -> None:
     typed = [
         _span(a.source) for a in attributions if a.source_type in UNNAMED and a.source is not None
     ]
-    for span in typed:
+    _match_spans(gold, typed, wanted, tally, "unnamed", "unnamed", "typed unnamed")
+
+
+def _match_spans(
+    gold: Gold,
+    found: list[tuple[int, int]],
+    wanted: list[tuple[int, int]],
+    tally: Tally,
+    figure: str,
+    kind: str,
+    wrong: str,
+) -> None:
+    """Precision of ``found`` and recall of ``wanted`` by overlap, misses listed by kind."""
+    for span in found:
         right = any(overlaps(span, g) for g in wanted)
-        tally.ratios["unnamed precision"].add(right)
+        tally.ratios[f"{figure} precision"].add(right)
         if not right:
-            tally.miss("unnamed", f"{gold.name}: typed unnamed: {_context(gold.text, *span)}")
+            tally.miss(kind, f"{gold.name}: {wrong}: {_context(gold.text, *span)}")
     for span in wanted:
-        hit = any(overlaps(span, t) for t in typed)
-        tally.ratios["unnamed recall"].add(hit)
+        hit = any(overlaps(span, f) for f in found)
+        tally.ratios[f"{figure} recall"].add(hit)
         if not hit:
-            tally.miss("unnamed", f"{gold.name}: missed unnamed: {_context(gold.text, *span)}")
+            tally.miss(kind, f"{gold.name}: missed {kind}: {_context(gold.text, *span)}")
 
 
 def evaluate(golds: Sequence[Gold], engine: Engine | None = None) -> Tally:

@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 from sourcecheck.core.analysis.claims import _FINAL_STOP, _ends_with_stop
 from sourcecheck.core.analysis.quotes import _DOUBLE_MARK
 from sourcecheck.core.analysis.sources import SourceTyper
+from sourcecheck.core.analysis.speakers import _CAPITALISED_RUN
 from sourcecheck.core.analysis.text import _BLOCK_SPLIT
 from sourcecheck.core.lexicons import Lexicons
 
@@ -37,6 +38,19 @@ PLAIN_DOUBLE_MARK = re.compile(r"''|``|[\"“”„«»]")
 def test_double_mark_matches_the_plain_alternation(text: str) -> None:
     expected = [m.span() for m in PLAIN_DOUBLE_MARK.finditer(text)]
     assert [m.span() for m in _DOUBLE_MARK.finditer(text)] == expected
+
+
+PLAIN_CAPITALISED_RUN = re.compile(
+    r"(?<![\w'’.&-])[A-Z][\w'’.&-]*"
+    r"(?:[ \t]+(?:(?:of|for|de|van|von|der|del|da|bin|al|la|le)[ \t]+)?[A-Z][\w'’.&-]*)*"
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="aAB'’.&- \t\n9_é", max_size=30), st.integers(0, 30))
+def test_capitalised_run_matches_the_leading_look_behind(text: str, end: int) -> None:
+    expected = [m.span() for m in PLAIN_CAPITALISED_RUN.finditer(text, 0, end)]
+    assert [m.span() for m in _CAPITALISED_RUN.finditer(text, 0, end)] == expected
 
 
 def test_remembered_source_types_are_fresh_objects_equal_to_a_first_reading() -> None:

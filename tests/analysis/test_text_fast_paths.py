@@ -10,9 +10,12 @@ from hypothesis import strategies as st
 from sourcecheck.core.analysis.claims import _has_words
 from sourcecheck.core.analysis.hedges import FOLD_APART, HedgeFinder
 from sourcecheck.core.analysis.quotes import _DOUBLE_MARK, _SINGLE, _double_marks, _single_pattern
-from sourcecheck.core.analysis.text import _BOUNDARY, _CLOSERS, _OPENERS, _as_periods, _is_boundary
+from sourcecheck.core.analysis.text import _BOUNDARY, _as_periods, _is_boundary
 from sourcecheck.core.lexicons import Lexicons
 
+# Closing and opening marks around a sentence boundary, as text.py first wrote them.
+_CLOSERS = r"(?:[\"'”’)\]]|'')*"
+_OPENERS = r"(?:[\"'“‘(\[]|''|``)*"
 PLAIN_BOUNDARY = re.compile(rf"[.!?…]+{_CLOSERS}(?=\s+{_OPENERS}[A-Z0-9])")
 
 

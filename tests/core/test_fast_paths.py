@@ -16,6 +16,7 @@ from pydantic import ValidationError
 
 from sourcecheck import Finding, ScorerResult, Span
 from sourcecheck.core.engine import _plainly_valid, _updated, _validated
+from sourcecheck.core.inputs import has_surrogate
 from sourcecheck.core.language import (
     _ENGLISH_FUNCTION_WORDS,
     _LETTERS_AS_A,
@@ -253,3 +254,13 @@ def test_spans_of_a_body_equal_validated_spans_and_stay_independent() -> None:
     assert second.model_fields_set == {"start", "end", "text"}
     with pytest.raises(ValidationError):
         first.start = 2  # frozen: nothing can change a span, or the set all spans share
+
+
+_SURROGATE_CLASS = re.compile("[\ud800-\udfff]")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="a’\ud800\udbff\udc00\udfff\ue000\U0001f600 ", max_size=12))
+def test_surrogate_check_agrees_with_a_search_for_the_surrogate_class(text: str) -> None:
+    """Strict UTF-8 refuses exactly the surrogates, paired in the string or not."""
+    assert has_surrogate(text) == (_SURROGATE_CLASS.search(text) is not None)

@@ -85,7 +85,7 @@ class Timer:
         if not self._active:
             return function(*args, **kwargs)
         self._armed = True
-        signal.setitimer(signal.ITIMER_REAL, self.seconds, _REPEAT)
+        signal.setitimer(signal.ITIMER_REAL, self._delay(), _REPEAT)
         try:
             return function(*args, **kwargs)
         finally:
@@ -93,6 +93,15 @@ class Timer:
             # just before raises here, inside the caller's handling of this call.
             self._armed = False
             signal.setitimer(signal.ITIMER_REAL, 0)
+
+    def _delay(self) -> float:
+        """The budget, or less when an outer timer (a caller's own deadline) is due sooner:
+        a budget nested in another never outlives it."""
+        outer = self._previous[1] if self._previous is not None else 0.0
+        if outer <= 0:
+            return self.seconds
+        left = outer - (time.monotonic() - self._started)
+        return max(min(self.seconds, left), 1e-6)
 
     def _ring(self, signum: int, frame: FrameType | None) -> None:
         if self._armed:

@@ -90,8 +90,11 @@ def html_prose(text: str) -> HtmlProse:
     """The prose of an HTML draft (``\\n`` line endings) and where each character came from."""
     parser = _ProseParser(text)
     parser.feed(text)
-    parser.close()
+    parser.finish()
     return parser.result()
+
+
+_TAG_OPEN = re.compile(r"</?[a-zA-Z]")  # html.parser's starttagopen and endtagopen
 
 
 def _is_chrome(tag: str, attrs: list[tuple[str, str | None]]) -> bool:
@@ -108,6 +111,7 @@ class _ProseParser(HTMLParser):
     def __init__(self, text: str) -> None:
         super().__init__(convert_charrefs=False)
         self.line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
+        self.length = len(text)
         self.chars: list[str] = []
         self.offsets: list[int] = []
         self.comments: list[Comment] = []
@@ -202,6 +206,39 @@ class _ProseParser(HTMLParser):
     def handle_comment(self, data: str) -> None:
         start = self._offset()
         self.comments.append(Comment(start, start + len(data) + 7, data))
+
+    def finish(self) -> None:
+        """Close the parser. A tag, comment or declaration still open at the end of the
+        text runs to the end of it, as in HTML5 and in html.parser since its fix for
+        quadratic end-of-input handling (CPython 3.11.13, 3.12.11, 3.13.4). Earlier
+        parsers read the open construct as text up to the next '>' and parsed on from
+        there, trying every later '<' against the rest of the text: the square of it for
+        a run of unclosed comments or tags. Done here, the answer is the same on every
+        Python."""
+        rest = self.rawdata  # what feed() left: it stops at the first unfinished construct
+        if rest.startswith("<") and len(rest) > 1 and not self.cdata_elem:
+            self._open_at_end(rest)
+            self.rawdata = ""
+        self.close()
+
+    def _open_at_end(self, rest: str) -> None:
+        """The construct opening ``rest``, left open at the end of the text."""
+        start = self._offset()
+        if rest == "</":
+            self._emit(rest, [start, start + 1])
+        elif _TAG_OPEN.match(rest) or rest.startswith(("<![CDATA[", "<?")):
+            pass  # an unfinished tag, marked section or instruction: none of it is text
+        elif rest.startswith("<!--"):
+            inner = rest[4:]
+            for suffix in ("--!", "--", "-"):
+                if inner.endswith(suffix):
+                    inner = inner[: -len(suffix)]
+                    break
+            self.comments.append(Comment(start, self.length, inner))
+        elif rest[:9].lower() == "<!doctype":
+            pass  # a declaration: not text
+        else:  # "</" or "<!" and no tag name: a bogus comment
+            self.comments.append(Comment(start, self.length, rest[2:]))
 
     def result(self) -> HtmlProse:
         return HtmlProse(

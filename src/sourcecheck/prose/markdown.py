@@ -17,7 +17,10 @@ before emphasis) on the source lines of each prose block.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
 import yaml
@@ -40,19 +43,29 @@ _PUNCTUATION = set("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
 _LINE_PREFIX = re.compile(r"[ \t>]*")
 _LIST_MARKERS = re.compile(r"(?:(?:[-+*]|\d{1,9}[.)])(?=[ \t]|$)[ \t>]*)+(?:\[[ xX]\][ \t]+)?")
 _ATX_OPEN = re.compile(r"#{1,6}(?=[ \t]|$)")
-_ATX_CLOSE = re.compile(r"[ \t]+#+[ \t]*$")
 _TABLE_PIPE = re.compile(r"(?<!\\)\|")
 
-_HTML_COMMENT = re.compile(r"<!--(.*?)-->", re.S)
+# An HTML comment is "<!--", then everything up to the first "-->": found with str.find
+# (see _Marks), not a lazy regex, which scanned to the end of the text from every "<!--"
+# that has no "-->" after it.
+_COMMENT_OPEN, _COMMENT_CLOSE = "<!--", "-->"
 _AUTOLINK = re.compile(r"<[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*>")
 _EMAIL_AUTOLINK = re.compile(r"<[\w.!#$%&'*+/=?^`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9.-]*)>")
 _HTML_TAG = re.compile(
     r"</?[A-Za-z][A-Za-z0-9-]*(?:\s+[A-Za-z_:][\w.:-]*(?:\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s\"'=<>`]+))?)*\s*/?>"
 )
-_HTML_NOT_PROSE = re.compile(
-    r"<(script|style|pre|code|template|svg|math)\b.*?</\1\s*>", re.S | re.I
-)
-_FOOTNOTE = re.compile(r"\[\^[^\]\s]+\]:?")
+# An element whose content is not prose: the opening tag, then everything up to the first
+# closing tag of the same name (found by _Marks, once per name rather than from every
+# opening tag).
+_NOT_PROSE_OPEN = re.compile(r"<(script|style|pre|code|template|svg|math)\b", re.I)
+# A footnote reference or definition: "[^", then a label up to the first "]" or space, which
+# must be "]" (then an optional ":"). Found by _Marks.footnote_end: a regex read the label
+# from every "[^" of a run to the end of the run.
+_FOOTNOTE_END = re.compile(r"[\]\s]")
+# Brackets and parentheses nested deeper than this open no link (markdown-it stops at the
+# same depth): a scan for the closing one is then bounded by 32 unclosed openers, so a run
+# of "[" or "](" no longer costs the square of its length.
+MAX_NESTING = 32
 _BARE_URL = re.compile(r"(?<![\w/@.])(?:https?://|www\.)[^\s<>]*[^\s<>.,;:!?'\")\]]")
 _EMPHASIS = re.compile(r"(?<!\\)(?:\*+|_+|~~+)")
 
@@ -168,6 +181,7 @@ class _ProseBuilder:
         self.out = list(blank(text))
         self.comments: list[Comment] = []
         self.line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
+        self.marks = _Marks(text)
 
     def _line_bounds(self, line: int) -> tuple[int, int]:
         start = self.line_starts[line]
@@ -214,9 +228,9 @@ class _ProseBuilder:
         opening = _ATX_OPEN.match(self.text, start, end)
         if opening is None:
             return start
-        closing = _ATX_CLOSE.search(self.text, opening.end(), end)
-        if closing:
-            self.erase(closing.start(), end)
+        closing = _atx_closing(self.text, opening.end(), end)
+        if closing is not None:
+            self.erase(closing, end)
         return opening.end()
 
     def take_title(self, first: int, last: int) -> str:
@@ -230,10 +244,13 @@ class _ProseBuilder:
         """Text between the tags of an HTML block is prose; tags, comments, code are not."""
         start, end = self._line_bounds(first)[0], self._line_bounds(last - 1)[1]
         self.restore(start, end)
-        for match in _HTML_COMMENT.finditer(self.text, start, end):
-            self.comments.append(Comment(match.start(), match.end(), match.group(1)))
-        for pattern in (_HTML_COMMENT, _HTML_NOT_PROSE, _HTML_TAG):
-            self._erase_pattern(pattern, start, end)
+        comments = list(self.marks.comments(start, end))
+        self.comments.extend(comments)
+        for comment in comments:
+            self.erase(comment.start, comment.end)
+        for element_start, element_end in self.marks.not_prose(start, end):
+            self.erase(element_start, element_end)
+        self._erase_pattern(_HTML_TAG, start, end)
 
     # -- inline ------------------------------------------------------------------------
 
@@ -277,34 +294,37 @@ class _ProseBuilder:
 
     def _code_span(self, i: int, end: int) -> int:
         run = _run_length(self.text, i, "`", end)
-        close = _closing_backticks(self.text, i + run, run, end)
+        close = self.marks.closing_backticks(i + run, run, end)
         stop = close + run if close is not None else i + run
         self.erase(i, stop)
         return stop
 
     def _angle(self, i: int, end: int) -> int:
-        for pattern in (_HTML_COMMENT, _AUTOLINK, _EMAIL_AUTOLINK, _HTML_TAG):
+        comment = self.marks.comment_at(i, end)
+        if comment is not None:
+            self.comments.append(comment)
+            self.erase(comment.start, comment.end)
+            return comment.end
+        for pattern in (_AUTOLINK, _EMAIL_AUTOLINK, _HTML_TAG):
             match = pattern.match(self.text, i, end)
             if match:
-                if pattern is _HTML_COMMENT:
-                    self.comments.append(Comment(match.start(), match.end(), match.group(1)))
                 self.erase(match.start(), match.end())
                 return match.end()
         return i + 1
 
     def _image(self, i: int, end: int) -> int:
-        link = _link_extent(self.text, i + 1, end, self.references)
+        link = _link_extent(self.text, i + 1, end, self.references, self.marks)
         if link is None:
             return i + 1
         self.erase(i, link[1])
         return link[1]
 
     def _link(self, i: int, end: int, jumps: dict[int, int]) -> int:
-        footnote = _FOOTNOTE.match(self.text, i, end)
-        if footnote:
-            self.erase(i, footnote.end())
-            return footnote.end()
-        link = _link_extent(self.text, i, end, self.references)
+        footnote = self.marks.footnote_end(i, end)
+        if footnote is not None:
+            self.erase(i, footnote)
+            return footnote
+        link = _link_extent(self.text, i, end, self.references, self.marks)
         if link is None:
             return i + 1
         close, stop = link
@@ -337,21 +357,119 @@ def _run_length(text: str, i: int, char: str, end: int) -> int:
     return j - i
 
 
-def _closing_backticks(text: str, i: int, run: int, end: int) -> int | None:
-    """Start of the next backtick run of exactly ``run`` backticks, if any."""
-    while i < end:
-        i = text.find("`", i, end)
-        if i == -1:
+class _Marks:
+    """Where the closers of a text are: backtick runs by length, comment ends, closing tags.
+
+    Each opener used to search the rest of its block for its closer, so a run of openers
+    with no closer cost the square of its length. Backtick runs are listed once; other
+    closers are found with str.find or one regex search, and the answer is kept for the
+    next opener, which finds the same closer unless it comes after it.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._runs: dict[int, list[int]] | None = None  # run length -> starts, in order
+        # (search from, search end, found at or -1) of the last search for each closer
+        self._found: dict[str, tuple[int, int, int]] = {}
+
+    def closing_backticks(self, i: int, run: int, end: int) -> int | None:
+        """Start of the first run of exactly ``run`` backticks at or after ``i`` that starts
+        before ``end``; ``i`` is not inside a run (callers pass the end of one). Runs hold
+        no newline, so none crosses ``end`` (a line end)."""
+        if self._runs is None:
+            self._runs = {}
+            for match in re.finditer("`+", self.text):
+                self._runs.setdefault(match.end() - match.start(), []).append(match.start())
+        starts = self._runs.get(run, [])
+        index = bisect_left(starts, i)
+        return starts[index] if index < len(starts) and starts[index] < end else None
+
+    def _find(self, closer: str, pattern: re.Pattern[str] | None, i: int, end: int) -> int:
+        """Where ``closer`` (or a match of ``pattern``) first is in ``text[i:end]``, or -1."""
+        searched = self._found.get(closer)
+        if searched is not None:
+            start, searched_end, at = searched
+            if start <= i and searched_end == end and (at == -1 or at >= i):
+                return at
+        if pattern is None:
+            at = self.text.find(closer, i, end)
+        else:
+            match = pattern.search(self.text, i, end)
+            at = match.start() if match is not None else -1
+        self._found[closer] = (i, end, at)
+        return at
+
+    def footnote_end(self, i: int, end: int) -> int | None:
+        """Where the footnote reference or definition at ``i`` ends, if one is there."""
+        if not self.text.startswith("[^", i):
             return None
-        length = _run_length(text, i, "`", end)
-        if length == run:
-            return i
-        i += length
-    return None
+        label = i + 2
+        close = self._find("]", _FOOTNOTE_END, label, end)
+        if close <= label or self.text[close] != "]":
+            return None  # no label, or a space (or the end) before any "]"
+        return close + 2 if self.text.startswith(":", close + 1) and close + 1 < end else close + 1
+
+    def comment_at(self, i: int, end: int) -> Comment | None:
+        """The HTML comment opening at ``i`` and closed before ``end``, if there is one."""
+        if not self.text.startswith(_COMMENT_OPEN, i):
+            return None
+        inner = i + len(_COMMENT_OPEN)
+        close = self._find(_COMMENT_CLOSE, None, inner, end)
+        if close == -1:
+            return None
+        return Comment(i, close + len(_COMMENT_CLOSE), self.text[inner:close])
+
+    def comments(self, start: int, end: int) -> Iterator[Comment]:
+        """The HTML comments in ``text[start:end]``, in order, none inside another."""
+        while True:
+            opening = self.text.find(_COMMENT_OPEN, start, end)
+            comment = self.comment_at(opening, end) if opening != -1 else None
+            if comment is None:
+                return  # no "-->" after this "<!--": none after a later one either
+            yield comment
+            start = comment.end
+
+    def not_prose(self, start: int, end: int) -> Iterator[tuple[int, int]]:
+        """Spans of the script, style, code ... elements in ``text[start:end]``: from an
+        opening tag to the first closing tag of its name (any case), none inside another."""
+        position = start
+        while True:
+            opening = _NOT_PROSE_OPEN.search(self.text, position, end)
+            if opening is None:
+                return
+            name = opening.group(1).lower()
+            closing = _closing_tag(name)
+            at = self._find(f"</{name}", closing, opening.end(), end)
+            if at == -1:
+                position = opening.start() + 1  # unclosed: what follows may still be prose
+                continue
+            closed = closing.match(self.text, at, end)
+            assert closed is not None  # the search found it there
+            yield opening.start(), closed.end()
+            position = closed.end()
 
 
-def _matching_bracket(text: str, i: int, end: int) -> int | None:
-    """The ``]`` closing the ``[`` at ``i``, skipping escapes and code spans."""
+def _atx_closing(text: str, start: int, end: int) -> int | None:
+    """Where the closing "#"s of an ATX heading line begin, with the spaces before them:
+    the first match of ``[ \t]+#+[ \t]*$`` in ``text[start:end]``, read from the end of the
+    line (searched, that regex scanned a run of spaces again from each of them)."""
+    line = text[start:end]
+    without_space = line.rstrip(" \t")
+    without_hashes = without_space.rstrip("#")
+    before = without_hashes.rstrip(" \t")
+    if len(without_hashes) == len(without_space) or len(before) == len(without_hashes):
+        return None  # no closing "#", or no space before it
+    return start + len(before)
+
+
+@cache
+def _closing_tag(name: str) -> re.Pattern[str]:
+    return re.compile(rf"</{name}\s*>", re.I)
+
+
+def _matching_bracket(text: str, i: int, end: int, marks: _Marks) -> int | None:
+    """The ``]`` closing the ``[`` at ``i``, skipping escapes and code spans; None when
+    there is none, or the brackets nest deeper than MAX_NESTING first."""
     depth = 0
     j = i
     while j < end:
@@ -361,11 +479,13 @@ def _matching_bracket(text: str, i: int, end: int) -> int | None:
             continue
         if char == "`":
             run = _run_length(text, j, "`", end)
-            close = _closing_backticks(text, j + run, run, end)
+            close = marks.closing_backticks(j + run, run, end)
             j = close + run if close is not None else j + run
             continue
         if char == "[":
             depth += 1
+            if depth > MAX_NESTING:
+                return None
         elif char == "]":
             depth -= 1
             if depth == 0:
@@ -375,7 +495,8 @@ def _matching_bracket(text: str, i: int, end: int) -> int | None:
 
 
 def _closing_paren(text: str, i: int, end: int) -> int | None:
-    """The ``)`` closing the ``(`` at ``i`` (a link destination and optional title)."""
+    """The ``)`` closing the ``(`` at ``i`` (a link destination and optional title); None
+    when there is none, or the parentheses nest deeper than MAX_NESTING first."""
     depth = 0
     j = i
     quote: str | None = None
@@ -391,6 +512,8 @@ def _closing_paren(text: str, i: int, end: int) -> int | None:
             quote = char
         elif char == "(":
             depth += 1
+            if depth > MAX_NESTING:
+                return None
         elif char == ")":
             depth -= 1
             if depth == 0:
@@ -399,9 +522,11 @@ def _closing_paren(text: str, i: int, end: int) -> int | None:
     return None
 
 
-def _link_extent(text: str, i: int, end: int, references: set[str]) -> tuple[int, int] | None:
+def _link_extent(
+    text: str, i: int, end: int, references: set[str], marks: _Marks
+) -> tuple[int, int] | None:
     """For a ``[`` at ``i`` that opens a link: (index of its ``]``, end of the link)."""
-    close = _matching_bracket(text, i, end)
+    close = _matching_bracket(text, i, end, marks)
     if close is None:
         return None
     after = close + 1

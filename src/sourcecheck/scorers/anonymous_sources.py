@@ -16,6 +16,7 @@ named people and one well-justified anonymous official still scores high.
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -60,7 +61,7 @@ _EMPTY_WORDS = {"a", "an", "the", "one", "single", "some", "anonymous", "unnamed
 _BARE_HEADS = {"source", "sources", "person", "people", "insider", "insiders", "individual"}
 # What follows a bare noun when the writer does describe the source after all.
 _DESCRIBED_AFTER = re.compile(
-    r"\s*,?\s*(?:close to|familiar with|with (?:direct )?knowledge|briefed on|involved in|"
+    r"(?:\s*,)?\s*(?:close to|familiar with|with (?:direct )?knowledge|briefed on|involved in|"
     r"inside|within|in the|at the|from the|who (?:has|had|is|was|were|works|worked|attended|"
     r"saw|read|took part))\b",
     re.I,
@@ -281,6 +282,7 @@ class _Checker:
             options.extra_opinion_cues,
         )
         self._reported: set[tuple[str, int]] = set()
+        self._reporters_in: Counter[int] | None = None
         self._reasoned: set[int] = set()  # sources an extra reason was found for
         # The lexicon scans are most of this scorer's cost, and several anonymous sources
         # often share a sentence or a window: each text is scanned once per article.
@@ -373,7 +375,9 @@ class _Checker:
             return False
         if attribution.direct and not self._shares_sentence(index, attribution):
             return True  # their own verbatim quote is one person's words, not a chorus
-        for later in self.analysis.attributions[index + 1 :]:
+        attributions = self.analysis.attributions
+        for position in range(index + 1, len(attributions)):  # no copy of the rest
+            later = attributions[position]
             if later.sentence > attribution.sentence + 2:
                 break
             words = normalise(source_text(later)).split()
@@ -384,11 +388,12 @@ class _Checker:
 
     def _shares_sentence(self, index: int, attribution: Attribution) -> bool:
         """Another source in the sentence: the quote may be theirs, relayed by the sources."""
-        return any(
-            other.sentence == attribution.sentence and not other.in_quote
-            for i, other in enumerate(self.analysis.attributions)
-            if i != index
-        )
+        if self._reporters_in is None:  # counted once per article, not once per source
+            self._reporters_in = Counter(
+                a.sentence for a in self.analysis.attributions if not a.in_quote
+            )
+        others = self._reporters_in[attribution.sentence] - (not attribution.in_quote)
+        return others > 0
 
 
 def _found(pattern: re.Pattern[str], text: str, seen: dict[str, bool]) -> bool:

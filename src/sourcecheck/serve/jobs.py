@@ -15,11 +15,13 @@ from __future__ import annotations
 
 import json
 import signal
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from sourcecheck import __version__
+from sourcecheck.core.budget import OverBudget, call_within
 from sourcecheck.core.engine import Engine
 from sourcecheck.core.errors import InputError, SourcecheckError
 from sourcecheck.core.models import Article
@@ -68,26 +70,29 @@ class _Deadline:
 
     Outside a scorer (the shared analysis, the combiner) an interruption could leave no
     report at all, so passing the limit there only marks it: every scorer not yet run is
-    then reported failed without running.
+    then reported failed without running. Each scorer runs under the engine's own budget
+    timer, cut to what is left of the request's limit.
     """
 
     def __init__(self) -> None:
         self.limit = 0.0
+        self.started = 0.0
         self.passed = False
-        self.in_scorer = False
 
     def start(self, seconds: float) -> None:
-        self.limit, self.passed, self.in_scorer = seconds, False, False
+        self.limit, self.passed = seconds, False
+        self.started = time.monotonic()
         signal.signal(signal.SIGALRM, self._on_alarm)
         signal.setitimer(signal.ITIMER_REAL, seconds, _REFIRE_SECONDS)
 
     def stop(self) -> None:
         signal.setitimer(signal.ITIMER_REAL, 0)
 
+    def remaining(self) -> float:
+        return self.limit - (time.monotonic() - self.started)
+
     def _on_alarm(self, _signum: int, _frame: object) -> None:
         self.passed = True
-        if self.in_scorer:
-            raise RequestTimeLimit(self.message())
 
     def message(self) -> str:
         return f"cut off at the request time limit of {self.limit:g}s"
@@ -105,13 +110,16 @@ class _TimedScorer:
 
     def score(self, article: Article, analysis: Any) -> Any:
         deadline = self._deadline
-        if deadline.passed:
+        left = deadline.remaining()
+        if deadline.passed or left <= 0:
             raise RequestTimeLimit(f"not run: {deadline.message()} had passed")
-        deadline.in_scorer = True
         try:
-            return self._scorer.score(article, analysis)
-        finally:
-            deadline.in_scorer = False
+            return call_within(left, self._scorer.score, article, analysis)
+        except OverBudget:
+            if deadline.remaining() > 0.05:
+                raise  # the engine's own budget ran out first: its failure, its message
+            deadline.passed = True
+            raise RequestTimeLimit(deadline.message()) from None
 
 
 class Worker:

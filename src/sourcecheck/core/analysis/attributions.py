@@ -23,6 +23,7 @@ import re
 from dataclasses import dataclass
 
 from sourcecheck.core.analysis.patterns import (
+    POSSESSIVE,
     WordStartPattern,
     alternation,
     candidate_copy,
@@ -36,6 +37,11 @@ from sourcecheck.core.lexicons import Lexicons
 from sourcecheck.core.models import Attribution, Quote, Span, fill_unchecked
 
 WINDOW = 240  # characters before a cue searched for its source and its role
+# Cues read in one sentence; later ones are passed over. Each reads up to its whole
+# sentence and may take most of it as content, so an adversary's run of cues cost the
+# square of the sentence in time and in text held. News sentences hold a few cues (at
+# most 12 in PolNeAR's 1,190 texts).
+MAX_CUES_PER_SENTENCE = 32
 
 _CAP = r"(?:[A-Z][\w'’&-]*\.?|[A-Z]\.(?:[A-Z]\.)*)"
 _CONNECT = r"(?:of|for|and|de|la|le|van|von|der|den|da|du|del|bin|al|the|&)"
@@ -48,8 +54,11 @@ _FUNCTION = (
 _WORD = rf"(?!(?i:{_FUNCTION})\b)[\w'’.&-]+"
 
 _CLAUSE_END_CHARS = ",?!:—–-\"”’'"
-_NAME_AFTER = re.compile(rf"\s*,?\s*(?P<src>{_NAME})")
-_PRONOUN_AFTER = re.compile(r"\s*,?\s*(?P<src>(?i:he|she|they|I|we|it))\b")
+# "(?:\s*,)?\s*", not "\s*,?\s*": the same text, but a run of spaces splits between two
+# adjacent "\s*" in every way before the match gives up: quadratic in the run.
+_SPACE_COMMA = r"(?:\s*,)?\s*"
+_NAME_AFTER = re.compile(rf"{_SPACE_COMMA}(?P<src>{_NAME})")
+_PRONOUN_AFTER = re.compile(rf"{_SPACE_COMMA}(?P<src>(?i:he|she|they|I|we|it))\b")
 # The dot after a single capital ("U.S.", "J. Smith") is an abbreviation's, not an end.
 _PHRASE_AFTER = re.compile(
     r"\s*(?P<src>[^\s,.;:\"“”()'](?:[^,.;:\"“”()]|(?<=\b[A-Z])\.){0,100}?)"
@@ -72,9 +81,11 @@ _MEDIUM = (
     r"event|meeting|forum|summit|convention|town\s+hall|dinner|luncheon|breakfast|session|"
     r"exchange|sermon|lecture|ceremony|news\s+conference|press\s+conference)"
 )
-# What may stand between a cue and its content: when, where and how it was said.
+# What may stand between a cue and its content: when, where and how it was said. Each part
+# opens with a space or a comma, so the parts of a run split only one way (a name ending
+# one part cannot give its last letters to a day opening the next).
 _SKIP_BODY = (
-    rf"(?:\s*,?\s*(?:(?:on|late|early|last|this|earlier|later)\s+)?{_DAYS}\b"
+    rf"(?:(?:\s*,\s*|\s+)(?:(?:on|late|early|last|this|earlier|later)\s+)?{_DAYS}\b"
     rf"|\s+(?:in|during|at|on|via|through)\s+(?:(?i:a|an|the|his|her|their|its|one)\s+)?"
     rf"(?:[\w'’.-]+\s+){{0,3}}?{_MEDIUM}s?\b(?:\s+(?:with|to|on|for|at|in)\s+(?:the\s+)?{_NAME})?"
     rf"|\s+on\s+(?:Twitter|Facebook|Instagram|television|TV|radio|CNN|Fox\s+News|MSNBC|NBC|"
@@ -99,7 +110,7 @@ _SKIP_OPENERS = words(
 # "'), which the alternatives tried one by one took a dozen steps each to reject. No match
 # (None) then stands for skipping nothing.
 _SKIP_AFTER_CUE = re.compile(
-    rf"(?=[\s,]*+(?:{alternation(_SKIP_OPENERS)}|[a-z]{{3,}}ly(?=[\s,.:;]|\Z))){_SKIP_BODY}"
+    rf"(?=[\s,]*{POSSESSIVE}(?:{alternation(_SKIP_OPENERS)}|[a-z]{{3,}}ly(?=[\s,.:;]|\Z))){_SKIP_BODY}"
 )
 _OBJECT_VERBS = words(
     """
@@ -114,7 +125,7 @@ _OBJECT = re.compile(
     rf"(?:{_WORD}\s+){{0,2}}?{_WORD}(?=\s+(?:that|on|in|at|during|last|about|whether|if|to)\b|"
     rf"\s*[,:\"“]|''))"
 )
-_CLAUSE_START = re.compile(r"\s*[,:]?\s*(?=[\"“]|'')|\s+(?=[\w$“\"'‘(])")
+_CLAUSE_START = re.compile(r"(?:\s*[,:])?\s*(?=[\"“]|'')|\s+(?=[\w$“\"'‘(])")
 _TERMINAL = ".!?;:,—–- \t\n"  # stripped from the end of a clause
 _INVERTED_DETERMINERS = words(
     """
@@ -246,7 +257,9 @@ class AttributionFinder:
         self._cue = WordStartPattern(rf"(?:{alternation(forms)})(?![\w'’-])", phrases=forms)
         capitalised = [form.capitalize() for form in forms]
         # After any opening quote marks ("'Said' is ..."), in the one match.
-        self._initial_cue = re.compile(rf"[\"“'‘]*+((?:{alternation(capitalised)})(?![\w'’-]))")
+        self._initial_cue = re.compile(
+            rf"[\"“'‘]*{POSSESSIVE}((?:{alternation(capitalised)})(?![\w'’-]))"
+        )
         # What a capitalised cue opens a sentence with up to its first space in a candidate
         # copy (empty if a mark): a sentence opening with anything else is not tried.
         self._initial_words = frozenset(
@@ -266,7 +279,7 @@ class AttributionFinder:
         roles = alternation(self.typer.role_nouns | {"resident", "member", "delegate"})
         # "said Democratic strategist Hank Sheinkopf", "said Concord resident Whit Symms"
         self._described_name_after = re.compile(
-            rf"\s*,?\s*(?P<src>(?:[\w'’.-]+\s+){{0,4}}?(?i:{roles})\s+{_NAME})"
+            rf"{_SPACE_COMMA}(?P<src>(?:[\w'’.-]+\s+){{0,4}}?(?i:{roles})\s+{_NAME})"
         )
 
     # -- the pass over the article ------------------------------------------------------
@@ -281,12 +294,14 @@ class AttributionFinder:
         starts = [span.start for span in spans]
         ends = [span.end for span in spans]
         last = len(spans) - 1
+        read = [0] * len(spans)  # cues read in each sentence
         for start, end in self._cues(body, starts):
             index = bisect.bisect_right(ends, start)  # the sentence ending after
             if index > last:
                 index = last
-            if not starts[index] <= start < ends[index]:
+            if not starts[index] <= start < ends[index] or read[index] == MAX_CUES_PER_SENTENCE:
                 continue
+            read[index] += 1
             sentence = _Bounds(starts[index], ends[index])
             item = self._read(body, start, end, index, sentence, context, found)
             if item is not None:

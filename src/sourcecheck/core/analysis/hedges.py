@@ -81,7 +81,9 @@ _NUMBER_AHEAD = re.compile(
     re.IGNORECASE,
 )
 _NEXT_TOKEN = re.compile(r"\s*(\w+(?:['’]\w+)?|[^\w\s]|$)")
-_TRAILING_WORD = re.compile(r"[\w'’]+\Z")
+# The lookbehind starts a match only where a word does: searched, "[\w'’]+\Z" was tried
+# from every letter of a word that is not the last.
+_TRAILING_WORD = re.compile(r"(?<![\w'’])[\w'’]+\Z")
 _LOOKBEHIND = 40  # characters searched for the previous word: longer than English words
 _PRONOUN_AFTER_MAY = _words("i we you he she it they")
 

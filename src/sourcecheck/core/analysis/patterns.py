@@ -8,7 +8,14 @@ it reject a position after one or two characters, which keeps a whole-article sc
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Callable, Iterable
+
+# Appended to a repeat to make it possessive where Python can (3.11+): it gives nothing
+# back, so a match that fails after it fails at once. Python 3.10 cannot compile "*+" or
+# "++"; there the plain repeat reads the same text (each is used only before something it
+# cannot match, where giving back could not help), just more slowly when it fails.
+POSSESSIVE = "+" if sys.version_info >= (3, 11) else ""
 
 
 def words(text: str) -> frozenset[str]:

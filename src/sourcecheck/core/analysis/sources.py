@@ -45,8 +45,9 @@ NOT_NAMES = words(
     Which Whether Mr Q No Yes Please Let
     """
 )
+# "(?<!\s)": a run of spaces is tried once, from its first space, not from each.
 _POST_MODIFIER = re.compile(
-    r"\s+(?:for|at|of|from|by|with|in|on|to|inside|within|close\s+to|familiar\s+with|"
+    r"(?<!\s)\s+(?:for|at|of|from|by|with|in|on|to|inside|within|close\s+to|familiar\s+with|"
     r"briefed\s+on|who|involved|knowledgeable)\b"
 )
 # "52 percent", "half of them", "a majority of voters", "nine in 10 Americans": a survey's

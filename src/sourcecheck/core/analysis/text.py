@@ -14,6 +14,13 @@ from sourcecheck.core.analysis.patterns import words
 from sourcecheck.core.analysis.types import Sentence
 from sourcecheck.core.models import Span
 
+# The most characters a sentence may hold; a longer stretch without a sentence boundary
+# is cut into pieces this long (after a space where there is one). Every sentence-scoped
+# step reads up to its whole sentence for each cue, and attributions in one sentence share
+# its text: without a bound, text with no stop cost the square of its length. Sentences
+# of real news run to a few hundred characters (the longest in PolNeAR: under 1,500).
+MAX_SENTENCE = 2_000
+
 # A blank line (possibly holding spaces) separates paragraphs; with no blank line anywhere,
 # every line is a paragraph (how many feeds and CMS exports lay text out).
 _BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
@@ -22,14 +29,18 @@ _BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
 _BLOCK_SPLIT = re.compile(r"\n[^\S\n]*(?:\n[^\S\n]*)+")
 _LINE_SPLIT = re.compile(r"\n")
 
-_CLOSERS = r"(?:[\"'”’)\]]|'')*"
-_OPENERS = r"(?:[\"'“‘(\[]|''|``)*"
+# Opening marks before a word. No "''" beside the class's "'": an alternation holding both
+# reads a run of apostrophes in every way of pairing them before it fails (exponential).
+_OPENERS = r"(?:[\"'“‘(\[]|``)*"
 # A run of "." (in the text as _as_periods writes it) that may end a sentence. A literal
 # first character lets re jump from period to period with its fast one-character search;
-# "[.!?…]+" on the body was tried at every position: 7x slower. It is _CLOSERS and
-# _OPENERS written for speed: "''" adds nothing to a class holding "'", so the closers are
-# one class; and the usual next sentence opens with its letter, tried before the openers.
-_BOUNDARY = re.compile(r"\.\.*[\"'”’)\]]*(?=\s+(?:[A-Z0-9]|(?:[\"'“‘(\[]|``)+[A-Z0-9]))")
+# "[.!?…]+" on the body was tried at every position: 7x slower. The lookbehind lets a match
+# start only at the first mark of a run: begun at every mark, a failing match scanned the
+# rest of the run again from each (quadratic in the run), and a match from inside a run
+# ends where one from its first mark does, so it fails alike. The closing marks are one
+# class ("''" adds nothing to a class holding "'"); the usual next sentence opens with its
+# letter, tried before the openers.
+_BOUNDARY = re.compile(r"\.(?<!\.\.)\.*[\"'”’)\]]*(?=\s+(?:[A-Z0-9]|(?:[\"'“‘(\[]|``)+[A-Z0-9]))")
 _NEXT_WORD = re.compile(r"\s+" + _OPENERS + r"([A-Za-z0-9]+)")
 
 # Words before a period that never end a sentence: titles and short forms that precede
@@ -150,12 +161,33 @@ def sentences_of(
     paragraph_end = paragraph.end
     for match in _BOUNDARY.finditer(periods, paragraph_start, paragraph_end):
         if _is_boundary(body, match.start(), match.end(), paragraph_start):
-            into.append(Sentence(Span.of(body, start, match.end()), index))
+            _add_sentence(body, start, match.end(), index, into)
             start = match.end()
             while body[start].isspace():
                 start += 1
     if start < paragraph_end:
-        into.append(Sentence(Span.of(body, start, paragraph_end), index))
+        _add_sentence(body, start, paragraph_end, index, into)
+
+
+def _add_sentence(body: str, start: int, end: int, index: int, into: list[Sentence]) -> None:
+    """Append ``body[start:end]`` (trimmed), in pieces of at most MAX_SENTENCE characters."""
+    while end - start > MAX_SENTENCE:
+        cut, resume = _cut(body, start, start + MAX_SENTENCE)
+        into.append(Sentence(Span.of(body, start, cut), index))
+        start = resume
+    into.append(Sentence(Span.of(body, start, end), index))
+
+
+def _cut(body: str, start: int, limit: int) -> tuple[int, int]:
+    """Where a piece of an over-long sentence ends and the next begins: at the last run of
+    whitespace in the second half of ``body[start:limit]``, else (one long word) at
+    ``limit``."""
+    head = body[start:limit].rsplit(None, 1)[0]  # no space at its end
+    cut = start + len(head) if len(head) >= MAX_SENTENCE // 2 else limit
+    resume = cut
+    while body[resume].isspace():  # the sentence goes on: not all of it is space
+        resume += 1
+    return cut, resume
 
 
 def segment(body: str) -> tuple[list[Span], list[Sentence]]:
