@@ -69,7 +69,7 @@ def find_claims(
     """The claims of the article, and its genre as the writer's voice shows it."""
     supports = _supporting_attributions(sentences, quotes, attributions)
     model = model or builtin_model()
-    context = article_context(body, sentences, quotes, set(supports))
+    context = article_context(body, sentences, quotes, set(supports), model.lexicon)
     claims: list[Claim] = []
     for index, sentence in enumerate(sentences):
         span = sentence.span

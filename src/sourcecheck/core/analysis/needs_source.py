@@ -36,6 +36,7 @@ FEATURES = (
     "modal",  # "will", "could": a forecast or a possibility, rarely a checkable fact
     "mental",  # what people believe, want or fear: someone must have said so
     "first_person",  # the writer speaking for themselves
+    "reported",  # the words of a source's report, carried on without a cue (the lexicon)
 )
 # Dropped after article-grouped cross-validation on the train half showed each added
 # nothing (AUC 0.731 with all fifteen, 0.73-0.74 without each of these): "figure" (a
@@ -96,6 +97,24 @@ OPINION_ATTRIBUTED = 0.2
 
 
 @dataclass(frozen=True, slots=True)
+class Lexicon:
+    """A bag-of-words logistic model: how much a sentence reads like a source's report.
+
+    Fitted on PolNeAR train (distant supervision, see ``training/needs_source.py``): the
+    sentences an annotator put inside an attribution's content while its cue and source stand
+    in another sentence, against the sentences no attribution touches. Those are statements a
+    reporter did source, written in the reporter's own voice."""
+
+    bias: float
+    weights: dict[str, float]
+
+    def score(self, kinds: set[str]) -> float:
+        """The log-odds for a sentence's distinct lower-case words."""
+        # Only the words the lexicon knows are looked up: the intersection runs in C.
+        return self.bias + sum(map(self.weights.__getitem__, kinds & self.weights.keys()))
+
+
+@dataclass(frozen=True, slots=True)
 class Model:
     """A logistic model: ``bias`` plus a weight per feature, and the flagging threshold."""
 
@@ -103,6 +122,7 @@ class Model:
     weights: tuple[float, ...]
     threshold: float
     warning_threshold: float
+    lexicon: Lexicon
 
     def probability(self, values: Sequence[float]) -> float:
         z = self.bias + sum(w * v for w, v in zip(self.weights, values, strict=True))
@@ -119,6 +139,7 @@ def builtin_model() -> Model:
         weights=tuple(weights[name] for name in FEATURES),
         threshold=data["threshold"],
         warning_threshold=data["warning_threshold"],
+        lexicon=Lexicon(bias=data["lexicon"]["bias"], weights=data["lexicon"]["weights"]),
     )
 
 
@@ -161,10 +182,15 @@ class ArticleContext:
     quote_ends: list[int]
     attributed_rate: float
     opinion: bool
+    lexicon: Lexicon
 
 
 def article_context(
-    body: str, sentences: Sequence[Sentence], quotes: Sequence[Quote], attributed: set[int]
+    body: str,
+    sentences: Sequence[Sentence],
+    quotes: Sequence[Quote],
+    attributed: set[int],
+    lexicon: Lexicon | None = None,
 ) -> ArticleContext:
     inner = sorted((q.inner.start, q.inner.end) for q in quotes if not q.nested)
     starts = [s for s, _ in inner]
@@ -181,6 +207,7 @@ def article_context(
         quote_ends=ends,
         attributed_rate=attributed_rate,
         opinion=per_thousand >= OPINION_FIRST_PERSON or attributed_rate < OPINION_ATTRIBUTED,
+        lexicon=lexicon if lexicon is not None else builtin_model().lexicon,
     )
 
 
@@ -235,6 +262,7 @@ def features(body: str, index: int, context: ArticleContext) -> list[float]:
         float(not _MODALS.isdisjoint(kinds)),
         float(len(kinds & _MENTAL)),
         float(not _FIRST_PERSON.isdisjoint(kinds)),
+        context.lexicon.score(kinds),
     ]
 
 
