@@ -76,8 +76,39 @@ def test_the_shipped_model_covers_every_feature_and_says_where_it_came_from() ->
     data = json.loads(path.read_text(encoding="utf-8"))
     assert set(data["weights"]) == set(FEATURES)
     assert "editorial_gold" in data["provenance"]
+    assert "PolNeAR" in data["lexicon"]["provenance"]
     model = builtin_model()
     assert 0.0 < model.threshold <= model.warning_threshold <= 1.0
+    # Word weights only, a few thousand at most, and no names (capitalised words left out).
+    assert 0 < len(model.lexicon.weights) <= 3000
+    assert "trump" not in model.lexicon.weights
+
+
+def test_the_lexicon_adds_the_weights_of_the_words_it_knows() -> None:
+    lexicon = needs_source.Lexicon(bias=-1.0, weights={"said": 2.0, "won": -0.5})
+    assert lexicon.score({"she", "said", "won"}) == 0.5
+    assert lexicon.score({"unknown", "words"}) == -1.0
+
+
+def test_a_report_carried_on_reads_more_like_one_than_a_dated_event() -> None:
+    """The shipped lexicon ranks words of a source's report above those of public record."""
+    lexicon = builtin_model().lexicon
+    report = {"they", "think", "people", "want", "the", "system", "changed", "said"}
+    record = {"the", "delegates", "won", "the", "primary", "in", "may"}
+    assert lexicon.score(report) > lexicon.score(record)
+
+
+def test_each_sentence_gets_one_value_per_feature() -> None:
+    body = "Many donors are frustrated. They want the plan dropped, a donor said."
+    analysis = analyze(body)
+    attributed = {c.sentence for c in analysis.claims if c.attributed}
+    context = needs_source.article_context(body, analysis.sentences, analysis.quotes, attributed)
+    values = needs_source.features(body, 0, context)
+    assert len(values) == len(FEATURES)
+    named = dict(zip(FEATURES, values, strict=True))
+    assert named["quantifier"] == 1.0  # "many", counted once however often it stands
+    assert named["present"] == 1.0 and named["mental"] == 1.0
+    assert named["short"] == 1.0 and named["headline"] == 1.0
 
 
 _TOKENS = st.sampled_from(
