@@ -48,6 +48,7 @@ from sourcecheck.core.analysis.needs_source import (
     _outside_quotes,
     article_context,
     features,
+    tokens,
 )
 from sourcecheck.core.models import Article
 
@@ -58,8 +59,8 @@ LEXICON_C = 0.1
 
 
 def _words(text: str) -> list[str]:
-    """The tokens inference uses (``features``): lower-case words, apostrophes kept."""
-    return _WORD.findall(text.lower())
+    """The tokens inference uses (``features``)."""
+    return tokens(text)
 
 
 def _annotated(path: Path) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
@@ -108,7 +109,7 @@ def _names(texts: Sequence[str]) -> set[str]:
     capitalised: Counter[str] = Counter()
     for text in texts:
         for word in _WORD.findall(text):
-            lowered = word.lower()
+            lowered = word.replace("’", "'").lower()  # as tokens() gives it
             uses[lowered] += 1
             capitalised[lowered] += word[0].isupper()
     return {w for w, n in uses.items() if capitalised[w] * 2 > n}

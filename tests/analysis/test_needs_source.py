@@ -166,3 +166,16 @@ def test_the_first_person_scan_finds_what_the_plain_look_behind_finds(text: str)
     """Look-behinds after each pronoun match exactly the words the leading one matched."""
     found = needs_source._FIRST_PERSON_WORD.findall(text)
     assert found == _PLAIN_FIRST_PERSON.findall(text)
+
+
+_NEAR_WORDS = st.sampled_from(
+    ["It", "s", "’", "'", "“", "”", "—", "Café", "ŞAN", "O", "Neil", "12%", " ", "\n", "a", "Z"]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_NEAR_WORDS, max_size=16).map("".join))
+def test_the_byte_table_tokens_are_the_regex_words_with_one_apostrophe(text: str) -> None:
+    """tokens() splits and folds case exactly as the word pattern does, ’ read as '."""
+    plain = [w.replace("’", "'") for w in needs_source._WORD.findall(text.lower())]
+    assert needs_source.tokens(text) == plain

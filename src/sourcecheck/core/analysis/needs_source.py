@@ -44,6 +44,10 @@ FEATURES = (
 # and "article_attributed". See docs/analysis.md.
 
 _WORD = re.compile(r"[A-Za-z’']+")
+# For tokens(): ASCII capitals to lower case, letters and "'" kept, every other byte a space.
+_WORD_BYTES = bytes(
+    c + 32 if 65 <= c <= 90 else c if 97 <= c <= 122 or c == 39 else 32 for c in range(256)
+)
 _NUMBER = re.compile(r"\$?\d+(?:[.,:]\d+)*%?")
 _DIGIT = re.compile(r"\d")
 _YEAR = re.compile(r"(?:1[89]|20)\d\d(?:s|’s|'s)?")
@@ -78,7 +82,7 @@ _MENTAL = words(
     "expect expects expected consider considers considered view views viewed perceive "
     "perceived trust distrust like likes dislike dislikes support supports oppose opposes"
 )
-_FIRST_PERSON = words("i we our us my me i’m i'm we’re we're")
+_FIRST_PERSON = words("i we our us my me i'm we're")
 _QUOTE_MARKS = frozenset('"“”«»')
 _FIRST_PERSON_PRONOUNS = ("i", "we", "our", "us", "my", "me")
 # A first-person word standing alone: "(?<![\w’'])(?:i|we|...)(?:[’'](?:m|re))?(?![\w’'])".
@@ -96,6 +100,17 @@ OPINION_FIRST_PERSON = 10.0
 OPINION_ATTRIBUTED = 0.2
 
 
+def tokens(text: str) -> list[str]:
+    """The lower-case words of ``text``: runs of ASCII letters and apostrophes, ’ read as '.
+
+    ``_WORD.findall(text.lower())`` in C: one byte table does the case folding and the
+    splitting (the regex tries its class at every character, about eight times the cost).
+    Besides the apostrophe, only "İ" and the Kelvin sign, whose lower case holds an ASCII
+    letter, read differently (as spaces)."""
+    raw = text.replace("’", "'").encode("utf-8", "surrogatepass")
+    return raw.translate(_WORD_BYTES).decode("ascii").split()
+
+
 @dataclass(frozen=True, slots=True)
 class Lexicon:
     """A bag-of-words logistic model: how much a sentence reads like a source's report.
@@ -107,11 +122,15 @@ class Lexicon:
 
     bias: float
     weights: dict[str, float]
+    known: frozenset[str] = frozenset()  # the weights' words (set & frozenset: no view)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "known", frozenset(self.weights))
 
     def score(self, kinds: set[str]) -> float:
-        """The log-odds for a sentence's distinct lower-case words."""
+        """The log-odds for a sentence's distinct words (as :func:`tokens` gives them)."""
         # Only the words the lexicon knows are looked up: the intersection runs in C.
-        return self.bias + sum(map(self.weights.__getitem__, kinds & self.weights.keys()))
+        return self.bias + sum(map(self.weights.__getitem__, kinds & self.known))
 
 
 @dataclass(frozen=True, slots=True)
@@ -250,7 +269,7 @@ def features(body: str, index: int, context: ArticleContext) -> list[float]:
     starts, ends = context.quote_starts, context.quote_ends
     # The sentence's words outside quotes, once, as a set: every word feature is a set
     # operation done in C, not a Python loop over the tokens.
-    kinds = set(_WORD.findall(_outside_quotes(body, start, end, starts, ends).lower()))
+    kinds = set(tokens(_outside_quotes(body, start, end, starts, ends)))
     return [
         _quoted_share(start, end, starts, ends),
         float(not _QUOTE_MARKS.isdisjoint(text)),
