@@ -179,3 +179,17 @@ def test_the_byte_table_tokens_are_the_regex_words_with_one_apostrophe(text: str
     """tokens() splits and folds case exactly as the word pattern does, ’ read as '."""
     plain = [w.replace("’", "'") for w in needs_source._WORD.findall(text.lower())]
     assert needs_source.tokens(text) == plain
+
+
+_NEAR_PRONOUNS = st.sampled_from(
+    ["i", "I", "we", "We", "our", "us", "my", "me", "I’m", "we're", "’", "'", "a", " ", "(", "."]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_NEAR_PRONOUNS, max_size=16).map("".join))
+def test_the_byte_count_of_first_person_words_matches_the_scan(text: str) -> None:
+    """Counting padded words with bytes.count finds what the look-behind scan finds (of
+    the suffixed forms only "I'm" and "we're" are English: the scan also takes "us'm")."""
+    expected = len(needs_source._FIRST_PERSON_WORD.findall(text.lower()))
+    assert needs_source.first_person_count(text) == expected

@@ -111,6 +111,22 @@ def tokens(text: str) -> list[str]:
     return raw.translate(_WORD_BYTES).decode("ascii").split()
 
 
+_FIRST_PERSON_TOKENS = tuple(f" {w} ".encode() for w in (*_FIRST_PERSON_PRONOUNS, "i'm", "we're"))
+
+
+def first_person_count(text: str) -> int:
+    """``len(_FIRST_PERSON_WORD.findall(text.lower()))``, counted by bytes.count in C.
+
+    The byte table of :func:`tokens` leaves the words apart by single spaces; doubled, every
+    word stands between two, so the counts of " i ", " we "... never overlap. The regex
+    scan cost about three times as much over an article's writer text. A digit, "_" or a
+    non-ASCII letter next to a pronoun separates it here but not there, and of the suffixed
+    forms only "i'm" and "we're" count here (the scan also takes "us'm", "i're")."""
+    raw = text.replace("’", "'").encode("utf-8", "surrogatepass").translate(_WORD_BYTES)
+    spaced = b"  " + raw.replace(b" ", b"  ") + b"  "
+    return sum(map(spaced.count, _FIRST_PERSON_TOKENS))
+
+
 @dataclass(frozen=True, slots=True)
 class Lexicon:
     """A bag-of-words logistic model: how much a sentence reads like a source's report.
@@ -214,9 +230,9 @@ def article_context(
     inner = sorted((q.inner.start, q.inner.end) for q in quotes if not q.nested)
     starts = [s for s, _ in inner]
     ends = [e for _, e in inner]
-    writer = _outside_quotes(body, 0, len(body), starts, ends).lower()
+    writer = _outside_quotes(body, 0, len(body), starts, ends)
     writer_words = len(writer.split())
-    first_person = len(_FIRST_PERSON_WORD.findall(writer))
+    first_person = first_person_count(writer)
     attributed_rate = len(attributed) / (len(sentences) or 1)
     per_thousand = 1000 * first_person / writer_words if writer_words else 0.0
     return ArticleContext(
