@@ -193,3 +193,9 @@ def test_the_byte_count_of_first_person_words_matches_the_scan(text: str) -> Non
     the suffixed forms only "I'm" and "we're" are English: the scan also takes "us'm")."""
     expected = len(needs_source._FIRST_PERSON_WORD.findall(text.lower()))
     assert needs_source.first_person_count(text) == expected
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="ab \"“”«»’'", max_size=12))
+def test_the_quote_mark_test_is_the_set_test(text: str) -> None:
+    assert needs_source._has_quote_mark(text) == (not needs_source._QUOTE_MARKS.isdisjoint(text))

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import math
+import operator
 import re
 from bisect import bisect_right
 from collections.abc import Sequence
@@ -160,7 +161,8 @@ class Model:
     lexicon: Lexicon
 
     def probability(self, values: Sequence[float]) -> float:
-        z = self.bias + sum(w * v for w, v in zip(self.weights, values, strict=True))
+        # map(mul) multiplies in C, in the order a generator would (the same float sum).
+        z = self.bias + sum(map(operator.mul, self.weights, values))
         return 1.0 / (1.0 + math.exp(-z))
 
 
@@ -288,7 +290,7 @@ def features(body: str, index: int, context: ArticleContext) -> list[float]:
     kinds = set(tokens(_outside_quotes(body, start, end, starts, ends)))
     return [
         _quoted_share(start, end, starts, ends),
-        float(not _QUOTE_MARKS.isdisjoint(text)),
+        float(_has_quote_mark(text)),
         _since_attributed(index, context.attributed),
         float(index == 0),
         float(len(text.split(None, 9)) < 10),  # splits off no more than ten words
@@ -299,6 +301,12 @@ def features(body: str, index: int, context: ArticleContext) -> list[float]:
         float(not _FIRST_PERSON.isdisjoint(kinds)),
         context.lexicon.score(kinds),
     ]
+
+
+def _has_quote_mark(text: str) -> bool:
+    """``not _QUOTE_MARKS.isdisjoint(text)``: five substring searches in C instead of a
+    one-character string hashed for every character of the sentence."""
+    return '"' in text or "“" in text or "”" in text or "«" in text or "»" in text
 
 
 def _since_attributed(index: int, attributed: frozenset[int], cap: int = 5) -> float:
