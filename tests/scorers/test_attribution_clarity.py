@@ -97,6 +97,19 @@ def test_vague_attribution_is_flagged_and_scores_below_a_named_one(build, src) -
     assert "critics" in vague_result.findings[0].message
 
 
+def test_a_vague_lead_in_named_in_the_next_sentence_is_not_flagged(build, src) -> None:
+    lead_in = build(
+        "Not everyone welcomed the plan. Ana Ruiz, who runs a bakery, said rents would rise.",
+        [src("everyone", cue="welcomed", kind="vague"), src("Ana Ruiz", kind="named_person")],
+    )
+    left_vague = build(
+        "Not everyone welcomed the plan. The vote is on Friday, the clerk's notice said.",
+        [src("everyone", cue="welcomed", kind="vague"), src("the clerk's notice", kind="unknown")],
+    )
+    assert "attribution_clarity/vague-attribution" not in {f.rule for f in run(lead_in).findings}
+    assert "attribution_clarity/vague-attribution" in {f.rule for f in run(left_vague).findings}
+
+
 def test_specificity_order_follows_newsroom_practice(build, src) -> None:
     """A named person with a role and a document can be checked; a bare name or an
     organisation only partly; an unnamed or vague source not at all."""
