@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import re
 from importlib import resources
 
 from hypothesis import given, settings
@@ -121,17 +120,3 @@ def test_has_figure_agrees_with_a_plain_word_by_word_reading(text: str) -> None:
         and not needs_source._is_date(text, m.start(), m.end())
     ]
     assert has_figure(text) == (bool(numbers) or plain_words)
-
-
-_PLAIN_FIRST_PERSON = re.compile(r"(?<![\w’'])(?:i|we|our|us|my|me)(?:[’'](?:m|re))?(?![\w’'])")
-_NEAR_FIRST_PERSON = st.sampled_from(
-    ["i", "we", "our", "us", "my", "me", "’m", "'re", "’", "'", "a", "_", "9", "é", " ", "(", "."]
-)
-
-
-@settings(max_examples=300, deadline=None)
-@given(st.lists(_NEAR_FIRST_PERSON, max_size=16).map("".join))
-def test_the_first_person_scan_finds_what_the_plain_look_behind_finds(text: str) -> None:
-    """Look-behinds after each pronoun match exactly the words the leading one matched."""
-    found = needs_source._FIRST_PERSON_WORD.findall(text)
-    assert found == _PLAIN_FIRST_PERSON.findall(text)

@@ -55,7 +55,7 @@ def test_an_opinion_piece_scores_lower_than_the_same_news(build, src) -> None:
     body = "The plan will raise rents, Ana Ruiz, the city planner, said."
     news = build(body, [src("Ana Ruiz", role="the city planner")])
     opinion = replace(build(body, [src("Ana Ruiz", role="the city planner")]), genre="opinion")
-    assert run(opinion).score == pytest.approx(0.7 * run(news).score)
+    assert run(opinion).score == pytest.approx(0.5 * run(news).score)
 
 
 def test_a_sure_finding_is_a_warning_and_a_less_certain_one_a_suggestion(build, src) -> None:

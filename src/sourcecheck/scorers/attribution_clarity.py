@@ -100,7 +100,7 @@ class AttributionClarityOptions(BaseModel):
         "depth = 1 - exp(-checkable / depth_saturation).",
     )
     opinion_factor: float = Field(
-        default=0.7,
+        default=0.5,
         ge=0.0,
         le=1.0,
         description="Multiplies the score of an opinion piece: its claims rest on the writer.",

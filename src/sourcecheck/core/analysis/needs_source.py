@@ -86,20 +86,6 @@ _MENTAL = words(
 )
 _FIRST_PERSON = words("i we our us my me i’m i'm we’re we're")
 _QUOTE_MARKS = frozenset('"“”«»')
-_FIRST_PERSON_PRONOUNS = ("i", "we", "our", "us", "my", "me")
-# A first-person word standing alone: "(?<![\w’'])(?:i|we|...)(?:[’'](?:m|re))?(?![\w’'])".
-# Each pronoun is written before its own look-behind, so the pattern opens with one of
-# their first letters and the engine skips ahead to those in C instead of trying the
-# look-behind at every character of the article.
-_FIRST_PERSON_WORD = re.compile(
-    "(?:"
-    + "|".join(rf"{word}(?<![\w’']{word})" for word in _FIRST_PERSON_PRONOUNS)
-    + r")(?:[’'](?:m|re))?(?![\w’'])"
-)
-# A piece whose writer speaks in the first person this often (per 1,000 words outside
-# quotes), or that attributes fewer than this share of its sentences, reads as opinion.
-OPINION_FIRST_PERSON = 10.0
-OPINION_ATTRIBUTED = 0.2
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,7 +153,7 @@ class ArticleContext:
     quote_starts: list[int]
     quote_ends: list[int]
     attributed_rate: float
-    opinion: bool
+    writer: str  # the article outside quotes, lower-cased
 
 
 def article_context(
@@ -177,17 +163,13 @@ def article_context(
     starts = [s for s, _ in inner]
     ends = [e for _, e in inner]
     writer = _outside_quotes(body, 0, len(body), starts, ends).lower()
-    writer_words = len(writer.split())
-    first_person = len(_FIRST_PERSON_WORD.findall(writer))
-    attributed_rate = len(attributed) / (len(sentences) or 1)
-    per_thousand = 1000 * first_person / writer_words if writer_words else 0.0
     return ArticleContext(
         sentences=sentences,
         attributed=frozenset(attributed),
         quote_starts=starts,
         quote_ends=ends,
-        attributed_rate=attributed_rate,
-        opinion=per_thousand >= OPINION_FIRST_PERSON or attributed_rate < OPINION_ATTRIBUTED,
+        attributed_rate=len(attributed) / (len(sentences) or 1),
+        writer=writer,
     )
 
 
