@@ -1,4 +1,4 @@
-"""A regex audit of the analysis, lint and scorer layers: no pattern may backtrack more than
+"""A regex audit of the analysis, prose, lint and scorer layers: no pattern may backtrack more than
 linearly on text an adversary writes (nested or adjacent unbounded repeats, or a searched
 pattern that restarts inside its own run), unless it was looked at and found safe below.
 
@@ -19,6 +19,7 @@ import pytest
 import sourcecheck.core.analysis
 import sourcecheck.core.language
 import sourcecheck.lint
+import sourcecheck.prose
 import sourcecheck.scorers
 from sourcecheck.core.analysis import Analyzer, analyze
 from sourcecheck.core.engine import Engine
@@ -36,11 +37,11 @@ ALLOWED = {
         "a match starts only at a quote mark that follows no letter, and the run may hold a "
         "quote mark only between letters: no match starts inside another's run"
     ),
-    "sourcecheck.lint.markdown._HTML_TAG": (
+    "sourcecheck.prose.markdown._HTML_TAG": (
         "a start inside the attributes' run is a '<' inside a quoted value, and a match from "
         "there fails at the end of that value (shapes md-tag-open, md-tag-quote-open)"
     ),
-    "sourcecheck.lint.markdown._BARE_URL": (
+    "sourcecheck.prose.markdown._BARE_URL": (
         "a match fails after its run only when the run after 'http://' or 'www.' is all "
         "closing punctuation, which holds no other start (shape md-bare-urls)"
     ),
@@ -61,6 +62,7 @@ def _modules(*packages: ModuleType) -> list[ModuleType]:
 def hazards() -> dict[str, list[str]]:
     modules = _modules(
         sourcecheck.core.analysis,
+        sourcecheck.prose,
         sourcecheck.lint,
         sourcecheck.scorers,
         sourcecheck.core.language,
@@ -86,9 +88,6 @@ def test_no_pattern_backtracks_more_than_linearly(hazards: dict[str, list[str]])
     assert unexplained == {}
 
 
-# Which name a moved pattern is found under (lint.* re-exports prose.*) depends on what the
-# run imported first since the module move; tracked with the patterns above.
-@pytest.mark.xfail(reason="names of moved patterns depend on import order", strict=False)
 def test_every_allowance_is_still_needed(hazards: dict[str, list[str]]) -> None:
     assert sorted(set(ALLOWED) - set(hazards)) == []
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import bisect
 import re
 
+from sourcecheck.core.analysis.genre import genre_of
 from sourcecheck.core.analysis.needs_source import (
     FEATURES,
     ArticleContext,
@@ -88,7 +89,7 @@ def find_claims(
             "needs_source": round(need, 4),
         }
         claims.append(fill_unchecked(Claim, values))
-    return claims, "opinion" if context.opinion else "news"
+    return claims, genre_of(context.writer, len(body), context.attributed_rate)
 
 
 def _needs_source(body: str, index: int, context: ArticleContext, model: Model) -> float:

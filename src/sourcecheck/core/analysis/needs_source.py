@@ -85,20 +85,6 @@ _MENTAL = words(
 )
 _FIRST_PERSON = words("i we our us my me i'm we're")
 _QUOTE_MARKS = frozenset('"“”«»')
-_FIRST_PERSON_PRONOUNS = ("i", "we", "our", "us", "my", "me")
-# A first-person word standing alone: "(?<![\w’'])(?:i|we|...)(?:[’'](?:m|re))?(?![\w’'])".
-# Each pronoun is written before its own look-behind, so the pattern opens with one of
-# their first letters and the engine skips ahead to those in C instead of trying the
-# look-behind at every character of the article.
-_FIRST_PERSON_WORD = re.compile(
-    "(?:"
-    + "|".join(rf"{word}(?<![\w’']{word})" for word in _FIRST_PERSON_PRONOUNS)
-    + r")(?:[’'](?:m|re))?(?![\w’'])"
-)
-# A piece whose writer speaks in the first person this often (per 1,000 words outside
-# quotes), or that attributes fewer than this share of its sentences, reads as opinion.
-OPINION_FIRST_PERSON = 10.0
-OPINION_ATTRIBUTED = 0.2
 
 
 def tokens(text: str) -> list[str]:
@@ -110,22 +96,6 @@ def tokens(text: str) -> list[str]:
     letter, read differently (as spaces)."""
     raw = text.replace("’", "'").encode("utf-8", "surrogatepass")
     return raw.translate(_WORD_BYTES).decode("ascii").split()
-
-
-_FIRST_PERSON_TOKENS = tuple(f" {w} ".encode() for w in (*_FIRST_PERSON_PRONOUNS, "i'm", "we're"))
-
-
-def first_person_count(text: str) -> int:
-    """``len(_FIRST_PERSON_WORD.findall(text.lower()))``, counted by bytes.count in C.
-
-    The byte table of :func:`tokens` leaves the words apart by single spaces; doubled, every
-    word stands between two, so the counts of " i ", " we "... never overlap. The regex
-    scan cost about three times as much over an article's writer text. A digit, "_" or a
-    non-ASCII letter next to a pronoun separates it here but not there, and of the suffixed
-    forms only "i'm" and "we're" count here (the scan also takes "us'm", "i're")."""
-    raw = text.replace("’", "'").encode("utf-8", "surrogatepass").translate(_WORD_BYTES)
-    spaced = b"  " + raw.replace(b" ", b"  ") + b"  "
-    return sum(map(spaced.count, _FIRST_PERSON_TOKENS))
 
 
 @dataclass(frozen=True, slots=True)
@@ -218,7 +188,7 @@ class ArticleContext:
     quote_starts: list[int]
     quote_ends: list[int]
     attributed_rate: float
-    opinion: bool
+    writer: str  # the article outside quotes, lower-cased
     lexicon: Lexicon
 
 
@@ -232,18 +202,14 @@ def article_context(
     inner = sorted((q.inner.start, q.inner.end) for q in quotes if not q.nested)
     starts = [s for s, _ in inner]
     ends = [e for _, e in inner]
-    writer = _outside_quotes(body, 0, len(body), starts, ends)
-    writer_words = len(writer.split())
-    first_person = first_person_count(writer)
-    attributed_rate = len(attributed) / (len(sentences) or 1)
-    per_thousand = 1000 * first_person / writer_words if writer_words else 0.0
+    writer = _outside_quotes(body, 0, len(body), starts, ends).lower()
     return ArticleContext(
         sentences=sentences,
         attributed=frozenset(attributed),
         quote_starts=starts,
         quote_ends=ends,
-        attributed_rate=attributed_rate,
-        opinion=per_thousand >= OPINION_FIRST_PERSON or attributed_rate < OPINION_ATTRIBUTED,
+        attributed_rate=len(attributed) / (len(sentences) or 1),
+        writer=writer,
         lexicon=lexicon if lexicon is not None else builtin_model().lexicon,
     )
 

@@ -1,0 +1,84 @@
+"""News or opinion, from how the writer's own voice reads.
+
+An opinion piece speaks for "we", argues ("not", "never"), asks questions and leaves most of
+its sentences unattributed; news reports what others said and quotes them. Five such rates,
+measured on the writer's words outside quotes, go into a logistic model fitted on editors'
+readings of real news (``training/genre.py``; the weights ship as
+``data/models/genre.json``, provenance inside). Cross-validated on that tuning half
+(leave one article out) it ranks opinion pieces above news with AUC 0.90.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from sourcecheck.core.models import Genre
+
+FEATURES = ("we", "negation", "questions", "attributed", "quoted")
+
+_WE = ("we", "our", "ours", "us", "let’s", "let's")
+_NEGATION = ("not", "never", "no", "nothing")
+# Each word is written before its own look-behind, so the pattern opens with a letter the
+# engine can skip ahead to (a leading look-behind would be tried at every character).
+_MARKER = re.compile(
+    "(?:" + "|".join(rf"{w}(?<![\w’']{w})" for w in (*_WE, *_NEGATION)) + r")(?![\w’'])"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class GenreModel:
+    """A logistic model over :data:`FEATURES`; a piece is opinion at ``threshold`` or more."""
+
+    bias: float
+    weights: tuple[float, ...]
+    threshold: float
+
+    def probability(self, values: Sequence[float]) -> float:
+        z = self.bias + sum(w * v for w, v in zip(self.weights, values, strict=True))
+        return 1.0 / (1.0 + math.exp(-z))
+
+
+@cache
+def builtin_genre_model() -> GenreModel:
+    path = resources.files("sourcecheck") / "data" / "models" / "genre.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return GenreModel(
+        bias=data["bias"],
+        weights=tuple(data["weights"][name] for name in FEATURES),
+        threshold=data["threshold"],
+    )
+
+
+def genre_features(writer: str, body_length: int, attributed_rate: float) -> list[float]:
+    """The rates of :data:`FEATURES`. ``writer`` is the lower-cased text outside quotes."""
+    words = len(writer.split()) or 1
+    we = negation = 0
+    for match in _MARKER.finditer(writer):
+        if match.group() in _NEGATION:
+            negation += 1
+        else:
+            we += 1
+    negation += writer.count("n’t") + writer.count("n't")
+    quoted = 1.0 - len(writer) / body_length if body_length else 0.0
+    return [
+        1000 * we / words,
+        1000 * negation / words,
+        100 * writer.count("?") / words,
+        attributed_rate,
+        max(0.0, quoted),
+    ]
+
+
+def genre_of(
+    writer: str, body_length: int, attributed_rate: float, model: GenreModel | None = None
+) -> Genre:
+    """``"opinion"`` when the model says the writer argues rather than reports."""
+    model = model or builtin_genre_model()
+    values = genre_features(writer, body_length, attributed_rate)
+    return "opinion" if model.probability(values) >= model.threshold else "news"

@@ -1,0 +1,90 @@
+"""News or opinion, from the writer's voice: invented pieces of each kind."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from sourcecheck.core.analysis import Analyzer
+from sourcecheck.core.analysis import genre as genre_module
+from sourcecheck.core.analysis.genre import builtin_genre_model, genre_features
+from sourcecheck.core.models import Article
+
+NEWS = (
+    "The county will close the Elm Street bridge for six weeks, officials said Tuesday. "
+    '"The piers need work," said Ana Ruiz, the county engineer. Traffic will move to the '
+    "Oak Street bridge, the transit authority said in a statement. Bus routes 4 and 9 will "
+    "change, according to the authority. Store owners said they feared losing customers."
+)
+OPINION = (
+    "Why do we keep pretending the bridge is fine? It is not fine, and it never was. We "
+    "have patched it for a decade and nothing has changed. Our leaders will not say so. "
+    "Let's stop waiting. We deserve a bridge that does not crack, and we should demand one now."
+)
+
+
+def genre(text: str) -> str:
+    return Analyzer().analyze(Article(body=text)).genre
+
+
+def test_reported_news_reads_as_news() -> None:
+    assert genre(NEWS) == "news"
+
+
+def test_an_argued_piece_in_the_first_person_plural_reads_as_opinion() -> None:
+    assert genre(OPINION) == "opinion"
+
+
+def test_each_rate_moves_the_model_the_way_its_name_says() -> None:
+    model = builtin_genre_model()
+    base = [0.0, 5.0, 0.0, 0.5, 0.2]
+    for index, direction in enumerate((1, 1, 1, -1, -1)):
+        raised = list(base)
+        raised[index] += 1.0
+        assert (model.probability(raised) - model.probability(base)) * direction > 0
+
+
+def test_rates_count_the_writers_words_only_as_whole_words() -> None:
+    writer = "we won't go. weather is not news to us? no."
+    we, negation, questions, attributed, quoted = genre_features(writer, 2 * len(writer), 0.25)
+    words = len(writer.split())
+    assert we == 1000 * 2 / words  # "we", "us"; not "weather"
+    assert negation == 1000 * 3 / words  # "not", "no", "won't"
+    assert questions == 100 * 1 / words
+    assert (attributed, quoted) == (0.25, 0.5)
+
+
+_PLAIN_MARKER = re.compile(
+    r"(?<![\w’'])(?:we|our|ours|us|let’s|let's|not|never|no|nothing)(?![\w’'])"
+)
+_NEAR_MARKERS = st.sampled_from(
+    [
+        "we",
+        "our",
+        "s",
+        "us",
+        "let",
+        "’s",
+        "no",
+        "t",
+        "thing",
+        "never",
+        "’",
+        "'",
+        "a",
+        "_",
+        "9",
+        "é",
+        " ",
+        ".",
+    ]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_NEAR_MARKERS, max_size=16).map("".join))
+def test_the_marker_scan_finds_what_the_plain_look_behind_finds(text: str) -> None:
+    """Look-behinds after each word match exactly the words a leading one matches."""
+    assert genre_module._MARKER.findall(text) == _PLAIN_MARKER.findall(text)
