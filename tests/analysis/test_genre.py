@@ -2,13 +2,7 @@
 
 from __future__ import annotations
 
-import re
-
-from hypothesis import given, settings
-from hypothesis import strategies as st
-
 from sourcecheck.core.analysis import Analyzer
-from sourcecheck.core.analysis import genre as genre_module
 from sourcecheck.core.analysis.genre import builtin_genre_model, genre_features
 from sourcecheck.core.models import Article
 
@@ -47,44 +41,10 @@ def test_each_rate_moves_the_model_the_way_its_name_says() -> None:
 
 
 def test_rates_count_the_writers_words_only_as_whole_words() -> None:
-    writer = "we won't go. weather is not news to us? no."
+    writer = "we won’t go. weather is not news to us? no. let’s see."
     we, negation, questions, attributed, quoted = genre_features(writer, 2 * len(writer), 0.25)
-    words = len(writer.split())
-    assert we == 1000 * 2 / words  # "we", "us"; not "weather"
+    words = 12
+    assert we == 1000 * 3 / words  # "we", "us", "let’s"; not "weather"
     assert negation == 1000 * 3 / words  # "not", "no", "won't"
     assert questions == 100 * 1 / words
     assert (attributed, quoted) == (0.25, 0.5)
-
-
-_PLAIN_MARKER = re.compile(
-    r"(?<![\w’'])(?:we|our|ours|us|let’s|let's|not|never|no|nothing)(?![\w’'])"
-)
-_NEAR_MARKERS = st.sampled_from(
-    [
-        "we",
-        "our",
-        "s",
-        "us",
-        "let",
-        "’s",
-        "no",
-        "t",
-        "thing",
-        "never",
-        "’",
-        "'",
-        "a",
-        "_",
-        "9",
-        "é",
-        " ",
-        ".",
-    ]
-)
-
-
-@settings(max_examples=300, deadline=None)
-@given(st.lists(_NEAR_MARKERS, max_size=16).map("".join))
-def test_the_marker_scan_finds_what_the_plain_look_behind_finds(text: str) -> None:
-    """Look-behinds after each word match exactly the words a leading one matches."""
-    assert genre_module._MARKER.findall(text) == _PLAIN_MARKER.findall(text)
