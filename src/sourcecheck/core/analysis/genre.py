@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import json
 import math
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -23,8 +22,8 @@ from sourcecheck.core.models import Genre
 
 FEATURES = ("we", "negation", "questions", "attributed", "quoted")
 
-_WE = ("we", "our", "ours", "us", "let's")
-_NEGATION = ("not", "never", "no", "nothing")
+_WE = frozenset(("we", "our", "ours", "us", "let's"))
+_NEGATION = frozenset(("not", "never", "no", "nothing"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,10 +53,9 @@ def builtin_genre_model() -> GenreModel:
 def genre_features(writer: str, body_length: int, attributed_rate: float) -> list[float]:
     """The rates of :data:`FEATURES`. ``writer`` is the lower-cased text outside quotes."""
     words = tokens(writer)
-    counts = Counter(words)
     total = len(words) or 1
-    we = sum(counts[word] for word in _WE)
-    negation = sum(counts[word] for word in _NEGATION)
+    we = sum(1 for word in words if word in _WE)
+    negation = sum(1 for word in words if word in _NEGATION)
     negation += writer.count("n’t") + writer.count("n't")
     quoted = 1.0 - len(writer) / body_length if body_length else 0.0
     return [
