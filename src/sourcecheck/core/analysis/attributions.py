@@ -34,7 +34,7 @@ from sourcecheck.core.analysis.phrases import SourceReader
 from sourcecheck.core.analysis.sources import NOT_NAMES, SourceTyper
 from sourcecheck.core.analysis.types import Sentence
 from sourcecheck.core.lexicons import Lexicons
-from sourcecheck.core.models import Attribution, Quote, Span, fill_unchecked
+from sourcecheck.core.models import Attribution, Quote, Span
 
 WINDOW = 240  # characters before a cue searched for its source and its role
 # Cues read in one sentence; later ones are passed over. Each reads up to its whole
@@ -213,15 +213,6 @@ class Found:
 
 
 @dataclass(slots=True)
-class _Bounds:
-    """A sentence's offsets as a plain object: the finder reads them a dozen times a cue,
-    and each read of a pydantic ``Span`` field goes through BaseModel's attribute hook."""
-
-    start: int
-    end: int
-
-
-@dataclass(slots=True)
 class _Speaker:
     """Where a cue's source is, and where the words of the attribution end."""
 
@@ -302,8 +293,7 @@ class AttributionFinder:
             if not starts[index] <= start < ends[index] or read[index] == MAX_CUES_PER_SENTENCE:
                 continue
             read[index] += 1
-            sentence = _Bounds(starts[index], ends[index])
-            item = self._read(body, start, end, index, sentence, context, found)
+            item = self._read(body, start, end, index, spans[index], context, found)
             if item is not None:
                 enclosing = context.enclosing(start)
                 item.in_quote = enclosing is not None
@@ -337,7 +327,7 @@ class AttributionFinder:
         start: int,
         end: int,
         index: int,
-        sentence: _Bounds,
+        sentence: Span,
         quotes: _QuoteIndex,
         found: list[Found],
     ) -> Found | None:
@@ -363,7 +353,7 @@ class AttributionFinder:
         start: int,
         end: int,
         index: int,
-        sentence: _Bounds,
+        sentence: Span,
         quotes: _QuoteIndex,
         lower: str,
     ) -> Found | None:
@@ -399,7 +389,7 @@ class AttributionFinder:
         start: int,
         end: int,
         index: int,
-        sentence: _Bounds,
+        sentence: Span,
         quotes: _QuoteIndex,
         found: list[Found],
         lower: str,
@@ -444,9 +434,7 @@ class AttributionFinder:
             role_span=speaker.role_span,
         )
 
-    def _asked(
-        self, body: str, start: int, end: int, index: int, sentence: _Bounds
-    ) -> Found | None:
+    def _asked(self, body: str, start: int, end: int, index: int, sentence: Span) -> Found | None:
         """'Asked whether ..., Clinton said': the question is the content; the asker, named
         only after "by", is the source."""
         before = body[sentence.start : start].strip("\"“'‘ ").lower()
@@ -469,7 +457,7 @@ class AttributionFinder:
         start: int,
         end: int,
         index: int,
-        sentence: _Bounds,
+        sentence: Span,
         quotes: _QuoteIndex,
         core_end: int,
     ) -> Found | None:
@@ -505,7 +493,7 @@ class AttributionFinder:
         start: int,
         end: int,
         index: int,
-        sentence: _Bounds,
+        sentence: Span,
         found: list[Found],
         window: int,
         core_end: int,
@@ -554,7 +542,7 @@ class AttributionFinder:
         body: str,
         start: int,
         end: int,
-        sentence: _Bounds,
+        sentence: Span,
         quotes: _QuoteIndex,
         lower: str,
         speaker: _Speaker,
@@ -689,7 +677,7 @@ class AttributionFinder:
         body: str,
         content: tuple[int, int],
         clause_end: int,
-        sentence: _Bounds,
+        sentence: Span,
         quotes: _QuoteIndex,
         inverted: bool,
     ) -> tuple[int, int]:
@@ -857,8 +845,7 @@ class _QuoteIndex:
     """Quotes looked up by start, by end, and 'is this offset inside a quote'."""
 
     def __init__(self, quotes: list[Quote]) -> None:
-        # Offsets as plain tuples, read once: every read of a pydantic model's field goes
-        # through BaseModel's attribute hook, dozens of times dearer than a tuple index.
+        # (start, end) pairs: the form the finder's offsets take.
         spans = [(span.start, span.end) for span in (q.span for q in quotes)]
         self.by_start = {span[0]: span for span in spans}
         self.by_end = {span[1]: span for span in spans}
@@ -1010,7 +997,7 @@ _TO_COMMA = re.compile(r"[^,.;:\"“”]{0,60},\s*")
 
 
 def _as_content(
-    body: str, cue_end: int, sentence: _Bounds, source_start: int
+    body: str, cue_end: int, sentence: Span, source_start: int
 ) -> tuple[int, int] | None:
     """The main clause an "as X noted" aside attributes: the rest of the sentence after the
     aside, else the clause before ", as"."""
@@ -1089,23 +1076,17 @@ def _same_sentence(found: list[Found], position: int) -> list[Found]:
 
 def _to_attribution(body: str, item: Found) -> Attribution:
     source, cue, content = item.source, item.cue, item.content
-    # Every field given, in declaration order: ``fill_unchecked`` directly, without the
-    # keyword-argument round trip of ``build``.
-    return fill_unchecked(
-        Attribution,
-        {
-            "source": _span(body, *source) if source else None,
-            "cue": _span(body, *cue) if cue else None,
-            "content": _span(body, *content) if content else None,
-            "source_type": "unknown",  # typed and resolved by speakers.SpeakerResolver
-            "speaker": None,
-            "role": item.role,
-            "direct": item.direct,
-            "sentence": item.sentence,
-            "via": item.via,
-            "in_quote": item.in_quote,
-            "source_id": None,  # set by speakers.SourceBuilder
-        },
+    # source_type and speaker are set by speakers.SpeakerResolver, source_id by
+    # speakers.SourceBuilder.
+    return Attribution(
+        source=_span(body, *source) if source else None,
+        cue=_span(body, *cue) if cue else None,
+        content=_span(body, *content) if content else None,
+        role=item.role,
+        direct=item.direct,
+        sentence=item.sentence,
+        via=item.via,
+        in_quote=item.in_quote,
     )
 
 

@@ -21,7 +21,7 @@ from sourcecheck.core.analysis.needs_source import (
     features,
 )
 from sourcecheck.core.analysis.types import Sentence
-from sourcecheck.core.models import Attribution, Claim, Genre, Quote, Span, fill_unchecked
+from sourcecheck.core.models import Attribution, Claim, Genre, Quote, Span
 
 QUOTED = FEATURES.index("quoted")
 
@@ -78,16 +78,15 @@ def find_claims(
         support = supports.get(index)
         found = tuple(sorted(support)) if support else ()
         need = 0.0 if found else _needs_source(body, index, context, model)
-        # Every field given and known valid: filled directly (build() would look up the
-        # defaults it does not need, for each of ~45 claims an article).
-        values = {
-            "span": span,
-            "sentence": index,
-            "attributed": bool(found),
-            "attributions": found,
-            "needs_source": round(need, 4),
-        }
-        claims.append(fill_unchecked(Claim, values))
+        claims.append(
+            Claim(
+                span=span,
+                sentence=index,
+                attributed=bool(found),
+                attributions=found,
+                needs_source=round(need, 4),
+            )
+        )
     return claims, "opinion" if context.opinion else "news"
 
 
@@ -109,9 +108,8 @@ def _supporting_attributions(
     # Each attribution's content read once, for _cover and _continued_quotes.
     contents = []
     for position, attribution in enumerate(attributions):
-        fields = attribution.__dict__  # two fields: one read (see hedges._source_zones)
-        _support(supports, fields["sentence"], position)
-        content = fields["content"]
+        _support(supports, attribution.sentence, position)
+        content = attribution.content
         contents.append(content)
         if content is not None:
             _cover(starts, ends, content.start, content.end, position, supports)
@@ -166,11 +164,10 @@ def _continued_quotes(
     found: list[tuple[int, int, int]] = []
     owner: int | None = None
     for quote in quotes:
-        fields = quote.__dict__  # three fields: one read
-        if fields["nested"]:
+        if quote.nested:
             continue
-        span = fields["span"]
-        if not fields["continues"]:
+        span = quote.span
+        if not quote.continues:
             owner = owner_of_start.get(span.start)
         elif owner is not None:
             found.append((span.start, span.end, owner))

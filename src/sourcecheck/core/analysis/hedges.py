@@ -44,7 +44,6 @@ from sourcecheck.core.models import (
     HedgeCategory,
     Quote,
     Span,
-    fill_unchecked,
 )
 
 CATEGORIES: frozenset[str] = frozenset(get_args(HedgeCategory))
@@ -317,12 +316,12 @@ class HedgeFinder:
                 voice = "source" if held_until > start else "writer"
             else:
                 voice = "writer"
-            span = Span.of(body, start, end)
-            # Values computed here and known valid: no per-hedge pydantic validation.
             hedges.append(
-                fill_unchecked(
-                    Hedge,
-                    {"span": span, "category": category, "voice": voice, "sentence": sentence},
+                Hedge(
+                    span=Span.of(body, start, end),
+                    category=category,
+                    voice=voice,
+                    sentence=sentence,
                 )
             )
         return hedges
@@ -492,14 +491,11 @@ def _source_zones(
         span = quote.span
         zones.append((span.start, span.end))
     for attribution in attributions:
-        # Each field read once, from the instance dict: a model attribute read costs ~10
-        # dict reads (BaseModel defines __getattr__), and the dict holds every field.
-        fields = attribution.__dict__
-        content = fields["content"]
+        content = attribution.content
         if content is not None:
             zones.append((content.start, content.end))
-        cue = fields["cue"]
-        if cue is not None and fields["source"] is not None:
+        cue = attribution.cue
+        if cue is not None and attribution.source is not None:
             zones.append((cue.start, cue.end))
     zones.sort()
     merged: list[tuple[int, int]] = []

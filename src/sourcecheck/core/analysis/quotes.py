@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from sourcecheck.core.analysis.text import paragraphs as find_paragraphs
-from sourcecheck.core.models import Quote, Span, fill_unchecked
+from sourcecheck.core.models import Quote, Span
 
 # ``''|``|["“”„«»]``, written to open with one character class so that re jumps from
 # mark to mark instead of trying the alternation at every position (3x faster): a
@@ -67,15 +67,12 @@ def _quote(
     nested: bool = False,
 ) -> Quote:
     inner_start, inner_end = start + open_len, end - close_len
-    # Every field given and known valid: filled directly, as build() would, minus its
-    # look-up of defaults.
-    values = {
-        "span": Span.of(body, start, end),
-        "inner": Span.of(body, inner_start, inner_end if inner_end > inner_start else inner_start),
-        "continues": continues,
-        "nested": nested,
-    }
-    return fill_unchecked(Quote, values)
+    return Quote(
+        span=Span.of(body, start, end),
+        inner=Span.of(body, inner_start, inner_end if inner_end > inner_start else inner_start),
+        continues=continues,
+        nested=nested,
+    )
 
 
 def _double_marks(body: str) -> list[tuple[int, int]]:

@@ -21,7 +21,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from sourcecheck.core.analysis.patterns import WordStartPattern, alternation, words
@@ -37,7 +37,7 @@ from sourcecheck.core.analysis.sources import (
 )
 from sourcecheck.core.analysis.types import Sentence
 from sourcecheck.core.lexicons import Lexicons
-from sourcecheck.core.models import Attribution, Quote, Source, SourceType, Span, fill_unchecked
+from sourcecheck.core.models import Attribution, Quote, Source, SourceType, Span
 
 _MEMO_MAX = 20_000  # remembered capitalised runs per engine: a few MB at most
 
@@ -181,9 +181,8 @@ class SpeakerResolver:
         next_mention = 0
         last_document: tuple[int, str] | None = None
         last_group: tuple[int, SourceType, str | None] | None = None
-        for attribution in attributions:
+        for index, attribution in enumerate(attributions):
             source = attribution.source
-            fields = attribution.__dict__
             if source is None:
                 continue
             start = source.start
@@ -202,8 +201,7 @@ class SpeakerResolver:
                 # "Maria, who asked that her last name not be used, said": named, but the
                 # reader cannot check who she is.
                 source_type = "anonymous"
-            fields["source_type"] = source_type
-            fields["speaker"] = speaker
+            attributions[index] = replace(attribution, source_type=source_type, speaker=speaker)
             if attribution.in_quote:
                 continue  # a quoted speaker's sources are not the story's speakers
             if source_type == "document":
@@ -900,39 +898,47 @@ class SourceBuilder:
         latest_by_head: dict[tuple[str, str], int] = {}
         by_key: dict[tuple[str, str], int] = {}
         for index, attribution in enumerate(attributions):
-            fields = attribution.__dict__
-            text = _source_text(fields)
+            text = _source_text(attribution)
             if not text:
-                fields["source_id"] = None
+                if attribution.source_id is not None:
+                    attributions[index] = replace(attribution, source_id=None)
                 continue
-            parts = _coordinated(fields, text)
+            parts = _coordinated(attribution, text)
             group = self._join(
-                fields, parts[0] if parts else text, groups, by_key, latest_by_head, bool(parts)
+                attribution,
+                parts[0] if parts else text,
+                groups,
+                by_key,
+                latest_by_head,
+                bool(parts),
             )
-            fields["source_id"] = group
+            attributions[index] = replace(attribution, source_id=group)
             groups[group].attributions.append(index)
             if attribution.source is not None:
                 groups[group].mentions.append(attribution.source)
             if attribution.role and attribution.role not in groups[group].roles:
                 groups[group].roles.append(attribution.role)
             for extra in parts[1:]:
-                other = self._join(fields, extra, groups, by_key, latest_by_head, True)
+                other = self._join(attribution, extra, groups, by_key, latest_by_head, True)
                 if other != group:
                     groups[other].attributions.append(index)
         _link_voices(groups, attributions)
         for group in groups:
             for index in group.attributions:
-                fields = attributions[index].__dict__
-                if groups[fields["source_id"]] is group:
+                attribution = attributions[index]
+                if groups[attribution.source_id] is group:
                     # What the source record says is what its attributions carry.
-                    fields["source_type"] = group.type
-                    if group.type in ("named_person", "named_organization"):
-                        fields["speaker"] = group.name
+                    named = group.type in ("named_person", "named_organization")
+                    attributions[index] = replace(
+                        attribution,
+                        source_type=group.type,
+                        speaker=group.name if named else attribution.speaker,
+                    )
         return [self._source(body, sentences, attributions, i, g) for i, g in enumerate(groups)]
 
     def _join(
         self,
-        fields: dict,
+        attribution: Attribution,
         text: str,
         groups: list[_Group],
         by_key: dict[tuple[str, str], int],
@@ -941,9 +947,9 @@ class SourceBuilder:
     ) -> int:
         """The index of the group the source phrase ``text`` belongs to (made if new);
         ``part``: the text is one of two coordinated sources, the speaker names neither."""
-        source_type: SourceType = fields["source_type"]
+        source_type: SourceType = attribution.source_type
         named = source_type in ("named_person", "named_organization") and not part
-        name = fields["speaker"] if named else None
+        name = attribution.speaker if named else None
         key = normalise(name or text) or text.lower()
         if source_type == "named_person" and key.split()[-1] in _ORGANISATION_HEADS:
             source_type = "named_organization"  # "Greenfield Foods said": nobody is called Foods
@@ -972,7 +978,7 @@ class SourceBuilder:
             )
         if found is None:
             found = len(groups)
-            speaks_for = _speaks_for(fields, text)
+            speaks_for = _speaks_for(attribution, text)
             groups.append(
                 _Group(source_type, key, name or text, tokens, [], [], [], None, speaks_for, part)
             )
@@ -993,18 +999,15 @@ class SourceBuilder:
         reason = None
         if group.type == "anonymous":
             reason = self._reason(body, sentences, attributions, group)
-        return fill_unchecked(
-            Source,
-            {
-                "id": index,
-                "type": group.type,
-                "name": group.name,
-                "mentions": tuple(group.mentions),
-                "roles": tuple(group.roles),
-                "reason": reason,
-                "attributions": tuple(group.attributions),
-                "part_of": group.part_of,
-            },
+        return Source(
+            id=index,
+            type=group.type,
+            name=group.name,
+            mentions=tuple(group.mentions),
+            roles=tuple(group.roles),
+            reason=reason,
+            attributions=tuple(group.attributions),
+            part_of=group.part_of,
         )
 
     def _reason(
@@ -1049,11 +1052,11 @@ def _window(sentences: Sequence[Sentence], index: int, body: str) -> tuple[int, 
     return sentences[first].span.start, sentences[last].span.end
 
 
-def _source_text(fields: dict) -> str:
-    source = fields["source"]
+def _source_text(attribution: Attribution) -> str:
+    source = attribution.source
     if source is not None:
         return source.text.strip()
-    return (fields["speaker"] or "").strip()
+    return (attribution.speaker or "").strip()
 
 
 # Two described sources ("the authority and the mayor's office"), or any two after "both";
@@ -1064,9 +1067,9 @@ _COORDINATION = re.compile(
 )
 
 
-def _coordinated(fields: dict, text: str) -> list[str]:
+def _coordinated(attribution: Attribution, text: str) -> list[str]:
     """'both the transit authority and the mayor's office': two sources, or none."""
-    if fields["source_type"] in ("vague", "author", "unknown") or " and " not in text:
+    if attribution.source_type in ("vague", "author", "unknown") or " and " not in text:
         return []
     match = _COORDINATION.match(text)
     if match is None:
@@ -1085,11 +1088,11 @@ def _speaks_for_text(text: str) -> str | None:
     return normalise(found.group("org")) if found is not None else None
 
 
-def _speaks_for(fields: dict, text: str) -> str | None:
+def _speaks_for(attribution: Attribution, text: str) -> str | None:
     """The organisation a spokesperson or a statement speaks for, normalised."""
-    if fields["source_type"] == "document":
+    if attribution.source_type == "document":
         return None
-    return _speaks_for_text(fields["role"] or "") or _speaks_for_text(text)
+    return _speaks_for_text(attribution.role or "") or _speaks_for_text(text)
 
 
 def _link_voices(groups: list[_Group], attributions: list[Attribution]) -> None:

@@ -156,7 +156,6 @@ def sentences_of(
     """
     if periods is None:
         periods = _as_periods(body)
-    # The bounds read once: reading a field of a pydantic model costs ~400 instructions.
     start = paragraph_start = paragraph.start
     paragraph_end = paragraph.end
     for match in _BOUNDARY.finditer(periods, paragraph_start, paragraph_end):

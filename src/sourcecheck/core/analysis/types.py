@@ -4,11 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field, fields, replace
-from functools import cache
 from types import MappingProxyType
-from typing import Any, TypeVar
-
-from pydantic import BaseModel
+from typing import Any
 
 from sourcecheck.core.models import (
     AnalysisReport,
@@ -19,33 +16,7 @@ from sourcecheck.core.models import (
     Quote,
     Source,
     Span,
-    fill_unchecked,
 )
-
-ModelT = TypeVar("ModelT", bound=BaseModel)
-
-
-def build(cls: type[ModelT], **values: Any) -> ModelT:
-    """A model instance from values the analysis computed itself, without re-validating.
-
-    The analysis builds dozens of attributions, quotes and claims per article from offsets
-    it has just checked; pydantic validation of each was a tenth of the analysis time.
-    Fields not given take their declared default.
-    """
-    defaults = _defaults(cls)
-    if len(values) < len(defaults):  # callers pass field names only: equal means all given
-        for name, factory, default in defaults:
-            if name not in values:
-                values[name] = factory() if factory is not None else default
-    return fill_unchecked(cls, values)
-
-
-@cache
-def _defaults(cls: type[BaseModel]) -> tuple[tuple[str, Any, Any], ...]:
-    """(field, default factory, default) for every field of ``cls``, computed once."""
-    return tuple(
-        (name, info.default_factory, info.default) for name, info in cls.model_fields.items()
-    )
 
 
 @dataclass(slots=True, frozen=True)
