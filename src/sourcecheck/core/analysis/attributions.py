@@ -32,7 +32,7 @@ from sourcecheck.core.analysis.patterns import (
 )
 from sourcecheck.core.analysis.phrases import SourceReader
 from sourcecheck.core.analysis.sources import NOT_NAMES, SourceTyper
-from sourcecheck.core.analysis.types import Sentence
+from sourcecheck.core.analysis.types import AttributionDraft, Sentence
 from sourcecheck.core.lexicons import Lexicons
 from sourcecheck.core.models import Attribution, Quote, Span
 
@@ -241,10 +241,9 @@ class AttributionFinder:
         for form in groups.get("not_cues", []):
             self.kind_of.pop(form.lower(), None)
         forms = [*self.kind_of, "according to", "citing"]
-        # Lower-case forms only: a third cheaper than also matching capitalised ones, which
-        # matter only at the start of a sentence and are found by ``_initial_cue``.
-        # Found in a candidate copy of the text: a ``\b``-led scan of the whole article was
-        # a fifth of the finder's cost (see WordStartPattern).
+        # Lower-case forms only (hot path): capitalised ones matter only at the start of a
+        # sentence and are found by ``_initial_cue``. Found in a candidate copy of the text
+        # (see WordStartPattern).
         self._cue = WordStartPattern(rf"(?:{alternation(forms)})(?![\w'’-])", phrases=forms)
         capitalised = [form.capitalize() for form in forms]
         # After any opening quote marks ("'Said' is ..."), in the one match.
@@ -276,6 +275,13 @@ class AttributionFinder:
     # -- the pass over the article ------------------------------------------------------
 
     def find(self, body: str, sentences: list[Sentence], quotes: list[Quote]) -> list[Attribution]:
+        """The attributions of ``body``, before speaker resolution."""
+        return [draft.freeze() for draft in self.drafts(body, sentences, quotes)]
+
+    def drafts(
+        self, body: str, sentences: list[Sentence], quotes: list[Quote]
+    ) -> list[AttributionDraft]:
+        """The attributions of ``body`` as drafts that the later stages complete."""
         if not sentences:
             return []
         top_quotes = [q for q in quotes if not q.nested]
@@ -304,7 +310,7 @@ class AttributionFinder:
                 found.append(item)
         found = _outside_roles(found)
         _link_second_hand(found)
-        return [_to_attribution(body, item) for item in found]
+        return [_to_draft(body, item) for item in found]
 
     def _cues(self, body: str, starts: list[int]) -> list[tuple[int, int]]:
         """Every cue in body order: lower-case anywhere, capitalised at a sentence start."""
@@ -394,8 +400,7 @@ class AttributionFinder:
         found: list[Found],
         lower: str,
     ) -> Found | None:
-        # Conditionals, not max(): a builtin call with its argument parsing costs more.
-        window = start - WINDOW if start - WINDOW > sentence.start else sentence.start
+        window = max(start - WINDOW, sentence.start)
         core_end, passive = self.reader.tail_start(body, window, start)
         if passive and not lower.endswith("ing"):
             # "was told", "is expected": the source is not before the cue; it may follow
@@ -1074,11 +1079,11 @@ def _same_sentence(found: list[Found], position: int) -> list[Found]:
     return [found[i] for i in range(first, last + 1) if i != position]
 
 
-def _to_attribution(body: str, item: Found) -> Attribution:
+def _to_draft(body: str, item: Found) -> AttributionDraft:
     source, cue, content = item.source, item.cue, item.content
     # source_type and speaker are set by speakers.SpeakerResolver, source_id by
     # speakers.SourceBuilder.
-    return Attribution(
+    return AttributionDraft(
         source=_span(body, *source) if source else None,
         cue=_span(body, *cue) if cue else None,
         content=_span(body, *content) if content else None,

@@ -21,7 +21,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from sourcecheck.core.analysis.patterns import WordStartPattern, alternation, words
@@ -35,7 +35,7 @@ from sourcecheck.core.analysis.sources import (
     SourceTyper,
     category,
 )
-from sourcecheck.core.analysis.types import Sentence
+from sourcecheck.core.analysis.types import AttributionDraft, Sentence
 from sourcecheck.core.lexicons import Lexicons
 from sourcecheck.core.models import Attribution, Quote, Source, SourceType, Span
 
@@ -171,7 +171,9 @@ class SpeakerResolver:
 
     # -- the pass -------------------------------------------------------------------------
 
-    def resolve(self, body: str, quotes: Sequence[Quote], attributions: list[Attribution]) -> None:
+    def resolve(
+        self, body: str, quotes: Sequence[Quote], attributions: list[AttributionDraft]
+    ) -> None:
         """Set ``source_type`` and ``speaker`` on every attribution, in body order."""
         inside = _QuoteBounds(quotes)
         history = _History()
@@ -181,7 +183,7 @@ class SpeakerResolver:
         next_mention = 0
         last_document: tuple[int, str] | None = None
         last_group: tuple[int, SourceType, str | None] | None = None
-        for index, attribution in enumerate(attributions):
+        for attribution in attributions:
             source = attribution.source
             if source is None:
                 continue
@@ -201,7 +203,8 @@ class SpeakerResolver:
                 # "Maria, who asked that her last name not be used, said": named, but the
                 # reader cannot check who she is.
                 source_type = "anonymous"
-            attributions[index] = replace(attribution, source_type=source_type, speaker=speaker)
+            attribution.source_type = source_type
+            attribution.speaker = speaker
             if attribution.in_quote:
                 continue  # a quoted speaker's sources are not the story's speakers
             if source_type == "document":
@@ -223,7 +226,7 @@ class SpeakerResolver:
     def _resolved(
         self,
         body: str,
-        attribution: Attribution,
+        attribution: AttributionDraft,
         info: SourceInfo,
         history: _History,
         entities: dict[str, _Entity],
@@ -340,7 +343,7 @@ class SpeakerResolver:
     # -- mentions -------------------------------------------------------------------------
 
     def _mentions(
-        self, body: str, inside: _QuoteBounds, attributions: Sequence[Attribution]
+        self, body: str, inside: _QuoteBounds, attributions: Sequence[AttributionDraft]
     ) -> list[tuple[int, _Mention, bool]]:
         """(offset, mention, is a clause subject) of the people and organisations named
         outside quotes, up to the last source that may need an antecedent."""
@@ -891,7 +894,7 @@ class SourceBuilder:
         self._grants = WordStartPattern(rf"{alternation(category(reasons, 'grant'))}\b", "i")
 
     def build(
-        self, body: str, sentences: Sequence[Sentence], attributions: list[Attribution]
+        self, body: str, sentences: Sequence[Sentence], attributions: list[AttributionDraft]
     ) -> list[Source]:
         """The sources of ``attributions``; sets every attribution's ``source_id``."""
         groups: list[_Group] = []
@@ -900,8 +903,7 @@ class SourceBuilder:
         for index, attribution in enumerate(attributions):
             text = _source_text(attribution)
             if not text:
-                if attribution.source_id is not None:
-                    attributions[index] = replace(attribution, source_id=None)
+                attribution.source_id = None
                 continue
             parts = _coordinated(attribution, text)
             group = self._join(
@@ -912,7 +914,7 @@ class SourceBuilder:
                 latest_by_head,
                 bool(parts),
             )
-            attributions[index] = replace(attribution, source_id=group)
+            attribution.source_id = group
             groups[group].attributions.append(index)
             if attribution.source is not None:
                 groups[group].mentions.append(attribution.source)
@@ -928,17 +930,14 @@ class SourceBuilder:
                 attribution = attributions[index]
                 if groups[attribution.source_id] is group:
                     # What the source record says is what its attributions carry.
-                    named = group.type in ("named_person", "named_organization")
-                    attributions[index] = replace(
-                        attribution,
-                        source_type=group.type,
-                        speaker=group.name if named else attribution.speaker,
-                    )
+                    attribution.source_type = group.type
+                    if group.type in ("named_person", "named_organization"):
+                        attribution.speaker = group.name
         return [self._source(body, sentences, attributions, i, g) for i, g in enumerate(groups)]
 
     def _join(
         self,
-        attribution: Attribution,
+        attribution: AttributionDraft,
         text: str,
         groups: list[_Group],
         by_key: dict[tuple[str, str], int],
@@ -992,7 +991,7 @@ class SourceBuilder:
         self,
         body: str,
         sentences: Sequence[Sentence],
-        attributions: list[Attribution],
+        attributions: list[AttributionDraft],
         index: int,
         group: _Group,
     ) -> Source:
@@ -1014,7 +1013,7 @@ class SourceBuilder:
         self,
         body: str,
         sentences: Sequence[Sentence],
-        attributions: list[Attribution],
+        attributions: list[AttributionDraft],
         group: _Group,
     ) -> Span | None:
         """Where the story says why the source was granted anonymity, near any mention."""
@@ -1052,7 +1051,7 @@ def _window(sentences: Sequence[Sentence], index: int, body: str) -> tuple[int, 
     return sentences[first].span.start, sentences[last].span.end
 
 
-def _source_text(attribution: Attribution) -> str:
+def _source_text(attribution: AttributionDraft) -> str:
     source = attribution.source
     if source is not None:
         return source.text.strip()
@@ -1067,7 +1066,7 @@ _COORDINATION = re.compile(
 )
 
 
-def _coordinated(attribution: Attribution, text: str) -> list[str]:
+def _coordinated(attribution: AttributionDraft, text: str) -> list[str]:
     """'both the transit authority and the mayor's office': two sources, or none."""
     if attribution.source_type in ("vague", "author", "unknown") or " and " not in text:
         return []
@@ -1088,14 +1087,14 @@ def _speaks_for_text(text: str) -> str | None:
     return normalise(found.group("org")) if found is not None else None
 
 
-def _speaks_for(attribution: Attribution, text: str) -> str | None:
+def _speaks_for(attribution: AttributionDraft, text: str) -> str | None:
     """The organisation a spokesperson or a statement speaks for, normalised."""
     if attribution.source_type == "document":
         return None
     return _speaks_for_text(attribution.role or "") or _speaks_for_text(text)
 
 
-def _link_voices(groups: list[_Group], attributions: list[Attribution]) -> None:
+def _link_voices(groups: list[_Group], attributions: list[AttributionDraft]) -> None:
     """Mark the sources that are not independent voices (``part_of``)."""
     organisations = [i for i, g in enumerate(groups) if g.type == "named_organization"]
     specific = [i for i in organisations if not _is_generic(groups[i].key)]
@@ -1134,7 +1133,7 @@ def _organisation(
 def _employer(
     groups: list[_Group],
     organisations: list[int],
-    attributions: list[Attribution],
+    attributions: list[AttributionDraft],
     group: _Group,
     index: int,
 ) -> int | None:
@@ -1154,7 +1153,7 @@ def _employer(
 
 
 def _relay(
-    groups: list[_Group], attributions: list[Attribution], group: _Group, index: int
+    groups: list[_Group], attributions: list[AttributionDraft], group: _Group, index: int
 ) -> int | None:
     """A source all of whose words reach the story through another source is part of it."""
     relays = set()
@@ -1179,8 +1178,12 @@ def sources_of(
     lexicons: Lexicons | None = None,
 ) -> list[Source]:
     """The sources of attributions that already carry their type and speaker (for analyses
-    built by hand, as plugin and scorer tests do)."""
-    return _builder(lexicons or Lexicons()).build(body, sentences, attributions)
+    built by hand, as plugin and scorer tests do); sets each attribution's ``source_id``
+    (and the type and speaker its source gives it) in the list."""
+    drafts = [AttributionDraft.of(attribution) for attribution in attributions]
+    sources = _builder(lexicons or Lexicons()).build(body, sentences, drafts)
+    attributions[:] = [draft.freeze() for draft in drafts]
+    return sources
 
 
 @lru_cache(maxsize=4)

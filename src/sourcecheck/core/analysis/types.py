@@ -15,8 +15,54 @@ from sourcecheck.core.models import (
     Hedge,
     Quote,
     Source,
+    SourceType,
     Span,
 )
+
+
+@dataclass(slots=True)
+class AttributionDraft:
+    """An attribution while the analysis builds it, with the fields of ``Attribution``.
+
+    The finder fills in the words, speaker resolution ``source_type`` and ``speaker``,
+    source building ``source_id``; then each becomes a frozen ``Attribution`` once
+    (rebuilding a frozen record for every field a later stage sets would cost more than
+    the rest of those stages).
+    """
+
+    source: Span | None = None
+    cue: Span | None = None
+    content: Span | None = None
+    source_type: SourceType = "unknown"
+    speaker: str | None = None
+    role: str | None = None
+    direct: bool = False
+    sentence: int = 0
+    via: int | None = None
+    in_quote: bool = False
+    source_id: int | None = None
+
+    @classmethod
+    def of(cls, attribution: Attribution) -> AttributionDraft:
+        return cls(**{name: getattr(attribution, name) for name in _ATTRIBUTION_FIELDS})
+
+    def freeze(self) -> Attribution:
+        return Attribution(
+            source=self.source,
+            cue=self.cue,
+            content=self.content,
+            source_type=self.source_type,
+            speaker=self.speaker,
+            role=self.role,
+            direct=self.direct,
+            sentence=self.sentence,
+            via=self.via,
+            in_quote=self.in_quote,
+            source_id=self.source_id,
+        )
+
+
+_ATTRIBUTION_FIELDS = tuple(f.name for f in fields(Attribution))
 
 
 @dataclass(slots=True, frozen=True)
