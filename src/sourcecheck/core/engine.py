@@ -7,7 +7,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import replace
 from typing import Any
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
 from sourcecheck._version import __version__
 from sourcecheck.core.analysis import Analysis, Analyzer
@@ -357,11 +357,13 @@ def _validated(result: object, body: str) -> ScorerResult:
     """
     if not isinstance(result, ScorerResult):
         raise TypeError(f"returned {type(result).__name__}, not ScorerResult")
-    values = dict(result)
+    values = _field_values(_RESULT_FIELDS, result)
     findings = values["findings"]
     if isinstance(findings, list):
         # A Finding instance would be taken as it is: validate its values instead.
-        values["findings"] = [dict(f) if isinstance(f, Finding) else f for f in findings]
+        values["findings"] = [
+            _field_values(_FINDING_FIELDS, f) if isinstance(f, Finding) else f for f in findings
+        ]
     try:
         checked = ScorerResult.model_validate(values)
     except ValidationError as exc:
@@ -371,6 +373,15 @@ def _validated(result: object, body: str) -> ScorerResult:
         if problem is not None:
             raise ValueError(f"finding {finding.rule} has {problem}")
     return checked
+
+
+def _field_values(names: tuple[str, ...], instance: BaseModel) -> dict[str, Any]:
+    """The values of the fields ``names`` on ``instance``, to validate again."""
+    return {name: getattr(instance, name) for name in names}
+
+
+_RESULT_FIELDS = tuple(ScorerResult.model_fields)
+_FINDING_FIELDS = tuple(Finding.model_fields)
 
 
 def _failed(scorer: Scorer, message: str) -> ScorerReport:
