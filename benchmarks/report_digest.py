@@ -12,6 +12,7 @@ sentence and quote offsets of its analysis.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import hashlib
 import json
 import sys
@@ -46,7 +47,7 @@ def dumps(engine: Engine, texts: Sequence[str]) -> Iterator[str]:
         analysis = engine.analyze(article)
         offsets = {
             "sentences": [(s.span.start, s.span.end, s.paragraph) for s in analysis.sentences],
-            "quotes": [q.model_dump() for q in analysis.quotes],
+            "quotes": [dataclasses.asdict(q) for q in analysis.quotes],
         }
         yield json.dumps({"report": report, "analysis": offsets}, sort_keys=True)
 

@@ -114,7 +114,7 @@ class UTF8Offsets(SaidScorer):
         raw = article.body.encode("utf-8")
         findings = []
         for m in re.finditer(rb"\bsaid\b", raw):
-            span = Span.model_construct(start=m.start(), end=m.end(), text="said")
+            span = Span(start=m.start(), end=m.end(), text="said")
             findings.append(self.finding("said", "said", span))
         return ScorerResult(score=1.0, findings=findings)
 
@@ -131,7 +131,7 @@ class SpanPastTheEnd(SaidScorer):
 
     def score(self, article: Article, analysis: Analysis) -> ScorerResult:
         n = len(article.body)
-        span = Span.model_construct(start=n, end=n + 3, text="...")
+        span = Span(start=n, end=n + 3, text="...")
         return ScorerResult(score=1.0, findings=[self.finding("said", "end", span)])
 
 

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import replace
 from typing import Any
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
 from sourcecheck._version import __version__
 from sourcecheck.core.analysis import Analysis, Analyzer
@@ -25,7 +25,6 @@ from sourcecheck.core.inputs import text_problem
 from sourcecheck.core.language import language_warning
 from sourcecheck.core.lexicons import Lexicons
 from sourcecheck.core.models import (
-    SEVERITY_ORDER,
     Article,
     ArticleInfo,
     Finding,
@@ -33,14 +32,13 @@ from sourcecheck.core.models import (
     Report,
     ScorerReport,
     ScorerResult,
-    Span,
-    fill_unchecked,
     read_only_article,
+    span_problem,
 )
 from sourcecheck.core.plugin_manager import PluginManager, call_one, strict_from_env
 from sourcecheck.core.positions import LineIndex
 from sourcecheck.core.rules import Rule
-from sourcecheck.core.scorer import Scorer, plain_result_values, scorer_name_problem
+from sourcecheck.core.scorer import Scorer, scorer_name_problem
 
 
 class ScorerFailure(SourcecheckError):
@@ -319,51 +317,26 @@ class Engine:
 
     def _apply_rule_levels(self, findings: list[Finding], lines: LineIndex) -> list[Finding]:
         """The findings with their configured severity and the line and column of their
-        span, rules turned off left out, in body order."""
-        kept: list[Finding] = []
-        order: list[tuple[int, str]] = []
+        span, rules turned off left out, in body order.
+
+        ``findings`` are the engine's own validated copies (see ``_validated``), so they
+        are set in place."""
         levels = self.config.rules
+        kept: list[Finding] = []
         for finding in findings:
-            # Read from the instance dicts, as _plain_finding does: the results were
-            # validated, and a dict read is cheaper than a model attribute read.
-            values = finding.__dict__
-            rule = values["rule"]
-            level = levels.get(rule)
+            level = levels.get(finding.rule)
             if level == "off":
                 continue
-            span = values["span"]
-            if span is None:
-                kept.append(finding if level is None else _updated(finding, level, None))
-                order.append((-1, rule))
-            else:
-                start = span.start
-                kept.append(_updated(finding, level, lines.position(start)))
-                order.append((start, rule))
-        # Sorted on keys made in the loop: a key function would be a call per finding.
-        return [kept[i] for i in sorted(range(len(kept)), key=order.__getitem__)]
+            if level is not None:
+                finding.severity = level
+            if finding.span is not None:
+                finding.line, finding.column = lines.position(finding.span.start)
+            kept.append(finding)
+        return sorted(kept, key=_body_order)
 
 
-def _updated(finding: Finding, severity: str | None, position: tuple[int, int] | None) -> Finding:
-    """``finding.model_copy(update=...)`` with the ``severity`` and the ``(line, column)``
-    given, without pydantic's generic copy machinery.
-
-    The values are the engine's own (a configured severity, a line and column) and the
-    finding was validated above, so a shallow copy with the same fields set is all it is.
-    """
-    values = finding.__dict__.copy()
-    fields_set = finding.__pydantic_fields_set__
-    if position is not None:
-        values["line"], values["column"] = position
-        fields_set = fields_set | _POSITION_FIELDS  # a new set: the finding's is not changed
-    else:
-        fields_set = set(fields_set)
-    if severity is not None:
-        values["severity"] = severity
-        fields_set.add("severity")
-    return fill_unchecked(type(finding), values, fields_set)
-
-
-_POSITION_FIELDS = frozenset(("line", "column"))
+def _body_order(finding: Finding) -> tuple[int, str]:
+    return (finding.span.start if finding.span is not None else -1, finding.rule)
 
 
 def _scorer_problem(scorer: object) -> str | None:
@@ -376,77 +349,39 @@ def _scorer_problem(scorer: object) -> str | None:
 
 
 def _validated(result: object, body: str) -> ScorerResult:
-    """Re-validate what a scorer returned: type, ranges, and that every span is real."""
+    """What a scorer returned, validated: the one check of a result, built-in or plugin.
+
+    The values are validated again whatever the scorer did after building them
+    (``model_construct``, assignment, a list changed in place), and every finding becomes a
+    new ``Finding`` the engine owns. Then every span must lie on the words of ``body``.
+    """
     if not isinstance(result, ScorerResult):
         raise TypeError(f"returned {type(result).__name__}, not ScorerResult")
-    if not _plainly_valid(result):
-        # Something a plain check cannot vouch for (model_construct, a mutated field, a
-        # subclass, a value pydantic would coerce): let pydantic decide, as it always did.
-        try:
-            result = ScorerResult.model_validate(result.model_dump())
-        except ValidationError as exc:
-            raise ValueError(f"invalid result: {exc.errors()[0]['msg']}") from None
-    for finding in result.findings:
-        span = finding.span
-        if span is None:
-            continue
-        # Valid now, so every field is in the instance dict: one read for three fields.
-        values = span.__dict__
-        start, end = values["start"], values["end"]
-        if end > len(body) or body[start:end] != values["text"]:
-            raise ValueError(
-                f"finding {finding.rule} has span [{start}, {end}) "
-                "that does not match the article body"
-            )
-    return result
+    values = _field_values(_RESULT_FIELDS, result)
+    findings = values["findings"]
+    if isinstance(findings, list):
+        # A Finding instance would be taken as it is: validate its values instead.
+        values["findings"] = [
+            _field_values(_FINDING_FIELDS, f) if isinstance(f, Finding) else f for f in findings
+        ]
+    try:
+        checked = ScorerResult.model_validate(values)
+    except ValidationError as exc:
+        raise ValueError(f"invalid result: {exc.errors()[0]['msg']}") from None
+    for finding in checked.findings:
+        problem = span_problem(finding.span, body)
+        if problem is not None:
+            raise ValueError(f"finding {finding.rule} has {problem}")
+    return checked
 
 
-_OPTIONAL_INT = frozenset({int, type(None)})
+def _field_values(names: tuple[str, ...], instance: BaseModel) -> dict[str, Any]:
+    """The values of the fields ``names`` on ``instance``, to validate again."""
+    return {name: getattr(instance, name) for name in names}
 
 
-def _plainly_valid(result: ScorerResult) -> bool:
-    """Whether ``result`` holds exactly the types and ranges its model allows.
-
-    Then revalidating it would return an equal copy, so the copy is skipped: a model_dump
-    and model_validate per scorer per article was a fifth of the time of a whole report.
-    Anything unusual returns False and goes through pydantic, so no check is lost.
-    """
-    if type(result) is not ScorerResult or not plain_result_values(
-        result.score, result.confidence, result.summary, result.metrics
-    ):
-        return False
-    findings = result.findings
-    return type(findings) is list and all(_plain_finding(f) for f in findings)
-
-
-def _plain_finding(finding: object) -> bool:
-    if type(finding) is not Finding:
-        return False
-    # Fields are read from the instance dict: a Finding's fields are all there (and only
-    # there: pydantic keeps no class attribute of a field's name), and one dict read is
-    # cheaper than an attribute lookup, for dozens of findings per article.
-    values = finding.__dict__
-    severity = values["severity"]
-    if type(values["rule"]) is not str or type(values["message"]) is not str:
-        return False
-    if type(severity) is not str or severity not in SEVERITY_ORDER:
-        return False
-    if type(values["line"]) not in _OPTIONAL_INT or type(values["column"]) not in _OPTIONAL_INT:
-        return False
-    span = values["span"]
-    if span is None:
-        return True
-    if type(span) is not Span:
-        return False
-    span_values = span.__dict__
-    start, end, text = span_values["start"], span_values["end"], span_values["text"]
-    return (
-        type(start) is int
-        and type(end) is int
-        and type(text) is str
-        and 0 <= start <= end
-        and len(text) == end - start
-    )
+_RESULT_FIELDS = tuple(ScorerResult.model_fields)
+_FINDING_FIELDS = tuple(Finding.model_fields)
 
 
 def _failed(scorer: Scorer, message: str) -> ScorerReport:

@@ -1,16 +1,21 @@
 """The data model: what goes into sourcecheck and what comes out.
 
-Everything a user or a plugin sees is a pydantic v2 model, so it is validated on the way in
-and serialises to the versioned JSON report on the way out. Offsets are code points into
-``Article.body``, end-exclusive, the same convention as Python slicing.
+What crosses a boundary is a pydantic v2 model, validated on the way in (an ``Article``,
+the ``ScorerResult`` a scorer hands back, a config) and serialised to the versioned JSON
+report on the way out. The records of the shared analysis (``Span``, ``Quote``,
+``Attribution``, ``Hedge``, ``Claim``, ``Source``) are frozen slotted dataclasses: the
+analysis makes hundreds per article from offsets it has just computed, so they are plain
+data; pydantic still serialises them and describes them in the JSON schema. Offsets are
+code points into ``Article.body``, end-exclusive, the same convention as Python slicing.
 """
 
 from __future__ import annotations
 
 import hashlib
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from types import MappingProxyType
-from typing import Any, Literal, TypeVar
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, model_validator
 
@@ -57,76 +62,55 @@ class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid", json_schema_serialization_defaults_required=True)
 
 
-class _Record(_Model):
-    """A record of the shared analysis: every scorer reads the same one, so none may change
-    it (assignment raises; list-like fields are tuples). The analysis fills records with
-    ``fill_unchecked``, which does not go through assignment."""
-
-    model_config = ConfigDict(
-        extra="forbid", json_schema_serialization_defaults_required=True, frozen=True
-    )
+#: The pydantic settings of the analysis records below (plain dataclasses): pydantic reads
+#: them when it serialises a report, builds the JSON schema or validates a record given as
+#: data (a report read back from JSON). Building a record validates nothing.
+_RECORD_CONFIG = ConfigDict(extra="forbid", json_schema_serialization_defaults_required=True)
 
 
-class Span(_Model):
+@dataclass(frozen=True, slots=True)
+class Span:
     """A slice ``[start, end)`` of the article body, with the words it covers."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    __pydantic_config__ = ConfigDict(extra="forbid")
 
-    start: int = Field(ge=0)
-    end: int = Field(ge=0)
+    start: Annotated[int, Field(ge=0)]
+    end: Annotated[int, Field(ge=0)]
     text: str
+
+    @classmethod
+    def of(cls, body: str, start: int, end: int) -> Span:
+        """The span of ``body[start:end]``."""
+        return cls(start, end, body[start:end])
 
     @model_validator(mode="after")
     def _ordered(self) -> Span:
+        # Runs only where pydantic validates a span given as data; the engine checks every
+        # span a scorer returns against the body (which implies these rules).
         if self.end < self.start:
             raise ValueError(f"span end {self.end} is before start {self.start}")
         if len(self.text) != self.end - self.start:
             raise ValueError("span text length does not match its offsets")
         return self
 
-    @classmethod
-    def of(cls, body: str, start: int, end: int) -> Span:
-        """The span of ``body[start:end]``; the fast path used by the analysis layer."""
-        # Filling the instance directly is 4x faster than model_construct, and the analysis
-        # builds hundreds of spans per article; the offsets come from regex matches. This
-        # is fill_unchecked written out: the call alone was a third of the cost.
-        instance = _new_object(cls)
-        _set_dict(instance, {"start": start, "end": end, "text": body[start:end]})
-        # One fields-set for every span: a span is frozen, and pydantic copies the set before
-        # changing it (model_copy), so sharing it is safe and saves a set per span.
-        _set_fields_set(instance, _SPAN_FIELDS)
-        _set_extra(instance, None)
-        _set_private(instance, None)
-        return instance
 
+def span_problem(span: object, body: str) -> str | None:
+    """Why ``span`` is not a span of ``body`` (None when it is, or when it is None).
 
-ModelT = TypeVar("ModelT", bound=BaseModel)
-_SPAN_FIELDS = {"start", "end", "text"}
-_new_object = object.__new__
-# The setters of BaseModel's slots (``__dict__`` is one of them), called directly: faster
-# than object.__setattr__, which looks each name up first (this runs for every span, claim,
-# sentence and attribution of every article).
-_set_dict = BaseModel.__dict__["__dict__"].__set__
-_set_fields_set = BaseModel.__dict__["__pydantic_fields_set__"].__set__
-_set_extra = BaseModel.__dict__["__pydantic_extra__"].__set__
-_set_private = BaseModel.__dict__["__pydantic_private__"].__set__
-
-
-def fill_unchecked(
-    cls: type[ModelT], values: dict[str, Any], fields_set: set[str] | None = None
-) -> ModelT:
-    """An instance of ``cls`` holding ``values`` (every field), without validation.
-
-    Only for values the caller has just computed and knows to be valid: it skips pydantic
-    entirely, which is what makes the per-article analysis cheap. ``fields_set`` is what
-    the instance records as explicitly set (default: every field given).
+    The rules of a valid span, in one place: whole-number offsets ``0 <= start <= end <=
+    len(body)`` and ``text == body[start:end]``. The engine asks it of every span a scorer
+    returns, the conformance kit of every span a plugin's scorer returns.
     """
-    instance = _new_object(cls)
-    _set_dict(instance, values)
-    _set_fields_set(instance, set(values) if fields_set is None else fields_set)
-    _set_extra(instance, None)
-    _set_private(instance, None)
-    return instance
+    if span is None:
+        return None
+    if not isinstance(span, Span):
+        return f"span {span!r}, which is not a Span"
+    start, end, text = span.start, span.end, span.text
+    if type(start) is not int or type(end) is not int or type(text) is not str:
+        return f"span {span!r}: offsets must be int and text a str"
+    if not 0 <= start <= end <= len(body) or body[start:end] != text:
+        return f"span [{start}, {end}) that does not match the article body"
+    return None
 
 
 class Article(_Model):
@@ -165,10 +149,11 @@ def read_only_article(article: Article) -> ReadOnlyArticle:
     """A read-only copy of ``article`` (the same values, nothing validated again)."""
     if type(article) is ReadOnlyArticle:
         return article
-    values = dict(article.__dict__)
+    values = dict(article)
     values["authors"] = tuple(values["authors"])
     values["meta"] = _read_only(values["meta"])
-    return fill_unchecked(ReadOnlyArticle, values, set(article.__pydantic_fields_set__))
+    # model_construct: validation would make the tuples lists again.
+    return ReadOnlyArticle.model_construct(set(article.model_fields_set), **values)
 
 
 def _read_only(value: Any) -> Any:
@@ -222,62 +207,79 @@ class ScorerReport(_Model):
     )
 
 
-class Attribution(_Record):
+@dataclass(frozen=True, slots=True)
+class Attribution:
     """Who said what: the source, the cue ("said") and the content attributed to them."""
+
+    __pydantic_config__ = _RECORD_CONFIG
 
     source: Span | None = None
     cue: Span | None = None
     content: Span | None = None
     source_type: SourceType = "unknown"
-    speaker: str | None = Field(default=None, description="The resolved speaker's name.")
-    role: str | None = Field(default=None, description="Appositive role, e.g. 'a former aide'.")
-    direct: bool = Field(default=False, description="The content is a direct quote.")
-    sentence: int = Field(default=0, description="Index of the sentence holding the cue.")
-    via: int | None = Field(
-        default=None, description="Index of the attribution this one is reported through."
-    )
-    in_quote: bool = Field(
-        default=False,
-        description="The cue stands inside a direct quote: a quoted speaker reports it.",
-    )
-    source_id: int | None = Field(
-        default=None,
-        description="Index of the source in analysis.sources (None: no source phrase at all).",
-    )
+    speaker: Annotated[str | None, Field(description="The resolved speaker's name.")] = None
+    role: Annotated[str | None, Field(description="Appositive role, e.g. 'a former aide'.")] = None
+    direct: Annotated[bool, Field(description="The content is a direct quote.")] = False
+    sentence: Annotated[int, Field(description="Index of the sentence holding the cue.")] = 0
+    via: Annotated[
+        int | None, Field(description="Index of the attribution this one is reported through.")
+    ] = None
+    in_quote: Annotated[
+        bool,
+        Field(description="The cue stands inside a direct quote: a quoted speaker reports it."),
+    ] = False
+    source_id: Annotated[
+        int | None,
+        Field(
+            description="Index of the source in analysis.sources (None: no source phrase at all)."
+        ),
+    ] = None
 
 
-class Hedge(_Record):
+@dataclass(frozen=True, slots=True)
+class Hedge:
+    __pydantic_config__ = _RECORD_CONFIG
+
     span: Span
     category: HedgeCategory
     voice: Voice = "writer"
     sentence: int = 0
 
 
-class Claim(_Record):
+@dataclass(frozen=True, slots=True)
+class Claim:
     """A sentence that asserts something checkable, and whether it is attributed."""
+
+    __pydantic_config__ = _RECORD_CONFIG
 
     span: Span
     sentence: int
     attributed: bool
-    attributions: tuple[int, ...] = Field(default_factory=tuple)
-    needs_source: float = Field(
-        default=0.0,
-        ge=0.0,
-        le=1.0,
-        description="How likely an editor would ask for a source here (0 when attributed).",
-    )
+    attributions: tuple[int, ...] = field(default_factory=tuple)
+    needs_source: Annotated[
+        float,
+        Field(
+            ge=0.0,
+            le=1.0,
+            description="How likely an editor would ask for a source here (0 when attributed).",
+        ),
+    ] = 0.0
 
 
-class Quote(_Record):
-    span: Span = Field(description="The quote including its marks.")
-    inner: Span = Field(description="The quoted words without the marks.")
-    continues: bool = Field(
-        default=False, description="Carries on the previous paragraph's quote (reopened)."
-    )
-    nested: bool = Field(default=False, description="A quote inside another quote.")
+@dataclass(frozen=True, slots=True)
+class Quote:
+    __pydantic_config__ = _RECORD_CONFIG
+
+    span: Annotated[Span, Field(description="The quote including its marks.")]
+    inner: Annotated[Span, Field(description="The quoted words without the marks.")]
+    continues: Annotated[
+        bool, Field(description="Carries on the previous paragraph's quote (reopened).")
+    ] = False
+    nested: Annotated[bool, Field(description="A quote inside another quote.")] = False
 
 
-class Source(_Record):
+@dataclass(frozen=True, slots=True)
+class Source:
     """One distinct source of the article and every phrase that refers to it.
 
     The same person named twice, a surname after the full name, "he" and "the senator"
@@ -286,33 +288,42 @@ class Source(_Record):
     ``source_type`` and ``speaker``.
     """
 
-    id: int = Field(description="Index in analysis.sources.")
+    __pydantic_config__ = _RECORD_CONFIG
+
+    id: Annotated[int, Field(description="Index in analysis.sources.")]
     type: SourceType
-    name: str | None = Field(
-        default=None,
-        description="The name (person, organisation), else the first phrase describing it.",
-    )
-    mentions: tuple[Span, ...] = Field(
-        default_factory=tuple,
-        description="The phrases naming it as a source, in body order: names, pronouns, "
-        "descriptions.",
-    )
-    roles: tuple[str, ...] = Field(
-        default_factory=tuple, description="Roles and titles given to it ('a former aide')."
-    )
-    reason: Span | None = Field(
-        default=None, description="Anonymous sources: where the story says why (if it does)."
-    )
-    attributions: tuple[int, ...] = Field(
-        default_factory=tuple,
-        description="Indexes of the attributions it is a source of (one attribution may have "
-        "two: 'according to the mayor and the police').",
-    )
-    part_of: int | None = Field(
-        default=None,
-        description="The source it is not independent of: the organisation a spokesperson "
-        "or employee speaks for, the source that relayed all its words.",
-    )
+    name: Annotated[
+        str | None,
+        Field(description="The name (person, organisation), else the first phrase describing it."),
+    ] = None
+    mentions: Annotated[
+        tuple[Span, ...],
+        Field(
+            description="The phrases naming it as a source, in body order: names, pronouns, "
+            "descriptions."
+        ),
+    ] = field(default_factory=tuple)
+    roles: Annotated[
+        tuple[str, ...], Field(description="Roles and titles given to it ('a former aide').")
+    ] = field(default_factory=tuple)
+    reason: Annotated[
+        Span | None,
+        Field(description="Anonymous sources: where the story says why (if it does)."),
+    ] = None
+    attributions: Annotated[
+        tuple[int, ...],
+        Field(
+            description="Indexes of the attributions it is a source of (one attribution may "
+            "have two: 'according to the mayor and the police')."
+        ),
+    ] = field(default_factory=tuple)
+    part_of: Annotated[
+        int | None,
+        Field(
+            description="The source it is not independent of: the organisation a spokesperson "
+            "or employee speaks for, the source that relayed all its words."
+        ),
+    ] = None
 
 
 class AnalysisReport(_Model):

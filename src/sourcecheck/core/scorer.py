@@ -12,14 +12,11 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 from sourcecheck.core.errors import ConfigError, first_problem
 from sourcecheck.core.lexicons import Lexicons
 from sourcecheck.core.models import (
-    SEVERITY_ORDER,
     Article,
     Finding,
-    MetricValue,
     ScorerResult,
     Severity,
     Span,
-    fill_unchecked,
 )
 from sourcecheck.core.rules import Rule, as_rule, records
 
@@ -138,82 +135,10 @@ class Scorer(Generic[OptionsT]):
             declared = self.rules.get(rule)
             severity = declared.severity if isinstance(declared, Rule) else "warning"
         rule_id = f"{self.name}/{rule}"
-        if (
-            type(message) is str
-            and type(severity) is str
-            and severity in SEVERITY_ORDER
-            and (span is None or type(span) is Span)
-        ):
-            # Exactly what validation would accept and keep as is: skip it (the built-in
-            # scorers make dozens of findings per article). Anything else is validated.
-            values = {
-                "rule": rule_id,
-                "severity": severity,
-                "message": message,
-                "span": span,
-                "line": None,
-                "column": None,
-            }
-            # What Finding(rule=..., severity=..., message=..., span=...) records as set.
-            finding = fill_unchecked(Finding, values, {"rule", "severity", "message", "span"})
-            return finding
         return Finding(rule=rule_id, severity=severity, message=message, span=span)
 
     def __repr__(self) -> str:
         return f"<{type(self).__name__} {self.name} {self.version}>"
-
-
-_METRIC_TYPES = frozenset({float, int, str, bool, type(None)})
-
-
-def plain_result_values(
-    score: object, confidence: object, summary: object, metrics: object
-) -> bool:
-    """Whether these ``ScorerResult`` values are exactly what validation would keep as is.
-
-    Floats in [0, 1] (NaN fails the range), a str summary, a dict of str keys to plain
-    metric values. The engine asks the same of every result a scorer returns.
-    """
-    return (
-        type(score) is float
-        and type(confidence) is float
-        and 0.0 <= score <= 1.0
-        and 0.0 <= confidence <= 1.0
-        and type(summary) is str
-        and type(metrics) is dict
-        and all(type(k) is str and type(v) in _METRIC_TYPES for k, v in metrics.items())
-    )
-
-
-def scorer_result(
-    score: float,
-    confidence: float,
-    summary: str,
-    metrics: dict[str, MetricValue],
-    findings: list[Finding],
-) -> ScorerResult:
-    """``ScorerResult(score=..., ..., findings=...)``, unvalidated when plainly valid.
-
-    Validating a result's metrics and findings costs more than building them; values of
-    exactly the types and ranges the model allows are what validation would keep, so they
-    are filled in as they are. Anything else goes through pydantic.
-    """
-    if (
-        plain_result_values(score, confidence, summary, metrics)
-        and type(findings) is list
-        and all(type(finding) is Finding for finding in findings)
-    ):
-        values = {
-            "score": score,
-            "confidence": confidence,
-            "summary": summary,
-            "metrics": metrics,
-            "findings": findings,
-        }
-        return fill_unchecked(ScorerResult, values)
-    return ScorerResult(
-        score=score, confidence=confidence, summary=summary, metrics=metrics, findings=findings
-    )
 
 
 def _options_argument(cls: type) -> type[BaseModel] | None:

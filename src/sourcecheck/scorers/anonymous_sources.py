@@ -24,7 +24,7 @@ from sourcecheck.core.analysis import Analysis
 from sourcecheck.core.lexicons import Lexicons
 from sourcecheck.core.models import Article, Attribution, Finding, ScorerResult, Span
 from sourcecheck.core.rules import Rule, declare_rules
-from sourcecheck.core.scorer import Scorer, scorer_result
+from sourcecheck.core.scorer import Scorer
 from sourcecheck.plugins.hookspecs import hookimpl
 from sourcecheck.scorers._sourcing import (
     lexicon_pattern,
@@ -229,7 +229,7 @@ class AnonymousSourcesScorer(Scorer[AnonymousSourcesOptions]):
         confidence = min(1.0, total / options.evidence_saturation)
         if unnamed == 0:
             confidence = min(confidence, options.clean_confidence)
-        return scorer_result(
+        return ScorerResult(
             score=max(0.0, 1.0 - sum(penalties) / total),
             confidence=confidence,
             summary=(

@@ -17,7 +17,7 @@ from sourcecheck.core.analysis import Analysis
 from sourcecheck.core.analysis.needs_source import builtin_model, has_figure
 from sourcecheck.core.models import Article, Attribution, Claim, Finding, ScorerResult
 from sourcecheck.core.rules import Rule, declare_rules
-from sourcecheck.core.scorer import Scorer, scorer_result
+from sourcecheck.core.scorer import Scorer
 from sourcecheck.plugins.hookspecs import hookimpl
 from sourcecheck.scorers._sourcing import source_text
 
@@ -153,7 +153,7 @@ class AttributionClarityScorer(Scorer[AttributionClarityOptions]):
         findings = [_unattributed(self, claim, sure) for claim in flagged]
         findings.extend(self._vague_findings(attributions))
         if not claims:
-            return scorer_result(
+            return ScorerResult(
                 score=1.0,
                 confidence=0.0,
                 summary="No factual claims found, so nothing needed attributing.",
@@ -166,7 +166,7 @@ class AttributionClarityScorer(Scorer[AttributionClarityOptions]):
         score = weight * share + (1.0 - weight) * depth
         if analysis.genre == "opinion":
             score *= options.opinion_factor
-        return scorer_result(
+        return ScorerResult(
             score=_clamp(score),
             confidence=min(1.0, len(claims) / options.evidence_saturation),
             summary=(

@@ -33,7 +33,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from sourcecheck.core.analysis import Analysis
 from sourcecheck.core.models import Article, Attribution, Finding, ScorerResult, Span
 from sourcecheck.core.rules import Rule, declare_rules
-from sourcecheck.core.scorer import Scorer, scorer_result
+from sourcecheck.core.scorer import Scorer
 from sourcecheck.plugins.hookspecs import hookimpl
 from sourcecheck.scorers._sourcing import Voices, sentence_span, voices
 
@@ -175,7 +175,7 @@ class CorroborationScorer(Scorer[CorroborationOptions]):
             "corpus_used": corpus is not None,
             "corpus_corroborated_claims": len(from_corpus) if corpus is not None else None,
         }
-        return scorer_result(
+        return ScorerResult(
             score=min(1.0, max(0.0, score)),
             confidence=self._confidence(analysis, groups, options),
             summary=(

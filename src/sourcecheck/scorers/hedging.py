@@ -33,7 +33,7 @@ from sourcecheck.core.models import (
     ScorerResult,
 )
 from sourcecheck.core.rules import Rule, declare_rules
-from sourcecheck.core.scorer import Scorer, scorer_result
+from sourcecheck.core.scorer import Scorer
 from sourcecheck.plugins.hookspecs import hookimpl
 
 CATEGORY_ORDER: tuple[HedgeCategory, ...] = (
@@ -205,7 +205,7 @@ class HedgingScorer(Scorer[HedgingOptions]):
         density = _per_100_words(weighted, words)
         score = density_score(density, opts)
         findings = self._findings(writer, analysis, opts)
-        return scorer_result(
+        return ScorerResult(
             score=score,
             confidence=1.0 - math.exp(-words / opts.confidence_words),
             summary=(

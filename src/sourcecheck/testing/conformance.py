@@ -288,7 +288,7 @@ def _finding_problem(
 def _fingerprint(analysis: Analysis) -> dict[str, bytes] | None:
     """Each part of the analysis as bytes, compared in memory (never stored).
 
-    Pickling is about 3x cheaper than ``copy.deepcopy`` on a 20,000-word analysis.
+    Pickled rather than deep-copied: the cheaper of the two on a long analysis.
     """
     parts: dict[str, Any] = {name: getattr(analysis, name) for name in _ANALYSIS_FIELDS}
     parts.update({f"extras[{key!r}]": value for key, value in analysis.extras.items()})

@@ -33,9 +33,10 @@ class Analyzer:
         body = article.body
         paragraphs, sentences = segment(body)
         quotes = find_quotes(body, paragraphs)
-        attributions = self._attributions.find(body, sentences, quotes)
-        self._speakers.resolve(body, quotes, attributions)
-        sources = self._sources.build(body, sentences, attributions)
+        drafts = self._attributions.drafts(body, sentences, quotes)
+        self._speakers.resolve(body, quotes, drafts)
+        sources = self._sources.build(body, sentences, drafts)
+        attributions = [draft.freeze() for draft in drafts]
         hedges = self._hedges.find(body, sentences, quotes, attributions)
         claims, genre = find_claims(body, sentences, quotes, attributions)
         return Analysis(

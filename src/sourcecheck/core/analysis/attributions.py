@@ -32,9 +32,9 @@ from sourcecheck.core.analysis.patterns import (
 )
 from sourcecheck.core.analysis.phrases import SourceReader
 from sourcecheck.core.analysis.sources import NOT_NAMES, SourceTyper
-from sourcecheck.core.analysis.types import Sentence
+from sourcecheck.core.analysis.types import AttributionDraft, Sentence
 from sourcecheck.core.lexicons import Lexicons
-from sourcecheck.core.models import Attribution, Quote, Span, fill_unchecked
+from sourcecheck.core.models import Attribution, Quote, Span
 
 WINDOW = 240  # characters before a cue searched for its source and its role
 # Cues read in one sentence; later ones are passed over. Each reads up to its whole
@@ -213,15 +213,6 @@ class Found:
 
 
 @dataclass(slots=True)
-class _Bounds:
-    """A sentence's offsets as a plain object: the finder reads them a dozen times a cue,
-    and each read of a pydantic ``Span`` field goes through BaseModel's attribute hook."""
-
-    start: int
-    end: int
-
-
-@dataclass(slots=True)
 class _Speaker:
     """Where a cue's source is, and where the words of the attribution end."""
 
@@ -250,10 +241,9 @@ class AttributionFinder:
         for form in groups.get("not_cues", []):
             self.kind_of.pop(form.lower(), None)
         forms = [*self.kind_of, "according to", "citing"]
-        # Lower-case forms only: a third cheaper than also matching capitalised ones, which
-        # matter only at the start of a sentence and are found by ``_initial_cue``.
-        # Found in a candidate copy of the text: a ``\b``-led scan of the whole article was
-        # a fifth of the finder's cost (see WordStartPattern).
+        # Lower-case forms only (hot path): capitalised ones matter only at the start of a
+        # sentence and are found by ``_initial_cue``. Found in a candidate copy of the text
+        # (see WordStartPattern).
         self._cue = WordStartPattern(rf"(?:{alternation(forms)})(?![\w'’-])", phrases=forms)
         capitalised = [form.capitalize() for form in forms]
         # After any opening quote marks ("'Said' is ..."), in the one match.
@@ -285,6 +275,13 @@ class AttributionFinder:
     # -- the pass over the article ------------------------------------------------------
 
     def find(self, body: str, sentences: list[Sentence], quotes: list[Quote]) -> list[Attribution]:
+        """The attributions of ``body``, before speaker resolution."""
+        return [draft.freeze() for draft in self.drafts(body, sentences, quotes)]
+
+    def drafts(
+        self, body: str, sentences: list[Sentence], quotes: list[Quote]
+    ) -> list[AttributionDraft]:
+        """The attributions of ``body`` as drafts that the later stages complete."""
         if not sentences:
             return []
         top_quotes = [q for q in quotes if not q.nested]
@@ -302,8 +299,7 @@ class AttributionFinder:
             if not starts[index] <= start < ends[index] or read[index] == MAX_CUES_PER_SENTENCE:
                 continue
             read[index] += 1
-            sentence = _Bounds(starts[index], ends[index])
-            item = self._read(body, start, end, index, sentence, context, found)
+            item = self._read(body, start, end, index, spans[index], context, found)
             if item is not None:
                 enclosing = context.enclosing(start)
                 item.in_quote = enclosing is not None
@@ -314,7 +310,7 @@ class AttributionFinder:
                 found.append(item)
         found = _outside_roles(found)
         _link_second_hand(found)
-        return [_to_attribution(body, item) for item in found]
+        return [_to_draft(body, item) for item in found]
 
     def _cues(self, body: str, starts: list[int]) -> list[tuple[int, int]]:
         """Every cue in body order: lower-case anywhere, capitalised at a sentence start."""
@@ -337,7 +333,7 @@ class AttributionFinder:
         start: int,
         end: int,
         index: int,
-        sentence: _Bounds,
+        sentence: Span,
         quotes: _QuoteIndex,
         found: list[Found],
     ) -> Found | None:
@@ -363,7 +359,7 @@ class AttributionFinder:
         start: int,
         end: int,
         index: int,
-        sentence: _Bounds,
+        sentence: Span,
         quotes: _QuoteIndex,
         lower: str,
     ) -> Found | None:
@@ -399,13 +395,12 @@ class AttributionFinder:
         start: int,
         end: int,
         index: int,
-        sentence: _Bounds,
+        sentence: Span,
         quotes: _QuoteIndex,
         found: list[Found],
         lower: str,
     ) -> Found | None:
-        # Conditionals, not max(): a builtin call with its argument parsing costs more.
-        window = start - WINDOW if start - WINDOW > sentence.start else sentence.start
+        window = max(start - WINDOW, sentence.start)
         core_end, passive = self.reader.tail_start(body, window, start)
         if passive and not lower.endswith("ing"):
             # "was told", "is expected": the source is not before the cue; it may follow
@@ -444,9 +439,7 @@ class AttributionFinder:
             role_span=speaker.role_span,
         )
 
-    def _asked(
-        self, body: str, start: int, end: int, index: int, sentence: _Bounds
-    ) -> Found | None:
+    def _asked(self, body: str, start: int, end: int, index: int, sentence: Span) -> Found | None:
         """'Asked whether ..., Clinton said': the question is the content; the asker, named
         only after "by", is the source."""
         before = body[sentence.start : start].strip("\"“'‘ ").lower()
@@ -469,7 +462,7 @@ class AttributionFinder:
         start: int,
         end: int,
         index: int,
-        sentence: _Bounds,
+        sentence: Span,
         quotes: _QuoteIndex,
         core_end: int,
     ) -> Found | None:
@@ -505,7 +498,7 @@ class AttributionFinder:
         start: int,
         end: int,
         index: int,
-        sentence: _Bounds,
+        sentence: Span,
         found: list[Found],
         window: int,
         core_end: int,
@@ -554,7 +547,7 @@ class AttributionFinder:
         body: str,
         start: int,
         end: int,
-        sentence: _Bounds,
+        sentence: Span,
         quotes: _QuoteIndex,
         lower: str,
         speaker: _Speaker,
@@ -689,7 +682,7 @@ class AttributionFinder:
         body: str,
         content: tuple[int, int],
         clause_end: int,
-        sentence: _Bounds,
+        sentence: Span,
         quotes: _QuoteIndex,
         inverted: bool,
     ) -> tuple[int, int]:
@@ -857,8 +850,7 @@ class _QuoteIndex:
     """Quotes looked up by start, by end, and 'is this offset inside a quote'."""
 
     def __init__(self, quotes: list[Quote]) -> None:
-        # Offsets as plain tuples, read once: every read of a pydantic model's field goes
-        # through BaseModel's attribute hook, dozens of times dearer than a tuple index.
+        # (start, end) pairs: the form the finder's offsets take.
         spans = [(span.start, span.end) for span in (q.span for q in quotes)]
         self.by_start = {span[0]: span for span in spans}
         self.by_end = {span[1]: span for span in spans}
@@ -1010,7 +1002,7 @@ _TO_COMMA = re.compile(r"[^,.;:\"“”]{0,60},\s*")
 
 
 def _as_content(
-    body: str, cue_end: int, sentence: _Bounds, source_start: int
+    body: str, cue_end: int, sentence: Span, source_start: int
 ) -> tuple[int, int] | None:
     """The main clause an "as X noted" aside attributes: the rest of the sentence after the
     aside, else the clause before ", as"."""
@@ -1087,25 +1079,19 @@ def _same_sentence(found: list[Found], position: int) -> list[Found]:
     return [found[i] for i in range(first, last + 1) if i != position]
 
 
-def _to_attribution(body: str, item: Found) -> Attribution:
+def _to_draft(body: str, item: Found) -> AttributionDraft:
     source, cue, content = item.source, item.cue, item.content
-    # Every field given, in declaration order: ``fill_unchecked`` directly, without the
-    # keyword-argument round trip of ``build``.
-    return fill_unchecked(
-        Attribution,
-        {
-            "source": _span(body, *source) if source else None,
-            "cue": _span(body, *cue) if cue else None,
-            "content": _span(body, *content) if content else None,
-            "source_type": "unknown",  # typed and resolved by speakers.SpeakerResolver
-            "speaker": None,
-            "role": item.role,
-            "direct": item.direct,
-            "sentence": item.sentence,
-            "via": item.via,
-            "in_quote": item.in_quote,
-            "source_id": None,  # set by speakers.SourceBuilder
-        },
+    # source_type and speaker are set by speakers.SpeakerResolver, source_id by
+    # speakers.SourceBuilder.
+    return AttributionDraft(
+        source=_span(body, *source) if source else None,
+        cue=_span(body, *cue) if cue else None,
+        content=_span(body, *content) if content else None,
+        role=item.role,
+        direct=item.direct,
+        sentence=item.sentence,
+        via=item.via,
+        in_quote=item.in_quote,
     )
 
 

@@ -22,7 +22,7 @@ from sourcecheck.core.analysis.needs_source import (
     features,
 )
 from sourcecheck.core.analysis.types import Sentence
-from sourcecheck.core.models import Attribution, Claim, Genre, Quote, Span, fill_unchecked
+from sourcecheck.core.models import Attribution, Claim, Genre, Quote, Span
 
 QUOTED = FEATURES.index("quoted")
 
@@ -79,16 +79,15 @@ def find_claims(
         support = supports.get(index)
         found = tuple(sorted(support)) if support else ()
         need = 0.0 if found else _needs_source(body, index, context, model)
-        # Every field given and known valid: filled directly (build() would look up the
-        # defaults it does not need, for each of ~45 claims an article).
-        values = {
-            "span": span,
-            "sentence": index,
-            "attributed": bool(found),
-            "attributions": found,
-            "needs_source": round(need, 4),
-        }
-        claims.append(fill_unchecked(Claim, values))
+        claims.append(
+            Claim(
+                span=span,
+                sentence=index,
+                attributed=bool(found),
+                attributions=found,
+                needs_source=round(need, 4),
+            )
+        )
     return claims, genre_of(context.writer, len(body), context.attributed_rate)
 
 
@@ -110,9 +109,8 @@ def _supporting_attributions(
     # Each attribution's content read once, for _cover and _continued_quotes.
     contents = []
     for position, attribution in enumerate(attributions):
-        fields = attribution.__dict__  # two fields: one read (see hedges._source_zones)
-        _support(supports, fields["sentence"], position)
-        content = fields["content"]
+        _support(supports, attribution.sentence, position)
+        content = attribution.content
         contents.append(content)
         if content is not None:
             _cover(starts, ends, content.start, content.end, position, supports)
@@ -139,16 +137,11 @@ def _cover(
     supports: dict[int, set[int]],
 ) -> None:
     """Mark the sentences that ``[start, end)`` covers at least half of."""
-    # Conditionals, not min() and max(): those parse their arguments the slow way.
-    index = bisect.bisect_right(starts, start) - 1
-    if index < 0:
-        index = 0
+    index = max(bisect.bisect_right(starts, start) - 1, 0)
     count = len(starts)
     while index < count and starts[index] < end:
         span_start, span_end = starts[index], ends[index]
-        overlap = (end if end < span_end else span_end) - (
-            start if start > span_start else span_start
-        )
+        overlap = min(end, span_end) - max(start, span_start)
         if overlap * 2 >= span_end - span_start:
             _support(supports, index, position)
         index += 1
@@ -167,11 +160,10 @@ def _continued_quotes(
     found: list[tuple[int, int, int]] = []
     owner: int | None = None
     for quote in quotes:
-        fields = quote.__dict__  # three fields: one read
-        if fields["nested"]:
+        if quote.nested:
             continue
-        span = fields["span"]
-        if not fields["continues"]:
+        span = quote.span
+        if not quote.continues:
             owner = owner_of_start.get(span.start)
         elif owner is not None:
             found.append((span.start, span.end, owner))

@@ -44,7 +44,6 @@ from sourcecheck.core.models import (
     HedgeCategory,
     Quote,
     Span,
-    fill_unchecked,
 )
 
 CATEGORIES: frozenset[str] = frozenset(get_args(HedgeCategory))
@@ -300,9 +299,7 @@ class HedgeFinder:
         hedges: list[Hedge] = []
         held_until = -1  # the end of the clause a third party's belief verb governs
         for start, end, key in self._cues(body):
-            sentence = bisect_right(starts, start) - 1
-            if sentence < 0:  # not max(): it parses its arguments the slow way
-                sentence = 0
+            sentence = max(bisect_right(starts, start) - 1, 0)
             category = self._plain.get(key)
             if category is None:
                 sentence_start = starts[sentence] if starts else 0
@@ -317,12 +314,12 @@ class HedgeFinder:
                 voice = "source" if held_until > start else "writer"
             else:
                 voice = "writer"
-            span = Span.of(body, start, end)
-            # Values computed here and known valid: no per-hedge pydantic validation.
             hedges.append(
-                fill_unchecked(
-                    Hedge,
-                    {"span": span, "category": category, "voice": voice, "sentence": sentence},
+                Hedge(
+                    span=Span.of(body, start, end),
+                    category=category,
+                    voice=voice,
+                    sentence=sentence,
                 )
             )
         return hedges
@@ -352,8 +349,7 @@ class HedgeFinder:
         and apostrophes read as the candidate pattern reads them. Each candidate is then
         checked with the ignore-case pattern on the body, in order and without overlaps,
         as finditer would. With no FOLD_APART character about, that pattern matches the
-        body where ``self._pattern`` matches it lower-cased; and lower-casing a text that
-        holds a curly quote costs a third as much as the whole candidate scan.
+        body where ``self._pattern`` matches it lower-cased.
         """
         # candidate_copy: a cue at the very start follows a space too, and each candidate's
         # start (its space) is the cue's offset in ``body``. Lower-cased, as the cues are.
@@ -492,21 +488,17 @@ def _source_zones(
         span = quote.span
         zones.append((span.start, span.end))
     for attribution in attributions:
-        # Each field read once, from the instance dict: a model attribute read costs ~10
-        # dict reads (BaseModel defines __getattr__), and the dict holds every field.
-        fields = attribution.__dict__
-        content = fields["content"]
+        content = attribution.content
         if content is not None:
             zones.append((content.start, content.end))
-        cue = fields["cue"]
-        if cue is not None and fields["source"] is not None:
+        cue = attribution.cue
+        if cue is not None and attribution.source is not None:
             zones.append((cue.start, cue.end))
     zones.sort()
     merged: list[tuple[int, int]] = []
     for start, end in zones:
         if merged and start <= merged[-1][1]:
-            if end > merged[-1][1]:  # not max(): it parses its arguments the slow way
-                merged[-1] = (merged[-1][0], end)
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
         else:
             merged.append((start, end))
     return merged

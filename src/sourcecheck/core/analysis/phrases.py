@@ -294,8 +294,7 @@ class SourceReader:
                 if found is not None:
                     found.end = _trim_end(body, found.end)
                 return found
-        # Conditionals, not max(): a builtin call with its argument parsing costs more.
-        near = end - _NEAR if end - _NEAR > window else window
+        near = max(end - _NEAR, window)
         if near > window and body[end - 1] != ",":
             # Most sources are a few words: read those first, the whole window only if the
             # phrase might run past them (it starts at the first word read).

@@ -35,9 +35,9 @@ from sourcecheck.core.analysis.sources import (
     SourceTyper,
     category,
 )
-from sourcecheck.core.analysis.types import Sentence
+from sourcecheck.core.analysis.types import AttributionDraft, Sentence
 from sourcecheck.core.lexicons import Lexicons
-from sourcecheck.core.models import Attribution, Quote, Source, SourceType, Span, fill_unchecked
+from sourcecheck.core.models import Attribution, Quote, Source, SourceType, Span
 
 _MEMO_MAX = 20_000  # remembered capitalised runs per engine: a few MB at most
 
@@ -171,7 +171,9 @@ class SpeakerResolver:
 
     # -- the pass -------------------------------------------------------------------------
 
-    def resolve(self, body: str, quotes: Sequence[Quote], attributions: list[Attribution]) -> None:
+    def resolve(
+        self, body: str, quotes: Sequence[Quote], attributions: list[AttributionDraft]
+    ) -> None:
         """Set ``source_type`` and ``speaker`` on every attribution, in body order."""
         inside = _QuoteBounds(quotes)
         history = _History()
@@ -183,7 +185,6 @@ class SpeakerResolver:
         last_group: tuple[int, SourceType, str | None] | None = None
         for attribution in attributions:
             source = attribution.source
-            fields = attribution.__dict__
             if source is None:
                 continue
             start = source.start
@@ -202,8 +203,8 @@ class SpeakerResolver:
                 # "Maria, who asked that her last name not be used, said": named, but the
                 # reader cannot check who she is.
                 source_type = "anonymous"
-            fields["source_type"] = source_type
-            fields["speaker"] = speaker
+            attribution.source_type = source_type
+            attribution.speaker = speaker
             if attribution.in_quote:
                 continue  # a quoted speaker's sources are not the story's speakers
             if source_type == "document":
@@ -225,7 +226,7 @@ class SpeakerResolver:
     def _resolved(
         self,
         body: str,
-        attribution: Attribution,
+        attribution: AttributionDraft,
         info: SourceInfo,
         history: _History,
         entities: dict[str, _Entity],
@@ -342,7 +343,7 @@ class SpeakerResolver:
     # -- mentions -------------------------------------------------------------------------
 
     def _mentions(
-        self, body: str, inside: _QuoteBounds, attributions: Sequence[Attribution]
+        self, body: str, inside: _QuoteBounds, attributions: Sequence[AttributionDraft]
     ) -> list[tuple[int, _Mention, bool]]:
         """(offset, mention, is a clause subject) of the people and organisations named
         outside quotes, up to the last source that may need an antecedent."""
@@ -893,46 +894,50 @@ class SourceBuilder:
         self._grants = WordStartPattern(rf"{alternation(category(reasons, 'grant'))}\b", "i")
 
     def build(
-        self, body: str, sentences: Sequence[Sentence], attributions: list[Attribution]
+        self, body: str, sentences: Sequence[Sentence], attributions: list[AttributionDraft]
     ) -> list[Source]:
         """The sources of ``attributions``; sets every attribution's ``source_id``."""
         groups: list[_Group] = []
         latest_by_head: dict[tuple[str, str], int] = {}
         by_key: dict[tuple[str, str], int] = {}
         for index, attribution in enumerate(attributions):
-            fields = attribution.__dict__
-            text = _source_text(fields)
+            text = _source_text(attribution)
             if not text:
-                fields["source_id"] = None
+                attribution.source_id = None
                 continue
-            parts = _coordinated(fields, text)
+            parts = _coordinated(attribution, text)
             group = self._join(
-                fields, parts[0] if parts else text, groups, by_key, latest_by_head, bool(parts)
+                attribution,
+                parts[0] if parts else text,
+                groups,
+                by_key,
+                latest_by_head,
+                bool(parts),
             )
-            fields["source_id"] = group
+            attribution.source_id = group
             groups[group].attributions.append(index)
             if attribution.source is not None:
                 groups[group].mentions.append(attribution.source)
             if attribution.role and attribution.role not in groups[group].roles:
                 groups[group].roles.append(attribution.role)
             for extra in parts[1:]:
-                other = self._join(fields, extra, groups, by_key, latest_by_head, True)
+                other = self._join(attribution, extra, groups, by_key, latest_by_head, True)
                 if other != group:
                     groups[other].attributions.append(index)
         _link_voices(groups, attributions)
         for group in groups:
             for index in group.attributions:
-                fields = attributions[index].__dict__
-                if groups[fields["source_id"]] is group:
+                attribution = attributions[index]
+                if groups[attribution.source_id] is group:
                     # What the source record says is what its attributions carry.
-                    fields["source_type"] = group.type
+                    attribution.source_type = group.type
                     if group.type in ("named_person", "named_organization"):
-                        fields["speaker"] = group.name
+                        attribution.speaker = group.name
         return [self._source(body, sentences, attributions, i, g) for i, g in enumerate(groups)]
 
     def _join(
         self,
-        fields: dict,
+        attribution: AttributionDraft,
         text: str,
         groups: list[_Group],
         by_key: dict[tuple[str, str], int],
@@ -941,9 +946,9 @@ class SourceBuilder:
     ) -> int:
         """The index of the group the source phrase ``text`` belongs to (made if new);
         ``part``: the text is one of two coordinated sources, the speaker names neither."""
-        source_type: SourceType = fields["source_type"]
+        source_type: SourceType = attribution.source_type
         named = source_type in ("named_person", "named_organization") and not part
-        name = fields["speaker"] if named else None
+        name = attribution.speaker if named else None
         key = normalise(name or text) or text.lower()
         if source_type == "named_person" and key.split()[-1] in _ORGANISATION_HEADS:
             source_type = "named_organization"  # "Greenfield Foods said": nobody is called Foods
@@ -972,7 +977,7 @@ class SourceBuilder:
             )
         if found is None:
             found = len(groups)
-            speaks_for = _speaks_for(fields, text)
+            speaks_for = _speaks_for(attribution, text)
             groups.append(
                 _Group(source_type, key, name or text, tokens, [], [], [], None, speaks_for, part)
             )
@@ -986,32 +991,29 @@ class SourceBuilder:
         self,
         body: str,
         sentences: Sequence[Sentence],
-        attributions: list[Attribution],
+        attributions: list[AttributionDraft],
         index: int,
         group: _Group,
     ) -> Source:
         reason = None
         if group.type == "anonymous":
             reason = self._reason(body, sentences, attributions, group)
-        return fill_unchecked(
-            Source,
-            {
-                "id": index,
-                "type": group.type,
-                "name": group.name,
-                "mentions": tuple(group.mentions),
-                "roles": tuple(group.roles),
-                "reason": reason,
-                "attributions": tuple(group.attributions),
-                "part_of": group.part_of,
-            },
+        return Source(
+            id=index,
+            type=group.type,
+            name=group.name,
+            mentions=tuple(group.mentions),
+            roles=tuple(group.roles),
+            reason=reason,
+            attributions=tuple(group.attributions),
+            part_of=group.part_of,
         )
 
     def _reason(
         self,
         body: str,
         sentences: Sequence[Sentence],
-        attributions: list[Attribution],
+        attributions: list[AttributionDraft],
         group: _Group,
     ) -> Span | None:
         """Where the story says why the source was granted anonymity, near any mention."""
@@ -1049,11 +1051,11 @@ def _window(sentences: Sequence[Sentence], index: int, body: str) -> tuple[int, 
     return sentences[first].span.start, sentences[last].span.end
 
 
-def _source_text(fields: dict) -> str:
-    source = fields["source"]
+def _source_text(attribution: AttributionDraft) -> str:
+    source = attribution.source
     if source is not None:
         return source.text.strip()
-    return (fields["speaker"] or "").strip()
+    return (attribution.speaker or "").strip()
 
 
 # Two described sources ("the authority and the mayor's office"), or any two after "both";
@@ -1064,9 +1066,9 @@ _COORDINATION = re.compile(
 )
 
 
-def _coordinated(fields: dict, text: str) -> list[str]:
+def _coordinated(attribution: AttributionDraft, text: str) -> list[str]:
     """'both the transit authority and the mayor's office': two sources, or none."""
-    if fields["source_type"] in ("vague", "author", "unknown") or " and " not in text:
+    if attribution.source_type in ("vague", "author", "unknown") or " and " not in text:
         return []
     match = _COORDINATION.match(text)
     if match is None:
@@ -1085,14 +1087,14 @@ def _speaks_for_text(text: str) -> str | None:
     return normalise(found.group("org")) if found is not None else None
 
 
-def _speaks_for(fields: dict, text: str) -> str | None:
+def _speaks_for(attribution: AttributionDraft, text: str) -> str | None:
     """The organisation a spokesperson or a statement speaks for, normalised."""
-    if fields["source_type"] == "document":
+    if attribution.source_type == "document":
         return None
-    return _speaks_for_text(fields["role"] or "") or _speaks_for_text(text)
+    return _speaks_for_text(attribution.role or "") or _speaks_for_text(text)
 
 
-def _link_voices(groups: list[_Group], attributions: list[Attribution]) -> None:
+def _link_voices(groups: list[_Group], attributions: list[AttributionDraft]) -> None:
     """Mark the sources that are not independent voices (``part_of``)."""
     organisations = [i for i, g in enumerate(groups) if g.type == "named_organization"]
     specific = [i for i in organisations if not _is_generic(groups[i].key)]
@@ -1131,7 +1133,7 @@ def _organisation(
 def _employer(
     groups: list[_Group],
     organisations: list[int],
-    attributions: list[Attribution],
+    attributions: list[AttributionDraft],
     group: _Group,
     index: int,
 ) -> int | None:
@@ -1151,7 +1153,7 @@ def _employer(
 
 
 def _relay(
-    groups: list[_Group], attributions: list[Attribution], group: _Group, index: int
+    groups: list[_Group], attributions: list[AttributionDraft], group: _Group, index: int
 ) -> int | None:
     """A source all of whose words reach the story through another source is part of it."""
     relays = set()
@@ -1176,8 +1178,12 @@ def sources_of(
     lexicons: Lexicons | None = None,
 ) -> list[Source]:
     """The sources of attributions that already carry their type and speaker (for analyses
-    built by hand, as plugin and scorer tests do)."""
-    return _builder(lexicons or Lexicons()).build(body, sentences, attributions)
+    built by hand, as plugin and scorer tests do); sets each attribution's ``source_id``
+    (and the type and speaker its source gives it) in the list."""
+    drafts = [AttributionDraft.of(attribution) for attribution in attributions]
+    sources = _builder(lexicons or Lexicons()).build(body, sentences, drafts)
+    attributions[:] = [draft.freeze() for draft in drafts]
+    return sources
 
 
 @lru_cache(maxsize=4)

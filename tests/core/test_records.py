@@ -1,0 +1,72 @@
+"""The analysis records: frozen slotted dataclasses that pydantic serialises and validates."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+from pydantic import TypeAdapter, ValidationError
+
+from sourcecheck.core.analysis.types import AttributionDraft
+from sourcecheck.core.models import (
+    Attribution,
+    Claim,
+    Hedge,
+    Quote,
+    Source,
+    Span,
+    span_problem,
+)
+
+RECORDS = [Span, Quote, Attribution, Hedge, Claim, Source]
+
+
+@pytest.mark.parametrize("record", RECORDS, ids=lambda r: r.__name__)
+def test_records_are_frozen_and_slotted(record: type) -> None:
+    params = record.__dataclass_params__  # type: ignore[attr-defined]
+    assert params.frozen
+    assert "__slots__" in record.__dict__
+
+
+def test_keyword_construction_and_the_plugin_helpers() -> None:
+    span = Span(start=4, end=9, text="mayor")
+    attribution = Attribution(source=span, cue=Span.of("The mayor said", 10, 14), sentence=2)
+    assert attribution.source_type == "unknown" and attribution.source_id is None
+    assert dataclasses.asdict(span) == {"start": 4, "end": 9, "text": "mayor"}
+    assert dataclasses.replace(attribution, speaker="Ada").speaker == "Ada"
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        attribution.speaker = "Ada"  # type: ignore[misc]
+
+
+def test_pydantic_validates_a_record_given_as_data() -> None:
+    spans = TypeAdapter(Span)
+    assert spans.validate_python({"start": 0, "end": 3, "text": "The"}) == Span(0, 3, "The")
+    for bad in ({"start": 3, "end": 1, "text": ""}, {"start": 0, "end": 3, "text": "Th"}):
+        with pytest.raises(ValidationError):
+            spans.validate_python(bad)
+    assert spans.dump_json(Span(0, 3, "The")) == b'{"start":0,"end":3,"text":"The"}'
+
+
+@pytest.mark.parametrize(
+    ("span", "problem"),
+    [
+        (None, None),
+        (Span(0, 3, "The"), None),
+        (Span(0, 3, "the"), "does not match"),
+        (Span(-1, 2, "Th"), "does not match"),
+        (Span(2, 1, ""), "does not match"),
+        (Span(0, 99, "The"), "does not match"),
+        (Span(0, 3.0, "The"), "must be int"),  # type: ignore[arg-type]
+        ((0, 3), "not a Span"),
+    ],
+)
+def test_span_problem(span: object, problem: str | None) -> None:
+    found = span_problem(span, "The mayor said.")
+    assert (found is None) if problem is None else (problem in (found or ""))
+
+
+def test_an_attribution_draft_has_the_fields_of_an_attribution() -> None:
+    draft_fields = [(f.name, f.default) for f in dataclasses.fields(AttributionDraft)]
+    assert draft_fields == [(f.name, f.default) for f in dataclasses.fields(Attribution)]
+    attribution = Attribution(source=Span(0, 3, "The"), role="aide", via=1, source_id=2)
+    assert AttributionDraft.of(attribution).freeze() == attribution
