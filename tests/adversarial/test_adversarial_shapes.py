@@ -44,18 +44,7 @@ def _seconds(runner: Runner, shape: Shape, size: int, tries: int) -> float:
     return runner.measure(shape.entry, shape.text(size), tries=tries, memory=False).seconds
 
 
-# A quote every two characters takes 15-19x the time at 10x the size since this session's
-# merges (~15,000 quotes at 30,000 characters); the cause is not found yet. Tracked in #16.
-_KNOWN_SLOW = {"double-quotes-run"}
-TIMED = [
-    pytest.param(shape, marks=pytest.mark.xfail(reason="see _KNOWN_SLOW", strict=False))
-    if shape.name in _KNOWN_SLOW
-    else shape
-    for shape in SHAPES
-]
-
-
-@pytest.mark.parametrize("shape", TIMED, ids=lambda s: s.name)
+@pytest.mark.parametrize("shape", SHAPES, ids=lambda s: s.name)
 def test_time_grows_linearly(runner: Runner, shape: Shape) -> None:
     small = max(_seconds(runner, shape, SMALL, TRIES), TIME_FLOOR)
     large = _seconds(runner, shape, LARGE, 1)
