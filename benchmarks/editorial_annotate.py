@@ -28,7 +28,7 @@ of the other figures instead of reading its missing layers as "nothing there".
 source and holds a figure (a number that is not a date, year or time), ``S`` sourced (in the
 sentence or by carry-over), ``X`` no source needed, ``+`` not a sentence of its own (joined to
 the one before it). ``near`` is a stretch of the article, unique in it, that holds the phrase;
-the phrase's first occurrence inside it is taken. The band follows from the score.
+the phrase's first whole-word occurrence inside it is taken. The band follows from the score.
 """
 
 from __future__ import annotations
@@ -36,6 +36,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import re
 import sys
 from pathlib import Path
 
@@ -84,10 +85,13 @@ def _unique(text: str, phrase: str) -> int:
 
 def _locate(text: str, near: str, phrase: str) -> tuple[int, int]:
     base = _unique(text, near)
-    inside = near.find(phrase)
-    if inside < 0:
+    # A whole-word match: "he" is not the "he" of "the" earlier in the near text.
+    before = r"(?<!\w)" if phrase[:1].isalnum() else ""
+    after = r"(?!\w)" if phrase[-1:].isalnum() else ""
+    found = re.search(before + re.escape(phrase) + after, text[base : base + len(near)])
+    if found is None:
         raise SystemExit(f"{phrase!r} is not inside its near text {near!r}")
-    return base + inside, base + inside + len(phrase)
+    return base + found.start(), base + found.end()
 
 
 def show(article: Path, draft: Path | None) -> None:

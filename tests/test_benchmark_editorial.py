@@ -120,6 +120,12 @@ def test_a_partial_gold_counts_only_for_its_layers(tmp_path, polnear, monkeypatc
     assert "claim recall" in editorial.table(tally, 1)
 
 
+def test_a_phrase_is_found_as_a_whole_word() -> None:
+    text = "Asked about the bridge, he said no."
+    start, end = annotate._locate(text, "the bridge, he said", "he")
+    assert text[start:end] == "he" and start == text.index(" he ") + 1
+
+
 def test_an_unknown_layer_is_refused(tmp_path, polnear, monkeypatch) -> None:
     monkeypatch.setattr(annotate, "GOLD", tmp_path / "gold")
     path = draft(tmp_path)
