@@ -100,6 +100,8 @@ _NEW_REFERENT = re.compile(
     r"^(?:another|one|a second|a third|a fourth|a different|a separate|other)\b", re.I
 )
 _ACRONYM = re.compile(r"^(?:[A-Z]{2,6}|(?:[A-Z]\.){2,4})$")
+# "Sen. Jane Doe (R-Tex.)", "(D-N.Y.)": a party and state, never a name.
+_PARTY_TAG = re.compile(r"^[RDI]-[A-Z]")
 
 
 @dataclass(slots=True)
@@ -132,6 +134,9 @@ class _History:
     def __init__(self) -> None:
         self.salient: list[tuple[int, _Entity]] = []  # speakers and clause subjects
         self.every: list[tuple[int, _Entity]] = []
+        # The last possessive that opened a clause ("Suu Kyi's fate is unclear"): whom a
+        # "she" later in the same sentence means, though not one in the next sentence.
+        self.owner: tuple[int, _Entity] | None = None
 
     def add(self, position: int, entity: _Entity, salient: bool) -> None:
         self.every.append((position, entity))
@@ -168,6 +173,16 @@ class SpeakerResolver:
         self._not_person = frozenset(typer.org_words | typer.governments)
         self._abbreviated = frozenset(w for w in typer.titles if w.endswith("."))
         self._runs: dict[str, tuple[_Mention, ...]] = {}
+        # What makes a named person anonymous is that the text withholds part of the name
+        # ("who asked that her last name not be used"), not that the role says how close
+        # they are ("a former governor who is close to the family").
+        withheld = [
+            p
+            for p in category(lexicons.get("anonymous_sources"), "phrases")
+            if any(w in p for w in ("name", "anonym", "identified", "record", "background"))
+        ]
+        withheld += category(lexicons.get("anonymity_reasons"), "grant")
+        self._withheld = WordStartPattern(rf"{alternation(withheld)}\b", "i")
 
     # -- the pass -------------------------------------------------------------------------
 
@@ -191,14 +206,16 @@ class SpeakerResolver:
                 position, mention, subject = mentions[next_mention]
                 entity = _entity(entities, surnames, mention)
                 history.add(position, entity, subject and not mention.possessive)
-                if subject and entity.kind in ("organization", "group"):
+                if subject and mention.possessive and entity.kind == "person":
+                    history.owner = (position, entity)
+                if subject and not mention.possessive and entity.kind in ("organization", "group"):
                     last_group = (position, "named_organization", entity.name)
                 next_mention += 1
             info = self.typer.known(source.text, attribution.in_quote)
             source_type, speaker = self._resolved(
                 body, attribution, info, history, entities, surnames, last_document, last_group
             )
-            if attribution.role and self.typer.anonymous(attribution.role):
+            if attribution.role and self._withheld.occurs(attribution.role):
                 # "Maria, who asked that her last name not be used, said": named, but the
                 # reader cannot check who she is.
                 source_type = "anonymous"
@@ -263,8 +280,11 @@ class SpeakerResolver:
             poll = _named_poll(body, start)
             return ("document", poll) if poll else ("vague", None)
         if info.kind == "pronoun":
+            cue = attribution.cue
+            # From the cue's first word: a cue span may hold its object ("told Hannity").
+            hearer = _hearer(body, cue.start + len(cue.text.split()[0])) if cue else None
             return self._pronoun(
-                body, source.text.lower(), start, history, last_document, last_group
+                body, source.text.lower(), start, history, last_document, last_group, hearer
             )
         if info.kind == "person_description":
             return self._person_description(source.text, start, history, info)
@@ -286,7 +306,9 @@ class SpeakerResolver:
         history: _History,
         last_document: tuple[int, str] | None,
         last_group: tuple[int, SourceType, str | None] | None,
+        hearer: str | None = None,
     ) -> tuple[SourceType, str | None]:
+        """``hearer``: the name the cue is said to ("he told Hannity"), who is not "he"."""
         if pronoun in ("who", "which"):
             antecedent = _RELATIVE.search(body, max(0, start - 80), start)
             if antecedent is not None:
@@ -297,10 +319,15 @@ class SpeakerResolver:
                 return "unknown", None
         if pronoun in PERSON_PRONOUNS or pronoun in AUTHOR_PRONOUNS or pronoun == "you":
             gender = "f" if pronoun in ("she", "her") else "m" if pronoun in ("he", "him") else None
-            entity = history.latest(
-                lambda e: e.kind == "person" and (gender is None or e.gender in (None, gender)),
-                start,
-            )
+
+            def fits(e: _Entity) -> bool:
+                return (
+                    e.kind == "person"
+                    and (gender is None or e.gender in (None, gender))
+                    and (hearer is None or hearer not in e.name.split())
+                )
+
+            entity = _owner(body, history, start, fits) or history.latest(fits, start)
             if entity is None:
                 return "unknown", None
             if gender is not None and entity.gender is None:
@@ -369,6 +396,7 @@ class SpeakerResolver:
             ]
         )
         name_words: set[str] = set()
+        lower_words: dict[str, bool] = {}
         for match in _CAPITALISED_RUN.finditer(body, 0, end):
             run_start = match.start()
             if inside.contains(run_start):
@@ -387,21 +415,42 @@ class SpeakerResolver:
                 opens = _opens_sentence(body, position) or (
                     lead != position and _opens_sentence(body, lead)
                 )
-                if mention.single and opens and mention.name not in name_words:
-                    continue  # "Outright, ...", "Proposals ...": a capital, not a name
+                if (
+                    mention.single
+                    and mention.name not in name_words
+                    and (opens or _written_lower(body, mention.name, lower_words))
+                ):
+                    # "Outright, ...", "Proposals ...", "– Country less safe –" when the
+                    # story also writes "country": a capital, not a name.
+                    continue
                 if mention.kind == "person" and not mention.single:
                     name_words.update(mention.name.split())
+                if mention.single and _family(body, position, mention.name):
+                    mention = _as_group(mention)  # "the Clintons": two people, not "she"
                 # Where the run starts is where the clause has its subject: "Former
                 # Hewlett-Packard CEO Carly Fiorina named ..." is about Fiorina.
                 # The cheap tests first: most mentions in reported speech need no parse of
                 # the words before them.
                 subject = (
                     not reported.contains(position)
-                    and (opens or _is_subject(body, lead))
+                    and (opens or _is_subject(body, lead) or self._premodified(body, lead))
                     and not self._modifies(body, match.end())
                 )
                 found.append((position, mention, subject))
         return found
+
+    def _premodified(self, body: str, position: int) -> bool:
+        """Whether only a determiner, capitalised words and a role word stand between the
+        sentence start and the name: 'The Washington Post columnist Ruth Marcus wrote'."""
+        stop = body.rfind(". ", 0, position)
+        start = max(body.rfind("\n", 0, position) + 1, stop + 2 if stop >= 0 else 0)
+        before = body[start:position].split() if position - start < 80 else []
+        if not before or before[-1].lower() not in self.typer.role_nouns:
+            return False
+        return all(
+            w[:1].isupper() or w.lower() in self.typer.role_nouns or w.lower() in _PREMODIFIERS
+            for w in before
+        )
 
     def _modifies(self, body: str, end: int) -> bool:
         """Whether the name ending at ``end`` modifies a noun ('Trump supporters')."""
@@ -474,7 +523,7 @@ class SpeakerResolver:
         ):
             skipped += len(tokens[0]) + 1
             tokens = tokens[1:]
-        if not tokens:
+        if not tokens or _PARTY_TAG.match(tokens[0]):
             return None
         possessive = tokens[-1].endswith(("'s", "’s", "s'", "s’"))
         if possessive:
@@ -538,6 +587,9 @@ class SpeakerResolver:
 
     def _person_of(self, phrase: str, speaker: str) -> _Mention:
         """The mention an attribution's named source makes ('Sen. Jane Doe' -> Jane Doe, f?)."""
+        at = phrase.find(speaker)
+        if " " not in speaker and at >= 0 and _family(phrase, at, speaker):
+            return _Mention(speaker, "group", None, (), False, at)  # "The Clintons said"
         parsed = self._parsed(phrase) if phrase[:1].isupper() else ()
         for mention in parsed:
             if mention.kind == "person" and mention.name == speaker:
@@ -581,6 +633,32 @@ def _named_poll(body: str, before: int) -> str | None:
     return found
 
 
+# "told Hannity", "told Sean Hannity": the name right after a cue is who was told.
+_HEARER = re.compile(
+    r"[ \t]+(?:(?:to|of|about)[ \t]+)?(?:[A-Z][\w'’.-]*[ \t]+)*?(?P<name>[A-Z][\w'’-]+)\b(?![ \t]+[A-Z])"
+)
+
+
+def _hearer(body: str, cue_end: int) -> str | None:
+    """The last word of a name that directly follows the cue, if one does."""
+    found = _HEARER.match(body, cue_end, cue_end + 40)
+    return found.group("name") if found is not None else None
+
+
+def _owner(
+    body: str, history: _History, start: int, fits: Callable[[_Entity], bool]
+) -> _Entity | None:
+    """The possessive that opened the pronoun's own sentence, if it fits and none since."""
+    if history.owner is None:
+        return None
+    position, entity = history.owner
+    between = body[position:start]
+    if not fits(entity) or ". " in between or "\n" in between or "”" in between:
+        return None
+    later = history.salient[-1][0] if history.salient else -1
+    return entity if later < position else None
+
+
 def _mentioned_after(history: _History, entity: _Entity, position: int) -> bool:
     return any(p > position and e is entity for p, e in reversed(history.every))
 
@@ -604,6 +682,33 @@ _CAPITALISED_FUNCTION_WORDS = words(
 def _described(token: str) -> bool:
     """'Oscar-winner', 'Trump-backed': a capitalised word made into a description."""
     return "-" in token and any(part[:1].islower() for part in token.split("-")[1:])
+
+
+_PREMODIFIERS = words("the a an former longtime veteran then")
+
+
+def _written_lower(body: str, word: str, seen: dict[str, bool]) -> bool:
+    """Whether the story also writes ``word`` in lower case: a common word, not a name."""
+    known = seen.get(word)
+    if known is None:
+        lower = word.lower()
+        known = seen[word] = lower != word and (
+            re.search(rf"(?<![\w'’.-]){re.escape(lower)}(?![\w'’-])", body) is not None
+        )
+    return known
+
+
+def _family(body: str, position: int, name: str) -> bool:
+    """'the Clintons', 'The Obamas': a family named in the plural."""
+    return (
+        name.endswith("s")
+        and not name.endswith("ss")
+        and body[max(0, position - 4) : position].lower() == "the "
+    )
+
+
+def _as_group(mention: _Mention) -> _Mention:
+    return _Mention(mention.name, "group", None, (), mention.possessive, mention.offset)
 
 
 def _opens_sentence(body: str, position: int) -> bool:
@@ -630,13 +735,17 @@ def _is_subject(body: str, position: int) -> bool:
         return True
     tokens = before.split()
     last = tokens[-1].lower()
-    if last in _SUBJECT_OPENERS:
+    if last == "and" and len(tokens) > 1 and tokens[-2][:1].isupper():
+        return False  # "Obama and Biden placed flowers": the sentence's first name leads
+    if last in _SUBJECT_OPENERS or last in _ANSWERERS:
+        # "Hannity asked Trump how high ...": the person asked is who answers next.
         return True
     # "When Lopez learned ...", at the start of a sentence: the sentence is about her.
     opening = len(tokens) == 1 or (len(tokens) == 2 and not tokens[0].strip("\"“‘'("))
     return last.lstrip("\"“‘'(") in _SENTENCE_OPENERS and opening and line_start >= position - 40
 
 
+_ANSWERERS = words("asked pressed questioned")
 _NICKNAME_TAIL = re.compile(r"(?<![\w'’.-])[A-Z][\w'’.-]*[ \t]+[\"“‘'][A-Z][\w.-]*[\"”’']\Z")
 _NICKNAME_CLOSERS = "\"”’'"
 
