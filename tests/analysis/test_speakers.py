@@ -468,3 +468,31 @@ def test_a_named_person_close_to_someone_is_still_named() -> None:
     found = last('"He liked them," said Edgar Lunt, a former mayor who is close to the family.')
     assert found.source_type == "named_person"
     assert found.speaker == "Edgar Lunt"
+
+
+def test_a_title_with_of_before_the_name_is_the_named_person() -> None:
+    found = last(
+        "The vote was close. Secretary of State John F. Kerry said in a statement that it was fair."
+    )
+    assert (found.source_type, found.speaker) == ("named_person", "John F. Kerry")
+
+
+def test_the_woman_is_the_unnamed_woman_just_introduced() -> None:
+    found = last(
+        "Mrs. Dalton spoke first. At the meeting, a young woman asked Mrs. Dalton about the "
+        'plan. "Is it fair?" the woman said.'
+    )
+    assert found.source_type == "anonymous"
+
+
+def test_the_lawmaker_named_paragraphs_after_an_unnamed_introduction() -> None:
+    found = last(
+        "A lawmaker in the province is calling for a recount after the vote. "
+        "Voters waited for hours at many of the polling stations, and some of them left "
+        "before they could cast a ballot, according to the election commission's report. "
+        '"The count cannot stand," Joel Ramos said in a bill filed on Monday. '
+        "The bill would require a second count in every district where the lines were "
+        "longer than two hours, and it would fund more staff for the next election. "
+        "The lawmaker said the count was rushed."
+    )
+    assert found.speaker == "Joel Ramos"

@@ -137,6 +137,9 @@ class _History:
         # The last possessive that opened a clause ("Suu Kyi's fate is unclear"): whom a
         # "she" later in the same sentence means, though not one in the next sentence.
         self.owner: tuple[int, _Entity] | None = None
+        # Where each unnamed person was introduced, by head noun ("a young woman"): whom
+        # "the woman" means unless someone named has been given that role since.
+        self.unnamed: dict[str, int] = {}
 
     def add(self, position: int, entity: _Entity, salient: bool) -> None:
         self.every.append((position, entity))
@@ -145,10 +148,17 @@ class _History:
 
     def latest(self, wanted: Callable[[_Entity], bool], before: int) -> _Entity | None:
         """The most recent salient entity ``wanted`` accepts, else the most recent one."""
+        found = self.latest_at(wanted, before)
+        return found[1] if found is not None else None
+
+    def latest_at(
+        self, wanted: Callable[[_Entity], bool], before: int
+    ) -> tuple[int, _Entity] | None:
+        """``latest``, with the position of the mention that made it so."""
         for entries in (self.salient, self.every):
             for position, entity in reversed(entries):
                 if position < before and wanted(entity):
-                    return entity
+                    return position, entity
         return None
 
 
@@ -223,6 +233,8 @@ class SpeakerResolver:
             fields["speaker"] = speaker
             if attribution.in_quote:
                 continue  # a quoted speaker's sources are not the story's speakers
+            if source_type == "anonymous" and not _plural(source.text):
+                history.unnamed[source.text.split()[-1].lower()] = start
             if source_type == "document":
                 last_document = (start, speaker or source.text)
             if source_type in ("anonymous", "vague") and _plural(source.text):
@@ -253,6 +265,11 @@ class SpeakerResolver:
         source = attribution.source
         assert source is not None
         start = source.start
+        if info.kind != "named" and _all_capitalised(source.text):
+            # "Secretary of State John F. Kerry": a title that reads as a role, then a name.
+            named = self._titled_name(source.text)
+            if named is not None:
+                return "named_person", _entity(entities, surnames, named).name
         if info.kind == "named" and info.source_type == "named_person" and info.speaker:
             mention = self._person_of(source.text, info.speaker)
             entity = _entity(entities, surnames, mention)
@@ -355,7 +372,17 @@ class SpeakerResolver:
         recent speaker or subject whose gender the role does not contradict."""
         head = phrase.split()[-1].lower()
         gender = _gender_of_roles((head,))
-        entity = history.latest(lambda e: e.kind == "person" and head in e.roles, start)
+        given = history.latest_at(lambda e: e.kind == "person" and head in e.roles, start)
+        unnamed = history.unnamed.get(head)
+        if (
+            unnamed is not None
+            and start - unnamed < _UNNAMED_REACH
+            and (given is None or given[0] < unnamed)
+        ):
+            # "a young woman asked ... the woman said"; not "A lawmaker is calling for ..."
+            # paragraphs before the story names him and calls him "the lawmaker".
+            return "anonymous", None
+        entity = given[1] if given is not None else None
         if entity is None:
             entity = history.latest(
                 lambda e: e.kind == "person" and (gender is None or e.gender in (None, gender)),
@@ -575,6 +602,11 @@ class SpeakerResolver:
             roles.append(role)
             index += 1
         name = tokens[index:]
+        if name and name[0] in _CONNECTORS and roles:
+            # "Secretary of State John F. Kerry": the office's name, then the person's,
+            # which opens with a given name where the lexicon knows it.
+            given = self._given_name_after_role(name)
+            name = name[given:] if given else name[2:]
         if not name or name[0] in titles or name[0].lower() in self.typer.common_nouns:
             return None
         if len(name) == 1 and (len(name[0]) < 2 or name[0].isupper()):
@@ -584,6 +616,14 @@ class SpeakerResolver:
         gender = gender or _gender_of_roles(roles)
         single = len(name) == 1 and not roles
         return _Mention(" ".join(name), "person", gender, tuple(roles), possessive, offset, single)
+
+    def _titled_name(self, phrase: str) -> _Mention | None:
+        """The person a capitalised phrase ends with, if it holds a title and one."""
+        parsed = self._parsed(phrase)
+        last = parsed[-1] if parsed else None
+        if last is None or last.kind != "person" or last.single:
+            return None
+        return last if phrase.endswith(last.name) else None
 
     def _person_of(self, phrase: str, speaker: str) -> _Mention:
         """The mention an attribution's named source makes ('Sen. Jane Doe' -> Jane Doe, f?)."""
@@ -645,6 +685,12 @@ def _hearer(body: str, cue_end: int) -> str | None:
     return found.group("name") if found is not None else None
 
 
+def _all_capitalised(phrase: str) -> bool:
+    """'Secretary of State John F. Kerry': capitalised words joined only by connectors."""
+    tokens = phrase.split()
+    return len(tokens) > 2 and all(t[:1].isupper() or t in _CONNECTORS for t in tokens)
+
+
 def _owner(
     body: str, history: _History, start: int, fits: Callable[[_Entity], bool]
 ) -> _Entity | None:
@@ -684,6 +730,7 @@ def _described(token: str) -> bool:
     return "-" in token and any(part[:1].islower() for part in token.split("-")[1:])
 
 
+_UNNAMED_REACH = 400  # characters: about two sentences
 _PREMODIFIERS = words("the a an former longtime veteran then")
 
 
