@@ -128,12 +128,32 @@ class _Mention:
     segment: int = 0  # where its part of the run starts (after "of", after a sentence end)
 
 
+@dataclass(slots=True)
+class _Found:
+    """A name found outside quotes. Whether it is its clause's subject is tested only when
+    resolution looks back at it: most names are never looked back at."""
+
+    position: int
+    mention: _Mention
+    lead: int  # where its part of the capitalised run starts
+    run_end: int
+    opens: bool | None  # opens its sentence; None until someone asks
+
+
+@dataclass(slots=True)
+class _Seen:
+    position: int
+    entity: _Entity
+    salient: bool | None  # a speaker or a clause subject; None: not tested yet
+    found: _Found | None = None
+
+
 class _History:
     """Entities in the order the text brings them up: speakers and subjects, and all."""
 
-    def __init__(self) -> None:
-        self.salient: list[tuple[int, _Entity]] = []  # speakers and clause subjects
-        self.every: list[tuple[int, _Entity]] = []
+    def __init__(self, subject: Callable[[_Found], bool] | None = None) -> None:
+        self.entries: list[_Seen] = []
+        self._subject = subject
         # The last possessive that opened a clause ("Suu Kyi's fate is unclear"): whom a
         # "she" later in the same sentence means, though not one in the next sentence.
         self.owner: tuple[int, _Entity] | None = None
@@ -141,10 +161,16 @@ class _History:
         # "the woman" means unless someone named has been given that role since.
         self.unnamed: dict[str, int] = {}
 
-    def add(self, position: int, entity: _Entity, salient: bool) -> None:
-        self.every.append((position, entity))
-        if salient:
-            self.salient.append((position, entity))
+    def add(
+        self, position: int, entity: _Entity, salient: bool | None, found: _Found | None = None
+    ) -> None:
+        self.entries.append(_Seen(position, entity, salient, found))
+
+    def is_salient(self, seen: _Seen) -> bool:
+        if seen.salient is None:
+            assert self._subject is not None and seen.found is not None
+            seen.salient = self._subject(seen.found)
+        return seen.salient
 
     def latest(self, wanted: Callable[[_Entity], bool], before: int) -> _Entity | None:
         """The most recent salient entity ``wanted`` accepts, else the most recent one."""
@@ -152,14 +178,27 @@ class _History:
         return found[1] if found is not None else None
 
     def latest_at(
-        self, wanted: Callable[[_Entity], bool], before: int
+        self, wanted: Callable[[_Entity], bool], before: int, salient_only: bool = False
     ) -> tuple[int, _Entity] | None:
         """``latest``, with the position of the mention that made it so."""
-        for entries in (self.salient, self.every):
-            for position, entity in reversed(entries):
-                if position < before and wanted(entity):
-                    return position, entity
-        return None
+        fallback = None
+        for seen in reversed(self.entries):
+            if seen.position >= before or not wanted(seen.entity):
+                continue
+            if self.is_salient(seen):
+                return seen.position, seen.entity
+            if fallback is None and not salient_only:
+                fallback = (seen.position, seen.entity)
+        return fallback
+
+    def salient_since(self, position: int) -> bool:
+        """Whether a speaker or subject came up after ``position``."""
+        for seen in reversed(self.entries):
+            if seen.position <= position:
+                return False
+            if self.is_salient(seen):
+                return True
+        return False
 
 
 class SpeakerResolver:
@@ -199,10 +238,10 @@ class SpeakerResolver:
     def resolve(self, body: str, quotes: Sequence[Quote], attributions: list[Attribution]) -> None:
         """Set ``source_type`` and ``speaker`` on every attribution, in body order."""
         inside = _QuoteBounds(quotes)
-        history = _History()
+        mentions, subject = self._mentions(body, inside, attributions)
+        history = _History(subject)
         entities: dict[str, _Entity] = {}
         surnames: dict[str, str] = {}
-        mentions = self._mentions(body, inside, attributions)
         next_mention = 0
         last_document: tuple[int, str] | None = None
         last_group: tuple[int, SourceType, str | None] | None = None
@@ -212,14 +251,15 @@ class SpeakerResolver:
             if source is None:
                 continue
             start = source.start
-            while next_mention < len(mentions) and mentions[next_mention][0] < start:
-                position, mention, subject = mentions[next_mention]
-                entity = _entity(entities, surnames, mention)
-                history.add(position, entity, subject and not mention.possessive)
-                if subject and mention.possessive and entity.kind == "person":
-                    history.owner = (position, entity)
-                if subject and not mention.possessive and entity.kind in ("organization", "group"):
-                    last_group = (position, "named_organization", entity.name)
+            while next_mention < len(mentions) and mentions[next_mention].position < start:
+                found = mentions[next_mention]
+                entity = _entity(entities, surnames, found.mention)
+                if found.mention.possessive:
+                    history.add(found.position, entity, False)
+                    if entity.kind == "person" and subject(found):
+                        history.owner = (found.position, entity)
+                else:
+                    history.add(found.position, entity, None, found)
                 next_mention += 1
             info = self.typer.known(source.text, attribution.in_quote)
             source_type, speaker = self._resolved(
@@ -248,8 +288,6 @@ class SpeakerResolver:
                 entity = entities.get(speaker)
                 if entity is not None:
                     history.add(start, entity, True)
-                    if source_type == "named_organization" or entity.kind == "group":
-                        last_group = (start, source_type, speaker)
 
     def _resolved(
         self,
@@ -351,6 +389,11 @@ class SpeakerResolver:
                 entity.gender = gender  # the text has now shown it
             return "named_person", entity.name
         if pronoun in GROUP_PRONOUNS:
+            # The latest of: an unnamed group that spoke, an organisation or group that
+            # spoke or was a clause's subject.
+            named = history.latest_at(lambda e: e.kind in ("organization", "group"), start, True)
+            if named is not None and (last_group is None or named[0] > last_group[0]):
+                return "named_organization", named[1].name
             if last_group is None:
                 return "unknown", None  # nothing for "they" to stand for
             return last_group[1], last_group[2]
@@ -397,18 +440,18 @@ class SpeakerResolver:
 
     def _mentions(
         self, body: str, inside: _QuoteBounds, attributions: Sequence[Attribution]
-    ) -> list[tuple[int, _Mention, bool]]:
-        """(offset, mention, is a clause subject) of the people and organisations named
-        outside quotes, up to the last source that may need an antecedent."""
+    ) -> tuple[list[_Found], Callable[[_Found], bool]]:
+        """The people and organisations named outside quotes, up to the last source that
+        may need an antecedent, and the test of whether one is its clause's subject."""
         needing = [
             a.source.start
             for a in attributions
             if a.source is not None and _may_refer(a.source.text)
         ]
         if not needing:
-            return []
+            return [], lambda found: False
         end = max(needing)
-        found: list[tuple[int, _Mention, bool]] = []
+        found: list[_Found] = []
         runs = self._runs
         # Reported speech is the speaker's, like a quote: who is named in it is not who
         # the story goes on about ("Smith said Jones would resign. He added ...").
@@ -436,35 +479,32 @@ class SpeakerResolver:
                 continue
             for mention in parsed:
                 position = run_start + mention.offset
-                # Words skipped before the name ("Other Netizens") leave it opening the
-                # sentence.
                 lead = run_start + mention.segment
-                opens = _opens_sentence(body, position) or (
-                    lead != position and _opens_sentence(body, lead)
-                )
-                if (
-                    mention.single
-                    and mention.name not in name_words
-                    and (opens or _written_lower(body, mention.name, lower_words))
-                ):
-                    # "Outright, ...", "Proposals ...", "– Country less safe –" when the
-                    # story also writes "country": a capital, not a name.
-                    continue
+                opens = None
+                if mention.single and mention.name not in name_words:
+                    opens = _opens(body, position, lead)
+                    if opens or _written_lower(body, mention.name, lower_words):
+                        # "Outright, ...", "Proposals ...", "– Country less safe –" when
+                        # the story also writes "country": a capital, not a name.
+                        continue
                 if mention.kind == "person" and not mention.single:
                     name_words.update(mention.name.split())
                 if mention.single and _family(body, position, mention.name):
                     mention = _as_group(mention)  # "the Clintons": two people, not "she"
-                # Where the run starts is where the clause has its subject: "Former
-                # Hewlett-Packard CEO Carly Fiorina named ..." is about Fiorina.
-                # The cheap tests first: most mentions in reported speech need no parse of
-                # the words before them.
-                subject = (
-                    not reported.contains(position)
-                    and (opens or _is_subject(body, lead) or self._premodified(body, lead))
-                    and not self._modifies(body, match.end())
-                )
-                found.append((position, mention, subject))
-        return found
+                found.append(_Found(position, mention, lead, match.end(), opens))
+        return found, lambda one: self._subject(body, reported, one)
+
+    def _subject(self, body: str, reported: _QuoteBounds, found: _Found) -> bool:
+        """Whether a name is its clause's subject (or a speaker to be): where the run
+        starts is where the clause has its subject ("Former Hewlett-Packard CEO Carly
+        Fiorina named ..." is about Fiorina). Names in reported speech are the speaker's."""
+        if reported.contains(found.position):
+            return False
+        if found.opens is None:
+            found.opens = _opens(body, found.position, found.lead)
+        return (
+            found.opens or _is_subject(body, found.lead) or self._premodified(body, found.lead)
+        ) and not self._modifies(body, found.run_end)
 
     def _premodified(self, body: str, position: int) -> bool:
         """Whether only a determiner, capitalised words and a role word stand between the
@@ -701,12 +741,11 @@ def _owner(
     between = body[position:start]
     if not fits(entity) or ". " in between or "\n" in between or "”" in between:
         return None
-    later = history.salient[-1][0] if history.salient else -1
-    return entity if later < position else None
+    return None if history.salient_since(position) else entity
 
 
 def _mentioned_after(history: _History, entity: _Entity, position: int) -> bool:
-    return any(p > position and e is entity for p, e in reversed(history.every))
+    return any(s.position > position and s.entity is entity for s in reversed(history.entries))
 
 
 _SENTENCE_OPENERS = words(
@@ -739,10 +778,26 @@ def _written_lower(body: str, word: str, seen: dict[str, bool]) -> bool:
     known = seen.get(word)
     if known is None:
         lower = word.lower()
-        known = seen[word] = lower != word and (
-            re.search(rf"(?<![\w'’.-]){re.escape(lower)}(?![\w'’-])", body) is not None
-        )
+        known = seen[word] = lower != word and _whole_word_in(body, lower)
     return known
+
+
+def _whole_word_in(body: str, word: str) -> bool:
+    """Whether ``word`` occurs in ``body`` as a word of its own: substring search in C
+    first, since most names never occur in lower case at all."""
+    at = body.find(word)
+    while at >= 0:
+        end = at + len(word)
+        if (at == 0 or not _word_char(body[at - 1])) and (
+            end == len(body) or not _word_char(body[end])
+        ):
+            return True
+        at = body.find(word, end)
+    return False
+
+
+def _word_char(char: str) -> bool:
+    return char.isalnum() or char in "_'’-"
 
 
 def _family(body: str, position: int, name: str) -> bool:
@@ -756,6 +811,12 @@ def _family(body: str, position: int, name: str) -> bool:
 
 def _as_group(mention: _Mention) -> _Mention:
     return _Mention(mention.name, "group", None, (), mention.possessive, mention.offset)
+
+
+def _opens(body: str, position: int, lead: int) -> bool:
+    """Whether a name opens its sentence; words skipped before it ("Other Netizens") leave
+    it opening the sentence too."""
+    return _opens_sentence(body, position) or (lead != position and _opens_sentence(body, lead))
 
 
 def _opens_sentence(body: str, position: int) -> bool:
