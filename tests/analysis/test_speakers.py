@@ -496,3 +496,15 @@ def test_the_lawmaker_named_paragraphs_after_an_unnamed_introduction() -> None:
         "The lawmaker said the count was rushed."
     )
     assert found.speaker == "Joel Ramos"
+
+
+@pytest.mark.parametrize(
+    "middle",
+    [
+        "The view from here of Super Tuesday highlighted both.",
+        "According to White House-era documents, it was close.",
+    ],
+)
+def test_a_capital_that_is_part_of_a_date_or_a_description_is_no_speaker(middle: str) -> None:
+    found = last(f"Tom Reyes spoke at noon. {middle} He said the count was fair.")
+    assert found.speaker == "Tom Reyes"

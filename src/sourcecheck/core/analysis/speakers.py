@@ -309,6 +309,8 @@ class SpeakerResolver:
             if named is not None:
                 return "named_person", _entity(entities, surnames, named).name
         if info.kind == "named" and info.source_type == "named_person" and info.speaker:
+            if self._fragment(body, source):
+                return "unknown", None  # "Super" of "Super Tuesday", "White House-era"
             mention = self._person_of(source.text, info.speaker)
             entity = _entity(entities, surnames, mention)
             # "spokeswoman Hua Chunying said", "Lee Park, a spokeswoman for ...": the role
@@ -590,7 +592,7 @@ class SpeakerResolver:
         ):
             skipped += len(tokens[0]) + 1
             tokens = tokens[1:]
-        if not tokens or _PARTY_TAG.match(tokens[0]):
+        if not tokens or _PARTY_TAG.match(tokens[0]) or _described(tokens[-1]):
             return None
         possessive = tokens[-1].endswith(("'s", "’s", "s'", "s’"))
         if possessive:
@@ -656,6 +658,14 @@ class SpeakerResolver:
         gender = gender or _gender_of_roles(roles)
         single = len(name) == 1 and not roles
         return _Mention(" ".join(name), "person", gender, tuple(roles), possessive, offset, single)
+
+    def _fragment(self, body: str, source: Span) -> bool:
+        """Whether a one-run source is part of a capitalised run that names nobody: a
+        date's first word, a description made of a name ('White House-era')."""
+        run = _CAPITALISED_RUN.match(body, source.start)
+        if run is None or (run.end() <= source.end and not _described(run.group().split()[-1])):
+            return False
+        return not any(m.kind == "person" for m in self._parsed(run.group()))
 
     def _titled_name(self, phrase: str) -> _Mention | None:
         """The person a capitalised phrase ends with, if it holds a title and one."""
