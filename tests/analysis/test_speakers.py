@@ -508,3 +508,11 @@ def test_the_lawmaker_named_paragraphs_after_an_unnamed_introduction() -> None:
 def test_a_capital_that_is_part_of_a_date_or_a_description_is_no_speaker(middle: str) -> None:
     found = last(f"Tom Reyes spoke at noon. {middle} He said the count was fair.")
     assert found.speaker == "Tom Reyes"
+
+
+def test_a_passive_agent_with_an_appositive_is_the_subject() -> None:
+    found = last(
+        '"We will fight," said Murray. He was joined on the call by Ilse Varga, president '
+        "of the tenants union. She said the rent rise was unlawful."
+    )
+    assert found.speaker == "Ilse Varga"

@@ -523,6 +523,8 @@ class SpeakerResolver:
 
     def _modifies(self, body: str, end: int) -> bool:
         """Whether the name ending at ``end`` modifies a noun ('Trump supporters')."""
+        if body[end : end + 1] not in (" ", "\t"):
+            return False  # "Ilse Hogue, president of ...": an appositive, not a modifier
         following = body[end + 1 : end + 16].split(None, 1)
         return bool(following) and following[0].lower() in self.typer.common_nouns
 
@@ -857,6 +859,9 @@ def _is_subject(body: str, position: int) -> bool:
         return False  # "Obama and Biden placed flowers": the sentence's first name leads
     if last in _SUBJECT_OPENERS or last in _ANSWERERS:
         # "Hannity asked Trump how high ...": the person asked is who answers next.
+        return True
+    if last == "by" and any(t.endswith(("ed", "en")) for t in tokens[-5:-1]):
+        # "He was joined on the call by Ilse Hogue": a passive's agent does the deed.
         return True
     # "When Lopez learned ...", at the start of a sentence: the sentence is about her.
     opening = len(tokens) == 1 or (len(tokens) == 2 and not tokens[0].strip("\"“‘'("))
