@@ -516,3 +516,11 @@ def test_a_passive_agent_with_an_appositive_is_the_subject() -> None:
         "of the tenants union. She said the rent rise was unlawful."
     )
     assert found.speaker == "Ilse Varga"
+
+
+def test_the_statement_is_its_maker_speaking() -> None:
+    found = last(
+        "Tom Reyes spoke first. The Harbor Museum issued a statement on Friday. Recalling "
+        "the flood, the statement urged residents to give."
+    )
+    assert (found.source_type, found.speaker) == ("named_organization", "Harbor Museum")

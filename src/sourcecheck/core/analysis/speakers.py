@@ -353,6 +353,13 @@ class SpeakerResolver:
             if entity is None:
                 return "named_organization", None
             return "named_organization", entity.name
+        if info.source_type == "document" and _STATEMENT.match(source.text):
+            # "The museum issued a statement ... the statement urged": its maker speaking,
+            # as in "the museum said in a statement".
+            maker = history.latest_at(lambda e: e.kind != "government", start, True)
+            if maker is not None and start - maker[0] < _UNNAMED_REACH:
+                kind = "named_person" if maker[1].kind == "person" else "named_organization"
+                return kind, maker[1].name
         return info.source_type, info.speaker
 
     def _pronoun(
@@ -782,6 +789,7 @@ def _described(token: str) -> bool:
 
 
 _UNNAMED_REACH = 400  # characters: about two sentences
+_STATEMENT = re.compile(r"(?:the|that|this|its|his|her|their)\s+statement\Z", re.I)
 _PREMODIFIERS = words("the a an former longtime veteran then")
 
 
