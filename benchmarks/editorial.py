@@ -1,6 +1,7 @@
 """Findings measured the way an editor judges them, on the project's editorial gold.
 
-    python benchmarks/editorial.py [--data ../shared/data/polnear] [--split dev|train|fresh|all]
+    python benchmarks/editorial.py [--data ../shared/data/polnear]
+                                   [--split dev|train|fresh|fresh2|all]
                                    [--polnear] [--errors KIND] [--markdown]
 
 The gold (``benchmarks/editorial_gold/<split>/*.json``, written with
@@ -22,8 +23,9 @@ the gold's SHA-1. Each article is scored by the default engine and compared with
 * scores: Spearman's rho between the overall score and the editor's 0-100, and the share of
   articles in the editor's band.
 
-A gold file with a ``layers`` list covers only those layers (the ``fresh`` split holds
-speakers and unnamed sources only): it counts for their figures and for no other.
+A gold file with a ``layers`` list covers only those layers (the ``fresh`` and ``fresh2``
+splits hold speakers and unnamed sources only): it counts for their figures and no other.
+``fresh2`` was annotated after the speaker rules were written and never tuned on.
 
 ``--polnear`` adds PolNeAR's overlap F1 (source / cue / content) on its dev split, which the
 same table's floors refer to. ``--errors claims|hedges|speakers|unnamed`` lists the misses.
@@ -50,7 +52,7 @@ GOLD = Path(__file__).parent / "editorial_gold"
 CLAIM_RULES = ("attribution_clarity/unattributed-claim", "attribution_clarity/unattributed-figure")
 HEDGE_RULES = ("hedging/writer-hedge",)
 UNNAMED = ("anonymous", "vague")
-SPLITS = ("dev", "train", "fresh")
+SPLITS = ("dev", "train", "fresh", "fresh2")
 LAYERS = ("sentences", "speakers", "unnamed_sources", "writer_hedges", "editor")
 _WORD = re.compile(r"[\w'’.-]+")
 
