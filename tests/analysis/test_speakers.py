@@ -156,6 +156,10 @@ def test_they_resolve_to_the_organisation_last_the_subject() -> None:
         ("Another said the plan would pass.", "anonymous", None),
         ("His wife said he would not run again.", "unknown", None),
         ("Emails revealed the closures were deliberate.", "vague", None),
+        ("There were emails that night showing the closures were planned.", "vague", None),
+        ("Public polls show the mayor trailing.", "vague", None),
+        ("Even an anti-Trump PAC said the levy was unlawful.", "anonymous", None),
+        ("The NAACP said the levy was unlawful.", "named_organization", "NAACP"),
         ("Clinton's campaign said the ad was false.", "named_organization", "Clinton's campaign"),
     ],
 )

@@ -325,6 +325,8 @@ class SpeakerResolver:
                 return "named_person", entity.name
             return "named_organization", entity.name  # "Greenfield Foods" named before
         if info.kind == "named" and info.source_type == "named_organization" and info.speaker:
+            if _ACRONYM.match(source.text) and _KIND_OF.search(body, max(0, start - 50), start):
+                return "anonymous", None  # "an anti-Trump PAC": a kind, not a name
             entity = _entity(
                 entities, surnames, _Mention(info.speaker, "organization", None, (), False, 0)
             )
@@ -789,6 +791,8 @@ def _described(token: str) -> bool:
 
 
 _UNNAMED_REACH = 400  # characters: about two sentences
+# "a conservative ", "an anti-Trump ": an indefinite article and descriptions right before.
+_KIND_OF = re.compile(r"(?<![\w-])[Aa]n?(?:[ \t]+(?:[a-z][\w-]*|[A-Z]\w*-[a-z][\w-]*))*[ \t]+\Z")
 _STATEMENT = re.compile(r"(?:the|that|this|its|his|her|their)\s+statement\Z", re.I)
 _PREMODIFIERS = words("the a an former longtime veteran then")
 
