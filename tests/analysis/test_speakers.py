@@ -528,3 +528,12 @@ def test_the_statement_is_its_maker_speaking() -> None:
         "the flood, the statement urged residents to give."
     )
     assert (found.source_type, found.speaker) == ("named_organization", "Harbor Museum")
+
+
+def test_two_full_names_joined_by_and_are_two_sources() -> None:
+    analysis = analyze(
+        "Lena Ortiz spoke first. Other members, including Lena Ortiz and Paul Hart, have "
+        "backed the plan, saying it would pass."
+    )
+    names = sorted(s.name for s in analysis.sources if s.name)
+    assert names == ["Lena Ortiz", "Paul Hart"]

@@ -1304,7 +1304,9 @@ def _source_text(fields: dict) -> str:
 # not "Procter and Gamble" nor "the Department of Health and Human Services".
 _COORDINATION = re.compile(
     r"^(?:[Bb]oth\s+(?P<a1>[^,]+?)\s+and\s+(?P<b1>.+)|"
-    r"(?P<a2>(?:[Tt]he|[Aa]n?)\s[^,]+?)\s+(?:and|as\s+well\s+as)\s+(?P<b2>(?:the|a|an)\s.+))$"
+    r"(?P<a2>(?:[Tt]he|[Aa]n?)\s[^,]+?)\s+(?:and|as\s+well\s+as)\s+(?P<b2>(?:the|a|an)\s.+)|"
+    # "Carly Fiorina and Ben Carson": two full names, each of two words or more
+    r"(?P<a3>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)+)\s+and\s+(?P<b3>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)+))$"
 )
 
 
@@ -1315,9 +1317,10 @@ def _coordinated(fields: dict, text: str) -> list[str]:
     match = _COORDINATION.match(text)
     if match is None:
         return []
-    if match.group("a1") is not None:
-        return [match.group("a1"), match.group("b1")]
-    return [match.group("a2"), match.group("b2")]
+    for first, second in (("a1", "b1"), ("a2", "b2"), ("a3", "b3")):
+        if match.group(first) is not None:
+            return [match.group(first), match.group(second)]
+    return []
 
 
 @lru_cache(maxsize=8192)
