@@ -130,29 +130,25 @@ class _Mention:
 
 @dataclass(slots=True)
 class _Found:
-    """A name found outside quotes. Whether it is its clause's subject is tested only when
-    resolution looks back at it: most names are never looked back at."""
+    """A name found outside quotes, and later what it names. Whether it is its clause's
+    subject is tested only when resolution looks back at it: most names never are."""
 
     position: int
-    mention: _Mention
-    lead: int  # where its part of the capitalised run starts
-    run_end: int
-    opens: bool | None  # opens its sentence; None until someone asks
-
-
-@dataclass(slots=True)
-class _Seen:
-    position: int
-    entity: _Entity
-    salient: bool | None  # a speaker or a clause subject; None: not tested yet
-    found: _Found | None = None
+    mention: _Mention | None  # None: a speaker added from its attribution
+    lead: int = 0  # where its part of the capitalised run starts
+    run_end: int = 0
+    opens: bool | None = None  # opens its sentence; None until someone asks
+    entity: _Entity | None = None
+    salient: bool | None = None  # a speaker or a clause subject; None: not tested yet
 
 
 class _History:
     """Entities in the order the text brings them up: speakers and subjects, and all."""
 
     def __init__(self, subject: Callable[[_Found], bool] | None = None) -> None:
-        self.entries: list[_Seen] = []
+        self.entries: list[_Found] = []
+        # The same entries by the entity's kind: "he" looks back through people only.
+        self.by_kind: dict[str, list[_Found]] = {}
         self._subject = subject
         # The last possessive that opened a clause ("Suu Kyi's fate is unclear"): whom a
         # "she" later in the same sentence means, though not one in the next sentence.
@@ -161,42 +157,55 @@ class _History:
         # "the woman" means unless someone named has been given that role since.
         self.unnamed: dict[str, int] = {}
 
-    def add(
-        self, position: int, entity: _Entity, salient: bool | None, found: _Found | None = None
-    ) -> None:
-        self.entries.append(_Seen(position, entity, salient, found))
+    def add(self, found: _Found, entity: _Entity, salient: bool | None) -> None:
+        found.entity = entity
+        found.salient = salient
+        self.entries.append(found)
+        kind = self.by_kind.get(entity.kind)
+        if kind is None:
+            kind = self.by_kind[entity.kind] = []
+        kind.append(found)
 
-    def is_salient(self, seen: _Seen) -> bool:
-        if seen.salient is None:
-            assert self._subject is not None and seen.found is not None
-            seen.salient = self._subject(seen.found)
-        return seen.salient
+    def is_salient(self, found: _Found) -> bool:
+        if found.salient is None:
+            assert self._subject is not None
+            found.salient = self._subject(found)
+        return found.salient
 
-    def latest(self, wanted: Callable[[_Entity], bool], before: int) -> _Entity | None:
-        """The most recent salient entity ``wanted`` accepts, else the most recent one."""
-        found = self.latest_at(wanted, before)
+    def latest(
+        self, wanted: Callable[[_Entity], bool], before: int, kind: str | None = None
+    ) -> _Entity | None:
+        """The most recent salient entity ``wanted`` accepts, else the most recent one;
+        ``kind``: only entities of that kind can be wanted."""
+        found = self.latest_at(wanted, before, kind=kind)
         return found[1] if found is not None else None
 
     def latest_at(
-        self, wanted: Callable[[_Entity], bool], before: int, salient_only: bool = False
+        self,
+        wanted: Callable[[_Entity], bool],
+        before: int,
+        salient_only: bool = False,
+        kind: str | None = None,
     ) -> tuple[int, _Entity] | None:
         """``latest``, with the position of the mention that made it so."""
+        entries = self.entries if kind is None else self.by_kind.get(kind, [])
         fallback = None
-        for seen in reversed(self.entries):
-            if seen.position >= before or not wanted(seen.entity):
+        for found in reversed(entries):
+            entity = found.entity
+            if found.position >= before or entity is None or not wanted(entity):
                 continue
-            if self.is_salient(seen):
-                return seen.position, seen.entity
+            if self.is_salient(found):
+                return found.position, entity
             if fallback is None and not salient_only:
-                fallback = (seen.position, seen.entity)
+                fallback = (found.position, entity)
         return fallback
 
     def salient_since(self, position: int) -> bool:
         """Whether a speaker or subject came up after ``position``."""
-        for seen in reversed(self.entries):
-            if seen.position <= position:
+        for found in reversed(self.entries):
+            if found.position <= position:
                 return False
-            if self.is_salient(seen):
+            if self.is_salient(found):
                 return True
         return False
 
@@ -253,13 +262,15 @@ class SpeakerResolver:
             start = source.start
             while next_mention < len(mentions) and mentions[next_mention].position < start:
                 found = mentions[next_mention]
-                entity = _entity(entities, surnames, found.mention)
-                if found.mention.possessive:
-                    history.add(found.position, entity, False)
+                mention = found.mention
+                assert mention is not None
+                entity = _entity(entities, surnames, mention)
+                if mention.possessive:
+                    history.add(found, entity, False)
                     if entity.kind == "person" and subject(found):
                         history.owner = (found.position, entity)
                 else:
-                    history.add(found.position, entity, None, found)
+                    history.add(found, entity, None)
                 next_mention += 1
             info = self.typer.known(source.text, attribution.in_quote)
             source_type, speaker = self._resolved(
@@ -287,7 +298,7 @@ class SpeakerResolver:
                 # "Trump's continued appeal": a possessive before the cue is no speaker.
                 entity = entities.get(speaker)
                 if entity is not None:
-                    history.add(start, entity, True)
+                    history.add(_Found(start, None), entity, True)
 
     def _resolved(
         self,
@@ -350,8 +361,8 @@ class SpeakerResolver:
         if info.kind == "org_description":
             head = source.text.split()[-1].lower()
             entity = history.latest(
-                lambda e: e.kind == "organization" and head in e.name.lower(), start
-            ) or history.latest(lambda e: e.kind == "organization", start)
+                lambda e: head in e.name.lower(), start, "organization"
+            ) or history.latest(lambda e: True, start, "organization")
             if entity is None:
                 return "named_organization", None
             return "named_organization", entity.name
@@ -393,7 +404,7 @@ class SpeakerResolver:
                     and (hearer is None or hearer not in e.name.split())
                 )
 
-            entity = _owner(body, history, start, fits) or history.latest(fits, start)
+            entity = _owner(body, history, start, fits) or history.latest(fits, start, "person")
             if entity is None:
                 return "unknown", None
             if gender is not None and entity.gender is None:
@@ -426,7 +437,7 @@ class SpeakerResolver:
         recent speaker or subject whose gender the role does not contradict."""
         head = phrase.split()[-1].lower()
         gender = _gender_of_roles((head,))
-        given = history.latest_at(lambda e: e.kind == "person" and head in e.roles, start)
+        given = history.latest_at(lambda e: head in e.roles, start, kind="person")
         unnamed = history.unnamed.get(head)
         if (
             unnamed is not None
@@ -439,8 +450,7 @@ class SpeakerResolver:
         entity = given[1] if given is not None else None
         if entity is None:
             entity = history.latest(
-                lambda e: e.kind == "person" and (gender is None or e.gender in (None, gender)),
-                start,
+                lambda e: gender is None or e.gender in (None, gender), start, "person"
             )
         if entity is None:
             return ("anonymous" if head in self.typer.anonymous_heads else "unknown"), None
@@ -509,7 +519,7 @@ class SpeakerResolver:
         """Whether a name is its clause's subject (or a speaker to be): where the run
         starts is where the clause has its subject ("Former Hewlett-Packard CEO Carly
         Fiorina named ..." is about Fiorina). Names in reported speech are the speaker's."""
-        if reported.contains(found.position):
+        if found.mention is None or reported.contains(found.position):
             return False
         if found.opens is None:
             found.opens = _opens(body, found.position, found.lead)
@@ -673,6 +683,10 @@ class SpeakerResolver:
     def _fragment(self, body: str, source: Span) -> bool:
         """Whether a one-run source is part of a capitalised run that names nobody: a
         date's first word, a description made of a name ('White House-era')."""
+        after = body[source.end : source.end + 2]
+        continues = after[:1] in (" ", "\t") and after[1:].isupper()
+        if not continues and "-" not in source.text:
+            return False  # the cheap test first: most names end where the source ends
         run = _CAPITALISED_RUN.match(body, source.start)
         if run is None or (run.end() <= source.end and not _described(run.group().split()[-1])):
             return False
@@ -766,7 +780,7 @@ def _owner(
 
 
 def _mentioned_after(history: _History, entity: _Entity, position: int) -> bool:
-    return any(s.position > position and s.entity is entity for s in reversed(history.entries))
+    return any(f.position > position and f.entity is entity for f in reversed(history.entries))
 
 
 _SENTENCE_OPENERS = words(
