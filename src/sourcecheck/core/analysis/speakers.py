@@ -100,8 +100,12 @@ _NEW_REFERENT = re.compile(
     r"^(?:another|one|a second|a third|a fourth|a different|a separate|other)\b", re.I
 )
 _ACRONYM = re.compile(r"^(?:[A-Z]{2,6}|(?:[A-Z]\.){2,4})$")
-# "Sen. Jane Doe (R-Tex.)", "(D-N.Y.)": a party and state, never a name.
-_PARTY_TAG = re.compile(r"^[RDI]-[A-Z]")
+
+
+def _party_tag(token: str) -> bool:
+    """'Sen. Jane Doe (R-Tex.)', '(D-N.Y.)': a party and state, never a name (a character
+    test, not a regex: it runs on every new run's first word)."""
+    return len(token) > 2 and token[1] == "-" and token[0] in "RDI" and token[2].isupper()
 
 
 @dataclass(slots=True)
@@ -613,7 +617,7 @@ class SpeakerResolver:
         ):
             skipped += len(tokens[0]) + 1
             tokens = tokens[1:]
-        if not tokens or _PARTY_TAG.match(tokens[0]) or _described(tokens[-1]):
+        if not tokens or _party_tag(tokens[0]) or _described(tokens[-1]):
             return None
         possessive = tokens[-1].endswith(("'s", "’s", "s'", "s’"))
         if possessive:
