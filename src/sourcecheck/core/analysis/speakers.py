@@ -241,7 +241,11 @@ class SpeakerResolver:
         withheld = [
             p
             for p in category(lexicons.get("anonymous_sources"), "phrases")
-            if any(w in p for w in ("name", "anonym", "identified", "record", "background"))
+            if any(
+                w in p
+                for w in ("name", "anonym", "identified", "record", "background", "attribution")
+            )
+            or "authori" in p  # "not authorized to speak": why the name is withheld
         ]
         withheld += category(lexicons.get("anonymity_reasons"), "grant")
         self._withheld = WordStartPattern(rf"{alternation(withheld)}\b", "i")
