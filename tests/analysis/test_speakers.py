@@ -537,3 +537,16 @@ def test_two_full_names_joined_by_and_are_two_sources() -> None:
     )
     names = sorted(s.name for s in analysis.sources if s.name)
     assert names == ["Lena Ortiz", "Paul Hart"]
+
+
+def test_a_one_word_passive_agent_is_an_aside() -> None:
+    found = last(
+        "Gov. Tom Walker, one of the candidates vanquished by Trump in the race, had pledged "
+        'support. "It is sad," he told reporters.'
+    )
+    assert found.speaker == "Tom Walker"
+
+
+def test_an_acronym_that_names_one_company_stays_named() -> None:
+    found = last("In June, a desperate HP asked workers to take a pay cut.")
+    assert found.source_type == "named_organization"

@@ -128,6 +128,8 @@ _INDEFINITE = frozenset(
 _CLASSIFIED_MAX = 20_000  # remembered source phrases per engine: a few MB at most
 _ACRONYM = re.compile(r"^(?:[A-Z]{2,6}|(?:[A-Z]\.){2,4})(?:['’]s)?$")
 _POSSESSIVE = re.compile(r"['’]s?$")
+# Acronyms that name a kind of organisation, not one ("a super PAC"; not "a desperate HP").
+_KIND_ACRONYMS = frozenset(["PAC", "NGO", "LLC"])
 
 
 @dataclass(slots=True)
@@ -242,7 +244,7 @@ class SourceTyper:
             return SourceInfo("document", "other")
         if common:
             return self._description(head, head_words, named)
-        if first_word in ("a", "an") and _ACRONYM.match(head_words[-1]):
+        if first_word in ("a", "an") and head_words[-1] in _KIND_ACRONYMS:
             # "an anti-Trump PAC": a kind of organisation, unnamed, like "a conservative group"
             return SourceInfo("anonymous", "group")
         if any(w.rstrip(".,") in self.org_words or _ACRONYM.match(w) for w in named):

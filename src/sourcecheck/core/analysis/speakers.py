@@ -344,7 +344,7 @@ class SpeakerResolver:
                 return "named_person", entity.name
             return "named_organization", entity.name  # "Greenfield Foods" named before
         if info.kind == "named" and info.source_type == "named_organization" and info.speaker:
-            if _ACRONYM.match(source.text) and _KIND_OF.search(body, max(0, start - 50), start):
+            if source.text in _KIND_ACRONYMS and _KIND_OF.search(body, max(0, start - 50), start):
                 return "anonymous", None  # "an anti-Trump PAC": a kind, not a name
             entity = _entity(
                 entities, surnames, _Mention(info.speaker, "organization", None, (), False, 0)
@@ -532,7 +532,10 @@ class SpeakerResolver:
         if found.opens is None:
             found.opens = _opens(body, found.position, found.lead)
         return (
-            found.opens or _is_subject(body, found.lead) or self._premodified(body, found.lead)
+            found.opens
+            or _is_subject(body, found.lead)
+            or self._premodified(body, found.lead)
+            or (not found.mention.single and _passive_agent(body, found.lead))
         ) and not self._modifies(body, found.run_end)
 
     def _premodified(self, body: str, position: int) -> bool:
@@ -813,6 +816,8 @@ def _described(token: str) -> bool:
 
 
 _UNNAMED_REACH = 400  # characters: about two sentences
+# Acronyms that name a kind of organisation, not one ("a super PAC"; not "a desperate HP").
+_KIND_ACRONYMS = frozenset(["PAC", "PACs", "NGO", "LLC"])
 # "a conservative ", "an anti-Trump ": an indefinite article and descriptions right before.
 _KIND_OF = re.compile(r"(?<![\w-])[Aa]n?(?:[ \t]+(?:[a-z][\w-]*|[A-Z]\w*-[a-z][\w-]*))*[ \t]+\Z")
 _STATEMENT = re.compile(r"(?:the|that|this|its|his|her|their)\s+statement\Z", re.I)
@@ -894,15 +899,25 @@ def _is_subject(body: str, position: int) -> bool:
     if last in _SUBJECT_OPENERS or last in _ANSWERERS:
         # "Hannity asked Trump how high ...": the person asked is who answers next.
         return True
-    if last == "by" and any(t.endswith(("ed", "en")) for t in tokens[-5:-1]):
-        # "He was joined on the call by Ilse Hogue": a passive's agent does the deed.
-        return True
     # "When Lopez learned ...", at the start of a sentence: the sentence is about her.
     opening = len(tokens) == 1 or (len(tokens) == 2 and not tokens[0].strip("\"“‘'("))
     return last.lstrip("\"“‘'(") in _SENTENCE_OPENERS and opening and line_start >= position - 40
 
 
 _ANSWERERS = words("asked pressed questioned")
+
+
+def _passive_agent(body: str, position: int) -> bool:
+    """'He was joined on the call by Ilse Hogue': a passive's agent does the deed. Only
+    for full names: 'vanquished by Trump', 'documented by Fusion' are asides."""
+    tokens = body[max(0, position - 40) : position].split()
+    return (
+        len(tokens) > 1
+        and tokens[-1] == "by"
+        and any(t.endswith(("ed", "en")) for t in tokens[-5:-1])
+    )
+
+
 _NICKNAME_TAIL = re.compile(r"(?<![\w'’.-])[A-Z][\w'’.-]*[ \t]+[\"“‘'][A-Z][\w.-]*[\"”’']\Z")
 _NICKNAME_CLOSERS = "\"”’'"
 
