@@ -378,7 +378,12 @@ class SpeakerResolver:
             # "The museum issued a statement ... the statement urged": its maker speaking,
             # as in "the museum said in a statement".
             maker = history.latest_at(lambda e: e.kind != "government", start, True)
-            if maker is not None and start - maker[0] < _UNNAMED_REACH:
+            if (
+                maker is not None
+                and start - maker[0] < _UNNAMED_REACH
+                # the statement was brought up after its maker ("X issued a statement")
+                and "statement" in body[maker[0] : start]
+            ):
                 kind = "named_person" if maker[1].kind == "person" else "named_organization"
                 return kind, maker[1].name
         return info.source_type, info.speaker
