@@ -546,6 +546,9 @@ class SpeakerResolver:
     def _premodified(self, body: str, position: int) -> bool:
         """Whether only a determiner, capitalised words and a role word stand between the
         sentence start and the name: 'The Washington Post columnist Ruth Marcus wrote'."""
+        last = body[max(0, position - 30) : position].rsplit(None, 1)
+        if not last or last[-1].lower() not in self.typer.role_nouns:
+            return False  # the cheap test first: the word before the name is no role
         stop = body.rfind(". ", 0, position)
         start = max(body.rfind("\n", 0, position) + 1, stop + 2 if stop >= 0 else 0)
         before = body[start:position].split() if position - start < 80 else []
@@ -915,12 +918,10 @@ _ANSWERERS = words("asked pressed questioned")
 def _passive_agent(body: str, position: int) -> bool:
     """'He was joined on the call by Ilse Hogue': a passive's agent does the deed. Only
     for full names: 'vanquished by Trump', 'documented by Fusion' are asides."""
+    if not body.endswith(" by ", max(0, position - 4), position):
+        return False  # the cheap test first: most names follow no "by"
     tokens = body[max(0, position - 40) : position].split()
-    return (
-        len(tokens) > 1
-        and tokens[-1] == "by"
-        and any(t.endswith(("ed", "en")) for t in tokens[-5:-1])
-    )
+    return any(t.endswith(("ed", "en")) for t in tokens[-5:-1])
 
 
 _NICKNAME_TAIL = re.compile(r"(?<![\w'’.-])[A-Z][\w'’.-]*[ \t]+[\"“‘'][A-Z][\w.-]*[\"”’']\Z")
