@@ -30,7 +30,15 @@ _NOUN_STARTS = (
     "someone",
     "executive",
     "aide",
+    # "two people briefed on the plan": a noun phrase, not what a named aide is
+    "two ",
+    "three ",
+    "several ",
+    "some ",
+    "multiple ",
 )
+# "with knowledge of the matter": what copy writes after an unnamed source's noun.
+_POST_MODIFIERS = ("with ", "close to", "familiar with", "briefed on", "involved in")
 _DANGLING = (" to", " with", " in", " of", " on", " by")
 
 
@@ -44,6 +52,8 @@ def sentence_for(phrase: str) -> str:
         return f"{phrase[0].upper()}{phrase[1:]} the talks had stalled."
     if lower.startswith(_NOUN_STARTS):
         return f"{phrase[0].upper()}{phrase[1:]}{ending} said the talks had stalled."
+    if lower.startswith(_POST_MODIFIERS):
+        return f"The talks had stalled, said a local aide {phrase}{ending}."
     return f"The talks had stalled, said Dana, a local aide who {phrase}."
 
 

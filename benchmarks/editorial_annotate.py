@@ -20,11 +20,15 @@ sentences, numbered; ``build`` turns the draft into the offsets-only gold file u
       "editor": {"score": 55, "genre": "news"}
     }
 
+A draft with ``"layers": ["speakers", "unnamed_sources"]`` covers only those layers (here
+no ``labels`` or ``editor`` are needed): the gold file says so, and the benchmark leaves it out
+of the other figures instead of reading its missing layers as "nothing there".
+
 ``labels`` has one letter per sentence ``show`` prints: ``N`` needs a source, ``F`` needs a
 source and holds a figure (a number that is not a date, year or time), ``S`` sourced (in the
 sentence or by carry-over), ``X`` no source needed, ``+`` not a sentence of its own (joined to
 the one before it). ``near`` is a stretch of the article, unique in it, that holds the phrase;
-the phrase's first occurrence inside it is taken. The band follows from the score.
+the phrase's first whole-word occurrence inside it is taken. The band follows from the score.
 """
 
 from __future__ import annotations
@@ -32,6 +36,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import re
 import sys
 from pathlib import Path
 
@@ -41,6 +46,7 @@ GOLD = Path(__file__).parent / "editorial_gold"
 LABELS = {"N": "needs_source", "F": "needs_source", "S": "sourced", "X": "no_source_needed"}
 KINDS = ("anonymous", "vague")
 GENRES = ("news", "analysis", "opinion")
+LAYERS = ("sentences", "speakers", "unnamed_sources", "writer_hedges", "editor")
 
 
 def band(score: float) -> str:
@@ -79,10 +85,13 @@ def _unique(text: str, phrase: str) -> int:
 
 def _locate(text: str, near: str, phrase: str) -> tuple[int, int]:
     base = _unique(text, near)
-    inside = near.find(phrase)
-    if inside < 0:
+    # A whole-word match: "he" is not the "he" of "the" earlier in the near text.
+    before = r"(?<!\w)" if phrase[:1].isalnum() else ""
+    after = r"(?!\w)" if phrase[-1:].isalnum() else ""
+    found = re.search(before + re.escape(phrase) + after, text[base : base + len(near)])
+    if found is None:
         raise SystemExit(f"{phrase!r} is not inside its near text {near!r}")
-    return base + inside, base + inside + len(phrase)
+    return base + found.start(), base + found.end()
 
 
 def show(article: Path, draft: Path | None) -> None:
@@ -98,6 +107,41 @@ def build(draft_path: Path, data: Path) -> Path:
     source = data / draft["polnear_split"] / "text" / draft["article"]
     raw = source.read_bytes()
     text = raw.decode("utf-8")
+    layers = _layers(draft)
+    gold: dict = {
+        "article": draft["article"],
+        "polnear_split": draft["polnear_split"],
+        "sha1": hashlib.sha1(raw).hexdigest(),
+    }
+    if layers != LAYERS:
+        gold["layers"] = list(layers)
+    if "sentences" in layers:
+        gold["sentences"] = _sentences(text, draft)
+    if "speakers" in layers:
+        gold["speakers"] = _speakers(text, draft.get("speakers", []))
+    if "unnamed_sources" in layers:
+        gold["unnamed_sources"] = _unnamed(text, draft.get("unnamed_sources", []))
+    if "writer_hedges" in layers:
+        hedges = [_locate(text, h["near"], h["text"]) for h in draft.get("writer_hedges", [])]
+        gold["writer_hedges"] = [{"start": s, "end": e} for s, e in sorted(hedges)]
+    if "editor" in layers:
+        gold["editor"] = _editor(draft["editor"])
+    out = GOLD / draft["split"] / (Path(draft["article"]).stem + ".json")
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(gold, indent=1) + "\n", encoding="utf-8")
+    return out
+
+
+def _layers(draft: dict) -> tuple[str, ...]:
+    """The layers a draft covers, in the gold's order; all of them unless it says otherwise."""
+    wanted = draft.get("layers", LAYERS)
+    unknown = set(wanted) - set(LAYERS)
+    if unknown:
+        raise SystemExit(f"unknown layers {sorted(unknown)}")
+    return tuple(layer for layer in LAYERS if layer in wanted)
+
+
+def _sentences(text: str, draft: dict) -> list[dict]:
     bounds = sentence_bounds(text, draft.get("splits", []))
     labels = draft["labels"]
     if len(labels) != len(bounds):
@@ -114,8 +158,12 @@ def build(draft_path: Path, data: Path) -> Path:
         sentences.append(
             {"start": start, "end": end, "label": LABELS[label], "figure": label == "F"}
         )
+    return sentences
+
+
+def _speakers(text: str, items: list[dict]) -> list[dict]:
     speakers = []
-    for item in draft.get("speakers", []):
+    for item in items:
         source_start, source_end = _locate(text, item["near"], item["source"])
         cue_start, cue_end = _locate(text, item["near"], item["cue"])
         speakers.append(
@@ -127,39 +175,25 @@ def build(draft_path: Path, data: Path) -> Path:
                 "speaker": item["speaker"],
             }
         )
+    return sorted(speakers, key=lambda s: s["cue_start"])
+
+
+def _unnamed(text: str, items: list[dict]) -> list[dict]:
     unnamed = []
-    for item in draft.get("unnamed_sources", []):
+    for item in items:
         if item["kind"] not in KINDS:
             raise SystemExit(f"unknown unnamed-source kind {item['kind']!r}")
         start, end = _locate(text, item["near"], item["text"])
         unnamed.append(
             {"start": start, "end": end, "kind": item["kind"], "reason_given": item["reason_given"]}
         )
-    hedges = []
-    for item in draft.get("writer_hedges", []):
-        start, end = _locate(text, item["near"], item["text"])
-        hedges.append({"start": start, "end": end})
-    editor = draft["editor"]
+    return sorted(unnamed, key=lambda s: s["start"])
+
+
+def _editor(editor: dict) -> dict:
     if editor["genre"] not in GENRES:
         raise SystemExit(f"unknown genre {editor['genre']!r}")
-    gold = {
-        "article": draft["article"],
-        "polnear_split": draft["polnear_split"],
-        "sha1": hashlib.sha1(raw).hexdigest(),
-        "sentences": sentences,
-        "speakers": sorted(speakers, key=lambda s: s["cue_start"]),
-        "unnamed_sources": sorted(unnamed, key=lambda s: s["start"]),
-        "writer_hedges": sorted(hedges, key=lambda s: s["start"]),
-        "editor": {
-            "score": editor["score"],
-            "band": band(editor["score"]),
-            "genre": editor["genre"],
-        },
-    }
-    out = GOLD / draft["split"] / (Path(draft["article"]).stem + ".json")
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(json.dumps(gold, indent=1) + "\n", encoding="utf-8")
-    return out
+    return {"score": editor["score"], "band": band(editor["score"]), "genre": editor["genre"]}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -98,6 +98,44 @@ def test_a_changed_text_is_refused(tmp_path, polnear, monkeypatch) -> None:
         list(editorial.load(polnear, "dev"))
 
 
+def test_a_partial_gold_counts_only_for_its_layers(tmp_path, polnear, monkeypatch) -> None:
+    monkeypatch.setattr(annotate, "GOLD", tmp_path / "gold")
+    monkeypatch.setattr(editorial, "GOLD", tmp_path / "gold")
+    path = draft(tmp_path)
+    body = json.loads(path.read_text(encoding="utf-8"))
+    body["layers"] = ["speakers", "unnamed_sources"]
+    body["split"] = "fresh"
+    for layer in ("labels", "editor", "writer_hedges"):
+        del body[layer]  # a partial draft needs none of the other layers
+    path.write_text(json.dumps(body), encoding="utf-8")
+    gold = json.loads(annotate.build(path, polnear).read_text(encoding="utf-8"))
+    assert gold["layers"] == ["speakers", "unnamed_sources"]
+    assert "sentences" not in gold and "editor" not in gold
+    tally = editorial.evaluate(list(editorial.load(polnear, "fresh")))
+    assert tally.ratios["speakers resolved"].total == 1
+    assert tally.ratios["unnamed recall"].total == 1
+    assert tally.ratios["claim recall"].total == 0  # not read as "nothing needs a source"
+    assert tally.ratios["same band"].total == 0
+    assert not tally.scores
+    assert "claim recall" in editorial.table(tally, 1)
+
+
+def test_a_phrase_is_found_as_a_whole_word() -> None:
+    text = "Asked about the bridge, he said no."
+    start, end = annotate._locate(text, "the bridge, he said", "he")
+    assert text[start:end] == "he" and start == text.index(" he ") + 1
+
+
+def test_an_unknown_layer_is_refused(tmp_path, polnear, monkeypatch) -> None:
+    monkeypatch.setattr(annotate, "GOLD", tmp_path / "gold")
+    path = draft(tmp_path)
+    body = json.loads(path.read_text(encoding="utf-8"))
+    body["layers"] = ["speakers", "quotes"]
+    path.write_text(json.dumps(body), encoding="utf-8")
+    with pytest.raises(SystemExit, match="unknown layers"):
+        annotate.build(path, polnear)
+
+
 @pytest.mark.parametrize(
     ("resolved", "speaker", "right"),
     [

@@ -48,7 +48,9 @@ NOT_NAMES = words(
 # "(?<!\s)": a run of spaces is tried once, from its first space, not from each.
 _POST_MODIFIER = re.compile(
     r"(?<!\s)\s+(?:for|at|of|from|by|with|in|on|to|inside|within|close\s+to|familiar\s+with|"
-    r"briefed\s+on|who|involved|knowledgeable)\b"
+    r"briefed\s+on|who|involved|knowledgeable|"
+    # "emails that night showed": a time after the head noun is not the head
+    r"(?:that|this|last|next)\s+(?:night|morning|afternoon|evening|day|week|weekend|month|year))\b"
 )
 # "52 percent", "half of them", "a majority of voters", "nine in 10 Americans": a survey's
 # finding. What follows the share is checked in ``_is_share``.
@@ -116,11 +118,18 @@ _INDEFINITE = frozenset(
         "private",
         "early",
         "latest",
+        # Capitalised only where they open a sentence ("Public polls show"): no maker.
+        "public",
+        "national",
+        "statewide",
+        "online",
     ]
 )
 _CLASSIFIED_MAX = 20_000  # remembered source phrases per engine: a few MB at most
 _ACRONYM = re.compile(r"^(?:[A-Z]{2,6}|(?:[A-Z]\.){2,4})(?:['’]s)?$")
 _POSSESSIVE = re.compile(r"['’]s?$")
+# Acronyms that name a kind of organisation, not one ("a super PAC"; not "a desperate HP").
+_KIND_ACRONYMS = frozenset(["PAC", "NGO", "LLC"])
 
 
 @dataclass(slots=True)
@@ -217,6 +226,7 @@ class SourceTyper:
             # the party speaking through anyone the reader could check.
             return SourceInfo("vague", "group")
         named = self._names(head_words)
+        first_word = head_words[0].lower()
         person = self._name_after_role(head_words)
         if person:  # "Interior Ministry spokesman Tom Silva": the person, not the ministry
             return SourceInfo("named_person", "named", person)
@@ -234,6 +244,9 @@ class SourceTyper:
             return SourceInfo("document", "other")
         if common:
             return self._description(head, head_words, named)
+        if first_word in ("a", "an") and head_words[-1] in _KIND_ACRONYMS:
+            # "an anti-Trump PAC": a kind of organisation, unnamed, like "a conservative group"
+            return SourceInfo("anonymous", "group")
         if any(w.rstrip(".,") in self.org_words or _ACRONYM.match(w) for w in named):
             return SourceInfo("named_organization", "named", bare)
         if named:

@@ -102,6 +102,12 @@ _NEW_REFERENT = re.compile(
 _ACRONYM = re.compile(r"^(?:[A-Z]{2,6}|(?:[A-Z]\.){2,4})$")
 
 
+def _party_tag(token: str) -> bool:
+    """'Sen. Jane Doe (R-Tex.)', '(D-N.Y.)': a party and state, never a name (a character
+    test, not a regex: it runs on every new run's first word)."""
+    return len(token) > 2 and token[1] == "-" and token[0] in "RDI" and token[2].isupper()
+
+
 @dataclass(slots=True)
 class _Entity:
     """A person, organisation or group of the text, as resolution remembers it."""
@@ -126,25 +132,86 @@ class _Mention:
     segment: int = 0  # where its part of the run starts (after "of", after a sentence end)
 
 
+@dataclass(slots=True)
+class _Found:
+    """A name found outside quotes, and later what it names. Whether it is its clause's
+    subject is tested only when resolution looks back at it: most names never are."""
+
+    position: int
+    mention: _Mention | None  # None: a speaker added from its attribution
+    lead: int = 0  # where its part of the capitalised run starts
+    run_end: int = 0
+    opens: bool | None = None  # opens its sentence; None until someone asks
+    entity: _Entity | None = None
+    salient: bool | None = None  # a speaker or a clause subject; None: not tested yet
+
+
 class _History:
     """Entities in the order the text brings them up: speakers and subjects, and all."""
 
-    def __init__(self) -> None:
-        self.salient: list[tuple[int, _Entity]] = []  # speakers and clause subjects
-        self.every: list[tuple[int, _Entity]] = []
+    def __init__(self, subject: Callable[[_Found], bool] | None = None) -> None:
+        self.entries: list[_Found] = []
+        # The same entries by the entity's kind: "he" looks back through people only.
+        self.by_kind: dict[str, list[_Found]] = {}
+        self._subject = subject
+        # The last possessive that opened a clause ("Suu Kyi's fate is unclear"): whom a
+        # "she" later in the same sentence means, though not one in the next sentence.
+        self.owner: tuple[int, _Entity] | None = None
+        # Where each unnamed person was introduced, by head noun ("a young woman"): whom
+        # "the woman" means unless someone named has been given that role since.
+        self.unnamed: dict[str, int] = {}
 
-    def add(self, position: int, entity: _Entity, salient: bool) -> None:
-        self.every.append((position, entity))
-        if salient:
-            self.salient.append((position, entity))
+    def add(self, found: _Found, entity: _Entity, salient: bool | None) -> None:
+        found.entity = entity
+        found.salient = salient
+        self.entries.append(found)
+        kind = self.by_kind.get(entity.kind)
+        if kind is None:
+            kind = self.by_kind[entity.kind] = []
+        kind.append(found)
 
-    def latest(self, wanted: Callable[[_Entity], bool], before: int) -> _Entity | None:
-        """The most recent salient entity ``wanted`` accepts, else the most recent one."""
-        for entries in (self.salient, self.every):
-            for position, entity in reversed(entries):
-                if position < before and wanted(entity):
-                    return entity
-        return None
+    def is_salient(self, found: _Found) -> bool:
+        if found.salient is None:
+            assert self._subject is not None
+            found.salient = self._subject(found)
+        return found.salient
+
+    def latest(
+        self, wanted: Callable[[_Entity], bool], before: int, kind: str | None = None
+    ) -> _Entity | None:
+        """The most recent salient entity ``wanted`` accepts, else the most recent one;
+        ``kind``: only entities of that kind can be wanted."""
+        found = self.latest_at(wanted, before, kind=kind)
+        return found[1] if found is not None else None
+
+    def latest_at(
+        self,
+        wanted: Callable[[_Entity], bool],
+        before: int,
+        salient_only: bool = False,
+        kind: str | None = None,
+    ) -> tuple[int, _Entity] | None:
+        """``latest``, with the position of the mention that made it so."""
+        entries = self.entries if kind is None else self.by_kind.get(kind, [])
+        fallback = None
+        for found in reversed(entries):
+            entity = found.entity
+            if found.position >= before or entity is None or not wanted(entity):
+                continue
+            if self.is_salient(found):
+                return found.position, entity
+            if fallback is None and not salient_only:
+                fallback = (found.position, entity)
+        return fallback
+
+    def salient_since(self, position: int) -> bool:
+        """Whether a speaker or subject came up after ``position``."""
+        for found in reversed(self.entries):
+            if found.position <= position:
+                return False
+            if self.is_salient(found):
+                return True
+        return False
 
 
 class SpeakerResolver:
@@ -168,6 +235,20 @@ class SpeakerResolver:
         self._not_person = frozenset(typer.org_words | typer.governments)
         self._abbreviated = frozenset(w for w in typer.titles if w.endswith("."))
         self._runs: dict[str, tuple[_Mention, ...]] = {}
+        # What makes a named person anonymous is that the text withholds part of the name
+        # ("who asked that her last name not be used"), not that the role says how close
+        # they are ("a former governor who is close to the family").
+        withheld = [
+            p
+            for p in category(lexicons.get("anonymous_sources"), "phrases")
+            if any(
+                w in p
+                for w in ("name", "anonym", "identified", "record", "background", "attribution")
+            )
+            or "authori" in p  # "not authorized to speak": why the name is withheld
+        ]
+        withheld += category(lexicons.get("anonymity_reasons"), "grant")
+        self._withheld = WordStartPattern(rf"{alternation(withheld)}\b", "i")
 
     # -- the pass -------------------------------------------------------------------------
 
@@ -176,10 +257,10 @@ class SpeakerResolver:
     ) -> None:
         """Set ``source_type`` and ``speaker`` on every attribution, in body order."""
         inside = _QuoteBounds(quotes)
-        history = _History()
+        mentions, subject = self._mentions(body, inside, attributions)
+        history = _History(subject)
         entities: dict[str, _Entity] = {}
         surnames: dict[str, str] = {}
-        mentions = self._mentions(body, inside, attributions)
         next_mention = 0
         last_document: tuple[int, str] | None = None
         last_group: tuple[int, SourceType, str | None] | None = None
@@ -188,18 +269,23 @@ class SpeakerResolver:
             if source is None:
                 continue
             start = source.start
-            while next_mention < len(mentions) and mentions[next_mention][0] < start:
-                position, mention, subject = mentions[next_mention]
+            while next_mention < len(mentions) and mentions[next_mention].position < start:
+                found = mentions[next_mention]
+                mention = found.mention
+                assert mention is not None
                 entity = _entity(entities, surnames, mention)
-                history.add(position, entity, subject and not mention.possessive)
-                if subject and entity.kind in ("organization", "group"):
-                    last_group = (position, "named_organization", entity.name)
+                if mention.possessive:
+                    history.add(found, entity, False)
+                    if entity.kind == "person" and subject(found):
+                        history.owner = (found.position, entity)
+                else:
+                    history.add(found, entity, None)
                 next_mention += 1
             info = self.typer.known(source.text, attribution.in_quote)
             source_type, speaker = self._resolved(
                 body, attribution, info, history, entities, surnames, last_document, last_group
             )
-            if attribution.role and self.typer.anonymous(attribution.role):
+            if attribution.role and self._withheld.occurs(attribution.role):
                 # "Maria, who asked that her last name not be used, said": named, but the
                 # reader cannot check who she is.
                 source_type = "anonymous"
@@ -207,6 +293,8 @@ class SpeakerResolver:
             attribution.speaker = speaker
             if attribution.in_quote:
                 continue  # a quoted speaker's sources are not the story's speakers
+            if source_type == "anonymous" and not _plural(source.text):
+                history.unnamed[source.text.split()[-1].lower()] = start
             if source_type == "document":
                 last_document = (start, speaker or source.text)
             if source_type in ("anonymous", "vague") and _plural(source.text):
@@ -219,9 +307,7 @@ class SpeakerResolver:
                 # "Trump's continued appeal": a possessive before the cue is no speaker.
                 entity = entities.get(speaker)
                 if entity is not None:
-                    history.add(start, entity, True)
-                    if source_type == "named_organization" or entity.kind == "group":
-                        last_group = (start, source_type, speaker)
+                    history.add(_Found(start, None), entity, True)
 
     def _resolved(
         self,
@@ -237,7 +323,14 @@ class SpeakerResolver:
         source = attribution.source
         assert source is not None
         start = source.start
+        if info.kind != "named" and _all_capitalised(source.text):
+            # "Secretary of State John F. Kerry": a title that reads as a role, then a name.
+            named = self._titled_name(source.text)
+            if named is not None:
+                return "named_person", _entity(entities, surnames, named).name
         if info.kind == "named" and info.source_type == "named_person" and info.speaker:
+            if self._fragment(body, source):
+                return "unknown", None  # "Super" of "Super Tuesday", "White House-era"
             mention = self._person_of(source.text, info.speaker)
             entity = _entity(entities, surnames, mention)
             # "spokeswoman Hua Chunying said", "Lee Park, a spokeswoman for ...": the role
@@ -252,6 +345,8 @@ class SpeakerResolver:
                 return "named_person", entity.name
             return "named_organization", entity.name  # "Greenfield Foods" named before
         if info.kind == "named" and info.source_type == "named_organization" and info.speaker:
+            if source.text in _KIND_ACRONYMS and _KIND_OF.search(body, max(0, start - 50), start):
+                return "anonymous", None  # "an anti-Trump PAC": a kind, not a name
             entity = _entity(
                 entities, surnames, _Mention(info.speaker, "organization", None, (), False, 0)
             )
@@ -264,19 +359,34 @@ class SpeakerResolver:
             poll = _named_poll(body, start)
             return ("document", poll) if poll else ("vague", None)
         if info.kind == "pronoun":
+            cue = attribution.cue
+            # From the cue's first word: a cue span may hold its object ("told Hannity").
+            hearer = _hearer(body, cue.start + len(cue.text.split()[0])) if cue else None
             return self._pronoun(
-                body, source.text.lower(), start, history, last_document, last_group
+                body, source.text.lower(), start, history, last_document, last_group, hearer
             )
         if info.kind == "person_description":
             return self._person_description(source.text, start, history, info)
         if info.kind == "org_description":
             head = source.text.split()[-1].lower()
             entity = history.latest(
-                lambda e: e.kind == "organization" and head in e.name.lower(), start
-            ) or history.latest(lambda e: e.kind == "organization", start)
+                lambda e: head in e.name.lower(), start, "organization"
+            ) or history.latest(lambda e: True, start, "organization")
             if entity is None:
                 return "named_organization", None
             return "named_organization", entity.name
+        if info.source_type == "document" and _STATEMENT.match(source.text):
+            # "The museum issued a statement ... the statement urged": its maker speaking,
+            # as in "the museum said in a statement".
+            maker = history.latest_at(lambda e: e.kind != "government", start, True)
+            if (
+                maker is not None
+                and start - maker[0] < _UNNAMED_REACH
+                # the statement was brought up after its maker ("X issued a statement")
+                and "statement" in body[maker[0] : start]
+            ):
+                kind = "named_person" if maker[1].kind == "person" else "named_organization"
+                return kind, maker[1].name
         return info.source_type, info.speaker
 
     def _pronoun(
@@ -287,7 +397,9 @@ class SpeakerResolver:
         history: _History,
         last_document: tuple[int, str] | None,
         last_group: tuple[int, SourceType, str | None] | None,
+        hearer: str | None = None,
     ) -> tuple[SourceType, str | None]:
+        """``hearer``: the name the cue is said to ("he told Hannity"), who is not "he"."""
         if pronoun in ("who", "which"):
             antecedent = _RELATIVE.search(body, max(0, start - 80), start)
             if antecedent is not None:
@@ -298,16 +410,26 @@ class SpeakerResolver:
                 return "unknown", None
         if pronoun in PERSON_PRONOUNS or pronoun in AUTHOR_PRONOUNS or pronoun == "you":
             gender = "f" if pronoun in ("she", "her") else "m" if pronoun in ("he", "him") else None
-            entity = history.latest(
-                lambda e: e.kind == "person" and (gender is None or e.gender in (None, gender)),
-                start,
-            )
+
+            def fits(e: _Entity) -> bool:
+                return (
+                    e.kind == "person"
+                    and (gender is None or e.gender in (None, gender))
+                    and (hearer is None or hearer not in e.name.split())
+                )
+
+            entity = _owner(body, history, start, fits) or history.latest(fits, start, "person")
             if entity is None:
                 return "unknown", None
             if gender is not None and entity.gender is None:
                 entity.gender = gender  # the text has now shown it
             return "named_person", entity.name
         if pronoun in GROUP_PRONOUNS:
+            # The latest of: an unnamed group that spoke, an organisation or group that
+            # spoke or was a clause's subject.
+            named = history.latest_at(lambda e: e.kind in ("organization", "group"), start, True)
+            if named is not None and (last_group is None or named[0] > last_group[0]):
+                return "named_organization", named[1].name
             if last_group is None:
                 return "unknown", None  # nothing for "they" to stand for
             return last_group[1], last_group[2]
@@ -329,11 +451,20 @@ class SpeakerResolver:
         recent speaker or subject whose gender the role does not contradict."""
         head = phrase.split()[-1].lower()
         gender = _gender_of_roles((head,))
-        entity = history.latest(lambda e: e.kind == "person" and head in e.roles, start)
+        given = history.latest_at(lambda e: head in e.roles, start, kind="person")
+        unnamed = history.unnamed.get(head)
+        if (
+            unnamed is not None
+            and start - unnamed < _UNNAMED_REACH
+            and (given is None or given[0] < unnamed)
+        ):
+            # "a young woman asked ... the woman said"; not "A lawmaker is calling for ..."
+            # paragraphs before the story names him and calls him "the lawmaker".
+            return "anonymous", None
+        entity = given[1] if given is not None else None
         if entity is None:
             entity = history.latest(
-                lambda e: e.kind == "person" and (gender is None or e.gender in (None, gender)),
-                start,
+                lambda e: gender is None or e.gender in (None, gender), start, "person"
             )
         if entity is None:
             return ("anonymous" if head in self.typer.anonymous_heads else "unknown"), None
@@ -344,18 +475,18 @@ class SpeakerResolver:
 
     def _mentions(
         self, body: str, inside: _QuoteBounds, attributions: Sequence[AttributionDraft]
-    ) -> list[tuple[int, _Mention, bool]]:
-        """(offset, mention, is a clause subject) of the people and organisations named
-        outside quotes, up to the last source that may need an antecedent."""
+    ) -> tuple[list[_Found], Callable[[_Found], bool]]:
+        """The people and organisations named outside quotes, up to the last source that
+        may need an antecedent, and the test of whether one is its clause's subject."""
         needing = [
             a.source.start
             for a in attributions
             if a.source is not None and _may_refer(a.source.text)
         ]
         if not needing:
-            return []
+            return [], lambda found: False
         end = max(needing)
-        found: list[tuple[int, _Mention, bool]] = []
+        found: list[_Found] = []
         runs = self._runs
         # Reported speech is the speaker's, like a quote: who is named in it is not who
         # the story goes on about ("Smith said Jones would resign. He added ...").
@@ -370,6 +501,7 @@ class SpeakerResolver:
             ]
         )
         name_words: set[str] = set()
+        lower_words: dict[str, bool] = {}
         for match in _CAPITALISED_RUN.finditer(body, 0, end):
             run_start = match.start()
             if inside.contains(run_start):
@@ -382,30 +514,56 @@ class SpeakerResolver:
                 continue
             for mention in parsed:
                 position = run_start + mention.offset
-                # Words skipped before the name ("Other Netizens") leave it opening the
-                # sentence.
                 lead = run_start + mention.segment
-                opens = _opens_sentence(body, position) or (
-                    lead != position and _opens_sentence(body, lead)
-                )
-                if mention.single and opens and mention.name not in name_words:
-                    continue  # "Outright, ...", "Proposals ...": a capital, not a name
+                opens = None
+                if mention.single and mention.name not in name_words:
+                    opens = _opens(body, position, lead)
+                    if opens or _written_lower(body, mention.name, lower_words):
+                        # "Outright, ...", "Proposals ...", "– Country less safe –" when
+                        # the story also writes "country": a capital, not a name.
+                        continue
                 if mention.kind == "person" and not mention.single:
                     name_words.update(mention.name.split())
-                # Where the run starts is where the clause has its subject: "Former
-                # Hewlett-Packard CEO Carly Fiorina named ..." is about Fiorina.
-                # The cheap tests first: most mentions in reported speech need no parse of
-                # the words before them.
-                subject = (
-                    not reported.contains(position)
-                    and (opens or _is_subject(body, lead))
-                    and not self._modifies(body, match.end())
-                )
-                found.append((position, mention, subject))
-        return found
+                if mention.single and _family(body, position, mention.name):
+                    mention = _as_group(mention)  # "the Clintons": two people, not "she"
+                found.append(_Found(position, mention, lead, match.end(), opens))
+        return found, lambda one: self._subject(body, reported, one)
+
+    def _subject(self, body: str, reported: _QuoteBounds, found: _Found) -> bool:
+        """Whether a name is its clause's subject (or a speaker to be): where the run
+        starts is where the clause has its subject ("Former Hewlett-Packard CEO Carly
+        Fiorina named ..." is about Fiorina). Names in reported speech are the speaker's."""
+        if found.mention is None or reported.contains(found.position):
+            return False
+        if found.opens is None:
+            found.opens = _opens(body, found.position, found.lead)
+        return (
+            found.opens
+            or _is_subject(body, found.lead)
+            or self._premodified(body, found.lead)
+            or (not found.mention.single and _passive_agent(body, found.lead))
+        ) and not self._modifies(body, found.run_end)
+
+    def _premodified(self, body: str, position: int) -> bool:
+        """Whether only a determiner, capitalised words and a role word stand between the
+        sentence start and the name: 'The Washington Post columnist Ruth Marcus wrote'."""
+        last = body[max(0, position - 30) : position].rsplit(None, 1)
+        if not last or last[-1].lower() not in self.typer.role_nouns:
+            return False  # the cheap test first: the word before the name is no role
+        stop = body.rfind(". ", 0, position)
+        start = max(body.rfind("\n", 0, position) + 1, stop + 2 if stop >= 0 else 0)
+        before = body[start:position].split() if position - start < 80 else []
+        if not before or before[-1].lower() not in self.typer.role_nouns:
+            return False
+        return all(
+            w[:1].isupper() or w.lower() in self.typer.role_nouns or w.lower() in _PREMODIFIERS
+            for w in before
+        )
 
     def _modifies(self, body: str, end: int) -> bool:
         """Whether the name ending at ``end`` modifies a noun ('Trump supporters')."""
+        if body[end : end + 1] not in (" ", "\t"):
+            return False  # "Ilse Hogue, president of ...": an appositive, not a modifier
         following = body[end + 1 : end + 16].split(None, 1)
         return bool(following) and following[0].lower() in self.typer.common_nouns
 
@@ -475,7 +633,7 @@ class SpeakerResolver:
         ):
             skipped += len(tokens[0]) + 1
             tokens = tokens[1:]
-        if not tokens:
+        if not tokens or _party_tag(tokens[0]) or _described(tokens[-1]):
             return None
         possessive = tokens[-1].endswith(("'s", "’s", "s'", "s’"))
         if possessive:
@@ -527,6 +685,11 @@ class SpeakerResolver:
             roles.append(role)
             index += 1
         name = tokens[index:]
+        if name and name[0] in _CONNECTORS and roles:
+            # "Secretary of State John F. Kerry": the office's name, then the person's,
+            # which opens with a given name where the lexicon knows it.
+            given = self._given_name_after_role(name)
+            name = name[given:] if given else name[2:]
         if not name or name[0] in titles or name[0].lower() in self.typer.common_nouns:
             return None
         if len(name) == 1 and (len(name[0]) < 2 or name[0].isupper()):
@@ -537,8 +700,31 @@ class SpeakerResolver:
         single = len(name) == 1 and not roles
         return _Mention(" ".join(name), "person", gender, tuple(roles), possessive, offset, single)
 
+    def _fragment(self, body: str, source: Span) -> bool:
+        """Whether a one-run source is part of a capitalised run that names nobody: a
+        date's first word, a description made of a name ('White House-era')."""
+        after = body[source.end : source.end + 2]
+        continues = after[:1] in (" ", "\t") and after[1:].isupper()
+        if not continues and "-" not in source.text:
+            return False  # the cheap test first: most names end where the source ends
+        run = _CAPITALISED_RUN.match(body, source.start)
+        if run is None or (run.end() <= source.end and not _described(run.group().split()[-1])):
+            return False
+        return not any(m.kind == "person" for m in self._parsed(run.group()))
+
+    def _titled_name(self, phrase: str) -> _Mention | None:
+        """The person a capitalised phrase ends with, if it holds a title and one."""
+        parsed = self._parsed(phrase)
+        last = parsed[-1] if parsed else None
+        if last is None or last.kind != "person" or last.single:
+            return None
+        return last if phrase.endswith(last.name) else None
+
     def _person_of(self, phrase: str, speaker: str) -> _Mention:
         """The mention an attribution's named source makes ('Sen. Jane Doe' -> Jane Doe, f?)."""
+        at = phrase.find(speaker)
+        if " " not in speaker and at >= 0 and _family(phrase, at, speaker):
+            return _Mention(speaker, "group", None, (), False, at)  # "The Clintons said"
         parsed = self._parsed(phrase) if phrase[:1].isupper() else ()
         for mention in parsed:
             if mention.kind == "person" and mention.name == speaker:
@@ -582,8 +768,39 @@ def _named_poll(body: str, before: int) -> str | None:
     return found
 
 
+# "told Hannity", "told Sean Hannity": the name right after a cue is who was told.
+_HEARER = re.compile(
+    r"[ \t]+(?:(?:to|of|about)[ \t]+)?(?:[A-Z][\w'’.-]*[ \t]+)*?(?P<name>[A-Z][\w'’-]+)\b(?![ \t]+[A-Z])"
+)
+
+
+def _hearer(body: str, cue_end: int) -> str | None:
+    """The last word of a name that directly follows the cue, if one does."""
+    found = _HEARER.match(body, cue_end, cue_end + 40)
+    return found.group("name") if found is not None else None
+
+
+def _all_capitalised(phrase: str) -> bool:
+    """'Secretary of State John F. Kerry': capitalised words joined only by connectors."""
+    tokens = phrase.split()
+    return len(tokens) > 2 and all(t[:1].isupper() or t in _CONNECTORS for t in tokens)
+
+
+def _owner(
+    body: str, history: _History, start: int, fits: Callable[[_Entity], bool]
+) -> _Entity | None:
+    """The possessive that opened the pronoun's own sentence, if it fits and none since."""
+    if history.owner is None:
+        return None
+    position, entity = history.owner
+    between = body[position:start]
+    if not fits(entity) or ". " in between or "\n" in between or "”" in between:
+        return None
+    return None if history.salient_since(position) else entity
+
+
 def _mentioned_after(history: _History, entity: _Entity, position: int) -> bool:
-    return any(p > position and e is entity for p, e in reversed(history.every))
+    return any(f.position > position and f.entity is entity for f in reversed(history.entries))
 
 
 _SENTENCE_OPENERS = words(
@@ -605,6 +822,61 @@ _CAPITALISED_FUNCTION_WORDS = words(
 def _described(token: str) -> bool:
     """'Oscar-winner', 'Trump-backed': a capitalised word made into a description."""
     return "-" in token and any(part[:1].islower() for part in token.split("-")[1:])
+
+
+_UNNAMED_REACH = 400  # characters: about two sentences
+# Acronyms that name a kind of organisation, not one ("a super PAC"; not "a desperate HP").
+_KIND_ACRONYMS = frozenset(["PAC", "PACs", "NGO", "LLC"])
+# "a conservative ", "an anti-Trump ": an indefinite article and descriptions right before.
+_KIND_OF = re.compile(r"(?<![\w-])[Aa]n?(?:[ \t]+(?:[a-z][\w-]*|[A-Z]\w*-[a-z][\w-]*))*[ \t]+\Z")
+_STATEMENT = re.compile(r"(?:the|that|this|its|his|her|their)\s+statement\Z", re.I)
+_PREMODIFIERS = words("the a an former longtime veteran then")
+
+
+def _written_lower(body: str, word: str, seen: dict[str, bool]) -> bool:
+    """Whether the story also writes ``word`` in lower case: a common word, not a name."""
+    known = seen.get(word)
+    if known is None:
+        lower = word.lower()
+        known = seen[word] = lower != word and _whole_word_in(body, lower)
+    return known
+
+
+def _whole_word_in(body: str, word: str) -> bool:
+    """Whether ``word`` occurs in ``body`` as a word of its own: substring search in C
+    first, since most names never occur in lower case at all."""
+    at = body.find(word)
+    while at >= 0:
+        end = at + len(word)
+        if (at == 0 or not _word_char(body[at - 1])) and (
+            end == len(body) or not _word_char(body[end])
+        ):
+            return True
+        at = body.find(word, end)
+    return False
+
+
+def _word_char(char: str) -> bool:
+    return char.isalnum() or char in "_'’-"
+
+
+def _family(body: str, position: int, name: str) -> bool:
+    """'the Clintons', 'The Obamas': a family named in the plural."""
+    return (
+        name.endswith("s")
+        and not name.endswith("ss")
+        and body[max(0, position - 4) : position].lower() == "the "
+    )
+
+
+def _as_group(mention: _Mention) -> _Mention:
+    return _Mention(mention.name, "group", None, (), mention.possessive, mention.offset)
+
+
+def _opens(body: str, position: int, lead: int) -> bool:
+    """Whether a name opens its sentence; words skipped before it ("Other Netizens") leave
+    it opening the sentence too."""
+    return _opens_sentence(body, position) or (lead != position and _opens_sentence(body, lead))
 
 
 def _opens_sentence(body: str, position: int) -> bool:
@@ -631,11 +903,26 @@ def _is_subject(body: str, position: int) -> bool:
         return True
     tokens = before.split()
     last = tokens[-1].lower()
-    if last in _SUBJECT_OPENERS:
+    if last == "and" and len(tokens) > 1 and tokens[-2][:1].isupper():
+        return False  # "Obama and Biden placed flowers": the sentence's first name leads
+    if last in _SUBJECT_OPENERS or last in _ANSWERERS:
+        # "Hannity asked Trump how high ...": the person asked is who answers next.
         return True
     # "When Lopez learned ...", at the start of a sentence: the sentence is about her.
     opening = len(tokens) == 1 or (len(tokens) == 2 and not tokens[0].strip("\"“‘'("))
     return last.lstrip("\"“‘'(") in _SENTENCE_OPENERS and opening and line_start >= position - 40
+
+
+_ANSWERERS = words("asked pressed questioned")
+
+
+def _passive_agent(body: str, position: int) -> bool:
+    """'He was joined on the call by Ilse Hogue': a passive's agent does the deed. Only
+    for full names: 'vanquished by Trump', 'documented by Fusion' are asides."""
+    if not body.endswith(" by ", max(0, position - 4), position):
+        return False  # the cheap test first: most names follow no "by"
+    tokens = body[max(0, position - 40) : position].split()
+    return any(t.endswith(("ed", "en")) for t in tokens[-5:-1])
 
 
 _NICKNAME_TAIL = re.compile(r"(?<![\w'’.-])[A-Z][\w'’.-]*[ \t]+[\"“‘'][A-Z][\w.-]*[\"”’']\Z")
@@ -1062,7 +1349,9 @@ def _source_text(attribution: AttributionDraft) -> str:
 # not "Procter and Gamble" nor "the Department of Health and Human Services".
 _COORDINATION = re.compile(
     r"^(?:[Bb]oth\s+(?P<a1>[^,]+?)\s+and\s+(?P<b1>.+)|"
-    r"(?P<a2>(?:[Tt]he|[Aa]n?)\s[^,]+?)\s+(?:and|as\s+well\s+as)\s+(?P<b2>(?:the|a|an)\s.+))$"
+    r"(?P<a2>(?:[Tt]he|[Aa]n?)\s[^,]+?)\s+(?:and|as\s+well\s+as)\s+(?P<b2>(?:the|a|an)\s.+)|"
+    # "Carly Fiorina and Ben Carson": two full names, each of two words or more
+    r"(?P<a3>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)+)\s+and\s+(?P<b3>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)+))$"
 )
 
 
@@ -1073,9 +1362,10 @@ def _coordinated(attribution: AttributionDraft, text: str) -> list[str]:
     match = _COORDINATION.match(text)
     if match is None:
         return []
-    if match.group("a1") is not None:
-        return [match.group("a1"), match.group("b1")]
-    return [match.group("a2"), match.group("b2")]
+    for first, second in (("a1", "b1"), ("a2", "b2"), ("a3", "b3")):
+        if match.group(first) is not None:
+            return [match.group(first), match.group(second)]
+    return []
 
 
 @lru_cache(maxsize=8192)
