@@ -236,3 +236,38 @@ def test_asked_takes_the_question_as_content(
     body: str, expected: tuple[str | None, str, str]
 ) -> None:
     assert expected in triples(body)
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "The governor is expected to sign the bill on Friday.",
+            (None, "is expected", "to sign the bill on Friday"),
+        ),
+        (
+            "Two aides are said to be drafting a reply.",
+            (None, "are said", "to be drafting a reply"),
+        ),
+        ("The mayor isn’t expected to attend.", (None, "isn’t expected", "to attend")),
+    ],
+)
+def test_raising_passives_are_cues_without_a_source(
+    body: str, expected: tuple[None, str, str]
+) -> None:
+    assert triples(body) == [expected]
+
+
+def test_expected_as_an_adjective_is_not_a_cue() -> None:
+    assert triples("The expected storm never came.") == []
+
+
+def test_a_poll_opening_a_sentence_is_its_source() -> None:
+    body = "In a county poll released Monday, 40 percent of voters chose the mayor."
+    assert triples(body) == [
+        ("a county poll released Monday", "In", "40 percent of voters chose the mayor")
+    ]
+
+
+def test_in_the_polls_mid_sentence_is_not_a_cue() -> None:
+    assert triples("The mayor has a wide lead in the polls.") == []

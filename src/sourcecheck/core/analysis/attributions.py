@@ -249,7 +249,10 @@ class AttributionFinder:
                     self.kind_of.setdefault(form, kind)
         for form in groups.get("not_cues", []):
             self.kind_of.pop(form.lower(), None)
-        forms = [*self.kind_of, "according to", "citing"]
+        # Participles read only in a raising passive ("is expected to"): as active verbs
+        # or adjectives they are mostly something else ("the expected result").
+        self._passive_only = _RAISING_PASSIVES - self.kind_of.keys()
+        forms = [*self.kind_of, "according to", "citing", *self._passive_only, *_POLL_NOUNS]
         # Lower-case forms only: a third cheaper than also matching capitalised ones, which
         # matter only at the start of a sentence and are found by ``_initial_cue``.
         # Found in a candidate copy of the text: a ``\b``-led scan of the whole article was
@@ -353,6 +356,8 @@ class AttributionFinder:
             return None  # "a strong showing", "his posting abilities": a noun or adjective
         if lower in ("according to", "citing"):
             return self._according(body, start, end, index, sentence, quotes, lower)
+        if lower in _POLL_NOUNS:
+            return _in_poll(body, start, end, index, sentence)
         return self._verb(body, start, end, index, sentence, quotes, found, lower)
 
     # -- "according to X", "citing X" --------------------------------------------------
@@ -410,7 +415,10 @@ class AttributionFinder:
         if passive and not lower.endswith("ing"):
             # "was told", "is expected": the source is not before the cue; it may follow
             # "by" ("Her attacks were echoed by her campaign").
-            return self._passive_by(body, start, end, index, sentence, quotes, core_end)
+            by = self._passive_by(body, start, end, index, sentence, quotes, core_end)
+            return by or _raised(body, start, end, index, sentence, core_end, lower)
+        if lower in self._passive_only:
+            return None
         speaker = self._speaker(body, start, end, index, sentence, found, window, core_end, lower)
         if speaker is None:
             if lower == "asked":
@@ -788,6 +796,62 @@ def _widen_cue(
             cue_start = aux.start()
     suffix = _CUE_SUFFIX.match(body, cue_end, limit)
     return cue_start, suffix.end() if suffix else cue_end
+
+
+# Passives whose subject is what someone says, expects or believes, with nobody named:
+# "Obama is expected to join Clinton", "advisers are said to be urging him".
+_RAISING_PASSIVES = words(
+    """
+    expected said believed thought known reported rumored rumoured alleged understood
+    """
+)
+
+
+def _raised(
+    body: str, start: int, end: int, index: int, sentence: _Bounds, core_end: int, lower: str
+) -> Found | None:
+    """A raising passive ("is expected to attend"): a cue without a source. The content is
+    the infinitive clause only, so the subject stays the writer's."""
+    if lower not in _RAISING_PASSIVES or not body.startswith(" to ", end):
+        return None
+    content = _clause(body, end + 1, sentence.end)
+    if content is None:
+        return None
+    cue_start = _trim_span(body, core_end, start)[0]
+    return Found(cue=(cue_start, end), source=None, content=content, sentence=index)
+
+
+# "In a poll released Monday, 40% said ...": the poll is the source, "In" the cue
+# (PolNeAR's reading). Found by the noun, which is rarer than "in". Only at the start of a
+# sentence: "leads in the polls" mid-sentence is read either way.
+_POLL_NOUNS = words("poll polls survey surveys")
+_POLL_BREAKS = frozenset(',.;:!?"“”()')
+# What follows the noun and is still the source: "conducted May 5-8", "released Monday".
+_POLL_TAIL = re.compile(
+    r"(?:\s+(?:of|by|for|from|among|conducted|released|taken|published|out)\b[^,.;:!?\"“”()]{0,70}"
+    r")?"
+)
+
+
+def _in_poll(body: str, start: int, end: int, index: int, sentence: _Bounds) -> Found | None:
+    """'In the latest poll, Clinton leads': cue "In", source the poll, content after the
+    comma."""
+    opening = _SPACE.match(body, sentence.start)
+    cue_start = opening.end() if opening is not None else sentence.start
+    if not body.startswith("In ", cue_start) or start - cue_start > 80:
+        return None
+    if _POLL_BREAKS.intersection(body[cue_start:start]):
+        return None
+    tail = _POLL_TAIL.match(body, end, sentence.end)
+    source_end = tail.end() if tail is not None else end
+    comma = _COMMA.match(body, source_end)
+    if comma is None:
+        return None
+    content = _clause(body, comma.end(), sentence.end)
+    if content is None:
+        return None
+    source = _trim_span(body, cue_start + 2, source_end)
+    return Found(cue=(cue_start, cue_start + 2), source=source, content=content, sentence=index)
 
 
 _NAMING_PARTICIPLES = words("called named dubbed titled labeled labelled")

@@ -63,12 +63,12 @@ _TAIL_WORDS = words(
     only is are was were been being be himself herself themselves itself too apparently
     allegedly falsely wrongly correctly rightly specifically explicitly directly angrily
     firmly has't hasn't haven't didn't doesn't don't won't wouldn't now long since ever
-    soon yet
+    soon yet isn't aren't wasn't weren't isn’t aren’t wasn’t weren’t
     """
 )
 _BE = words(
     """
-    is are was were been being be
+    is are was were been being be isn't aren't wasn't weren't isn’t aren’t wasn’t weren’t
     """
 )
 # "Obama on Tuesday accused", "the ministry earlier this week said": when, between subject
