@@ -271,3 +271,34 @@ def test_a_poll_opening_a_sentence_is_its_source() -> None:
 
 def test_in_the_polls_mid_sentence_is_not_a_cue() -> None:
     assert triples("The mayor has a wide lead in the polls.") == []
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "The state's chief auditor, Dana Ruiz, said the books were balanced.",
+            ("Dana Ruiz", "said", "the books were balanced"),
+        ),
+        (
+            "Rep. Pat Kerr, R-Ohio, said the bill would pass.",
+            ("Rep. Pat Kerr", "said", "the bill would pass"),
+        ),
+        (
+            "Ann Lee, Mrs. Vance's chief of staff, said the trip was long.",
+            ("Ann Lee", "said", "the trip was long"),
+        ),
+        (
+            "Representative Pat Kerr, Republican of Ohio, said the bill would pass.",
+            ("Representative Pat Kerr", "said", "the bill would pass"),
+        ),
+    ],
+)
+def test_appositives_that_open_with_a_capital(body: str, expected: tuple[str, str, str]) -> None:
+    assert triples(body) == [expected]
+
+
+def test_a_description_then_a_name_gives_the_name_its_role() -> None:
+    (found,) = find("A county spokesman, Chris Abbott, said the road was closed.")
+    assert found.source is not None and found.source.text == "Chris Abbott"
+    assert found.role == "A county spokesman"

@@ -145,6 +145,31 @@ _FULL = 110  # characters read for a source without an appositive
 _MAX_MODIFIERS = 4
 
 
+_PARTY_TAG = re.compile(r"[RDI]-[A-Z]")  # "R-Ky.", "D-NY": party and state after a name
+
+
+def _is_name(words: list[str]) -> bool:
+    """Whether the words are a name alone ("James B. Comey"), at most four of them."""
+    return 0 < len(words) <= 4 and all(
+        word[0].isupper() and word[0].isalpha() and word not in NOT_NAMES for word in words
+    )
+
+
+def _capitalised_role(words: list[str]) -> bool:
+    """A role that opens with a capital: a party tag ("R-Ky."), "Republican of New York",
+    or a possessive name ("Mrs. Lee's chief of staff")."""
+    if not words:
+        return False
+    if _PARTY_TAG.match(words[0]) or (len(words) > 1 and words[1] == "of"):
+        return True
+    for word in words[:4]:
+        if word.endswith(("'s", "’s")):
+            return True
+        if not word[0].isupper():
+            return False
+    return False
+
+
 def _trim_end(body: str, end: int) -> int:
     while end > 0 and body[end - 1].isspace():
         end -= 1
@@ -326,8 +351,13 @@ class SourceReader:
             return None
         first_role_word = words[comma + 1]
         lower = first_role_word.lower()
+        if first_role_word[0].isupper() and _is_name(words[comma + 1 : -1]):
+            named = self._named_description(body, words, comma, window, end)
+            if named is not None:
+                return named
         if not (
             lower in _ROLE_STARTS
+            or _capitalised_role(words[comma + 1 : -1])
             or first_role_word[0].isdigit()
             or first_role_word.endswith(("'s", "’s", "s'", "s’"))
             or _role_word(first_role_word) in self.roles
@@ -348,6 +378,30 @@ class SourceReader:
         role_end = starts[-2] + len(words[-2])
         role = body[role_start:role_end]
         return SourceBefore(source_start, source_end, role, (role_start, role_end))
+
+    def _named_description(
+        self, body: str, words: list[str], comma: int, window: int, end: int
+    ) -> SourceBefore | None:
+        """'the agency's director, Jane Roe, said': the name is the source, the description
+        before it its role (a description must end with a role, a known head noun or an
+        agent noun: "the chief auditor")."""
+        head = words[comma - 1]
+        lower = head.lower()
+        if (
+            _role_word(lower) not in self.roles
+            and lower not in self.heads
+            and not (head.islower() and _agentive(head))
+        ):
+            return None
+        found = self._description(words, comma - 1)
+        if found is None:
+            return None
+        starts = token_starts(body, words, found, window, end)
+        role_end = starts[comma - 1 - found] + len(words[comma - 1])
+        name_start = starts[comma + 1 - found]
+        name_end = starts[-2] + len(words[-2])
+        role = body[starts[0] : role_end]
+        return SourceBefore(name_start, name_end, role, (starts[0], role_end))
 
     def _phrase(self, words: list[str]) -> int | None:
         """Index of the first word of the source phrase that ends the list, or None."""
