@@ -302,3 +302,26 @@ def test_a_description_then_a_name_gives_the_name_its_role() -> None:
     (found,) = find("A county spokesman, Chris Abbott, said the road was closed.")
     assert found.source is not None and found.source.text == "Chris Abbott"
     assert found.role == "A county spokesman"
+
+
+def test_a_belief_inside_a_report_is_part_of_the_report() -> None:
+    assert triples("Mr. Lee told reporters that he believes the dam will hold.") == [
+        ("Mr. Lee", "told", "that he believes the dam will hold")
+    ]
+
+
+def test_a_belief_on_its_own_is_still_a_cue() -> None:
+    assert triples("Mr. Lee believes the dam will hold.") == [
+        ("Mr. Lee", "believes", "the dam will hold")
+    ]
+
+
+def test_said_without_a_readable_source_keeps_its_cue_and_content() -> None:
+    body = "Officers with no direct knowledge of the case but with long experience said it failed."
+    assert triples(body) == [(None, "said", "it failed")]
+
+
+def test_a_question_put_to_the_subject_is_a_cue_without_a_source() -> None:
+    assert triples("The mayor was asked about the flood.") == [
+        (None, "was asked", "about the flood")
+    ]

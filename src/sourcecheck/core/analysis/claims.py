@@ -110,6 +110,11 @@ def _supporting_attributions(
     contents = []
     for position, attribution in enumerate(attributions):
         fields = attribution.__dict__  # two fields: one read (see hedges._source_zones)
+        if fields["source"] is None:
+            # "X is expected to win", "was asked about": nobody is named, so nothing
+            # supports the claim (the attribution finder reports the cue all the same).
+            contents.append(None)
+            continue
         _support(supports, fields["sentence"], position)
         content = fields["content"]
         contents.append(content)
