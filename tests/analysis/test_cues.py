@@ -325,3 +325,13 @@ def test_a_question_put_to_the_subject_is_a_cue_without_a_source() -> None:
     assert triples("The mayor was asked about the flood.") == [
         (None, "was asked", "about the flood")
     ]
+
+
+def test_a_name_after_a_party_tag_and_role_is_the_source() -> None:
+    body = "Rep. Jo Dee (D-Md.), chair of the panel, said the mayor was not worried."
+    assert triples(body) == [("Rep. Jo Dee", "said", "the mayor was not worried")]
+
+
+def test_said_then_a_name_and_a_verb_is_not_an_inverted_source() -> None:
+    body = "Some days later, said Mr. Dee was not worried."
+    assert all(source != "Mr. Dee" for source, _, _ in triples(body))

@@ -577,6 +577,8 @@ class AttributionFinder:
         if after is None:
             return None
         src_start, src_end, role_match = after
+        if role_match is None and _VERB_AFTER_NAME.match(body, src_end, sentence.end):
+            return None  # "Lee, chair of the panel, said Clinton didn't ...": a content
         speaker = _Speaker((src_start, src_end), src_end, _role(role_match), inverted=True)
         if role_match is not None:
             speaker.clause_end = role_match.end()
@@ -923,6 +925,12 @@ def _cue_to_clause_end(body: str, cue_end: int, sentence_end: int) -> int:
     return cue_end
 
 
+# After "said Smith": a word that makes Smith the subject of reported speech ("said Clinton
+# didn't appear concerned"), not the speaker of what came before.
+_VERB_AFTER_NAME = re.compile(
+    r"\s+(?:is|was|were|are|has|had|have|would|will|could|should|can|did|does|didn['’]t|"
+    r"doesn['’]t|wasn['’]t|isn['’]t|won['’]t|wouldn['’]t|hasn['’]t|had|must|may|might)\b"
+)
 _SUBJECT = re.compile(rf"(?:[^,]{{0,60}},\s*)?(?P<src>(?:He|She|They|{_NAME}))(?=\s+[a-z])")
 
 

@@ -365,12 +365,17 @@ class SourceReader:
             or (first_role_word[0].islower() and lower not in _NOT_ROLES)
         ):
             return None
-        found = self._phrase(words[:comma])
+        name_end = comma
+        tag = words[max(0, comma - 6) : comma - 1]
+        if words[comma - 1] == ")" and "(" in tag:
+            # "Rep. Jo Dee (D-Md.), chair of ...": the name before the party tag.
+            name_end = comma - len(tag) - 1 + tag.index("(")
+        found = self._phrase(words[:name_end])
         if found is None:
             return None
         starts = token_starts(body, words, found, window, end)
         source_start = starts[0]
-        source_end = starts[comma - 1 - found] + len(words[comma - 1])
+        source_end = starts[name_end - 1 - found] + len(words[name_end - 1])
         if lower in _REPORTING_ASIDES:
             # "Local papers, citing hospital staff, reported": an attribution, not a role.
             return SourceBefore(source_start, source_end)
