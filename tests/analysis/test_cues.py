@@ -335,3 +335,44 @@ def test_a_name_after_a_party_tag_and_role_is_the_source() -> None:
 def test_said_then_a_name_and_a_verb_is_not_an_inverted_source() -> None:
     body = "Some days later, said Mr. Dee was not worried."
     assert all(source != "Mr. Dee" for source, _, _ in triples(body))
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "Ms. Ruiz slammed the plan as reckless.",
+            ("Ms. Ruiz", "slammed", "the plan as reckless"),
+        ),
+        (
+            "The mayor emailed that the road was closed.",
+            ("The mayor", "emailed", "that the road was closed"),
+        ),
+        (
+            "Ms. Ruiz wondered whether the dam would hold.",
+            ("Ms. Ruiz", "wondered", "whether the dam would hold"),
+        ),
+    ],
+)
+def test_more_report_verbs(body: str, expected: tuple[str, str, str]) -> None:
+    assert triples(body) == [expected]
+
+
+def test_the_nouns_of_new_report_verbs_are_not_cues() -> None:
+    assert triples("Her emails were no wonder to the champions.") == []
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("The mayor is known for her long speeches.", (None, "is known for", "her long speeches")),
+        ("The fund, known as the River Trust, grew.", (None, "known as", "the River Trust, grew")),
+    ],
+)
+def test_known_for_and_known_as(body: str, expected: tuple[None, str, str]) -> None:
+    assert triples(body) == [expected]
+
+
+def test_a_show_title_in_quotes_is_not_what_was_said() -> None:
+    body = 'Mr. Dee said on ABC\'s "This Week" that the dam would hold.'
+    assert triples(body) == [("Mr. Dee", "said", "that the dam would hold")]

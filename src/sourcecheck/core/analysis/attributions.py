@@ -89,7 +89,7 @@ _SKIP_BODY = (
     rf"|\s+(?:in|during|at|on|via|through)\s+(?:(?i:a|an|the|his|her|their|its|one)\s+)?"
     rf"(?:[\w'’.-]+\s+){{0,3}}?{_MEDIUM}s?\b(?:\s+(?:with|to|on|for|at|in)\s+(?:the\s+)?{_NAME})?"
     rf"|\s+on\s+(?:Twitter|Facebook|Instagram|television|TV|radio|CNN|Fox\s+News|MSNBC|NBC|"
-    rf"ABC|CBS|NPR|the\s+[\w-]+\s+floor|the\s+floor|the\s+campaign\s+trail|stage)\b"
+    rf"ABC|CBS|NPR|the\s+[\w-]+\s+floor|the\s+floor|the\s+campaign\s+trail|stage)\b(?!['’])"
     rf"|\s+(?:also|again|then|later|previously|repeatedly|publicly|privately|recently|"
     rf"flatly|simply|bluntly|openly|in\s+part|in\s+response|afterward|earlier|once|only|"
     rf"by\s+(?:tele)?phone|by\s+e-?mail|in\s+reply|with\s+a\s+(?:grin|smile|laugh|shrug|sigh)|"
@@ -419,6 +419,9 @@ class AttributionFinder:
             # "by" ("Her attacks were echoed by her campaign").
             by = self._passive_by(body, start, end, index, sentence, quotes, core_end)
             return by or _raised(body, start, end, index, sentence, core_end, lower)
+        if lower == "known":
+            # "a state known for ...", "the program, known as ...": a reduced passive.
+            return _raised(body, start, end, index, sentence, start, lower)
         if lower in self._passive_only:
             return None
         speaker = self._speaker(body, start, end, index, sentence, found, window, core_end, lower)
@@ -716,7 +719,10 @@ class AttributionFinder:
                 first = later.start("start")
                 quote = quotes.starts_at(first)
                 if quote is not None:
-                    return quote[0], quote[1]
+                    if not body.startswith(" that ", quote[1]):
+                        return quote[0], quote[1]
+                    # 'said on ABC's "This Week" that ...': the quote names the show.
+                    first = quote[1] + 1
         according = _ACCORDING_AFTER.search(body, first, end)
         return _clause(body, first, according.start() if according else end)
 
@@ -846,6 +852,11 @@ def _raised(
     so the subject stays the writer's."""
     if lower == "asked":
         if _ASKED_WHAT.match(body, end, sentence.end) is None:
+            return None
+    elif lower == "known":
+        if body.startswith((" as ", " for "), end):
+            end = body.index(" ", end + 1)  # PolNeAR's cue takes in "as" and "for"
+        elif not body.startswith(" to ", end):
             return None
     elif lower not in _RAISING_PASSIVES or not body.startswith(" to ", end):
         return None
