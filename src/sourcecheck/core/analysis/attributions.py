@@ -253,7 +253,7 @@ class AttributionFinder:
         # Participles read only in a raising passive ("is expected to"): as active verbs
         # or adjectives they are mostly something else ("the expected result").
         self._passive_only = _RAISING_PASSIVES - self.kind_of.keys()
-        forms = [*self.kind_of, "according to", "citing", *self._passive_only, *_POLL_NOUNS]
+        forms = [*self.kind_of, "according to", "citing", *self._passive_only]
         # Lower-case forms only: a third cheaper than also matching capitalised ones, which
         # matter only at the start of a sentence and are found by ``_initial_cue``.
         # Found in a candidate copy of the text: a ``\b``-led scan of the whole article was
@@ -299,7 +299,7 @@ class AttributionFinder:
         ends = [span.end for span in spans]
         last = len(spans) - 1
         read = [0] * len(spans)  # cues read in each sentence
-        for start, end in self._cues(body, starts):
+        for start, end in self._cues(body, starts, ends):
             index = bisect.bisect_right(ends, start)  # the sentence ending after
             if index > last:
                 index = last
@@ -321,10 +321,15 @@ class AttributionFinder:
         _link_second_hand(found)
         return [_to_attribution(body, item) for item in found]
 
-    def _cues(self, body: str, starts: list[int]) -> list[tuple[int, int]]:
-        """Every cue in body order: lower-case anywhere, capitalised at a sentence start."""
+    def _cues(
+        self, body: str, starts: list[int], ends: list[int] | None = None
+    ) -> list[tuple[int, int]]:
+        """Every cue in body order: lower-case anywhere, capitalised at a sentence start or
+        in a title-case headline opening the article."""
         copy = candidate_copy(body)
         found = self._cue.spans(body, copy)
+        if ends and _title_case(body, starts[0], ends[0]):
+            found = sorted([*found, *self._headline_cues(body, starts[0], ends[0])])
         initial_words = self._initial_words
         initial_cue = self._initial_cue.match
         initial = [
@@ -335,6 +340,14 @@ class AttributionFinder:
             if match is not None
         ]
         return sorted([*found, *initial]) if initial else found
+
+    def _headline_cues(self, body: str, start: int, end: int) -> list[tuple[int, int]]:
+        """'Mayor Says Dam Will Hold': capitalised cues after the headline's first word."""
+        return [
+            match.span()
+            for match in _CAPITALISED_WORD.finditer(body, start + 1, end)
+            if match.group().lower() in self.kind_of
+        ]
 
     def _read(
         self,
@@ -348,7 +361,11 @@ class AttributionFinder:
     ) -> Found | None:
         cue = body[start:end]
         lower = cue.lower() if cue.isalpha() else " ".join(cue.lower().split())
-        if cue[0].isupper() and body[sentence.start : start].strip("\"“'‘ "):
+        if (
+            cue[0].isupper()
+            and body[sentence.start : start].strip("\"“'‘ ")
+            and not (index == 0 and _title_case(body, sentence.start, sentence.end))
+        ):
             return None  # "Hope Hicks", "Read more": a capitalised word mid-sentence
         if start and body[start - 1] in "-‐":
             return None  # "so-called"
@@ -358,8 +375,6 @@ class AttributionFinder:
             return None  # "a strong showing", "his posting abilities": a noun or adjective
         if lower in ("according to", "citing"):
             return self._according(body, start, end, index, sentence, quotes, lower)
-        if lower in _POLL_NOUNS:
-            return _in_poll(body, start, end, index, sentence)
         return self._verb(body, start, end, index, sentence, quotes, found, lower)
 
     # -- "according to X", "citing X" --------------------------------------------------
@@ -832,6 +847,21 @@ def _widen_cue(
     return cue_start, suffix.end() if suffix else cue_end
 
 
+_CAPITALISED_WORD = re.compile(r"[A-Z][a-z]+")
+_HEADLINE_SMALL = words("a an the of to in on at for and or but by with from as is vs")
+
+
+def _title_case(body: str, start: int, end: int) -> bool:
+    """Whether a sentence is a title-case headline: every word of four or more, but the
+    small ones, capitalised ("Mayor Says Dam Will Hold")."""
+    words_ = body[start:end].split()
+    if len(words_) < 4 or len(words_) > 25:
+        return False
+    return all(
+        word[0].isupper() or not word[0].isalpha() or word in _HEADLINE_SMALL for word in words_
+    )
+
+
 # Verbs that report speech wherever they stand, even when their source is out of the
 # reader's reach (a long noun phrase, a relative clause without "who").
 _SURE_CUES = words("said asked")
@@ -868,39 +898,6 @@ def _raised(
 
 
 _ASKED_WHAT = re.compile(r" (?:about|whether|if|to|why|what|how|who|which|when|where)\b")
-
-
-# "In a poll released Monday, 40% said ...": the poll is the source, "In" the cue
-# (PolNeAR's reading). Found by the noun, which is rarer than "in". Only at the start of a
-# sentence: "leads in the polls" mid-sentence is read either way.
-_POLL_NOUNS = words("poll polls survey surveys")
-_POLL_BREAKS = frozenset(',.;:!?"“”()')
-# What follows the noun and is still the source: "conducted May 5-8", "released Monday".
-_POLL_TAIL = re.compile(
-    r"(?:\s+(?:of|by|for|from|among|conducted|released|taken|published|out)\b[^,.;:!?\"“”()]{0,70}"
-    r")?"
-)
-
-
-def _in_poll(body: str, start: int, end: int, index: int, sentence: _Bounds) -> Found | None:
-    """'In the latest poll, Clinton leads': cue "In", source the poll, content after the
-    comma."""
-    opening = _SPACE.match(body, sentence.start)
-    cue_start = opening.end() if opening is not None else sentence.start
-    if not body.startswith("In ", cue_start) or start - cue_start > 80:
-        return None
-    if _POLL_BREAKS.intersection(body[cue_start:start]):
-        return None
-    tail = _POLL_TAIL.match(body, end, sentence.end)
-    source_end = tail.end() if tail is not None else end
-    comma = _COMMA.match(body, source_end)
-    if comma is None:
-        return None
-    content = _clause(body, comma.end(), sentence.end)
-    if content is None:
-        return None
-    source = _trim_span(body, cue_start + 2, source_end)
-    return Found(cue=(cue_start, cue_start + 2), source=source, content=content, sentence=index)
 
 
 _NAMING_PARTICIPLES = words("called named dubbed titled labeled labelled")
