@@ -374,3 +374,14 @@ def test_a_title_case_headline_has_capitalised_cues() -> None:
 
 def test_capitalised_words_mid_sentence_in_prose_are_not_cues() -> None:
     assert triples("The board met Hope Said, the new clerk.") == []
+
+
+@pytest.mark.parametrize(
+    "body", ["The mayor spoke with voters on Monday.", "The mayor found himself alone."]
+)
+def test_verbs_that_report_nothing_before_these_words(body: str) -> None:
+    assert triples(body) == []
+
+
+def test_spoke_about_is_still_a_cue() -> None:
+    assert triples("The mayor spoke about the dam.") == [("The mayor", "spoke", "about the dam")]

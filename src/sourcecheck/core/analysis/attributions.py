@@ -371,6 +371,8 @@ class AttributionFinder:
             return None  # "so-called"
         if lower in _NOUN_LIKE and _previous_word(body, start) in _NOT_BEFORE_VERBS:
             return None  # "the state", "his remarks": a noun, rejected before any reading
+        if lower in _NOT_BEFORE_WORDS and _next_word(body, end) in _NOT_BEFORE_WORDS[lower]:
+            return None  # "spoke to the crowd", "found himself": no report
         if lower.endswith("ing") and _determined_gerund(body, start, end):
             return None  # "a strong showing", "his posting abilities": a noun or adjective
         if lower in ("according to", "citing"):
@@ -860,6 +862,22 @@ def _title_case(body: str, start: int, end: int) -> bool:
     return all(
         word[0].isupper() or not word[0].isalpha() or word in _HEADLINE_SMALL for word in words_
     )
+
+
+# Words after which a cue reports nothing: "spoke with voters" (where he spoke, not what
+# he said: PolNeAR marks "spoke about"), "found himself", "found a way".
+_NOT_BEFORE_WORDS = {
+    "spoke": words("to with on at in for before during ,"),
+    "found": words("a an himself herself itself themselves ways way"),
+}
+
+
+def _next_word(body: str, end: int) -> str:
+    """The word after ``end`` (a comma right after it counts as one), lower-cased."""
+    if body.startswith(",", end):
+        return ","
+    following = body[end : end + 16].split(maxsplit=1)
+    return following[0].lower() if following else ""
 
 
 # Verbs that report speech wherever they stand, even when their source is out of the
