@@ -385,3 +385,14 @@ def test_verbs_that_report_nothing_before_these_words(body: str) -> None:
 
 def test_spoke_about_is_still_a_cue() -> None:
     assert triples("The mayor spoke about the dam.") == [("The mayor", "spoke", "about the dam")]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The county, however, says that the dam is safe.",
+        "The county, for its part, says that the dam is safe.",
+    ],
+)
+def test_an_aside_between_source_and_cue(body: str) -> None:
+    assert triples(body) == [("The county", "says", "that the dam is safe")]

@@ -125,6 +125,34 @@ _NOT_ROLES = words(
     by with to as and but or so if when while after before who which that where not now
     """
 )
+# Asides between a subject and its verb ("Smith, however, said").
+_ASIDES = frozenset(
+    [
+        "however",
+        "meanwhile",
+        "though",
+        "too",
+        "also",
+        "in turn",
+        "for example",
+        "for instance",
+        "for his part",
+        "for her part",
+        "for their part",
+        "for its part",
+        "in fact",
+        "of course",
+        "at least",
+        "instead",
+        "nevertheless",
+        "in particular",
+        "in response",
+        "in contrast",
+        "by contrast",
+        "later",
+        "then",
+    ]
+)
 _REPORTING_ASIDES = words("citing according quoting")
 _SINGULAR = words("a an one another this that each every")
 
@@ -351,6 +379,13 @@ class SourceReader:
             return None
         first_role_word = words[comma + 1]
         lower = first_role_word.lower()
+        if " ".join(words[comma + 1 : -1]).lower() in _ASIDES:
+            # "Forbes, however, says": the source stands before the aside.
+            found = self._phrase(words[:comma])
+            if found is None:
+                return None
+            starts = token_starts(body, words, found, window, end)
+            return SourceBefore(starts[0], starts[comma - 1 - found] + len(words[comma - 1]))
         if first_role_word[0].isupper() and _is_name(words[comma + 1 : -1]):
             named = self._named_description(body, words, comma, window, end)
             if named is not None:
