@@ -396,3 +396,15 @@ def test_spoke_about_is_still_a_cue() -> None:
 )
 def test_an_aside_between_source_and_cue(body: str) -> None:
     assert triples(body) == [("The county", "says", "that the dam is safe")]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The nominating contest ends in June.",
+        "The mayor maintained a lead of ten points.",
+        "She advised the campaign on its ads.",
+    ],
+)
+def test_forms_that_are_rarely_reports_are_not_cues(body: str) -> None:
+    assert triples(body) == []
