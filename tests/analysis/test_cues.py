@@ -408,3 +408,16 @@ def test_an_aside_between_source_and_cue(body: str) -> None:
 )
 def test_forms_that_are_rarely_reports_are_not_cues(body: str) -> None:
     assert triples(body) == []
+
+
+def test_a_phrasal_participle_after_a_cue_shares_its_source() -> None:
+    body = '"It is over," he said, referring to the vote on the dam.'
+    assert triples(body) == [
+        ("he", "said", '"It is over,"'),
+        ("he", "referring to", "the vote on the dam"),
+    ]
+
+
+def test_a_phrasal_participle_after_a_clause_shares_its_subject() -> None:
+    body = "The mayor criticized the plan, pointing to the cost."
+    assert ("The mayor", "pointing to", "the cost") in triples(body)

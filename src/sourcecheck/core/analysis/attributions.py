@@ -140,6 +140,11 @@ _GAP_WORDS = ("while", "by", "after", "before", "when", "in", "without")
 _GAP_OR_AND = frozenset([*_GAP_WORDS, "and"])
 
 
+def _gerund(cue: str) -> bool:
+    """Whether a cue opens with an -ing form ("adding", "referring to", "calling for")."""
+    return cue.partition(" ")[0].endswith("ing")
+
+
 def _last_word(body: str, start: int, end: int) -> str:
     """The last word of ``body[start:end]``, lower-cased ('' if none)."""
     words_ = body[max(start, end - 12) : end].split()
@@ -431,7 +436,7 @@ class AttributionFinder:
         # Conditionals, not max(): a builtin call with its argument parsing costs more.
         window = start - WINDOW if start - WINDOW > sentence.start else sentence.start
         core_end, passive = self.reader.tail_start(body, window, start)
-        if passive and not lower.endswith("ing"):
+        if passive and not _gerund(lower):
             # "was told", "is expected": the source is not before the cue; it may follow
             # "by" ("Her attacks were echoed by her campaign").
             by = self._passive_by(body, start, end, index, sentence, quotes, core_end)
@@ -568,9 +573,7 @@ class AttributionFinder:
         """The source of a cue: before it, the clause's subject, or after it (inverted)."""
         # "... while adding", "... and promising": the words before the conjunction are no
         # source phrase; the clause's subject is.
-        gerund_after_gap = (
-            lower.endswith("ing") and _last_word(body, window, core_end) in _GAP_OR_AND
-        )
+        gerund_after_gap = _gerund(lower) and _last_word(body, window, core_end) in _GAP_OR_AND
         before = None if gerund_after_gap else self.reader.read(body, window, core_end)
         if before is None:
             governing = _control_verb_start(body, window, core_end)
@@ -581,7 +584,7 @@ class AttributionFinder:
         if before is not None:
             return _Speaker((before.start, before.end), end, before.role, before.role_span)
         tail = body[window:core_end].rstrip()
-        if (lower.endswith("ing") and _ends_with_gap(body, window, tail)) or _ends_with_and(
+        if (_gerund(lower) and _ends_with_gap(body, window, tail)) or _ends_with_and(
             body, window, tail
         ):
             # ", adding that ...", "... and said": the subject of the clause said it.
@@ -628,7 +631,11 @@ class AttributionFinder:
             content = self._content_after(body, end, sentence.end, quotes, lower)
             if content is not None:
                 before_quote = quotes.ends_at(_trim_span(body, sentence.start, source_start)[1])
-                if before_quote is not None and _clause_ended(body, sentence.start, source_start):
+                if (
+                    before_quote is not None
+                    and _clause_ended(body, sentence.start, source_start)
+                    and "," not in body[speaker.source[1] : start]  # not the previous cue's
+                ):
                     if quotes.starts_at(content[0]) is not None:
                         # '"If you look at it," Rubio said, "I don't believe ..."': one content.
                         content = before_quote[0], content[1]
