@@ -421,3 +421,16 @@ def test_a_phrasal_participle_after_a_cue_shares_its_source() -> None:
 def test_a_phrasal_participle_after_a_clause_shares_its_subject() -> None:
     body = "The mayor criticized the plan, pointing to the cost."
     assert ("The mayor", "pointing to", "the cost") in triples(body)
+
+
+def test_a_relative_clause_in_a_role_is_an_attribution_of_its_own() -> None:
+    body = "Mr. Dee, who said the dam was safe, said he was unaware of the leak."
+    assert triples(body) == [
+        ("who", "said", "the dam was safe"),
+        ("Mr. Dee", "said", "he was unaware of the leak"),
+    ]
+
+
+def test_a_cue_further_inside_a_role_is_still_not_one() -> None:
+    body = '"It is bad," said Dana Cole, a nurse who asked not to be named.'
+    assert [cue for _, cue, _ in triples(body)] == ["said"]

@@ -322,7 +322,7 @@ class AttributionFinder:
                         continue  # '"I think we can win," she said': the speaker's own view
                     item.content = _clip(body, item.content, enclosing[1])
                 found.append(item)
-        found = _outside_roles(_outside_reports(found))
+        found = _outside_roles(body, _outside_reports(found))
         _link_second_hand(found)
         return [_to_attribution(body, item) for item in found]
 
@@ -1173,8 +1173,9 @@ def _clause(body: str, start: int, end: int) -> tuple[int, int] | None:
     return (start, start + len(clause)) if clause else None
 
 
-def _outside_roles(found: list[Found]) -> list[Found]:
-    """Drop cues inside another attribution's role ("said Dana, a nurse who asked ...")."""
+def _outside_roles(body: str, found: list[Found]) -> list[Found]:
+    """Drop cues inside another attribution's role ("said Dana, a nurse who asked ..."),
+    but for a relative clause of their own ("Dana, who said the dam was safe, said ...")."""
     roles = sorted(item.role_span for item in found if item.role_span is not None)
     if not roles:
         return found
@@ -1185,9 +1186,17 @@ def _outside_roles(found: list[Found]) -> list[Found]:
         while cursor < len(roles) and roles[cursor][1] <= start:
             cursor += 1
         if cursor < len(roles) and roles[cursor][0] <= start:
-            continue
+            if not _relative(body, item, roles[cursor][0]):
+                continue
+            item.content = _clip(body, item.content, roles[cursor][1])
         kept.append(item)
     return kept
+
+
+def _relative(body: str, item: Found, role_start: int) -> bool:
+    """Whether an attribution's source is the "who" opening the role it stands in."""
+    source = item.source
+    return source is not None and source[0] == role_start and body.startswith("who ", role_start)
 
 
 # Cues of these kinds inside what another attribution reports ("Perry told reporters that
