@@ -434,3 +434,18 @@ def test_a_relative_clause_in_a_role_is_an_attribution_of_its_own() -> None:
 def test_a_cue_further_inside_a_role_is_still_not_one() -> None:
     body = '"It is bad," said Dana Cole, a nurse who asked not to be named.'
     assert [cue for _, cue, _ in triples(body)] == ["said"]
+
+
+@pytest.mark.parametrize(
+    ("body", "source"),
+    [
+        ("The mayor left no doubt of her plans, saying that she would run.", "The mayor"),
+        ("Both councils stiffened their stand, saying that the dam must close.", "Both councils"),
+        (
+            "At a rally in Troy, Ohio, on Sunday, Ms. Lee went further, saying that it must close.",
+            "Ms. Lee",
+        ),
+    ],
+)
+def test_saying_after_a_clause_takes_its_subject(body: str, source: str) -> None:
+    assert [s for s, cue, _ in triples(body) if cue == "saying"] == [source]

@@ -591,7 +591,7 @@ class AttributionFinder:
             previous = found[-1] if found and found[-1].sentence == index else None
             if previous is not None and previous.source is not None:
                 return _Speaker(previous.source, end)
-            subject = _subject(body, sentence.start, core_end)
+            subject = _subject(body, sentence.start, core_end, described=tail.endswith(","))
             if subject is not None:
                 return _Speaker(subject[:2], end)
         if not _clause_ended(body, sentence.start, start):
@@ -964,7 +964,15 @@ _VERB_AFTER_NAME = re.compile(
     r"\s+(?:is|was|were|are|has|had|have|would|will|could|should|can|did|does|didn['’]t|"
     r"doesn['’]t|wasn['’]t|isn['’]t|won['’]t|wouldn['’]t|hasn['’]t|had|must|may|might)\b"
 )
-_SUBJECT = re.compile(rf"(?:[^,]{{0,60}},\s*)?(?P<src>(?:He|She|They|{_NAME}))(?=\s+[a-z])")
+_SUBJECT = re.compile(rf"(?:[^,]{{0,60}},\s*){{0,3}}(?P<src>(?:He|She|They|{_NAME}))(?=\s+[a-z])")
+# "The president left no doubt ...", "Both parents stiffened ...": a determiner, up to four
+# words, then a verb (past, an auxiliary, or a common irregular past).
+_DESCRIBED_SUBJECT = re.compile(
+    r"(?:[^,]{0,60},\s*){0,2}(?P<src>(?:The|A|An|Both|His|Her|Their|Its)\s+"
+    r"(?:[a-z][\w'’-]*\s+){0,3}?[a-z][\w'’-]*)"
+    r"(?=\s+(?:[a-z]+ed|has|had|have|was|were|is|are|will|would|began|left|took|made|went|"
+    r"gave|told|said|came|sent|became|spoke|wrote|led|held|put|set|did)\b)"
+)
 
 
 def _role(role_match: re.Match[str] | None) -> str | None:
@@ -972,11 +980,19 @@ def _role(role_match: re.Match[str] | None) -> str | None:
     return role_match.group("role").strip() if role_match is not None else None
 
 
-def _subject(body: str, start: int, end: int) -> tuple[int, int, str | None] | None:
-    """The subject at the start of a sentence ("Sanders stepped up ..., saying")."""
+def _subject(
+    body: str, start: int, end: int, *, described: bool = False
+) -> tuple[int, int, str | None] | None:
+    """The subject at the start of a sentence ("Sanders stepped up ..., saying"), else, if
+    ``described``, a description followed by its verb ("The retired surgeon has given no
+    details, saying": only after a comma, as "while adding three seats" reports nothing)."""
     match = _SUBJECT.match(body, start, end)
     if match is None or match.group("src") in NOT_NAMES:
-        return None
+        if not described:
+            return None
+        match = _DESCRIBED_SUBJECT.match(body, start, end)
+        if match is None:
+            return None
     return match.start("src"), match.end("src"), None
 
 
