@@ -449,3 +449,18 @@ def test_a_cue_further_inside_a_role_is_still_not_one() -> None:
 )
 def test_saying_after_a_clause_takes_its_subject(body: str, source: str) -> None:
     assert [s for s, cue, _ in triples(body) if cue == "saying"] == [source]
+
+
+@pytest.mark.parametrize(
+    ("body", "source"),
+    [
+        (
+            "The dam leaked for years, current and former engineers said.",
+            "current and former engineers",
+        ),
+        ("The dam is safe, state and local officials said.", "state and local officials"),
+        ("The rain fell and officials said the dam held.", "officials"),
+    ],
+)
+def test_coordinated_modifiers_of_a_source(body: str, source: str) -> None:
+    assert [s for s, _, _ in triples(body)] == [source]

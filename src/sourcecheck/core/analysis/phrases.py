@@ -444,6 +444,20 @@ class SourceReader:
         return SourceBefore(name_start, name_end, role, (starts[0], role_end))
 
     def _phrase(self, words: list[str]) -> int | None:
+        """Index of the first word of the source phrase that ends the list, or None; over
+        coordinated modifiers of one head ("current and former officials"). Coordinated
+        people ("she and her husband") are left to the last: typed as one, they read as a
+        vague group."""
+        found = self._single_phrase(words)
+        if found is None or found < 2 or words[found - 1].lower() not in ("and", "or"):
+            return found
+        left = words[found - 2]
+        modifier = found < len(words) - 1 and words[found].islower()
+        if modifier and left.islower() and left.isalpha() and left not in _FUNCTION:
+            return found - 2
+        return found
+
+    def _single_phrase(self, words: list[str]) -> int | None:
         """Index of the first word of the source phrase that ends the list, or None."""
         if not words:
             return None
