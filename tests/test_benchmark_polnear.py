@@ -64,3 +64,15 @@ def test_main_reports_a_missing_folder_in_one_line(
     assert polnear.main(["--data", str(tmp_path), "--split", "dev"]) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "no such folder" in err
+
+
+def test_error_listing_runs_on_the_tiny_fixture(capsys: pytest.CaptureFixture[str]) -> None:
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    try:
+        import polnear_errors
+    finally:
+        sys.path.remove(str(ROOT / "benchmarks"))
+    assert polnear_errors.main(["--data", str(FIXTURE), "--split", "dev", "--kind", "all"]) == 0
+    out = capsys.readouterr().out
+    for kind in polnear_errors.ERROR_KINDS:
+        assert f"== {kind}:" in out

@@ -82,3 +82,11 @@ def test_is_claim_substring_checks_change_nothing(text: str) -> None:
         text, 3 if claims._ends_with_stop(text) else claims.MIN_WORDS_WITHOUT_STOP
     )
     assert is_claim(text) == expected
+
+
+def test_an_attribution_naming_nobody_does_not_support_a_claim() -> None:
+    # "is expected to" is reported by the finder as a cue without a source: the claim
+    # still needs one.
+    analysis = analyze("The dam is expected to fail within a year.")
+    assert analysis.attributions and analysis.attributions[0].source is None
+    assert not any(claim.attributed for claim in analysis.claims)

@@ -236,3 +236,231 @@ def test_asked_takes_the_question_as_content(
     body: str, expected: tuple[str | None, str, str]
 ) -> None:
     assert expected in triples(body)
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "The governor is expected to sign the bill on Friday.",
+            (None, "is expected", "to sign the bill on Friday"),
+        ),
+        (
+            "Two aides are said to be drafting a reply.",
+            (None, "are said", "to be drafting a reply"),
+        ),
+        ("The mayor isn’t expected to attend.", (None, "isn’t expected", "to attend")),
+    ],
+)
+def test_raising_passives_are_cues_without_a_source(
+    body: str, expected: tuple[None, str, str]
+) -> None:
+    assert triples(body) == [expected]
+
+
+def test_expected_as_an_adjective_is_not_a_cue() -> None:
+    assert triples("The expected storm never came.") == []
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "The state's chief auditor, Dana Ruiz, said the books were balanced.",
+            ("Dana Ruiz", "said", "the books were balanced"),
+        ),
+        (
+            "Rep. Pat Kerr, R-Ohio, said the bill would pass.",
+            ("Rep. Pat Kerr", "said", "the bill would pass"),
+        ),
+        (
+            "Ann Lee, Mrs. Vance's chief of staff, said the trip was long.",
+            ("Ann Lee", "said", "the trip was long"),
+        ),
+        (
+            "Representative Pat Kerr, Republican of Ohio, said the bill would pass.",
+            ("Representative Pat Kerr", "said", "the bill would pass"),
+        ),
+    ],
+)
+def test_appositives_that_open_with_a_capital(body: str, expected: tuple[str, str, str]) -> None:
+    assert triples(body) == [expected]
+
+
+def test_a_description_then_a_name_gives_the_name_its_role() -> None:
+    (found,) = find("A county spokesman, Chris Abbott, said the road was closed.")
+    assert found.source is not None and found.source.text == "Chris Abbott"
+    assert found.role == "A county spokesman"
+
+
+def test_a_belief_inside_a_report_is_part_of_the_report() -> None:
+    assert triples("Mr. Lee told reporters that he believes the dam will hold.") == [
+        ("Mr. Lee", "told", "that he believes the dam will hold")
+    ]
+
+
+def test_a_belief_on_its_own_is_still_a_cue() -> None:
+    assert triples("Mr. Lee believes the dam will hold.") == [
+        ("Mr. Lee", "believes", "the dam will hold")
+    ]
+
+
+def test_said_without_a_readable_source_keeps_its_cue_and_content() -> None:
+    body = "Officers with no direct knowledge of the case but with long experience said it failed."
+    assert triples(body) == [(None, "said", "it failed")]
+
+
+def test_a_question_put_to_the_subject_is_a_cue_without_a_source() -> None:
+    assert triples("The mayor was asked about the flood.") == [
+        (None, "was asked", "about the flood")
+    ]
+
+
+def test_a_name_after_a_party_tag_and_role_is_the_source() -> None:
+    body = "Rep. Jo Dee (D-Md.), chair of the panel, said the mayor was not worried."
+    assert triples(body) == [("Rep. Jo Dee", "said", "the mayor was not worried")]
+
+
+def test_said_then_a_name_and_a_verb_is_not_an_inverted_source() -> None:
+    body = "Some days later, said Mr. Dee was not worried."
+    assert all(source != "Mr. Dee" for source, _, _ in triples(body))
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "Ms. Ruiz slammed the plan as reckless.",
+            ("Ms. Ruiz", "slammed", "the plan as reckless"),
+        ),
+        (
+            "The mayor emailed that the road was closed.",
+            ("The mayor", "emailed", "that the road was closed"),
+        ),
+        (
+            "Ms. Ruiz wondered whether the dam would hold.",
+            ("Ms. Ruiz", "wondered", "whether the dam would hold"),
+        ),
+    ],
+)
+def test_more_report_verbs(body: str, expected: tuple[str, str, str]) -> None:
+    assert triples(body) == [expected]
+
+
+def test_the_nouns_of_new_report_verbs_are_not_cues() -> None:
+    assert triples("Her emails were no wonder to the champions.") == []
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("The mayor is known for her long speeches.", (None, "is known for", "her long speeches")),
+        ("The fund, known as the River Trust, grew.", (None, "known as", "the River Trust, grew")),
+    ],
+)
+def test_known_for_and_known_as(body: str, expected: tuple[None, str, str]) -> None:
+    assert triples(body) == [expected]
+
+
+def test_a_show_title_in_quotes_is_not_what_was_said() -> None:
+    body = 'Mr. Dee said on ABC\'s "This Week" that the dam would hold.'
+    assert triples(body) == [("Mr. Dee", "said", "that the dam would hold")]
+
+
+def test_a_title_case_headline_has_capitalised_cues() -> None:
+    body = "County Board Says Dam Will Hold Through Spring\n\nThe board met on Monday."
+    assert triples(body) == [("County Board", "Says", "Dam Will Hold Through Spring")]
+
+
+def test_capitalised_words_mid_sentence_in_prose_are_not_cues() -> None:
+    assert triples("The board met Hope Said, the new clerk.") == []
+
+
+@pytest.mark.parametrize(
+    "body", ["The mayor spoke with voters on Monday.", "The mayor found himself alone."]
+)
+def test_verbs_that_report_nothing_before_these_words(body: str) -> None:
+    assert triples(body) == []
+
+
+def test_spoke_about_is_still_a_cue() -> None:
+    assert triples("The mayor spoke about the dam.") == [("The mayor", "spoke", "about the dam")]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The county, however, says that the dam is safe.",
+        "The county, for its part, says that the dam is safe.",
+    ],
+)
+def test_an_aside_between_source_and_cue(body: str) -> None:
+    assert triples(body) == [("The county", "says", "that the dam is safe")]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The nominating contest ends in June.",
+        "The mayor maintained a lead of ten points.",
+        "She advised the campaign on its ads.",
+    ],
+)
+def test_forms_that_are_rarely_reports_are_not_cues(body: str) -> None:
+    assert triples(body) == []
+
+
+def test_a_phrasal_participle_after_a_cue_shares_its_source() -> None:
+    body = '"It is over," he said, referring to the vote on the dam.'
+    assert triples(body) == [
+        ("he", "said", '"It is over,"'),
+        ("he", "referring to", "the vote on the dam"),
+    ]
+
+
+def test_a_phrasal_participle_after_a_clause_shares_its_subject() -> None:
+    body = "The mayor criticized the plan, pointing to the cost."
+    assert ("The mayor", "pointing to", "the cost") in triples(body)
+
+
+def test_a_relative_clause_in_a_role_is_an_attribution_of_its_own() -> None:
+    body = "Mr. Dee, who said the dam was safe, said he was unaware of the leak."
+    assert triples(body) == [
+        ("who", "said", "the dam was safe"),
+        ("Mr. Dee", "said", "he was unaware of the leak"),
+    ]
+
+
+def test_a_cue_further_inside_a_role_is_still_not_one() -> None:
+    body = '"It is bad," said Dana Cole, a nurse who asked not to be named.'
+    assert [cue for _, cue, _ in triples(body)] == ["said"]
+
+
+@pytest.mark.parametrize(
+    ("body", "source"),
+    [
+        ("The mayor left no doubt of her plans, saying that she would run.", "The mayor"),
+        ("Both councils stiffened their stand, saying that the dam must close.", "Both councils"),
+        (
+            "At a rally in Troy, Ohio, on Sunday, Ms. Lee went further, saying that it must close.",
+            "Ms. Lee",
+        ),
+    ],
+)
+def test_saying_after_a_clause_takes_its_subject(body: str, source: str) -> None:
+    assert [s for s, cue, _ in triples(body) if cue == "saying"] == [source]
+
+
+@pytest.mark.parametrize(
+    ("body", "source"),
+    [
+        (
+            "The dam leaked for years, current and former engineers said.",
+            "current and former engineers",
+        ),
+        ("The dam is safe, state and local officials said.", "state and local officials"),
+        ("The rain fell and officials said the dam held.", "officials"),
+    ],
+)
+def test_coordinated_modifiers_of_a_source(body: str, source: str) -> None:
+    assert [s for s, _, _ in triples(body)] == [source]

@@ -109,6 +109,11 @@ def _supporting_attributions(
     # Each attribution's content read once, for _cover and _continued_quotes.
     contents = []
     for position, attribution in enumerate(attributions):
+        if attribution.source is None:
+            # "X is expected to win", "was asked about": nobody is named, so nothing
+            # supports the claim (the attribution finder reports the cue all the same).
+            contents.append(None)
+            continue
         _support(supports, attribution.sentence, position)
         content = attribution.content
         contents.append(content)

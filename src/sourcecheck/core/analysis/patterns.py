@@ -56,7 +56,7 @@ _IRREGULAR: dict[str, tuple[str, ...]] = {
 _DOUBLING = words(
     """
     admit commit submit omit permit emit transmit refer prefer confer concur occur
-    regret rebut quip compel control patrol plan stop nod chat jot abet
+    regret rebut quip compel control patrol plan stop nod chat jot abet beg brag dub slam
     """
 )
 _VOWELS = frozenset("aeiou")

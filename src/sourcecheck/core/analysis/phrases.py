@@ -63,12 +63,12 @@ _TAIL_WORDS = words(
     only is are was were been being be himself herself themselves itself too apparently
     allegedly falsely wrongly correctly rightly specifically explicitly directly angrily
     firmly has't hasn't haven't didn't doesn't don't won't wouldn't now long since ever
-    soon yet
+    soon yet isn't aren't wasn't weren't isn’t aren’t wasn’t weren’t
     """
 )
 _BE = words(
     """
-    is are was were been being be
+    is are was were been being be isn't aren't wasn't weren't isn’t aren’t wasn’t weren’t
     """
 )
 # "Obama on Tuesday accused", "the ministry earlier this week said": when, between subject
@@ -125,6 +125,34 @@ _NOT_ROLES = words(
     by with to as and but or so if when while after before who which that where not now
     """
 )
+# Asides between a subject and its verb ("Smith, however, said").
+_ASIDES = frozenset(
+    [
+        "however",
+        "meanwhile",
+        "though",
+        "too",
+        "also",
+        "in turn",
+        "for example",
+        "for instance",
+        "for his part",
+        "for her part",
+        "for their part",
+        "for its part",
+        "in fact",
+        "of course",
+        "at least",
+        "instead",
+        "nevertheless",
+        "in particular",
+        "in response",
+        "in contrast",
+        "by contrast",
+        "later",
+        "then",
+    ]
+)
 _REPORTING_ASIDES = words("citing according quoting")
 _SINGULAR = words("a an one another this that each every")
 
@@ -143,6 +171,31 @@ _MAX_WORDS = 14
 _NEAR = 48  # characters read first
 _FULL = 110  # characters read for a source without an appositive
 _MAX_MODIFIERS = 4
+
+
+_PARTY_TAG = re.compile(r"[RDI]-[A-Z]")  # "R-Ky.", "D-NY": party and state after a name
+
+
+def _is_name(words: list[str]) -> bool:
+    """Whether the words are a name alone ("James B. Comey"), at most four of them."""
+    return 0 < len(words) <= 4 and all(
+        word[0].isupper() and word[0].isalpha() and word not in NOT_NAMES for word in words
+    )
+
+
+def _capitalised_role(words: list[str]) -> bool:
+    """A role that opens with a capital: a party tag ("R-Ky."), "Republican of New York",
+    or a possessive name ("Mrs. Lee's chief of staff")."""
+    if not words:
+        return False
+    if _PARTY_TAG.match(words[0]) or (len(words) > 1 and words[1] == "of"):
+        return True
+    for word in words[:4]:
+        if word.endswith(("'s", "’s")):
+            return True
+        if not word[0].isupper():
+            return False
+    return False
 
 
 def _trim_end(body: str, end: int) -> int:
@@ -325,8 +378,20 @@ class SourceReader:
             return None
         first_role_word = words[comma + 1]
         lower = first_role_word.lower()
+        if " ".join(words[comma + 1 : -1]).lower() in _ASIDES:
+            # "Forbes, however, says": the source stands before the aside.
+            found = self._phrase(words[:comma])
+            if found is None:
+                return None
+            starts = token_starts(body, words, found, window, end)
+            return SourceBefore(starts[0], starts[comma - 1 - found] + len(words[comma - 1]))
+        if first_role_word[0].isupper() and _is_name(words[comma + 1 : -1]):
+            named = self._named_description(body, words, comma, window, end)
+            if named is not None:
+                return named
         if not (
             lower in _ROLE_STARTS
+            or _capitalised_role(words[comma + 1 : -1])
             or first_role_word[0].isdigit()
             or first_role_word.endswith(("'s", "’s", "s'", "s’"))
             or _role_word(first_role_word) in self.roles
@@ -334,12 +399,17 @@ class SourceReader:
             or (first_role_word[0].islower() and lower not in _NOT_ROLES)
         ):
             return None
-        found = self._phrase(words[:comma])
+        name_end = comma
+        tag = words[max(0, comma - 6) : comma - 1]
+        if words[comma - 1] == ")" and "(" in tag:
+            # "Rep. Jo Dee (D-Md.), chair of ...": the name before the party tag.
+            name_end = comma - len(tag) - 1 + tag.index("(")
+        found = self._phrase(words[:name_end])
         if found is None:
             return None
         starts = token_starts(body, words, found, window, end)
         source_start = starts[0]
-        source_end = starts[comma - 1 - found] + len(words[comma - 1])
+        source_end = starts[name_end - 1 - found] + len(words[name_end - 1])
         if lower in _REPORTING_ASIDES:
             # "Local papers, citing hospital staff, reported": an attribution, not a role.
             return SourceBefore(source_start, source_end)
@@ -348,7 +418,45 @@ class SourceReader:
         role = body[role_start:role_end]
         return SourceBefore(source_start, source_end, role, (role_start, role_end))
 
+    def _named_description(
+        self, body: str, words: list[str], comma: int, window: int, end: int
+    ) -> SourceBefore | None:
+        """'the agency's director, Jane Roe, said': the name is the source, the description
+        before it its role (a description must end with a role, a known head noun or an
+        agent noun: "the chief auditor")."""
+        head = words[comma - 1]
+        lower = head.lower()
+        if (
+            _role_word(lower) not in self.roles
+            and lower not in self.heads
+            and not (head.islower() and _agentive(head))
+        ):
+            return None
+        found = self._description(words, comma - 1)
+        if found is None:
+            return None
+        starts = token_starts(body, words, found, window, end)
+        role_end = starts[comma - 1 - found] + len(words[comma - 1])
+        name_start = starts[comma + 1 - found]
+        name_end = starts[-2] + len(words[-2])
+        role = body[starts[0] : role_end]
+        return SourceBefore(name_start, name_end, role, (starts[0], role_end))
+
     def _phrase(self, words: list[str]) -> int | None:
+        """Index of the first word of the source phrase that ends the list, or None; over
+        coordinated modifiers of one head ("current and former officials"). Coordinated
+        people ("she and her husband") are left to the last: typed as one, they read as a
+        vague group."""
+        found = self._single_phrase(words)
+        if found is None or found < 2 or words[found - 1].lower() not in ("and", "or"):
+            return found
+        left = words[found - 2]
+        modifier = found < len(words) - 1 and words[found].islower()
+        if modifier and left.islower() and left.isalpha() and left not in _FUNCTION:
+            return found - 2
+        return found
+
+    def _single_phrase(self, words: list[str]) -> int | None:
         """Index of the first word of the source phrase that ends the list, or None."""
         if not words:
             return None
