@@ -43,8 +43,8 @@ def test_every_builtin_format_is_registered() -> None:
 def test_text_report_has_header_bars_effects_and_quoted_findings() -> None:
     out = TextReporter().render([council_report()])
     assert "Council passes harbour budget" in out
-    # (0.9 x -30 + 1.0 x 40) / 1.9 = +6.8 over the baseline of 50
-    assert "Score 57/100" in out and "thinly sourced" in out
+    # (0.9 x -30 + 1.0 x 40) / 1.9 = +6.8 over the baseline of 50: 56.8, shown rounded down
+    assert "Score 56/100" in out and "thinly sourced" in out
     assert re.search(r"anonymity\s+█+░+\s+0\.20\s+▼\s+-\d+\.\d lowered", out)
     assert re.search(r"naming\s+█+░*\s+0\.90\s+▲\s+\+\d+\.\d raised", out)
     assert re.search(r"raising\s+─+\s+failed\s+left out\s+RuntimeError", out)
@@ -239,3 +239,11 @@ def test_html_shows_no_gap_where_front_matter_was_blanked() -> None:
 
     assert article.body.startswith("   \n")  # blanked in place, so offsets stay the file's
     assert '<article class="body">The council voted' in page
+
+
+def test_a_shown_score_never_reaches_a_band_its_score_does_not() -> None:
+    from sourcecheck.core.combiners import band_for, shown_score
+
+    for score in (79.6, 79.99, 59.5, 80.0, 0.0, 100.0):
+        assert band_for(float(shown_score(score))) == band_for(score)
+    assert shown_score(None) == "n/a"

@@ -7,6 +7,7 @@ and what lowered it.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 from typing import Protocol
 
@@ -94,6 +95,12 @@ class WeightedCombiner:
 
 def _score(result: ScorerReport) -> float:
     return result.score if result.score is not None else 0.5
+
+
+def shown_score(score: float | None) -> str:
+    """The score as a whole number for people: rounded down, so what is shown never reaches
+    a band the score itself does not (79.6 shows as 79, "adequately sourced", not 80)."""
+    return "n/a" if score is None else str(math.floor(score))
 
 
 def band_for(score: float | None, bands: list[Band] | None = None) -> str:

@@ -12,6 +12,7 @@ import html
 import re
 from collections.abc import Sequence
 
+from sourcecheck.core.combiners import shown_score
 from sourcecheck.core.models import Finding, Report, ScorerReport
 from sourcecheck.reporters.base import Reporter
 from sourcecheck.reporters.colours import layer_colour
@@ -153,7 +154,7 @@ def _header(report: Report) -> str:
     info = report.article
     title = info.title or f"article {info.id}"
     origin = " · ".join(_e(bit) for bit in (info.source, info.outlet, info.url) if bit)
-    score = "n/a" if report.score is None else f"{report.score:.0f}"
+    score = shown_score(report.score)
     return (
         f"<header><h1>{_e(title)}</h1>"
         + (f'<p class="origin">{origin}</p>' if origin else "")

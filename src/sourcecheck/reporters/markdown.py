@@ -6,6 +6,7 @@ import re
 from collections.abc import Sequence
 from typing import ClassVar
 
+from sourcecheck.core.combiners import shown_score
 from sourcecheck.core.models import Report, ScorerReport
 from sourcecheck.core.printable import one_line_printable
 from sourcecheck.reporters.base import Reporter
@@ -69,7 +70,7 @@ def _score_line(report: Report) -> str:
         return f"**Score: n/a** ({escape(report.band)})"
     total = contributions_sum(report)
     return (
-        f"**Score: {report.score:.0f}/100**, {escape(report.band)} "
+        f"**Score: {shown_score(report.score)}/100**, {escape(report.band)} "
         f"(baseline {report.baseline:.1f} {'+' if total >= 0 else '−'} {abs(total):.1f})"
     )
 

@@ -18,6 +18,7 @@ from rich.table import Table
 from rich.text import Text
 
 from sourcecheck.calibration.explain import explain_calibrated
+from sourcecheck.core.combiners import shown_score
 from sourcecheck.core.models import Report, ScorerReport
 from sourcecheck.core.printable import one_line_printable as printable
 from sourcecheck.reporters.base import Reporter
@@ -107,7 +108,7 @@ def _score_line(report: Report) -> Text:
     if report.score is None:
         line.append("n/a", style="bold")
     else:
-        line.append(f"{report.score:.0f}", style=f"bold {_score_style(report.score)}")
+        line.append(shown_score(report.score), style=f"bold {_score_style(report.score)}")
         line.append("/100")
     line.append("  ·  ")
     style = _score_style(report.score) if report.score is not None else ""

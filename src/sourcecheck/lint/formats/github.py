@@ -9,6 +9,7 @@ control character in the message is written as an escape (``\\x1b``).
 
 from __future__ import annotations
 
+from sourcecheck.core.combiners import shown_score
 from sourcecheck.core.printable import escape_controls
 from sourcecheck.lint.formats.base import FormatContext
 from sourcecheck.lint.runner import CheckRun, LintFinding
@@ -51,7 +52,7 @@ def render_github(run: CheckRun, context: FormatContext) -> str:
         lines.extend(_annotation(path, f) for f in result.findings)
         report = result.report
         if result.score_failed and report is not None:
-            score = "n/a" if report.score is None else f"{report.score:.0f}/100"
+            score = "n/a" if report.score is None else f"{shown_score(report.score)}/100"
             message = (
                 f"sourcing score {score} ({report.band}) is under the threshold "
                 f"of {run.options.fail_under:g}"

@@ -6,6 +6,7 @@ from collections import Counter
 
 import click
 
+from sourcecheck.core.combiners import shown_score
 from sourcecheck.core.printable import escape_controls, one_line_printable
 from sourcecheck.lint.formats.base import FormatContext, plural
 from sourcecheck.lint.runner import CheckRun, FileResult, LintFinding
@@ -57,7 +58,7 @@ def _counts(findings: list[LintFinding]) -> str:
 def _summary_line(result: FileResult, run: CheckRun, color: bool) -> str:
     report = result.report
     assert report is not None
-    score = "n/a" if report.score is None else f"{report.score:.0f}/100"
+    score = "n/a" if report.score is None else f"{shown_score(report.score)}/100"
     parts = [_counts(result.findings) or "no findings"]
     if result.suppressed:
         parts.append(f"{result.suppressed} suppressed")

@@ -150,7 +150,7 @@
 
   function renderScore(file) {
     const scored = file && file.score !== null;
-    $("score-value").textContent = scored ? file.score.toFixed(0) : "–";
+    $("score-value").textContent = scored ? String(Math.floor(file.score)) : "–";
     $("score-band").textContent = scored ? file.band : file ? "not scored" : "type or paste a draft";
   }
 
