@@ -504,7 +504,7 @@ class AttributionFinder:
         before = body[sentence.start : start].strip("\"“'‘ ").lower()
         if before not in ("", "when") and not before.endswith((", when", " when")):
             return None
-        question = _QUESTION.match(body, end, sentence.end)
+        question = _ASKED_ABOUT.match(body, end, sentence.end)
         if question is None:
             return None
         source: tuple[int, int] | None = None
@@ -808,7 +808,7 @@ class AttributionFinder:
 
 
 # After "asked": who asked (only after "by"), when, then the question up to a comma.
-_QUESTION = re.compile(
+_ASKED_ABOUT = re.compile(
     rf"(?:\s+by\s+(?P<by>(?:(?:a|an|the)\s+)?(?:{_NAME}|[a-z]+)))?"
     rf"(?:\s+(?:on\s+)?{_DAYS})?"
     r"\s+(?P<question>(?:about|whether|if|why|what|how|who|which|when|where)\b[^,;]*)"
