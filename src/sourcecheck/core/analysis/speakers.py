@@ -102,6 +102,11 @@ _NEW_REFERENT = re.compile(
 _ACRONYM = re.compile(r"^(?:[A-Z]{2,6}|(?:[A-Z]\.){2,4})$")
 
 
+def _has_acronym(tokens: list[str]) -> bool:
+    """Whether a token is an acronym ('NATO', 'U.S.'): the regex only on upper-case ones."""
+    return any(_ACRONYM.match(t) for t in tokens if t.isupper())
+
+
 def _party_tag(token: str) -> bool:
     """'Sen. Jane Doe (R-Tex.)', '(D-N.Y.)': a party and state, never a name (a character
     test, not a regex: it runs on every new run's first word)."""
@@ -234,6 +239,8 @@ class SpeakerResolver:
         self.male = frozenset(category(names, "male"))
         self._not_person = frozenset(typer.org_words | typer.governments)
         self._abbreviated = frozenset(w for w in typer.titles if w.endswith("."))
+        # The first words a run's name never starts with, as one set lookup.
+        self._skipped = frozenset(NOT_NAMES | self.not_names | self.parties)
         self._runs: dict[str, tuple[_Mention, ...]] = {}
         # What makes a named person anonymous is that the text withholds part of the name
         # ("who asked that her last name not be used"), not that the role says how close
@@ -579,7 +586,10 @@ class SpeakerResolver:
     def _parse_run(self, run: str) -> tuple[_Mention, ...]:
         """The names a capitalised run holds ('Miami. He' holds none; 'Sen. Jane Doe' one)."""
         found: list[_Mention] = []
-        for offset, tokens in self._segments(run):
+        tokens = run.split()
+        # Most runs hold no "." and no connector: one segment, no generator.
+        one = "." not in run and _CONNECTORS.isdisjoint(tokens)
+        for offset, tokens in ((0, tokens),) if one else self._segments(run):
             mention = self._mention(tokens, offset)
             if mention is not None:
                 mention.segment = offset
@@ -625,15 +635,13 @@ class SpeakerResolver:
         """What a segment of a run names, or None (a place, a date, a common word)."""
         skipped = 0
         while tokens and (
-            tokens[0] in NOT_NAMES
-            or tokens[0] in self.not_names
-            or tokens[0] in self.parties
+            tokens[0] in self._skipped
             or tokens[0].lower() in _CAPITALISED_FUNCTION_WORDS
-            or _described(tokens[0])
+            or ("-" in tokens[0] and _described(tokens[0]))
         ):
             skipped += len(tokens[0]) + 1
             tokens = tokens[1:]
-        if not tokens or _party_tag(tokens[0]) or _described(tokens[-1]):
+        if not tokens or _party_tag(tokens[0]) or ("-" in tokens[-1] and _described(tokens[-1])):
             return None
         possessive = tokens[-1].endswith(("'s", "’s", "s'", "s’"))
         if possessive:
@@ -650,8 +658,8 @@ class SpeakerResolver:
             return _Mention(text, "government", None, (), possessive, offset + skipped)
         if tokens[-1] in self.day_names:
             return None  # "Super Tuesday", "Black Friday": a date
-        parts = [part for token in tokens for part in token.split("-")]
-        if not self._not_person.isdisjoint(parts) or any(_ACRONYM.match(t) for t in parts):
+        parts = [part for token in tokens for part in token.split("-")] if "-" in text else tokens
+        if not self._not_person.isdisjoint(parts) or _has_acronym(parts):
             given = self._given_name_after_role(tokens)
             if given:
                 # "Hewlett-Packard CEO Carly Fiorina": the person the organisation's role
