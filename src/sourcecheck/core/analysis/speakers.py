@@ -586,10 +586,10 @@ class SpeakerResolver:
     def _parse_run(self, run: str) -> tuple[_Mention, ...]:
         """The names a capitalised run holds ('Miami. He' holds none; 'Sen. Jane Doe' one)."""
         found: list[_Mention] = []
-        tokens = run.split()
+        words = run.split()
         # Most runs hold no "." and no connector: one segment, no generator.
-        one = "." not in run and _CONNECTORS.isdisjoint(tokens)
-        for offset, tokens in ((0, tokens),) if one else self._segments(run):
+        one = "." not in run and _CONNECTORS.isdisjoint(words)
+        for offset, tokens in ((0, words),) if one else self._segments(run):
             mention = self._mention(tokens, offset)
             if mention is not None:
                 mention.segment = offset
