@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -509,10 +509,9 @@ class SpeakerResolver:
         )
         name_words: set[str] = set()
         lower_words: dict[str, bool] = {}
-        for match in _CAPITALISED_RUN.finditer(body, 0, end):
+        # A quote's names are the speaker's: not parsed at all.
+        for match in inside.outside(_CAPITALISED_RUN.finditer(body, 0, end)):
             run_start = match.start()
-            if inside.contains(run_start):
-                continue  # a quote's names are the speaker's: not parsed at all
             text = match.group()
             parsed = runs.get(text)
             if parsed is None:
@@ -531,7 +530,11 @@ class SpeakerResolver:
                         continue
                 if mention.kind == "person" and not mention.single:
                     name_words.update(mention.name.split())
-                if mention.single and _family(body, position, mention.name):
+                if (
+                    mention.single
+                    and mention.name[-1] == "s"
+                    and _family(body, position, mention.name)
+                ):
                     mention = _as_group(mention)  # "the Clintons": two people, not "she"
                 found.append(_Found(position, mention, lead, match.end(), opens))
         return found, lambda one: self._subject(body, reported, one)
@@ -1008,6 +1011,19 @@ class _QuoteBounds:
     def contains(self, offset: int) -> bool:
         index = bisect.bisect_right(self.starts, offset) - 1
         return index >= 0 and offset < self.ends[index]
+
+    def outside(self, matches: Iterable[re.Match[str]]) -> Iterator[re.Match[str]]:
+        """The ``matches`` (in order) that start outside every span: ``contains`` with a
+        cursor that moves forward instead of a bisection a match."""
+        starts, ends = self.starts, self.ends
+        last = len(starts) - 1
+        index = -1  # bisect_right(starts, offset) - 1, for the offsets so far
+        for match in matches:
+            offset = match.start()
+            while index < last and starts[index + 1] <= offset:
+                index += 1
+            if index < 0 or offset >= ends[index]:
+                yield match
 
 
 # -- grouping into sources ------------------------------------------------------------------
