@@ -342,7 +342,8 @@ class SpeakerResolver:
             entity = _entity(entities, surnames, mention)
             # "spokeswoman Hua Chunying said", "Lee Park, a spokeswoman for ...": the role
             # words before the name or in the appositive tell the gender.
-            roles = _role_words(source.text[: max(0, source.text.find(info.speaker))])
+            at = source.text.find(info.speaker)
+            roles = _role_words(source.text[:at]) if at > 0 else set()
             if attribution.role:
                 roles |= _role_words(attribution.role)
             if roles:
@@ -707,7 +708,8 @@ class SpeakerResolver:
             return None
         first = name[0]
         gender = gender or ("f" if first in self.female else "m" if first in self.male else None)
-        gender = gender or _gender_of_roles(roles)
+        if gender is None and roles:
+            gender = _gender_of_roles(roles)
         single = len(name) == 1 and not roles
         return _Mention(" ".join(name), "person", gender, tuple(roles), possessive, offset, single)
 
@@ -1265,7 +1267,8 @@ class SourceBuilder:
             source_type = "named_organization"  # "Greenfield Foods said": nobody is called Foods
         tokens = tuple(key.split())
         head = (source_type, tokens[-1] if tokens else "")
-        fresh = bool(_NEW_REFERENT.match(text))
+        # Every new-referent word opens with "a" or "o", which re.I folds from nothing else.
+        fresh = text[:1] in "aAoO" and _NEW_REFERENT.match(text) is not None
         found = None if fresh else by_key.get((source_type, key))
         if (
             found is None
