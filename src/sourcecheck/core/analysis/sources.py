@@ -212,7 +212,7 @@ class SourceTyper:
         if _is_share(phrase):
             return SourceInfo("document", "share")  # "52 percent say": a poll's finding
         head_words = self._head_words(phrase)
-        head = _POSSESSIVE.sub("", head_words[-1]).lower() if head_words else lower
+        head = _unpossessed(head_words[-1]).lower() if head_words else lower
         # No word is "the" unless the lower-cased phrase holds it (str.lower maps no other
         # character to "t", "h" or "e").
         bare = (
@@ -341,6 +341,12 @@ class SourceTyper:
             for i, w in enumerate(words)
             if w[:1].isupper() and not (i == 0 and w in NOT_NAMES) and w.lower() not in DETERMINERS
         ]
+
+
+def _unpossessed(word: str) -> str:
+    """``word`` without a final possessive ("Smith's" -> "Smith"): the regex only where
+    an apostrophe is."""
+    return _POSSESSIVE.sub("", word) if "'" in word or "’" in word else word
 
 
 def _is_share(phrase: str) -> bool:

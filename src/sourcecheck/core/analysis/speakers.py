@@ -760,7 +760,8 @@ def _entity(entities: dict[str, _Entity], surnames: dict[str, str], mention: _Me
         entity = entities[name] = _Entity(name, mention.kind)
     if entity.gender is None:
         entity.gender = mention.gender
-    entity.roles.update(mention.roles)
+    if mention.roles:
+        entity.roles.update(mention.roles)
     return entity
 
 
