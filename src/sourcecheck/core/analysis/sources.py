@@ -212,8 +212,12 @@ class SourceTyper:
         if _is_share(phrase):
             return SourceInfo("document", "share")  # "52 percent say": a poll's finding
         head_words = self._head_words(phrase)
-        head = _POSSESSIVE.sub("", head_words[-1]).lower() if head_words else lower
-        bare = " ".join(w for w in words if w.lower() != "the")
+        head = _unpossessed(head_words[-1]).lower() if head_words else lower
+        # No word is "the" unless the lower-cased phrase holds it (str.lower maps no other
+        # character to "t", "h" or "e").
+        bare = (
+            " ".join(w for w in words if w.lower() != "the") if "the" in lower else " ".join(words)
+        )
         if bare in self.governments or bare in self.places or lower in self.lower_places:
             # "Lisbon says", "Ohio argued": a capital or a state speaking is its government.
             return SourceInfo("named_organization", "named", bare)
@@ -297,14 +301,11 @@ class SourceTyper:
 
     def _name_after_role(self, head_words: list[str]) -> str | None:
         """The person's name after a title or role word, if the phrase ends with one."""
-        last_role = max(
-            (
-                i
-                for i, w in enumerate(head_words[:-1])
-                if w in self.titles or w.lower() in self.role_nouns
-            ),
-            default=-1,
-        )
+        last_role = len(head_words) - 2
+        while last_role >= 0 and not (
+            head_words[last_role] in self.titles or head_words[last_role].lower() in self.role_nouns
+        ):
+            last_role -= 1
         name = head_words[last_role + 1 :]
         if last_role < 0 or not name or not all(w[:1].isupper() for w in name):
             return None
@@ -340,6 +341,12 @@ class SourceTyper:
             for i, w in enumerate(words)
             if w[:1].isupper() and not (i == 0 and w in NOT_NAMES) and w.lower() not in DETERMINERS
         ]
+
+
+def _unpossessed(word: str) -> str:
+    """``word`` without a final possessive ("Smith's" -> "Smith"): the regex only where
+    an apostrophe is."""
+    return _POSSESSIVE.sub("", word) if "'" in word or "’" in word else word
 
 
 def _is_share(phrase: str) -> bool:

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -100,6 +100,11 @@ _NEW_REFERENT = re.compile(
     r"^(?:another|one|a second|a third|a fourth|a different|a separate|other)\b", re.I
 )
 _ACRONYM = re.compile(r"^(?:[A-Z]{2,6}|(?:[A-Z]\.){2,4})$")
+
+
+def _has_acronym(tokens: list[str]) -> bool:
+    """Whether a token is an acronym ('NATO', 'U.S.'): the regex only on upper-case ones."""
+    return any(_ACRONYM.match(t) for t in tokens if t.isupper())
 
 
 def _party_tag(token: str) -> bool:
@@ -234,6 +239,8 @@ class SpeakerResolver:
         self.male = frozenset(category(names, "male"))
         self._not_person = frozenset(typer.org_words | typer.governments)
         self._abbreviated = frozenset(w for w in typer.titles if w.endswith("."))
+        # The first words a run's name never starts with, as one set lookup.
+        self._skipped = frozenset(NOT_NAMES | self.not_names | self.parties)
         self._runs: dict[str, tuple[_Mention, ...]] = {}
         # What makes a named person anonymous is that the text withholds part of the name
         # ("who asked that her last name not be used"), not that the role says how close
@@ -335,7 +342,8 @@ class SpeakerResolver:
             entity = _entity(entities, surnames, mention)
             # "spokeswoman Hua Chunying said", "Lee Park, a spokeswoman for ...": the role
             # words before the name or in the appositive tell the gender.
-            roles = _role_words(source.text[: max(0, source.text.find(info.speaker))])
+            at = source.text.find(info.speaker)
+            roles = _role_words(source.text[:at]) if at > 0 else set()
             if attribution.role:
                 roles |= _role_words(attribution.role)
             if roles:
@@ -502,10 +510,9 @@ class SpeakerResolver:
         )
         name_words: set[str] = set()
         lower_words: dict[str, bool] = {}
-        for match in _CAPITALISED_RUN.finditer(body, 0, end):
+        # A quote's names are the speaker's: not parsed at all.
+        for match in inside.outside(_CAPITALISED_RUN.finditer(body, 0, end)):
             run_start = match.start()
-            if inside.contains(run_start):
-                continue  # a quote's names are the speaker's: not parsed at all
             text = match.group()
             parsed = runs.get(text)
             if parsed is None:
@@ -524,7 +531,11 @@ class SpeakerResolver:
                         continue
                 if mention.kind == "person" and not mention.single:
                     name_words.update(mention.name.split())
-                if mention.single and _family(body, position, mention.name):
+                if (
+                    mention.single
+                    and mention.name[-1] == "s"
+                    and _family(body, position, mention.name)
+                ):
                     mention = _as_group(mention)  # "the Clintons": two people, not "she"
                 found.append(_Found(position, mention, lead, match.end(), opens))
         return found, lambda one: self._subject(body, reported, one)
@@ -579,7 +590,10 @@ class SpeakerResolver:
     def _parse_run(self, run: str) -> tuple[_Mention, ...]:
         """The names a capitalised run holds ('Miami. He' holds none; 'Sen. Jane Doe' one)."""
         found: list[_Mention] = []
-        for offset, tokens in self._segments(run):
+        words = run.split()
+        # Most runs hold no "." and no connector: one segment, no generator.
+        one = "." not in run and _CONNECTORS.isdisjoint(words)
+        for offset, tokens in ((0, words),) if one else self._segments(run):
             mention = self._mention(tokens, offset)
             if mention is not None:
                 mention.segment = offset
@@ -625,15 +639,13 @@ class SpeakerResolver:
         """What a segment of a run names, or None (a place, a date, a common word)."""
         skipped = 0
         while tokens and (
-            tokens[0] in NOT_NAMES
-            or tokens[0] in self.not_names
-            or tokens[0] in self.parties
+            tokens[0] in self._skipped
             or tokens[0].lower() in _CAPITALISED_FUNCTION_WORDS
-            or _described(tokens[0])
+            or ("-" in tokens[0] and _described(tokens[0]))
         ):
             skipped += len(tokens[0]) + 1
             tokens = tokens[1:]
-        if not tokens or _party_tag(tokens[0]) or _described(tokens[-1]):
+        if not tokens or _party_tag(tokens[0]) or ("-" in tokens[-1] and _described(tokens[-1])):
             return None
         possessive = tokens[-1].endswith(("'s", "’s", "s'", "s’"))
         if possessive:
@@ -650,8 +662,8 @@ class SpeakerResolver:
             return _Mention(text, "government", None, (), possessive, offset + skipped)
         if tokens[-1] in self.day_names:
             return None  # "Super Tuesday", "Black Friday": a date
-        parts = [part for token in tokens for part in token.split("-")]
-        if not self._not_person.isdisjoint(parts) or any(_ACRONYM.match(t) for t in parts):
+        parts = [part for token in tokens for part in token.split("-")] if "-" in text else tokens
+        if not self._not_person.isdisjoint(parts) or _has_acronym(parts):
             given = self._given_name_after_role(tokens)
             if given:
                 # "Hewlett-Packard CEO Carly Fiorina": the person the organisation's role
@@ -696,7 +708,8 @@ class SpeakerResolver:
             return None
         first = name[0]
         gender = gender or ("f" if first in self.female else "m" if first in self.male else None)
-        gender = gender or _gender_of_roles(roles)
+        if gender is None and roles:
+            gender = _gender_of_roles(roles)
         single = len(name) == 1 and not roles
         return _Mention(" ".join(name), "person", gender, tuple(roles), possessive, offset, single)
 
@@ -747,7 +760,8 @@ def _entity(entities: dict[str, _Entity], surnames: dict[str, str], mention: _Me
         entity = entities[name] = _Entity(name, mention.kind)
     if entity.gender is None:
         entity.gender = mention.gender
-    entity.roles.update(mention.roles)
+    if mention.roles:
+        entity.roles.update(mention.roles)
     return entity
 
 
@@ -1001,6 +1015,19 @@ class _QuoteBounds:
         index = bisect.bisect_right(self.starts, offset) - 1
         return index >= 0 and offset < self.ends[index]
 
+    def outside(self, matches: Iterable[re.Match[str]]) -> Iterator[re.Match[str]]:
+        """The ``matches`` (in order) that start outside every span: ``contains`` with a
+        cursor that moves forward instead of a bisection a match."""
+        starts, ends = self.starts, self.ends
+        last = len(starts) - 1
+        index = -1  # bisect_right(starts, offset) - 1, for the offsets so far
+        for match in matches:
+            offset = match.start()
+            while index < last and starts[index + 1] <= offset:
+                index += 1
+            if index < 0 or offset >= ends[index]:
+                yield match
+
 
 # -- grouping into sources ------------------------------------------------------------------
 
@@ -1241,7 +1268,8 @@ class SourceBuilder:
             source_type = "named_organization"  # "Greenfield Foods said": nobody is called Foods
         tokens = tuple(key.split())
         head = (source_type, tokens[-1] if tokens else "")
-        fresh = bool(_NEW_REFERENT.match(text))
+        # Every new-referent word opens with "a" or "o", which re.I folds from nothing else.
+        fresh = text[:1] in "aAoO" and _NEW_REFERENT.match(text) is not None
         found = None if fresh else by_key.get((source_type, key))
         if (
             found is None
