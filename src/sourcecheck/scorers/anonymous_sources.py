@@ -27,7 +27,8 @@ from sourcecheck.core.rules import Rule, declare_rules
 from sourcecheck.core.scorer import Scorer
 from sourcecheck.plugins.hookspecs import hookimpl
 from sourcecheck.scorers._sourcing import (
-    lexicon_pattern,
+    PhraseTest,
+    lexicon_test,
     normalise,
     sentence_span,
     sentence_window,
@@ -269,13 +270,13 @@ class _Checker:
         # The analysis finds the reasons of the engine's lexicons (config and plugins
         # included); this scorer's own ``extra_reasons`` option is read here.
         self.extra_reasons = (
-            lexicon_pattern(lexicons, "anonymity_reasons", [], options.extra_reasons)
+            lexicon_test(lexicons, "anonymity_reasons", [], options.extra_reasons)
             if options.extra_reasons
             else None
         )
-        self.grants = lexicon_pattern(lexicons, "anonymity_reasons", ["grant"])
-        self.public = lexicon_pattern(lexicons, "anonymity_reasons", ["public"])
-        self.opinion = lexicon_pattern(
+        self.grants = lexicon_test(lexicons, "anonymity_reasons", ["grant"])
+        self.public = lexicon_test(lexicons, "anonymity_reasons", ["public"])
+        self.opinion = lexicon_test(
             lexicons,
             "evaluative_language",
             ["verbs", "evaluations", "stance"],
@@ -324,7 +325,7 @@ class _Checker:
 
     def granted_note(self, attribution: Attribution) -> str:
         window = sentence_window(self.analysis, attribution.sentence)
-        granted = self.grants.search(window.text) is not None
+        granted = self.grants.found(window.text)
         return " (the story says anonymity was granted)" if granted else ""
 
     def _has_reason(self, attribution: Attribution) -> bool:
@@ -396,11 +397,11 @@ class _Checker:
         return others > 0
 
 
-def _found(pattern: re.Pattern[str], text: str, seen: dict[str, bool]) -> bool:
-    """Whether ``pattern`` occurs in ``text``, remembered in ``seen`` (one pattern's texts)."""
+def _found(phrases: PhraseTest, text: str, seen: dict[str, bool]) -> bool:
+    """Whether ``phrases`` occur in ``text``, remembered in ``seen`` (one test's texts)."""
     found = seen.get(text)
     if found is None:
-        found = seen[text] = pattern.search(text) is not None
+        found = seen[text] = phrases.found(text)
     return found
 
 
