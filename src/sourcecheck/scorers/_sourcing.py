@@ -20,13 +20,10 @@ from sourcecheck.core.lexicons import Lexicons
 from sourcecheck.core.models import Attribution, Span
 
 __all__ = [
-    "PhraseTest",
     "Voices",
     "lexicon_pattern",
-    "lexicon_test",
     "normalise",
     "phrase_pattern",
-    "phrase_test",
     "sentence_span",
     "sentence_window",
     "source_text",
@@ -100,12 +97,6 @@ def lexicon_pattern(
 def _lexicon_pattern(
     lexicons: Lexicons, name: str, categories: tuple[str, ...], extra: tuple[str, ...]
 ) -> re.Pattern:
-    return phrase_pattern(_lexicon_phrases(lexicons, name, categories, extra))
-
-
-def _lexicon_phrases(
-    lexicons: Lexicons, name: str, categories: tuple[str, ...], extra: tuple[str, ...]
-) -> tuple[str, ...]:
     entries = lexicons.get(name)
     found: list[str] = []
     if isinstance(entries, dict):
@@ -113,81 +104,7 @@ def _lexicon_phrases(
             found.extend(entries.get(category, []))
     else:
         found.extend(entries)
-    return tuple([*found, *extra])
-
-
-@dataclass(frozen=True, slots=True)
-class PhraseTest:
-    r"""Whether a :func:`phrase_pattern` occurs in a text, testing words before the regex.
-
-    The pattern opens with a look-behind, so ``search`` tries it at every character (~600
-    instructions each on a sentence). Every phrase word in a match is a whole run of
-    ``[\w-]``: so where a phrase's ``needle`` (its longest word of ASCII letters) is not
-    among the text's ASCII-letter words, the phrase cannot match. The words come from one
-    byte table in C. Only four characters that are not ASCII match an ASCII letter under
-    ``re.I`` ("İ", "ı", "ſ", the Kelvin sign); a text holding one goes to the regex.
-    """
-
-    pattern: re.Pattern[str]
-    needles: frozenset[str] | None  # None: some phrase has no ASCII-letter word
-
-    def found(self, text: str) -> bool:
-        needles = self.needles
-        if (
-            needles is not None
-            and (text.isascii() or not any(char in text for char in _FOLD_TO_ASCII))
-            and needles.isdisjoint(_ascii_words(text))
-        ):
-            return False
-        return self.pattern.search(text) is not None
-
-
-_FOLD_TO_ASCII = ("İ", "ı", "ſ", "\u212a")
-# ASCII letters lower-cased, every other byte (each byte of a non-ASCII character) a space.
-_ASCII_LETTERS = bytes(
-    ord(chr(code).lower()) if chr(code).isascii() and chr(code).isalpha() else ord(" ")
-    for code in range(256)
-)
-
-
-def _ascii_words(text: str) -> list[str]:
-    """The runs of ASCII letters of ``text``, lower-cased."""
-    raw = text.encode("utf-8", "surrogatepass")
-    return raw.translate(_ASCII_LETTERS).decode("ascii").split()
-
-
-def lexicon_test(
-    lexicons: Lexicons, name: str, categories: Iterable[str], extra: Iterable[str] = ()
-) -> PhraseTest:
-    """:func:`lexicon_pattern` as a :class:`PhraseTest`, for scorers that only ask whether
-    a phrase occurs."""
-    return _lexicon_test(lexicons, name, tuple(categories), tuple(extra))
-
-
-@lru_cache(maxsize=256)
-def _lexicon_test(
-    lexicons: Lexicons, name: str, categories: tuple[str, ...], extra: tuple[str, ...]
-) -> PhraseTest:
-    return phrase_test(_lexicon_phrases(lexicons, name, categories, extra))
-
-
-def phrase_test(phrases: tuple[str, ...]) -> PhraseTest:
-    """:func:`phrase_pattern` as a :class:`PhraseTest`."""
-    return PhraseTest(phrase_pattern(phrases), _needles(phrases))
-
-
-def _needles(phrases: Iterable[str]) -> frozenset[str] | None:
-    """The longest word of ASCII letters of each phrase, lower-cased, or None when a
-    phrase has none."""
-    found: set[str] = set()
-    for phrase in phrases:
-        candidates = [w for w in phrase.lower().split() if w.isascii() and w.isalpha()]
-        if not candidates:
-            if phrase.strip():
-                return None
-            continue  # phrase_pattern leaves blank phrases out
-        found.add(max(candidates, key=len))
-    return frozenset(found)
+    return phrase_pattern(tuple([*found, *extra]))
 
 
 def source_text(attribution: Attribution) -> str:

@@ -27,8 +27,7 @@ from sourcecheck.core.rules import Rule, declare_rules
 from sourcecheck.core.scorer import Scorer
 from sourcecheck.plugins.hookspecs import hookimpl
 from sourcecheck.scorers._sourcing import (
-    PhraseTest,
-    lexicon_test,
+    lexicon_pattern,
     normalise,
     sentence_span,
     sentence_window,
@@ -270,13 +269,13 @@ class _Checker:
         # The analysis finds the reasons of the engine's lexicons (config and plugins
         # included); this scorer's own ``extra_reasons`` option is read here.
         self.extra_reasons = (
-            lexicon_test(lexicons, "anonymity_reasons", [], options.extra_reasons)
+            lexicon_pattern(lexicons, "anonymity_reasons", [], options.extra_reasons)
             if options.extra_reasons
             else None
         )
-        self.grants = lexicon_test(lexicons, "anonymity_reasons", ["grant"])
-        self.public = lexicon_test(lexicons, "anonymity_reasons", ["public"])
-        self.opinion = lexicon_test(
+        self.grants = lexicon_pattern(lexicons, "anonymity_reasons", ["grant"])
+        self.public = lexicon_pattern(lexicons, "anonymity_reasons", ["public"])
+        self.opinion = lexicon_pattern(
             lexicons,
             "evaluative_language",
             ["verbs", "evaluations", "stance"],
@@ -325,7 +324,7 @@ class _Checker:
 
     def granted_note(self, attribution: Attribution) -> str:
         window = sentence_window(self.analysis, attribution.sentence)
-        granted = self.grants.found(window.text)
+        granted = self.grants.search(window.text) is not None
         return " (the story says anonymity was granted)" if granted else ""
 
     def _has_reason(self, attribution: Attribution) -> bool:
@@ -397,11 +396,11 @@ class _Checker:
         return others > 0
 
 
-def _found(phrases: PhraseTest, text: str, seen: dict[str, bool]) -> bool:
-    """Whether ``phrases`` occur in ``text``, remembered in ``seen`` (one test's texts)."""
+def _found(pattern: re.Pattern[str], text: str, seen: dict[str, bool]) -> bool:
+    """Whether ``pattern`` occurs in ``text``, remembered in ``seen`` (one pattern's texts)."""
     found = seen.get(text)
     if found is None:
-        found = seen[text] = phrases.found(text)
+        found = seen[text] = pattern.search(text) is not None
     return found
 
 
