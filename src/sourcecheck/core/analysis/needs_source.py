@@ -221,16 +221,26 @@ def _quoted_share(start: int, end: int, starts: list[int], ends: list[int]) -> f
     if end <= start:
         return 0.0
     covered = 0
-    index = max(0, bisect_right(starts, start) - 1)
-    while index < len(starts) and starts[index] < end:
-        covered += max(0, min(end, ends[index]) - max(start, starts[index]))
+    index = bisect_right(starts, start) - 1
+    if index < 0:
+        index = 0
+    count = len(starts)
+    # Comparisons, not max() and min(): each of those calls costs ~1,000 instructions, and
+    # this runs for every unattributed claim.
+    while index < count and starts[index] < end:
+        right = ends[index] if ends[index] < end else end
+        left = starts[index] if starts[index] > start else start
+        if right > left:
+            covered += right - left
         index += 1
     return covered / (end - start)
 
 
 def _outside_quotes(body: str, start: int, end: int, starts: list[int], ends: list[int]) -> str:
     """``body[start:end]`` without the direct quotes in it (a space where each was)."""
-    index = max(0, bisect_right(starts, start) - 1)
+    index = bisect_right(starts, start) - 1
+    if index < 0:
+        index = 0
     if (
         index >= len(starts)
         or starts[index] >= end
@@ -240,9 +250,10 @@ def _outside_quotes(body: str, start: int, end: int, starts: list[int], ends: li
     pieces: list[str] = []
     position = start
     while index < len(starts) and starts[index] < end:
-        if ends[index] > position:
-            pieces.append(body[position : max(position, starts[index])])
-            position = max(position, ends[index])
+        if ends[index] > position:  # and so ends[index] is the new position
+            quote_start = starts[index]
+            pieces.append(body[position : quote_start if quote_start > position else position])
+            position = ends[index]
         index += 1
     pieces.append(body[position:end])
     return " ".join(pieces)
