@@ -219,6 +219,24 @@ class Found:
 
 
 @dataclass(slots=True)
+class Cue:
+    """One cue being read: what every step of the reading needs, in one place.
+
+    Slotted, not frozen: a frozen dataclass's ``__init__`` pays ``object.__setattr__``
+    per field, and a cue's context is built for every cue the pattern finds.
+    """
+
+    body: str
+    start: int  # the cue's words
+    end: int
+    index: int  # the sentence's index
+    sentence: Span
+    quotes: _QuoteIndex  # top-level quotes of the article
+    found: list[Found]  # attributions read so far: "..., adding" takes the last one's source
+    lower: str  # the cue's words, lower-cased, spaces collapsed
+
+
+@dataclass(slots=True)
 class _Speaker:
     """Where a cue's source is, and where the words of the attribution end."""
 
@@ -308,9 +326,13 @@ class AttributionFinder:
             if not starts[index] <= start < ends[index] or read[index] == MAX_CUES_PER_SENTENCE:
                 continue
             read[index] += 1
-            item = self._read(body, start, end, index, spans[index], context, found)
+            text = body[start:end].lower()
+            lower = text if text.isalpha() else " ".join(text.split())
+            # One context per cue (about 30 an article), not one per step.
+            cue = Cue(body, start, end, index, spans[index], context, found, lower)
+            item = self._read(cue)
             if item is not None:
-                item.kind = self.kind_of.get(body[start:end].lower(), "")
+                item.kind = self.kind_of.get(text, "")
                 enclosing = context.enclosing(start)
                 item.in_quote = enclosing is not None
                 if enclosing is not None:
@@ -350,22 +372,12 @@ class AttributionFinder:
             if match.group().lower() in self.kind_of
         ]
 
-    def _read(
-        self,
-        body: str,
-        start: int,
-        end: int,
-        index: int,
-        sentence: Span,
-        quotes: _QuoteIndex,
-        found: list[Found],
-    ) -> Found | None:
-        cue = body[start:end]
-        lower = cue.lower() if cue.isalpha() else " ".join(cue.lower().split())
+    def _read(self, cue: Cue) -> Found | None:
+        body, start, end, lower, sentence = cue.body, cue.start, cue.end, cue.lower, cue.sentence
         if (
-            cue[0].isupper()
+            body[start].isupper()
             and body[sentence.start : start].strip("\"“'‘ ")
-            and not (index == 0 and _title_case(body, sentence.start, sentence.end))
+            and not (cue.index == 0 and _title_case(body, sentence.start, sentence.end))
         ):
             return None  # "Hope Hicks", "Read more": a capitalised word mid-sentence
         if start and body[start - 1] in "-‐":
@@ -377,22 +389,14 @@ class AttributionFinder:
         if lower.endswith("ing") and _determined_gerund(body, start, end):
             return None  # "a strong showing", "his posting abilities": a noun or adjective
         if lower in ("according to", "citing"):
-            return self._according(body, start, end, index, sentence, quotes, lower)
-        return self._verb(body, start, end, index, sentence, quotes, found, lower)
+            return self._according(cue)
+        return self._verb(cue)
 
     # -- "according to X", "citing X" --------------------------------------------------
 
-    def _according(
-        self,
-        body: str,
-        start: int,
-        end: int,
-        index: int,
-        sentence: Span,
-        quotes: _QuoteIndex,
-        lower: str,
-    ) -> Found | None:
-        source = self._source_after(body, end, sentence.end, allow_phrase=True)
+    def _according(self, cue: Cue) -> Found | None:
+        body, start, end, sentence, lower = cue.body, cue.start, cue.end, cue.sentence, cue.lower
+        source = self._source_after(cue, end, allow_phrase=True)
         if source is None:
             return None
         src_start, src_end, role_match = source
@@ -403,56 +407,44 @@ class AttributionFinder:
             content = _clause(body, sentence.start, before_end)
         else:
             comma = _COMMA.match(body, src_end)
-            content = self._content_after(
-                body, comma.end() - 1 if comma else src_end, sentence.end, quotes, lower
-            )
+            content = self._content_after(cue, comma.end() - 1 if comma else src_end)
         return Found(
             cue=(start, end),
             source=(src_start, src_end),
             content=content,
-            sentence=index,
+            sentence=cue.index,
             role=role,
             marker="according" if lower == "according to" else "citing",
-            direct=content is not None and quotes.any_within(*content),
+            direct=content is not None and cue.quotes.any_within(*content),
         )
 
     # -- "X said", "said X" -------------------------------------------------------------
 
-    def _verb(
-        self,
-        body: str,
-        start: int,
-        end: int,
-        index: int,
-        sentence: Span,
-        quotes: _QuoteIndex,
-        found: list[Found],
-        lower: str,
-    ) -> Found | None:
+    def _verb(self, cue: Cue) -> Found | None:
+        body, start, end, sentence, lower = cue.body, cue.start, cue.end, cue.sentence, cue.lower
         window = max(start - WINDOW, sentence.start)
         core_end, passive = self.reader.tail_start(body, window, start)
         if passive and not _gerund(lower):
             # "was told", "is expected": the source is not before the cue; it may follow
             # "by" ("Her attacks were echoed by her campaign").
-            by = self._passive_by(body, start, end, index, sentence, quotes, core_end)
-            return by or _raised(body, start, end, index, sentence, core_end, lower)
+            return self._passive_by(cue, core_end) or _raised(cue, core_end)
         if lower == "known":
             # "a state known for ...", "the program, known as ...": a reduced passive.
-            return _raised(body, start, end, index, sentence, start, lower)
+            return _raised(cue, start)
         if lower in self._passive_only:
             return None
-        speaker = self._speaker(body, start, end, index, sentence, found, window, core_end, lower)
+        speaker = self._speaker(cue, window, core_end)
         if speaker is None:
             if lower == "asked":
-                asked = self._asked(body, start, end, index, sentence)
+                asked = self._asked(cue)
                 if asked is not None:
                     return asked
             # "The campaign, first reported by The Washington Post, ...": a reduced passive.
-            by = self._passive_by(body, start, end, index, sentence, quotes, core_end)
+            by = self._passive_by(cue, core_end)
             if by is not None or lower not in _SURE_CUES:
                 return by
-            return self._unsourced(body, start, end, index, sentence, quotes, lower)
-        content = self._content(body, start, end, sentence, quotes, lower, speaker)
+            return self._unsourced(cue)
+        content = self._content(cue, speaker)
         if content is None:
             return None  # a verb with no content is not reporting anything
         src_start, src_end = speaker.source
@@ -473,34 +465,32 @@ class AttributionFinder:
             cue=(cue_start, cue_end),
             source=speaker.source,
             content=content,
-            sentence=index,
+            sentence=cue.index,
             role=speaker.role,
-            direct=quotes.any_within(*content),
+            direct=cue.quotes.any_within(*content),
             role_span=speaker.role_span,
         )
 
-    def _unsourced(
-        self,
-        body: str,
-        start: int,
-        end: int,
-        index: int,
-        sentence: Span,
-        quotes: _QuoteIndex,
-        lower: str,
-    ) -> Found | None:
+    def _unsourced(self, cue: Cue) -> Found | None:
         """A verb that is a report cue wherever it stands, whose source the reader could not
         take ("People I have spoken with over the years said ..."): the cue and what was
         said, without a source."""
-        content = self._content_after(body, end, sentence.end, quotes, lower)
+        content = self._content_after(cue, cue.end)
         if content is None:
             return None
-        direct = quotes.any_within(*content)
-        return Found(cue=(start, end), source=None, content=content, sentence=index, direct=direct)
+        direct = cue.quotes.any_within(*content)
+        return Found(
+            cue=(cue.start, cue.end),
+            source=None,
+            content=content,
+            sentence=cue.index,
+            direct=direct,
+        )
 
-    def _asked(self, body: str, start: int, end: int, index: int, sentence: Span) -> Found | None:
+    def _asked(self, cue: Cue) -> Found | None:
         """'Asked whether ..., Clinton said': the question is the content; the asker, named
         only after "by", is the source."""
+        body, start, end, sentence = cue.body, cue.start, cue.end, cue.sentence
         before = body[sentence.start : start].strip("\"“'‘ ").lower()
         if before not in ("", "when") and not before.endswith((", when", " when")):
             return None
@@ -513,23 +503,15 @@ class AttributionFinder:
         content = _clause(body, question.start("question"), question.end())
         if content is None:
             return None
-        return Found(cue=(start, end), source=source, content=content, sentence=index)
+        return Found(cue=(start, end), source=source, content=content, sentence=cue.index)
 
-    def _passive_by(
-        self,
-        body: str,
-        start: int,
-        end: int,
-        index: int,
-        sentence: Span,
-        quotes: _QuoteIndex,
-        core_end: int,
-    ) -> Found | None:
+    def _passive_by(self, cue: Cue, core_end: int) -> Found | None:
         """A passive cue with its agent after "by": the source; what the clause is about,
         before the cue, is the content ("Her attacks were echoed by her campaign")."""
+        body, end, sentence = cue.body, cue.end, cue.sentence
         if not body.startswith(" by ", end):
             return None
-        after = self._source_after(body, end + 3, sentence.end, allow_phrase=True)
+        after = self._source_after(cue, end + 3, allow_phrase=True)
         if after is None:
             return None
         head_end = core_end  # before "The campaign, first reported by": without the comma
@@ -539,34 +521,25 @@ class AttributionFinder:
         content = _clause(body, max(clause_start, sentence.start), head_end)
         if content is None:
             return None
-        cue_start = _trim_span(body, core_end, start)[0]
+        cue_start = _trim_span(body, core_end, cue.start)[0]
         src_start, src_end, role_match = after
         return Found(
             cue=(cue_start, end),
             source=(src_start, src_end),
             content=content,
-            sentence=index,
+            sentence=cue.index,
             role=_role(role_match),
-            direct=quotes.any_within(*content),
+            direct=cue.quotes.any_within(*content),
             role_span=role_match.span("role") if role_match is not None else None,
         )
 
-    def _speaker(
-        self,
-        body: str,
-        start: int,
-        end: int,
-        index: int,
-        sentence: Span,
-        found: list[Found],
-        window: int,
-        core_end: int,
-        lower: str,
-    ) -> _Speaker | None:
+    def _speaker(self, cue: Cue, window: int, core_end: int) -> _Speaker | None:
         """The source of a cue: before it, the clause's subject, or after it (inverted)."""
+        body, start, end, sentence = cue.body, cue.start, cue.end, cue.sentence
         # "... while adding", "... and promising": the words before the conjunction are no
         # source phrase; the clause's subject is.
-        gerund_after_gap = _gerund(lower) and _last_word(body, window, core_end) in _GAP_OR_AND
+        gerund = _gerund(cue.lower)
+        gerund_after_gap = gerund and _last_word(body, window, core_end) in _GAP_OR_AND
         before = None if gerund_after_gap else self.reader.read(body, window, core_end)
         if before is None:
             governing = _control_verb_start(body, window, core_end)
@@ -577,11 +550,10 @@ class AttributionFinder:
         if before is not None:
             return _Speaker((before.start, before.end), end, before.role, before.role_span)
         tail = body[window:core_end].rstrip()
-        if (_gerund(lower) and _ends_with_gap(body, window, tail)) or _ends_with_and(
-            body, window, tail
-        ):
+        if (gerund and _ends_with_gap(body, window, tail)) or _ends_with_and(body, window, tail):
             # ", adding that ...", "... and said": the subject of the clause said it.
-            previous = found[-1] if found and found[-1].sentence == index else None
+            found = cue.found
+            previous = found[-1] if found and found[-1].sentence == cue.index else None
             if previous is not None and previous.source is not None:
                 return _Speaker(previous.source, end)
             subject = _subject(body, sentence.start, core_end, described=tail.endswith(","))
@@ -589,7 +561,7 @@ class AttributionFinder:
                 return _Speaker(subject[:2], end)
         if not _clause_ended(body, sentence.start, start):
             return None
-        after = self._source_after(body, end, sentence.end, allow_phrase=False)
+        after = self._source_after(cue, end, allow_phrase=False)
         if after is None:
             return None
         src_start, src_end, role_match = after
@@ -601,17 +573,9 @@ class AttributionFinder:
             speaker.role_span = role_match.span("role")
         return speaker
 
-    def _content(
-        self,
-        body: str,
-        start: int,
-        end: int,
-        sentence: Span,
-        quotes: _QuoteIndex,
-        lower: str,
-        speaker: _Speaker,
-    ) -> tuple[int, int] | None:
+    def _content(self, cue: Cue, speaker: _Speaker) -> tuple[int, int] | None:
         """What was said: after the cue, before the source, or the quote that follows."""
+        body, start, end, sentence, quotes = cue.body, cue.start, cue.end, cue.sentence, cue.quotes
         content: tuple[int, int] | None = None
         content_limit = start  # content before the attribution ends here
         if not speaker.inverted:
@@ -621,7 +585,7 @@ class AttributionFinder:
                 # "As the paper noted in an op-ed, ...": the aside attributes the main clause.
                 return _as_content(body, end, sentence, source_start)
             content_limit = source_start
-            content = self._content_after(body, end, sentence.end, quotes, lower)
+            content = self._content_after(cue, end)
             if content is not None:
                 before_quote = quotes.ends_at(_trim_span(body, sentence.start, source_start)[1])
                 if (
@@ -673,10 +637,11 @@ class AttributionFinder:
             end = following[1]
 
     def _source_after(
-        self, body: str, start: int, end: int, *, allow_phrase: bool
+        self, cue: Cue, start: int, *, allow_phrase: bool
     ) -> tuple[int, int, re.Match[str] | None] | None:
         """The source phrase right after a cue (``said Smith``, ``according to the report``)
         and the match of its role (", a former aide"), if any."""
+        body, end = cue.body, cue.sentence.end
         match = (
             _PRONOUN_AFTER.match(body, start, end)
             or self._described_name_after.match(body, start, end)
@@ -700,14 +665,14 @@ class AttributionFinder:
 
     # -- content -------------------------------------------------------------------------
 
-    def _content_after(
-        self, body: str, start: int, end: int, quotes: _QuoteIndex, lower: str
-    ) -> tuple[int, int] | None:
+    def _content_after(self, cue: Cue, start: int) -> tuple[int, int] | None:
+        """What follows a cue from ``start`` to its sentence's end: a quote or a clause."""
+        body, end, quotes = cue.body, cue.sentence.end, cue.quotes
         position = start
         skip = _SKIP_AFTER_CUE.match(body, position, end)
         if skip is not None:
             position = skip.end()
-        if lower in _OBJECT_VERBS:
+        if cue.lower in _OBJECT_VERBS:
             obj = _OBJECT.match(body, position, end)
             if obj is not None:
                 position = obj.end()
@@ -892,12 +857,11 @@ _RAISING_PASSIVES = words(
 )
 
 
-def _raised(
-    body: str, start: int, end: int, index: int, sentence: Span, core_end: int, lower: str
-) -> Found | None:
+def _raised(cue: Cue, core_end: int) -> Found | None:
     """A raising passive ("is expected to attend") or a question put to the subject ("was
     asked about the border"): a cue without a source. The content is what follows the cue,
     so the subject stays the writer's."""
+    body, start, end, sentence, lower = cue.body, cue.start, cue.end, cue.sentence, cue.lower
     if lower == "asked":
         if _ASKED_WHAT.match(body, end, sentence.end) is None:
             return None
@@ -912,7 +876,7 @@ def _raised(
     if content is None:
         return None
     cue_start = _trim_span(body, core_end, start)[0]
-    return Found(cue=(cue_start, end), source=None, content=content, sentence=index)
+    return Found(cue=(cue_start, end), source=None, content=content, sentence=cue.index)
 
 
 _ASKED_WHAT = re.compile(r" (?:about|whether|if|to|why|what|how|who|which|when|where)\b")
