@@ -26,9 +26,13 @@ from sourcecheck.core.analysis.attributions.finder import AttributionFinder
 from sourcecheck.core.analysis.attributions.source import (
     _NAME_AFTER,
     _PRONOUN_AFTER,
-    _ends_with_and,
-    _ends_with_gap,
+    ends_with_and,
+    ends_with_gap,
 )
+
+# The names these helpers had before the split, which the tests import.
+_ends_with_and = ends_with_and
+_ends_with_gap = ends_with_gap
 
 # The private names are the patterns and helpers the tests check by name.
 __all__ = [
@@ -44,4 +48,6 @@ __all__ = [
     "Found",
     "_ends_with_and",
     "_ends_with_gap",
+    "ends_with_and",
+    "ends_with_gap",
 ]

@@ -7,12 +7,12 @@ import re
 
 from sourcecheck.core.analysis.attributions.context import (
     Cue,
-    _clause,
-    _QuoteIndex,
-    _Speaker,
-    _trim_span,
+    QuoteIndex,
+    Speaker,
+    clause_span,
+    trim_span,
 )
-from sourcecheck.core.analysis.attributions.source import _NAME, _WORD, _after_as, _clause_ended
+from sourcecheck.core.analysis.attributions.source import _NAME, _WORD, after_as, clause_ended
 from sourcecheck.core.analysis.patterns import (
     POSSESSIVE,
     alternation,
@@ -95,24 +95,24 @@ _LATER_CONTENT = re.compile(r"(?:\s|^)(?P<start>that\b|[\"“]|'')")
 _CLAUSE_DONE = re.compile(r"[\s.:]*\Z")
 
 
-def _content(cue: Cue, speaker: _Speaker) -> tuple[int, int] | None:
+def read_content(cue: Cue, speaker: Speaker) -> tuple[int, int] | None:
     """What was said: after the cue, before the source, or the quote that follows."""
     body, start, end, sentence, quotes = cue.body, cue.start, cue.end, cue.sentence, cue.quotes
     content: tuple[int, int] | None = None
     content_limit = start  # content before the attribution ends here
     if not speaker.inverted:
         source_start = speaker.source[0]
-        as_aside = _after_as(body, sentence.start, source_start)
+        as_aside = after_as(body, sentence.start, source_start)
         if as_aside and _TO_COMMA.match(body, end, sentence.end):
             # "As the paper noted in an op-ed, ...": the aside attributes the main clause.
             return _as_content(body, end, sentence, source_start)
         content_limit = source_start
-        content = _content_after(cue, end)
+        content = content_after(cue, end)
         if content is not None:
-            before_quote = quotes.ends_at(_trim_span(body, sentence.start, source_start)[1])
+            before_quote = quotes.ends_at(trim_span(body, sentence.start, source_start)[1])
             if (
                 before_quote is not None
-                and _clause_ended(body, sentence.start, source_start)
+                and clause_ended(body, sentence.start, source_start)
                 and "," not in body[speaker.source[1] : start]  # not the previous cue's
             ):
                 if quotes.starts_at(content[0]) is not None:
@@ -123,7 +123,7 @@ def _content(cue: Cue, speaker: _Speaker) -> tuple[int, int] | None:
                     content = None
         if content is None and as_aside:
             return _as_content(body, end, sentence, source_start)  # "..., as she said."
-        if content is None and not _clause_ended(body, sentence.start, source_start):
+        if content is None and not clause_ended(body, sentence.start, source_start):
             return None
     if content is None:
         content = _content_before(body, sentence.start, content_limit, quotes)
@@ -137,7 +137,7 @@ def _content(cue: Cue, speaker: _Speaker) -> tuple[int, int] | None:
     return content
 
 
-def _following_quote(body: str, sentence_end: int, quotes: _QuoteIndex) -> tuple[int, int] | None:
+def _following_quote(body: str, sentence_end: int, quotes: QuoteIndex) -> tuple[int, int] | None:
     gap = _SPACE.match(body, sentence_end)
     quote = quotes.starts_at(gap.end() if gap is not None else sentence_end)
     if quote is None:
@@ -151,7 +151,7 @@ def _following_quote(body: str, sentence_end: int, quotes: _QuoteIndex) -> tuple
         end = following[1]
 
 
-def _content_after(cue: Cue, start: int) -> tuple[int, int] | None:
+def content_after(cue: Cue, start: int) -> tuple[int, int] | None:
     """What follows a cue from ``start`` to its sentence's end: a quote or a clause."""
     body, end, quotes = cue.body, cue.sentence.end, cue.quotes
     position = start
@@ -173,7 +173,7 @@ def _content_after(cue: Cue, start: int) -> tuple[int, int] | None:
         rest = _LOWER_AFTER.match(body, quote[1], end)
         if rest is None:
             return quote[0], quote[1]
-        return _clause(body, first, end)  # 'said "local forces" must lead the way'
+        return clause_span(body, first, end)  # 'said "local forces" must lead the way'
     if _NOT_CONTENT.match(body, first, end):
         return None  # "did not respond to a request for comment"
     if _PREPOSITION.match(body, first, end):
@@ -192,7 +192,7 @@ def _content_after(cue: Cue, start: int) -> tuple[int, int] | None:
                 # 'said on ABC's "This Week" that ...': the quote names the show.
                 first = quote[1] + 1
     according = _ACCORDING_AFTER.search(body, first, end)
-    return _clause(body, first, according.start() if according else end)
+    return clause_span(body, first, according.start() if according else end)
 
 
 def _continue_content(
@@ -200,7 +200,7 @@ def _continue_content(
     content: tuple[int, int],
     clause_end: int,
     sentence: Span,
-    quotes: _QuoteIndex,
+    quotes: QuoteIndex,
     inverted: bool,
 ) -> tuple[int, int]:
     """Extend content that precedes its cue over what the speaker goes on saying.
@@ -222,7 +222,7 @@ def _continue_content(
             and next_start < sentence.end
             and body[position:next_start].strip() == ","
         ):
-            rest = _clause(body, next_start, sentence.end)
+            rest = clause_span(body, next_start, sentence.end)
             word = body[next_start : next_start + 12].split(maxsplit=1)
             if rest is not None and word and not word[0].endswith("ing"):
                 return content[0], rest[1]
@@ -236,9 +236,9 @@ def _continue_content(
         end = following[1]
 
 
-def _content_before(body: str, start: int, end: int, quotes: _QuoteIndex) -> tuple[int, int] | None:
+def _content_before(body: str, start: int, end: int, quotes: QuoteIndex) -> tuple[int, int] | None:
     """The clause or quote ending just before a source or cue at ``end``."""
-    clause_start, clause_end = _trim_span(body, start, end)
+    clause_start, clause_end = trim_span(body, start, end)
     while clause_end > clause_start and body[clause_end - 1] in ",:—–-":
         clause_end -= 1
     while clause_end > clause_start and body[clause_end - 1].isspace():
@@ -254,7 +254,7 @@ def _content_before(body: str, start: int, end: int, quotes: _QuoteIndex) -> tup
     dateline = _DATELINE.match(body, clause_start, clause_end)
     if dateline is not None:
         clause_start = dateline.end()  # "RIVERTON — The state will ...": not said by anyone
-    return _clause(body, clause_start, clause_end)
+    return clause_span(body, clause_start, clause_end)
 
 
 _DATELINE = re.compile(
@@ -262,11 +262,11 @@ _DATELINE = re.compile(
 )
 
 
-def _clip(body: str, content: tuple[int, int] | None, end: int) -> tuple[int, int] | None:
+def clip(body: str, content: tuple[int, int] | None, end: int) -> tuple[int, int] | None:
     """Content of an attribution inside a quote stops where the quote does."""
     if content is None or content[1] <= end:
         return content
-    return _clause(body, content[0], end) if content[0] < end else None
+    return clause_span(body, content[0], end) if content[0] < end else None
 
 
 # "as the paper noted in an op-ed Thursday, ": what stands between the cue and the comma.
@@ -280,8 +280,8 @@ def _as_content(
     aside, else the clause before ", as"."""
     comma = _TO_COMMA.match(body, cue_end, sentence.end)
     if comma is not None:
-        return _clause(body, comma.end(), sentence.end)
+        return clause_span(body, comma.end(), sentence.end)
     aside = body.rfind(",", sentence.start, source_start)
     if aside > sentence.start and body[aside:source_start].strip(", ").lower() == "as":
-        return _clause(body, sentence.start, aside)
+        return clause_span(body, sentence.start, aside)
     return None

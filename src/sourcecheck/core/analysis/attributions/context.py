@@ -47,13 +47,13 @@ class Cue:
     end: int
     index: int  # the sentence's index
     sentence: Span
-    quotes: _QuoteIndex  # top-level quotes of the article
+    quotes: QuoteIndex  # top-level quotes of the article
     found: list[Found]  # attributions read so far: "..., adding" takes the last one's source
     lower: str  # the cue's words, lower-cased, spaces collapsed
 
 
 @dataclass(slots=True)
-class _Speaker:
+class Speaker:
     """Where a cue's source is, and where the words of the attribution end."""
 
     source: tuple[int, int]
@@ -63,7 +63,7 @@ class _Speaker:
     inverted: bool = False  # "said Smith": the source follows the cue
 
 
-class _QuoteIndex:
+class QuoteIndex:
     """Quotes looked up by start, by end, and 'is this offset inside a quote'."""
 
     def __init__(self, quotes: list[Quote]) -> None:
@@ -101,7 +101,7 @@ class _QuoteIndex:
 
 
 # str.strip in C rather than a loop a character: the spans are often long.
-def _trim_span(body: str, start: int, end: int) -> tuple[int, int]:
+def trim_span(body: str, start: int, end: int) -> tuple[int, int]:
     """``[start, end)`` without the whitespace around it (empty at ``end`` if all space)."""
     text = body[start:end]
     trimmed = text.lstrip()
@@ -109,7 +109,7 @@ def _trim_span(body: str, start: int, end: int) -> tuple[int, int]:
     return start, start + len(trimmed.rstrip())
 
 
-def _clause(body: str, start: int, end: int) -> tuple[int, int] | None:
+def clause_span(body: str, start: int, end: int) -> tuple[int, int] | None:
     """``body[start:end]`` without surrounding space and the sentence's final stop."""
     text = body[start:end]
     clause = text.lstrip()
@@ -118,4 +118,4 @@ def _clause(body: str, start: int, end: int) -> tuple[int, int] | None:
     return (start, start + len(clause)) if clause else None
 
 
-_span = Span.of
+span_of = Span.of

@@ -5,19 +5,19 @@ from __future__ import annotations
 import re
 
 from sourcecheck.core.analysis.attributions.content import _SKIP_AFTER_CUE
-from sourcecheck.core.analysis.attributions.context import _clause
-from sourcecheck.core.analysis.attributions.source import _names_or_pronoun
+from sourcecheck.core.analysis.attributions.context import clause_span
+from sourcecheck.core.analysis.attributions.source import names_or_pronoun
 from sourcecheck.core.analysis.patterns import (
     words,
 )
 
 
-def _gerund(cue: str) -> bool:
+def is_gerund(cue: str) -> bool:
     """Whether a cue opens with an -ing form ("adding", "referring to", "calling for")."""
     return cue.partition(" ")[0].endswith("ing")
 
 
-def _first_word(copy: bytes, start: int) -> bytes:
+def copy_first_word(copy: bytes, start: int) -> bytes:
     """The word of text at ``start`` up to its first space in a candidate copy of the text."""
     return copy[start + 1 : copy.find(b" ", start + 1)]
 
@@ -40,7 +40,7 @@ _AUXILIARY_BEFORE = re.compile(r"(?:(?:has|have|had)\s+(?:also\s+)?|also\s+)\Z")
 _CUE_SUFFIX = re.compile(r"(?:\s+in\s+a\s+(?:written\s+)?statement)?(?::(?=\s))?")
 
 
-def _widen_cue(
+def widen_cue(
     body: str, core_end: int, cue_start: int, cue_end: int, limit: int
 ) -> tuple[int, int]:
     """PolNeAR-style cue spans: 'has also said', 'said in a statement', 'said:'."""
@@ -57,7 +57,7 @@ _CAPITALISED_WORD = re.compile(r"[A-Z][a-z]+")
 _HEADLINE_SMALL = words("a an the of to in on at for and or but by with from as is vs")
 
 
-def _title_case(body: str, start: int, end: int) -> bool:
+def title_case(body: str, start: int, end: int) -> bool:
     """Whether a sentence is a title-case headline: every word of four or more, but the
     small ones, capitalised ("Mayor Says Dam Will Hold")."""
     words_ = body[start:end].split()
@@ -76,7 +76,7 @@ _NOT_BEFORE_WORDS = {
 }
 
 
-def _next_word(body: str, end: int) -> str:
+def next_word(body: str, end: int) -> str:
     """The word after ``end`` (a comma right after it counts as one), lower-cased."""
     if body.startswith(",", end):
         return ","
@@ -101,18 +101,18 @@ _NAME_FOLLOWS = re.compile(r"\s+(?:[\"“]|''|[A-Z])")
 _NAME_THEN_QUOTE = re.compile(r"\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}\s+(?:[\"“]|'')")
 
 
-def _names_a_thing(body: str, cue_end: int, src_start: int, src_end: int) -> bool:
+def names_a_thing(body: str, cue_end: int, src_start: int, src_end: int) -> bool:
     """Whether 'X called Y' names a thing (a description, then a name or a title)."""
-    if _names_or_pronoun(body[src_start:src_end]):
+    if names_or_pronoun(body[src_start:src_end]):
         return False
     if _NAME_THEN_QUOTE.match(body, cue_end) is not None:
         return False  # 'one lawmaker called Hale "a menace"': what Hale was called
     return _NAME_FOLLOWS.match(body, cue_end) is not None
 
 
-def _cue_to_clause_end(body: str, cue_end: int, sentence_end: int) -> int:
+def cue_to_clause_end(body: str, cue_end: int, sentence_end: int) -> int:
     """'"...," he said Tuesday.': PolNeAR's cue takes in when and where it was said."""
-    clause = _clause(body, cue_end, sentence_end)
+    clause = clause_span(body, cue_end, sentence_end)
     if clause is None:
         return cue_end
     if body.startswith(" of ", cue_end):
@@ -144,7 +144,7 @@ _NOUN_CONTEXT_AFTER = re.compile(
 )
 
 
-def _determined_gerund(body: str, start: int, end: int) -> bool:
+def determined_gerund(body: str, start: int, end: int) -> bool:
     """Whether an -ing form is a noun or an adjective: a determiner or a possessive right
     before it ("his posting abilities", "Rubio's showing"), or before an adjective before
     it and a preposition or a verb after it ("a strong showing in Iowa", "her poor showing
@@ -163,6 +163,6 @@ def _is_determiner(word: str) -> bool:
     return word.lower() in _DETERMINERS or word.endswith(("'s", "’s"))
 
 
-def _previous_word(body: str, start: int) -> str:
+def previous_word(body: str, start: int) -> str:
     space = body.rfind(" ", start - 30 if start > 30 else 0, start - 1)
     return body[space + 1 : start].strip().lower()

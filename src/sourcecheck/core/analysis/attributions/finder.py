@@ -8,19 +8,19 @@ import re
 from sourcecheck.core.analysis.attributions.content import (
     _COMMA,
     _DAYS,
-    _clip,
-    _content,
-    _content_after,
+    clip,
+    content_after,
+    read_content,
 )
 from sourcecheck.core.analysis.attributions.context import (
     MAX_CUES_PER_SENTENCE,
     WINDOW,
     Cue,
     Found,
-    _clause,
-    _QuoteIndex,
-    _Speaker,
-    _trim_span,
+    QuoteIndex,
+    Speaker,
+    clause_span,
+    trim_span,
 )
 from sourcecheck.core.analysis.attributions.cues import (
     _CAPITALISED_WORD,
@@ -30,22 +30,22 @@ from sourcecheck.core.analysis.attributions.cues import (
     _NOUN_LIKE,
     _RAISING_PASSIVES,
     _SURE_CUES,
-    _cue_to_clause_end,
-    _determined_gerund,
-    _first_word,
-    _gerund,
-    _names_a_thing,
-    _next_word,
-    _previous_word,
-    _title_case,
-    _widen_cue,
+    copy_first_word,
+    cue_to_clause_end,
+    determined_gerund,
+    is_gerund,
+    names_a_thing,
+    next_word,
+    previous_word,
+    title_case,
+    widen_cue,
 )
 from sourcecheck.core.analysis.attributions.linking import (
-    _first_or_second_person,
-    _link_second_hand,
-    _outside_reports,
-    _outside_roles,
-    _to_draft,
+    first_or_second_person,
+    link_second_hand,
+    outside_reports,
+    outside_roles,
+    to_draft,
 )
 from sourcecheck.core.analysis.attributions.source import (
     _GAP_OR_AND,
@@ -57,14 +57,14 @@ from sourcecheck.core.analysis.attributions.source import (
     _ROLE_AFTER,
     _SPACE_COMMA,
     _VERB_AFTER_NAME,
-    _clause_ended,
-    _control_verb_start,
-    _ends_with_and,
-    _ends_with_gap,
-    _last_word,
-    _names_or_pronoun,
-    _role,
-    _subject,
+    clause_ended,
+    control_verb_start,
+    ends_with_and,
+    ends_with_gap,
+    last_word,
+    names_or_pronoun,
+    role_of,
+    subject_of,
 )
 from sourcecheck.core.analysis.patterns import (
     POSSESSIVE,
@@ -113,7 +113,7 @@ class AttributionFinder:
         # What a capitalised cue opens a sentence with up to its first space in a candidate
         # copy (empty if a mark): a sentence opening with anything else is not tried.
         self._initial_words = frozenset(
-            _first_word(candidate_copy(form), 0) for form in capitalised
+            copy_first_word(candidate_copy(form), 0) for form in capitalised
         )
         heads = {
             *self.typer.vague_heads,
@@ -145,7 +145,7 @@ class AttributionFinder:
         if not sentences:
             return []
         top_quotes = [q for q in quotes if not q.nested]
-        context = _QuoteIndex(top_quotes)
+        context = QuoteIndex(top_quotes)
         found: list[Found] = []
         spans = [sentence.span for sentence in sentences]
         starts = [span.start for span in spans]
@@ -169,13 +169,13 @@ class AttributionFinder:
                 enclosing = context.enclosing(start)
                 item.in_quote = enclosing is not None
                 if enclosing is not None:
-                    if _first_or_second_person(body, item):
+                    if first_or_second_person(body, item):
                         continue  # '"I think we can win," she said': the speaker's own view
-                    item.content = _clip(body, item.content, enclosing[1])
+                    item.content = clip(body, item.content, enclosing[1])
                 found.append(item)
-        found = _outside_roles(body, _outside_reports(found))
-        _link_second_hand(found)
-        return [_to_draft(body, item) for item in found]
+        found = outside_roles(body, outside_reports(found))
+        link_second_hand(found)
+        return [to_draft(body, item) for item in found]
 
     def _cues(
         self, body: str, starts: list[int], ends: list[int] | None = None
@@ -184,14 +184,14 @@ class AttributionFinder:
         in a title-case headline opening the article."""
         copy = candidate_copy(body)
         found = self._cue.spans(body, copy)
-        if ends and _title_case(body, starts[0], ends[0]):
+        if ends and title_case(body, starts[0], ends[0]):
             found = sorted([*found, *self._headline_cues(body, starts[0], ends[0])])
         initial_words = self._initial_words
         initial_cue = self._initial_cue.match
         initial = [
             match.span(1)
             for start in starts
-            if body[start] in "\"“'‘" or _first_word(copy, start) in initial_words
+            if body[start] in "\"“'‘" or copy_first_word(copy, start) in initial_words
             for match in [initial_cue(body, start)]
             if match is not None
         ]
@@ -210,16 +210,16 @@ class AttributionFinder:
         if (
             body[start].isupper()
             and body[sentence.start : start].strip("\"“'‘ ")
-            and not (cue.index == 0 and _title_case(body, sentence.start, sentence.end))
+            and not (cue.index == 0 and title_case(body, sentence.start, sentence.end))
         ):
             return None  # "Hope Hicks", "Read more": a capitalised word mid-sentence
         if start and body[start - 1] in "-‐":
             return None  # "so-called"
-        if lower in _NOUN_LIKE and _previous_word(body, start) in _NOT_BEFORE_VERBS:
+        if lower in _NOUN_LIKE and previous_word(body, start) in _NOT_BEFORE_VERBS:
             return None  # "the state", "his remarks": a noun, rejected before any reading
-        if lower in _NOT_BEFORE_WORDS and _next_word(body, end) in _NOT_BEFORE_WORDS[lower]:
+        if lower in _NOT_BEFORE_WORDS and next_word(body, end) in _NOT_BEFORE_WORDS[lower]:
             return None  # "spoke to the crowd", "found himself": no report
-        if lower.endswith("ing") and _determined_gerund(body, start, end):
+        if lower.endswith("ing") and determined_gerund(body, start, end):
             return None  # "a strong showing", "his posting abilities": a noun or adjective
         if lower in ("according to", "citing"):
             return self._according(cue)
@@ -233,14 +233,14 @@ class AttributionFinder:
         if source is None:
             return None
         src_start, src_end, role_match = source
-        role = _role(role_match)
-        before_start, before_end = _trim_span(body, sentence.start, start)
+        role = role_of(role_match)
+        before_start, before_end = trim_span(body, sentence.start, start)
         content: tuple[int, int] | None
         if before_end > before_start:
-            content = _clause(body, sentence.start, before_end)
+            content = clause_span(body, sentence.start, before_end)
         else:
             comma = _COMMA.match(body, src_end)
-            content = _content_after(cue, comma.end() - 1 if comma else src_end)
+            content = content_after(cue, comma.end() - 1 if comma else src_end)
         return Found(
             cue=(start, end),
             source=(src_start, src_end),
@@ -257,7 +257,7 @@ class AttributionFinder:
         body, start, end, sentence, lower = cue.body, cue.start, cue.end, cue.sentence, cue.lower
         window = max(start - WINDOW, sentence.start)
         core_end, passive = self.reader.tail_start(body, window, start)
-        if passive and not _gerund(lower):
+        if passive and not is_gerund(lower):
             # "was told", "is expected": the source is not before the cue; it may follow
             # "by" ("Her attacks were echoed by her campaign").
             return self._passive_by(cue, core_end) or _raised(cue, core_end)
@@ -277,7 +277,7 @@ class AttributionFinder:
             if by is not None or lower not in _SURE_CUES:
                 return by
             return self._unsourced(cue)
-        content = _content(cue, speaker)
+        content = read_content(cue, speaker)
         if content is None:
             return None  # a verb with no content is not reporting anything
         src_start, src_end = speaker.source
@@ -289,11 +289,11 @@ class AttributionFinder:
             # "the nation's most populous swing state", "his remarks"; but a "that" clause
             # after it makes it a verb ("His tax returns show that ...").
             return None
-        if lower in _NAMING_PARTICIPLES and _names_a_thing(body, end, src_start, src_end):
+        if lower in _NAMING_PARTICIPLES and names_a_thing(body, end, src_start, src_end):
             return None  # "a group called Black Votes Matter": a name, not a statement
-        cue_start, cue_end = _widen_cue(body, core_end, start, end, sentence.end)
+        cue_start, cue_end = widen_cue(body, core_end, start, end, sentence.end)
         if content[0] < cue_start and not speaker.inverted:
-            cue_end = _cue_to_clause_end(body, cue_end, sentence.end)
+            cue_end = cue_to_clause_end(body, cue_end, sentence.end)
         return Found(
             cue=(cue_start, cue_end),
             source=speaker.source,
@@ -308,7 +308,7 @@ class AttributionFinder:
         """A verb that is a report cue wherever it stands, whose source the reader could not
         take ("People I have spoken with over the years said ..."): the cue and what was
         said, without a source."""
-        content = _content_after(cue, cue.end)
+        content = content_after(cue, cue.end)
         if content is None:
             return None
         direct = cue.quotes.any_within(*content)
@@ -333,7 +333,7 @@ class AttributionFinder:
         source: tuple[int, int] | None = None
         if question.group("by") and question.group("by")[0].isupper():
             source = question.span("by")  # a named asker; "a reporter" is the press
-        content = _clause(body, question.start("question"), question.end())
+        content = clause_span(body, question.start("question"), question.end())
         if content is None:
             return None
         return Found(cue=(start, end), source=source, content=content, sentence=cue.index)
@@ -351,48 +351,48 @@ class AttributionFinder:
         while head_end > sentence.start and body[head_end - 1] in ", ":
             head_end -= 1
         clause_start = body.rfind(",", sentence.start, head_end) + 1
-        content = _clause(body, max(clause_start, sentence.start), head_end)
+        content = clause_span(body, max(clause_start, sentence.start), head_end)
         if content is None:
             return None
-        cue_start = _trim_span(body, core_end, cue.start)[0]
+        cue_start = trim_span(body, core_end, cue.start)[0]
         src_start, src_end, role_match = after
         return Found(
             cue=(cue_start, end),
             source=(src_start, src_end),
             content=content,
             sentence=cue.index,
-            role=_role(role_match),
+            role=role_of(role_match),
             direct=cue.quotes.any_within(*content),
             role_span=role_match.span("role") if role_match is not None else None,
         )
 
-    def _speaker(self, cue: Cue, window: int, core_end: int) -> _Speaker | None:
+    def _speaker(self, cue: Cue, window: int, core_end: int) -> Speaker | None:
         """The source of a cue: before it, the clause's subject, or after it (inverted)."""
         body, start, end, sentence = cue.body, cue.start, cue.end, cue.sentence
         # "... while adding", "... and promising": the words before the conjunction are no
         # source phrase; the clause's subject is.
-        gerund = _gerund(cue.lower)
-        gerund_after_gap = gerund and _last_word(body, window, core_end) in _GAP_OR_AND
+        gerund = is_gerund(cue.lower)
+        gerund_after_gap = gerund and last_word(body, window, core_end) in _GAP_OR_AND
         before = None if gerund_after_gap else self.reader.read(body, window, core_end)
         if before is None:
-            governing = _control_verb_start(body, window, core_end)
+            governing = control_verb_start(body, window, core_end)
             if governing is not None:
                 # "Republicans continue to warn": the subject of the verb before "to".
                 subject_end = self.reader.tail_start(body, window, governing)[0]
                 before = self.reader.read(body, window, subject_end)
         if before is not None:
-            return _Speaker((before.start, before.end), end, before.role, before.role_span)
+            return Speaker((before.start, before.end), end, before.role, before.role_span)
         tail = body[window:core_end].rstrip()
-        if (gerund and _ends_with_gap(body, window, tail)) or _ends_with_and(body, window, tail):
+        if (gerund and ends_with_gap(body, window, tail)) or ends_with_and(body, window, tail):
             # ", adding that ...", "... and said": the subject of the clause said it.
             found = cue.found
             previous = found[-1] if found and found[-1].sentence == cue.index else None
             if previous is not None and previous.source is not None:
-                return _Speaker(previous.source, end)
-            subject = _subject(body, sentence.start, core_end, described=tail.endswith(","))
+                return Speaker(previous.source, end)
+            subject = subject_of(body, sentence.start, core_end, described=tail.endswith(","))
             if subject is not None:
-                return _Speaker(subject[:2], end)
-        if not _clause_ended(body, sentence.start, start):
+                return Speaker(subject[:2], end)
+        if not clause_ended(body, sentence.start, start):
             return None
         after = self._source_after(cue, end, allow_phrase=False)
         if after is None:
@@ -400,7 +400,7 @@ class AttributionFinder:
         src_start, src_end, role_match = after
         if role_match is None and _VERB_AFTER_NAME.match(body, src_end, sentence.end):
             return None  # "Lee, chair of the panel, said Clinton didn't ...": a content
-        speaker = _Speaker((src_start, src_end), src_end, _role(role_match), inverted=True)
+        speaker = Speaker((src_start, src_end), src_end, role_of(role_match), inverted=True)
         if role_match is not None:
             speaker.clause_end = role_match.end()
             speaker.role_span = role_match.span("role")
@@ -408,7 +408,7 @@ class AttributionFinder:
 
     def _names_pronoun_or_document(self, phrase: str) -> bool:
         """Whether a source is clearly a subject ("The Cruz campaign calls ...")."""
-        if _names_or_pronoun(phrase):
+        if names_or_pronoun(phrase):
             return True
         head = phrase.rsplit(None, 1)[-1].lower()
         return head in self.typer.common_nouns
@@ -464,10 +464,10 @@ def _raised(cue: Cue, core_end: int) -> Found | None:
             return None
     elif lower not in _RAISING_PASSIVES or not body.startswith(" to ", end):
         return None
-    content = _clause(body, end + 1, sentence.end)
+    content = clause_span(body, end + 1, sentence.end)
     if content is None:
         return None
-    cue_start = _trim_span(body, core_end, start)[0]
+    cue_start = trim_span(body, core_end, start)[0]
     return Found(cue=(cue_start, end), source=None, content=content, sentence=cue.index)
 
 

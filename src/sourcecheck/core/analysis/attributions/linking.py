@@ -3,18 +3,18 @@ linked to their "according to", and the rest made drafts."""
 
 from __future__ import annotations
 
-from sourcecheck.core.analysis.attributions.content import _clip
-from sourcecheck.core.analysis.attributions.context import Found, _span
+from sourcecheck.core.analysis.attributions.content import clip
+from sourcecheck.core.analysis.attributions.context import Found, span_of
 from sourcecheck.core.analysis.types import AttributionDraft
 
 
-def _first_or_second_person(body: str, item: Found) -> bool:
+def first_or_second_person(body: str, item: Found) -> bool:
     if item.source is None:
         return False
     return body[item.source[0] : item.source[1]].lower() in ("i", "we", "you")
 
 
-def _outside_roles(body: str, found: list[Found]) -> list[Found]:
+def outside_roles(body: str, found: list[Found]) -> list[Found]:
     """Drop cues inside another attribution's role ("said Dana, a nurse who asked ..."),
     but for a relative clause of their own ("Dana, who said the dam was safe, said ...")."""
     roles = sorted(item.role_span for item in found if item.role_span is not None)
@@ -29,7 +29,7 @@ def _outside_roles(body: str, found: list[Found]) -> list[Found]:
         if cursor < len(roles) and roles[cursor][0] <= start:
             if not _relative(body, item, roles[cursor][0]):
                 continue
-            item.content = _clip(body, item.content, roles[cursor][1])
+            item.content = clip(body, item.content, roles[cursor][1])
         kept.append(item)
     return kept
 
@@ -47,7 +47,7 @@ def _relative(body: str, item: Found, role_start: int) -> bool:
 _NESTED_KINDS = frozenset(["cognition", "stance"])
 
 
-def _outside_reports(found: list[Found]) -> list[Found]:
+def outside_reports(found: list[Found]) -> list[Found]:
     """Drop belief and stance cues that stand inside another attribution's content."""
     kept: list[Found] = []
     for position, item in enumerate(found):
@@ -64,7 +64,7 @@ def _outside_reports(found: list[Found]) -> list[Found]:
     return kept
 
 
-def _link_second_hand(found: list[Found]) -> None:
+def link_second_hand(found: list[Found]) -> None:
     """'Smith said, according to the Gazette': Smith's attribution is reported via the Gazette."""
     for position, item in enumerate(found):
         if item.marker == "according":
@@ -102,14 +102,14 @@ def _same_sentence(found: list[Found], position: int) -> list[Found]:
     return [found[i] for i in range(first, last + 1) if i != position]
 
 
-def _to_draft(body: str, item: Found) -> AttributionDraft:
+def to_draft(body: str, item: Found) -> AttributionDraft:
     source, cue, content = item.source, item.cue, item.content
     # source_type and speaker are set by speakers.SpeakerResolver, source_id by
     # speakers.SourceBuilder.
     return AttributionDraft(
-        source=_span(body, *source) if source else None,
-        cue=_span(body, *cue) if cue else None,
-        content=_span(body, *content) if content else None,
+        source=span_of(body, *source) if source else None,
+        cue=span_of(body, *cue) if cue else None,
+        content=span_of(body, *content) if content else None,
         role=item.role,
         direct=item.direct,
         sentence=item.sentence,

@@ -49,13 +49,13 @@ _GAP_WORDS = ("while", "by", "after", "before", "when", "in", "without")
 _GAP_OR_AND = frozenset([*_GAP_WORDS, "and"])
 
 
-def _last_word(body: str, start: int, end: int) -> str:
+def last_word(body: str, start: int, end: int) -> str:
     """The last word of ``body[start:end]``, lower-cased ('' if none)."""
     words_ = body[max(start, end - 12) : end].split()
     return words_[-1].lower() if words_ else ""
 
 
-def _ends_with_gap(body: str, start: int, tail: str) -> bool:
+def ends_with_gap(body: str, start: int, tail: str) -> bool:
     r"""Whether ``body[start:end]`` ends with a comma or a gap word, then only whitespace,
     given ``tail = body[start:end].rstrip()``: what the regex
     ``(?:,|(?<![\w-])(?:while|by|after|before|when|in|without))\s*\Z`` finds (the tests
@@ -65,7 +65,7 @@ def _ends_with_gap(body: str, start: int, tail: str) -> bool:
     return tail.endswith(",") or _ends_with_word(body, start, tail, _GAP_WORDS, "_-")
 
 
-def _ends_with_and(body: str, start: int, tail: str) -> bool:
+def ends_with_and(body: str, start: int, tail: str) -> bool:
     r"""Whether ``body[start:end]`` ends with "and" or "but", then only whitespace, given
     ``tail = body[start:end].rstrip()``: what ``(?<![\w'’-])(?:and|but)\s*\Z`` finds."""
     return _ends_with_word(body, start, tail, ("and", "but"), "_'’-")
@@ -100,12 +100,12 @@ _DESCRIBED_SUBJECT = re.compile(
 )
 
 
-def _role(role_match: re.Match[str] | None) -> str | None:
+def role_of(role_match: re.Match[str] | None) -> str | None:
     """The words of a role ``_ROLE_AFTER`` matched (never empty: they open with a word)."""
     return role_match.group("role").strip() if role_match is not None else None
 
 
-def _subject(
+def subject_of(
     body: str, start: int, end: int, *, described: bool = False
 ) -> tuple[int, int, str | None] | None:
     """The subject at the start of a sentence ("Sanders stepped up ..., saying"), else, if
@@ -121,7 +121,7 @@ def _subject(
     return match.start("src"), match.end("src"), None
 
 
-def _names_or_pronoun(phrase: str) -> bool:
+def names_or_pronoun(phrase: str) -> bool:
     words = phrase.split()
     if words[-1].lower() in ("the", "a", "an", "this", "that", "these", "those"):
         return False
@@ -148,7 +148,7 @@ _CONTROL_VERBS = words(
 _CONTROL_PARTICLES = ("on to", "to")  # "went on to say", "wants to say"
 
 
-def _control_verb_start(body: str, window: int, end: int) -> int | None:
+def control_verb_start(body: str, window: int, end: int) -> int | None:
     """Where a verb taking an infinitive ends right before ``end`` ("continue to", "went on
     to"), so the subject can be read before it; None if there is none."""
     head = body[window:end].rstrip()
@@ -162,7 +162,7 @@ def _control_verb_start(body: str, window: int, end: int) -> int | None:
     return None
 
 
-def _clause_ended(body: str, sentence_start: int, cue_start: int) -> bool:
+def clause_ended(body: str, sentence_start: int, cue_start: int) -> bool:
     """Whether the text before a cue ends a clause (so ``said Smith`` can follow)."""
     before = body[sentence_start:cue_start].rstrip()
     return not before.strip("\"“”'‘’") or before[-1] in _CLAUSE_END_CHARS
@@ -182,7 +182,7 @@ def _skip_non_names(body: str, start: int, end: int) -> int:
             start += 1
 
 
-def _after_as(body: str, sentence_start: int, source_start: int) -> bool:
+def after_as(body: str, sentence_start: int, source_start: int) -> bool:
     """Whether "as" stands right before the source ("As the paper noted, ...")."""
     before = body[max(sentence_start, source_start - 5) : source_start].lower()
     return before.endswith("as ") and (len(before) < 4 or not before[-4].isalnum())
