@@ -10,6 +10,7 @@ from sourcecheck.core.analysis.attributions.source import names_or_pronoun
 from sourcecheck.core.analysis.patterns import (
     words,
 )
+from sourcecheck.core.models import Span
 
 
 def is_gerund(cue: str) -> bool:
@@ -166,3 +167,21 @@ def _is_determiner(word: str) -> bool:
 def previous_word(body: str, start: int) -> str:
     space = body.rfind(" ", start - 30 if start > 30 else 0, start - 1)
     return body[space + 1 : start].strip().lower()
+
+
+def not_a_cue(body: str, start: int, end: int, index: int, sentence: Span, lower: str) -> bool:
+    """Whether the words around a cue the pattern found show it reports nothing."""
+    if (
+        body[start].isupper()
+        and body[sentence.start : start].strip("\"“'‘ ")
+        and not (index == 0 and title_case(body, sentence.start, sentence.end))
+    ):
+        return True  # "Hope Hicks", "Read more": a capitalised word mid-sentence
+    if start and body[start - 1] in "-‐":
+        return True  # "so-called"
+    if lower in _NOUN_LIKE and previous_word(body, start) in _NOT_BEFORE_VERBS:
+        return True  # "the state", "his remarks": a noun, rejected before any reading
+    if lower in _NOT_BEFORE_WORDS and next_word(body, end) in _NOT_BEFORE_WORDS[lower]:
+        return True  # "spoke to the crowd", "found himself": no report
+    # "a strong showing", "his posting abilities": a noun or adjective
+    return lower.endswith("ing") and determined_gerund(body, start, end)

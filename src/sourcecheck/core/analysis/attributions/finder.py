@@ -25,18 +25,14 @@ from sourcecheck.core.analysis.attributions.context import (
 from sourcecheck.core.analysis.attributions.cues import (
     _CAPITALISED_WORD,
     _NAMING_PARTICIPLES,
-    _NOT_BEFORE_VERBS,
-    _NOT_BEFORE_WORDS,
     _NOUN_LIKE,
     _RAISING_PASSIVES,
     _SURE_CUES,
     copy_first_word,
     cue_to_clause_end,
-    determined_gerund,
     is_gerund,
     names_a_thing,
-    next_word,
-    previous_word,
+    not_a_cue,
     title_case,
     widen_cue,
 )
@@ -161,8 +157,12 @@ class AttributionFinder:
             read[index] += 1
             text = body[start:end].lower()
             lower = text if text.isalpha() else " ".join(text.split())
-            # One context per cue (about 30 an article), not one per step.
-            cue = Cue(body, start, end, index, spans[index], context, found, lower)
+            sentence = spans[index]
+            if not_a_cue(body, start, end, index, sentence, lower):
+                continue
+            # One context per cue (about 30 an article), built once the words around the
+            # cue, which need none, have not rejected it; every step then reads from it.
+            cue = Cue(body, start, end, index, sentence, context, found, lower)
             item = self._read(cue)
             if item is not None:
                 item.kind = self.kind_of.get(text, "")
@@ -206,22 +206,7 @@ class AttributionFinder:
         ]
 
     def _read(self, cue: Cue) -> Found | None:
-        body, start, end, lower, sentence = cue.body, cue.start, cue.end, cue.lower, cue.sentence
-        if (
-            body[start].isupper()
-            and body[sentence.start : start].strip("\"“'‘ ")
-            and not (cue.index == 0 and title_case(body, sentence.start, sentence.end))
-        ):
-            return None  # "Hope Hicks", "Read more": a capitalised word mid-sentence
-        if start and body[start - 1] in "-‐":
-            return None  # "so-called"
-        if lower in _NOUN_LIKE and previous_word(body, start) in _NOT_BEFORE_VERBS:
-            return None  # "the state", "his remarks": a noun, rejected before any reading
-        if lower in _NOT_BEFORE_WORDS and next_word(body, end) in _NOT_BEFORE_WORDS[lower]:
-            return None  # "spoke to the crowd", "found himself": no report
-        if lower.endswith("ing") and determined_gerund(body, start, end):
-            return None  # "a strong showing", "his posting abilities": a noun or adjective
-        if lower in ("according to", "citing"):
+        if cue.lower in ("according to", "citing"):
             return self._according(cue)
         return self._verb(cue)
 
