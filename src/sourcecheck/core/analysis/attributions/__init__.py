@@ -14,6 +14,15 @@ The finder is cue-driven. One trie-factored regex finds every report verb ("said
 Sources are typed and pronouns and descriptions resolved afterwards, in one pass over the
 article (see ``speakers.py``). Every regex runs on a bounded window around the cue, so the
 cost is linear.
+
+The package is split by stage; each step of reading a cue takes its ``Cue`` context:
+
+* ``context``: what the stages share (``Cue``, ``Found``, ``Speaker``, ``QuoteIndex``);
+* ``cues``: which words the cue pattern found are cues, and how far a cue's words reach;
+* ``source``: the patterns and tests that find a cue's source;
+* ``content``: what was said;
+* ``linking``: nested and second-hand attributions, and the drafts handed on;
+* ``finder``: ``AttributionFinder``, the pass over the article.
 """
 
 from sourcecheck.core.analysis.attributions.content import (

@@ -39,7 +39,7 @@ class Cue:
     """One cue being read: what every step of the reading needs, in one place.
 
     Slotted, not frozen: a frozen dataclass's ``__init__`` pays ``object.__setattr__``
-    per field, and a cue's context is built for every cue the pattern finds.
+    per field, and one is built for every cue read (a NamedTuple measured dearer still).
     """
 
     body: str
