@@ -1,0 +1,459 @@
+"""The finder: finds every cue in an article and reads its source and content."""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from sourcecheck.core.analysis.attributions.content import (
+    _COMMA,
+    _DAYS,
+    clip,
+    content_after,
+    read_content,
+)
+from sourcecheck.core.analysis.attributions.context import (
+    MAX_CUES_PER_SENTENCE,
+    WINDOW,
+    Cue,
+    Found,
+    QuoteIndex,
+    Speaker,
+    clause_span,
+    trim_span,
+)
+from sourcecheck.core.analysis.attributions.cues import (
+    _CAPITALISED_WORD,
+    _NAMING_PARTICIPLES,
+    _NOUN_LIKE,
+    _RAISING_PASSIVES,
+    _SURE_CUES,
+    copy_first_word,
+    cue_to_clause_end,
+    is_gerund,
+    names_a_thing,
+    not_a_cue,
+    title_case,
+    widen_cue,
+)
+from sourcecheck.core.analysis.attributions.linking import (
+    first_or_second_person,
+    link_second_hand,
+    outside_reports,
+    outside_roles,
+    to_draft,
+)
+from sourcecheck.core.analysis.attributions.source import (
+    _GAP_OR_AND,
+    _INVERTED_DETERMINERS,
+    _NAME,
+    _NAME_AFTER,
+    _PHRASE_AFTER,
+    _PRONOUN_AFTER,
+    _ROLE_AFTER,
+    _SPACE_COMMA,
+    _VERB_AFTER_NAME,
+    clause_ended,
+    control_verb_start,
+    ends_with_and,
+    ends_with_gap,
+    last_word,
+    names_or_pronoun,
+    role_of,
+    subject_of,
+)
+from sourcecheck.core.analysis.patterns import (
+    POSSESSIVE,
+    WordStartPattern,
+    alternation,
+    candidate_copy,
+    verb_forms,
+)
+from sourcecheck.core.analysis.phrases import SourceReader
+from sourcecheck.core.analysis.sources import SourceTyper
+from sourcecheck.core.analysis.types import AttributionDraft, Sentence
+from sourcecheck.core.lexicons import Lexicons
+from sourcecheck.core.models import Attribution, Quote
+
+
+class AttributionFinder:
+    """Finds attributions with the lexicons in force (report verbs can be added by config)."""
+
+    def __init__(self, lexicons: Lexicons) -> None:
+        self.lexicons = lexicons
+        self.typer = SourceTyper(lexicons)
+        verbs = lexicons.get("report_verbs")
+        groups = verbs if isinstance(verbs, dict) else {"speech": list(verbs)}
+        self.kind_of: dict[str, str] = {}
+        for kind, phrases in groups.items():
+            if kind == "not_cues":
+                continue
+            for phrase in phrases:
+                for form in verb_forms(phrase.lower()):
+                    self.kind_of.setdefault(form, kind)
+        for form in groups.get("not_cues", []):
+            self.kind_of.pop(form.lower(), None)
+        # Participles read only in a raising passive ("is expected to"): as active verbs
+        # or adjectives they are mostly something else ("the expected result").
+        self._passive_only = _RAISING_PASSIVES - self.kind_of.keys()
+        forms = [*self.kind_of, "according to", "citing", *self._passive_only]
+        # Lower-case forms only (hot path): capitalised ones matter only at the start of a
+        # sentence and are found by ``_initial_cue``. Found in a candidate copy of the text
+        # (see WordStartPattern).
+        self._cue = WordStartPattern(rf"(?:{alternation(forms)})(?![\w'’-])", phrases=forms)
+        capitalised = [form.capitalize() for form in forms]
+        # After any opening quote marks ("'Said' is ..."), in the one match.
+        self._initial_cue = re.compile(
+            rf"[\"“'‘]*{POSSESSIVE}((?:{alternation(capitalised)})(?![\w'’-]))"
+        )
+        # What a capitalised cue opens a sentence with up to its first space in a candidate
+        # copy (empty if a mark): a sentence opening with anything else is not tried.
+        self._initial_words = frozenset(
+            copy_first_word(candidate_copy(form), 0) for form in capitalised
+        )
+        heads = {
+            *self.typer.vague_heads,
+            *self.typer.anonymous_heads,
+            *self.typer.org_heads,
+            *self.typer.document_heads,
+            *(noun + "s" for noun in self.typer.role_nouns),
+            "police",
+            "authorities",
+            "prosecutors",
+        }
+        self.reader = SourceReader(heads, self.typer.role_nouns)
+        roles = alternation(self.typer.role_nouns | {"resident", "member", "delegate"})
+        # "said Democratic strategist Hank Sheinkopf", "said Concord resident Whit Symms"
+        self._described_name_after = re.compile(
+            rf"{_SPACE_COMMA}(?P<src>(?:[\w'’.-]+\s+){{0,4}}?(?i:{roles})\s+{_NAME})"
+        )
+
+    # -- the pass over the article ------------------------------------------------------
+
+    def find(self, body: str, sentences: list[Sentence], quotes: list[Quote]) -> list[Attribution]:
+        """The attributions of ``body``, before speaker resolution."""
+        return [draft.freeze() for draft in self.drafts(body, sentences, quotes)]
+
+    def drafts(
+        self, body: str, sentences: list[Sentence], quotes: list[Quote]
+    ) -> list[AttributionDraft]:
+        """The attributions of ``body`` as drafts that the later stages complete."""
+        if not sentences:
+            return []
+        top_quotes = [q for q in quotes if not q.nested]
+        context = QuoteIndex(top_quotes)
+        found: list[Found] = []
+        spans = [sentence.span for sentence in sentences]
+        starts = [span.start for span in spans]
+        ends = [span.end for span in spans]
+        last = len(spans) - 1
+        read = [0] * len(spans)  # cues read in each sentence
+        for start, end in self._cues(body, starts, ends):
+            index = bisect.bisect_right(ends, start)  # the sentence ending after
+            if index > last:
+                index = last
+            if not starts[index] <= start < ends[index] or read[index] == MAX_CUES_PER_SENTENCE:
+                continue
+            read[index] += 1
+            text = body[start:end].lower()
+            lower = text if text.isalpha() else " ".join(text.split())
+            sentence = spans[index]
+            if not_a_cue(body, start, end, index, sentence, lower):
+                continue
+            # One context per cue (about 30 an article), built once the words around the
+            # cue, which need none, have not rejected it; every step then reads from it.
+            cue = Cue(body, start, end, index, sentence, context, found, lower)
+            item = self._read(cue)
+            if item is not None:
+                item.kind = self.kind_of.get(text, "")
+                enclosing = context.enclosing(start)
+                item.in_quote = enclosing is not None
+                if enclosing is not None:
+                    if first_or_second_person(body, item):
+                        continue  # '"I think we can win," she said': the speaker's own view
+                    item.content = clip(body, item.content, enclosing[1])
+                found.append(item)
+        found = outside_roles(body, outside_reports(found))
+        link_second_hand(found)
+        return [to_draft(body, item) for item in found]
+
+    def _cues(
+        self, body: str, starts: list[int], ends: list[int] | None = None
+    ) -> list[tuple[int, int]]:
+        """Every cue in body order: lower-case anywhere, capitalised at a sentence start or
+        in a title-case headline opening the article."""
+        copy = candidate_copy(body)
+        found = self._cue.spans(body, copy)
+        if ends and title_case(body, starts[0], ends[0]):
+            found = sorted([*found, *self._headline_cues(body, starts[0], ends[0])])
+        initial_words = self._initial_words
+        initial_cue = self._initial_cue.match
+        initial = [
+            match.span(1)
+            for start in starts
+            if body[start] in "\"“'‘" or copy_first_word(copy, start) in initial_words
+            for match in [initial_cue(body, start)]
+            if match is not None
+        ]
+        return sorted([*found, *initial]) if initial else found
+
+    def _headline_cues(self, body: str, start: int, end: int) -> list[tuple[int, int]]:
+        """'Mayor Says Dam Will Hold': capitalised cues after the headline's first word."""
+        return [
+            match.span()
+            for match in _CAPITALISED_WORD.finditer(body, start + 1, end)
+            if match.group().lower() in self.kind_of
+        ]
+
+    def _read(self, cue: Cue) -> Found | None:
+        if cue.lower in ("according to", "citing"):
+            return self._according(cue)
+        return self._verb(cue)
+
+    # -- "according to X", "citing X" --------------------------------------------------
+
+    def _according(self, cue: Cue) -> Found | None:
+        body, start, end, sentence, lower = cue.body, cue.start, cue.end, cue.sentence, cue.lower
+        source = self._source_after(cue, end, allow_phrase=True)
+        if source is None:
+            return None
+        src_start, src_end, role_match = source
+        role = role_of(role_match)
+        before_start, before_end = trim_span(body, sentence.start, start)
+        content: tuple[int, int] | None
+        if before_end > before_start:
+            content = clause_span(body, sentence.start, before_end)
+        else:
+            comma = _COMMA.match(body, src_end)
+            content = content_after(cue, comma.end() - 1 if comma else src_end)
+        return Found(
+            cue=(start, end),
+            source=(src_start, src_end),
+            content=content,
+            sentence=cue.index,
+            role=role,
+            marker="according" if lower == "according to" else "citing",
+            direct=content is not None and cue.quotes.any_within(*content),
+        )
+
+    # -- "X said", "said X" -------------------------------------------------------------
+
+    def _verb(self, cue: Cue) -> Found | None:
+        body, start, end, sentence, lower = cue.body, cue.start, cue.end, cue.sentence, cue.lower
+        window = max(start - WINDOW, sentence.start)
+        core_end, passive = self.reader.tail_start(body, window, start)
+        if passive and not is_gerund(lower):
+            # "was told", "is expected": the source is not before the cue; it may follow
+            # "by" ("Her attacks were echoed by her campaign").
+            return self._passive_by(cue, core_end) or _raised(cue, core_end)
+        if lower == "known":
+            # "a state known for ...", "the program, known as ...": a reduced passive.
+            return _raised(cue, start)
+        if lower in self._passive_only:
+            return None
+        speaker = self._speaker(cue, window, core_end)
+        if speaker is None:
+            if lower == "asked":
+                asked = self._asked(cue)
+                if asked is not None:
+                    return asked
+            # "The campaign, first reported by The Washington Post, ...": a reduced passive.
+            by = self._passive_by(cue, core_end)
+            if by is not None or lower not in _SURE_CUES:
+                return by
+            return self._unsourced(cue)
+        content = read_content(cue, speaker)
+        if content is None:
+            return None  # a verb with no content is not reporting anything
+        src_start, src_end = speaker.source
+        if (
+            lower in _NOUN_LIKE
+            and not self._names_pronoun_or_document(body[src_start:src_end])
+            and not body.startswith("that ", content[0])
+        ):
+            # "the nation's most populous swing state", "his remarks"; but a "that" clause
+            # after it makes it a verb ("His tax returns show that ...").
+            return None
+        if lower in _NAMING_PARTICIPLES and names_a_thing(body, end, src_start, src_end):
+            return None  # "a group called Black Votes Matter": a name, not a statement
+        cue_start, cue_end = widen_cue(body, core_end, start, end, sentence.end)
+        if content[0] < cue_start and not speaker.inverted:
+            cue_end = cue_to_clause_end(body, cue_end, sentence.end)
+        return Found(
+            cue=(cue_start, cue_end),
+            source=speaker.source,
+            content=content,
+            sentence=cue.index,
+            role=speaker.role,
+            direct=cue.quotes.any_within(*content),
+            role_span=speaker.role_span,
+        )
+
+    def _unsourced(self, cue: Cue) -> Found | None:
+        """A verb that is a report cue wherever it stands, whose source the reader could not
+        take ("People I have spoken with over the years said ..."): the cue and what was
+        said, without a source."""
+        content = content_after(cue, cue.end)
+        if content is None:
+            return None
+        direct = cue.quotes.any_within(*content)
+        return Found(
+            cue=(cue.start, cue.end),
+            source=None,
+            content=content,
+            sentence=cue.index,
+            direct=direct,
+        )
+
+    def _asked(self, cue: Cue) -> Found | None:
+        """'Asked whether ..., Clinton said': the question is the content; the asker, named
+        only after "by", is the source."""
+        body, start, end, sentence = cue.body, cue.start, cue.end, cue.sentence
+        before = body[sentence.start : start].strip("\"“'‘ ").lower()
+        if before not in ("", "when") and not before.endswith((", when", " when")):
+            return None
+        question = _ASKED_ABOUT.match(body, end, sentence.end)
+        if question is None:
+            return None
+        source: tuple[int, int] | None = None
+        if question.group("by") and question.group("by")[0].isupper():
+            source = question.span("by")  # a named asker; "a reporter" is the press
+        content = clause_span(body, question.start("question"), question.end())
+        if content is None:
+            return None
+        return Found(cue=(start, end), source=source, content=content, sentence=cue.index)
+
+    def _passive_by(self, cue: Cue, core_end: int) -> Found | None:
+        """A passive cue with its agent after "by": the source; what the clause is about,
+        before the cue, is the content ("Her attacks were echoed by her campaign")."""
+        body, end, sentence = cue.body, cue.end, cue.sentence
+        if not body.startswith(" by ", end):
+            return None
+        after = self._source_after(cue, end + 3, allow_phrase=True)
+        if after is None:
+            return None
+        head_end = core_end  # before "The campaign, first reported by": without the comma
+        while head_end > sentence.start and body[head_end - 1] in ", ":
+            head_end -= 1
+        clause_start = body.rfind(",", sentence.start, head_end) + 1
+        content = clause_span(body, max(clause_start, sentence.start), head_end)
+        if content is None:
+            return None
+        cue_start = trim_span(body, core_end, cue.start)[0]
+        src_start, src_end, role_match = after
+        return Found(
+            cue=(cue_start, end),
+            source=(src_start, src_end),
+            content=content,
+            sentence=cue.index,
+            role=role_of(role_match),
+            direct=cue.quotes.any_within(*content),
+            role_span=role_match.span("role") if role_match is not None else None,
+        )
+
+    def _speaker(self, cue: Cue, window: int, core_end: int) -> Speaker | None:
+        """The source of a cue: before it, the clause's subject, or after it (inverted)."""
+        body, start, end, sentence = cue.body, cue.start, cue.end, cue.sentence
+        # "... while adding", "... and promising": the words before the conjunction are no
+        # source phrase; the clause's subject is.
+        gerund = is_gerund(cue.lower)
+        gerund_after_gap = gerund and last_word(body, window, core_end) in _GAP_OR_AND
+        before = None if gerund_after_gap else self.reader.read(body, window, core_end)
+        if before is None:
+            governing = control_verb_start(body, window, core_end)
+            if governing is not None:
+                # "Republicans continue to warn": the subject of the verb before "to".
+                subject_end = self.reader.tail_start(body, window, governing)[0]
+                before = self.reader.read(body, window, subject_end)
+        if before is not None:
+            return Speaker((before.start, before.end), end, before.role, before.role_span)
+        tail = body[window:core_end].rstrip()
+        if (gerund and ends_with_gap(body, window, tail)) or ends_with_and(body, window, tail):
+            # ", adding that ...", "... and said": the subject of the clause said it.
+            found = cue.found
+            previous = found[-1] if found and found[-1].sentence == cue.index else None
+            if previous is not None and previous.source is not None:
+                return Speaker(previous.source, end)
+            subject = subject_of(body, sentence.start, core_end, described=tail.endswith(","))
+            if subject is not None:
+                return Speaker(subject[:2], end)
+        if not clause_ended(body, sentence.start, start):
+            return None
+        after = self._source_after(cue, end, allow_phrase=False)
+        if after is None:
+            return None
+        src_start, src_end, role_match = after
+        if role_match is None and _VERB_AFTER_NAME.match(body, src_end, sentence.end):
+            return None  # "Lee, chair of the panel, said Clinton didn't ...": a content
+        speaker = Speaker((src_start, src_end), src_end, role_of(role_match), inverted=True)
+        if role_match is not None:
+            speaker.clause_end = role_match.end()
+            speaker.role_span = role_match.span("role")
+        return speaker
+
+    def _names_pronoun_or_document(self, phrase: str) -> bool:
+        """Whether a source is clearly a subject ("The Cruz campaign calls ...")."""
+        if names_or_pronoun(phrase):
+            return True
+        head = phrase.rsplit(None, 1)[-1].lower()
+        return head in self.typer.common_nouns
+
+    def _source_after(
+        self, cue: Cue, start: int, *, allow_phrase: bool
+    ) -> tuple[int, int, re.Match[str] | None] | None:
+        """The source phrase right after a cue (``said Smith``, ``according to the report``)
+        and the match of its role (", a former aide"), if any."""
+        body, end = cue.body, cue.sentence.end
+        match = (
+            _PRONOUN_AFTER.match(body, start, end)
+            or self._described_name_after.match(body, start, end)
+            or _NAME_AFTER.match(body, start, end)
+        )
+        if match is None or (allow_phrase and body[match.end("src") : end].startswith("'s")):
+            match = _PHRASE_AFTER.match(body, start, end)
+            if match is None:
+                return None
+            first_word = match.group("src").split()[0].lower()
+            if not allow_phrase and first_word not in _INVERTED_DETERMINERS:
+                return None
+        src_end = match.end("src")
+        if body[src_end - 1] == "." and (
+            src_end >= end or not body[src_end - 3 : src_end - 1].isupper()
+        ):
+            src_end -= 1  # the sentence's full stop, not an abbreviation ("said Devine.")
+        # The match itself, not just its words: an inverted source's attribution ends
+        # after its role, and matching the role again cost as much as finding it.
+        return match.start("src"), src_end, _ROLE_AFTER.match(body, src_end, end)
+
+
+# After "asked": who asked (only after "by"), when, then the question up to a comma.
+_ASKED_ABOUT = re.compile(
+    rf"(?:\s+by\s+(?P<by>(?:(?:a|an|the)\s+)?(?:{_NAME}|[a-z]+)))?"
+    rf"(?:\s+(?:on\s+)?{_DAYS})?"
+    r"\s+(?P<question>(?:about|whether|if|why|what|how|who|which|when|where)\b[^,;]*)"
+)
+
+
+def _raised(cue: Cue, core_end: int) -> Found | None:
+    """A raising passive ("is expected to attend") or a question put to the subject ("was
+    asked about the border"): a cue without a source. The content is what follows the cue,
+    so the subject stays the writer's."""
+    body, start, end, sentence, lower = cue.body, cue.start, cue.end, cue.sentence, cue.lower
+    if lower == "asked":
+        if _ASKED_WHAT.match(body, end, sentence.end) is None:
+            return None
+    elif lower == "known":
+        if body.startswith((" as ", " for "), end):
+            end = body.index(" ", end + 1)  # PolNeAR's cue takes in "as" and "for"
+        elif not body.startswith(" to ", end):
+            return None
+    elif lower not in _RAISING_PASSIVES or not body.startswith(" to ", end):
+        return None
+    content = clause_span(body, end + 1, sentence.end)
+    if content is None:
+        return None
+    cue_start = trim_span(body, core_end, start)[0]
+    return Found(cue=(cue_start, end), source=None, content=content, sentence=cue.index)
+
+
+_ASKED_WHAT = re.compile(r" (?:about|whether|if|to|why|what|how|who|which|when|where)\b")
