@@ -521,3 +521,21 @@ def settings_text(config: Config, engine_opts: EngineOptions, inputs: Sequence[s
                            default=lambda v: v.model_dump() if hasattr(v, "model_dump") else str(v))  # fmt: skip
         lines.append(f"{key} = {shown}  # {origin}")
     return "\n".join(lines) + "\n"
+
+
+def text_or_json_option(help_text: str) -> Callable[[F], F]:
+    """``-f/--format text|json``, with the older ``--json`` still accepted."""
+
+    def decorate(func: F) -> F:
+        func = hidden_alias("--json", "output_format", is_flag=True, flag_value="json")(func)
+        return click.option(
+            "-f",
+            "--format",
+            "output_format",
+            type=click.Choice(["text", "json"]),
+            default="text",
+            show_default=True,
+            help=help_text,
+        )(func)
+
+    return decorate

@@ -13,6 +13,7 @@ from sourcecheck.cli.common import (
     hidden_alias,
     stdout,
     terminal_width,
+    text_or_json_option,
     wants_color,
 )
 from sourcecheck.core.errors import InputError
@@ -71,16 +72,7 @@ from sourcecheck.core.errors import InputError
     show_default=True,
     help="Groups with fewer scored articles are left out of the tests.",
 )
-@click.option(
-    "-f",
-    "--format",
-    "output_format",
-    type=click.Choice(["text", "json"]),
-    default="text",
-    show_default=True,
-    help="Print the comparison as tables or as JSON.",
-)
-@hidden_alias("--json", "output_format", is_flag=True, flag_value="json")
+@text_or_json_option("Print the comparison as tables or as JSON.")
 @color_option("the tables")
 def compare_command(
     results: Path,

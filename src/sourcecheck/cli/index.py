@@ -20,6 +20,7 @@ from sourcecheck.cli.common import (
     iter_inputs,
     loaders_of,
     stdout,
+    text_or_json_option,
 )
 from sourcecheck.core.errors import InputError
 
@@ -122,16 +123,7 @@ def index_command(
 @click.command("corroborate")
 @click.argument("inputs", nargs=-1, required=True, metavar="FILE...")
 @click.option("--corpus-index", required=True, type=click.Path(file_okay=False, path_type=Path))
-@click.option(
-    "-f",
-    "--format",
-    "output_format",
-    type=click.Choice(["text", "json"]),
-    default="text",
-    show_default=True,
-    help="Text, or analysis.extras['corpus'] as JSON.",
-)
-@hidden_alias("--json", "output_format", is_flag=True, flag_value="json")
+@text_or_json_option("Text, or analysis.extras['corpus'] as JSON.")
 @click.option("--all-claims", is_flag=True, help="Also list claims with no match.")
 @engine_options
 def corroborate_command(

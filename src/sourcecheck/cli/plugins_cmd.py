@@ -13,9 +13,9 @@ from sourcecheck.cli.common import (
     build_config,
     color_option,
     engine_options,
-    hidden_alias,
     rich_console,
     stdout,
+    text_or_json_option,
     warn_plugin_errors,
 )
 from sourcecheck.core.engine import Engine
@@ -27,16 +27,7 @@ STATUS_STYLE = {"ok": "green", "failed": "red", "not loaded": "dim"}
 
 
 @click.command("plugins")
-@click.option(
-    "-f",
-    "--format",
-    "output_format",
-    type=click.Choice(["text", "json"]),
-    default="text",
-    show_default=True,
-    help="Tables, or machine-readable JSON.",
-)
-@hidden_alias("--json", "output_format", is_flag=True, flag_value="json")
+@text_or_json_option("Tables, or machine-readable JSON.")
 @color_option("the tables")
 @click.option("--all", "show_all", is_flag=True, help="Include built-in plugins.")
 @engine_options
