@@ -203,16 +203,11 @@ class JsonlSink:
         lines = "".join(
             json.dumps(_finite(row), ensure_ascii=False, allow_nan=False) + "\n" for row in rows
         )
-        with writing_to(self.path):
-            self._handle.write(lines)
-            self._handle.flush()
-            os.fsync(self._handle.fileno())
+        _append_durably(self._handle, self.path, lines)
 
     def close(self) -> None:
         handle, self._handle = self._handle, None
-        if handle is not None:
-            with writing_to(self.path):
-                handle.close()
+        _close(handle, self.path)
 
 
 def _finite(row: Row) -> Row:
@@ -289,16 +284,11 @@ class CsvSink:
             self._header = list(dict.fromkeys([*self.columns, *(k for r in rows for k in r)]))
             csv.writer(buffer).writerow(self._header)
         csv.DictWriter(buffer, self._header, extrasaction="ignore").writerows(rows)
-        with writing_to(self.path):
-            self._handle.write(buffer.getvalue())
-            self._handle.flush()
-            os.fsync(self._handle.fileno())
+        _append_durably(self._handle, self.path, buffer.getvalue())
 
     def close(self) -> None:
         handle, self._handle = self._handle, None
-        if handle is not None:
-            with writing_to(self.path):
-                handle.close()
+        _close(handle, self.path)
 
 
 def _resume_csv(path: Path) -> tuple[list[str], set[str]]:
@@ -424,6 +414,20 @@ def _write_json_atomic(path: Path, data: dict[str, Any]) -> None:
     temporary = path.with_name(f".{path.name}.tmp")
     temporary.write_text(json.dumps(data, indent=2, sort_keys=True) + "\n", encoding="utf-8")
     os.replace(temporary, path)
+
+
+def _append_durably(handle: Any, path: Path, text: str) -> None:
+    """Append ``text`` and fsync it: a chunk is on disk before the next one is scored."""
+    with writing_to(path):
+        handle.write(text)
+        handle.flush()
+        os.fsync(handle.fileno())
+
+
+def _close(handle: Any, path: Path) -> None:
+    if handle is not None:
+        with writing_to(path):
+            handle.close()
 
 
 def _fsync_file(path: Path) -> None:
