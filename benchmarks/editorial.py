@@ -57,6 +57,7 @@ CLAIM_RULES = ("attribution_clarity/unattributed-claim", "attribution_clarity/un
 HEDGE_RULES = ("hedging/writer-hedge",)
 UNNAMED = ("anonymous", "vague")
 SPLITS = ("dev", "train", "train2", "fresh", "fresh2", "fresh3", "fresh4")
+TUNING = ("train", "train2")  # the full-layer splits the training scripts fit on
 LAYERS = ("sentences", "speakers", "unnamed_sources", "writer_hedges", "editor")
 _WORD = re.compile(r"[\w'’.-]+")
 
@@ -109,8 +110,9 @@ class Tally:
         self.errors.setdefault(kind, []).append(line)
 
 
-def load(data: Path, split: str) -> Iterator[Gold]:
-    splits = SPLITS if split == "all" else (split,)
+def load(data: Path, split: str | tuple[str, ...]) -> Iterator[Gold]:
+    """The gold of one split, of several, or of ``"all"``."""
+    splits = SPLITS if split == "all" else (split,) if isinstance(split, str) else split
     for part in splits:
         for path in sorted((GOLD / part).glob("*.json")):
             gold = json.loads(path.read_text(encoding="utf-8"))
