@@ -82,3 +82,8 @@ def test_a_speaker_and_a_colon_opening_a_paragraph_attribute_the_rest(
 )
 def test_a_colon_after_a_label_a_tally_or_mid_paragraph_is_no_cue(body: str) -> None:
     assert all(cue != ":" for _, cue, _ in triples(body))
+
+
+def test_a_colon_is_read_once_and_only_from_its_own_paragraph() -> None:
+    body = "Refugees.\n\nLittle Relief for Refugees: The crisis is what the body was made for."
+    assert [cue for _, cue, _ in triples(body)] == [":"]

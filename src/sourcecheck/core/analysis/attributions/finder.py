@@ -210,8 +210,8 @@ class AttributionFinder:
             for match in [initial_cue(body, start)]
             if match is not None
         ]
-        initial += poll_cues(body, starts)
-        initial += headline_colons(body, starts)
+        initial += poll_cues(body, copy, starts)
+        initial += headline_colons(body)
         return sorted([*found, *initial]) if initial else found
 
     def _headline_cues(self, body: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -9,6 +9,7 @@ sentence: "In" and a poll word; a colon near the start of a paragraph.
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from sourcecheck.core.analysis.attributions.context import Cue, Found, clause_span, trim_span
@@ -29,16 +30,20 @@ _POLL_TAIL = re.compile(
 )
 
 
-def poll_cues(body: str, starts: list[int]) -> list[tuple[int, int]]:
+def poll_cues(body: str, copy: bytes, starts: list[int]) -> list[tuple[int, int]]:
     """Every "In" opening a sentence with a phrase naming a poll ("In the latest CNN poll,").
 
     Only there: in mid-sentence ("trails in the polls") PolNeAR marks "in" a fourth of the
-    time."""
-    return [
-        (start, start + 2)
-        for start in starts
-        if body.startswith("In ", start) and _IN_POLL.match(body, start) is not None
-    ]
+    time. The word is found in the candidate copy (``copy``: see ``candidate_copy``), where
+    a bytes search is cheapest."""
+    found = []
+    start = copy.find(b" In ")
+    while start >= 0:
+        index = bisect.bisect_left(starts, start)
+        if index < len(starts) and starts[index] == start and _IN_POLL.match(body, start):
+            found.append((start, start + 2))
+        start = copy.find(b" In ", start + 3)
+    return found
 
 
 def read_in_poll(cue: Cue) -> Found | None:
@@ -70,7 +75,7 @@ def read_in_poll(cue: Cue) -> Found | None:
 _HEADLINE_SPEAKER = re.compile(
     r"[\"“'‘]?[A-Z][\w.'’&-]*(?:\s+(?:[A-Z][\w.'’&/-]*|of|on|to|the|and|for|at|in)){0,5}"
 )
-_STATEMENT_AFTER = re.compile(r"\s+[^\d\s]")
+_STATEMENT_AFTER = re.compile(r"[ \t]+[^\d\s]")
 _SPEAKER_REACH = 48  # how far into a paragraph its colon may stand
 # Labels that open a line with a colon and name no one ("Update:", "Related:").
 _LABELS = words(
@@ -84,18 +89,21 @@ _LABELS = words(
 )
 
 
-def headline_colons(body: str, starts: list[int]) -> list[tuple[int, int]]:
-    """The colon after a speaker opening a paragraph ("Ryan: ...", "FALLIN: ...")."""
+def headline_colons(body: str) -> list[tuple[int, int]]:
+    """The colon after a speaker opening a paragraph ("Ryan: ...", "FALLIN: ...").
+
+    Found from the colons (a few an article, found in C), not from the paragraphs."""
     found = []
-    for start in starts:
-        if start and "\n" not in body[start - 2 if start > 1 else 0 : start]:
-            continue  # not a paragraph's first sentence
-        colon = body.find(":", start, start + _SPEAKER_REACH)
-        if colon < 0 or not _STATEMENT_AFTER.match(body, colon + 1):
-            continue  # "Clinton: 547": a tally, not a statement
-        speaker = _HEADLINE_SPEAKER.fullmatch(body, start, colon)
-        if speaker is not None and _names_someone(speaker.group()):
-            found.append((colon, colon + 1))
+    colon = body.find(":")
+    while colon >= 0:
+        line_start = body.rfind(
+            "\n", colon - _SPEAKER_REACH if colon > _SPEAKER_REACH else 0, colon
+        )
+        if (line_start >= 0 or colon < _SPEAKER_REACH) and _STATEMENT_AFTER.match(body, colon + 1):
+            speaker = _HEADLINE_SPEAKER.fullmatch(body, line_start + 1, colon)
+            if speaker is not None and _names_someone(speaker.group()):
+                found.append((colon, colon + 1))
+        colon = body.find(":", colon + 1)
     return found
 
 
