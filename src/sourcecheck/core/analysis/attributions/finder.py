@@ -400,6 +400,8 @@ class AttributionFinder:
                 return Speaker(subject[:2], end)
         if not clause_ended(body, sentence.start, start):
             return None
+        if gerund:
+            return None  # "..., protesting Mr. Trump inside": an -ing form has no inverted source
         after = self._source_after(cue, end, allow_phrase=False)
         if after is None:
             return None

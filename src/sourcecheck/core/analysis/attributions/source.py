@@ -100,6 +100,9 @@ _DESCRIBED_SUBJECT = re.compile(
 )
 
 
+_SUBORDINATORS = words("As When While If Although Though Because After Before Since Unless Once")
+
+
 def role_of(role_match: re.Match[str] | None) -> str | None:
     """The words of a role ``_ROLE_AFTER`` matched (never empty: they open with a word)."""
     return role_match.group("role").strip() if role_match is not None else None
@@ -112,6 +115,8 @@ def subject_of(
     ``described``, a description followed by its verb ("The retired surgeon has given no
     details, saying": only after a comma, as "while adding three seats" reports nothing)."""
     match = _SUBJECT.match(body, start, end)
+    if match is not None and match.group("src").split()[0] in _SUBORDINATORS:
+        match = None  # "As Mr. Trump has unleashed ..., a movement ...": not the subject
     if match is None or match.group("src") in NOT_NAMES:
         if not described:
             return None
