@@ -67,3 +67,10 @@ def test_a_subordinate_clause_is_not_the_subject_of_a_participle() -> None:
     assert subject_of(body, 0, body.index("shouting")) is None
     plain = "Mayor Ortiz raised the stakes, shouting at his events."
     assert subject_of(plain, 0, plain.index("shouting")) == (0, 11, None)
+
+
+def test_and_after_a_subordinate_clause_joins_the_main_clause() -> None:
+    body = "He talked over them as they answered questions and assured voters that he would win."
+    found = ANALYZER.analyze(Article(body=body)).attributions
+    assured = next(a for a in found if a.cue and a.cue.text == "assured")
+    assert assured.source is not None and assured.source.text == "He"

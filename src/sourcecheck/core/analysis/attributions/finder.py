@@ -58,6 +58,7 @@ from sourcecheck.core.analysis.attributions.source import (
     control_verb_start,
     ends_with_and,
     ends_with_gap,
+    in_subordinate_clause,
     last_word,
     names_or_pronoun,
     role_of,
@@ -393,7 +394,11 @@ class AttributionFinder:
             # ", adding that ...", "... and said": the subject of the clause said it.
             found = cue.found
             previous = found[-1] if found and found[-1].sentence == cue.index else None
-            if previous is not None and previous.source is not None:
+            if (
+                previous is not None
+                and previous.source is not None
+                and not in_subordinate_clause(body, sentence.start, previous.source[0])
+            ):
                 return Speaker(previous.source, end)
             subject = subject_of(body, sentence.start, core_end, described=tail.endswith(","))
             if subject is not None:

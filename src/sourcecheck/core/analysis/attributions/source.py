@@ -103,6 +103,18 @@ _DESCRIBED_SUBJECT = re.compile(
 _SUBORDINATORS = words("As When While If Although Though Because After Before Since Unless Once")
 
 
+_SUBORDINATE_OPENERS = words(
+    "as while when because after before if since until though although whereas"
+)
+
+
+def in_subordinate_clause(body: str, sentence_start: int, source_start: int) -> bool:
+    """Whether a source opens a subordinate clause ("He talked over them as they answered
+    questions and assured ..."): the "and" that follows joins the main clause's verbs."""
+    before = body[max(sentence_start, source_start - 12) : source_start].split()
+    return bool(before) and before[-1].lower() in _SUBORDINATE_OPENERS
+
+
 def role_of(role_match: re.Match[str] | None) -> str | None:
     """The words of a role ``_ROLE_AFTER`` matched (never empty: they open with a word)."""
     return role_match.group("role").strip() if role_match is not None else None
