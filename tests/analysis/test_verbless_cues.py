@@ -76,6 +76,7 @@ def test_a_speaker_and_a_colon_opening_a_paragraph_attribute_the_rest(
     [
         "Update: The meeting was moved to Friday.",  # a label
         "Contributing: Dana Ortiz.",
+        "Poll: Ortiz and Kemp in dead heat in Harlow",  # what a poll found: no one speaks
         "The results came in.\n\nOrtiz: 547.\n\nKemp: 46.",  # a tally, not a statement
         "The council met. Wait, it gets better: the mayor left.",  # not a paragraph's start
     ],

@@ -84,7 +84,7 @@ _LABELS = words(
     click advertisement transcript source sources image credit caption by q a question
     answer warning breaking exclusive live analysis opinion commentary editorial review
     latest twitter facebook follow contributing byline email so name wow look boom busted
-    revealed bombshell notice
+    revealed bombshell notice poll polls survey study report reports
     """
 )
 
