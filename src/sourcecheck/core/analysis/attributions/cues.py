@@ -203,9 +203,8 @@ _NOUN_AFTER = re.compile(
 def determined_participle(body: str, start: int, end: int) -> bool:
     """'Britain's emotionally charged uprising', 'the expected result': a participle after a
     determiner or a possessive (and an adverb) and before a noun is an adjective."""
-    before = body[start - 40 if start > 40 else 0 : start].split()[-2:]
-    if not before:
-        return False
-    adverb_between = len(before) == 2 and before[-1].endswith("ly")
-    determiner = before[0] if adverb_between else before[-1]
-    return _is_determiner(determiner) and _NOUN_AFTER.match(body, end) is not None
+    word_start = body.rfind(" ", start - 30 if start > 30 else 0, start - 1) + 1
+    previous = body[word_start:start].strip()
+    if previous.endswith("ly") and word_start > 1:
+        previous = previous_word(body, word_start)
+    return _is_determiner(previous) and _NOUN_AFTER.match(body, end) is not None
