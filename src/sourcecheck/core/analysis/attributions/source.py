@@ -27,7 +27,7 @@ _NAME_AFTER = re.compile(rf"{_SPACE_COMMA}(?P<src>{_NAME})")
 _PRONOUN_AFTER = re.compile(rf"{_SPACE_COMMA}(?P<src>(?i:he|she|they|I|we|it))\b")
 # The dot after a single capital ("U.S.", "J. Smith") is an abbreviation's, not an end.
 _PHRASE_AFTER = re.compile(
-    r"\s*(?P<src>[^\s,.;:\"“”()'](?:[^,.;:\"“”()]|(?<=\b[A-Z])\.){0,100}?)"
+    r"\s*(?P<src>[^\s,.;:\"“”()'](?:[^,.;:\"“”()]|(?<=\b[A-Z])\.){0,140}?)"
     r"(?=\s*(?:[,;:\"“”()]|(?<!\b[A-Z])\.|''|\Z)|\s+(?:who|which|that|when|in\s+(?:a|an|the)\s|"
     r"on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)))"
 )
