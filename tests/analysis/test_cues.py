@@ -464,3 +464,15 @@ def test_saying_after_a_clause_takes_its_subject(body: str, source: str) -> None
 )
 def test_coordinated_modifiers_of_a_source(body: str, source: str) -> None:
     assert [s for s, _, _ in triples(body)] == [source]
+
+
+def test_according_to_takes_a_long_source_phrase() -> None:
+    body = (
+        "According to early results of the exit poll conducted by Harlow Research for "
+        "The Harlow Ledger and two television stations, most voters want a new bridge."
+    )
+    source = (
+        "early results of the exit poll conducted by Harlow Research for "
+        "The Harlow Ledger and two television stations"
+    )
+    assert (source, "According to", "most voters want a new bridge") in triples(body)

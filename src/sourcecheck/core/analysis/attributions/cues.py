@@ -12,6 +12,8 @@ from sourcecheck.core.analysis.patterns import (
 )
 from sourcecheck.core.models import Span
 
+_SHOW = words("show shows showed shown showing")
+
 
 def is_gerund(cue: str) -> bool:
     """Whether a cue opens with an -ing form ("adding", "referring to", "calling for")."""
@@ -183,5 +185,26 @@ def not_a_cue(body: str, start: int, end: int, index: int, sentence: Span, lower
         return True  # "the state", "his remarks": a noun, rejected before any reading
     if lower in _NOT_BEFORE_WORDS and next_word(body, end) in _NOT_BEFORE_WORDS[lower]:
         return True  # "spoke to the crowd", "found himself": no report
+    if lower in _SHOW and next_word(body, end).rstrip(".,;:!?") == "up":
+        return True  # "voters aren't showing up": they came or not, nobody said anything
+    if lower.endswith("ed") and determined_participle(body, start, end):
+        return True  # "Britain's emotionally charged uprising": an adjective
     # "a strong showing", "his posting abilities": a noun or adjective
     return lower.endswith("ing") and determined_gerund(body, start, end)
+
+
+# A lower-case word that can be the noun a participle describes: not a clause's or an
+# object's opening ("the report showed that", "his aides warned him").
+_NOUN_AFTER = re.compile(
+    r"\s+(?!(?:that|to|by|as|it|him|her|them|in|on|at|for|with|the|a|an)\b)[a-z]+\b"
+)
+
+
+def determined_participle(body: str, start: int, end: int) -> bool:
+    """'Britain's emotionally charged uprising', 'the expected result': a participle after a
+    determiner or a possessive (and an adverb) and before a noun is an adjective."""
+    word_start = body.rfind(" ", start - 30 if start > 30 else 0, start - 1) + 1
+    previous = body[word_start:start].strip()
+    if previous.endswith("ly") and word_start > 1:
+        previous = previous_word(body, word_start)
+    return _is_determiner(previous) and _NOUN_AFTER.match(body, end) is not None

@@ -22,6 +22,7 @@ from sourcecheck.core.analysis.attributions.context import (
     clause_span,
     trim_span,
 )
+from sourcecheck.core.analysis.attributions.cue_words import CueWords, builtin_cue_words
 from sourcecheck.core.analysis.attributions.cues import (
     _CAPITALISED_WORD,
     _NAMING_PARTICIPLES,
@@ -57,10 +58,17 @@ from sourcecheck.core.analysis.attributions.source import (
     control_verb_start,
     ends_with_and,
     ends_with_gap,
+    in_subordinate_clause,
     last_word,
     names_or_pronoun,
     role_of,
     subject_of,
+)
+from sourcecheck.core.analysis.attributions.verbless import (
+    headline_colons,
+    poll_cues,
+    read_colon,
+    read_in_poll,
 )
 from sourcecheck.core.analysis.patterns import (
     POSSESSIVE,
@@ -79,7 +87,7 @@ from sourcecheck.core.models import Attribution, Quote
 class AttributionFinder:
     """Finds attributions with the lexicons in force (report verbs can be added by config)."""
 
-    def __init__(self, lexicons: Lexicons) -> None:
+    def __init__(self, lexicons: Lexicons, cue_words: CueWords | None = None) -> None:
         self.lexicons = lexicons
         self.typer = SourceTyper(lexicons)
         verbs = lexicons.get("report_verbs")
@@ -93,6 +101,7 @@ class AttributionFinder:
                     self.kind_of.setdefault(form, kind)
         for form in groups.get("not_cues", []):
             self.kind_of.pop(form.lower(), None)
+        self._learn_cue_words(builtin_cue_words() if cue_words is None else cue_words)
         # Participles read only in a raising passive ("is expected to"): as active verbs
         # or adjectives they are mostly something else ("the expected result").
         self._passive_only = _RAISING_PASSIVES - self.kind_of.keys()
@@ -127,6 +136,13 @@ class AttributionFinder:
         self._described_name_after = re.compile(
             rf"{_SPACE_COMMA}(?P<src>(?:[\w'’.-]+\s+){{0,4}}?(?i:{roles})\s+{_NAME})"
         )
+
+    def _learn_cue_words(self, cue_words: CueWords) -> None:
+        """Forms the learned table accepts become cues, those it rejects stop being ones."""
+        for form in cue_words.rejected():
+            self.kind_of.pop(form, None)
+        for form in cue_words.accepted():
+            self.kind_of.setdefault(form, "learned")
 
     # -- the pass over the article ------------------------------------------------------
 
@@ -195,6 +211,8 @@ class AttributionFinder:
             for match in [initial_cue(body, start)]
             if match is not None
         ]
+        initial += poll_cues(body, copy, starts)
+        initial += headline_colons(body)
         return sorted([*found, *initial]) if initial else found
 
     def _headline_cues(self, body: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -208,6 +226,10 @@ class AttributionFinder:
     def _read(self, cue: Cue) -> Found | None:
         if cue.lower in ("according to", "citing"):
             return self._according(cue)
+        if cue.lower == "in":
+            return read_in_poll(cue)
+        if cue.lower == ":":
+            return read_colon(cue)
         return self._verb(cue)
 
     # -- "according to X", "citing X" --------------------------------------------------
@@ -372,13 +394,19 @@ class AttributionFinder:
             # ", adding that ...", "... and said": the subject of the clause said it.
             found = cue.found
             previous = found[-1] if found and found[-1].sentence == cue.index else None
-            if previous is not None and previous.source is not None:
+            if (
+                previous is not None
+                and previous.source is not None
+                and not in_subordinate_clause(body, sentence.start, previous.source[0])
+            ):
                 return Speaker(previous.source, end)
             subject = subject_of(body, sentence.start, core_end, described=tail.endswith(","))
             if subject is not None:
                 return Speaker(subject[:2], end)
         if not clause_ended(body, sentence.start, start):
             return None
+        if gerund:
+            return None  # "..., protesting Mr. Trump inside": an -ing form has no inverted source
         after = self._source_after(cue, end, allow_phrase=False)
         if after is None:
             return None

@@ -27,7 +27,7 @@ _NAME_AFTER = re.compile(rf"{_SPACE_COMMA}(?P<src>{_NAME})")
 _PRONOUN_AFTER = re.compile(rf"{_SPACE_COMMA}(?P<src>(?i:he|she|they|I|we|it))\b")
 # The dot after a single capital ("U.S.", "J. Smith") is an abbreviation's, not an end.
 _PHRASE_AFTER = re.compile(
-    r"\s*(?P<src>[^\s,.;:\"“”()'](?:[^,.;:\"“”()]|(?<=\b[A-Z])\.){0,100}?)"
+    r"\s*(?P<src>[^\s,.;:\"“”()'](?:[^,.;:\"“”()]|(?<=\b[A-Z])\.){0,140}?)"
     r"(?=\s*(?:[,;:\"“”()]|(?<!\b[A-Z])\.|''|\Z)|\s+(?:who|which|that|when|in\s+(?:a|an|the)\s|"
     r"on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)))"
 )
@@ -100,6 +100,21 @@ _DESCRIBED_SUBJECT = re.compile(
 )
 
 
+_SUBORDINATORS = words("As When While If Although Though Because After Before Since Unless Once")
+
+
+_SUBORDINATE_OPENERS = words(
+    "as while when because after before if since until though although whereas"
+)
+
+
+def in_subordinate_clause(body: str, sentence_start: int, source_start: int) -> bool:
+    """Whether a source opens a subordinate clause ("He talked over them as they answered
+    questions and assured ..."): the "and" that follows joins the main clause's verbs."""
+    before = body[max(sentence_start, source_start - 12) : source_start].split()
+    return bool(before) and before[-1].lower() in _SUBORDINATE_OPENERS
+
+
 def role_of(role_match: re.Match[str] | None) -> str | None:
     """The words of a role ``_ROLE_AFTER`` matched (never empty: they open with a word)."""
     return role_match.group("role").strip() if role_match is not None else None
@@ -112,6 +127,8 @@ def subject_of(
     ``described``, a description followed by its verb ("The retired surgeon has given no
     details, saying": only after a comma, as "while adding three seats" reports nothing)."""
     match = _SUBJECT.match(body, start, end)
+    if match is not None and match.group("src").split()[0] in _SUBORDINATORS:
+        match = None  # "As Mr. Trump has unleashed ..., a movement ...": not the subject
     if match is None or match.group("src") in NOT_NAMES:
         if not described:
             return None
