@@ -161,6 +161,12 @@ def test_they_resolve_to_the_organisation_last_the_subject() -> None:
         ("Even an anti-Trump PAC said the levy was unlawful.", "anonymous", None),
         ("The NAACP said the levy was unlawful.", "named_organization", "NAACP"),
         ("Clinton's campaign said the ad was false.", "named_organization", "Clinton's campaign"),
+        ("I'm told the deal is close.", "anonymous", None),
+        ("Someone called it a quiet revolution.", "anonymous", None),
+        ("Nobody said the count was fair.", "unknown", None),
+        ("Union leaders say the deal is fair.", "vague", None),
+        ("The AFL-CIO said the deal was fair.", "named_organization", "AFL-CIO"),
+        ("The second official said the talks had stalled.", "anonymous", None),
     ],
 )
 def test_source_types(text: str, source_type: str, speaker: str | None) -> None:
@@ -174,6 +180,21 @@ def test_a_share_of_people_is_the_finding_of_the_poll_named_before() -> None:
         "city is on the wrong track."
     )
     assert [source_type for _, source_type, _ in found] == ["document", "document"]
+
+
+def test_a_quarter_of_people_is_a_share() -> None:
+    found = speakers(
+        "A Harlow Post poll found the mayor trailing. A quarter say they will vote for someone else."
+    )
+    assert [source_type for _, source_type, _ in found] == ["document", "document"]
+
+
+def test_the_second_official_is_not_a_person_named_before() -> None:
+    found = last(
+        "Tom Reyes, the mayor, spoke first. An official said the talks had stalled. "
+        '"They will resume," said the second official.'
+    )
+    assert found.source_type == "anonymous"
 
 
 def test_a_region_and_a_month_are_not_people() -> None:

@@ -24,6 +24,14 @@ PERSON_PRONOUNS = frozenset(["he", "she", "who", "him", "her"])
 GROUP_PRONOUNS = frozenset(["they", "them"])
 THING_PRONOUNS = frozenset(["it", "which", "that"])
 AUTHOR_PRONOUNS = frozenset(["i", "we", "me", "us"])
+# "I'm told", "we're told": the writer was told, by someone the story does not name.
+AUTHOR_PASSIVES = frozenset(["i'm", "i’m", "we're", "we’re"])
+# "Someone called it a revolution": one person the story does not name; "nobody said" is
+# no one saying anything.
+_SOMEONE = frozenset(["someone", "somebody"])
+_NOBODY = frozenset(["nobody", "no one", "no-one", "none"])
+# "the second official", "the other aide": one more of the unnamed people already quoted.
+_ORDINALS = frozenset(["second", "third", "fourth", "fifth", "other", "latter"])
 PRONOUNS = PERSON_PRONOUNS | GROUP_PRONOUNS | THING_PRONOUNS | AUTHOR_PRONOUNS | {"you"}
 
 DETERMINERS = words(
@@ -60,6 +68,7 @@ _SHARE = re.compile(
     r"overwhelming)\s+)*"
     r"(?:[\w.,-]+\s*(?:percent|per\s+cent|%)|[\w-]+\s+in\s+(?:\d+|ten)|"
     r"(?:\d+|one|two|three|four)[-\s](?:thirds?|quarters?|fifths?)|half|majorit(?:y|ies)|"
+    r"(?<=\ba\s)(?:third|quarter|fifth|tenth)|"
     r"pluralit(?:y|ies))(?![\w-])",
     re.I,
 )
@@ -206,6 +215,12 @@ class SourceTyper:
             if lower in AUTHOR_PRONOUNS and not in_quote:
                 return SourceInfo("author", "named", "the author")
             return SourceInfo("unknown", "pronoun")
+        if lower in AUTHOR_PASSIVES:
+            return SourceInfo("author", "named", "the author")  # "I'm told": see speakers.py
+        if lower in _SOMEONE:
+            return SourceInfo("anonymous", "group")
+        if lower in _NOBODY:
+            return SourceInfo("unknown", "other")
         if self.anonymous(phrase) or lower == "another":
             # "Another said": one more of the unnamed people the story quotes.
             return SourceInfo("anonymous", "group")
@@ -251,7 +266,7 @@ class SourceTyper:
         if first_word in ("a", "an") and head_words[-1] in _KIND_ACRONYMS:
             # "an anti-Trump PAC": a kind of organisation, unnamed, like "a conservative group"
             return SourceInfo("anonymous", "group")
-        if any(w.rstrip(".,") in self.org_words or _ACRONYM.match(w) for w in named):
+        if any(w.rstrip(".,") in self.org_words or _is_acronym(w) for w in named):
             return SourceInfo("named_organization", "named", bare)
         if named:
             last_title = max((i for i, w in enumerate(named) if w in self.titles), default=-1)
@@ -269,6 +284,8 @@ class SourceTyper:
             return SourceInfo("vague", "group")
         if head in self.anonymous_heads and not (definite and not head.endswith("s")):
             return SourceInfo("anonymous", "group")
+        if head in self.anonymous_heads and len(head_words) > 2 and head_words[1] in _ORDINALS:
+            return SourceInfo("anonymous", "group")  # "the second official said"
         if head in self.org_heads:
             if named and _POSSESSIVE.search(head_words[0]) and head_words[0][:1].isupper():
                 # "Clinton's campaign", "Rubio's office": named by whose it is
@@ -341,6 +358,13 @@ class SourceTyper:
             for i, w in enumerate(words)
             if w[:1].isupper() and not (i == 0 and w in NOT_NAMES) and w.lower() not in DETERMINERS
         ]
+
+
+def _is_acronym(word: str) -> bool:
+    """'NATO', 'U.S.', and acronyms joined by a hyphen ('AFL-CIO')."""
+    if _ACRONYM.match(word):
+        return True
+    return "-" in word and all(_ACRONYM.match(part) for part in word.split("-"))
 
 
 def _unpossessed(word: str) -> str:

@@ -26,6 +26,7 @@ from functools import lru_cache
 
 from sourcecheck.core.analysis.patterns import WordStartPattern, alternation, words
 from sourcecheck.core.analysis.sources import (
+    AUTHOR_PASSIVES,
     AUTHOR_PRONOUNS,
     GROUP_PRONOUNS,
     NOT_NAMES,
@@ -359,6 +360,10 @@ class SpeakerResolver:
                 entities, surnames, _Mention(info.speaker, "organization", None, (), False, 0)
             )
             return "named_organization", entity.name
+        if info.source_type == "author" and source.text.lower() in AUTHOR_PASSIVES:
+            cue = attribution.cue
+            if cue is not None and cue.text.endswith("told"):
+                return "anonymous", None  # "I'm told": by someone the story does not name
         if info.kind == "share":
             # "52 percent say": what the poll the story named found; with none named, an
             # unnamed poll's finding.
