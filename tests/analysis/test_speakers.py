@@ -571,3 +571,40 @@ def test_a_one_word_passive_agent_is_an_aside() -> None:
 def test_an_acronym_that_names_one_company_stays_named() -> None:
     found = last("In June, a desperate HP asked workers to take a pay cut.")
     assert found.source_type == "named_organization"
+
+
+# -- party, state and nationality (each example invented) ----------------------------------
+
+
+def test_the_florida_senator_is_not_the_senator_from_another_state() -> None:
+    found = last(
+        "Ana Ruiz, the senator from Vermont, spoke first. Tom Hale campaigned with "
+        "Sen. Joel Marsh, R-Iowa. The Florida senator told reporters he felt good."
+    )
+    assert found.speaker == "Tom Hale"
+
+
+def test_the_republican_nominee_is_the_one_the_text_calls_republican() -> None:
+    found = last(
+        "Republican nominee Carl Dunmore spoke in Ohio. Democratic nominee Ruth Amsel "
+        "spoke in Iowa, and Tom Hale joined her. The Republican nominee said the count "
+        "was rigged."
+    )
+    assert found.speaker == "Carl Dunmore"
+
+
+def test_a_description_before_who_is_its_person() -> None:
+    found = last(
+        "Brazilian President Ana Lima met Tom Hale on Friday. Hale said trade would grow. "
+        "Hale then sat through a lecture from the Brazilian president, who said tariffs "
+        "hurt both."
+    )
+    assert found.speaker == "Ana Lima"
+
+
+def test_god_is_not_a_person_of_the_story() -> None:
+    found = last(
+        "Tom Hale ended his campaign on Friday. We will see if God offers us another chance. "
+        "The former senator said he would rest."
+    )
+    assert found.speaker == "Tom Hale"

@@ -50,7 +50,7 @@ NOT_NAMES = words(
     Monday Tuesday Wednesday Thursday Friday Saturday Sunday Recently Finally Even
     Indeed Nor Not Like Unlike Already Again Further Moreover Thus Hence Until Once
     Because Despite Through Under Over From To Of Into About What Why How Where Who
-    Which Whether Mr Q No Yes Please Let
+    Which Whether Mr Q No Yes Please Let God
     """
 )
 # "(?<!\s)": a run of spaces is tried once, from its first space, not from each.

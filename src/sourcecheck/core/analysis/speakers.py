@@ -122,6 +122,9 @@ class _Entity:
     kind: str  # "person", "organization", "government" or "group"
     gender: str | None = None  # "f", "m" or None when nothing has shown it
     roles: set[str] = field(default_factory=set)
+    # Party, state and nationality the text gives ("party:republican", "place:Florida"):
+    # what tells "the Florida senator" from the senator from Vermont.
+    traits: set[str] = field(default_factory=set)
 
 
 @dataclass(slots=True)
@@ -136,6 +139,7 @@ class _Mention:
     offset: int  # of the name's first word (or its title) within the run
     single: bool = False  # one word with no title: a name only where a name is expected
     segment: int = 0  # where its part of the run starts (after "of", after a sentence end)
+    traits: tuple[str, ...] = ()  # "Florida Sen. Marco Rubio": place:Florida
 
 
 @dataclass(slots=True)
@@ -231,6 +235,7 @@ class SpeakerResolver:
             [*category(places, "demonyms"), *category(places, "dates"), *self.places]
         )
         self.parties = frozenset(category(places, "parties"))
+        self.demonyms = frozenset(category(places, "demonyms"))
         # Days and holidays, not months: "May" and "June" are also names.
         self.day_names = frozenset(
             d for d in category(places, "dates") if d[:3].lower() not in _MONTH_STEMS
@@ -258,6 +263,59 @@ class SpeakerResolver:
         withheld += category(lexicons.get("anonymity_reasons"), "grant")
         self._withheld = WordStartPattern(rf"{alternation(withheld)}\b", "i")
 
+    def trait(self, word: str) -> str | None:
+        """The party, place or people a capitalised word names ('GOP' -> party:republican,
+        'Fla.' -> place:Florida), if any."""
+        word = word.strip(",.()")
+        party = _PARTIES.get(word.lower())
+        if party is not None and word[:1].isupper():
+            return party
+        state = _STATES.get(word)
+        if state is not None:
+            return "place:" + state
+        if word in self.places:
+            return "place:" + word
+        if word in self.demonyms:
+            return "people:" + word
+        return None
+
+    def _traits(self, words: Iterable[str]) -> set[str]:
+        """The traits of a phrase's words, with party-state tags ('R-Fla.') read as both."""
+        found = set()
+        for word in words:
+            if _party_tag(word.strip("(),")):
+                tag = word.strip("(),.")
+                found.add(_TAG_PARTIES[tag[0]])
+                word = tag[2:]
+            trait = self.trait(word)
+            if trait is not None:
+                found.add(trait)
+        return found
+
+    def _described_by(self, body: str, found: _Found, entity: _Entity) -> None:
+        """Roles and traits the words around a person's name give: 'Republican nominee
+        Donald Trump', 'Marco Rubio (R-Fla.)', 'Tim Kaine, the Democratic running mate,'."""
+        lead = found.lead
+        if lead > 1 and body[lead - 1] == " " and body[lead - 2].islower():
+            before = body[max(0, lead - 60) : lead].split()
+            if before and before[-1] in self.typer.role_nouns:
+                words = []
+                for word in reversed(before):
+                    if word in self.typer.role_nouns or word in _ROLE_MODIFIERS:
+                        entity.roles.add(word)
+                    elif self.trait(word) is None:
+                        break
+                    words.append(word)
+                entity.traits.update(self._traits(words))
+        end = found.run_end
+        after = body[end : end + 2]
+        if after == ", " or after == " (":
+            aside = _ASIDE.match(body, end + 2, end + 80)
+            if aside is not None:
+                words = aside.group().split()
+                entity.traits.update(self._traits(words))
+                entity.roles.update(w for w in words if w in self.typer.role_nouns)
+
     # -- the pass -------------------------------------------------------------------------
 
     def resolve(
@@ -282,6 +340,8 @@ class SpeakerResolver:
                 mention = found.mention
                 assert mention is not None
                 entity = _entity(entities, surnames, mention)
+                if entity.kind == "person":
+                    self._described_by(body, found, entity)
                 if mention.possessive:
                     history.add(found, entity, False)
                     if entity.kind == "person" and subject(found):
@@ -350,6 +410,12 @@ class SpeakerResolver:
             if roles:
                 entity.roles.update(roles)
                 entity.gender = entity.gender or _gender_of_roles(roles)
+                traits = self._traits(source.text[:at].split())
+                # "the senator from Vermont", "R-Ky.": not "who is third in Iowa polls"
+                aside = _ASIDE.match(attribution.role) if attribution.role else None
+                if aside is not None:
+                    traits |= self._traits(aside.group().split())
+                entity.traits.update(traits)
             if entity.kind == "person":
                 return "named_person", entity.name
             return "named_organization", entity.name  # "Greenfield Foods" named before
@@ -419,6 +485,15 @@ class SpeakerResolver:
                 info = self.typer.known(antecedent.group("np"))
                 if info.kind == "named" and info.speaker:
                     return info.source_type, info.speaker
+            elif pronoun == "who":
+                # "a lecture from the Mexican president, who said": the description's person
+                described = _DESCRIBED_RELATIVE.search(body, max(0, start - 80), start)
+                if described is not None and described.group("head") in self.typer.role_nouns:
+                    info = self.typer.known(described.group("np"))
+                    if info.kind == "person_description":
+                        return self._person_description(
+                            described.group("np"), described.start("np"), history, info
+                        )
             if pronoun == "which":
                 return "unknown", None
         if pronoun in PERSON_PRONOUNS or pronoun in AUTHOR_PRONOUNS or pronoun == "you":
@@ -462,9 +537,23 @@ class SpeakerResolver:
     ) -> tuple[SourceType, str | None]:
         """'the senator', 'the spokeswoman': the person last given that role, else the most
         recent speaker or subject whose gender the role does not contradict."""
-        head = phrase.split()[-1].lower()
+        words = phrase.split()
+        head = words[-1].lower()
         gender = _gender_of_roles((head,))
-        given = history.latest_at(lambda e: head in e.roles, start, kind="person")
+        # "The Florida senator", "the Republican nominee": someone the text gave that
+        # party or state, or at least no other.
+        traits = self._traits(words[1:-1]) if len(words) > 2 else set()
+
+        def fits(entity: _Entity) -> bool:
+            return not traits or _compatible(entity.traits, traits)
+
+        given = None
+        if traits:
+            given = history.latest_at(
+                lambda e: head in e.roles and not traits.isdisjoint(e.traits), start, kind="person"
+            )
+        if given is None:
+            given = history.latest_at(lambda e: head in e.roles and fits(e), start, kind="person")
         unnamed = history.unnamed.get(head)
         if (
             unnamed is not None
@@ -475,13 +564,19 @@ class SpeakerResolver:
             # paragraphs before the story names him and calls him "the lawmaker".
             return "anonymous", None
         entity = given[1] if given is not None else None
+        if entity is None and traits:
+            entity = history.latest(lambda e: not traits.isdisjoint(e.traits), start, "person")
         if entity is None:
             entity = history.latest(
-                lambda e: gender is None or e.gender in (None, gender), start, "person"
+                lambda e: (gender is None or e.gender in (None, gender)) and fits(e),
+                start,
+                "person",
             )
         if entity is None:
             return ("anonymous" if head in self.typer.anonymous_heads else "unknown"), None
         entity.roles.add(head)
+        if _compatible(entity.traits, traits):
+            entity.traits.update(traits)  # "the Texas senator": not the Florida one later
         return "named_person", entity.name
 
     # -- mentions -------------------------------------------------------------------------
@@ -643,11 +738,15 @@ class SpeakerResolver:
     def _mention(self, tokens: list[str], offset: int) -> _Mention | None:
         """What a segment of a run names, or None (a place, a date, a common word)."""
         skipped = 0
+        traits: list[str] = []
         while tokens and (
             tokens[0] in self._skipped
             or tokens[0].lower() in _CAPITALISED_FUNCTION_WORDS
             or ("-" in tokens[0] and _described(tokens[0]))
         ):
+            trait = self.trait(tokens[0])
+            if trait is not None:
+                traits.append(trait)  # "Republican Donald Trump", "Florida Sen. Rubio"
             skipped += len(tokens[0]) + 1
             tokens = tokens[1:]
         if not tokens or _party_tag(tokens[0]) or ("-" in tokens[-1] and _described(tokens[-1])):
@@ -674,9 +773,9 @@ class SpeakerResolver:
                 # "Hewlett-Packard CEO Carly Fiorina": the person the organisation's role
                 # word introduces.
                 skipped += len(" ".join(tokens[:given])) + 1
-                return self._person(tokens[given:], possessive, offset + skipped)
+                return self._person(tokens[given:], possessive, offset + skipped, traits)
             return _Mention(text, "organization", None, (), possessive, offset + skipped)
-        return self._person(tokens, possessive, offset + skipped)
+        return self._person(tokens, possessive, offset + skipped, traits)
 
     def _given_name_after_role(self, tokens: list[str]) -> int:
         """The index of a given name that opens a full name after other words, else 0."""
@@ -688,7 +787,9 @@ class SpeakerResolver:
                 return index
         return 0
 
-    def _person(self, tokens: list[str], possessive: bool, offset: int) -> _Mention | None:
+    def _person(
+        self, tokens: list[str], possessive: bool, offset: int, traits: list[str] | None = None
+    ) -> _Mention | None:
         titles = self.typer.titles
         gender: str | None = None
         roles: list[str] = []
@@ -716,7 +817,16 @@ class SpeakerResolver:
         if gender is None and roles:
             gender = _gender_of_roles(roles)
         single = len(name) == 1 and not roles
-        return _Mention(" ".join(name), "person", gender, tuple(roles), possessive, offset, single)
+        return _Mention(
+            " ".join(name),
+            "person",
+            gender,
+            tuple(roles),
+            possessive,
+            offset,
+            single,
+            traits=tuple(traits) if traits else (),
+        )
 
     def _fragment(self, body: str, source: Span) -> bool:
         """Whether a one-run source is part of a capitalised run that names nobody: a
@@ -752,6 +862,81 @@ class SpeakerResolver:
         return _Mention(speaker, "person", gender, (), False, 0)
 
 
+def _compatible(known: set[str], wanted: set[str]) -> bool:
+    """Whether traits the text gave someone leave room for the ones a description gives:
+    a party, a state or a people of their own rules out another of the same kind."""
+    for trait in wanted:
+        kind = trait[: trait.index(":") + 1]
+        if trait not in known and any(k.startswith(kind) for k in known):
+            return False
+    return True
+
+
+_PARTIES = {
+    "republican": "party:republican",
+    "republicans": "party:republican",
+    "gop": "party:republican",
+    "democratic": "party:democratic",
+    "democrat": "party:democratic",
+    "democrats": "party:democratic",
+    "independent": "party:independent",
+    "libertarian": "party:libertarian",
+}
+_TAG_PARTIES = {"R": "party:republican", "D": "party:democratic", "I": "party:independent"}
+# AP-style state abbreviations ("Sen. Marco Rubio, R-Fla."), for "the Florida senator".
+_STATES = {
+    "Ala": "Alabama",
+    "Ariz": "Arizona",
+    "Ark": "Arkansas",
+    "Calif": "California",
+    "Colo": "Colorado",
+    "Conn": "Connecticut",
+    "Del": "Delaware",
+    "Fla": "Florida",
+    "Ga": "Georgia",
+    "Ill": "Illinois",
+    "Ind": "Indiana",
+    "Kan": "Kansas",
+    "Kans": "Kansas",
+    "Ky": "Kentucky",
+    "La": "Louisiana",
+    "Md": "Maryland",
+    "Mass": "Massachusetts",
+    "Mich": "Michigan",
+    "Minn": "Minnesota",
+    "Miss": "Mississippi",
+    "Mo": "Missouri",
+    "Mont": "Montana",
+    "Neb": "Nebraska",
+    "Nev": "Nevada",
+    "N.H": "New Hampshire",
+    "N.J": "New Jersey",
+    "N.M": "New Mexico",
+    "N.Y": "New York",
+    "N.C": "North Carolina",
+    "N.D": "North Dakota",
+    "Okla": "Oklahoma",
+    "Ore": "Oregon",
+    "Pa": "Pennsylvania",
+    "R.I": "Rhode Island",
+    "S.C": "South Carolina",
+    "S.D": "South Dakota",
+    "Tenn": "Tennessee",
+    "Tex": "Texas",
+    "Vt": "Vermont",
+    "Va": "Virginia",
+    "Wash": "Washington",
+    "W.Va": "West Virginia",
+    "Wis": "Wisconsin",
+    "Wyo": "Wyoming",
+}
+# Lower-case words of a role written before a name ("former presidential nominee").
+_ROLE_MODIFIERS = words("former presidential vice running mate likely presumptive then")
+# What follows a name's comma or bracket when it says who they are: "the Democratic
+# nominee", "a Republican from Ohio", "R-Fla.".
+_ASIDE = re.compile(r"(?:(?:the|a|an)[ \t][^,;.()\n]*|[RDI]-[A-Z][\w.]*)")
+
+
 def _entity(entities: dict[str, _Entity], surnames: dict[str, str], mention: _Mention) -> _Entity:
     """The entity a mention names: 'Lopez' is the 'Maria Lopez' named before it."""
     name = mention.name
@@ -767,6 +952,8 @@ def _entity(entities: dict[str, _Entity], surnames: dict[str, str], mention: _Me
         entity.gender = mention.gender
     if mention.roles:
         entity.roles.update(mention.roles)
+    if mention.traits:
+        entity.traits.update(mention.traits)
     return entity
 
 
@@ -832,7 +1019,7 @@ _CAPITALISED_FUNCTION_WORDS = words(
     """
     he she it they we i you his her its their our my me him them us maybe perhaps yes no
     nonetheless nevertheless sooner best first second next few several such each every
-    thanks thank dear hey hi hello congratulations sorry
+    thanks thank dear hey hi hello congratulations sorry god
     one two three four five six seven eight nine ten
     """
 )
@@ -848,6 +1035,9 @@ _UNNAMED_REACH = 400  # characters: about two sentences
 _KIND_ACRONYMS = frozenset(["PAC", "PACs", "NGO", "LLC"])
 # "a conservative ", "an anti-Trump ": an indefinite article and descriptions right before.
 _KIND_OF = re.compile(r"(?<![\w-])[Aa]n?(?:[ \t]+(?:[a-z][\w-]*|[A-Z]\w*-[a-z][\w-]*))*[ \t]+\Z")
+_DESCRIBED_RELATIVE = re.compile(
+    r"(?<![\w-])(?P<np>[Tt]he[ \t]+(?:[\w'’-]+[ \t]+){0,3}(?P<head>[a-z][\w-]*))[ \t]*,[ \t]*\Z"
+)
 _STATEMENT = re.compile(r"(?:the|that|this|its|his|her|their)\s+statement\Z", re.I)
 _PREMODIFIERS = words("the a an former longtime veteran then")
 
