@@ -608,3 +608,18 @@ def test_god_is_not_a_person_of_the_story() -> None:
         "The former senator said he would rest."
     )
     assert found.speaker == "Tom Hale"
+
+
+def test_a_poll_whose_maker_the_next_sentence_names_is_a_document() -> None:
+    found = analyze(
+        "The mayor trails by four points, a new poll has found. The poll, released on "
+        "Wednesday by the Harlow Institute of Policy, surveyed 900 voters."
+    ).attributions[0]
+    assert (found.source_type, found.speaker) == ("document", "the Harlow Institute of Policy")
+
+
+def test_a_poll_whose_maker_is_never_named_stays_vague() -> None:
+    found = analyze(
+        "The mayor trails by four points, a new poll has found. The poll surveyed 900 voters."
+    ).attributions[0]
+    assert found.source_type == "vague"

@@ -430,6 +430,12 @@ class SpeakerResolver:
             cue = attribution.cue
             if cue is not None and cue.text.endswith("told"):
                 return "anonymous", None  # "I'm told": by someone the story does not name
+        if info.source_type == "vague" and source.text.endswith(_UNNAMED_POLLS):
+            # "a new poll has found. The poll, released by the Harlow Institute, ...": the
+            # story names the maker in the next breath.
+            maker = _MAKER_NEXT.search(body, source.end, source.end + _UNNAMED_REACH)
+            if maker is not None:
+                return "document", maker.group("maker")
         if info.kind == "share":
             # "52 percent say": what the poll the story named found; with none named, an
             # unnamed poll's finding.
@@ -1035,6 +1041,12 @@ _UNNAMED_REACH = 400  # characters: about two sentences
 _KIND_ACRONYMS = frozenset(["PAC", "PACs", "NGO", "LLC"])
 # "a conservative ", "an anti-Trump ": an indefinite article and descriptions right before.
 _KIND_OF = re.compile(r"(?<![\w-])[Aa]n?(?:[ \t]+(?:[a-z][\w-]*|[A-Z]\w*-[a-z][\w-]*))*[ \t]+\Z")
+_UNNAMED_POLLS = ("poll", "survey", "study")
+_MAKER_NEXT = re.compile(
+    r"(?<![\w-])(?:[Tt]he|[Tt]his)[ \t]+(?:new[ \t]+|latest[ \t]+)?(?:poll|survey|study),?[ \t]"
+    r"[^.\n]{0,120}?(?<![\w-])(?:by|from)[ \t]+"
+    r"(?P<maker>(?:the[ \t]+)?[A-Z][\w&'’-]*(?:[ \t]+(?:of[ \t]+)?[A-Z][\w&'’-]*)*)"
+)
 _DESCRIBED_RELATIVE = re.compile(
     r"(?<![\w-])(?P<np>[Tt]he[ \t]+(?:[\w'’-]+[ \t]+){0,3}(?P<head>[a-z][\w-]*))[ \t]*,[ \t]*\Z"
 )
