@@ -623,3 +623,16 @@ def test_a_poll_whose_maker_is_never_named_stays_vague() -> None:
         "The mayor trails by four points, a new poll has found. The poll surveyed 900 voters."
     ).attributions[0]
     assert found.source_type == "vague"
+
+
+def test_a_name_with_a_plural_noun_inside_is_a_movement() -> None:
+    found = speakers(
+        "The Harbor Times covered the march. Black Lives Matter issued a statement on "
+        'Friday. "We will not march," the group said in a statement.'
+    )
+    assert found[-1][1:] == ("named_organization", "Black Lives Matter")
+
+
+def test_a_three_word_name_is_still_a_person() -> None:
+    found = last("Juan Carlos Varela spoke first. He said the bill would pass.")
+    assert (found.source_type, found.speaker) == ("named_person", "Juan Carlos Varela")

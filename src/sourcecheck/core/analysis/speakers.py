@@ -243,6 +243,7 @@ class SpeakerResolver:
         names = lexicons.get("person_names")
         self.female = frozenset(category(names, "female"))
         self.male = frozenset(category(names, "male"))
+        self.given_names = self.female | self.male
         self._not_person = frozenset(typer.org_words | typer.governments)
         self._abbreviated = frozenset(w for w in typer.titles if w.endswith("."))
         # The first words a run's name never starts with, as one set lookup.
@@ -781,7 +782,17 @@ class SpeakerResolver:
                 skipped += len(" ".join(tokens[:given])) + 1
                 return self._person(tokens[given:], possessive, offset + skipped, traits)
             return _Mention(text, "organization", None, (), possessive, offset + skipped)
+        if len(tokens) > 2 and self._movement(tokens):
+            return _Mention(text, "organization", None, (), possessive, offset + skipped)
         return self._person(tokens, possessive, offset + skipped, traits)
+
+    def _movement(self, tokens: list[str]) -> bool:
+        """'Black Lives Matter': a name of three words or more with a plural noun inside it
+        and no given name to open it names a movement, not a person."""
+        given = self.given_names
+        if tokens[0] in given or tokens[0] in self.typer.titles:
+            return False
+        return any(_plural_word(t) and t not in given for t in tokens[1:-1])
 
     def _given_name_after_role(self, tokens: list[str]) -> int:
         """The index of a given name that opens a full name after other words, else 0."""
@@ -861,8 +872,8 @@ class SpeakerResolver:
             return _Mention(speaker, "group", None, (), False, at)  # "The Clintons said"
         parsed = self._parsed(phrase) if phrase[:1].isupper() else ()
         for mention in parsed:
-            if mention.kind == "person" and mention.name == speaker:
-                return mention
+            if mention.name == speaker and mention.kind in ("person", "organization"):
+                return mention  # an organisation: "Black Lives Matter said"
         first = speaker.split()[0]
         gender = "f" if first in self.female else "m" if first in self.male else None
         return _Mention(speaker, "person", gender, (), False, 0)
@@ -1169,6 +1180,11 @@ def _gender_of_roles(roles: Iterable[str]) -> str | None:
 
 def _role_words(role: str) -> set[str]:
     return {w.strip(",.").lower() for w in role.split()}
+
+
+def _plural_word(word: str) -> bool:
+    lower = word.lower()
+    return len(lower) > 3 and lower.endswith("s") and not lower.endswith(("ss", "us", "is", "'s"))
 
 
 def _possessive(phrase: str) -> bool:
