@@ -1,7 +1,7 @@
 """Findings measured the way an editor judges them, on the project's editorial gold.
 
     python benchmarks/editorial.py [--data ../shared/data/polnear]
-                                   [--split dev|train|fresh|fresh2|fresh3|all]
+                                   [--split dev|train|train2|fresh|fresh2|fresh3|fresh4|all]
                                    [--polnear] [--errors KIND] [--markdown]
 
 The gold (``benchmarks/editorial_gold/<split>/*.json``, written with
@@ -27,7 +27,9 @@ A gold file with a ``layers`` list covers only those layers (the ``fresh`` and `
 splits hold speakers and unnamed sources only): it counts for their figures and no other.
 ``fresh2`` was annotated after the speaker rules were written and never tuned on. ``fresh3``
 holds articles of PolNeAR's dev split (autumn 2016, like the dev half) that are not in the
-dev half, so that speaker rules can be tuned on the dev half's kind of news without reading it.
+dev half, so that speaker rules can be tuned on the dev half's kind of news without reading it;
+``fresh4`` holds ten more of them, never tuned on. ``train2`` is a second tuning half with
+every layer (PolNeAR train articles), annotated in session 6.
 
 ``--polnear`` adds PolNeAR's overlap F1 (source / cue / content) on its dev split, which the
 same table's floors refer to. ``--errors claims|hedges|speakers|unnamed`` lists the misses.
@@ -54,7 +56,8 @@ GOLD = Path(__file__).parent / "editorial_gold"
 CLAIM_RULES = ("attribution_clarity/unattributed-claim", "attribution_clarity/unattributed-figure")
 HEDGE_RULES = ("hedging/writer-hedge",)
 UNNAMED = ("anonymous", "vague")
-SPLITS = ("dev", "train", "fresh", "fresh2", "fresh3")
+SPLITS = ("dev", "train", "train2", "fresh", "fresh2", "fresh3", "fresh4")
+TUNING = ("train", "train2")  # the full-layer splits the training scripts fit on
 LAYERS = ("sentences", "speakers", "unnamed_sources", "writer_hedges", "editor")
 _WORD = re.compile(r"[\w'’.-]+")
 
@@ -107,8 +110,9 @@ class Tally:
         self.errors.setdefault(kind, []).append(line)
 
 
-def load(data: Path, split: str) -> Iterator[Gold]:
-    splits = SPLITS if split == "all" else (split,)
+def load(data: Path, split: str | tuple[str, ...]) -> Iterator[Gold]:
+    """The gold of one split, of several, or of ``"all"``."""
+    splits = SPLITS if split == "all" else (split,) if isinstance(split, str) else split
     for part in splits:
         for path in sorted((GOLD / part).glob("*.json")):
             gold = json.loads(path.read_text(encoding="utf-8"))
