@@ -636,3 +636,43 @@ def test_a_name_with_a_plural_noun_inside_is_a_movement() -> None:
 def test_a_three_word_name_is_still_a_person() -> None:
     found = last("Juan Carlos Varela spoke first. He said the bill would pass.")
     assert (found.source_type, found.speaker) == ("named_person", "Juan Carlos Varela")
+
+
+def test_a_state_abbreviation_before_who_is_not_a_person() -> None:
+    found = last(
+        "Ann Lee spoke first. Dana Rawlings, 59, of Ashton, Md., who watched the ceremony, "
+        "said it brought back memories. She said she had toured the museum."
+    )
+    assert found.speaker == "Dana Rawlings"
+
+
+def test_a_hyphenated_given_name_is_part_of_the_name() -> None:
+    found = last(
+        "Foreign Minister Jean-Marc Arnaud spoke in Paris. In New York, Secretary General "
+        "Ban Ki-soo condemned what he called a brazen breach."
+    )
+    assert found.speaker == "Ban Ki-soo"
+
+
+def test_someone_s_lawyer_is_not_the_last_person_named() -> None:
+    found = last(
+        "Tom Hale, the committee chairman, spoke first. Pagano refused to testify. "
+        "Pagano's lawyer has said he will refuse again."
+    )
+    assert found.speaker != "Tom Hale"
+
+
+def test_a_running_mate_is_not_the_nominee() -> None:
+    found = last(
+        "Republican nominee Carl Dunmore spoke in Ohio. Tom Hale, the Republican vice "
+        "presidential nominee, spoke in Iowa. The Republican nominee said the count was rigged."
+    )
+    assert found.speaker == "Carl Dunmore"
+
+
+def test_the_us_senator_is_a_senator_of_any_state() -> None:
+    found = last(
+        "Ruth Amsel, a senator from New York, spoke in Iowa. The U.S. senator said the vote "
+        "was a mistake."
+    )
+    assert found.speaker == "Ruth Amsel"

@@ -233,7 +233,12 @@ class SourceTyper:
         bare = (
             " ".join(w for w in words if w.lower() != "the") if "the" in lower else " ".join(words)
         )
-        if bare in self.governments or bare in self.places or lower in self.lower_places:
+        if (
+            bare in self.governments
+            or bare in self.places
+            or lower in self.lower_places
+            or (bare[-1] == "." and bare[:-1] in self.places)  # "Md.", "Calif."
+        ):
             # "Lisbon says", "Ohio argued": a capital or a state speaking is its government.
             return SourceInfo("named_organization", "named", bare)
         if bare in self.dates:

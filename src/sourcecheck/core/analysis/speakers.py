@@ -76,7 +76,7 @@ _TITLE_ROLES = {
 _FEMALE_ROLES = words(
     """
     spokeswoman congresswoman chairwoman businesswoman councilwoman assemblywoman actress
-    woman mother wife daughter sister widow queen princess grandmother girl waitress
+    woman mother wife daughter sister widow queen princess grandmother girl waitress lady
     """
 )
 _MALE_ROLES = words(
@@ -274,6 +274,8 @@ class SpeakerResolver:
         state = _STATES.get(word)
         if state is not None:
             return "place:" + state
+        if word in _NATIONAL:
+            return None  # "the U.S. senator": every state's senator is one
         if word in self.places:
             return "place:" + word
         if word in self.demonyms:
@@ -302,20 +304,24 @@ class SpeakerResolver:
             if before and before[-1] in self.typer.role_nouns:
                 words = []
                 for word in reversed(before):
-                    if word in self.typer.role_nouns or word in _ROLE_MODIFIERS:
-                        entity.roles.add(word)
-                    elif self.trait(word) is None:
+                    role = word in self.typer.role_nouns or word in _ROLE_MODIFIERS
+                    if not role and self.trait(word) is None:
                         break
                     words.append(word)
-                entity.traits.update(self._traits(words))
+                self._describe(entity, words)
         end = found.run_end
         after = body[end : end + 2]
         if after == ", " or after == " (":
             aside = _ASIDE.match(body, end + 2, end + 80)
             if aside is not None:
-                words = aside.group().split()
-                entity.traits.update(self._traits(words))
-                entity.roles.update(w for w in words if w in self.typer.role_nouns)
+                self._describe(entity, aside.group().split())
+
+    def _describe(self, entity: _Entity, words: list[str]) -> None:
+        """Give an entity the roles and traits of a description's words; a deputy's role
+        ("vice presidential nominee", "running mate") is not the role itself."""
+        entity.traits.update(self._traits(words))
+        if _DEPUTY_WORDS.isdisjoint(words):
+            entity.roles.update(w for w in words if w in self.typer.role_nouns)
 
     # -- the pass -------------------------------------------------------------------------
 
@@ -490,7 +496,9 @@ class SpeakerResolver:
             antecedent = _RELATIVE.search(body, max(0, start - 80), start)
             if antecedent is not None:
                 info = self.typer.known(antecedent.group("np"))
-                if info.kind == "named" and info.speaker:
+                # "who" is a person, "which" is not ("of Ashton, Md., who watched")
+                person = info.source_type == "named_person"
+                if info.kind == "named" and info.speaker and person == (pronoun == "who"):
                     return info.source_type, info.speaker
             elif pronoun == "who":
                 # "a lecture from the Mexican president, who said": the description's person
@@ -546,7 +554,8 @@ class SpeakerResolver:
         recent speaker or subject whose gender the role does not contradict."""
         words = phrase.split()
         head = words[-1].lower()
-        gender = _gender_of_roles((head,))
+        # "the former first lady and U.S. senator": any of its role words may tell
+        gender = _gender_of_roles(w.lower() for w in words)
         # "The Florida senator", "the Republican nominee": someone the text gave that
         # party or state, or at least no other.
         traits = self._traits(words[1:-1]) if len(words) > 2 else set()
@@ -571,6 +580,10 @@ class SpeakerResolver:
             # paragraphs before the story names him and calls him "the lawmaker".
             return "anonymous", None
         entity = given[1] if given is not None else None
+        if entity is None and (_POSSESSIVE_OPENER.match(phrase) or _possessive(words[0])):
+            # "his attorney", "Pagliano's lawyer": someone else than the people named, and
+            # the text has given no one that role.
+            return "named_person", None
         if entity is None and traits:
             entity = history.latest(lambda e: not traits.isdisjoint(e.traits), start, "person")
         if entity is None:
@@ -767,6 +780,8 @@ class SpeakerResolver:
         text = " ".join(tokens)
         if text in self.not_names or text in self.parties:
             return None
+        if text[-1] == "." and text[:-1] in self.not_names:
+            return None  # "of Upper Marlboro, Md.": a state, never "she"
         if tokens[-1].lower() in self.typer.document_heads:
             return None  # "the AP-GfK Poll": a document, never "he"
         if text in self.typer.governments:
@@ -899,6 +914,7 @@ _PARTIES = {
     "independent": "party:independent",
     "libertarian": "party:libertarian",
 }
+_NATIONAL = frozenset(["U.S", "US", "America", "American", "Americans", "United", "States", "USA"])
 _TAG_PARTIES = {"R": "party:republican", "D": "party:democratic", "I": "party:independent"}
 # AP-style state abbreviations ("Sen. Marco Rubio, R-Fla."), for "the Florida senator".
 _STATES = {
@@ -948,6 +964,7 @@ _STATES = {
     "Wyo": "Wyoming",
 }
 # Lower-case words of a role written before a name ("former presidential nominee").
+_DEPUTY_WORDS = frozenset(["vice", "deputy", "running", "assistant", "Vice", "Deputy"])
 _ROLE_MODIFIERS = words("former presidential vice running mate likely presumptive then")
 # What follows a name's comma or bracket when it says who they are: "the Democratic
 # nominee", "a Republican from Ohio", "R-Fla.".
@@ -1043,8 +1060,17 @@ _CAPITALISED_FUNCTION_WORDS = words(
 
 
 def _described(token: str) -> bool:
-    """'Oscar-winner', 'Trump-backed': a capitalised word made into a description."""
-    return "-" in token and any(part[:1].islower() for part in token.split("-")[1:])
+    """'Oscar-winner', 'Trump-backed': a capitalised word made into a description; not a
+    given name such as 'Ki-moon' or 'Jong-un'."""
+    if "-" not in token or _HYPHENATED_NAME.match(token):
+        return False
+    return any(part[:1].islower() for part in token.split("-")[1:])
+
+
+# "Ban Ki-moon", "Kim Jong-un", "Moon Jae-in": two short syllables, not "Anti-war".
+_HYPHENATED_NAME = re.compile(
+    r"(?!(?:Anti|Pro|Non|Ex|Co|Pre|Post|Mid)-)[A-Z][a-z]{1,3}-[a-z]{2,4}\Z"
+)
 
 
 _UNNAMED_REACH = 400  # characters: about two sentences
@@ -1157,6 +1183,7 @@ def _passive_agent(body: str, position: int) -> bool:
     return any(t.endswith(("ed", "en")) for t in tokens[-5:-1])
 
 
+_POSSESSIVE_OPENER = re.compile(r"(?:his|her|their|its)\s", re.I)
 _NICKNAME_TAIL = re.compile(r"(?<![\w'’.-])[A-Z][\w'’.-]*[ \t]+[\"“‘'][A-Z][\w.-]*[\"”’']\Z")
 _NICKNAME_CLOSERS = "\"”’'"
 
