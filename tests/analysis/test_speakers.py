@@ -676,3 +676,15 @@ def test_the_us_senator_is_a_senator_of_any_state() -> None:
         "was a mistake."
     )
     assert found.speaker == "Ruth Amsel"
+
+
+@pytest.mark.parametrize(
+    ("text", "source_type"),
+    [
+        ('A friend commented: "For you, it is the economy."', "anonymous"),
+        ("The Chinese said emissions would fall by a third.", "named_organization"),
+        ("Hale refused. His attorney said Hale would appear in private.", "named_person"),
+    ],
+)
+def test_friends_governments_and_possessed_roles(text: str, source_type: str) -> None:
+    assert last(text).source_type == source_type

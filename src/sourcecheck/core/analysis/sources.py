@@ -244,6 +244,9 @@ class SourceTyper:
         if bare in self.dates:
             return SourceInfo("unknown", "other")  # "October showed": not a source
         if bare in self.demonyms:
+            if words[0].lower() == "the" and not bare.endswith("s"):
+                # "the Chinese pledged", "the British said": the country's government
+                return SourceInfo("named_organization", "named", bare)
             return SourceInfo("vague", "group")  # "Americans say"
         if bare in self.parties and bare.endswith("s"):
             # "Democrats say", "the Republicans argued": some of the party's members, not
@@ -284,7 +287,11 @@ class SourceTyper:
         first = head_words[0].lower()
         if first in _POSSESSIVE_PRONOUNS and head in _KIN:
             return SourceInfo("unknown", "other")  # "his wife": who she is, the text says
-        definite = first in ("the", "this", "that") or _POSSESSIVE.search(head_words[0]) is not None
+        definite = (
+            first in ("the", "this", "that")
+            or first in _POSSESSIVE_PRONOUNS  # "his attorney": whom the text knows
+            or _POSSESSIVE.search(head_words[0]) is not None
+        )
         if head in self.vague_heads:
             return SourceInfo("vague", "group")
         if head in self.anonymous_heads and not (definite and not head.endswith("s")):
