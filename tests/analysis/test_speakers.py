@@ -688,3 +688,19 @@ def test_the_us_senator_is_a_senator_of_any_state() -> None:
 )
 def test_friends_governments_and_possessed_roles(text: str, source_type: str) -> None:
     assert last(text).source_type == source_type
+
+
+def test_two_names_joined_by_and_are_not_one_person() -> None:
+    found = speakers(
+        "Hale and Amsel point out their own records.\n\nTom Hale and Ruth Amsel vied for "
+        'the title. "We will win," she said.'
+    )
+    assert found[-1][1:] == ("named_person", "Ruth Amsel")
+
+
+def test_the_owner_of_a_role_before_its_holder_is_no_subject() -> None:
+    found = last(
+        "Ruth Amsel spoke in Iowa.\n\nAmsel communication director Jennifer Palmer said "
+        'Hale was reduced to insults. "This man wants to be president," she said.'
+    )
+    assert found.speaker == "Jennifer Palmer"

@@ -276,6 +276,9 @@ class SourceTyper:
             return SourceInfo("anonymous", "group")
         if any(w.rstrip(".,") in self.org_words or _is_acronym(w) for w in named):
             return SourceInfo("named_organization", "named", bare)
+        if named and _coordinated_names(head_words):
+            # "Trump and Clinton point out": two people, not one called "Trump Clinton"
+            return SourceInfo("named_person", "group", bare)
         if named:
             last_title = max((i for i, w in enumerate(named) if w in self.titles), default=-1)
             person = " ".join(named[last_title + 1 :])  # "Health Secretary Dana Whitfield"
@@ -377,6 +380,14 @@ def _is_acronym(word: str) -> bool:
     if _ACRONYM.match(word):
         return True
     return "-" in word and all(_ACRONYM.match(part) for part in word.split("-"))
+
+
+def _coordinated_names(words: list[str]) -> bool:
+    """Whether capitalised words stand on both sides of an "and" ('Trump and Clinton')."""
+    for i in range(1, len(words) - 1):
+        if words[i] in ("and", "&") and words[i - 1][:1].isupper() and words[i + 1][:1].isupper():
+            return True
+    return False
 
 
 def _unpossessed(word: str) -> str:

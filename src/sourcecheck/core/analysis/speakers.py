@@ -23,6 +23,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import pairwise
 
 from sourcecheck.core.analysis.patterns import WordStartPattern, alternation, words
 from sourcecheck.core.analysis.sources import (
@@ -696,7 +697,18 @@ class SpeakerResolver:
         if body[end : end + 1] not in (" ", "\t"):
             return False  # "Ilse Hogue, president of ...": an appositive, not a modifier
         following = body[end + 1 : end + 16].split(None, 1)
-        return bool(following) and following[0].lower() in self.typer.common_nouns
+        if not following or not following[0].islower():
+            return False
+        if following[0] in self.typer.common_nouns:
+            return True
+        # "Clinton communication director Jennifer Palmieri": a role's owner, then its holder
+        words = body[end + 1 : end + 50].split()
+        for before, word in pairwise(words[:4]):
+            if word[:1].isupper():
+                return before in self.typer.role_nouns
+            if not word.islower():
+                return False
+        return False
 
     def _parsed(self, run: str) -> tuple[_Mention, ...]:
         """``_parse_run(run)``, remembered: the same names recur within and across articles."""
@@ -1536,7 +1548,7 @@ class SourceBuilder:
                 (
                     i
                     for i, g in enumerate(groups)
-                    if g.type == "named_person" and g.words[-1:] == tokens
+                    if g.type == "named_person" and g.words[-1:] == tokens and "and" not in g.words
                 ),
                 None,
             )
