@@ -95,6 +95,11 @@ _UNNAMED_DOCUMENTS = frozenset(
         "memos",
     ]
 )
+# "the Chinese", "the British", "the French": a people's name that is its own plural, used
+# for the country; not "the Texan", one person.
+_COLLECTIVE_DEMONYM_ENDINGS = ("ese", "ish", "ch", "ss")
+# "his attorney", not "its senior vice president" (an organisation's unnamed officer).
+_PEOPLE_POSSESSIVES = frozenset(["his", "her", "their"])
 _POSSESSIVE_PRONOUNS = frozenset(["his", "her", "their", "my", "our", "your", "its"])
 # Relatives: "his wife" is someone the text has identified, not an anonymous source.
 _KIN = words(
@@ -237,14 +242,14 @@ class SourceTyper:
             bare in self.governments
             or bare in self.places
             or lower in self.lower_places
-            or (bare[-1] == "." and bare[:-1] in self.places)  # "Md.", "Calif."
+            or (bare.endswith(".") and bare[:-1] in self.places)  # "Md.", "Calif."
         ):
             # "Lisbon says", "Ohio argued": a capital or a state speaking is its government.
             return SourceInfo("named_organization", "named", bare)
         if bare in self.dates:
             return SourceInfo("unknown", "other")  # "October showed": not a source
         if bare in self.demonyms:
-            if words[0].lower() == "the" and not bare.endswith("s"):
+            if words[0].lower() == "the" and bare.endswith(_COLLECTIVE_DEMONYM_ENDINGS):
                 # "the Chinese pledged", "the British said": the country's government
                 return SourceInfo("named_organization", "named", bare)
             return SourceInfo("vague", "group")  # "Americans say"
@@ -288,13 +293,11 @@ class SourceTyper:
     def _description(self, head: str, head_words: list[str], named: list[str]) -> SourceInfo:
         """A phrase ending in a common noun: 'analysts', 'a senior official', 'the senator'."""
         first = head_words[0].lower()
+        if head in _NOBODY:
+            return SourceInfo("unknown", "other")  # "the question nobody": no one speaks
         if first in _POSSESSIVE_PRONOUNS and head in _KIN:
             return SourceInfo("unknown", "other")  # "his wife": who she is, the text says
-        definite = (
-            first in ("the", "this", "that")
-            or first in _POSSESSIVE_PRONOUNS  # "his attorney": whom the text knows
-            or _POSSESSIVE.search(head_words[0]) is not None
-        )
+        definite = first in ("the", "this", "that") or _POSSESSIVE.search(head_words[0]) is not None
         if head in self.vague_heads:
             return SourceInfo("vague", "group")
         if head in self.anonymous_heads and not (definite and not head.endswith("s")):
@@ -311,7 +314,8 @@ class SourceTyper:
                 return SourceInfo("anonymous", "group")  # "a conservative group": unnamed
             return SourceInfo("named_organization", "org_description")
         if head in self.role_nouns or head in self.anonymous_heads:
-            if definite:
+            if definite or (first in _PEOPLE_POSSESSIVES and head in self.role_nouns):
+                # "his attorney": someone the text knows, named or not
                 return SourceInfo("named_person", "person_description")
             return SourceInfo("anonymous", "group")
         if definite:

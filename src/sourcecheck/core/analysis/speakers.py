@@ -314,7 +314,12 @@ class SpeakerResolver:
         after = body[end : end + 2]
         if after == ", " or after == " (":
             aside = _ASIDE.match(body, end + 2, end + 80)
-            if aside is not None:
+            # an appositive closes ("Tim Kaine, the running mate, said"); not a clause's
+            # subject ("..., the Democratic candidate stated that")
+            if aside is not None and (
+                body[aside.end() : aside.end() + 1] in ("", ",", ".", ")", "\n")
+                or aside.group()[1] == "-"  # "R-Iowa."
+            ):
                 self._describe(entity, aside.group().split())
 
     def _describe(self, entity: _Entity, words: list[str]) -> None:
@@ -442,7 +447,7 @@ class SpeakerResolver:
             # "a new poll has found. The poll, released by the Harlow Institute, ...": the
             # story names the maker in the next breath.
             maker = _MAKER_NEXT.search(body, source.end, source.end + _UNNAMED_REACH)
-            if maker is not None:
+            if maker is not None and self._maker(maker.group("maker")):
                 return "document", maker.group("maker")
         if info.kind == "share":
             # "52 percent say": what the poll the story named found; with none named, an
@@ -482,6 +487,11 @@ class SpeakerResolver:
                 return kind, maker[1].name
         return info.source_type, info.speaker
 
+    def _maker(self, name: str) -> bool:
+        """Whether a name after "by" or "from" can make a poll: not "from Dec. 4 to 8"."""
+        first = name.split()[1 if name.startswith("the ") else 0]
+        return first not in self.not_names
+
     def _pronoun(
         self,
         body: str,
@@ -497,9 +507,9 @@ class SpeakerResolver:
             antecedent = _RELATIVE.search(body, max(0, start - 80), start)
             if antecedent is not None:
                 info = self.typer.known(antecedent.group("np"))
-                # "who" is a person, "which" is not ("of Ashton, Md., who watched")
+                # "who" is a person ("of Ashton, Md., who watched": not the state)
                 person = info.source_type == "named_person"
-                if info.kind == "named" and info.speaker and person == (pronoun == "who"):
+                if info.kind == "named" and info.speaker and (person or pronoun == "which"):
                     return info.source_type, info.speaker
             elif pronoun == "who":
                 # "a lecture from the Mexican president, who said": the description's person
@@ -582,9 +592,17 @@ class SpeakerResolver:
             return "anonymous", None
         entity = given[1] if given is not None else None
         if entity is None and (_POSSESSIVE_OPENER.match(phrase) or _possessive(words[0])):
-            # "his attorney", "Pagliano's lawyer": someone else than the people named, and
-            # the text has given no one that role.
-            return "named_person", None
+            owner = _POSSESSIVE_END.sub("", words[0]) if words[0][:1].isupper() else None
+            if head in self.typer.role_nouns or head in self.typer.anonymous_heads:
+                # "his attorney", "Pagliano's lawyer": not the owner, and the text has given
+                # no one that role.
+                return "unknown", None
+            if owner:
+                # "Shapiro's argument", "Clinton's address": the owner speaks
+                named = history.latest(lambda e: owner in e.name.split(), start)
+                if named is not None:
+                    kind = "named_person" if named.kind == "person" else "named_organization"
+                    return kind, named.name
         if entity is None and traits:
             entity = history.latest(lambda e: not traits.isdisjoint(e.traits), start, "person")
         if entity is None:
@@ -723,6 +741,10 @@ class SpeakerResolver:
         """The names a capitalised run holds ('Miami. He' holds none; 'Sen. Jane Doe' one)."""
         found: list[_Mention] = []
         words = run.split()
+        if _title_case(words):
+            # "Hillary Clinton Goes After Donald Trump": a headline, whose only names are
+            # a given name and the word after it
+            return self._headline_names(run, words)
         # Most runs hold no "." and no connector: one segment, no generator.
         one = "." not in run and _CONNECTORS.isdisjoint(words)
         for offset, tokens in ((0, words),) if one else self._segments(run):
@@ -730,6 +752,18 @@ class SpeakerResolver:
             if mention is not None:
                 mention.segment = offset
                 found.append(mention)
+        return tuple(found)
+
+    def _headline_names(self, run: str, words: list[str]) -> tuple[_Mention, ...]:
+        found = []
+        position = 0
+        for index, word in enumerate(words[:-1]):
+            position = run.find(word, position)
+            surname = words[index + 1]
+            if word in self.given_names and surname not in _TITLE_CASE_WORDS:
+                mention = self._person([word, surname], False, position)
+                if mention is not None:
+                    found.append(mention)
         return tuple(found)
 
     def _segments(self, run: str) -> Iterable[tuple[int, list[str]]]:
@@ -792,7 +826,7 @@ class SpeakerResolver:
         text = " ".join(tokens)
         if text in self.not_names or text in self.parties:
             return None
-        if text[-1] == "." and text[:-1] in self.not_names:
+        if text.endswith(".") and text[:-1] in self.not_names:
             return None  # "of Upper Marlboro, Md.": a state, never "she"
         if tokens[-1].lower() in self.typer.document_heads:
             return None  # "the AP-GfK Poll": a document, never "he"
@@ -809,17 +843,19 @@ class SpeakerResolver:
                 skipped += len(" ".join(tokens[:given])) + 1
                 return self._person(tokens[given:], possessive, offset + skipped, traits)
             return _Mention(text, "organization", None, (), possessive, offset + skipped)
-        if len(tokens) > 2 and self._movement(tokens):
+        if len(tokens) == 3 and self._movement(tokens):
             return _Mention(text, "organization", None, (), possessive, offset + skipped)
         return self._person(tokens, possessive, offset + skipped, traits)
 
     def _movement(self, tokens: list[str]) -> bool:
-        """'Black Lives Matter': a name of three words or more with a plural noun inside it
-        and no given name to open it names a movement, not a person."""
+        """'Black Lives Matter': three words with a plural noun in the middle and no given
+        name to open them name a movement, not a person."""
         given = self.given_names
         if tokens[0] in given or tokens[0] in self.typer.titles:
             return False
-        return any(_plural_word(t) and t not in given for t in tokens[1:-1])
+        return any(
+            _plural_word(t) and t not in given and t not in _TITLE_CASE_WORDS for t in tokens[1:-1]
+        )
 
     def _given_name_after_role(self, tokens: list[str]) -> int:
         """The index of a given name that opens a full name after other words, else 0."""
@@ -882,6 +918,11 @@ class SpeakerResolver:
         run = _CAPITALISED_RUN.match(body, source.start)
         if run is None or (run.end() <= source.end and not _described(run.group().split()[-1])):
             return False
+        words = run.group().split()
+        if _title_case(words):
+            # a headline's first name ("Trump Calls On Obama To Resign"), unless the source
+            # runs into the headline's other words ("Obama To Asians")
+            return not _TITLE_CASE_WORDS.isdisjoint(source.text.split()[1:])
         return not any(m.kind == "person" for m in self._parsed(run.group()))
 
     def _titled_name(self, phrase: str) -> _Mention | None:
@@ -899,8 +940,11 @@ class SpeakerResolver:
             return _Mention(speaker, "group", None, (), False, at)  # "The Clintons said"
         parsed = self._parsed(phrase) if phrase[:1].isupper() else ()
         for mention in parsed:
-            if mention.name == speaker and mention.kind in ("person", "organization"):
-                return mention  # an organisation: "Black Lives Matter said"
+            if mention.name == speaker and mention.kind == "person":
+                return mention
+        tokens = speaker.split()
+        if len(tokens) == 3 and self._movement(tokens):
+            return _Mention(speaker, "organization", None, (), False, 0)  # "Black Lives Matter"
         first = speaker.split()[0]
         gender = "f" if first in self.female else "m" if first in self.male else None
         return _Mention(speaker, "person", gender, (), False, 0)
@@ -1071,6 +1115,27 @@ _CAPITALISED_FUNCTION_WORDS = words(
 )
 
 
+# Capitalised function words: a run holding one after its start is a headline in title
+# case, not a name ("Hillary Clinton Goes After Donald Trump As The New Mitt Romney").
+_TITLE_CASE_WORDS = words(
+    """
+    To On At In For The A An And Is Are Was With As By From Up Out Over After About Into
+    Says Say Said Will Could Would Has Have How Why What Who This That
+    """
+)
+
+
+def _title_case(tokens: list[str]) -> bool:
+    """Whether a run is a title-case headline: a function word inside it, not one that
+    opens a new sentence ("Chancellor Angela Merkel. In her speech")."""
+    if len(tokens) < 4 or _TITLE_CASE_WORDS.isdisjoint(tokens[1:]):
+        return False
+    return any(
+        token in _TITLE_CASE_WORDS and not before.endswith(".")
+        for before, token in pairwise(tokens)
+    )
+
+
 def _described(token: str) -> bool:
     """'Oscar-winner', 'Trump-backed': a capitalised word made into a description; not a
     given name such as 'Ki-moon' or 'Jong-un'."""
@@ -1195,6 +1260,7 @@ def _passive_agent(body: str, position: int) -> bool:
     return any(t.endswith(("ed", "en")) for t in tokens[-5:-1])
 
 
+_POSSESSIVE_END = re.compile(r"['’]s?\Z")
 _POSSESSIVE_OPENER = re.compile(r"(?:his|her|their|its)\s", re.I)
 _NICKNAME_TAIL = re.compile(r"(?<![\w'’.-])[A-Z][\w'’.-]*[ \t]+[\"“‘'][A-Z][\w.-]*[\"”’']\Z")
 _NICKNAME_CLOSERS = "\"”’'"
