@@ -171,6 +171,9 @@ class _History:
         # Where each unnamed person was introduced, by head noun ("a young woman"): whom
         # "the woman" means unless someone named has been given that role since.
         self.unnamed: dict[str, int] = {}
+        # How many entries have had the words around them read for roles and traits
+        # (only when a description needs them: most articles have few descriptions).
+        self.described = 0
 
     def add(self, found: _Found, entity: _Entity, salient: bool | None) -> None:
         found.entity = entity
@@ -237,6 +240,7 @@ class SpeakerResolver:
         )
         self.parties = frozenset(category(places, "parties"))
         self.demonyms = frozenset(category(places, "demonyms"))
+        self._traited = self.places | self.demonyms | self.parties
         # Days and holidays, not months: "May" and "June" are also names.
         self.day_names = frozenset(
             d for d in category(places, "dates") if d[:3].lower() not in _MONTH_STEMS
@@ -287,6 +291,8 @@ class SpeakerResolver:
         """The traits of a phrase's words, with party-state tags ('R-Fla.') read as both."""
         found = set()
         for word in words:
+            if not word[:1].isupper() and word[:1] != "(":
+                continue  # the cheap test first: most words of a role are lower case
             if _party_tag(word.strip("(),")):
                 tag = word.strip("(),.")
                 found.add(_TAG_PARTIES[tag[0]])
@@ -353,8 +359,6 @@ class SpeakerResolver:
                 mention = found.mention
                 assert mention is not None
                 entity = _entity(entities, surnames, mention)
-                if entity.kind == "person":
-                    self._described_by(body, found, entity)
                 if mention.possessive:
                     history.add(found, entity, False)
                     if entity.kind == "person" and subject(found):
@@ -464,7 +468,7 @@ class SpeakerResolver:
                 body, source.text.lower(), start, history, last_document, last_group, hearer
             )
         if info.kind == "person_description":
-            return self._person_description(source.text, start, history, info)
+            return self._person_description(body, source.text, start, history, info)
         if info.kind == "org_description":
             head = source.text.split()[-1].lower()
             entity = history.latest(
@@ -518,7 +522,7 @@ class SpeakerResolver:
                     info = self.typer.known(described.group("np"))
                     if info.kind == "person_description":
                         return self._person_description(
-                            described.group("np"), described.start("np"), history, info
+                            body, described.group("np"), described.start("np"), history, info
                         )
             if pronoun == "which":
                 return "unknown", None
@@ -559,10 +563,16 @@ class SpeakerResolver:
         return "unknown", None
 
     def _person_description(
-        self, phrase: str, start: int, history: _History, info: SourceInfo
+        self, body: str, phrase: str, start: int, history: _History, info: SourceInfo
     ) -> tuple[SourceType, str | None]:
         """'the senator', 'the spokeswoman': the person last given that role, else the most
         recent speaker or subject whose gender the role does not contradict."""
+        entries = history.entries
+        for found in entries[history.described :]:
+            entity = found.entity
+            if found.mention is not None and entity is not None and entity.kind == "person":
+                self._described_by(body, found, entity)
+        history.described = len(entries)
         words = phrase.split()
         head = words[-1].lower()
         # "the former first lady and U.S. senator": any of its role words may tell
@@ -741,7 +751,7 @@ class SpeakerResolver:
         """The names a capitalised run holds ('Miami. He' holds none; 'Sen. Jane Doe' one)."""
         found: list[_Mention] = []
         words = run.split()
-        if _title_case(words):
+        if len(words) > 3 and _title_case(words):
             # "Hillary Clinton Goes After Donald Trump": a headline, whose only names are
             # a given name and the word after it
             return self._headline_names(run, words)
@@ -810,9 +820,10 @@ class SpeakerResolver:
             or tokens[0].lower() in _CAPITALISED_FUNCTION_WORDS
             or ("-" in tokens[0] and _described(tokens[0]))
         ):
-            trait = self.trait(tokens[0])
-            if trait is not None:
-                traits.append(trait)  # "Republican Donald Trump", "Florida Sen. Rubio"
+            if tokens[0] in self._traited:
+                trait = self.trait(tokens[0])
+                if trait is not None:
+                    traits.append(trait)  # "Republican Donald Trump", "Florida Sen. Rubio"
             skipped += len(tokens[0]) + 1
             tokens = tokens[1:]
         if not tokens or _party_tag(tokens[0]) or ("-" in tokens[-1] and _described(tokens[-1])):
@@ -826,7 +837,7 @@ class SpeakerResolver:
         text = " ".join(tokens)
         if text in self.not_names or text in self.parties:
             return None
-        if text.endswith(".") and text[:-1] in self.not_names:
+        if text[-1] == "." and text[:-1] in self.not_names:
             return None  # "of Upper Marlboro, Md.": a state, never "she"
         if tokens[-1].lower() in self.typer.document_heads:
             return None  # "the AP-GfK Poll": a document, never "he"
