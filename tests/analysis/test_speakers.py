@@ -727,3 +727,15 @@ def test_the_owner_of_a_statement_speaks() -> None:
         "Ilya Sharpe wrote a brief. Tom Hale disagreed. Sharpe's argument is that the court erred."
     )
     assert found.speaker == "Ilya Sharpe"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Over the years, the town council has said it would fix the road.",
+        "The town council has said over the years that it would fix the road.",
+    ],
+)
+def test_over_the_years_is_not_a_source(text: str) -> None:
+    found = [a.source.text for a in analyze(text).attributions if a.source is not None]
+    assert found and not any("years" in source for source in found)
