@@ -18,6 +18,7 @@ from sourcecheck.core.analysis.speakers import (
     _has_acronym,
     _Mention,
     _QuoteBounds,
+    _title_case,
 )
 from sourcecheck.core.lexicons import Lexicons
 
@@ -50,7 +51,11 @@ RUN_WORDS = st.sampled_from(
 
 
 def _parsed_by_segments(resolver: SpeakerResolver, run: str) -> tuple[_Mention, ...]:
-    """``_parse_run`` as it was: every run cut by ``_segments``."""
+    """``_parse_run`` as it was: every run cut by ``_segments`` (a title-case headline is
+    read for its names first, in both)."""
+    words = run.split()
+    if len(words) > 3 and _title_case(words):
+        return resolver._headline_names(run, words)
     found = []
     for offset, tokens in resolver._segments(run):
         mention = resolver._mention(tokens, offset)

@@ -86,3 +86,8 @@ def test_unresolvable_pronoun_is_unknown() -> None:
     found = analyze("He said the dam would hold.").attributions
     assert found[0].source_type == "unknown"
     assert found[0].speaker is None
+
+
+@pytest.mark.parametrize("phrase", ["The", "the", "Md.", "the the"])
+def test_a_phrase_of_determiners_or_a_state_types_without_error(phrase: str) -> None:
+    assert TYPER.classify(phrase).source_type in ("unknown", "named_organization")

@@ -24,6 +24,14 @@ PERSON_PRONOUNS = frozenset(["he", "she", "who", "him", "her"])
 GROUP_PRONOUNS = frozenset(["they", "them"])
 THING_PRONOUNS = frozenset(["it", "which", "that"])
 AUTHOR_PRONOUNS = frozenset(["i", "we", "me", "us"])
+# "I'm told", "we're told": the writer was told, by someone the story does not name.
+AUTHOR_PASSIVES = frozenset(["i'm", "i’m", "we're", "we’re"])
+# "Someone called it a revolution": one person the story does not name; "nobody said" is
+# no one saying anything.
+_SOMEONE = frozenset(["someone", "somebody"])
+_NOBODY = frozenset(["nobody", "no one", "no-one", "none"])
+# "the second official", "the other aide": one more of the unnamed people already quoted.
+_ORDINALS = frozenset(["second", "third", "fourth", "fifth", "other", "latter"])
 PRONOUNS = PERSON_PRONOUNS | GROUP_PRONOUNS | THING_PRONOUNS | AUTHOR_PRONOUNS | {"you"}
 
 DETERMINERS = words(
@@ -42,7 +50,7 @@ NOT_NAMES = words(
     Monday Tuesday Wednesday Thursday Friday Saturday Sunday Recently Finally Even
     Indeed Nor Not Like Unlike Already Again Further Moreover Thus Hence Until Once
     Because Despite Through Under Over From To Of Into About What Why How Where Who
-    Which Whether Mr Q No Yes Please Let
+    Which Whether Mr Q No Yes Please Let God
     """
 )
 # "(?<!\s)": a run of spaces is tried once, from its first space, not from each.
@@ -60,6 +68,7 @@ _SHARE = re.compile(
     r"overwhelming)\s+)*"
     r"(?:[\w.,-]+\s*(?:percent|per\s+cent|%)|[\w-]+\s+in\s+(?:\d+|ten)|"
     r"(?:\d+|one|two|three|four)[-\s](?:thirds?|quarters?|fifths?)|half|majorit(?:y|ies)|"
+    r"(?<=\ba\s)(?:third|quarter|fifth|tenth)|"
     r"pluralit(?:y|ies))(?![\w-])",
     re.I,
 )
@@ -86,6 +95,11 @@ _UNNAMED_DOCUMENTS = frozenset(
         "memos",
     ]
 )
+# "the Chinese", "the British", "the French": a people's name that is its own plural, used
+# for the country; not "the Texan", one person.
+_COLLECTIVE_DEMONYM_ENDINGS = ("ese", "ish", "ch", "ss")
+# "his attorney", not "its senior vice president" (an organisation's unnamed officer).
+_PEOPLE_POSSESSIVES = frozenset(["his", "her", "their"])
 _POSSESSIVE_PRONOUNS = frozenset(["his", "her", "their", "my", "our", "your", "its"])
 # Relatives: "his wife" is someone the text has identified, not an anonymous source.
 _KIN = words(
@@ -206,6 +220,12 @@ class SourceTyper:
             if lower in AUTHOR_PRONOUNS and not in_quote:
                 return SourceInfo("author", "named", "the author")
             return SourceInfo("unknown", "pronoun")
+        if lower in AUTHOR_PASSIVES:
+            return SourceInfo("author", "named", "the author")  # "I'm told": see speakers.py
+        if lower in _SOMEONE:
+            return SourceInfo("anonymous", "group")
+        if lower in _NOBODY:
+            return SourceInfo("unknown", "other")
         if self.anonymous(phrase) or lower == "another":
             # "Another said": one more of the unnamed people the story quotes.
             return SourceInfo("anonymous", "group")
@@ -218,12 +238,20 @@ class SourceTyper:
         bare = (
             " ".join(w for w in words if w.lower() != "the") if "the" in lower else " ".join(words)
         )
-        if bare in self.governments or bare in self.places or lower in self.lower_places:
+        if (
+            bare in self.governments
+            or bare in self.places
+            or lower in self.lower_places
+            or (bare.endswith(".") and bare[:-1] in self.places)  # "Md.", "Calif."
+        ):
             # "Lisbon says", "Ohio argued": a capital or a state speaking is its government.
             return SourceInfo("named_organization", "named", bare)
         if bare in self.dates:
             return SourceInfo("unknown", "other")  # "October showed": not a source
         if bare in self.demonyms:
+            if words[0].lower() == "the" and bare.endswith(_COLLECTIVE_DEMONYM_ENDINGS):
+                # "the Chinese pledged", "the British said": the country's government
+                return SourceInfo("named_organization", "named", bare)
             return SourceInfo("vague", "group")  # "Americans say"
         if bare in self.parties and bare.endswith("s"):
             # "Democrats say", "the Republicans argued": some of the party's members, not
@@ -251,8 +279,11 @@ class SourceTyper:
         if first_word in ("a", "an") and head_words[-1] in _KIND_ACRONYMS:
             # "an anti-Trump PAC": a kind of organisation, unnamed, like "a conservative group"
             return SourceInfo("anonymous", "group")
-        if any(w.rstrip(".,") in self.org_words or _ACRONYM.match(w) for w in named):
+        if any(w.rstrip(".,") in self.org_words or _is_acronym(w) for w in named):
             return SourceInfo("named_organization", "named", bare)
+        if named and _coordinated_names(head_words):
+            # "Trump and Clinton point out": two people, not one called "Trump Clinton"
+            return SourceInfo("named_person", "group", bare)
         if named:
             last_title = max((i for i, w in enumerate(named) if w in self.titles), default=-1)
             person = " ".join(named[last_title + 1 :])  # "Health Secretary Dana Whitfield"
@@ -262,6 +293,8 @@ class SourceTyper:
     def _description(self, head: str, head_words: list[str], named: list[str]) -> SourceInfo:
         """A phrase ending in a common noun: 'analysts', 'a senior official', 'the senator'."""
         first = head_words[0].lower()
+        if head in _NOBODY:
+            return SourceInfo("unknown", "other")  # "the question nobody": no one speaks
         if first in _POSSESSIVE_PRONOUNS and head in _KIN:
             return SourceInfo("unknown", "other")  # "his wife": who she is, the text says
         definite = first in ("the", "this", "that") or _POSSESSIVE.search(head_words[0]) is not None
@@ -269,6 +302,8 @@ class SourceTyper:
             return SourceInfo("vague", "group")
         if head in self.anonymous_heads and not (definite and not head.endswith("s")):
             return SourceInfo("anonymous", "group")
+        if head in self.anonymous_heads and len(head_words) > 2 and head_words[1] in _ORDINALS:
+            return SourceInfo("anonymous", "group")  # "the second official said"
         if head in self.org_heads:
             if named and _POSSESSIVE.search(head_words[0]) and head_words[0][:1].isupper():
                 # "Clinton's campaign", "Rubio's office": named by whose it is
@@ -279,7 +314,8 @@ class SourceTyper:
                 return SourceInfo("anonymous", "group")  # "a conservative group": unnamed
             return SourceInfo("named_organization", "org_description")
         if head in self.role_nouns or head in self.anonymous_heads:
-            if definite:
+            if definite or (first in _PEOPLE_POSSESSIVES and head in self.role_nouns):
+                # "his attorney": someone the text knows, named or not
                 return SourceInfo("named_person", "person_description")
             return SourceInfo("anonymous", "group")
         if definite:
@@ -341,6 +377,21 @@ class SourceTyper:
             for i, w in enumerate(words)
             if w[:1].isupper() and not (i == 0 and w in NOT_NAMES) and w.lower() not in DETERMINERS
         ]
+
+
+def _is_acronym(word: str) -> bool:
+    """'NATO', 'U.S.', and acronyms joined by a hyphen ('AFL-CIO')."""
+    if _ACRONYM.match(word):
+        return True
+    return "-" in word and all(_ACRONYM.match(part) for part in word.split("-"))
+
+
+def _coordinated_names(words: list[str]) -> bool:
+    """Whether capitalised words stand on both sides of an "and" ('Trump and Clinton')."""
+    for i in range(1, len(words) - 1):
+        if words[i] in ("and", "&") and words[i - 1][:1].isupper() and words[i + 1][:1].isupper():
+            return True
+    return False
 
 
 def _unpossessed(word: str) -> str:

@@ -23,9 +23,11 @@ import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import pairwise
 
 from sourcecheck.core.analysis.patterns import WordStartPattern, alternation, words
 from sourcecheck.core.analysis.sources import (
+    AUTHOR_PASSIVES,
     AUTHOR_PRONOUNS,
     GROUP_PRONOUNS,
     NOT_NAMES,
@@ -75,7 +77,7 @@ _TITLE_ROLES = {
 _FEMALE_ROLES = words(
     """
     spokeswoman congresswoman chairwoman businesswoman councilwoman assemblywoman actress
-    woman mother wife daughter sister widow queen princess grandmother girl waitress
+    woman mother wife daughter sister widow queen princess grandmother girl waitress lady
     """
 )
 _MALE_ROLES = words(
@@ -121,6 +123,9 @@ class _Entity:
     kind: str  # "person", "organization", "government" or "group"
     gender: str | None = None  # "f", "m" or None when nothing has shown it
     roles: set[str] = field(default_factory=set)
+    # Party, state and nationality the text gives ("party:republican", "place:Florida"):
+    # what tells "the Florida senator" from the senator from Vermont.
+    traits: set[str] = field(default_factory=set)
 
 
 @dataclass(slots=True)
@@ -135,6 +140,7 @@ class _Mention:
     offset: int  # of the name's first word (or its title) within the run
     single: bool = False  # one word with no title: a name only where a name is expected
     segment: int = 0  # where its part of the run starts (after "of", after a sentence end)
+    traits: tuple[str, ...] = ()  # "Florida Sen. Marco Rubio": place:Florida
 
 
 @dataclass(slots=True)
@@ -165,6 +171,9 @@ class _History:
         # Where each unnamed person was introduced, by head noun ("a young woman"): whom
         # "the woman" means unless someone named has been given that role since.
         self.unnamed: dict[str, int] = {}
+        # How many entries have had the words around them read for roles and traits
+        # (only when a description needs them: most articles have few descriptions).
+        self.described = 0
 
     def add(self, found: _Found, entity: _Entity, salient: bool | None) -> None:
         found.entity = entity
@@ -230,6 +239,8 @@ class SpeakerResolver:
             [*category(places, "demonyms"), *category(places, "dates"), *self.places]
         )
         self.parties = frozenset(category(places, "parties"))
+        self.demonyms = frozenset(category(places, "demonyms"))
+        self._traited = self.places | self.demonyms | self.parties
         # Days and holidays, not months: "May" and "June" are also names.
         self.day_names = frozenset(
             d for d in category(places, "dates") if d[:3].lower() not in _MONTH_STEMS
@@ -237,6 +248,7 @@ class SpeakerResolver:
         names = lexicons.get("person_names")
         self.female = frozenset(category(names, "female"))
         self.male = frozenset(category(names, "male"))
+        self.given_names = self.female | self.male
         self._not_person = frozenset(typer.org_words | typer.governments)
         self._abbreviated = frozenset(w for w in typer.titles if w.endswith("."))
         # The first words a run's name never starts with, as one set lookup.
@@ -256,6 +268,72 @@ class SpeakerResolver:
         ]
         withheld += category(lexicons.get("anonymity_reasons"), "grant")
         self._withheld = WordStartPattern(rf"{alternation(withheld)}\b", "i")
+
+    def trait(self, word: str) -> str | None:
+        """The party, place or people a capitalised word names ('GOP' -> party:republican,
+        'Fla.' -> place:Florida), if any."""
+        word = word.strip(",.()")
+        party = _PARTIES.get(word.lower())
+        if party is not None and word[:1].isupper():
+            return party
+        state = _STATES.get(word)
+        if state is not None:
+            return "place:" + state
+        if word in _NATIONAL:
+            return None  # "the U.S. senator": every state's senator is one
+        if word in self.places:
+            return "place:" + word
+        if word in self.demonyms:
+            return "people:" + word
+        return None
+
+    def _traits(self, words: Iterable[str]) -> set[str]:
+        """The traits of a phrase's words, with party-state tags ('R-Fla.') read as both."""
+        found = set()
+        for word in words:
+            if not word[:1].isupper() and word[:1] != "(":
+                continue  # the cheap test first: most words of a role are lower case
+            if _party_tag(word.strip("(),")):
+                tag = word.strip("(),.")
+                found.add(_TAG_PARTIES[tag[0]])
+                word = tag[2:]
+            trait = self.trait(word)
+            if trait is not None:
+                found.add(trait)
+        return found
+
+    def _described_by(self, body: str, found: _Found, entity: _Entity) -> None:
+        """Roles and traits the words around a person's name give: 'Republican nominee
+        Donald Trump', 'Marco Rubio (R-Fla.)', 'Tim Kaine, the Democratic running mate,'."""
+        lead = found.lead
+        if lead > 1 and body[lead - 1] == " " and body[lead - 2].islower():
+            before = body[max(0, lead - 60) : lead].split()
+            if before and before[-1] in self.typer.role_nouns:
+                words = []
+                for word in reversed(before):
+                    role = word in self.typer.role_nouns or word in _ROLE_MODIFIERS
+                    if not role and self.trait(word) is None:
+                        break
+                    words.append(word)
+                self._describe(entity, words)
+        end = found.run_end
+        after = body[end : end + 2]
+        if after == ", " or after == " (":
+            aside = _ASIDE.match(body, end + 2, end + 80)
+            # an appositive closes ("Tim Kaine, the running mate, said"); not a clause's
+            # subject ("..., the Democratic candidate stated that")
+            if aside is not None and (
+                body[aside.end() : aside.end() + 1] in ("", ",", ".", ")", "\n")
+                or aside.group()[1] == "-"  # "R-Iowa."
+            ):
+                self._describe(entity, aside.group().split())
+
+    def _describe(self, entity: _Entity, words: list[str]) -> None:
+        """Give an entity the roles and traits of a description's words; a deputy's role
+        ("vice presidential nominee", "running mate") is not the role itself."""
+        entity.traits.update(self._traits(words))
+        if _DEPUTY_WORDS.isdisjoint(words):
+            entity.roles.update(w for w in words if w in self.typer.role_nouns)
 
     # -- the pass -------------------------------------------------------------------------
 
@@ -349,6 +427,12 @@ class SpeakerResolver:
             if roles:
                 entity.roles.update(roles)
                 entity.gender = entity.gender or _gender_of_roles(roles)
+                traits = self._traits(source.text[:at].split())
+                # "the senator from Vermont", "R-Ky.": not "who is third in Iowa polls"
+                aside = _ASIDE.match(attribution.role) if attribution.role else None
+                if aside is not None:
+                    traits |= self._traits(aside.group().split())
+                entity.traits.update(traits)
             if entity.kind == "person":
                 return "named_person", entity.name
             return "named_organization", entity.name  # "Greenfield Foods" named before
@@ -359,6 +443,16 @@ class SpeakerResolver:
                 entities, surnames, _Mention(info.speaker, "organization", None, (), False, 0)
             )
             return "named_organization", entity.name
+        if info.source_type == "author" and source.text.lower() in AUTHOR_PASSIVES:
+            cue = attribution.cue
+            if cue is not None and cue.text.endswith("told"):
+                return "anonymous", None  # "I'm told": by someone the story does not name
+        if info.source_type == "vague" and source.text.endswith(_UNNAMED_POLLS):
+            # "a new poll has found. The poll, released by the Harlow Institute, ...": the
+            # story names the maker in the next breath.
+            maker = _MAKER_NEXT.search(body, source.end, source.end + _UNNAMED_REACH)
+            if maker is not None and self._maker(maker.group("maker")):
+                return "document", maker.group("maker")
         if info.kind == "share":
             # "52 percent say": what the poll the story named found; with none named, an
             # unnamed poll's finding.
@@ -374,7 +468,7 @@ class SpeakerResolver:
                 body, source.text.lower(), start, history, last_document, last_group, hearer
             )
         if info.kind == "person_description":
-            return self._person_description(source.text, start, history, info)
+            return self._person_description(body, source.text, start, history, info)
         if info.kind == "org_description":
             head = source.text.split()[-1].lower()
             entity = history.latest(
@@ -397,6 +491,11 @@ class SpeakerResolver:
                 return kind, maker[1].name
         return info.source_type, info.speaker
 
+    def _maker(self, name: str) -> bool:
+        """Whether a name after "by" or "from" can make a poll: not "from Dec. 4 to 8"."""
+        first = name.split()[1 if name.startswith("the ") else 0]
+        return first not in self.not_names
+
     def _pronoun(
         self,
         body: str,
@@ -412,8 +511,19 @@ class SpeakerResolver:
             antecedent = _RELATIVE.search(body, max(0, start - 80), start)
             if antecedent is not None:
                 info = self.typer.known(antecedent.group("np"))
-                if info.kind == "named" and info.speaker:
+                # "who" is a person ("of Ashton, Md., who watched": not the state)
+                person = info.source_type == "named_person"
+                if info.kind == "named" and info.speaker and (person or pronoun == "which"):
                     return info.source_type, info.speaker
+            elif pronoun == "who":
+                # "a lecture from the Mexican president, who said": the description's person
+                described = _DESCRIBED_RELATIVE.search(body, max(0, start - 80), start)
+                if described is not None and described.group("head") in self.typer.role_nouns:
+                    info = self.typer.known(described.group("np"))
+                    if info.kind == "person_description":
+                        return self._person_description(
+                            body, described.group("np"), described.start("np"), history, info
+                        )
             if pronoun == "which":
                 return "unknown", None
         if pronoun in PERSON_PRONOUNS or pronoun in AUTHOR_PRONOUNS or pronoun == "you":
@@ -453,13 +563,34 @@ class SpeakerResolver:
         return "unknown", None
 
     def _person_description(
-        self, phrase: str, start: int, history: _History, info: SourceInfo
+        self, body: str, phrase: str, start: int, history: _History, info: SourceInfo
     ) -> tuple[SourceType, str | None]:
         """'the senator', 'the spokeswoman': the person last given that role, else the most
         recent speaker or subject whose gender the role does not contradict."""
-        head = phrase.split()[-1].lower()
-        gender = _gender_of_roles((head,))
-        given = history.latest_at(lambda e: head in e.roles, start, kind="person")
+        entries = history.entries
+        for found in entries[history.described :]:
+            entity = found.entity
+            if found.mention is not None and entity is not None and entity.kind == "person":
+                self._described_by(body, found, entity)
+        history.described = len(entries)
+        words = phrase.split()
+        head = words[-1].lower()
+        # "the former first lady and U.S. senator": any of its role words may tell
+        gender = _gender_of_roles(w.lower() for w in words)
+        # "The Florida senator", "the Republican nominee": someone the text gave that
+        # party or state, or at least no other.
+        traits = self._traits(words[1:-1]) if len(words) > 2 else set()
+
+        def fits(entity: _Entity) -> bool:
+            return not traits or _compatible(entity.traits, traits)
+
+        given = None
+        if traits:
+            given = history.latest_at(
+                lambda e: head in e.roles and not traits.isdisjoint(e.traits), start, kind="person"
+            )
+        if given is None:
+            given = history.latest_at(lambda e: head in e.roles and fits(e), start, kind="person")
         unnamed = history.unnamed.get(head)
         if (
             unnamed is not None
@@ -470,13 +601,31 @@ class SpeakerResolver:
             # paragraphs before the story names him and calls him "the lawmaker".
             return "anonymous", None
         entity = given[1] if given is not None else None
+        if entity is None and (_POSSESSIVE_OPENER.match(phrase) or _possessive(words[0])):
+            owner = _POSSESSIVE_END.sub("", words[0]) if words[0][:1].isupper() else None
+            if head in self.typer.role_nouns or head in self.typer.anonymous_heads:
+                # "his attorney", "Pagliano's lawyer": not the owner, and the text has given
+                # no one that role.
+                return "unknown", None
+            if owner:
+                # "Shapiro's argument", "Clinton's address": the owner speaks
+                named = history.latest(lambda e: owner in e.name.split(), start)
+                if named is not None:
+                    kind = "named_person" if named.kind == "person" else "named_organization"
+                    return kind, named.name
+        if entity is None and traits:
+            entity = history.latest(lambda e: not traits.isdisjoint(e.traits), start, "person")
         if entity is None:
             entity = history.latest(
-                lambda e: gender is None or e.gender in (None, gender), start, "person"
+                lambda e: (gender is None or e.gender in (None, gender)) and fits(e),
+                start,
+                "person",
             )
         if entity is None:
             return ("anonymous" if head in self.typer.anonymous_heads else "unknown"), None
         entity.roles.add(head)
+        if _compatible(entity.traits, traits):
+            entity.traits.update(traits)  # "the Texas senator": not the Florida one later
         return "named_person", entity.name
 
     # -- mentions -------------------------------------------------------------------------
@@ -576,7 +725,18 @@ class SpeakerResolver:
         if body[end : end + 1] not in (" ", "\t"):
             return False  # "Ilse Hogue, president of ...": an appositive, not a modifier
         following = body[end + 1 : end + 16].split(None, 1)
-        return bool(following) and following[0].lower() in self.typer.common_nouns
+        if not following or not following[0].islower():
+            return False
+        if following[0] in self.typer.common_nouns:
+            return True
+        # "Clinton communication director Jennifer Palmieri": a role's owner, then its holder
+        words = body[end + 1 : end + 50].split()
+        for before, word in pairwise(words[:4]):
+            if word[:1].isupper():
+                return before in self.typer.role_nouns
+            if not word.islower():
+                return False
+        return False
 
     def _parsed(self, run: str) -> tuple[_Mention, ...]:
         """``_parse_run(run)``, remembered: the same names recur within and across articles."""
@@ -591,6 +751,10 @@ class SpeakerResolver:
         """The names a capitalised run holds ('Miami. He' holds none; 'Sen. Jane Doe' one)."""
         found: list[_Mention] = []
         words = run.split()
+        if len(words) > 3 and _title_case(words):
+            # "Hillary Clinton Goes After Donald Trump": a headline, whose only names are
+            # a given name and the word after it
+            return self._headline_names(run, words)
         # Most runs hold no "." and no connector: one segment, no generator.
         one = "." not in run and _CONNECTORS.isdisjoint(words)
         for offset, tokens in ((0, words),) if one else self._segments(run):
@@ -598,6 +762,18 @@ class SpeakerResolver:
             if mention is not None:
                 mention.segment = offset
                 found.append(mention)
+        return tuple(found)
+
+    def _headline_names(self, run: str, words: list[str]) -> tuple[_Mention, ...]:
+        found = []
+        position = 0
+        for index, word in enumerate(words[:-1]):
+            position = run.find(word, position)
+            surname = words[index + 1]
+            if word in self.given_names and surname not in _TITLE_CASE_WORDS:
+                mention = self._person([word, surname], False, position)
+                if mention is not None:
+                    found.append(mention)
         return tuple(found)
 
     def _segments(self, run: str) -> Iterable[tuple[int, list[str]]]:
@@ -638,11 +814,16 @@ class SpeakerResolver:
     def _mention(self, tokens: list[str], offset: int) -> _Mention | None:
         """What a segment of a run names, or None (a place, a date, a common word)."""
         skipped = 0
+        traits: list[str] = []
         while tokens and (
             tokens[0] in self._skipped
             or tokens[0].lower() in _CAPITALISED_FUNCTION_WORDS
             or ("-" in tokens[0] and _described(tokens[0]))
         ):
+            if tokens[0] in self._traited:
+                trait = self.trait(tokens[0])
+                if trait is not None:
+                    traits.append(trait)  # "Republican Donald Trump", "Florida Sen. Rubio"
             skipped += len(tokens[0]) + 1
             tokens = tokens[1:]
         if not tokens or _party_tag(tokens[0]) or ("-" in tokens[-1] and _described(tokens[-1])):
@@ -656,6 +837,8 @@ class SpeakerResolver:
         text = " ".join(tokens)
         if text in self.not_names or text in self.parties:
             return None
+        if text[-1] == "." and text[:-1] in self.not_names:
+            return None  # "of Upper Marlboro, Md.": a state, never "she"
         if tokens[-1].lower() in self.typer.document_heads:
             return None  # "the AP-GfK Poll": a document, never "he"
         if text in self.typer.governments:
@@ -669,9 +852,21 @@ class SpeakerResolver:
                 # "Hewlett-Packard CEO Carly Fiorina": the person the organisation's role
                 # word introduces.
                 skipped += len(" ".join(tokens[:given])) + 1
-                return self._person(tokens[given:], possessive, offset + skipped)
+                return self._person(tokens[given:], possessive, offset + skipped, traits)
             return _Mention(text, "organization", None, (), possessive, offset + skipped)
-        return self._person(tokens, possessive, offset + skipped)
+        if len(tokens) == 3 and self._movement(tokens):
+            return _Mention(text, "organization", None, (), possessive, offset + skipped)
+        return self._person(tokens, possessive, offset + skipped, traits)
+
+    def _movement(self, tokens: list[str]) -> bool:
+        """'Black Lives Matter': three words with a plural noun in the middle and no given
+        name to open them name a movement, not a person."""
+        given = self.given_names
+        if tokens[0] in given or tokens[0] in self.typer.titles:
+            return False
+        return any(
+            _plural_word(t) and t not in given and t not in _TITLE_CASE_WORDS for t in tokens[1:-1]
+        )
 
     def _given_name_after_role(self, tokens: list[str]) -> int:
         """The index of a given name that opens a full name after other words, else 0."""
@@ -683,7 +878,9 @@ class SpeakerResolver:
                 return index
         return 0
 
-    def _person(self, tokens: list[str], possessive: bool, offset: int) -> _Mention | None:
+    def _person(
+        self, tokens: list[str], possessive: bool, offset: int, traits: list[str] | None = None
+    ) -> _Mention | None:
         titles = self.typer.titles
         gender: str | None = None
         roles: list[str] = []
@@ -711,7 +908,16 @@ class SpeakerResolver:
         if gender is None and roles:
             gender = _gender_of_roles(roles)
         single = len(name) == 1 and not roles
-        return _Mention(" ".join(name), "person", gender, tuple(roles), possessive, offset, single)
+        return _Mention(
+            " ".join(name),
+            "person",
+            gender,
+            tuple(roles),
+            possessive,
+            offset,
+            single,
+            traits=tuple(traits) if traits else (),
+        )
 
     def _fragment(self, body: str, source: Span) -> bool:
         """Whether a one-run source is part of a capitalised run that names nobody: a
@@ -723,6 +929,11 @@ class SpeakerResolver:
         run = _CAPITALISED_RUN.match(body, source.start)
         if run is None or (run.end() <= source.end and not _described(run.group().split()[-1])):
             return False
+        words = run.group().split()
+        if _title_case(words):
+            # a headline's first name ("Trump Calls On Obama To Resign"), unless the source
+            # runs into the headline's other words ("Obama To Asians")
+            return not _TITLE_CASE_WORDS.isdisjoint(source.text.split()[1:])
         return not any(m.kind == "person" for m in self._parsed(run.group()))
 
     def _titled_name(self, phrase: str) -> _Mention | None:
@@ -740,11 +951,91 @@ class SpeakerResolver:
             return _Mention(speaker, "group", None, (), False, at)  # "The Clintons said"
         parsed = self._parsed(phrase) if phrase[:1].isupper() else ()
         for mention in parsed:
-            if mention.kind == "person" and mention.name == speaker:
+            if mention.name == speaker and mention.kind == "person":
                 return mention
+        tokens = speaker.split()
+        if len(tokens) == 3 and self._movement(tokens):
+            return _Mention(speaker, "organization", None, (), False, 0)  # "Black Lives Matter"
         first = speaker.split()[0]
         gender = "f" if first in self.female else "m" if first in self.male else None
         return _Mention(speaker, "person", gender, (), False, 0)
+
+
+def _compatible(known: set[str], wanted: set[str]) -> bool:
+    """Whether traits the text gave someone leave room for the ones a description gives:
+    a party, a state or a people of their own rules out another of the same kind."""
+    for trait in wanted:
+        kind = trait[: trait.index(":") + 1]
+        if trait not in known and any(k.startswith(kind) for k in known):
+            return False
+    return True
+
+
+_PARTIES = {
+    "republican": "party:republican",
+    "republicans": "party:republican",
+    "gop": "party:republican",
+    "democratic": "party:democratic",
+    "democrat": "party:democratic",
+    "democrats": "party:democratic",
+    "independent": "party:independent",
+    "libertarian": "party:libertarian",
+}
+_NATIONAL = frozenset(["U.S", "US", "America", "American", "Americans", "United", "States", "USA"])
+_TAG_PARTIES = {"R": "party:republican", "D": "party:democratic", "I": "party:independent"}
+# AP-style state abbreviations ("Sen. Marco Rubio, R-Fla."), for "the Florida senator".
+_STATES = {
+    "Ala": "Alabama",
+    "Ariz": "Arizona",
+    "Ark": "Arkansas",
+    "Calif": "California",
+    "Colo": "Colorado",
+    "Conn": "Connecticut",
+    "Del": "Delaware",
+    "Fla": "Florida",
+    "Ga": "Georgia",
+    "Ill": "Illinois",
+    "Ind": "Indiana",
+    "Kan": "Kansas",
+    "Kans": "Kansas",
+    "Ky": "Kentucky",
+    "La": "Louisiana",
+    "Md": "Maryland",
+    "Mass": "Massachusetts",
+    "Mich": "Michigan",
+    "Minn": "Minnesota",
+    "Miss": "Mississippi",
+    "Mo": "Missouri",
+    "Mont": "Montana",
+    "Neb": "Nebraska",
+    "Nev": "Nevada",
+    "N.H": "New Hampshire",
+    "N.J": "New Jersey",
+    "N.M": "New Mexico",
+    "N.Y": "New York",
+    "N.C": "North Carolina",
+    "N.D": "North Dakota",
+    "Okla": "Oklahoma",
+    "Ore": "Oregon",
+    "Pa": "Pennsylvania",
+    "R.I": "Rhode Island",
+    "S.C": "South Carolina",
+    "S.D": "South Dakota",
+    "Tenn": "Tennessee",
+    "Tex": "Texas",
+    "Vt": "Vermont",
+    "Va": "Virginia",
+    "Wash": "Washington",
+    "W.Va": "West Virginia",
+    "Wis": "Wisconsin",
+    "Wyo": "Wyoming",
+}
+# Lower-case words of a role written before a name ("former presidential nominee").
+_DEPUTY_WORDS = frozenset(["vice", "deputy", "running", "assistant", "Vice", "Deputy"])
+_ROLE_MODIFIERS = words("former presidential vice running mate likely presumptive then")
+# What follows a name's comma or bracket when it says who they are: "the Democratic
+# nominee", "a Republican from Ohio", "R-Fla.".
+_ASIDE = re.compile(r"(?:(?:the|a|an)[ \t][^,;.()\n]*|[RDI]-[A-Z][\w.]*)")
 
 
 def _entity(entities: dict[str, _Entity], surnames: dict[str, str], mention: _Mention) -> _Entity:
@@ -762,6 +1053,8 @@ def _entity(entities: dict[str, _Entity], surnames: dict[str, str], mention: _Me
         entity.gender = mention.gender
     if mention.roles:
         entity.roles.update(mention.roles)
+    if mention.traits:
+        entity.traits.update(mention.traits)
     return entity
 
 
@@ -827,15 +1120,45 @@ _CAPITALISED_FUNCTION_WORDS = words(
     """
     he she it they we i you his her its their our my me him them us maybe perhaps yes no
     nonetheless nevertheless sooner best first second next few several such each every
-    thanks thank dear hey hi hello congratulations sorry
+    thanks thank dear hey hi hello congratulations sorry god
     one two three four five six seven eight nine ten
     """
 )
 
 
+# Capitalised function words: a run holding one after its start is a headline in title
+# case, not a name ("Hillary Clinton Goes After Donald Trump As The New Mitt Romney").
+_TITLE_CASE_WORDS = words(
+    """
+    To On At In For The A An And Is Are Was With As By From Up Out Over After About Into
+    Says Say Said Will Could Would Has Have How Why What Who This That
+    """
+)
+
+
+def _title_case(tokens: list[str]) -> bool:
+    """Whether a run is a title-case headline: a function word inside it, not one that
+    opens a new sentence ("Chancellor Angela Merkel. In her speech")."""
+    if len(tokens) < 4 or _TITLE_CASE_WORDS.isdisjoint(tokens[1:]):
+        return False
+    return any(
+        token in _TITLE_CASE_WORDS and not before.endswith(".")
+        for before, token in pairwise(tokens)
+    )
+
+
 def _described(token: str) -> bool:
-    """'Oscar-winner', 'Trump-backed': a capitalised word made into a description."""
-    return "-" in token and any(part[:1].islower() for part in token.split("-")[1:])
+    """'Oscar-winner', 'Trump-backed': a capitalised word made into a description; not a
+    given name such as 'Ki-moon' or 'Jong-un'."""
+    if "-" not in token or _HYPHENATED_NAME.match(token):
+        return False
+    return any(part[:1].islower() for part in token.split("-")[1:])
+
+
+# "Ban Ki-moon", "Kim Jong-un", "Moon Jae-in": two short syllables, not "Anti-war".
+_HYPHENATED_NAME = re.compile(
+    r"(?!(?:Anti|Pro|Non|Ex|Co|Pre|Post|Mid)-)[A-Z][a-z]{1,3}-[a-z]{2,4}\Z"
+)
 
 
 _UNNAMED_REACH = 400  # characters: about two sentences
@@ -843,6 +1166,15 @@ _UNNAMED_REACH = 400  # characters: about two sentences
 _KIND_ACRONYMS = frozenset(["PAC", "PACs", "NGO", "LLC"])
 # "a conservative ", "an anti-Trump ": an indefinite article and descriptions right before.
 _KIND_OF = re.compile(r"(?<![\w-])[Aa]n?(?:[ \t]+(?:[a-z][\w-]*|[A-Z]\w*-[a-z][\w-]*))*[ \t]+\Z")
+_UNNAMED_POLLS = ("poll", "survey", "study")
+_MAKER_NEXT = re.compile(
+    r"(?<![\w-])(?:[Tt]he|[Tt]his)[ \t]+(?:new[ \t]+|latest[ \t]+)?(?:poll|survey|study),?[ \t]"
+    r"[^.\n]{0,120}?(?<![\w-])(?:by|from)[ \t]+"
+    r"(?P<maker>(?:the[ \t]+)?[A-Z][\w&'’-]*(?:[ \t]+(?:of[ \t]+)?[A-Z][\w&'’-]*)*)"
+)
+_DESCRIBED_RELATIVE = re.compile(
+    r"(?<![\w-])(?P<np>[Tt]he[ \t]+(?:[\w'’-]+[ \t]+){0,3}(?P<head>[a-z][\w-]*))[ \t]*,[ \t]*\Z"
+)
 _STATEMENT = re.compile(r"(?:the|that|this|its|his|her|their)\s+statement\Z", re.I)
 _PREMODIFIERS = words("the a an former longtime veteran then")
 
@@ -939,6 +1271,8 @@ def _passive_agent(body: str, position: int) -> bool:
     return any(t.endswith(("ed", "en")) for t in tokens[-5:-1])
 
 
+_POSSESSIVE_END = re.compile(r"['’]s?\Z")
+_POSSESSIVE_OPENER = re.compile(r"(?:his|her|their|its)\s", re.I)
 _NICKNAME_TAIL = re.compile(r"(?<![\w'’.-])[A-Z][\w'’.-]*[ \t]+[\"“‘'][A-Z][\w.-]*[\"”’']\Z")
 _NICKNAME_CLOSERS = "\"”’'"
 
@@ -962,6 +1296,11 @@ def _gender_of_roles(roles: Iterable[str]) -> str | None:
 
 def _role_words(role: str) -> set[str]:
     return {w.strip(",.").lower() for w in role.split()}
+
+
+def _plural_word(word: str) -> bool:
+    lower = word.lower()
+    return len(lower) > 3 and lower.endswith("s") and not lower.endswith(("ss", "us", "is", "'s"))
 
 
 def _possessive(phrase: str) -> bool:
@@ -1286,7 +1625,7 @@ class SourceBuilder:
                 (
                     i
                     for i, g in enumerate(groups)
-                    if g.type == "named_person" and g.words[-1:] == tokens
+                    if g.type == "named_person" and g.words[-1:] == tokens and "and" not in g.words
                 ),
                 None,
             )
