@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from sourcecheck.core.analysis import Analyzer
 from sourcecheck.core.analysis.genre import builtin_genre_model, genre_features
+from sourcecheck.core.analysis.needs_source import tokens
 from sourcecheck.core.models import Article
 
 NEWS = (
@@ -48,3 +52,29 @@ def test_rates_count_the_writers_words_only_as_whole_words() -> None:
     assert negation == 1000 * 3 / words  # "not", "no", "won't"
     assert questions == 100 * 1 / words
     assert (attributed, quoted) == (0.25, 0.5)
+
+
+def plain_rates(writer: str) -> tuple[float, float]:
+    """The "we" and negation rates counted word by word, as genre_features first did."""
+    words = tokens(writer)
+    total = len(words) or 1
+    we = sum(1 for word in words if word in {"we", "our", "ours", "us", "let's"})
+    negation = sum(1 for word in words if word in {"not", "never", "no", "nothing"})
+    negation += writer.count("n’t") + writer.count("n't")
+    return 1000 * we / total, 1000 * negation / total
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["we", "us", "ours", "our", "let's", "let’s", "no", "not", "nothing"])
+        | st.sampled_from(["never", "now", "wes", "'we'", "won’t", "1", "é", "—", "?"]),
+        max_size=12,
+    ),
+    st.lists(st.sampled_from([" ", "  ", "\n", ", ", ". ", "'", "’", "-"]), max_size=12),
+)
+def test_marker_rates_are_those_of_counting_word_by_word(words: list[str], gaps: list[str]) -> None:
+    writer = "".join(
+        word + gap for word, gap in zip(words, gaps + [" "] * len(words), strict=False)
+    )
+    assert genre_features(writer, len(writer) or 1, 0.0)[:2] == list(plain_rates(writer))

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import dataclasses
+import inspect
 
 import pytest
 from pydantic import TypeAdapter, ValidationError
 
-from sourcecheck.core.analysis.types import AttributionDraft
+from sourcecheck.core.analysis.types import AttributionDraft, Sentence
 from sourcecheck.core.models import (
     Attribution,
     Claim,
@@ -17,6 +18,7 @@ from sourcecheck.core.models import (
     Span,
     span_problem,
 )
+from sourcecheck.core.records import set_through_slots
 
 RECORDS = [Span, Quote, Attribution, Hedge, Claim, Source]
 
@@ -70,3 +72,71 @@ def test_an_attribution_draft_has_the_fields_of_an_attribution() -> None:
     assert draft_fields == [(f.name, f.default) for f in dataclasses.fields(Attribution)]
     attribution = Attribution(source=Span(0, 3, "The"), role="aide", via=1, source_id=2)
     assert AttributionDraft.of(attribution).freeze() == attribution
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class _Reference:
+    """A frozen slotted dataclass with its own __init__, to compare the faster one with."""
+
+    start: int
+    label: str = "x"
+    parts: tuple[int, ...] = dataclasses.field(default_factory=tuple)
+    marks: list[int] = dataclasses.field(default_factory=list)
+
+
+@set_through_slots
+@dataclasses.dataclass(frozen=True, slots=True)
+class _Fast:
+    start: int
+    label: str = "x"
+    parts: tuple[int, ...] = dataclasses.field(default_factory=tuple)
+    marks: list[int] = dataclasses.field(default_factory=list)
+
+
+@pytest.mark.parametrize(
+    ("args", "kwargs"),
+    [((1,), {}), ((1, "y"), {}), ((1,), {"marks": [2]}), ((), {"start": 3, "parts": (4,)})],
+)
+def test_set_through_slots_builds_what_the_dataclass_init_builds(
+    args: tuple[object, ...], kwargs: dict[str, object]
+) -> None:
+    fast, reference = _Fast(*args, **kwargs), _Reference(*args, **kwargs)  # type: ignore[arg-type]
+    assert dataclasses.astuple(fast) == dataclasses.astuple(reference)
+    assert repr(fast).replace("_Fast", "_Reference") == repr(reference)
+    assert _Fast(*args, **kwargs) == fast  # type: ignore[arg-type]
+    assert str(inspect.signature(_Fast)) == str(inspect.signature(_Reference))
+
+
+def test_set_through_slots_keeps_records_frozen_and_factories_fresh() -> None:
+    first, second = _Fast(1), _Fast(2)
+    assert first.marks == [] and first.marks is not second.marks
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        first.start = 5  # type: ignore[misc]
+    with pytest.raises(TypeError, match="start"):
+        _Fast()  # type: ignore[call-arg]
+    with pytest.raises(TypeError, match="label"):
+        _Fast(1, "y", label="z")  # type: ignore[misc]
+
+
+def test_set_through_slots_refuses_what_it_cannot_build() -> None:
+    @dataclasses.dataclass(slots=True)
+    class Mutable:
+        start: int
+
+    @dataclasses.dataclass(frozen=True, slots=True)
+    class Checked:
+        start: int
+
+        def __post_init__(self) -> None:
+            pass
+
+    for cls in (Mutable, Checked):
+        with pytest.raises(TypeError):
+            set_through_slots(cls)
+
+
+@pytest.mark.parametrize("record", [*RECORDS, Sentence], ids=lambda r: r.__name__)
+def test_hot_records_use_the_slot_init(record: type) -> None:
+    # The analysis makes hundreds of these an article (docs/performance.md, seventh pass).
+    assert record.__init__.__module__ == record.__module__
+    assert "_set_" in record.__init__.__code__.co_names[0]

@@ -19,6 +19,8 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, model_validator
 
+from sourcecheck.core.records import set_through_slots
+
 SCHEMA_VERSION = "1.1"
 
 Severity = Literal["suggestion", "warning", "error"]
@@ -68,6 +70,7 @@ class _Model(BaseModel):
 _RECORD_CONFIG = ConfigDict(extra="forbid", json_schema_serialization_defaults_required=True)
 
 
+@set_through_slots
 @dataclass(frozen=True, slots=True)
 class Span:
     """A slice ``[start, end)`` of the article body, with the words it covers."""
@@ -207,6 +210,7 @@ class ScorerReport(_Model):
     )
 
 
+@set_through_slots
 @dataclass(frozen=True, slots=True)
 class Attribution:
     """Who said what: the source, the cue ("said") and the content attributed to them."""
@@ -236,6 +240,7 @@ class Attribution:
     ] = None
 
 
+@set_through_slots
 @dataclass(frozen=True, slots=True)
 class Hedge:
     __pydantic_config__ = _RECORD_CONFIG
@@ -246,6 +251,7 @@ class Hedge:
     sentence: int = 0
 
 
+@set_through_slots
 @dataclass(frozen=True, slots=True)
 class Claim:
     """A sentence that asserts something checkable, and whether it is attributed."""
@@ -266,6 +272,7 @@ class Claim:
     ] = 0.0
 
 
+@set_through_slots
 @dataclass(frozen=True, slots=True)
 class Quote:
     __pydantic_config__ = _RECORD_CONFIG
@@ -278,6 +285,7 @@ class Quote:
     nested: Annotated[bool, Field(description="A quote inside another quote.")] = False
 
 
+@set_through_slots
 @dataclass(frozen=True, slots=True)
 class Source:
     """One distinct source of the article and every phrase that refers to it.

@@ -12,18 +12,27 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-from sourcecheck.core.analysis.needs_source import tokens
+from sourcecheck.core.analysis.needs_source import token_bytes
 from sourcecheck.core.models import Genre
 
 FEATURES = ("we", "negation", "questions", "attributed", "quoted")
 
 _WE = frozenset(("we", "our", "ours", "us", "let's"))
 _NEGATION = frozenset(("not", "never", "no", "nothing"))
+_WE_BYTES = frozenset(word.encode("ascii") for word in _WE)
+# A whole word of _WE or _NEGATION in the spaced bytes of token_bytes(); the lookahead leaves
+# the space after it to open the next match.
+_MARKER = re.compile(
+    b" ("
+    + b"|".join(re.escape(word.encode("ascii")) for word in sorted(_WE | _NEGATION))
+    + b")(?= )"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,10 +61,14 @@ def builtin_genre_model() -> GenreModel:
 
 def genre_features(writer: str, body_length: int, attributed_rate: float) -> list[float]:
     """The rates of :data:`FEATURES`. ``writer`` is the lower-cased text outside quotes."""
-    words = tokens(writer)
-    total = len(words) or 1
-    we = sum(1 for word in words if word in _WE)
-    negation = sum(1 for word in words if word in _NEGATION)
+    # The words of tokens(writer), between spaces: the marker words are found by one scan
+    # that skips from space to space in C, not by a string and a set lookup for each of the
+    # ~800 words of an article.
+    words = b" " + token_bytes(writer) + b" "
+    total = len(words.split()) or 1
+    markers = _MARKER.findall(words)
+    we = sum(map(_WE_BYTES.__contains__, markers))
+    negation = len(markers) - we
     negation += writer.count("n’t") + writer.count("n't")
     quoted = 1.0 - len(writer) / body_length if body_length else 0.0
     return [

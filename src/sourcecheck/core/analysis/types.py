@@ -18,6 +18,7 @@ from sourcecheck.core.models import (
     SourceType,
     Span,
 )
+from sourcecheck.core.records import set_through_slots
 
 
 @dataclass(slots=True)
@@ -65,6 +66,7 @@ class AttributionDraft:
 _ATTRIBUTION_FIELDS = tuple(f.name for f in fields(Attribution))
 
 
+@set_through_slots
 @dataclass(slots=True, frozen=True)
 class Sentence:
     span: Span
