@@ -22,19 +22,17 @@ settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
 
 @pytest.hookimpl(tryfirst=True)  # before pytest-xdist reads the groups off the items
-def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """The pytest-xdist layout (pyproject's addopts: a worker a core, --dist loadgroup).
 
     A module that builds a fixture once (a server, a venv, a Dask cluster, the adversarial
     timing runner) runs on one worker, so the fixture is built once. Session fixtures are
-    left alone: the docs snippets' research outputs are built once per worker so that the
-    slow pages can spread over the workers. In a worker, slow-marked tests are handed out
-    first, so that no minute-long test starts last while the other workers sit idle."""
+    left alone, so that the slow docs snippet pages can spread over the workers. Slow tests
+    are not handed out first: a timing test waiting for another worker's minute-long test to
+    end kept its own worker idle meanwhile."""
     for item in items:
         if _uses_a_module_fixture(item):
             item.add_marker(pytest.mark.xdist_group(item.nodeid.split("::")[0]))
-    if hasattr(config, "workerinput"):
-        items.sort(key=lambda item: item.get_closest_marker("slow") is None)
 
 
 def _uses_a_module_fixture(item: pytest.Item) -> bool:
