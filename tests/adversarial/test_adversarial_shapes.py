@@ -44,6 +44,7 @@ def _seconds(runner: Runner, shape: Shape, size: int, tries: int) -> float:
     return runner.measure(shape.entry, shape.text(size), tries=tries, memory=False).seconds
 
 
+@pytest.mark.alone
 @pytest.mark.parametrize("shape", SHAPES, ids=lambda s: s.name)
 def test_time_grows_linearly(runner: Runner, shape: Shape) -> None:
     small = max(_seconds(runner, shape, SMALL, TRIES), TIME_FLOOR)

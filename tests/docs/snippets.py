@@ -30,6 +30,11 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+try:
+    import fcntl
+except ImportError:  # Windows
+    fcntl = None  # type: ignore[assignment]
+
 REPO = Path(__file__).resolve().parents[2]
 RUNNABLE = {"python": "python", "bash": "bash", "sh": "bash", "console": "console"}
 FENCE = re.compile(r"^```(?P<lang>[\w-]*)[^\n]*\n(?P<code>.*?)^```", re.M | re.S)
@@ -121,6 +126,21 @@ def make_research_outputs(folder: Path) -> Path:
         ]
     )
     run_bash(script, folder, check=True)
+    return folder
+
+
+def shared_research_outputs(run_folder: Path) -> Path:
+    """The research outputs in ``run_folder/research``, made by whichever process of the
+    run gets there first; the others wait for it (``flock``) and use them as they are."""
+    folder = run_folder / "research"
+    if fcntl is None:  # Windows: each process makes its own
+        return make_research_outputs(run_folder / f"research-{os.getpid()}")
+    with open(run_folder / "research.lock", "a") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not (folder / ".made").is_file():
+            shutil.rmtree(folder, ignore_errors=True)
+            make_research_outputs(folder)
+            (folder / ".made").touch()
     return folder
 
 
@@ -270,7 +290,8 @@ def _run_tests(snippet: Snippet, workspace: Path) -> str | None:
         [str(workspace / EXAMPLE_PLUGIN_SRC), *filter(None, [env.get("PYTHONPATH")])]
     )
     done = subprocess.run(
-        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", str(test_file)],
+        # -n0: a snippet's few tests in one process; workers would cost more than they save.
+        [sys.executable, "-m", "pytest", "-q", "-n0", "-p", "no:cacheprovider", str(test_file)],
         cwd=test_file.parent,
         env=env,
         capture_output=True,

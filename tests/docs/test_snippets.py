@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,7 @@ from snippets import (
     doc_pages,
     make_research_outputs,
     make_workspace,
+    shared_research_outputs,
     shell_script,
     snippets_of,
 )
@@ -23,7 +25,11 @@ ALL_PAGES = ["README.md", *sorted(str(p.relative_to(REPO)) for p in (REPO / "doc
 
 @pytest.fixture(scope="session")
 def research(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return make_research_outputs(tmp_path_factory.mktemp("research"))
+    if "PYTEST_XDIST_WORKER" not in os.environ:
+        return make_research_outputs(tmp_path_factory.mktemp("research"))
+    # The workers' basetemps share a folder of the run's own: the first worker there makes
+    # the outputs, the others wait for it and read them (a few seconds each, made once).
+    return shared_research_outputs(tmp_path_factory.getbasetemp().parent)
 
 
 def test_every_skipped_snippet_says_why() -> None:
