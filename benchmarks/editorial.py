@@ -23,13 +23,13 @@ the gold's SHA-1. Each article is scored by the default engine and compared with
 * scores: Spearman's rho between the overall score and the editor's 0-100, and the share of
   articles in the editor's band.
 
-A gold file with a ``layers`` list covers only those layers (the ``fresh`` and ``fresh2``
+A gold file with a ``layers`` list covers only those layers (the ``fresh`` to ``fresh4``
 splits hold speakers and unnamed sources only): it counts for their figures and no other.
 ``fresh2`` was annotated after the speaker rules were written and never tuned on. ``fresh3``
 holds articles of PolNeAR's dev split (autumn 2016, like the dev half) that are not in the
 dev half, so that speaker rules can be tuned on the dev half's kind of news without reading it;
 ``fresh4`` holds ten more of them, never tuned on. ``train2`` is a second tuning half with
-every layer (PolNeAR train articles), annotated in session 6.
+every layer (PolNeAR train articles), written by other annotators than ``train``.
 
 ``--polnear`` adds PolNeAR's overlap F1 (source / cue / content) on its dev split, which the
 same table's floors refer to. ``--errors claims|hedges|speakers|unnamed`` lists the misses.

@@ -39,7 +39,7 @@ THRESHOLD = 0.4
 
 
 def examples(data: Path) -> tuple[np.ndarray, np.ndarray]:
-    """The rates and the editor's opinion label of every train-half article."""
+    """The rates and the editor's opinion label of every tuning-half article."""
     analyzer = Analyzer()
     rows, labels = [], []
     for gold in editorial.load(data, editorial.TUNING):
