@@ -765,15 +765,28 @@ class SpeakerResolver:
         return tuple(found)
 
     def _headline_names(self, run: str, words: list[str]) -> tuple[_Mention, ...]:
+        """A given name and the word after it, that word read as ``_mention`` reads a
+        name's last ("Donald Trump's Plan" -> Donald Trump, possessive; "Trump, Says" ->
+        Trump)."""
         found = []
         position = 0
         for index, word in enumerate(words[:-1]):
             position = run.find(word, position)
-            surname = words[index + 1]
-            if word in self.given_names and surname not in _TITLE_CASE_WORDS:
-                mention = self._person([word, surname], False, position)
-                if mention is not None:
-                    found.append(mention)
+            at = position
+            position += len(word)  # the next word starts after this one, never inside it
+            if word not in self.given_names:
+                continue
+            surname = words[index + 1].rstrip(",;:)")
+            if surname.endswith(".") and self._ends_sentence(surname):
+                surname = surname[:-1]
+            possessive = surname.endswith(("'s", "’s", "s'", "s’"))
+            if possessive:
+                surname = surname[:-1] if surname[-1] in "'’" else surname[:-2]
+            if not surname or surname in _TITLE_CASE_WORDS:
+                continue
+            mention = self._person([word, surname], possessive, at)
+            if mention is not None:
+                found.append(mention)
         return tuple(found)
 
     def _segments(self, run: str) -> Iterable[tuple[int, list[str]]]:
