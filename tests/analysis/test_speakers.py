@@ -764,3 +764,22 @@ def test_headline_names_are_read_as_names_are(run: str, names: list[tuple[str, b
         mention = next(m for m in found if m.name == name)
         assert (mention.possessive, mention.offset) == (possessive, offset)
         assert run[offset:].startswith(name)
+
+
+@pytest.mark.parametrize(
+    ("words", "traits"),
+    [
+        (["Miss", "Universe"], set()),
+        (["La", "Niña"], set()),
+        (["Del", "Rio"], set()),
+        (["Mass", "General"], set()),
+        (["Ill", "Will"], set()),
+        (["Miss.,"], {"place:Mississippi"}),
+        (["(R-La.)"], {"party:republican", "place:Louisiana"}),
+        (["D-Del"], {"party:democratic", "place:Delaware"}),
+    ],
+)
+def test_a_state_abbreviation_needs_its_period_or_a_party_tag(
+    words: list[str], traits: set[str]
+) -> None:
+    assert _resolver()._traits(words) == traits

@@ -269,16 +269,19 @@ class SpeakerResolver:
         withheld += category(lexicons.get("anonymity_reasons"), "grant")
         self._withheld = WordStartPattern(rf"{alternation(withheld)}\b", "i")
 
-    def trait(self, word: str) -> str | None:
+    def trait(self, word: str, tagged: bool = False) -> str | None:
         """The party, place or people a capitalised word names ('GOP' -> party:republican,
-        'Fla.' -> place:Florida), if any."""
+        'Fla.' -> place:Florida), if any. A state's abbreviation counts only with its
+        period or in a party tag (``tagged``: 'R-Fla'): 'Miss', 'La' and 'Del' are words."""
+        abbreviated = tagged or word.rstrip(",()").endswith(".")
         word = word.strip(",.()")
         party = _PARTIES.get(word.lower())
         if party is not None and word[:1].isupper():
             return party
         state = _STATES.get(word)
         if state is not None:
-            return "place:" + state
+            # the places lexicon holds the abbreviations too, for its other use: no place
+            return "place:" + state if abbreviated else None
         if word in _NATIONAL:
             return None  # "the U.S. senator": every state's senator is one
         if word in self.places:
@@ -293,11 +296,12 @@ class SpeakerResolver:
         for word in words:
             if not word[:1].isupper() and word[:1] != "(":
                 continue  # the cheap test first: most words of a role are lower case
-            if _party_tag(word.strip("(),")):
+            tagged = _party_tag(word.strip("(),"))
+            if tagged:
                 tag = word.strip("(),.")
                 found.add(_TAG_PARTIES[tag[0]])
                 word = tag[2:]
-            trait = self.trait(word)
+            trait = self.trait(word, tagged)
             if trait is not None:
                 found.add(trait)
         return found
