@@ -9,7 +9,7 @@ import pytest
 
 from sourcecheck.core.analysis import analyze
 from sourcecheck.core.analysis.sources import SourceTyper
-from sourcecheck.core.analysis.speakers import SpeakerResolver
+from sourcecheck.core.analysis.speakers import SpeakerResolver, _Entity
 from sourcecheck.core.lexicons import Lexicons
 from sourcecheck.core.models import Attribution
 
@@ -783,3 +783,18 @@ def test_a_state_abbreviation_needs_its_period_or_a_party_tag(
     words: list[str], traits: set[str]
 ) -> None:
     assert _resolver()._traits(words) == traits
+
+
+@pytest.mark.parametrize(
+    ("words", "roles"),
+    [
+        (["the", "Republican", "nominee"], {"nominee"}),
+        (["the", "Running", "Mate", "of", "the", "nominee"], set()),
+        (["Assistant", "secretary"], set()),
+        (["the", "vice", "presidential", "nominee"], set()),
+    ],
+)
+def test_a_deputy_role_is_not_the_role_in_any_case(words: list[str], roles: set[str]) -> None:
+    entity = _Entity("Jane Doe", "person")
+    _resolver()._describe(entity, words)
+    assert entity.roles == roles

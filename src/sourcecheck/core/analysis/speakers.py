@@ -336,7 +336,7 @@ class SpeakerResolver:
         """Give an entity the roles and traits of a description's words; a deputy's role
         ("vice presidential nominee", "running mate") is not the role itself."""
         entity.traits.update(self._traits(words))
-        if _DEPUTY_WORDS.isdisjoint(words):
+        if _DEPUTY_WORDS.isdisjoint(w.lower() for w in words):
             entity.roles.update(w for w in words if w in self.typer.role_nouns)
 
     # -- the pass -------------------------------------------------------------------------
@@ -1047,8 +1047,10 @@ _STATES = {
     "Wis": "Wisconsin",
     "Wyo": "Wyoming",
 }
+# Words that make a role a deputy's ("Vice Presidential nominee", "Running Mate"), compared
+# lower-cased.
+_DEPUTY_WORDS = words("vice deputy running assistant")
 # Lower-case words of a role written before a name ("former presidential nominee").
-_DEPUTY_WORDS = frozenset(["vice", "deputy", "running", "assistant", "Vice", "Deputy"])
 _ROLE_MODIFIERS = words("former presidential vice running mate likely presumptive then")
 # What follows a name's comma or bracket when it says who they are: "the Democratic
 # nominee", "a Republican from Ohio", "R-Fla.".
