@@ -798,3 +798,15 @@ def test_a_deputy_role_is_not_the_role_in_any_case(words: list[str], roles: set[
     entity = _Entity("Jane Doe", "person")
     _resolver()._describe(entity, words)
     assert entity.roles == roles
+
+
+@pytest.mark.parametrize(
+    ("run", "names"),
+    [
+        ("Trump Calls On Obama To Resign", []),
+        ("Hillary Clinton Meets With Bernie Sanders", ["Hillary Clinton", "Bernie Sanders"]),
+        ("Why Donald Trump Is Up In Ohio", ["Donald Trump"]),
+    ],
+)
+def test_a_headline_names_only_given_names_and_the_word_after(run: str, names: list[str]) -> None:
+    assert [m.name for m in _resolver()._parse_run(run)] == names
