@@ -51,11 +51,9 @@ RUN_WORDS = st.sampled_from(
 
 
 def _parsed_by_segments(resolver: SpeakerResolver, run: str) -> tuple[_Mention, ...]:
-    """``_parse_run`` as it was: every run cut by ``_segments`` (a title-case headline is
-    read for its names first, in both)."""
-    words = run.split()
-    if len(words) > 3 and _title_case(words):
-        return resolver._headline_names(run, words)
+    """``_parse_run`` as it was: every run cut by ``_segments`` (title-case headlines, read
+    another way, are left out of the comparison and tested on their own examples in
+    test_speakers.py)."""
     found = []
     for offset, tokens in resolver._segments(run):
         mention = resolver._mention(tokens, offset)
@@ -71,6 +69,8 @@ def test_runs_parse_as_with_segments(words: list[str]) -> None:
     text = " ".join(words)
     for match in _CAPITALISED_RUN.finditer(text):
         run = match.group()
+        if len(run.split()) > 3 and _title_case(run.split()):
+            continue  # a headline: not parsed by segments, neither now nor before
         assert RESOLVER._parse_run(run) == _parsed_by_segments(RESOLVER, run)
 
 

@@ -8,6 +8,9 @@ from __future__ import annotations
 import pytest
 
 from sourcecheck.core.analysis import analyze
+from sourcecheck.core.analysis.sources import SourceTyper
+from sourcecheck.core.analysis.speakers import SpeakerResolver, _Entity
+from sourcecheck.core.lexicons import Lexicons
 from sourcecheck.core.models import Attribution
 
 
@@ -739,3 +742,71 @@ def test_the_owner_of_a_statement_speaks() -> None:
 def test_over_the_years_is_not_a_source(text: str) -> None:
     found = [a.source.text for a in analyze(text).attributions if a.source is not None]
     assert found and not any("years" in source for source in found)
+
+
+def _resolver() -> SpeakerResolver:
+    return SpeakerResolver(SourceTyper(Lexicons()), Lexicons())
+
+
+@pytest.mark.parametrize(
+    ("run", "names"),
+    [
+        ("Hillary Clinton Goes After Donald Trump, Says Aide", [("Donald Trump", False, 27)]),
+        ("Clinton Attacks Donald Trump's Plan For Jobs", [("Donald Trump", True, 16)]),
+        ("Anna Ann Smith Goes To The Fair", [("Ann Smith", False, 5)]),
+    ],
+)
+def test_headline_names_are_read_as_names_are(run: str, names: list[tuple[str, bool, int]]) -> None:
+    """A headline's names lose a comma and a possessive, as other names do, and stand
+    where they are written (a word is never found inside the word before it)."""
+    found = _resolver()._parse_run(run)
+    for name, possessive, offset in names:
+        mention = next(m for m in found if m.name == name)
+        assert (mention.possessive, mention.offset) == (possessive, offset)
+        assert run[offset:].startswith(name)
+
+
+@pytest.mark.parametrize(
+    ("words", "traits"),
+    [
+        (["Miss", "Universe"], set()),
+        (["La", "Niña"], set()),
+        (["Del", "Rio"], set()),
+        (["Mass", "General"], set()),
+        (["Ill", "Will"], set()),
+        (["Miss.,"], {"place:Mississippi"}),
+        (["(R-La.)"], {"party:republican", "place:Louisiana"}),
+        (["D-Del"], {"party:democratic", "place:Delaware"}),
+    ],
+)
+def test_a_state_abbreviation_needs_its_period_or_a_party_tag(
+    words: list[str], traits: set[str]
+) -> None:
+    assert _resolver()._traits(words) == traits
+
+
+@pytest.mark.parametrize(
+    ("words", "roles"),
+    [
+        (["the", "Republican", "nominee"], {"nominee"}),
+        (["the", "Running", "Mate", "of", "the", "nominee"], set()),
+        (["Assistant", "secretary"], set()),
+        (["the", "vice", "presidential", "nominee"], set()),
+    ],
+)
+def test_a_deputy_role_is_not_the_role_in_any_case(words: list[str], roles: set[str]) -> None:
+    entity = _Entity("Jane Doe", "person")
+    _resolver()._describe(entity, words)
+    assert entity.roles == roles
+
+
+@pytest.mark.parametrize(
+    ("run", "names"),
+    [
+        ("Trump Calls On Obama To Resign", []),
+        ("Hillary Clinton Meets With Bernie Sanders", ["Hillary Clinton", "Bernie Sanders"]),
+        ("Why Donald Trump Is Up In Ohio", ["Donald Trump"]),
+    ],
+)
+def test_a_headline_names_only_given_names_and_the_word_after(run: str, names: list[str]) -> None:
+    assert [m.name for m in _resolver()._parse_run(run)] == names

@@ -269,16 +269,19 @@ class SpeakerResolver:
         withheld += category(lexicons.get("anonymity_reasons"), "grant")
         self._withheld = WordStartPattern(rf"{alternation(withheld)}\b", "i")
 
-    def trait(self, word: str) -> str | None:
+    def trait(self, word: str, tagged: bool = False) -> str | None:
         """The party, place or people a capitalised word names ('GOP' -> party:republican,
-        'Fla.' -> place:Florida), if any."""
+        'Fla.' -> place:Florida), if any. A state's abbreviation counts only with its
+        period or in a party tag (``tagged``: 'R-Fla'): 'Miss', 'La' and 'Del' are words."""
+        abbreviated = tagged or word.rstrip(",()").endswith(".")
         word = word.strip(",.()")
         party = _PARTIES.get(word.lower())
         if party is not None and word[:1].isupper():
             return party
         state = _STATES.get(word)
         if state is not None:
-            return "place:" + state
+            # the places lexicon holds the abbreviations too, for its other use: no place
+            return "place:" + state if abbreviated else None
         if word in _NATIONAL:
             return None  # "the U.S. senator": every state's senator is one
         if word in self.places:
@@ -293,11 +296,12 @@ class SpeakerResolver:
         for word in words:
             if not word[:1].isupper() and word[:1] != "(":
                 continue  # the cheap test first: most words of a role are lower case
-            if _party_tag(word.strip("(),")):
+            tagged = _party_tag(word.strip("(),"))
+            if tagged:
                 tag = word.strip("(),.")
                 found.add(_TAG_PARTIES[tag[0]])
                 word = tag[2:]
-            trait = self.trait(word)
+            trait = self.trait(word, tagged)
             if trait is not None:
                 found.add(trait)
         return found
@@ -332,7 +336,7 @@ class SpeakerResolver:
         """Give an entity the roles and traits of a description's words; a deputy's role
         ("vice presidential nominee", "running mate") is not the role itself."""
         entity.traits.update(self._traits(words))
-        if _DEPUTY_WORDS.isdisjoint(words):
+        if _DEPUTY_WORDS.isdisjoint(w.lower() for w in words):
             entity.roles.update(w for w in words if w in self.typer.role_nouns)
 
     # -- the pass -------------------------------------------------------------------------
@@ -765,15 +769,28 @@ class SpeakerResolver:
         return tuple(found)
 
     def _headline_names(self, run: str, words: list[str]) -> tuple[_Mention, ...]:
+        """A given name and the word after it, that word read as ``_mention`` reads a
+        name's last ("Donald Trump's Plan" -> Donald Trump, possessive; "Trump, Says" ->
+        Trump)."""
         found = []
         position = 0
         for index, word in enumerate(words[:-1]):
             position = run.find(word, position)
-            surname = words[index + 1]
-            if word in self.given_names and surname not in _TITLE_CASE_WORDS:
-                mention = self._person([word, surname], False, position)
-                if mention is not None:
-                    found.append(mention)
+            at = position
+            position += len(word)  # the next word starts after this one, never inside it
+            if word not in self.given_names:
+                continue
+            surname = words[index + 1].rstrip(",;:)")
+            if surname.endswith(".") and self._ends_sentence(surname):
+                surname = surname[:-1]
+            possessive = surname.endswith(("'s", "’s", "s'", "s’"))
+            if possessive:
+                surname = surname[:-1] if surname[-1] in "'’" else surname[:-2]
+            if not surname or surname in _TITLE_CASE_WORDS:
+                continue
+            mention = self._person([word, surname], possessive, at)
+            if mention is not None:
+                found.append(mention)
         return tuple(found)
 
     def _segments(self, run: str) -> Iterable[tuple[int, list[str]]]:
@@ -1030,8 +1047,10 @@ _STATES = {
     "Wis": "Wisconsin",
     "Wyo": "Wyoming",
 }
+# Words that make a role a deputy's ("Vice Presidential nominee", "Running Mate"), compared
+# lower-cased.
+_DEPUTY_WORDS = words("vice deputy running assistant")
 # Lower-case words of a role written before a name ("former presidential nominee").
-_DEPUTY_WORDS = frozenset(["vice", "deputy", "running", "assistant", "Vice", "Deputy"])
 _ROLE_MODIFIERS = words("former presidential vice running mate likely presumptive then")
 # What follows a name's comma or bracket when it says who they are: "the Democratic
 # nominee", "a Republican from Ohio", "R-Fla.".
