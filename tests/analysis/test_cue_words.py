@@ -50,3 +50,19 @@ def test_the_shipped_table_reads_back_and_holds_no_text() -> None:
     assert 0.0 < table.reject <= table.accept <= 1.0
     assert all(len(form.split()) <= 3 for form in table.shares)  # words, no sentences
     assert "PolNeAR" in data["provenance"]
+
+
+def test_not_cues_win_over_the_shipped_table() -> None:
+    # "remember" is a not_cue of the lexicon: the table's share for it must not revive it.
+    body = "Voters remember that the bridge closed for six weeks last spring."
+    assert cues(AttributionFinder(Lexicons()), body) == []
+
+
+def test_the_table_never_drops_a_house_lexicon_addition() -> None:
+    house = Lexicons([{"report_verbs": ["respond", "oppose"]}])
+    finder = AttributionFinder(house, CueWords({"opposes": 0.1, "responded": 0.1}, 0.6, 0.3))
+    body = "Mayor Ortiz opposes the plan to close the bridge, an aide said."
+    assert "opposes" in cues(finder, body)
+    body = "Mayor Ortiz responded that the bridge would reopen in May."
+    assert cues(finder, body) == ["responded"]
+    assert cues(AttributionFinder(Lexicons(), CueWords({"responded": 0.1}, 0.6, 0.3)), body) == []
