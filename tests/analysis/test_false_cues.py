@@ -54,6 +54,17 @@ def test_a_participle_taking_an_object_after_a_name_is_still_a_cue() -> None:
     assert "charged" in cues("Prosecutors in Harlow charged that the mayor took bribes.")
 
 
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The family warned reporters that the road was closed.",
+        "His ally warned reporters that the road was closed.",
+    ],
+)
+def test_a_noun_ending_in_ly_before_a_participle_is_no_adverb(body: str) -> None:
+    assert cues(body) == ["warned"]
+
+
 def test_an_ing_form_takes_no_source_after_it() -> None:
     body = (
         "Then she steeled herself for the riskiest act of the campaign: "
