@@ -85,6 +85,32 @@ def test_a_colon_after_a_label_a_tally_or_mid_paragraph_is_no_cue(body: str) -> 
     assert all(cue != ":" for _, cue, _ in triples(body))
 
 
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The Bottom Line: The levy fails without renters.",  # section headings
+        "Why It Matters: The bridge carries most of the county's freight.",
+        "Key Points: The council voted twice on the levy.",
+        "Here's What We Know: The bridge closed on Monday.",
+        "HARLOW CITY\n\nWASHINGTON: The council voted twice on the levy.",  # a dateline
+        "The vote was close.\n\nKabul: Officials closed the bridge on Monday.",
+    ],
+)
+def test_a_colon_after_a_heading_or_a_dateline_is_no_cue(body: str) -> None:
+    assert all(cue != ":" for _, cue, _ in triples(body))
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        ("Ryan: Levy Vote 'Defies Explanation'\n\nThe bridge closed.", "Ryan"),
+        ("The hearing went on.\n\nTAPPER: Do you think the county should pay?", "TAPPER"),
+    ],
+)
+def test_a_name_before_a_colon_is_still_a_speaker(body: str, speaker: str) -> None:
+    assert (speaker, ":") in [(source, cue) for source, cue, _ in triples(body)]
+
+
 def test_a_colon_is_read_once_and_only_from_its_own_paragraph() -> None:
     body = "Refugees.\n\nLittle Relief for Refugees: The crisis is what the body was made for."
     assert [cue for _, cue, _ in triples(body)] == [":"]
