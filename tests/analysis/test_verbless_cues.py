@@ -29,6 +29,10 @@ def triples(body: str) -> list[tuple[str | None, str | None, str | None]]:
             ("a Harlow Ledger poll released Monday", "In", "52 percent of renters backed the levy"),
         ),
         (
+            "In a Ledger/KHRL poll of 1,001 likely voters, the mayor led by nine points.",
+            ("a Ledger/KHRL poll of 1,001 likely voters", "In", "the mayor led by nine points"),
+        ),
+        (
             "In the latest county survey of 600 voters, the mayor led by nine points.",
             ("the latest county survey of 600 voters", "In", "the mayor led by nine points"),
         ),

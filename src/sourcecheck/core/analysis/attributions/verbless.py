@@ -25,10 +25,12 @@ _IN_POLL = re.compile(
     r"have|had|to|after|before|than|if|because)\b)[^\s,.;:()\"“”]+\s+){0,8}?"
     r"(?:polls?|polling|surveys?)(?![\w'’-])"
 )
-# What may follow the poll word inside the source: who made it, whom it asked, when.
+# What may follow the poll word inside the source: who made it, whom it asked, when (a
+# comma only as a thousands separator: "a poll of 1,001 likely voters").
 _POLL_TAIL = re.compile(
     r"(?:\s+(?:of|from|by|for|conducted|released|taken|published|out|last|this|earlier|"
-    r"on)\b[^,.;:()\"“”]{0,60}?)?(?=\s*(?:[,.;:()\"“”]|\Z))"
+    r"on)\b(?:[^,.;:()\"“”]|(?<=\d),(?=\d{3}(?!\d))){0,60}?)?"
+    r"(?=\s*(?:(?<!\d),|,(?!\d{3}(?!\d))|[.;:()\"“”]|\Z))"
 )
 
 
