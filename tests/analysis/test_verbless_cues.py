@@ -45,6 +45,22 @@ def test_a_sentence_opening_with_in_a_poll_attributes_the_rest_to_the_poll(
 
 
 @pytest.mark.parametrize(
+    ("body", "source_type"),
+    [
+        ("In a Ledger poll released Monday, the mayor led by nine points.", "document"),
+        ("In a Harlow Ledger survey conducted last week, the mayor led.", "document"),
+        ("In a poll released Monday by the Ledger, the mayor led by nine points.", "document"),
+        # No maker named: vague, as "a new poll" is (docs/analysis.md), never a person.
+        ("In a poll released Monday, the mayor led by nine points.", "vague"),
+    ],
+)
+def test_a_poll_released_on_a_day_is_a_document_not_a_person(body: str, source_type: str) -> None:
+    found = ANALYZER.analyze(Article(body=body)).attributions
+    assert [a.cue.text if a.cue else None for a in found] == ["In"]
+    assert found[0].source_type == source_type
+
+
+@pytest.mark.parametrize(
     "body",
     [
         "The mayor trails badly in the polls.",  # mid-sentence: mostly not a cue in news
