@@ -102,9 +102,7 @@ class AttributionFinder:
         self._learn_cue_words(
             builtin_cue_words() if cue_words is None else cue_words, _user_forms(lexicons)
         )
-        # After the table: ``not_cues`` are forms never taken, whatever the table learned.
-        for form in groups.get("not_cues", []):
-            self.kind_of.pop(form.lower(), None)
+        self._drop_not_cues(groups.get("not_cues", []))
         # Participles read only in a raising passive ("is expected to"): as active verbs
         # or adjectives they are mostly something else ("the expected result").
         self._passive_only = _RAISING_PASSIVES - self.kind_of.keys()
@@ -139,6 +137,11 @@ class AttributionFinder:
         self._described_name_after = re.compile(
             rf"{_SPACE_COMMA}(?P<src>(?:[\w'’.-]+\s+){{0,4}}?(?i:{roles})\s+{_NAME})"
         )
+
+    def _drop_not_cues(self, not_cues: list[str]) -> None:
+        """After the table: ``not_cues`` are forms never taken, whatever the table learned."""
+        for form in not_cues:
+            self.kind_of.pop(form.lower(), None)
 
     def _learn_cue_words(self, cue_words: CueWords, kept: frozenset[str]) -> None:
         """Forms the learned table accepts become cues, built-in ones it rejects stop being.
