@@ -1,6 +1,8 @@
 """Fit the learned cue-word table of ``sourcecheck.core.analysis.attributions.cue_words``.
 
-    python training/cue_words.py [--data ../shared/data/polnear] [--write]
+    python training/cue_words.py [--data ../shared/data/polnear] [--accept 0.6] [--write]
+
+The defaults reproduce the shipped table (``--accept 0.6``).
 
 Reads PolNeAR's train split only (Newell, Margolin & Ruths, LREC 2018; the dev split is
 never read). Steps:
@@ -16,7 +18,7 @@ never read). Steps:
    lexicon form must reach (``reject``) is the one that maximises the summed overlap F1 of
    cues, sources and contents over the train split when only forms at or above it are read
    (a form's readings, and the annotated spans only its readings overlap, come and go with
-   it). A word the lexicon lacks is added at ``--accept`` (default: the same share).
+   it). A word the lexicon lacks is added at ``--accept`` (default 0.6, see below).
 
 ``--write`` stores the forms whose reading changes, their shares and the two thresholds as
 ``src/sourcecheck/data/models/cue_words.json``. The shipped table adds words at 0.6: below
@@ -41,7 +43,7 @@ import polnear
 
 from sourcecheck.core.analysis import Analyzer
 from sourcecheck.core.analysis.attributions import AttributionFinder
-from sourcecheck.core.analysis.attributions.cue_words import CueWords
+from sourcecheck.core.analysis.attributions.cue_words import NO_CUE_WORDS, CueWords
 from sourcecheck.core.analysis.attributions.cues import _RAISING_PASSIVES
 from sourcecheck.core.analysis.attributions.finder import AttributionFinder as _Finder
 from sourcecheck.core.analysis.patterns import verb_forms, words
@@ -145,6 +147,17 @@ class RecordingFinder(_Finder):
         super().__init__(lexicons, cue_words)
         self.form_at: dict[int, str] = {}
 
+    def _learn_cue_words(self, cue_words: CueWords, kept: frozenset[str]) -> None:
+        # Every candidate is read, the lexicon's ``not_cues`` too: as learned forms, as
+        # the shipped table was fitted.
+        verbs = self.lexicons.get("report_verbs")
+        for form in verbs.get("not_cues", []) if isinstance(verbs, dict) else []:
+            self.kind_of.pop(form.lower(), None)
+        super()._learn_cue_words(cue_words, kept)
+
+    def _drop_not_cues(self, not_cues: list[str]) -> None:
+        """Training reads every candidate: see ``_learn_cue_words``."""
+
     def _read(self, cue):  # type: ignore[no-untyped-def]
         found = super()._read(cue)
         if found is not None and found.cue is not None:
@@ -241,15 +254,25 @@ def fit(
     return shares, best[1], best[2]
 
 
-def main(argv: list[str] | None = None) -> int:
+def arguments() -> argparse.ArgumentParser:
+    """The command line (its defaults rebuild the shipped table)."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--data", type=Path, default=Path("../shared/data/polnear"))
     parser.add_argument("--min-cues", type=int, default=5)
     parser.add_argument("--min-rate", type=float, default=0.1)
     parser.add_argument("--min-readings", type=int, default=10)
-    parser.add_argument("--accept", type=float, help="share at which a new word is a cue")
+    parser.add_argument(
+        "--accept",
+        type=float,
+        default=0.6,
+        help="share at which a new word is a cue (default 0.6, the shipped table's)",
+    )
     parser.add_argument("--write", action="store_true")
-    args = parser.parse_args(argv)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = arguments().parse_args(argv)
     documents = list(polnear.load(args.data, "train"))
     known = lexicon_forms(Lexicons())
     mined = mined_words(documents, args.min_cues, args.min_rate) - known
@@ -258,7 +281,7 @@ def main(argv: list[str] | None = None) -> int:
     counts = tally(documents, found)
     lexicon = _lexicon_cues()
     shares, reject, _ = fit(counts, args.min_readings, lexicon)
-    accept = reject if args.accept is None else args.accept
+    accept = args.accept
     table = {
         form: share
         for form, share in sorted(shares.items())
@@ -293,7 +316,7 @@ def main(argv: list[str] | None = None) -> int:
 
 def _lexicon_cues() -> set[str]:
     """The forms the finder reads with the lexicon alone."""
-    return set(AttributionFinder(Lexicons(), CueWords({}, accept=1.0, reject=0.0)).kind_of) | FIXED
+    return set(AttributionFinder(Lexicons(), NO_CUE_WORDS).kind_of) | FIXED
 
 
 def _fmt(scores: dict[str, float]) -> str:

@@ -50,3 +50,40 @@ def test_the_shipped_table_reads_back_and_holds_no_text() -> None:
     assert 0.0 < table.reject <= table.accept <= 1.0
     assert all(len(form.split()) <= 3 for form in table.shares)  # words, no sentences
     assert "PolNeAR" in data["provenance"]
+
+
+def test_not_cues_win_over_the_shipped_table() -> None:
+    # "remember" is a not_cue of the lexicon: the table's share for it must not revive it.
+    body = "Voters remember that the bridge closed for six weeks last spring."
+    assert cues(AttributionFinder(Lexicons()), body) == []
+
+
+def test_the_table_never_drops_a_house_lexicon_addition() -> None:
+    house = Lexicons([{"report_verbs": ["respond", "oppose"]}])
+    finder = AttributionFinder(house, CueWords({"opposes": 0.1, "responded": 0.1}, 0.6, 0.3))
+    body = "Mayor Ortiz opposes the plan to close the bridge, an aide said."
+    assert "opposes" in cues(finder, body)
+    body = "Mayor Ortiz responded that the bridge would reopen in May."
+    assert cues(finder, body) == ["responded"]
+    assert cues(AttributionFinder(Lexicons(), CueWords({"responded": 0.1}, 0.6, 0.3)), body) == []
+
+
+def test_the_training_command_defaults_to_the_shipped_thresholds() -> None:
+    import importlib.util
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    sys.path.insert(0, str(root / "benchmarks"))
+    try:
+        spec = importlib.util.spec_from_file_location(
+            "train_cue_words", root / "training/cue_words.py"
+        )
+        assert spec is not None and spec.loader is not None
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[spec.name] = module  # its dataclasses look their module up
+        spec.loader.exec_module(module)
+    finally:
+        sys.path.remove(str(root / "benchmarks"))
+        sys.modules.pop("train_cue_words", None)
+    assert module.arguments().parse_args([]).accept == builtin_cue_words().accept

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from sourcecheck.core.analysis import Analyzer
-from sourcecheck.core.analysis.attributions.source import subject_of
+from sourcecheck.core.analysis.attributions.source import in_subordinate_clause, subject_of
 from sourcecheck.core.models import Article
 
 ANALYZER = Analyzer()
@@ -54,6 +54,17 @@ def test_a_participle_taking_an_object_after_a_name_is_still_a_cue() -> None:
     assert "charged" in cues("Prosecutors in Harlow charged that the mayor took bribes.")
 
 
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The family warned reporters that the road was closed.",
+        "His ally warned reporters that the road was closed.",
+    ],
+)
+def test_a_noun_ending_in_ly_before_a_participle_is_no_adverb(body: str) -> None:
+    assert cues(body) == ["warned"]
+
+
 def test_an_ing_form_takes_no_source_after_it() -> None:
     body = (
         "Then she steeled herself for the riskiest act of the campaign: "
@@ -67,6 +78,14 @@ def test_a_subordinate_clause_is_not_the_subject_of_a_participle() -> None:
     assert subject_of(body, 0, body.index("shouting")) is None
     plain = "Mayor Ortiz raised the stakes, shouting at his events."
     assert subject_of(plain, 0, plain.index("shouting")) == (0, 11, None)
+
+
+@pytest.mark.parametrize("opener", ["Until", "Whereas", "Unless", "Once"])
+def test_every_subordinator_opens_a_clause_not_a_subject(opener: str) -> None:
+    body = f"{opener} Mayor Ortiz has raised the stakes, a movement has formed, shouting."
+    assert subject_of(body, 0, body.index("shouting")) is None
+    body = f"He spoke {opener.lower()} they answered questions."
+    assert in_subordinate_clause(body, 0, body.index("they"))
 
 
 def test_and_after_a_subordinate_clause_joins_the_main_clause() -> None:

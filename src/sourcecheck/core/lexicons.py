@@ -60,6 +60,10 @@ class Lexicons:
     def get(self, name: str) -> Entries:
         return _merge(builtin(name), self._additions.get(name, []))
 
+    def added(self, name: str) -> Entries:
+        """The entries of ``name`` that config and plugins add (built-ins left out)."""
+        return self._additions.get(name, [])
+
     def phrases(self, name: str) -> list[str]:
         """All phrases of ``name``, categories flattened."""
         entries = self.get(name)

@@ -57,6 +57,8 @@ NOT_NAMES = words(
 _POST_MODIFIER = re.compile(
     r"(?<!\s)\s+(?:for|at|of|from|by|with|in|on|to|inside|within|close\s+to|familiar\s+with|"
     r"briefed\s+on|who|involved|knowledgeable|"
+    # "a poll released Monday", "a survey conducted for the Ledger": the head is the poll
+    r"released|conducted|commissioned|published|taken|"
     # "emails that night showed": a time after the head noun is not the head
     r"(?:that|this|last|next)\s+(?:night|morning|afternoon|evening|day|week|weekend|month|year))\b"
 )
@@ -74,6 +76,8 @@ _SHARE = re.compile(
 )
 # Documents that say nothing of who made them unless the phrase names its maker ("a poll",
 # "recent polling", "reports"): unnamed, like "experts".
+# Participles between a document and its maker ("a poll conducted by Quinnipiac").
+_MADE = frozenset(["released", "conducted", "commissioned", "published", "taken"])
 _UNNAMED_DOCUMENTS = frozenset(
     [
         "poll",
@@ -365,7 +369,9 @@ class SourceTyper:
 
     def _maker_after(self, rest: list[str]) -> bool:
         """Whether the words after the head name the maker ('data from the State
-        Department', 'a poll by Quinnipiac')."""
+        Department', 'a poll by Quinnipiac', 'a poll released by Quinnipiac')."""
+        if rest and rest[0] in _MADE:  # "released Monday by the Ledger": from its "by"
+            rest = rest[next((i for i, w in enumerate(rest) if w in ("by", "from")), 0) :]
         if not rest or rest[0].lower() not in ("from", "by", "of"):
             return False
         return any(w[:1].isupper() and w.rstrip(".,") not in self.not_makers for w in rest[1:])

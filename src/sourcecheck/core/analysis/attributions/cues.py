@@ -200,11 +200,37 @@ _NOUN_AFTER = re.compile(
 )
 
 
+# Nouns ending in -ly, not adverbs: "The family warned reporters" has its cue.
+_LY_NOUNS = frozenset(
+    {
+        "family",
+        "ally",
+        "rally",
+        "assembly",
+        "supply",
+        "daily",
+        "weekly",
+        "monthly",
+        "quarterly",
+        "reply",
+        "bully",
+        "monopoly",
+        "anomaly",
+        "italy",
+        "july",
+    }
+)
+
+
 def determined_participle(body: str, start: int, end: int) -> bool:
     """'Britain's emotionally charged uprising', 'the expected result': a participle after a
     determiner or a possessive (and an adverb) and before a noun is an adjective."""
     word_start = body.rfind(" ", start - 30 if start > 30 else 0, start - 1) + 1
     previous = body[word_start:start].strip()
-    if previous.endswith("ly") and word_start > 1:
+    if (
+        previous.endswith("ly")
+        and previous.lower().rstrip(".,;:'’") not in _LY_NOUNS
+        and word_start > 1
+    ):
         previous = previous_word(body, word_start)
     return _is_determiner(previous) and _NOUN_AFTER.match(body, end) is not None

@@ -99,9 +99,10 @@ class AttributionFinder:
             for phrase in phrases:
                 for form in verb_forms(phrase.lower()):
                     self.kind_of.setdefault(form, kind)
-        for form in groups.get("not_cues", []):
-            self.kind_of.pop(form.lower(), None)
-        self._learn_cue_words(builtin_cue_words() if cue_words is None else cue_words)
+        self._learn_cue_words(
+            builtin_cue_words() if cue_words is None else cue_words, _user_forms(lexicons)
+        )
+        self._drop_not_cues(groups.get("not_cues", []))
         # Participles read only in a raising passive ("is expected to"): as active verbs
         # or adjectives they are mostly something else ("the expected result").
         self._passive_only = _RAISING_PASSIVES - self.kind_of.keys()
@@ -137,9 +138,18 @@ class AttributionFinder:
             rf"{_SPACE_COMMA}(?P<src>(?:[\w'’.-]+\s+){{0,4}}?(?i:{roles})\s+{_NAME})"
         )
 
-    def _learn_cue_words(self, cue_words: CueWords) -> None:
-        """Forms the learned table accepts become cues, those it rejects stop being ones."""
-        for form in cue_words.rejected():
+    def _drop_not_cues(self, not_cues: list[str]) -> None:
+        """After the table: ``not_cues`` are forms never taken, whatever the table learned."""
+        for form in not_cues:
+            self.kind_of.pop(form.lower(), None)
+
+    def _learn_cue_words(self, cue_words: CueWords, kept: frozenset[str]) -> None:
+        """Forms the learned table accepts become cues, built-in ones it rejects stop being.
+
+        The table was fitted on the built-in lexicon: it never drops the ``kept`` forms a
+        user's house lexicon adds.
+        """
+        for form in cue_words.rejected() - kept:
             self.kind_of.pop(form, None)
         for form in cue_words.accepted():
             self.kind_of.setdefault(form, "learned")
@@ -485,3 +495,16 @@ def _raised(cue: Cue, core_end: int) -> Found | None:
 
 
 _ASKED_WHAT = re.compile(r" (?:about|whether|if|to|why|what|how|who|which|when|where)\b")
+
+
+def _user_forms(lexicons: Lexicons) -> frozenset[str]:
+    """The inflected forms of the report verbs config and plugins add (not ``not_cues``)."""
+    added = lexicons.added("report_verbs")
+    groups = added if isinstance(added, dict) else {"speech": list(added)}
+    return frozenset(
+        form
+        for kind, phrases in groups.items()
+        if kind != "not_cues"
+        for phrase in phrases
+        for form in verb_forms(phrase.lower())
+    )

@@ -100,11 +100,9 @@ _DESCRIBED_SUBJECT = re.compile(
 )
 
 
-_SUBORDINATORS = words("As When While If Although Though Because After Before Since Unless Once")
-
-
-_SUBORDINATE_OPENERS = words(
-    "as while when because after before if since until though although whereas"
+# Words opening a subordinate clause (lower-case: compare ``word.lower()``).
+_SUBORDINATORS = words(
+    "as when while if although though because after before since until unless once whereas"
 )
 
 
@@ -112,7 +110,7 @@ def in_subordinate_clause(body: str, sentence_start: int, source_start: int) -> 
     """Whether a source opens a subordinate clause ("He talked over them as they answered
     questions and assured ..."): the "and" that follows joins the main clause's verbs."""
     before = body[max(sentence_start, source_start - 12) : source_start].split()
-    return bool(before) and before[-1].lower() in _SUBORDINATE_OPENERS
+    return bool(before) and before[-1].lower() in _SUBORDINATORS
 
 
 def role_of(role_match: re.Match[str] | None) -> str | None:
@@ -127,7 +125,7 @@ def subject_of(
     ``described``, a description followed by its verb ("The retired surgeon has given no
     details, saying": only after a comma, as "while adding three seats" reports nothing)."""
     match = _SUBJECT.match(body, start, end)
-    if match is not None and match.group("src").split()[0] in _SUBORDINATORS:
+    if match is not None and match.group("src").split()[0].lower() in _SUBORDINATORS:
         match = None  # "As Mr. Trump has unleashed ..., a movement ...": not the subject
     if match is None or match.group("src") in NOT_NAMES:
         if not described:

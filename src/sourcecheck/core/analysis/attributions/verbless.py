@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import bisect
 import re
+from functools import cache
 
 from sourcecheck.core.analysis.attributions.context import Cue, Found, clause_span, trim_span
 from sourcecheck.core.analysis.patterns import words
+from sourcecheck.core.lexicons import builtin
 
 _POLL = re.compile(r"(?<![\w'’-])(?:polls?|polling|surveys?)(?![\w'’-])")
 # "In" opening a sentence, then up to eight words and the poll word, none of the words a
@@ -23,10 +25,12 @@ _IN_POLL = re.compile(
     r"have|had|to|after|before|than|if|because)\b)[^\s,.;:()\"“”]+\s+){0,8}?"
     r"(?:polls?|polling|surveys?)(?![\w'’-])"
 )
-# What may follow the poll word inside the source: who made it, whom it asked, when.
+# What may follow the poll word inside the source: who made it, whom it asked, when (a
+# comma only as a thousands separator: "a poll of 1,001 likely voters").
 _POLL_TAIL = re.compile(
     r"(?:\s+(?:of|from|by|for|conducted|released|taken|published|out|last|this|earlier|"
-    r"on)\b[^,.;:()\"“”]{0,60}?)?(?=\s*(?:[,.;:()\"“”]|\Z))"
+    r"on)\b(?:[^,.;:()\"“”]|(?<=\d),(?=\d{3}(?!\d))){0,60}?)?"
+    r"(?=\s*(?:(?<!\d),|,(?!\d{3}(?!\d))|[.;:()\"“”]|\Z))"
 )
 
 
@@ -88,6 +92,28 @@ _LABELS = words(
     """
 )
 
+# First words of a section heading, not of a name ("The Bottom Line:", "Why It Matters:",
+# "Key Points:", "Here's what we know:").
+_HEADING_OPENERS = words(
+    """
+    the a an why what how when where who which here's heres here key bottom top more
+    five three four ten
+    """
+)
+
+
+@cache
+def _dateline_words() -> frozenset[str]:
+    """Places and seats of government, lower-case: "WASHINGTON:" is a dateline."""
+    places = builtin("places")
+    organizations = builtin("organization_words")
+    found: list[str] = []
+    if isinstance(places, dict):
+        found += places.get("places", [])
+    if isinstance(organizations, dict):
+        found += organizations.get("governments", [])
+    return frozenset(name.lower() for name in found)
+
 
 def headline_colons(body: str) -> list[tuple[int, int]]:
     """The colon after a speaker opening a paragraph ("Ryan: ...", "FALLIN: ...").
@@ -109,8 +135,14 @@ def headline_colons(body: str) -> list[tuple[int, int]]:
 
 def _names_someone(words: str) -> bool:
     last = words.split()[-1].strip("\"“'‘")
-    first = words.split()[0].strip("\"“'‘").lower()
-    return last[:1].isupper() and first not in _LABELS and last.lower() not in _LABELS
+    first = words.split()[0].strip("\"“'‘").lower().replace("’", "'")
+    return (
+        last[:1].isupper()
+        and first not in _LABELS
+        and first not in _HEADING_OPENERS
+        and last.lower() not in _LABELS
+        and " ".join(words.strip("\"“'‘").split()).lower() not in _dateline_words()
+    )
 
 
 def read_colon(cue: Cue) -> Found | None:
