@@ -51,6 +51,28 @@ class Cue:
     found: list[Found]  # attributions read so far: "..., adding" takes the last one's source
     lower: str  # the cue's words, lower-cased, spaces collapsed
 
+    def reading(
+        self,
+        cue: tuple[int, int],
+        source: tuple[int, int] | None,
+        content: tuple[int, int] | None,
+        *,
+        role: str | None = None,
+        role_span: tuple[int, int] | None = None,
+        marker: str = "",
+    ) -> Found:
+        """An attribution read in this cue's sentence, direct when its content holds a quote."""
+        return Found(
+            cue=cue,
+            source=source,
+            content=content,
+            sentence=self.index,
+            role=role,
+            direct=content is not None and self.quotes.any_within(*content),
+            marker=marker,
+            role_span=role_span,
+        )
+
 
 @dataclass(slots=True)
 class Speaker:

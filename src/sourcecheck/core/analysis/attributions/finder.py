@@ -258,15 +258,8 @@ class AttributionFinder:
         else:
             comma = _COMMA.match(body, src_end)
             content = content_after(cue, comma.end() - 1 if comma else src_end)
-        return Found(
-            cue=(start, end),
-            source=(src_start, src_end),
-            content=content,
-            sentence=cue.index,
-            role=role,
-            marker="according" if lower == "according to" else "citing",
-            direct=content is not None and cue.quotes.any_within(*content),
-        )
+        marker = "according" if lower == "according to" else "citing"
+        return cue.reading((start, end), (src_start, src_end), content, role=role, marker=marker)
 
     # -- "X said", "said X" -------------------------------------------------------------
 
@@ -311,13 +304,11 @@ class AttributionFinder:
         cue_start, cue_end = widen_cue(body, core_end, start, end, sentence.end)
         if content[0] < cue_start and not speaker.inverted:
             cue_end = cue_to_clause_end(body, cue_end, sentence.end)
-        return Found(
-            cue=(cue_start, cue_end),
-            source=speaker.source,
-            content=content,
-            sentence=cue.index,
+        return cue.reading(
+            (cue_start, cue_end),
+            speaker.source,
+            content,
             role=speaker.role,
-            direct=cue.quotes.any_within(*content),
             role_span=speaker.role_span,
         )
 
@@ -328,14 +319,7 @@ class AttributionFinder:
         content = content_after(cue, cue.end)
         if content is None:
             return None
-        direct = cue.quotes.any_within(*content)
-        return Found(
-            cue=(cue.start, cue.end),
-            source=None,
-            content=content,
-            sentence=cue.index,
-            direct=direct,
-        )
+        return cue.reading((cue.start, cue.end), None, content)
 
     def _asked(self, cue: Cue) -> Found | None:
         """'Asked whether ..., Clinton said': the question is the content; the asker, named
@@ -373,13 +357,11 @@ class AttributionFinder:
             return None
         cue_start = trim_span(body, core_end, cue.start)[0]
         src_start, src_end, role_match = after
-        return Found(
-            cue=(cue_start, end),
-            source=(src_start, src_end),
-            content=content,
-            sentence=cue.index,
+        return cue.reading(
+            (cue_start, end),
+            (src_start, src_end),
+            content,
             role=role_of(role_match),
-            direct=cue.quotes.any_within(*content),
             role_span=role_match.span("role") if role_match is not None else None,
         )
 

@@ -65,13 +65,7 @@ def read_in_poll(cue: Cue) -> Found | None:
     if content is None:
         return None
     src_start = trim_span(body, end, src_end)[0]
-    return Found(
-        cue=(start, end),
-        source=(src_start, src_end),
-        content=content,
-        sentence=cue.index,
-        direct=cue.quotes.any_within(*content),
-    )
+    return cue.reading((start, end), (src_start, src_end), content)
 
 
 # A headline's or a transcript's speaker: one to six words, the first and last capitalised,
@@ -155,10 +149,4 @@ def read_colon(cue: Cue) -> Found | None:
     content = clause_span(body, end, sentence.end)
     if content is None or src_start >= src_end:
         return None
-    return Found(
-        cue=(start, end),
-        source=(src_start, src_end),
-        content=content,
-        sentence=cue.index,
-        direct=cue.quotes.any_within(*content),
-    )
+    return cue.reading((start, end), (src_start, src_end), content)
