@@ -45,7 +45,6 @@ from sourcecheck.core.analysis import Analyzer
 from sourcecheck.core.analysis.attributions import AttributionFinder
 from sourcecheck.core.analysis.attributions.cue_words import NO_CUE_WORDS, CueWords
 from sourcecheck.core.analysis.attributions.cues import _RAISING_PASSIVES
-from sourcecheck.core.analysis.attributions.finder import AttributionFinder as _Finder
 from sourcecheck.core.analysis.patterns import verb_forms, words
 from sourcecheck.core.lexicons import Lexicons
 from sourcecheck.core.models import Article
@@ -140,7 +139,7 @@ def _overlaps_any(span: tuple[int, int], spans: list[tuple[int, int]], starts: l
     return any(s < span[1] and span[0] < e for s, e in spans[max(0, index - 12) : index])
 
 
-class RecordingFinder(_Finder):
+class RecordingFinder(AttributionFinder):
     """The finder, remembering which form proposed each cue it read."""
 
     def __init__(self, lexicons: Lexicons, cue_words: CueWords) -> None:

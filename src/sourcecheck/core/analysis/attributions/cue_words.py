@@ -6,8 +6,9 @@ in "pledged delegates"); a hand-written list cannot tell. This table gives, for 
 forms, the share of the rules' readings of the form on PolNeAR's train split (Newell,
 Margolin & Ruths, LREC 2018) that overlap an annotated cue. A form whose share reaches
 ``accept`` is read as a cue, also when the lexicon lacks it; one whose share is under
-``reject`` is not, also when the lexicon has it. Forms the table does not hold, and those
-in between, are left to the lexicon.
+``reject`` is not, also when the built-in lexicon has it. The lexicon's ``not_cues`` and the
+forms a house lexicon adds win over the table. Forms the table does not hold, and those in
+between, are left to the lexicon.
 
 Fitted by ``training/cue_words.py``; ships as ``data/models/cue_words.json`` (words and
 shares only, no article text).
@@ -30,11 +31,11 @@ class CueWords:
     reject: float
 
     def accepted(self) -> frozenset[str]:
-        """Forms read as cues whatever the lexicon says."""
+        """Forms read as cues unless the lexicon's ``not_cues`` lists them."""
         return frozenset(form for form, share in self.shares.items() if share >= self.accept)
 
     def rejected(self) -> frozenset[str]:
-        """Forms never read as cues whatever the lexicon says."""
+        """Built-in forms not read as cues (a house lexicon's additions stay cues)."""
         return frozenset(form for form, share in self.shares.items() if share < self.reject)
 
 
