@@ -28,32 +28,28 @@ class WorkersLock:
     def share(self, blocking: bool = True) -> bool:
         """Take the lock beside other readers; False if ``blocking`` is off and a writer
         holds or awaits it."""
-        wait = 0 if blocking else fcntl.LOCK_NB
-        try:
-            fcntl.flock(self._turnstile, fcntl.LOCK_EX | wait)
-        except BlockingIOError:
-            return False
-        try:
-            fcntl.flock(self._shared, fcntl.LOCK_SH | wait)
-        except BlockingIOError:
-            return False
-        finally:
-            fcntl.flock(self._turnstile, fcntl.LOCK_UN)
-        return True
+        return self._through_turnstile(fcntl.LOCK_SH, blocking, keep_turnstile=False)
 
     def take(self, blocking: bool = True) -> bool:
         """Take the lock alone; False if ``blocking`` is off and anyone else holds it."""
+        self.exclusive = self._through_turnstile(fcntl.LOCK_EX, blocking, keep_turnstile=True)
+        return self.exclusive
+
+    def _through_turnstile(self, mode: int, blocking: bool, *, keep_turnstile: bool) -> bool:
+        """Pass the turnstile, then lock the shared file in ``mode``. A writer keeps the
+        turnstile until it releases, so that readers arriving meanwhile queue behind it."""
         wait = 0 if blocking else fcntl.LOCK_NB
         try:
             fcntl.flock(self._turnstile, fcntl.LOCK_EX | wait)
         except BlockingIOError:
             return False
         try:
-            fcntl.flock(self._shared, fcntl.LOCK_EX | wait)
+            fcntl.flock(self._shared, mode | wait)
         except BlockingIOError:
             fcntl.flock(self._turnstile, fcntl.LOCK_UN)
             return False
-        self.exclusive = True
+        if not keep_turnstile:
+            fcntl.flock(self._turnstile, fcntl.LOCK_UN)
         return True
 
     def release(self) -> None:
