@@ -9,7 +9,7 @@ import sys
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sourcecheck.core.analysis.sources import SourceTyper, _unpossessed
+from sourcecheck.core.analysis.sources import SourceTyper, unpossessed
 from sourcecheck.core.analysis.speakers import (
     _ACRONYM,
     _CAPITALISED_RUN,
@@ -103,7 +103,7 @@ def test_acronyms_only_among_upper_case_tokens(tokens: list[str]) -> None:
 def test_cheap_prefix_tests(text: str) -> None:
     fresh = text[:1] in "aAoO" and _NEW_REFERENT.match(text) is not None
     assert fresh == bool(_NEW_REFERENT.match(text))
-    assert _unpossessed(text) == re.sub(r"['’]s?$", "", text)
+    assert unpossessed(text) == re.sub(r"['’]s?$", "", text)
 
 
 def test_no_other_character_lower_cases_to_t_h_or_e() -> None:

@@ -236,7 +236,7 @@ class SourceTyper:
         if _is_share(phrase):
             return SourceInfo("document", "share")  # "52 percent say": a poll's finding
         head_words = self._head_words(phrase)
-        head = _unpossessed(head_words[-1]).lower() if head_words else lower
+        head = unpossessed(head_words[-1]).lower() if head_words else lower
         # No word is "the" unless the lower-cased phrase holds it (str.lower maps no other
         # character to "t", "h" or "e").
         bare = (
@@ -400,7 +400,7 @@ def _coordinated_names(words: list[str]) -> bool:
     return False
 
 
-def _unpossessed(word: str) -> str:
+def unpossessed(word: str) -> str:
     """``word`` without a final possessive ("Smith's" -> "Smith"): the regex only where
     an apostrophe is."""
     return _POSSESSIVE.sub("", word) if "'" in word or "’" in word else word

@@ -36,6 +36,7 @@ from sourcecheck.core.analysis.sources import (
     SourceInfo,
     SourceTyper,
     category,
+    unpossessed,
 )
 from sourcecheck.core.analysis.types import AttributionDraft, Sentence
 from sourcecheck.core.lexicons import Lexicons
@@ -783,9 +784,9 @@ class SpeakerResolver:
             surname = words[index + 1].rstrip(",;:)")
             if surname.endswith(".") and self._ends_sentence(surname):
                 surname = surname[:-1]
-            possessive = surname.endswith(("'s", "’s", "s'", "s’"))
+            possessive = _possessive(surname)
             if possessive:
-                surname = surname[:-1] if surname[-1] in "'’" else surname[:-2]
+                surname = unpossessed(surname)
             if not surname or surname in _TITLE_CASE_WORDS:
                 continue
             mention = self._person([word, surname], possessive, at)
