@@ -492,6 +492,12 @@ def test_a_possessive_opening_the_sentence_is_she_in_that_sentence() -> None:
     assert found.speaker == "Lia Tran"
 
 
+def test_a_plural_possessive_keeps_the_whole_surname() -> None:
+    # "Jones'" is Jones's, not "Jone" with an apostrophe and an "s" stripped.
+    found = last("Reporters waited outside Doug Jones' office. He said the plan would pass.")
+    assert found.speaker == "Doug Jones"
+
+
 def test_a_named_person_close_to_someone_is_still_named() -> None:
     found = last('"He liked them," said Edgar Lunt, a former mayor who is close to the family.')
     assert found.source_type == "named_person"

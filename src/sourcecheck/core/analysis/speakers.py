@@ -846,12 +846,9 @@ class SpeakerResolver:
             tokens = tokens[1:]
         if not tokens or _party_tag(tokens[0]) or ("-" in tokens[-1] and _described(tokens[-1])):
             return None
-        possessive = tokens[-1].endswith(("'s", "’s", "s'", "s’"))
+        possessive = _possessive(tokens[-1])
         if possessive:
-            tokens = [
-                *tokens[:-1],
-                tokens[-1].rstrip("'’s") if tokens[-1][-1] in "'’" else tokens[-1][:-2],
-            ]
+            tokens = [*tokens[:-1], unpossessed(tokens[-1])]
         text = " ".join(tokens)
         if text in self.not_names or text in self.parties:
             return None
