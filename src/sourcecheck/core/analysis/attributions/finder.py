@@ -132,6 +132,8 @@ class AttributionFinder:
             "prosecutors",
         }
         self.reader = SourceReader(heads, self.typer.role_nouns)
+        # "WASHINGTON:" opening a line is a dateline, not a speaker.
+        self._datelines = frozenset(p.lower() for p in self.typer.places | self.typer.governments)
         roles = alternation(self.typer.role_nouns | {"resident", "member", "delegate"})
         # "said Democratic strategist Hank Sheinkopf", "said Concord resident Whit Symms"
         self._described_name_after = re.compile(
@@ -222,7 +224,7 @@ class AttributionFinder:
             if match is not None
         ]
         initial += poll_cues(body, copy, starts)
-        initial += headline_colons(body)
+        initial += headline_colons(body, self._datelines)
         return sorted([*found, *initial]) if initial else found
 
     def _headline_cues(self, body: str, start: int, end: int) -> list[tuple[int, int]]:

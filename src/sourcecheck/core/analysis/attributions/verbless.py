@@ -11,11 +11,9 @@ from __future__ import annotations
 
 import bisect
 import re
-from functools import cache
 
 from sourcecheck.core.analysis.attributions.context import Cue, Found, clause_span, trim_span
 from sourcecheck.core.analysis.patterns import words
-from sourcecheck.core.lexicons import builtin
 
 _POLL = re.compile(r"(?<![\w'’-])(?:polls?|polling|surveys?)(?![\w'’-])")
 # "In" opening a sentence, then up to eight words and the poll word, none of the words a
@@ -96,23 +94,12 @@ _HEADING_OPENERS = words(
 )
 
 
-@cache
-def _dateline_words() -> frozenset[str]:
-    """Places and seats of government, lower-case: "WASHINGTON:" is a dateline."""
-    places = builtin("places")
-    organizations = builtin("organization_words")
-    found: list[str] = []
-    if isinstance(places, dict):
-        found += places.get("places", [])
-    if isinstance(organizations, dict):
-        found += organizations.get("governments", [])
-    return frozenset(name.lower() for name in found)
-
-
-def headline_colons(body: str) -> list[tuple[int, int]]:
+def headline_colons(body: str, datelines: frozenset[str]) -> list[tuple[int, int]]:
     """The colon after a speaker opening a paragraph ("Ryan: ...", "FALLIN: ...").
 
-    Found from the colons (a few an article, found in C), not from the paragraphs."""
+    ``datelines`` are the lower-cased places and seats of government the lexicons know: a
+    line that is one of them ("WASHINGTON:") is a dateline, not a speaker. Found from the
+    colons (a few an article, found in C), not from the paragraphs."""
     found = []
     colon = body.find(":")
     while colon >= 0:
@@ -121,13 +108,13 @@ def headline_colons(body: str) -> list[tuple[int, int]]:
         )
         if (line_start >= 0 or colon < _SPEAKER_REACH) and _STATEMENT_AFTER.match(body, colon + 1):
             speaker = _HEADLINE_SPEAKER.fullmatch(body, line_start + 1, colon)
-            if speaker is not None and _names_someone(speaker.group()):
+            if speaker is not None and _names_someone(speaker.group(), datelines):
                 found.append((colon, colon + 1))
         colon = body.find(":", colon + 1)
     return found
 
 
-def _names_someone(words: str) -> bool:
+def _names_someone(words: str, datelines: frozenset[str]) -> bool:
     last = words.split()[-1].strip("\"“'‘")
     first = words.split()[0].strip("\"“'‘").lower().replace("’", "'")
     return (
@@ -135,7 +122,7 @@ def _names_someone(words: str) -> bool:
         and first not in _LABELS
         and first not in _HEADING_OPENERS
         and last.lower() not in _LABELS
-        and " ".join(words.strip("\"“'‘").split()).lower() not in _dateline_words()
+        and " ".join(words.strip("\"“'‘").split()).lower() not in datelines
     )
 
 
