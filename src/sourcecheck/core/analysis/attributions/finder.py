@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterator
 
 from sourcecheck.core.analysis.attributions.content import (
     _COMMA,
@@ -80,7 +81,7 @@ from sourcecheck.core.analysis.patterns import (
 from sourcecheck.core.analysis.phrases import SourceReader
 from sourcecheck.core.analysis.sources import SourceTyper
 from sourcecheck.core.analysis.types import AttributionDraft, Sentence
-from sourcecheck.core.lexicons import Lexicons
+from sourcecheck.core.lexicons import Entries, Lexicons
 from sourcecheck.core.models import Attribution, Quote
 
 
@@ -90,15 +91,10 @@ class AttributionFinder:
     def __init__(self, lexicons: Lexicons, cue_words: CueWords | None = None) -> None:
         self.lexicons = lexicons
         self.typer = SourceTyper(lexicons)
-        verbs = lexicons.get("report_verbs")
-        groups = verbs if isinstance(verbs, dict) else {"speech": list(verbs)}
+        groups = _verb_groups(lexicons.get("report_verbs"))
         self.kind_of: dict[str, str] = {}
-        for kind, phrases in groups.items():
-            if kind == "not_cues":
-                continue
-            for phrase in phrases:
-                for form in verb_forms(phrase.lower()):
-                    self.kind_of.setdefault(form, kind)
+        for form, kind in _report_forms(groups):
+            self.kind_of.setdefault(form, kind)
         self._learn_cue_words(
             builtin_cue_words() if cue_words is None else cue_words, _user_forms(lexicons)
         )
@@ -483,12 +479,21 @@ _ASKED_WHAT = re.compile(r" (?:about|whether|if|to|why|what|how|who|which|when|w
 
 def _user_forms(lexicons: Lexicons) -> frozenset[str]:
     """The inflected forms of the report verbs config and plugins add (not ``not_cues``)."""
-    added = lexicons.added("report_verbs")
-    groups = added if isinstance(added, dict) else {"speech": list(added)}
     return frozenset(
-        form
-        for kind, phrases in groups.items()
-        if kind != "not_cues"
-        for phrase in phrases
-        for form in verb_forms(phrase.lower())
+        form for form, _ in _report_forms(_verb_groups(lexicons.added("report_verbs")))
     )
+
+
+def _verb_groups(entries: Entries) -> dict[str, list[str]]:
+    """``report_verbs`` entries as kind -> phrases (a plain list is all speech)."""
+    return entries if isinstance(entries, dict) else {"speech": list(entries)}
+
+
+def _report_forms(groups: dict[str, list[str]]) -> Iterator[tuple[str, str]]:
+    """(inflected form, kind) of every cue phrase of ``groups``, ``not_cues`` left out."""
+    for kind, phrases in groups.items():
+        if kind == "not_cues":
+            continue
+        for phrase in phrases:
+            for form in verb_forms(phrase.lower()):
+                yield form, kind
