@@ -30,6 +30,19 @@ TYPER = SourceTyper(Lexicons())
         ("critics", "vague"),
         ("Some analysts", "vague"),
         ("many", "vague"),
+        # a post-modifier word used as an adjective is no post-modifier
+        ("an inside source", "anonymous"),
+        ("Acme representatives", "anonymous"),
+        # an unnumbered few of the people in a role
+        ("other Republican candidates", "vague"),
+        ("some senators", "vague"),
+        # a definite plural is people or things the story brought up, not an unnamed crowd
+        ("the candidates", "unknown"),
+        ("the debate moderators", "unknown"),
+        ("the experts", "vague"),
+        ("the officials", "anonymous"),
+        # "-is" is no plural
+        ("the budget crisis", "unknown"),
     ],
 )
 def test_phrase_types(phrase: str, source_type: str) -> None:

@@ -102,6 +102,8 @@ _UNNAMED_DOCUMENTS = frozenset(
 # "the Chinese", "the British", "the French": a people's name that is its own plural, used
 # for the country; not "the Texan", one person.
 _COLLECTIVE_DEMONYM_ENDINGS = ("ese", "ish", "ch", "ss")
+# "some senators", "other candidates": an unnumbered few of many people in that role.
+_QUANTIFIERS = frozenset(["other", "some", "many", "several", "most", "few", "various", "numerous"])
 # "his attorney", not "its senior vice president" (an organisation's unnamed officer).
 _PEOPLE_POSSESSIVES = frozenset(["his", "her", "their"])
 _POSSESSIVE_PRONOUNS = frozenset(["his", "her", "their", "my", "our", "your", "its"])
@@ -323,16 +325,23 @@ class SourceTyper:
                 return SourceInfo("named_person", "person_description")
             return SourceInfo("anonymous", "group")
         if definite:
-            if head.endswith("s") and not head.endswith("ss"):
-                return SourceInfo("vague", "group")  # "the protesters": a group, not a person
+            if _plural_word(head):
+                # "the candidates", "the protesters": people the story has brought up, not
+                # an unnamed crowd (the lexicons' heads, "the experts", were typed above)
+                return SourceInfo("unknown", "group")
             return SourceInfo("unknown", "person_description")
+        if first in _QUANTIFIERS and _plural_word(head) and head[:-1] in self.role_nouns:
+            return SourceInfo("vague", "group")  # "other Republican candidates", "some senators"
         if first in ("one", "another") and len(head_words) > 1:
             return SourceInfo("anonymous", "group")  # "one user wrote": one of many, unnamed
         return SourceInfo("unknown", "other")
 
     def _head_words(self, phrase: str) -> list[str]:
         """The words up to the head noun: 'a spokesman for the agency' -> 'a spokesman'."""
-        head_words = _POST_MODIFIER.split(phrase, maxsplit=1)[0].split() or phrase.split()
+        head_words = _POST_MODIFIER.split(phrase, maxsplit=1)[0].split()
+        if len(head_words) < 2 and (not head_words or head_words[0].lower() in DETERMINERS):
+            # "an inside source": a post-modifier word used as an adjective leaves no head
+            head_words = phrase.split()
         for i in range(1, len(head_words)):
             # "a strategist monitoring the race": a participle after a known head noun
             if head_words[i].endswith("ing") and head_words[i - 1].lower() in self.common_nouns:
