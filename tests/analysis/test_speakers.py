@@ -816,3 +816,12 @@ def test_a_deputy_role_is_not_the_role_in_any_case(words: list[str], roles: set[
 )
 def test_a_headline_names_only_given_names_and_the_word_after(run: str, names: list[str]) -> None:
     assert [m.name for m in _resolver()._parse_run(run)] == names
+
+
+def test_who_names_the_person_the_text_met_under_that_surname() -> None:
+    # "Lopez, who said": the antecedent is Maria Lopez, a woman, so "he" is Tom Reyes.
+    text = (
+        "Voters backed Lopez on Sunday. Maria Lopez thanked her voters. Tom Reyes said the result "
+        'helped Lopez, who said she was grateful. "It was close," he said.'
+    )
+    assert speakers(text)[-1][2] == "Tom Reyes"

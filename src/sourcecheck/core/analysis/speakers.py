@@ -469,9 +469,18 @@ class SpeakerResolver:
             cue = attribution.cue
             # From the cue's first word: a cue span may hold its object ("told Hannity").
             hearer = _hearer(body, cue.start + len(cue.text.split()[0])) if cue else None
-            return self._pronoun(
+            source_type, speaker = self._pronoun(
                 body, source.text.lower(), start, history, last_document, last_group, hearer
             )
+            if (
+                source_type == "named_person"
+                and speaker is not None
+                and (" " not in speaker or speaker not in entities)
+            ):
+                # "Clinton, who said": the antecedent's words name the Hillary Clinton the
+                # text has met, whose gender "he" must not take
+                speaker = _entity(entities, surnames, self._person_of(speaker, speaker)).name
+            return source_type, speaker
         if info.kind == "person_description":
             return self._person_description(body, source.text, start, history, info)
         if info.kind == "org_description":
