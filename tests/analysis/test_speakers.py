@@ -825,3 +825,12 @@ def test_who_names_the_person_the_text_met_under_that_surname() -> None:
         'helped Lopez, who said she was grateful. "It was close," he said.'
     )
     assert speakers(text)[-1][2] == "Tom Reyes"
+
+
+def test_a_possessive_inside_a_run_ends_the_owner_s_name() -> None:
+    # "Sen. Bernie Sands’ College for All Act" names a bill, not a person called so.
+    text = (
+        "Rep. Alan Grey spoke on Monday. Grey has introduced Sen. Bernie Sands’ College for "
+        "All Act in the House and would push for it in the Senate, he said."
+    )
+    assert speakers(text)[-1][2] == "Alan Grey"

@@ -769,8 +769,12 @@ class SpeakerResolver:
             # "Hillary Clinton Goes After Donald Trump": a headline, whose only names are
             # a given name and the word after it
             return self._headline_names(run, words)
-        # Most runs hold no "." and no connector: one segment, no generator.
-        one = "." not in run and _CONNECTORS.isdisjoint(words)
+        # Most runs hold no ".", no connector and no possessive: one segment, no generator.
+        one = (
+            "." not in run
+            and _CONNECTORS.isdisjoint(words)
+            and not any(_possessive(word) for word in words[:-1])
+        )
         for offset, tokens in ((0, words),) if one else self._segments(run):
             mention = self._mention(tokens, offset)
             if mention is not None:
@@ -821,6 +825,10 @@ class SpeakerResolver:
             position += len(token)
             if token.endswith(".") and self._ends_sentence(token):
                 tokens[-1] = token[:-1]
+                yield start, tokens
+                tokens = []
+            elif position < len(run) and _possessive(token):
+                # "Sen. Bernie Sanders' College for All Act": the owner's name ends there
                 yield start, tokens
                 tokens = []
         if tokens:
