@@ -104,6 +104,8 @@ _UNNAMED_DOCUMENTS = frozenset(
 _COLLECTIVE_DEMONYM_ENDINGS = ("ese", "ish", "ch", "ss")
 # "some senators", "other candidates": an unnumbered few of many people in that role.
 _QUANTIFIERS = frozenset(["other", "some", "many", "several", "most", "few", "various", "numerous"])
+# What a candidate's people are called besides the campaign ("the Sanders camp").
+_CAMPAIGN_WORDS = frozenset(["team", "camp"])
 # "his attorney", not "its senior vice president" (an organisation's unnamed officer).
 _PEOPLE_POSSESSIVES = frozenset(["his", "her", "their"])
 _POSSESSIVE_PRONOUNS = frozenset(["his", "her", "their", "my", "our", "your", "its"])
@@ -310,10 +312,11 @@ class SourceTyper:
             return SourceInfo("anonymous", "group")
         if head in self.anonymous_heads and len(head_words) > 2 and head_words[1] in _ORDINALS:
             return SourceInfo("anonymous", "group")  # "the second official said"
-        if head in self.org_heads:
-            if named and _POSSESSIVE.search(head_words[0]) and head_words[0][:1].isupper():
-                # "Clinton's campaign", "Rubio's office": named by whose it is
-                return SourceInfo("named_organization", "named", " ".join(head_words))
+        if head in self.org_heads or head in _CAMPAIGN_WORDS:
+            owned = _owned_organisation(head_words, named, definite)
+            if owned:
+                # "Clinton's campaign", "the Obama administration": named by whose it is
+                return SourceInfo("named_organization", "named", owned)
             if named and not definite:
                 return SourceInfo("named_organization", "named", " ".join(named))
             if first in _INDEFINITE:
@@ -399,6 +402,20 @@ def _is_acronym(word: str) -> bool:
     if _ACRONYM.match(word):
         return True
     return "-" in word and all(_ACRONYM.match(part) for part in word.split("-"))
+
+
+def _owned_organisation(head_words: list[str], named: list[str], definite: bool) -> str | None:
+    """The name of an organisation a name owns ("Clinton's campaign", "the Clinton
+    campaign" -> "Clinton campaign"): a candidate's team or camp is the campaign."""
+    if not named or not definite:
+        return None
+    head = "campaign" if head_words[-1] in _CAMPAIGN_WORDS else head_words[-1]
+    if _POSSESSIVE.search(head_words[0]) and head_words[0][:1].isupper():
+        return " ".join([*head_words[:-1], head])
+    owner = head_words[1:-1]
+    if head_words[0].lower() != "the" or not owner or not all(w[:1].isupper() for w in owner):
+        return None  # "the state's biggest union", "The Agency": no name owns it
+    return " ".join([*owner, head])  # "the Florida Democratic Party": a name after all
 
 
 def _coordinated_names(words: list[str]) -> bool:
