@@ -834,3 +834,23 @@ def test_a_possessive_inside_a_run_ends_the_owner_s_name() -> None:
         "All Act in the House and would push for it in the Senate, he said."
     )
     assert speakers(text)[-1][2] == "Alan Grey"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # the organisation of whom "she" would be, not the latest organisation
+        (
+            "Dana Reyes toured Ohio on Monday. The Acme Group ran ads against her. "
+            "Her campaign said the ads were false.",
+            "Reyes's campaign",
+        ),
+        (
+            "The Reyes Group opened a school. Tom Reyes toured it with the Acme Group. "
+            "His group said the school would grow.",
+            "Reyes Group",
+        ),
+    ],
+)
+def test_a_pronoun_s_organisation_is_its_person_s(text: str, speaker: str) -> None:
+    assert last(text).speaker == speaker

@@ -105,7 +105,7 @@ _COLLECTIVE_DEMONYM_ENDINGS = ("ese", "ish", "ch", "ss")
 # "some senators", "other candidates": an unnumbered few of many people in that role.
 _QUANTIFIERS = frozenset(["other", "some", "many", "several", "most", "few", "various", "numerous"])
 # What a candidate's people are called besides the campaign ("the Sanders camp").
-_CAMPAIGN_WORDS = frozenset(["team", "camp"])
+CAMPAIGN_WORDS = frozenset(["team", "camp"])
 # "his attorney", not "its senior vice president" (an organisation's unnamed officer).
 _PEOPLE_POSSESSIVES = frozenset(["his", "her", "their"])
 _POSSESSIVE_PRONOUNS = frozenset(["his", "her", "their", "my", "our", "your", "its"])
@@ -312,7 +312,7 @@ class SourceTyper:
             return SourceInfo("anonymous", "group")
         if head in self.anonymous_heads and len(head_words) > 2 and head_words[1] in _ORDINALS:
             return SourceInfo("anonymous", "group")  # "the second official said"
-        if head in self.org_heads or head in _CAMPAIGN_WORDS:
+        if head in self.org_heads or head in CAMPAIGN_WORDS:
             owned = _owned_organisation(head_words, named, definite)
             if owned:
                 # "Clinton's campaign", "the Obama administration": named by whose it is
@@ -409,7 +409,7 @@ def _owned_organisation(head_words: list[str], named: list[str], definite: bool)
     campaign" -> "Clinton campaign"): a candidate's team or camp is the campaign."""
     if not named or not definite:
         return None
-    head = "campaign" if head_words[-1] in _CAMPAIGN_WORDS else head_words[-1]
+    head = "campaign" if head_words[-1] in CAMPAIGN_WORDS else head_words[-1]
     if _POSSESSIVE.search(head_words[0]) and head_words[0][:1].isupper():
         return " ".join([*head_words[:-1], head])
     owner = head_words[1:-1]

@@ -29,6 +29,7 @@ from sourcecheck.core.analysis.patterns import WordStartPattern, alternation, wo
 from sourcecheck.core.analysis.sources import (
     AUTHOR_PASSIVES,
     AUTHOR_PRONOUNS,
+    CAMPAIGN_WORDS,
     GROUP_PRONOUNS,
     NOT_NAMES,
     PERSON_PRONOUNS,
@@ -484,7 +485,13 @@ class SpeakerResolver:
         if info.kind == "person_description":
             return self._person_description(body, source.text, start, history, info)
         if info.kind == "org_description":
-            head = source.text.split()[-1].lower()
+            words_ = source.text.split()
+            head = words_[-1].lower()
+            owner = _OWNER_PRONOUNS.get(words_[0].lower()) if len(words_) == 2 else None
+            if owner is not None:
+                # "her campaign", "his organization": the organisation of whom "she" or
+                # "he" would be
+                return self._owned(body, owner, head, start, history, last_document, last_group)
             entity = history.latest(
                 lambda e: head in e.name.lower(), start, "organization"
             ) or history.latest(lambda e: True, start, "organization")
@@ -504,6 +511,30 @@ class SpeakerResolver:
                 kind = "named_person" if maker[1].kind == "person" else "named_organization"
                 return kind, maker[1].name
         return info.source_type, info.speaker
+
+    def _owned(
+        self,
+        body: str,
+        pronoun: str,
+        head: str,
+        start: int,
+        history: _History,
+        last_document: tuple[int, str] | None,
+        last_group: tuple[int, SourceType, str | None] | None,
+    ) -> tuple[SourceType, str | None]:
+        """The organisation a person's pronoun owns: one named with their surname and the
+        head ("Trump Organization"), else "Trump's organization"."""
+        kind, person = self._pronoun(body, pronoun, start, history, last_document, last_group)
+        if kind != "named_person" or person is None:
+            return "named_organization", None
+        surname = person.split()[-1]
+        named = history.latest(
+            lambda e: surname in e.name.split() and head in e.name.lower(), start, "organization"
+        )
+        if named is not None:
+            return "named_organization", named.name
+        head = "campaign" if head in CAMPAIGN_WORDS else head
+        return "named_organization", f"{surname}'s {head}"
 
     def _maker(self, name: str) -> bool:
         """Whether a name after "by" or "from" can make a poll: not "from Dec. 4 to 8"."""
@@ -1195,6 +1226,8 @@ _HYPHENATED_NAME = re.compile(
 )
 
 
+# "her campaign": the pronoun whose person owns the organisation.
+_OWNER_PRONOUNS = {"his": "he", "her": "she"}
 _UNNAMED_REACH = 400  # characters: about two sentences
 # Acronyms that name a kind of organisation, not one ("a super PAC"; not "a desperate HP").
 _KIND_ACRONYMS = frozenset(["PAC", "PACs", "NGO", "LLC"])
