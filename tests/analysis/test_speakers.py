@@ -854,3 +854,13 @@ def test_a_possessive_inside_a_run_ends_the_owner_s_name() -> None:
 )
 def test_a_pronoun_s_organisation_is_its_person_s(text: str, speaker: str) -> None:
     assert last(text).speaker == speaker
+
+
+def test_a_name_in_apposition_to_the_subject_is_the_subject() -> None:
+    # "One delegate, state party chairwoman Nora Vale, ...": she is whom "she" means, not
+    # the Ann Pike named before.
+    text = (
+        "Ann Pike won the state. One delegate, Ohio Democratic Party chairwoman Nora Vale, "
+        'pledged her vote to Pike on Monday. "We need to close this out," she said.'
+    )
+    assert speakers(text)[-1][2] == "Nora Vale"

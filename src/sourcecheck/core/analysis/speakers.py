@@ -760,6 +760,12 @@ class SpeakerResolver:
         before = body[start:position].split() if position - start < 80 else []
         if not before or before[-1].lower() not in self.typer.role_nouns:
             return False
+        if before[0].lower() in _APPOSITIVE_OPENERS:
+            # "One superdelegate, party chairwoman Nancy Worley, pledged": the name is the
+            # subject's appositive
+            comma = next((i for i, w in enumerate(before[:3]) if w.endswith(",")), None)
+            if comma is not None:
+                before = before[comma + 1 :]
         return all(
             w[:1].isupper() or w.lower() in self.typer.role_nouns or w.lower() in _PREMODIFIERS
             for w in before
@@ -1244,6 +1250,7 @@ _DESCRIBED_RELATIVE = re.compile(
 )
 _STATEMENT = re.compile(r"(?:the|that|this|its|his|her|their)\s+statement\Z", re.I)
 _PREMODIFIERS = words("the a an former longtime veteran then")
+_APPOSITIVE_OPENERS = words("one another a an the")
 
 
 def _written_lower(body: str, word: str, seen: dict[str, bool]) -> bool:
