@@ -864,3 +864,11 @@ def test_a_name_in_apposition_to_the_subject_is_the_subject() -> None:
         'pledged her vote to Pike on Monday. "We need to close this out," she said.'
     )
     assert speakers(text)[-1][2] == "Nora Vale"
+
+
+def test_it_is_the_organisation_named_earlier_in_its_sentence() -> None:
+    text = (
+        "The State Department reviewed its servers on Monday. Files from the Harbor "
+        "Authority began to leak after it announced a breach."
+    )
+    assert speakers(text)[-1][2] == "Harbor Authority"

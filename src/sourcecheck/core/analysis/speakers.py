@@ -597,7 +597,11 @@ class SpeakerResolver:
                 return "unknown", None  # nothing for "they" to stand for
             return last_group[1], last_group[2]
         if pronoun in THING_PRONOUNS:
-            organisation = history.latest(lambda e: e.kind in ("organization", "government"), start)
+            organisation = _in_sentence(body, history, start, ("organization", "government"))
+            if organisation is None:
+                organisation = history.latest(
+                    lambda e: e.kind in ("organization", "government"), start
+                )
             if last_document is not None and (
                 organisation is None
                 or not _mentioned_after(history, organisation, last_document[0])
@@ -1175,6 +1179,22 @@ def _owner(
     if not fits(entity) or ". " in between or "\n" in between or "”" in between:
         return None
     return None if history.salient_since(position) else entity
+
+
+def _in_sentence(
+    body: str, history: _History, start: int, kinds: tuple[str, ...]
+) -> _Entity | None:
+    """The last entity of ``kinds`` named earlier in the sentence ending at ``start``:
+    "Documents from the committee circulated after it announced" means the committee."""
+    opening = max(body.rfind(". ", 0, start), body.rfind("\n", 0, start))
+    best: _Found | None = None
+    for kind in kinds:
+        for found in reversed(history.by_kind.get(kind, [])):
+            if found.position < start:
+                if found.position > opening and (best is None or found.position > best.position):
+                    best = found
+                break
+    return best.entity if best is not None else None
 
 
 def _mentioned_after(history: _History, entity: _Entity, position: int) -> bool:
