@@ -872,3 +872,14 @@ def test_it_is_the_organisation_named_earlier_in_its_sentence() -> None:
         "Authority began to leak after it announced a breach."
     )
     assert speakers(text)[-1][2] == "Harbor Authority"
+
+
+def test_the_role_of_someone_introduced_unnamed_stays_anonymous() -> None:
+    # "A witness ... The witness said": the unnamed witness, not the mayor named before.
+    text = (
+        "Mayor Tom Hale toured the site. A witness interviewed by investigators was at the "
+        "plant that night. The witness said the lights went out."
+    )
+    assert speakers(text)[-1][1:] == ("anonymous", None)
+    named = "Tom Hale toured the site. The mayor said the lights went out."
+    assert speakers(named)[-1][2] == "Tom Hale"

@@ -641,6 +641,10 @@ class SpeakerResolver:
         if given is None:
             given = history.latest_at(lambda e: head in e.roles and fits(e), start, kind="person")
         unnamed = history.unnamed.get(head)
+        if unnamed is None and (
+            head in self.typer.role_nouns or head in self.typer.anonymous_heads
+        ):
+            unnamed = _introduced(body, head, start)
         if (
             unnamed is not None
             and start - unnamed < _UNNAMED_REACH
@@ -1195,6 +1199,37 @@ def _in_sentence(
                     best = found
                 break
     return best.entity if best is not None else None
+
+
+_INDEFINITES = frozenset(["a", "A", "an", "An"])
+
+
+def _introduced(body: str, head: str, before: int) -> int | None:
+    """Where an indefinite phrase of ``head`` ("A witness interviewed by staff") came up
+    within reach before ``before``: whom "the witness" means unless someone named has
+    been given that role since."""
+    window = max(0, before - _UNNAMED_REACH)
+    at = body.rfind(" " + head, window, before)
+    while at >= 0:
+        end = at + 1 + len(head)
+        if (end == len(body) or not _word_char(body[end])) and _indefinite_before(
+            body[max(window, at - 60) : at].split()
+        ):
+            return at + 1
+        at = body.rfind(" " + head, window, at)
+    return None
+
+
+def _indefinite_before(words: list[str]) -> bool:
+    """Whether "a" or "an" and lower-case words only stand before a head: "A young", not
+    "Leo Brandt, a" (a named person's appositive) nor "a Pentagon"."""
+    for index in range(len(words) - 1, max(-1, len(words) - 4), -1):
+        word = words[index]
+        if word in _INDEFINITES:
+            return index == 0 or not words[index - 1].endswith(",")
+        if not word.islower():
+            return False
+    return False
 
 
 def _mentioned_after(history: _History, entity: _Entity, position: int) -> bool:
