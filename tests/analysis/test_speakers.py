@@ -883,3 +883,39 @@ def test_the_role_of_someone_introduced_unnamed_stays_anonymous() -> None:
     assert speakers(text)[-1][1:] == ("anonymous", None)
     named = "Tom Hale toured the site. The mayor said the lights went out."
     assert speakers(named)[-1][2] == "Tom Hale"
+
+
+@pytest.mark.parametrize(
+    ("run", "named"),
+    [
+        # a place of several words, or one ending in a place word, is nobody
+        ("Atlantic City", []),
+        ("Salt Lake City", []),
+        ("Orange County", []),
+        ("New Polls", []),
+        # a seat of government of several words is one government
+        ("Saudi Arabia", [("Saudi Arabia", "government")]),
+        ("Buenos Aires", [("Buenos Aires", "government")]),
+        # a place before a title is the person's trait, not part of the name
+        ("New Hampshire Gov. Maggie Hassan", [("Maggie Hassan", "person")]),
+        ("New York Times", [("New York Times", "organization")]),
+        # a titled person whose surname is an organisation word
+        ("Mayor Don Guardian", [("Don Guardian", "person")]),
+    ],
+)
+def test_places_of_several_words_and_titled_names(run: str, named: list[tuple[str, str]]) -> None:
+    lexicons = Lexicons()
+    resolver = SpeakerResolver(SourceTyper(lexicons), lexicons)
+    assert [(m.name, m.kind) for m in resolver._parse_run(run)] == named
+
+
+@pytest.mark.parametrize(
+    ("phrase", "source_type", "speaker"),
+    [
+        ("Mayor Don Guardian", "named_person", "Don Guardian"),
+        ("Atlantic City", "named_organization", "Atlantic City"),
+    ],
+)
+def test_a_titled_surname_and_a_city_speaking(phrase: str, source_type: str, speaker: str) -> None:
+    info = SourceTyper(Lexicons()).classify(phrase)
+    assert (info.source_type, info.speaker) == (source_type, speaker)

@@ -102,6 +102,8 @@ _UNNAMED_DOCUMENTS = frozenset(
 # "the Chinese", "the British", "the French": a people's name that is its own plural, used
 # for the country; not "the Texan", one person.
 _COLLECTIVE_DEMONYM_ENDINGS = ("ese", "ish", "ch", "ss")
+# Last words of place names the lexicons need not list ("Atlantic City").
+PLACE_HEADS = words("City County Beach Island Islands Valley Heights Springs Falls Township Parish")
 # "some senators", "other candidates": an unnumbered few of many people in that role.
 _QUANTIFIERS = frozenset(["other", "some", "many", "several", "most", "few", "various", "numerous"])
 # What a candidate's people are called besides the campaign ("the Sanders camp").
@@ -287,6 +289,8 @@ class SourceTyper:
         if first_word in ("a", "an") and head_words[-1] in _KIND_ACRONYMS:
             # "an anti-Trump PAC": a kind of organisation, unnamed, like "a conservative group"
             return SourceInfo("anonymous", "group")
+        if len(named) > 1 and named[-1] in PLACE_HEADS and named[0] not in self.titles:
+            return SourceInfo("named_organization", "named", bare)  # "Atlantic City said"
         if any(w.rstrip(".,") in self.org_words or _is_acronym(w) for w in named):
             return SourceInfo("named_organization", "named", bare)
         if named and _coordinated_names(head_words):
@@ -361,7 +365,9 @@ class SourceTyper:
         name = head_words[last_role + 1 :]
         if last_role < 0 or not name or not all(w[:1].isupper() for w in name):
             return None
-        if any(w.rstrip(".,") in self.org_words or _ACRONYM.match(w) for w in name):
+        # "Mayor Don Guardian": a surname may be an organisation word after a given name
+        inner = name[:-1] if len(name) > 1 and head_words[last_role] in self.titles else name
+        if any(w.rstrip(".,") in self.org_words or _ACRONYM.match(w) for w in inner):
             return None
         return " ".join(name)
 

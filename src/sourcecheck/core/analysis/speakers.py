@@ -33,6 +33,7 @@ from sourcecheck.core.analysis.sources import (
     GROUP_PRONOUNS,
     NOT_NAMES,
     PERSON_PRONOUNS,
+    PLACE_HEADS,
     THING_PRONOUNS,
     SourceInfo,
     SourceTyper,
@@ -237,6 +238,9 @@ class SpeakerResolver:
         self.typer = typer
         places = lexicons.get("places")
         self.places = frozenset(category(places, "places"))
+        self._place_openers = frozenset(
+            p.split()[0] for p in (*self.places, *typer.governments) if " " in p
+        )
         self.not_names = frozenset(
             [*category(places, "demonyms"), *category(places, "dates"), *self.places]
         )
@@ -895,6 +899,21 @@ class SpeakerResolver:
         """What a segment of a run names, or None (a place, a date, a common word)."""
         skipped = 0
         traits: list[str] = []
+        place = self._leading_place(tokens)
+        if place:
+            # "Saudi Arabia", "New Hampshire Gov. Maggie Hassan": a place of several words
+            # is a government on its own, a trait before a title (not "New York Times")
+            words_ = " ".join(tokens[:place])
+            if place == len(tokens):
+                if words_ in self.typer.governments:
+                    return _Mention(words_, "government", None, (), False, offset)
+                return None  # "New York", "Salt Lake City": a place
+            if tokens[place] in self.typer.titles:
+                traits.append("place:" + words_)
+                skipped = len(words_) + 1
+                tokens = tokens[place:]
+        if len(tokens) > 1 and tokens[-1] in PLACE_HEADS and tokens[0] not in self.typer.titles:
+            return None  # "Atlantic City", "Orange County", "Ponte Vedra Beach"
         while tokens and (
             tokens[0] in self._skipped
             or tokens[0].lower() in _CAPITALISED_FUNCTION_WORDS
@@ -924,6 +943,15 @@ class SpeakerResolver:
             return None  # "Super Tuesday", "Black Friday": a date
         parts = [part for token in tokens for part in token.split("-")] if "-" in text else tokens
         if not self._not_person.isdisjoint(parts) or _has_acronym(parts):
+            if (
+                len(tokens) > 2
+                and tokens[0] in self.typer.titles
+                and tokens[-1] in self._not_person
+                and self._not_person.isdisjoint(tokens[:-1])
+                and not _has_acronym(tokens[:-1])
+            ):
+                # "Mayor Don Guardian": a titled person whose surname is an organisation word
+                return self._person(tokens, possessive, offset + skipped, traits)
             given = self._given_name_after_role(tokens)
             if given:
                 # "Hewlett-Packard CEO Carly Fiorina": the person the organisation's role
@@ -934,6 +962,16 @@ class SpeakerResolver:
         if len(tokens) == 3 and self._movement(tokens):
             return _Mention(text, "organization", None, (), possessive, offset + skipped)
         return self._person(tokens, possessive, offset + skipped, traits)
+
+    def _leading_place(self, tokens: list[str]) -> int:
+        """How many of the first words name a place of several words ('New Hampshire')."""
+        if len(tokens) < 2 or tokens[0] not in self._place_openers:
+            return 0  # the cheap test first: such places open with few words
+        for size in (3, 2) if len(tokens) > 2 else (2,):
+            words_ = " ".join(tokens[:size])
+            if words_ in self.places or words_ in self.typer.governments:
+                return size
+        return 0
 
     def _movement(self, tokens: list[str]) -> bool:
         """'Black Lives Matter': three words with a plural noun in the middle and no given
