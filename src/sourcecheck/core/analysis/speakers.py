@@ -480,6 +480,7 @@ class SpeakerResolver:
             if (
                 source_type == "named_person"
                 and speaker is not None
+                and source.text in _RELATIVES
                 and (" " not in speaker or speaker not in entities)
             ):
                 # "Clinton, who said": the antecedent's words name the Hillary Clinton the
@@ -822,7 +823,7 @@ class SpeakerResolver:
         one = (
             "." not in run
             and _CONNECTORS.isdisjoint(words)
-            and not any(_possessive(word) for word in words[:-1])
+            and not (("'" in run or "’" in run) and any(_possessive(w) for w in words[:-1]))
         )
         for offset, tokens in ((0, words),) if one else self._segments(run):
             mention = self._mention(tokens, offset)
@@ -1239,6 +1240,7 @@ def _in_sentence(
     return best.entity if best is not None else None
 
 
+_RELATIVES = frozenset(["who", "which", "Who", "Which"])
 _INDEFINITES = frozenset(["a", "A", "an", "An"])
 
 
