@@ -130,7 +130,9 @@ def _name_after_role_with_max(typer: SourceTyper, head_words: list[str]) -> str 
     name = head_words[last_role + 1 :]
     if last_role < 0 or not name or not all(w[:1].isupper() for w in name):
         return None
-    if any(w.rstrip(".,") in typer.org_words or _ACRONYM.match(w) for w in name):
+    # a title's surname may be an organisation word ("Mayor Don Guardian")
+    inner = name[:-1] if len(name) > 1 and head_words[last_role] in typer.titles else name
+    if any(w.rstrip(".,") in typer.org_words or _ACRONYM.match(w) for w in inner):
         return None
     return " ".join(name)
 

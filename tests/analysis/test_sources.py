@@ -30,6 +30,19 @@ TYPER = SourceTyper(Lexicons())
         ("critics", "vague"),
         ("Some analysts", "vague"),
         ("many", "vague"),
+        # a post-modifier word used as an adjective is no post-modifier
+        ("an inside source", "anonymous"),
+        ("Acme representatives", "anonymous"),
+        # an unnumbered few of the people in a role
+        ("other Republican candidates", "vague"),
+        ("some senators", "vague"),
+        # a definite plural is people or things the story brought up, not an unnamed crowd
+        ("the candidates", "unknown"),
+        ("the debate moderators", "unknown"),
+        ("the experts", "vague"),
+        ("the officials", "anonymous"),
+        # "-is" is no plural
+        ("the budget crisis", "unknown"),
     ],
 )
 def test_phrase_types(phrase: str, source_type: str) -> None:
@@ -102,3 +115,25 @@ def test_a_phrase_of_determiners_or_a_state_types_without_error(
     phrase: str, source_type: str
 ) -> None:
     assert TYPER.classify(phrase).source_type == source_type
+
+
+@pytest.mark.parametrize(
+    ("phrase", "speaker"),
+    [
+        ("the Obama administration", "Obama administration"),
+        ("The Rivera campaign", "Rivera campaign"),
+        # a candidate's team or camp is the campaign
+        ("the Rivera team", "Rivera campaign"),
+        ("The Rivera camp", "Rivera campaign"),
+        ("Rivera's team", "Rivera's campaign"),
+        ("the Ohio Democratic Party", "Ohio Democratic Party"),
+    ],
+)
+def test_an_organisation_named_by_its_owner(phrase: str, speaker: str) -> None:
+    info = TYPER.classify(phrase)
+    assert (info.source_type, info.kind, info.speaker) == ("named_organization", "named", speaker)
+
+
+@pytest.mark.parametrize("phrase", ["the campaign", "the state's largest union", "The Agency"])
+def test_an_organisation_no_name_owns_is_a_description(phrase: str) -> None:
+    assert TYPER.classify(phrase).kind == "org_description"

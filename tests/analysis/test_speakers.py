@@ -816,3 +816,106 @@ def test_a_deputy_role_is_not_the_role_in_any_case(words: list[str], roles: set[
 )
 def test_a_headline_names_only_given_names_and_the_word_after(run: str, names: list[str]) -> None:
     assert [m.name for m in _resolver()._parse_run(run)] == names
+
+
+def test_who_names_the_person_the_text_met_under_that_surname() -> None:
+    # "Lopez, who said": the antecedent is Maria Lopez, a woman, so "he" is Tom Reyes.
+    text = (
+        "Voters backed Lopez on Sunday. Maria Lopez thanked her voters. Tom Reyes said the result "
+        'helped Lopez, who said she was grateful. "It was close," he said.'
+    )
+    assert speakers(text)[-1][2] == "Tom Reyes"
+
+
+def test_a_possessive_inside_a_run_ends_the_owner_s_name() -> None:
+    # "Sen. Bernie Sands’ College for All Act" names a bill, not a person called so.
+    text = (
+        "Rep. Alan Grey spoke on Monday. Grey has introduced Sen. Bernie Sands’ College for "
+        "All Act in the House and would push for it in the Senate, he said."
+    )
+    assert speakers(text)[-1][2] == "Alan Grey"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # the organisation of whom "she" would be, not the latest organisation
+        (
+            "Dana Reyes toured Ohio on Monday. The Acme Group ran ads against her. "
+            "Her campaign said the ads were false.",
+            "Reyes's campaign",
+        ),
+        (
+            "The Reyes Group opened a school. Tom Reyes toured it with the Acme Group. "
+            "His group said the school would grow.",
+            "Reyes Group",
+        ),
+    ],
+)
+def test_a_pronoun_s_organisation_is_its_person_s(text: str, speaker: str) -> None:
+    assert last(text).speaker == speaker
+
+
+def test_a_name_in_apposition_to_the_subject_is_the_subject() -> None:
+    # "One delegate, state party chairwoman Nora Vale, ...": she is whom "she" means, not
+    # the Ann Pike named before.
+    text = (
+        "Ann Pike won the state. One delegate, Ohio Democratic Party chairwoman Nora Vale, "
+        'pledged her vote to Pike on Monday. "We need to close this out," she said.'
+    )
+    assert speakers(text)[-1][2] == "Nora Vale"
+
+
+def test_it_is_the_organisation_named_earlier_in_its_sentence() -> None:
+    text = (
+        "The State Department reviewed its servers on Monday. Files from the Harbor "
+        "Authority began to leak after it announced a breach."
+    )
+    assert speakers(text)[-1][2] == "Harbor Authority"
+
+
+def test_the_role_of_someone_introduced_unnamed_stays_anonymous() -> None:
+    # "A witness ... The witness said": the unnamed witness, not the mayor named before.
+    text = (
+        "Mayor Tom Hale toured the site. A witness interviewed by investigators was at the "
+        "plant that night. The witness said the lights went out."
+    )
+    assert speakers(text)[-1][1:] == ("anonymous", None)
+    named = "Tom Hale toured the site. The mayor said the lights went out."
+    assert speakers(named)[-1][2] == "Tom Hale"
+
+
+@pytest.mark.parametrize(
+    ("run", "named"),
+    [
+        # a place of several words, or one ending in a place word, is nobody
+        ("Atlantic City", []),
+        ("Salt Lake City", []),
+        ("Orange County", []),
+        ("New Polls", []),
+        # a seat of government of several words is one government
+        ("Saudi Arabia", [("Saudi Arabia", "government")]),
+        ("Buenos Aires", [("Buenos Aires", "government")]),
+        # a place before a title is the person's trait, not part of the name
+        ("New Hampshire Gov. Maggie Hassan", [("Maggie Hassan", "person")]),
+        ("New York Times", [("New York Times", "organization")]),
+        # a titled person whose surname is an organisation word
+        ("Mayor Don Guardian", [("Don Guardian", "person")]),
+    ],
+)
+def test_places_of_several_words_and_titled_names(run: str, named: list[tuple[str, str]]) -> None:
+    lexicons = Lexicons()
+    resolver = SpeakerResolver(SourceTyper(lexicons), lexicons)
+    assert [(m.name, m.kind) for m in resolver._parse_run(run)] == named
+
+
+@pytest.mark.parametrize(
+    ("phrase", "source_type", "speaker"),
+    [
+        ("Mayor Don Guardian", "named_person", "Don Guardian"),
+        ("Atlantic City", "named_organization", "Atlantic City"),
+    ],
+)
+def test_a_titled_surname_and_a_city_speaking(phrase: str, source_type: str, speaker: str) -> None:
+    info = SourceTyper(Lexicons()).classify(phrase)
+    assert (info.source_type, info.speaker) == (source_type, speaker)

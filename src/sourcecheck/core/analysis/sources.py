@@ -102,6 +102,12 @@ _UNNAMED_DOCUMENTS = frozenset(
 # "the Chinese", "the British", "the French": a people's name that is its own plural, used
 # for the country; not "the Texan", one person.
 _COLLECTIVE_DEMONYM_ENDINGS = ("ese", "ish", "ch", "ss")
+# Last words of place names the lexicons need not list ("Atlantic City").
+PLACE_HEADS = words("City County Beach Island Islands Valley Heights Springs Falls Township Parish")
+# "some senators", "other candidates": an unnumbered few of many people in that role.
+_QUANTIFIERS = frozenset(["other", "some", "many", "several", "most", "few", "various", "numerous"])
+# What a candidate's people are called besides the campaign ("the Sanders camp").
+CAMPAIGN_WORDS = frozenset(["team", "camp"])
 # "his attorney", not "its senior vice president" (an organisation's unnamed officer).
 _PEOPLE_POSSESSIVES = frozenset(["his", "her", "their"])
 _POSSESSIVE_PRONOUNS = frozenset(["his", "her", "their", "my", "our", "your", "its"])
@@ -283,6 +289,8 @@ class SourceTyper:
         if first_word in ("a", "an") and head_words[-1] in _KIND_ACRONYMS:
             # "an anti-Trump PAC": a kind of organisation, unnamed, like "a conservative group"
             return SourceInfo("anonymous", "group")
+        if len(named) > 1 and named[-1] in PLACE_HEADS and named[0] not in self.titles:
+            return SourceInfo("named_organization", "named", bare)  # "Atlantic City said"
         if any(w.rstrip(".,") in self.org_words or _is_acronym(w) for w in named):
             return SourceInfo("named_organization", "named", bare)
         if named and _coordinated_names(head_words):
@@ -308,10 +316,11 @@ class SourceTyper:
             return SourceInfo("anonymous", "group")
         if head in self.anonymous_heads and len(head_words) > 2 and head_words[1] in _ORDINALS:
             return SourceInfo("anonymous", "group")  # "the second official said"
-        if head in self.org_heads:
-            if named and _POSSESSIVE.search(head_words[0]) and head_words[0][:1].isupper():
-                # "Clinton's campaign", "Rubio's office": named by whose it is
-                return SourceInfo("named_organization", "named", " ".join(head_words))
+        if head in self.org_heads or head in CAMPAIGN_WORDS:
+            owned = _owned_organisation(head_words, named, definite)
+            if owned:
+                # "Clinton's campaign", "the Obama administration": named by whose it is
+                return SourceInfo("named_organization", "named", owned)
             if named and not definite:
                 return SourceInfo("named_organization", "named", " ".join(named))
             if first in _INDEFINITE:
@@ -323,16 +332,23 @@ class SourceTyper:
                 return SourceInfo("named_person", "person_description")
             return SourceInfo("anonymous", "group")
         if definite:
-            if head.endswith("s") and not head.endswith("ss"):
-                return SourceInfo("vague", "group")  # "the protesters": a group, not a person
+            if _plural_word(head):
+                # "the candidates", "the protesters": people the story has brought up, not
+                # an unnamed crowd (the lexicons' heads, "the experts", were typed above)
+                return SourceInfo("unknown", "group")
             return SourceInfo("unknown", "person_description")
+        if first in _QUANTIFIERS and _plural_word(head) and head[:-1] in self.role_nouns:
+            return SourceInfo("vague", "group")  # "other Republican candidates", "some senators"
         if first in ("one", "another") and len(head_words) > 1:
             return SourceInfo("anonymous", "group")  # "one user wrote": one of many, unnamed
         return SourceInfo("unknown", "other")
 
     def _head_words(self, phrase: str) -> list[str]:
         """The words up to the head noun: 'a spokesman for the agency' -> 'a spokesman'."""
-        head_words = _POST_MODIFIER.split(phrase, maxsplit=1)[0].split() or phrase.split()
+        head_words = _POST_MODIFIER.split(phrase, maxsplit=1)[0].split()
+        if len(head_words) < 2 and (not head_words or head_words[0].lower() in DETERMINERS):
+            # "an inside source": a post-modifier word used as an adjective leaves no head
+            head_words = phrase.split()
         for i in range(1, len(head_words)):
             # "a strategist monitoring the race": a participle after a known head noun
             if head_words[i].endswith("ing") and head_words[i - 1].lower() in self.common_nouns:
@@ -349,7 +365,9 @@ class SourceTyper:
         name = head_words[last_role + 1 :]
         if last_role < 0 or not name or not all(w[:1].isupper() for w in name):
             return None
-        if any(w.rstrip(".,") in self.org_words or _ACRONYM.match(w) for w in name):
+        # "Mayor Don Guardian": a surname may be an organisation word after a given name
+        inner = name[:-1] if len(name) > 1 and head_words[last_role] in self.titles else name
+        if any(w.rstrip(".,") in self.org_words or _ACRONYM.match(w) for w in inner):
             return None
         return " ".join(name)
 
@@ -390,6 +408,20 @@ def _is_acronym(word: str) -> bool:
     if _ACRONYM.match(word):
         return True
     return "-" in word and all(_ACRONYM.match(part) for part in word.split("-"))
+
+
+def _owned_organisation(head_words: list[str], named: list[str], definite: bool) -> str | None:
+    """The name of an organisation a name owns ("Clinton's campaign", "the Clinton
+    campaign" -> "Clinton campaign"): a candidate's team or camp is the campaign."""
+    if not named or not definite:
+        return None
+    head = "campaign" if head_words[-1] in CAMPAIGN_WORDS else head_words[-1]
+    if _POSSESSIVE.search(head_words[0]) and head_words[0][:1].isupper():
+        return " ".join([*head_words[:-1], head])
+    owner = head_words[1:-1]
+    if head_words[0].lower() != "the" or not owner or not all(w[:1].isupper() for w in owner):
+        return None  # "the state's biggest union", "The Agency": no name owns it
+    return " ".join([*owner, head])  # "the Florida Democratic Party": a name after all
 
 
 def _coordinated_names(words: list[str]) -> bool:

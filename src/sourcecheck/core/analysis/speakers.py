@@ -29,9 +29,11 @@ from sourcecheck.core.analysis.patterns import WordStartPattern, alternation, wo
 from sourcecheck.core.analysis.sources import (
     AUTHOR_PASSIVES,
     AUTHOR_PRONOUNS,
+    CAMPAIGN_WORDS,
     GROUP_PRONOUNS,
     NOT_NAMES,
     PERSON_PRONOUNS,
+    PLACE_HEADS,
     THING_PRONOUNS,
     SourceInfo,
     SourceTyper,
@@ -236,6 +238,9 @@ class SpeakerResolver:
         self.typer = typer
         places = lexicons.get("places")
         self.places = frozenset(category(places, "places"))
+        self._place_openers = frozenset(
+            p.split()[0] for p in (*self.places, *typer.governments) if " " in p
+        )
         self.not_names = frozenset(
             [*category(places, "demonyms"), *category(places, "dates"), *self.places]
         )
@@ -469,13 +474,29 @@ class SpeakerResolver:
             cue = attribution.cue
             # From the cue's first word: a cue span may hold its object ("told Hannity").
             hearer = _hearer(body, cue.start + len(cue.text.split()[0])) if cue else None
-            return self._pronoun(
+            source_type, speaker = self._pronoun(
                 body, source.text.lower(), start, history, last_document, last_group, hearer
             )
+            if (
+                source_type == "named_person"
+                and speaker is not None
+                and source.text in _RELATIVES
+                and (" " not in speaker or speaker not in entities)
+            ):
+                # "Clinton, who said": the antecedent's words name the Hillary Clinton the
+                # text has met, whose gender "he" must not take
+                speaker = _entity(entities, surnames, self._person_of(speaker, speaker)).name
+            return source_type, speaker
         if info.kind == "person_description":
             return self._person_description(body, source.text, start, history, info)
         if info.kind == "org_description":
-            head = source.text.split()[-1].lower()
+            words_ = source.text.split()
+            head = words_[-1].lower()
+            owner = _OWNER_PRONOUNS.get(words_[0].lower()) if len(words_) == 2 else None
+            if owner is not None:
+                # "her campaign", "his organization": the organisation of whom "she" or
+                # "he" would be
+                return self._owned(body, owner, head, start, history, last_document, last_group)
             entity = history.latest(
                 lambda e: head in e.name.lower(), start, "organization"
             ) or history.latest(lambda e: True, start, "organization")
@@ -495,6 +516,30 @@ class SpeakerResolver:
                 kind = "named_person" if maker[1].kind == "person" else "named_organization"
                 return kind, maker[1].name
         return info.source_type, info.speaker
+
+    def _owned(
+        self,
+        body: str,
+        pronoun: str,
+        head: str,
+        start: int,
+        history: _History,
+        last_document: tuple[int, str] | None,
+        last_group: tuple[int, SourceType, str | None] | None,
+    ) -> tuple[SourceType, str | None]:
+        """The organisation a person's pronoun owns: one named with their surname and the
+        head ("Trump Organization"), else "Trump's organization"."""
+        kind, person = self._pronoun(body, pronoun, start, history, last_document, last_group)
+        if kind != "named_person" or person is None:
+            return "named_organization", None
+        surname = person.split()[-1]
+        named = history.latest(
+            lambda e: surname in e.name.split() and head in e.name.lower(), start, "organization"
+        )
+        if named is not None:
+            return "named_organization", named.name
+        head = "campaign" if head in CAMPAIGN_WORDS else head
+        return "named_organization", f"{surname}'s {head}"
 
     def _maker(self, name: str) -> bool:
         """Whether a name after "by" or "from" can make a poll: not "from Dec. 4 to 8"."""
@@ -557,7 +602,11 @@ class SpeakerResolver:
                 return "unknown", None  # nothing for "they" to stand for
             return last_group[1], last_group[2]
         if pronoun in THING_PRONOUNS:
-            organisation = history.latest(lambda e: e.kind in ("organization", "government"), start)
+            organisation = _in_sentence(body, history, start, ("organization", "government"))
+            if organisation is None:
+                organisation = history.latest(
+                    lambda e: e.kind in ("organization", "government"), start
+                )
             if last_document is not None and (
                 organisation is None
                 or not _mentioned_after(history, organisation, last_document[0])
@@ -597,6 +646,10 @@ class SpeakerResolver:
         if given is None:
             given = history.latest_at(lambda e: head in e.roles and fits(e), start, kind="person")
         unnamed = history.unnamed.get(head)
+        if unnamed is None and (
+            head in self.typer.role_nouns or head in self.typer.anonymous_heads
+        ):
+            unnamed = _introduced(body, head, start)
         if (
             unnamed is not None
             and start - unnamed < _UNNAMED_REACH
@@ -720,6 +773,12 @@ class SpeakerResolver:
         before = body[start:position].split() if position - start < 80 else []
         if not before or before[-1].lower() not in self.typer.role_nouns:
             return False
+        if before[0].lower() in _APPOSITIVE_OPENERS:
+            # "One superdelegate, party chairwoman Nancy Worley, pledged": the name is the
+            # subject's appositive
+            comma = next((i for i, w in enumerate(before[:3]) if w.endswith(",")), None)
+            if comma is not None:
+                before = before[comma + 1 :]
         return all(
             w[:1].isupper() or w.lower() in self.typer.role_nouns or w.lower() in _PREMODIFIERS
             for w in before
@@ -760,8 +819,12 @@ class SpeakerResolver:
             # "Hillary Clinton Goes After Donald Trump": a headline, whose only names are
             # a given name and the word after it
             return self._headline_names(run, words)
-        # Most runs hold no "." and no connector: one segment, no generator.
-        one = "." not in run and _CONNECTORS.isdisjoint(words)
+        # Most runs hold no ".", no connector and no possessive: one segment, no generator.
+        one = (
+            "." not in run
+            and _CONNECTORS.isdisjoint(words)
+            and not (("'" in run or "’" in run) and any(_possessive(w) for w in words[:-1]))
+        )
         for offset, tokens in ((0, words),) if one else self._segments(run):
             mention = self._mention(tokens, offset)
             if mention is not None:
@@ -814,6 +877,10 @@ class SpeakerResolver:
                 tokens[-1] = token[:-1]
                 yield start, tokens
                 tokens = []
+            elif position < len(run) and _possessive(token):
+                # "Sen. Bernie Sanders' College for All Act": the owner's name ends there
+                yield start, tokens
+                tokens = []
         if tokens:
             yield start, tokens
 
@@ -833,6 +900,21 @@ class SpeakerResolver:
         """What a segment of a run names, or None (a place, a date, a common word)."""
         skipped = 0
         traits: list[str] = []
+        place = self._leading_place(tokens)
+        if place:
+            # "Saudi Arabia", "New Hampshire Gov. Maggie Hassan": a place of several words
+            # is a government on its own, a trait before a title (not "New York Times")
+            words_ = " ".join(tokens[:place])
+            if place == len(tokens):
+                if words_ in self.typer.governments:
+                    return _Mention(words_, "government", None, (), False, offset)
+                return None  # "New York", "Salt Lake City": a place
+            if tokens[place] in self.typer.titles:
+                traits.append("place:" + words_)
+                skipped = len(words_) + 1
+                tokens = tokens[place:]
+        if len(tokens) > 1 and tokens[-1] in PLACE_HEADS and tokens[0] not in self.typer.titles:
+            return None  # "Atlantic City", "Orange County", "Ponte Vedra Beach"
         while tokens and (
             tokens[0] in self._skipped
             or tokens[0].lower() in _CAPITALISED_FUNCTION_WORDS
@@ -862,6 +944,15 @@ class SpeakerResolver:
             return None  # "Super Tuesday", "Black Friday": a date
         parts = [part for token in tokens for part in token.split("-")] if "-" in text else tokens
         if not self._not_person.isdisjoint(parts) or _has_acronym(parts):
+            if (
+                len(tokens) > 2
+                and tokens[0] in self.typer.titles
+                and tokens[-1] in self._not_person
+                and self._not_person.isdisjoint(tokens[:-1])
+                and not _has_acronym(tokens[:-1])
+            ):
+                # "Mayor Don Guardian": a titled person whose surname is an organisation word
+                return self._person(tokens, possessive, offset + skipped, traits)
             given = self._given_name_after_role(tokens)
             if given:
                 # "Hewlett-Packard CEO Carly Fiorina": the person the organisation's role
@@ -872,6 +963,16 @@ class SpeakerResolver:
         if len(tokens) == 3 and self._movement(tokens):
             return _Mention(text, "organization", None, (), possessive, offset + skipped)
         return self._person(tokens, possessive, offset + skipped, traits)
+
+    def _leading_place(self, tokens: list[str]) -> int:
+        """How many of the first words name a place of several words ('New Hampshire')."""
+        if len(tokens) < 2 or tokens[0] not in self._place_openers:
+            return 0  # the cheap test first: such places open with few words
+        for size in (3, 2) if len(tokens) > 2 else (2,):
+            words_ = " ".join(tokens[:size])
+            if words_ in self.places or words_ in self.typer.governments:
+                return size
+        return 0
 
     def _movement(self, tokens: list[str]) -> bool:
         """'Black Lives Matter': three words with a plural noun in the middle and no given
@@ -1123,6 +1224,54 @@ def _owner(
     return None if history.salient_since(position) else entity
 
 
+def _in_sentence(
+    body: str, history: _History, start: int, kinds: tuple[str, ...]
+) -> _Entity | None:
+    """The last entity of ``kinds`` named earlier in the sentence ending at ``start``:
+    "Documents from the committee circulated after it announced" means the committee."""
+    opening = max(body.rfind(". ", 0, start), body.rfind("\n", 0, start))
+    best: _Found | None = None
+    for kind in kinds:
+        for found in reversed(history.by_kind.get(kind, [])):
+            if found.position < start:
+                if found.position > opening and (best is None or found.position > best.position):
+                    best = found
+                break
+    return best.entity if best is not None else None
+
+
+_RELATIVES = frozenset(["who", "which", "Who", "Which"])
+_INDEFINITES = frozenset(["a", "A", "an", "An"])
+
+
+def _introduced(body: str, head: str, before: int) -> int | None:
+    """Where an indefinite phrase of ``head`` ("A witness interviewed by staff") came up
+    within reach before ``before``: whom "the witness" means unless someone named has
+    been given that role since."""
+    window = max(0, before - _UNNAMED_REACH)
+    at = body.rfind(" " + head, window, before)
+    while at >= 0:
+        end = at + 1 + len(head)
+        if (end == len(body) or not _word_char(body[end])) and _indefinite_before(
+            body[max(window, at - 60) : at].split()
+        ):
+            return at + 1
+        at = body.rfind(" " + head, window, at)
+    return None
+
+
+def _indefinite_before(words: list[str]) -> bool:
+    """Whether "a" or "an" and lower-case words only stand before a head: "A young", not
+    "Leo Brandt, a" (a named person's appositive) nor "a Pentagon"."""
+    for index in range(len(words) - 1, max(-1, len(words) - 4), -1):
+        word = words[index]
+        if word in _INDEFINITES:
+            return index == 0 or not words[index - 1].endswith(",")
+        if not word.islower():
+            return False
+    return False
+
+
 def _mentioned_after(history: _History, entity: _Entity, position: int) -> bool:
     return any(f.position > position and f.entity is entity for f in reversed(history.entries))
 
@@ -1178,6 +1327,8 @@ _HYPHENATED_NAME = re.compile(
 )
 
 
+# "her campaign": the pronoun whose person owns the organisation.
+_OWNER_PRONOUNS = {"his": "he", "her": "she"}
 _UNNAMED_REACH = 400  # characters: about two sentences
 # Acronyms that name a kind of organisation, not one ("a super PAC"; not "a desperate HP").
 _KIND_ACRONYMS = frozenset(["PAC", "PACs", "NGO", "LLC"])
@@ -1194,6 +1345,7 @@ _DESCRIBED_RELATIVE = re.compile(
 )
 _STATEMENT = re.compile(r"(?:the|that|this|its|his|her|their)\s+statement\Z", re.I)
 _PREMODIFIERS = words("the a an former longtime veteran then")
+_APPOSITIVE_OPENERS = words("one another a an the")
 
 
 def _written_lower(body: str, word: str, seen: dict[str, bool]) -> bool:
