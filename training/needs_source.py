@@ -2,16 +2,6 @@
 
     python training/needs_source.py [--data ../shared/data/polnear] [--write]
 
-First the ``reported`` feature's lexicon is fitted by distant supervision on PolNeAR train
-(never its dev split, which holds the gold's reporting half; the articles of both tuning
-halves are left out too, so cross-validation below sees them as new): a sentence is positive
-when annotated attribution content covers at least half of it while no cue or source of any
-attribution stands in it (a report carried on in the reporter's voice), negative when no
-annotated span touches it. A binary bag of the 1,000 commonest words (in at least 5
-sentences; names, i.e. words capitalised in most of their uses, left out so that the lexicon
-does not learn the 2016 campaign's cast) and LogisticRegression(C=0.1, balanced classes)
-give a weight per word.
-
 Every unattributed claim of the tuning halves' articles (``train`` and ``train2``) is one
 example, labelled 1 when the gold sentence holding its start is ``needs_source``.
 scikit-learn's LogisticRegression is fitted on the features of
@@ -35,8 +25,6 @@ import argparse
 import bisect
 import json
 import sys
-from collections import Counter
-from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -52,7 +40,6 @@ import editorial
 
 from sourcecheck.core.analysis import Analyzer, patterns
 from sourcecheck.core.analysis.needs_source import (
-    _WORD,
     FEATURES,
     Lexicon,
     _outside_quotes,
@@ -64,8 +51,6 @@ from sourcecheck.core.models import Article
 
 OUT = Path(__file__).resolve().parents[1] / "src/sourcecheck/data/models/needs_source.json"
 C = 0.5  # L2 strength: few examples, so keep the weights small
-LEXICON_WORDS = 1000
-LEXICON_C = 0.1
 WORDING_SCALE = 0.3  # the bag of words' column scale: smaller holds its weights closer to 0
 WORDING_MIN_EXAMPLES = 5
 # The wording lexicon's vocabulary: grammar, not topic. A bag of every word (552 of them) gave
@@ -80,88 +65,6 @@ FUNCTION_WORDS = patterns.words(
 WORDING = FEATURES.index("wording")
 FITTED = [i for i in range(len(FEATURES)) if i != WORDING]  # "wording" enters with weight 1
 NO_WORDS = Lexicon(bias=0.0, weights={})
-
-
-def _words(text: str) -> list[str]:
-    """The tokens inference uses (``features``)."""
-    return tokens(text)
-
-
-def _annotated(path: Path) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
-    """(cue and source pieces, content pieces) of a brat .ann file."""
-    marks: list[tuple[int, int]] = []
-    contents: list[tuple[int, int]] = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        parts = line.split("\t")
-        if not line.startswith("T") or len(parts) < 2:
-            continue
-        kind, offsets = parts[1].split(" ", 1)
-        pieces = [(int(a), int(b)) for a, b in (p.split() for p in offsets.split(";"))]
-        if kind in ("Cue", "Source"):
-            marks += pieces
-        elif kind == "Content":
-            contents += pieces
-    return marks, contents
-
-
-def distant_examples(data: Path, leave_out: set[str]) -> Iterator[tuple[str, int]]:
-    """(text outside quotes, label) of PolNeAR train sentences; see the module docstring."""
-    analyzer = Analyzer()
-    root = data / "train"
-    for text_path in sorted((root / "text").glob("*.txt")):
-        annotations = sorted((root / "attributions").glob(text_path.stem + "*.ann"))
-        if text_path.name in leave_out or not annotations:
-            continue
-        body = text_path.read_text(encoding="utf-8")
-        marks, contents = _annotated(annotations[0])  # the first annotator's reading
-        analysis = analyzer.analyze(Article(body=body))
-        inner = sorted((q.inner.start, q.inner.end) for q in analysis.quotes if not q.nested)
-        starts, ends = [s for s, _ in inner], [e for _, e in inner]
-        for sentence in analysis.sentences:
-            s, e = sentence.span.start, sentence.span.end
-            if any(a < e and s < b for a, b in marks):
-                continue  # attributed in the sentence itself
-            covered = sum(max(0, min(e, b) - max(s, a)) for a, b in contents)
-            words = _outside_quotes(body, s, e, starts, ends)
-            if len(words.split()) >= 4:
-                yield words, int(covered * 2 >= e - s)
-
-
-def _names(texts: Sequence[str]) -> set[str]:
-    """Lower-cased words written with a capital in more than half of their uses."""
-    uses: Counter[str] = Counter()
-    capitalised: Counter[str] = Counter()
-    for text in texts:
-        for word in _WORD.findall(text):
-            lowered = word.replace("’", "'").lower()  # as tokens() gives it
-            uses[lowered] += 1
-            capitalised[lowered] += word[0].isupper()
-    return {w for w, n in uses.items() if capitalised[w] * 2 > n}
-
-
-def fit_lexicon(data: Path) -> Lexicon:
-    """The ``reported`` lexicon, fitted on PolNeAR train without the gold's articles."""
-    leave_out = {gold.data["article"] for gold in editorial.load(data, editorial.TUNING)}
-    texts, labels = zip(*distant_examples(data, leave_out), strict=True)
-    names = _names(texts)
-    vectorizer = CountVectorizer(
-        tokenizer=lambda text: [w for w in _words(text) if w not in names],
-        lowercase=False,
-        token_pattern=None,
-        binary=True,
-        min_df=5,
-        max_features=LEXICON_WORDS,
-    )
-    x = vectorizer.fit_transform(texts)
-    model = LogisticRegression(C=LEXICON_C, class_weight="balanced", max_iter=2000)
-    model.fit(x, labels)
-    words = vectorizer.get_feature_names_out()
-    weights = {w: round(float(c), 3) for w, c in zip(words, model.coef_[0], strict=True)}
-    print(f"lexicon: {len(labels)} PolNeAR train sentences, {sum(labels)} reported")
-    return Lexicon(
-        bias=round(float(model.intercept_[0]), 4),
-        weights={w: c for w, c in sorted(weights.items()) if abs(c) >= 0.005},
-    )
 
 
 @dataclass
@@ -179,7 +82,7 @@ class Examples:
         return np.flatnonzero(self.half == half)
 
 
-def examples(data: Path, lexicon: Lexicon) -> Examples:
+def examples(data: Path) -> Examples:
     analyzer = Analyzer()
     rows, words, labels, groups, halves = [], [], [], [], []
     positives = dict.fromkeys(editorial.TUNING, 0)
@@ -191,7 +94,7 @@ def examples(data: Path, lexicon: Lexicon) -> Examples:
         starts = [s["start"] for s in sentences]
         attributed = {c.sentence for c in analysis.claims if c.attributed}
         context = article_context(
-            gold.text, analysis.sentences, analysis.quotes, attributed, lexicon, NO_WORDS
+            gold.text, analysis.sentences, analysis.quotes, attributed, NO_WORDS
         )
         for claim in analysis.claims:
             if claim.attributed:
@@ -305,8 +208,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--warning-precision", type=float, default=0.50)
     parser.add_argument("--write", action="store_true")
     args = parser.parse_args(argv)
-    lexicon = fit_lexicon(args.data)
-    ex = examples(args.data, lexicon)
+    ex = examples(args.data)
     for half in editorial.TUNING:
         rows = ex.of(half)
         print(
@@ -335,7 +237,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"  {name:<28} {weight:+.3f}")
     print(f"  wording: {len(model.wording.weights)} words")
     if args.write:
-        _write(ex, model, weights, lexicon, threshold, max(warning, threshold))
+        _write(ex, model, weights, threshold, max(warning, threshold))
     return 0
 
 
@@ -343,7 +245,6 @@ def _write(
     ex: Examples,
     model: Fitted,
     weights: dict[str, float],
-    lexicon: Lexicon,
     threshold: float,
     warning: float,
 ) -> None:
@@ -359,15 +260,6 @@ def _write(
         "weights": weights,
         "threshold": round(threshold, 4),
         "warning_threshold": round(warning, 4),
-        "lexicon": {
-            "provenance": "distant supervision on PolNeAR train (Newell, Margolin & Ruths, "
-            "LREC 2018) without the gold's articles: sentences inside an attribution's "
-            "content with no cue or source in them vs sentences no annotation touches; "
-            f"CountVectorizer(binary, max_features={LEXICON_WORDS}, min_df=5), "
-            f"LogisticRegression(C={LEXICON_C}, balanced). Word weights only.",
-            "bias": lexicon.bias,
-            "weights": lexicon.weights,
-        },
         "wording": {
             "provenance": "the bag of function words' weights of the joint model above "
             "(editorial gold train and train2). Word weights only.",
