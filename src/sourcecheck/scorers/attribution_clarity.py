@@ -57,7 +57,7 @@ RULES = declare_rules(
         why="Figures are what readers repeat and fact-checkers check first; a number without a "
         "source cannot be traced.",
         example="Pershing Square lost many of its biggest investors this year. Its assets "
-        "are now $12 billion, down from $19 billion.",
+        "have shrunk to $12 billion from $19 billion, and most of the losses came in the spring.",
         fix="Say where the number comes from ('according to the transit authority's annual "
         "report').",
     ),
@@ -69,7 +69,8 @@ RULES = declare_rules(
         details=_NEEDS_A_SOURCE,
         why="AP and Reuters attribute information at its first reference: the reader should "
         "know who says so, or how the reporter knows.",
-        example="Many donors are increasingly frustrated with the campaign's strategy.",
+        example="Many donors are increasingly frustrated with the campaign's strategy, and "
+        "several have stopped giving.",
         fix="Say who says so ('the county said'), or how the reporter knows ('records show').",
     ),
     Rule(

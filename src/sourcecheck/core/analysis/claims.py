@@ -70,7 +70,7 @@ def find_claims(
     """The claims of the article, and its genre as the writer's voice shows it."""
     supports = _supporting_attributions(sentences, quotes, attributions)
     model = model or builtin_model()
-    context = article_context(body, sentences, quotes, set(supports), model.lexicon)
+    context = article_context(body, sentences, quotes, set(supports), model.wording)
     claims: list[Claim] = []
     for index, sentence in enumerate(sentences):
         span = sentence.span

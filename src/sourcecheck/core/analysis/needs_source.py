@@ -7,8 +7,9 @@ sentence and its neighbours (trained with scikit-learn on the project's editoria
 ``training/needs_source.py``; the weights ship as ``data/models/needs_source.json``) gives
 each unattributed claim a probability that it needs a source.
 
-The features are flags, counts and one word lexicon's score (learned from PolNeAR's
-attribution annotations), all read from one set of each sentence's words outside quotes.
+The features are flags, counts and a function-word lexicon's score (learned with the other
+weights from the editorial gold), all read from one set of each sentence's words outside
+quotes.
 """
 
 from __future__ import annotations
@@ -38,9 +39,14 @@ FEATURES = (
     "modal",  # "will", "could": a forecast or a possibility, rarely a checkable fact
     "mental",  # what people believe, want or fear: someone must have said so
     "first_person",  # the writer speaking for themselves
-    # Words of a source's report carried on without a cue (the lexicon): in the gold such
-    # sentences are more often sourced by carry-over than in need of a source.
-    "reported",
+    # A share ("54 percent", "4 in 10") in an article that reports a poll or survey: the
+    # poll's finding, sourced by the poll named elsewhere in the story.
+    "poll_finding",
+    # The function words editors' "says who?" sentences use more or less than others ("has",
+    # "were", "her" against "is", "a", "will"): tense, person and determiners, learned from
+    # the gold with the other weights (its weight is 1). It replaced "reported", a PolNeAR
+    # lexicon of carried-on reports that added nothing beside it (docs/analysis.md).
+    "wording",
 )
 # Dropped after article-grouped cross-validation on the train half showed each added
 # nothing (AUC 0.731 with all fifteen, 0.73-0.74 without each of these): "figure" (a
@@ -87,6 +93,9 @@ _MENTAL = words(
     "perceived trust distrust like likes dislike dislikes support supports oppose opposes"
 )
 _FIRST_PERSON = words("i we our us my me i'm we're")
+_SHARE_WORDS = words("percent percentage percentages")
+# A whole word, matched only where str.find has put a stem's first letter (see _reports_poll).
+_POLL_WORD = re.compile(r"(?:poll(?:s|ed|ing|sters?)?|survey(?:s|ed)?)\b")
 _QUOTE_MARKS = frozenset('"“”«»')
 
 
@@ -108,12 +117,7 @@ def token_bytes(text: str) -> bytes:
 
 @dataclass(frozen=True, slots=True)
 class Lexicon:
-    """A bag-of-words logistic model: how much a sentence reads like a source's report.
-
-    Fitted on PolNeAR train (distant supervision, see ``training/needs_source.py``): the
-    sentences an annotator put inside an attribution's content while its cue and source stand
-    in another sentence, against the sentences no attribution touches. Those are statements a
-    reporter did source, written in the reporter's own voice."""
+    """Word weights summed over a sentence's distinct words, plus a bias."""
 
     bias: float
     weights: dict[str, float]
@@ -136,7 +140,7 @@ class Model:
     weights: tuple[float, ...]
     threshold: float
     warning_threshold: float
-    lexicon: Lexicon
+    wording: Lexicon
 
     def probability(self, values: Sequence[float]) -> float:
         # map(mul) multiplies in C, in the order a generator would (the same float sum).
@@ -154,7 +158,7 @@ def builtin_model() -> Model:
         weights=tuple(weights[name] for name in FEATURES),
         threshold=data["threshold"],
         warning_threshold=data["warning_threshold"],
-        lexicon=Lexicon(bias=data["lexicon"]["bias"], weights=data["lexicon"]["weights"]),
+        wording=Lexicon(bias=0.0, weights=data["wording"]["weights"]),
     )
 
 
@@ -197,7 +201,8 @@ class ArticleContext:
     quote_ends: list[int]
     attributed_rate: float
     writer: str  # the article outside quotes, lower-cased
-    lexicon: Lexicon
+    wording: Lexicon
+    polled: bool  # the writer reports a poll or survey
 
 
 def article_context(
@@ -205,7 +210,7 @@ def article_context(
     sentences: Sequence[Sentence],
     quotes: Sequence[Quote],
     attributed: set[int],
-    lexicon: Lexicon | None = None,
+    wording: Lexicon | None = None,
 ) -> ArticleContext:
     inner = sorted((q.inner.start, q.inner.end) for q in quotes if not q.nested)
     starts = [s for s, _ in inner]
@@ -218,8 +223,22 @@ def article_context(
         quote_ends=ends,
         attributed_rate=len(attributed) / (len(sentences) or 1),
         writer=writer,
-        lexicon=lexicon if lexicon is not None else builtin_model().lexicon,
+        wording=wording if wording is not None else builtin_model().wording,
+        polled=_reports_poll(writer),
     )
+
+
+def _reports_poll(writer: str) -> bool:
+    """Whether the writer's text names a poll or survey ("pollution" does not count)."""
+    # str.find jumps from stem to stem in C; a regex search would try its pattern at every
+    # character of the article.
+    for stem in ("poll", "survey"):
+        at = writer.find(stem)
+        while at != -1:
+            if (at == 0 or not writer[at - 1].isalpha()) and _POLL_WORD.match(writer, at):
+                return True
+            at = writer.find(stem, at + 1)
+    return False
 
 
 def _quoted_share(start: int, end: int, starts: list[int], ends: list[int]) -> float:
@@ -284,8 +303,16 @@ def features(body: str, index: int, context: ArticleContext) -> list[float]:
         float(not _MODALS.isdisjoint(kinds)),
         float(len(kinds & _MENTAL)),
         float(not _FIRST_PERSON.isdisjoint(kinds)),
-        context.lexicon.score(kinds),
+        float(context.polled and _states_share(text, kinds)),
+        context.wording.score(kinds),
     ]
+
+
+def _states_share(text: str, kinds: set[str]) -> bool:
+    """A share of people or votes: "54 percent", "38%", "4 in 10"."""
+    return (
+        "%" in text or not _SHARE_WORDS.isdisjoint(kinds) or " in 10 " in text or " in ten " in text
+    )
 
 
 def _has_quote_mark(text: str) -> bool:
