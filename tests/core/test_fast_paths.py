@@ -246,3 +246,13 @@ _SURROGATE_CLASS = re.compile("[\ud800-\udfff]")
 def test_surrogate_check_agrees_with_a_search_for_the_surrogate_class(text: str) -> None:
     """Strict UTF-8 refuses exactly the surrogates, paired in the string or not."""
     assert has_surrogate(text) == (_SURROGATE_CLASS.search(text) is not None)
+
+
+def test_a_result_missing_its_score_fails_the_scorer() -> None:
+    """The engine reads a result's values from the model: a score it does not hold (left out
+    of ``model_construct``) is refused by ScorerResult's rule, not taken as no score."""
+    result = ScorerResult.model_construct(confidence=1.0)
+    assert "score" not in vars(result)
+    report = engine_with(ReturningScorer(result)).score(COUNCIL)
+    assert report.scorers[0].status == "failed"
+    assert "invalid result" in (report.scorers[0].error or "")
