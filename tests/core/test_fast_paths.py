@@ -15,7 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from sourcecheck import Finding, ScorerResult, Span
-from sourcecheck.core.engine import _validated
+from sourcecheck.core.engine import _checked_report
 from sourcecheck.core.inputs import has_surrogate
 from sourcecheck.core.language import (
     _ENGLISH_FUNCTION_WORDS,
@@ -24,6 +24,7 @@ from sourcecheck.core.language import (
     padded_letters,
     reaches_share,
 )
+from sourcecheck.core.models import ScorerReport
 from sourcecheck.core.positions import LineIndex
 
 # Letters of several scripts, digits of two, marks that are word characters but not
@@ -136,7 +137,28 @@ def test_the_engine_check_of_a_valid_result_equals_its_full_revalidation(
     result: ScorerResult,
 ) -> None:
     revalidated = ScorerResult.model_validate(result.model_dump())
-    assert dump_with_types(_validated(result, BODY)) == dump_with_types(revalidated)
+    entry = _checked_report(_Flagger(None), result, BODY)
+    assert (entry.name, entry.version, entry.status) == ("flagger", _Flagger.version, "ok")
+    checked = ScorerResult.model_construct(
+        **{name: getattr(entry, name) for name in ScorerResult.model_fields}
+    )
+    assert dump_with_types(checked) == dump_with_types(revalidated)
+    # The engine's own findings: it sets their line and column without touching the scorer's.
+    assert not any(
+        mine is theirs for mine, theirs in zip(entry.findings, result.findings, strict=True)
+    )
+
+
+def test_a_report_entry_types_the_fields_of_a_result_as_the_result_does() -> None:
+    """What lets the engine validate a result straight into its ScorerReport: the fields
+    they share have one type, bar the two whose ranges it checks with ScorerResult's rules."""
+    entry_fields = ScorerReport.model_fields
+    for name, field in ScorerResult.model_fields.items():
+        if name in ("score", "confidence"):
+            assert entry_fields[name].annotation == field.annotation | None
+        else:
+            assert entry_fields[name].annotation == field.annotation, name
+            assert entry_fields[name].metadata == field.metadata, name
 
 
 def _mutated(field: str, value: object, *, in_finding: bool = False) -> ScorerResult:
@@ -194,8 +216,8 @@ def test_a_value_pydantic_would_coerce_is_coerced_as_before() -> None:
     result = ScorerResult.model_construct(
         score=1, confidence=1.0, summary="", metrics={}, findings=[]
     )
-    validated = _validated(result, BODY)
-    assert validated.score == 1.0 and type(validated.score) is float
+    entry = _checked_report(_Flagger(None), result, BODY)
+    assert entry.score == 1.0 and type(entry.score) is float
 
 
 class _Flagger(ReturningScorer):
@@ -224,3 +246,13 @@ _SURROGATE_CLASS = re.compile("[\ud800-\udfff]")
 def test_surrogate_check_agrees_with_a_search_for_the_surrogate_class(text: str) -> None:
     """Strict UTF-8 refuses exactly the surrogates, paired in the string or not."""
     assert has_surrogate(text) == (_SURROGATE_CLASS.search(text) is not None)
+
+
+def test_a_result_missing_its_score_fails_the_scorer() -> None:
+    """The engine reads a result's values from the model: a score it does not hold (left out
+    of ``model_construct``) is refused by ScorerResult's rule, not taken as no score."""
+    result = ScorerResult.model_construct(confidence=1.0)
+    assert "score" not in vars(result)
+    report = engine_with(ReturningScorer(result)).score(COUNCIL)
+    assert report.scorers[0].status == "failed"
+    assert "invalid result" in (report.scorers[0].error or "")

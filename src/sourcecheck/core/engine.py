@@ -5,9 +5,9 @@ from __future__ import annotations
 import time
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import replace
-from typing import Any
+from typing import Annotated, Any
 
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from sourcecheck._version import __version__
 from sourcecheck.core.analysis import Analysis, Analyzer
@@ -279,7 +279,7 @@ class Engine:
         started = time.perf_counter()
         try:
             result = timer.call(scorer.score, article, analysis)
-            result = _validated(result, article.body)
+            report = _checked_report(scorer, result, article.body)
         except SkipScorer as skip:
             return ScorerReport(
                 name=scorer.name, version=scorer.version, status="skipped", summary=str(skip)
@@ -298,17 +298,8 @@ class Engine:
         if elapsed > self.config.time_budget:  # where the timer cannot stop it (a thread)
             message = f"ran {elapsed:.1f}s, over its time budget of {self.config.time_budget}s"
             return self._scorer_failed(scorer, message)
-        findings = self._apply_rule_levels(result.findings, lines)
-        return ScorerReport(
-            name=scorer.name,
-            version=scorer.version,
-            status="ok",
-            score=result.score,
-            confidence=result.confidence,
-            summary=result.summary,
-            metrics=result.metrics,
-            findings=findings,
-        )
+        report.findings = self._apply_rule_levels(report.findings, lines)
+        return report
 
     def _scorer_failed(self, scorer: Scorer, message: str) -> ScorerReport:
         if self.strict:
@@ -319,8 +310,8 @@ class Engine:
         """The findings with their configured severity and the line and column of their
         span, rules turned off left out, in body order.
 
-        ``findings`` are the engine's own validated copies (see ``_validated``), so they
-        are set in place."""
+        ``findings`` are the engine's own validated copies (see ``_checked_report``), so
+        they are set in place."""
         levels = self.config.rules
         kept: list[Finding] = []
         for finding in findings:
@@ -348,12 +339,16 @@ def _scorer_problem(scorer: object) -> str | None:
     return scorer_name_problem(scorer.name)
 
 
-def _validated(result: object, body: str) -> ScorerResult:
-    """What a scorer returned, validated: the one check of a result, built-in or plugin.
+def _checked_report(scorer: Scorer, result: object, body: str) -> ScorerReport:
+    """What ``scorer`` returned, checked, as its entry in the report: the one check of a
+    result, built-in or plugin.
 
-    The values are validated again whatever the scorer did after building them
-    (``model_construct``, assignment, a list changed in place), and every finding becomes a
-    new ``Finding`` the engine owns. Then every span must lie on the words of ``body``.
+    The values are read from the result as they are now, whatever the scorer did after
+    building it (``model_construct``, assignment, a list changed in place), and validated
+    once, straight into the ``ScorerReport``: its fields have the types of
+    ``ScorerResult``'s, and the ranges of ``score`` and ``confidence`` are checked against
+    ``ScorerResult``'s own field rules. Every finding becomes a new ``Finding`` the engine
+    owns, and every span must lie on the words of ``body``.
     """
     if not isinstance(result, ScorerResult):
         raise TypeError(f"returned {type(result).__name__}, not ScorerResult")
@@ -365,23 +360,44 @@ def _validated(result: object, body: str) -> ScorerResult:
             _field_values(_FINDING_FIELDS, f) if isinstance(f, Finding) else f for f in findings
         ]
     try:
-        checked = ScorerResult.model_validate(values)
+        for name, (rule, default) in _RESULT_RANGES.items():
+            values[name] = rule.validate_python(values.get(name, default))
+        report = ScorerReport.model_validate(
+            {"name": scorer.name, "version": scorer.version, "status": "ok", **values}
+        )
     except ValidationError as exc:
         raise ValueError(f"invalid result: {exc.errors()[0]['msg']}") from None
-    for finding in checked.findings:
+    for finding in report.findings:
         problem = span_problem(finding.span, body)
         if problem is not None:
             raise ValueError(f"finding {finding.rule} has {problem}")
-    return checked
+    return report
 
 
 def _field_values(names: tuple[str, ...], instance: BaseModel) -> dict[str, Any]:
-    """The values of the fields ``names`` on ``instance``, to validate again."""
-    return {name: getattr(instance, name) for name in names}
+    """The values of the fields ``names`` that ``instance`` holds, to validate again.
+
+    Read from its ``__dict__``, where pydantic keeps them (a field missing there is left to
+    validation to fill in or refuse); ``getattr`` on a model costs several times more.
+    """
+    held = vars(instance)
+    return {name: held[name] for name in names if name in held}
 
 
 _RESULT_FIELDS = tuple(ScorerResult.model_fields)
 _FINDING_FIELDS = tuple(Finding.model_fields)
+
+
+def _range_rule(name: str) -> tuple[TypeAdapter[float], Any]:
+    """The rules of ``ScorerResult``'s field ``name`` (type and bounds) on their own, and
+    its default (pydantic's "undefined" for a required field, which the rules refuse)."""
+    field = ScorerResult.model_fields[name]
+    return TypeAdapter(Annotated[(field.annotation, *field.metadata)]), field.default
+
+
+#: What ``ScorerResult`` allows in the fields that ``ScorerReport`` types more loosely (a
+#: failed or skipped scorer has no score).
+_RESULT_RANGES = {name: _range_rule(name) for name in ("score", "confidence")}
 
 
 def _failed(scorer: Scorer, message: str) -> ScorerReport:

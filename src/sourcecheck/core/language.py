@@ -128,12 +128,27 @@ def padded_letters(text: str) -> bytes:
     non_ascii = encoded.translate(None, _ASCII_BYTES)
     if not non_ascii or not _LETTER.search(non_ascii.decode("utf-8", "surrogatepass")):
         return b" " + encoded.translate(_ASCII_LOWER_LETTERS_ONLY) + b" "
-    # str.lower may turn a letter into ASCII ("K", the Kelvin sign) or into a letter and a
-    # mark ("İ"), so it runs first, and the characters it leaves are looked at one by one.
-    lowered = text.lower().encode("utf-8", "surrogatepass")
-    others = lowered.translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass")
-    for char in set(others):
-        if not _LETTER.match(char):
+    # Only the non-ASCII characters need looking at (the table lower-cases ASCII letters),
+    # one by one: lower-casing the whole text costs more than the rest of the check.
+    for char in set(non_ascii.decode("utf-8", "surrogatepass")):
+        readable = _readable(char)
+        if readable is not None:
             # UTF-8 is self-synchronising: a character's bytes match only that character.
-            lowered = lowered.replace(char.encode("utf-8", "surrogatepass"), b" ")
-    return b" " + lowered.translate(_LOWER_LETTERS_OR_Q) + b" "
+            encoded = encoded.replace(char.encode("utf-8", "surrogatepass"), readable)
+    return b" " + encoded.translate(_LOWER_LETTERS_OR_Q) + b" "
+
+
+def _readable(char: str) -> bytes | None:
+    """What a non-ASCII character of a text must be written as before the last table (None:
+    its own bytes, a letter's, which the table makes "q"s).
+
+    As ``text.lower()`` has it: str.lower may turn a letter into ASCII ("K", the Kelvin
+    sign) or into a letter and a mark ("İ"), whose mark, like any character that is not a
+    letter, reads as a space. (Lower-casing a character alone differs from lower-casing it
+    in its text only for a final sigma, a letter either way.)
+    """
+    lowered = char.lower()
+    if lowered == char and _LETTER.match(char):
+        return None
+    kept = (c if c.isascii() or _LETTER.match(c) else " " for c in lowered)
+    return "".join(kept).encode("utf-8", "surrogatepass")

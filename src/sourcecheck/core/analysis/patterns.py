@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import sys
 from collections.abc import Callable, Iterable
+from functools import lru_cache
 
 # Appended to a repeat to make it possessive where Python can (3.11+): it gives nothing
 # back, so a match that fails after it fails at once. Python 3.10 cannot compile "*+" or
@@ -143,13 +144,15 @@ def is_ascii_word(char: str) -> bool:
 _CANDIDATE_BYTES = bytes(byte if is_ascii_word(chr(byte)) else ord(" ") for byte in range(256))
 
 
+@lru_cache(maxsize=1)
 def candidate_copy(text: str) -> bytes:
     """``text`` as one byte a character, every one but an ASCII word character a space, with
     one more space in front and one at the end: so each word of ``text`` stands between
     spaces here, and the space before it is at the offset the word has in ``text``.
 
     re searches bytes that open a pattern with a literal space in C, several times faster
-    than a pattern that opens with ``\\b`` or a character class.
+    than a pattern that opens with ``\\b`` or a character class. The last copy is kept:
+    the attribution finder and the hedge finder both scan the copy of the same body.
     """
     return b" " + text.encode("latin-1", "replace").translate(_CANDIDATE_BYTES) + b" "
 
