@@ -476,3 +476,14 @@ def test_according_to_takes_a_long_source_phrase() -> None:
         "The Harlow Ledger and two television stations"
     )
     assert (source, "According to", "most voters want a new bridge") in triples(body)
+
+
+@pytest.mark.parametrize(
+    ("body", "source"),
+    [
+        ('"The bridge will close," Mr. Bishop said.', "Mr. Bishop"),
+        ("Rep. Walt King said the bridge would close.", "Rep. Walt King"),
+    ],
+)
+def test_a_surname_that_is_also_a_title_is_a_name(body: str, source: str) -> None:
+    assert [a.source.text for a in find(body) if a.source] == [source]

@@ -481,7 +481,10 @@ class SourceReader:
                 return relative
         if last[0].isupper() and last.lower() not in self.heads and last.lower() not in self.roles:
             return self._name(words)
-        return self._description(words, len(words) - 1)
+        described = self._description(words, len(words) - 1)
+        if described is None and last[0].isupper() and len(words) > 1 and words[-2][0].isupper():
+            return self._name(words)  # "Rep. Steve King", "Mr. Prince": a surname that is a title
+        return described
 
     def _relative_clause(self, words: list[str]) -> int | None:
         """'People who had direct knowledge said': a known head noun, then who/that."""
