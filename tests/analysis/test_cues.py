@@ -487,3 +487,24 @@ def test_according_to_takes_a_long_source_phrase() -> None:
 )
 def test_a_surname_that_is_also_a_title_is_a_name(body: str, source: str) -> None:
     assert [a.source.text for a in find(body) if a.source] == [source]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "The mayor said, however, that the bridge would close.",
+            ("The mayor", "said", "that the bridge would close"),
+        ),
+        (
+            "The mayor said — in a radio interview, as it happens — that the bridge would close.",
+            ("The mayor", "said", "that the bridge would close"),
+        ),
+        (
+            "Ms. Lee says, win or lose, she will stay in the race.",
+            ("Ms. Lee", "says", "she will stay in the race"),
+        ),
+    ],
+)
+def test_an_aside_between_the_cue_and_its_clause(body: str, expected: tuple[str, str, str]) -> None:
+    assert triples(body) == [expected]

@@ -76,6 +76,12 @@ _OBJECT = re.compile(
     rf"\s*[,:\"“]|''))"
 )
 _CLAUSE_START = re.compile(r"(?:\s*[,:])?\s*(?=[\"“]|'')|\s+(?=[\w$“\"'‘(])")
+# "said, however, that ...", "said — on Twitter, as it happens — that ...": an aside
+# between commas or dashes, then the clause or the quote.
+_ASIDE_THEN_CLAUSE = re.compile(
+    r"(?:\s*,\s*[^,.;:\"“”—–()]{1,60}?,|\s+[—–]\s*[^.;:\"“”—–()]{1,60}?\s[—–])"
+    r"\s*(?=that\b|[\"“]|''|(?:he|she|they|we|it)\b)"
+)
 
 
 _COMMA = re.compile(r"\s*,\s")
@@ -164,7 +170,9 @@ def content_after(cue: Cue, start: int) -> tuple[int, int] | None:
             position = obj.end()
             skip = _SKIP_AFTER_CUE.match(body, position, end)
             position = skip.end() if skip is not None else position
-    opening = _CLAUSE_START.match(body, position, end)
+    opening = _CLAUSE_START.match(body, position, end) or _ASIDE_THEN_CLAUSE.match(
+        body, position, end
+    )
     if opening is None:
         return None
     first = opening.end()
