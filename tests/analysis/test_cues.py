@@ -508,3 +508,8 @@ def test_a_surname_that_is_also_a_title_is_a_name(body: str, source: str) -> Non
 )
 def test_an_aside_between_the_cue_and_its_clause(body: str, expected: tuple[str, str, str]) -> None:
     assert triples(body) == [expected]
+
+
+def test_a_possessor_keeps_its_determiner() -> None:
+    body = "The bridge will close, the county executive's spokesman said."
+    assert triples(body) == [("the county executive's spokesman", "said", "The bridge will close")]

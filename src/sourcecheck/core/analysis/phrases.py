@@ -573,7 +573,7 @@ class SourceReader:
                 i -= 1
                 while i > 0 and words[i - 1][0].isupper():
                     i -= 1
-                return i
+                return _possessor_start(words, i)
             i -= 1
         if words[head].lower() in self.heads or (_plural(words[head]) and _agentive(words[head])):
             # "regulators say": a bare plural agent noun is a group of people
@@ -582,3 +582,18 @@ class SourceReader:
                 i += 1
             return i
         return None
+
+
+_POSSESSOR_DETERMINERS = words("the a an this that his her their its our")
+
+
+def _possessor_start(words: list[str], i: int) -> int:
+    """The possessor's own determiner and modifiers: "the prime minister's spokesman", not
+    "minister's spokesman" (the words left out would read as the end of the content)."""
+    for j in range(i - 1, max(i - 3, 0) - 1, -1):
+        lower = words[j].lower()
+        if lower in _POSSESSOR_DETERMINERS:
+            return j
+        if not words[j].isalpha() or not words[j].islower() or lower in _FUNCTION:
+            break
+    return i
