@@ -209,6 +209,9 @@ def test_non_human_subject_with_a_that_clause() -> None:
     [
         ("On social issues they lean left: 42% say they are liberal.", "42%"),
         ("About four in 10 said they were angry.", "four in 10"),
+        ("One in five say the bridge is unsafe.", "One in five"),
+        ("Nearly nine out of 10 say the bridge is unsafe.", "nine out of 10"),
+        ("Two-thirds say the bridge is unsafe.", "Two-thirds"),
     ],
 )
 def test_a_share_of_people_is_a_source(body: str, source: str) -> None:

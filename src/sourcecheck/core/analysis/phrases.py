@@ -225,33 +225,42 @@ def _adverb(body: str, start: int, end: int) -> bool:
 
 _NUMBER_WORDS = words(
     """
-    one two three four five six seven eight nine
+    one two three four five six seven eight nine ten
     """
 )
+# "two-thirds say", "three-quarters said": a fraction of people.
+_FRACTION = re.compile(r"(?:one|two|three|four|five)-(?:thirds?|fourths?|quarters?|fifths?)\Z")
 
 
 def _share(words: list[str]) -> int | None:
     """A share of people as the source: "42 %" ("42% say"), "four in 10" ("four in 10
-    said"); the index of its first word, or None."""
+    said"), "nine out of 10", "two-thirds"; the index of its first word, or None."""
     if len(words) >= 2 and words[-1] == "%" and words[-2][0].isdigit():
         return len(words) - 2
-    if (
-        len(words) >= 3
-        and words[-1].isdigit()
-        and words[-2] == "in"
-        and (words[-3].isdigit() or words[-3].lower() in _NUMBER_WORDS)
-    ):
-        return len(words) - 3
+    if words and _FRACTION.match(words[-1].lower()):
+        return len(words) - 1
     # "nine in 10 registered voters said": the share, then who they are.
-    for i in range(max(0, len(words) - 6), len(words) - 3):
-        if (
-            words[i + 1] == "in"
-            and words[i + 2].isdigit()
-            and (words[i].isdigit() or words[i].lower() in _NUMBER_WORDS)
-            and all(w.isalpha() and w.lower() not in _FUNCTION for w in words[i + 3 :])
-        ):
+    for i in range(max(0, len(words) - 7), len(words) - 2):
+        length = _ratio_length(words, i)
+        if length and all(w.isalpha() and w.lower() not in _FUNCTION for w in words[i + length :]):
             return i
     return None
+
+
+def _ratio_length(words: list[str], i: int) -> int:
+    """How many words a ratio opening at ``words[i]`` has ("four in 10": 3, "nine out of
+    10": 4), or 0."""
+    if not _is_number(words[i]):
+        return 0
+    if words[i + 1] == "in" and _is_number(words[i + 2]):
+        return 3
+    if words[i + 1 : i + 3] == ["out", "of"] and i + 3 < len(words) and _is_number(words[i + 3]):
+        return 4
+    return 0
+
+
+def _is_number(word: str) -> bool:
+    return word.isdigit() or word.lower() in _NUMBER_WORDS
 
 
 def _time_phrase_start(body: str, window: int, start: int) -> int:
