@@ -516,3 +516,21 @@ def test_an_aside_between_the_cue_and_its_clause(body: str, expected: tuple[str,
 def test_a_possessor_keeps_its_determiner() -> None:
     body = "The bridge will close, the county executive's spokesman said."
     assert triples(body) == [("the county executive's spokesman", "said", "The bridge will close")]
+
+
+def test_quoting_after_a_comma_names_whom_the_report_quotes() -> None:
+    body = "The council reported, quoting an unnamed county official, that the bridge would close."
+    assert triples(body) == [
+        ("The council", "reported", "that the bridge would close"),
+        ("an unnamed county official", "quoting", "that the bridge would close"),
+    ]
+
+
+def test_quoted_as_saying_gives_the_quoted_person_the_words() -> None:
+    body = "The Ledger quoted an unnamed aide as saying the bridge would close."
+    attributions = find(body)
+    assert [triple(a) for a in attributions] == [
+        ("The Ledger", "quoted", "an unnamed aide as saying the bridge would close"),
+        ("an unnamed aide", "as saying", "the bridge would close"),
+    ]
+    assert attributions[1].via == 0

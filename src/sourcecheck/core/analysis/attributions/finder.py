@@ -232,8 +232,15 @@ class AttributionFinder:
         ]
 
     def _read(self, cue: Cue) -> Found | None:
-        if cue.lower in ("according to", "citing"):
+        if cue.lower in ("according to", "citing") or (
+            cue.lower == "quoting" and cue.body.startswith(", ", cue.start - 2)
+        ):
+            # ", quoting an unnamed official": whom the report quotes, as "citing" does
             return self._according(cue)
+        if cue.lower == "saying" and cue.body.startswith(" as ", cue.start - 4):
+            quoted = _quoted_as_saying(cue)
+            if quoted is not None:
+                return quoted
         if cue.lower == "in":
             return read_in_poll(cue)
         if cue.lower == ":":
@@ -256,7 +263,7 @@ class AttributionFinder:
         else:
             comma = _COMMA.match(body, src_end)
             content = content_after(cue, comma.end() - 1 if comma else src_end)
-        marker = "according" if lower == "according to" else "citing"
+        marker = "according" if lower == "according to" else "citing"  # "quoting" too
         return cue.reading((start, end), (src_start, src_end), content, role=role, marker=marker)
 
     # -- "X said", "said X" -------------------------------------------------------------
@@ -472,6 +479,27 @@ def _raised(cue: Cue, core_end: int) -> Found | None:
         return None
     cue_start = trim_span(body, core_end, start)[0]
     return Found(cue=(cue_start, end), source=None, content=content, sentence=cue.index)
+
+
+# "The Post quoted an unnamed official as saying": whom the words are put in the mouth of.
+_QUOTED_AS = re.compile(r"quot(?:ed|es|ing)\s+(?P<src>(?:[^\s,;:\"“”]+\s+){1,8}?)as\s+saying")
+
+
+def _quoted_as_saying(cue: Cue) -> Found | None:
+    """'quoted an unnamed official as saying the bill was dead': the one quoted is the
+    source of what follows "saying"; the paper's "quoted" stays its own attribution."""
+    body, start = cue.body, cue.start
+    quoted = body.rfind("quot", max(cue.sentence.start, start - 90), start)
+    if quoted < 0:
+        return None
+    match = _QUOTED_AS.match(body, quoted, cue.end)
+    if match is None or match.end() != cue.end:
+        return None
+    content = content_after(cue, cue.end)
+    if content is None:
+        return None
+    source = trim_span(body, *match.span("src"))
+    return cue.reading((match.end("src"), cue.end), source, content, marker="quoted")
 
 
 _ASKED_WHAT = re.compile(r" (?:about|whether|if|to|why|what|how|who|which|when|where)\b")
