@@ -534,3 +534,13 @@ def test_quoted_as_saying_gives_the_quoted_person_the_words() -> None:
         ("an unnamed aide", "as saying", "the bridge would close"),
     ]
     assert attributions[1].via == 0
+
+
+def test_a_noun_like_cue_before_a_pronoun_clause_is_a_verb() -> None:
+    body = "The county's tax filings show she paid no tax."
+    assert triples(body) == [("The county's tax filings", "show", "she paid no tax")]
+
+
+def test_demurred_is_a_cue() -> None:
+    body = "Asked whether she would run, the mayor demurred, saying it was too early."
+    assert ("the mayor", "demurred", "Asked whether she would run") in triples(body)

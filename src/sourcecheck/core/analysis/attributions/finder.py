@@ -299,10 +299,10 @@ class AttributionFinder:
         if (
             lower in _NOUN_LIKE
             and not self._names_pronoun_or_document(body[src_start:src_end])
-            and not body.startswith("that ", content[0])
+            and _CLAUSE_OPENING.match(body, content[0]) is None
         ):
-            # "the nation's most populous swing state", "his remarks"; but a "that" clause
-            # after it makes it a verb ("His tax returns show that ...").
+            # "the nation's most populous swing state", "his remarks"; but a clause after
+            # it makes it a verb ("His tax returns show that ...", "... show he paid").
             return None
         if lower in _NAMING_PARTICIPLES and names_a_thing(body, end, src_start, src_end):
             return None  # "a group called Black Votes Matter": a name, not a statement
@@ -450,6 +450,9 @@ class AttributionFinder:
         # after its role, and matching the role again cost as much as finding it.
         return match.start("src"), src_end, _ROLE_AFTER.match(body, src_end, end)
 
+
+# What opens a reported clause for sure: "that", or a subject pronoun and its verb.
+_CLAUSE_OPENING = re.compile(r"that\s|(?:he|she|they|we)\s+[a-z]")
 
 # After "asked": who asked (only after "by"), when, then the question up to a comma.
 _ASKED_ABOUT = re.compile(
