@@ -544,3 +544,18 @@ def test_a_noun_like_cue_before_a_pronoun_clause_is_a_verb() -> None:
 def test_demurred_is_a_cue() -> None:
     body = "Asked whether she would run, the mayor demurred, saying it was too early."
     assert ("the mayor", "demurred", "Asked whether she would run") in triples(body)
+
+
+def test_a_colon_handing_over_to_a_quote_is_a_cue() -> None:
+    body = 'The mayor went further: "The bridge will close in May."'
+    assert triples(body) == [("The mayor", ":", '"The bridge will close in May."')]
+
+
+def test_a_colon_after_a_cue_leaves_the_quote_to_the_verb() -> None:
+    body = 'The mayor told reporters: "The bridge will close in May."'
+    assert [cue for _, cue, _ in triples(body)] == ["told"]
+
+
+def test_a_colon_before_a_quote_in_the_next_paragraph() -> None:
+    body = 'At the hearing, the mayor declared:\n\n"The bridge will close in May."'
+    assert triples(body) == [("the mayor", "declared", '"The bridge will close in May."')]

@@ -131,6 +131,9 @@ def read_content(cue: Cue, speaker: Speaker) -> tuple[int, int] | None:
             return _as_content(body, end, sentence, source_start)  # "..., as she said."
         if content is None and not clause_ended(body, sentence.start, source_start):
             return None
+    if content is None and body.startswith(":", speaker.clause_end):
+        # 'In a 1963 speech, he declared:' and the quote that opens the next paragraph
+        content = _following_quote(body, speaker.clause_end + 1, quotes)
     if content is None:
         content = _content_before(body, sentence.start, content_limit, quotes)
         if content is not None:

@@ -66,10 +66,12 @@ from sourcecheck.core.analysis.attributions.source import (
     subject_of,
 )
 from sourcecheck.core.analysis.attributions.verbless import (
+    headline_colon,
     headline_colons,
     poll_cues,
     read_colon,
     read_in_poll,
+    read_quote_colon,
 )
 from sourcecheck.core.analysis.patterns import (
     POSSESSIVE,
@@ -244,7 +246,9 @@ class AttributionFinder:
         if cue.lower == "in":
             return read_in_poll(cue)
         if cue.lower == ":":
-            return read_colon(cue)
+            if headline_colon(cue.body, cue.start, self._datelines):
+                return read_colon(cue)
+            return read_quote_colon(cue)
         return self._verb(cue)
 
     # -- "according to X", "citing X" --------------------------------------------------
