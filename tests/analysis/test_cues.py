@@ -559,3 +559,23 @@ def test_a_colon_after_a_cue_leaves_the_quote_to_the_verb() -> None:
 def test_a_colon_before_a_quote_in_the_next_paragraph() -> None:
     body = 'At the hearing, the mayor declared:\n\n"The bridge will close in May."'
     assert triples(body) == [("the mayor", "declared", '"The bridge will close in May."')]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Dana Reyes, 34, a nurse from Reno, said the bridge would close.",
+        "Dana Reyes, a nurse from Reno, Nev., said the bridge would close.",
+        "Dana Reyes, 34, who lives near the river, says the bridge will close.",
+    ],
+)
+def test_a_role_with_commas_of_its_own(body: str) -> None:
+    assert [a.source.text for a in find(body) if a.source] == ["Dana Reyes"]
+
+
+def test_a_verb_after_a_role_is_no_part_of_it() -> None:
+    body = "Dana Reyes, the nurse and author, endorsed the plan Monday, saying it was overdue."
+    assert [(source, cue) for source, cue, _ in triples(body)] == [
+        ("Dana Reyes", "endorsed"),
+        ("Dana Reyes", "saying"),
+    ]

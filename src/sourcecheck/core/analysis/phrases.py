@@ -157,6 +157,26 @@ _REPORTING_ASIDES = words("citing according quoting")
 _SINGULAR = words("a an one another this that each every")
 
 
+def _name_then_plain_role(words: list[str], comma: int) -> bool:
+    """Whether a name ends at ``words[comma]`` and what follows up to the cue is a plain
+    role: an age, a description or a "who" clause, then places or more of the same, with
+    no quote and no verb opening a part ("Jo Dee, 21, a student from Reno, Nev.,"; not
+    "Jo Dee, the mayor, endorsed the plan Monday,")."""
+    if not words[comma - 1][0].isupper():
+        return False
+    role = words[comma + 1 : -1]
+    for i, word in enumerate(role):
+        if not word[0].isalnum() and word not in ",()":
+            return False  # a quote or a dash: not a role
+        opens_part = i == 0 or role[i - 1] == ","
+        if opens_part and not (word[0].isupper() or word[0].isdigit() or word in _PART_OPENERS):
+            return False
+    return True
+
+
+_PART_OPENERS = words("a an the who now then")
+
+
 def _participle(word: str) -> bool:
     """'monitoring' in 'a strategist monitoring the race': a participle opening a modifier."""
     return len(word) > 5 and word.endswith("ing") and word.islower()
@@ -171,6 +191,7 @@ _MAX_WORDS = 14
 _NEAR = 48  # characters read first
 _FULL = 110  # characters read for a source without an appositive
 _MAX_MODIFIERS = 4
+_ROLE_COMMAS = 3  # commas tried before an appositive's last: its role may hold two
 
 
 _PARTY_TAG = re.compile(r"[RDI]-[A-Z]")  # "R-Ky.", "D-NY": party and state after a name
@@ -377,12 +398,26 @@ class SourceReader:
 
     def _appositive(self, body: str, window: int, end: int) -> SourceBefore | None:
         """'Maria Lopez, a former deputy director of the agency, said': reads the whole
-        window, since a role or a "who ..." clause can be long."""
+        window, since a role or a "who ..." clause can be long. The role may hold commas
+        of its own ("Jo Dee, 21, a student from Reno, Nev., said"): up to three are tried,
+        the last first."""
         words = tokens(body[window:end])
-        try:
-            comma = len(words) - 2 - words[-2::-1].index(",")
-        except ValueError:
-            return None
+        tried = 0
+        for comma in range(len(words) - 2, 0, -1):
+            if words[comma] != ",":
+                continue
+            if tried and not _name_then_plain_role(words, comma):
+                return None
+            found = self._appositive_at(body, words, comma, window, end)
+            tried += 1
+            if found is not None or tried == _ROLE_COMMAS:
+                return found
+        return None
+
+    def _appositive_at(
+        self, body: str, words: list[str], comma: int, window: int, end: int
+    ) -> SourceBefore | None:
+        """The source before ``words[comma]`` and the role after it, up to the last comma."""
         if comma + 1 >= len(words) - 1:
             return None
         first_role_word = words[comma + 1]
