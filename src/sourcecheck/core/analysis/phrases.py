@@ -258,10 +258,12 @@ def _share(words: list[str]) -> int | None:
     said"), "nine out of 10", "two-thirds"; the index of its first word, or None."""
     if len(words) >= 2 and words[-1] == "%" and words[-2][0].isdigit():
         return len(words) - 2
-    if words and _FRACTION.match(words[-1].lower()):
+    if "-" in words[-1] and _FRACTION.match(words[-1].lower()):
         return len(words) - 1
     # "nine in 10 registered voters said": the share, then who they are.
     for i in range(max(0, len(words) - 7), len(words) - 2):
+        if words[i + 1] not in ("in", "out"):  # most words: one comparison
+            continue
         length = _ratio_length(words, i)
         if length and all(w.isalpha() and w.lower() not in _FUNCTION for w in words[i + length :]):
             return i
@@ -275,7 +277,7 @@ def _ratio_length(words: list[str], i: int) -> int:
         return 0
     if words[i + 1] == "in" and _is_number(words[i + 2]):
         return 3
-    if words[i + 1 : i + 3] == ["out", "of"] and i + 3 < len(words) and _is_number(words[i + 3]):
+    if words[i + 2] == "of" and i + 3 < len(words) and _is_number(words[i + 3]):
         return 4
     return 0
 

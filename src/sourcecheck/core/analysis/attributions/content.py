@@ -173,11 +173,13 @@ def content_after(cue: Cue, start: int) -> tuple[int, int] | None:
             position = obj.end()
             skip = _SKIP_AFTER_CUE.match(body, position, end)
             position = skip.end() if skip is not None else position
-    opening = _CLAUSE_START.match(body, position, end) or _ASIDE_THEN_CLAUSE.match(
-        body, position, end
-    )
+    opening = _CLAUSE_START.match(body, position, end)
     if opening is None:
-        return None
+        if not body.startswith((",", " —", " –"), position):
+            return None  # most cues without a clause after them end their sentence
+        opening = _ASIDE_THEN_CLAUSE.match(body, position, end)
+        if opening is None:
+            return None
     first = opening.end()
     quote = quotes.starts_at(first)
     if quote is not None:
