@@ -253,6 +253,10 @@ def test_asked_takes_the_question_as_content(
             (None, "are said", "to be drafting a reply"),
         ),
         ("The mayor isn’t expected to attend.", (None, "isn’t expected", "to attend")),
+        (
+            "The mayor had been told that the bridge would close.",
+            (None, "had been told", "that the bridge would close"),
+        ),
     ],
 )
 def test_raising_passives_are_cues_without_a_source(

@@ -479,6 +479,9 @@ def _raised(cue: Cue, core_end: int) -> Found | None:
             end = body.index(" ", end + 1)  # PolNeAR's cue takes in "as" and "for"
         elif not body.startswith(" to ", end):
             return None
+    elif lower == "told":
+        if not body.startswith(" that ", end):
+            return None  # "we are told that ...": somebody unnamed said it
     elif lower not in _RAISING_PASSIVES or not body.startswith(" to ", end):
         return None
     content = clause_span(body, end + 1, sentence.end)
