@@ -583,3 +583,25 @@ def test_a_verb_after_a_role_is_no_part_of_it() -> None:
         ("Dana Reyes", "endorsed"),
         ("Dana Reyes", "saying"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("body", "source"),
+    [
+        (
+            "The levy, a wide array of economists say, will slow growth.",
+            "a wide array of economists",
+        ),
+        ("Dozens of nurses said the ward was closing.", "Dozens of nurses"),
+        (
+            "The officials whose budgets were cut say the ward is closing.",
+            "The officials whose budgets were cut",
+        ),
+        (
+            "A person familiar with the county's internal review said the ward was closing.",
+            "A person familiar with the county's internal review",
+        ),
+    ],
+)
+def test_longer_source_phrases(body: str, source: str) -> None:
+    assert [a.source.text for a in find(body) if a.source] == [source]

@@ -111,8 +111,19 @@ _PREPOSITIONS = words(
     for at of from with in on by inside within to
     """
 )
-_LINK_WORDS = _PREPOSITIONS | {"who", "that"}  # what a post-modifier or relative clause opens with
+_LINK_WORDS = _PREPOSITIONS | {
+    "who",
+    "whose",
+    "that",
+}  # what a post-modifier or relative clause opens with
 _LINKING = frozenset(["familiar", "close", "briefed", "knowledgeable", "involved"])
+# Nouns that count what follows "of" ("a wide array of economists", "a handful of aides").
+_QUANTITIES = words(
+    """
+    array number group handful host range majority minority couple dozen dozens hundreds
+    thousands lot bunch variety series slew pair trio
+    """
+)
 _ROLE_STARTS = words(
     """
     a an the his her their its who whose former chief senior longtime
@@ -387,7 +398,9 @@ class SourceReader:
             found = self._phrase(words)
             if found is None:
                 return None
-            if found > 0:
+            if found > 0 and words[found - 1].lower() not in _PREPOSITIONS:
+                # after a preposition, the phrase may end a longer one ("a source
+                # familiar with the agency's internal review"): read the whole window
                 return SourceBefore(token_starts(body, words, found, near, end)[0], end)
         if body[end - 1] != ",":
             start = end - _FULL if end - _FULL > window else window
@@ -538,7 +551,7 @@ class SourceReader:
         for i in range(len(words) - 2, lowest - 1, -1):
             if not words[i][0].isalnum():
                 return None
-            if words[i].lower() in ("who", "that") and words[i - 1].lower() in self.heads:
+            if words[i].lower() in ("who", "whose", "that") and words[i - 1].lower() in self.heads:
                 return self._description(words, i - 1)
         return None
 
@@ -555,6 +568,9 @@ class SourceReader:
             head = i - 1
             if words[head].lower() in _LINKING and head > 0:
                 head -= 1  # "people familiar with", "a person briefed on"
+            if word == "of" and words[head].lower() in _QUANTITIES:
+                start = self._description(words, head)  # "a wide array of economists"
+                return head if start is None else start  # "Dozens of protesters"
             if words[head].lower() in self.heads:
                 start = self._description(words, head)
                 if start is not None:
