@@ -398,9 +398,7 @@ class SourceReader:
             found = self._phrase(words)
             if found is None:
                 return None
-            if found > 0 and words[found - 1].lower() not in _PREPOSITIONS:
-                # after a preposition, the phrase may end a longer one ("a source
-                # familiar with the agency's internal review"): read the whole window
+            if found > 0 and not self._may_post_modify(words, found):
                 return SourceBefore(token_starts(body, words, found, near, end)[0], end)
         if body[end - 1] != ",":
             start = end - _FULL if end - _FULL > window else window
@@ -410,6 +408,17 @@ class SourceReader:
                 return None
             return SourceBefore(token_starts(body, words, found, start, end)[0], end)
         return self._appositive(body, window, end)
+
+    def _may_post_modify(self, words: list[str], found: int) -> bool:
+        """Whether the phrase found at ``words[found]`` may be the object of a preposition
+        that post-modifies a head out of the words read first ("a source familiar with the
+        agency's internal review"): then the whole window is read."""
+        if words[found - 1].lower() not in _PREPOSITIONS:
+            return False
+        if found < 3:
+            return True  # the head would be the first word read, perhaps cut
+        head = words[found - 2].lower()
+        return head in _LINKING or head in self.heads or head in self.roles
 
     def _appositive(self, body: str, window: int, end: int) -> SourceBefore | None:
         """'Maria Lopez, a former deputy director of the agency, said': reads the whole
