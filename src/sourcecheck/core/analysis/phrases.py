@@ -271,9 +271,12 @@ def _share(words: list[str]) -> int | None:
         return len(words) - 2
     if "-" in words[-1] and _FRACTION.match(words[-1].lower()):
         return len(words) - 1
+    tail = words[-6:-1]
+    if "in" not in tail and "out" not in tail:
+        return None  # most phrases: two scans in C
     # "nine in 10 registered voters said": the share, then who they are.
     for i in range(max(0, len(words) - 7), len(words) - 2):
-        if words[i + 1] not in ("in", "out"):  # most words: one comparison
+        if words[i + 1] not in ("in", "out"):
             continue
         length = _ratio_length(words, i)
         if length and all(w.isalpha() and w.lower() not in _FUNCTION for w in words[i + length :]):
