@@ -209,6 +209,9 @@ def test_non_human_subject_with_a_that_clause() -> None:
     [
         ("On social issues they lean left: 42% say they are liberal.", "42%"),
         ("About four in 10 said they were angry.", "four in 10"),
+        ("One in five say the bridge is unsafe.", "One in five"),
+        ("Nearly nine out of 10 say the bridge is unsafe.", "nine out of 10"),
+        ("Two-thirds say the bridge is unsafe.", "Two-thirds"),
     ],
 )
 def test_a_share_of_people_is_a_source(body: str, source: str) -> None:
@@ -250,6 +253,10 @@ def test_asked_takes_the_question_as_content(
             (None, "are said", "to be drafting a reply"),
         ),
         ("The mayor isn’t expected to attend.", (None, "isn’t expected", "to attend")),
+        (
+            "The mayor had been told that the bridge would close.",
+            (None, "had been told", "that the bridge would close"),
+        ),
     ],
 )
 def test_raising_passives_are_cues_without_a_source(
@@ -476,3 +483,125 @@ def test_according_to_takes_a_long_source_phrase() -> None:
         "The Harlow Ledger and two television stations"
     )
     assert (source, "According to", "most voters want a new bridge") in triples(body)
+
+
+@pytest.mark.parametrize(
+    ("body", "source"),
+    [
+        ('"The bridge will close," Mr. Bishop said.', "Mr. Bishop"),
+        ("Rep. Walt King said the bridge would close.", "Rep. Walt King"),
+    ],
+)
+def test_a_surname_that_is_also_a_title_is_a_name(body: str, source: str) -> None:
+    assert [a.source.text for a in find(body) if a.source] == [source]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "The mayor said, however, that the bridge would close.",
+            ("The mayor", "said", "that the bridge would close"),
+        ),
+        (
+            "The mayor said — in a radio interview, as it happens — that the bridge would close.",
+            ("The mayor", "said", "that the bridge would close"),
+        ),
+        (
+            "Ms. Lee says, win or lose, she will stay in the race.",
+            ("Ms. Lee", "says", "she will stay in the race"),
+        ),
+    ],
+)
+def test_an_aside_between_the_cue_and_its_clause(body: str, expected: tuple[str, str, str]) -> None:
+    assert triples(body) == [expected]
+
+
+def test_a_possessor_keeps_its_determiner() -> None:
+    body = "The bridge will close, the county executive's spokesman said."
+    assert triples(body) == [("the county executive's spokesman", "said", "The bridge will close")]
+
+
+def test_quoting_after_a_comma_names_whom_the_report_quotes() -> None:
+    body = "The council reported, quoting an unnamed county official, that the bridge would close."
+    assert triples(body) == [
+        ("The council", "reported", "that the bridge would close"),
+        ("an unnamed county official", "quoting", "that the bridge would close"),
+    ]
+
+
+def test_quoted_as_saying_gives_the_quoted_person_the_words() -> None:
+    body = "The Ledger quoted an unnamed aide as saying the bridge would close."
+    attributions = find(body)
+    assert [triple(a) for a in attributions] == [
+        ("The Ledger", "quoted", "an unnamed aide as saying the bridge would close"),
+        ("an unnamed aide", "as saying", "the bridge would close"),
+    ]
+    assert attributions[1].via == 0
+
+
+def test_a_noun_like_cue_before_a_pronoun_clause_is_a_verb() -> None:
+    body = "The county's tax filings show she paid no tax."
+    assert triples(body) == [("The county's tax filings", "show", "she paid no tax")]
+
+
+def test_demurred_is_a_cue() -> None:
+    body = "Asked whether she would run, the mayor demurred, saying it was too early."
+    assert ("the mayor", "demurred", "Asked whether she would run") in triples(body)
+
+
+def test_a_colon_handing_over_to_a_quote_is_a_cue() -> None:
+    body = 'The mayor went further: "The bridge will close in May."'
+    assert triples(body) == [("The mayor", ":", '"The bridge will close in May."')]
+
+
+def test_a_colon_after_a_cue_leaves_the_quote_to_the_verb() -> None:
+    body = 'The mayor told reporters: "The bridge will close in May."'
+    assert [cue for _, cue, _ in triples(body)] == ["told"]
+
+
+def test_a_colon_before_a_quote_in_the_next_paragraph() -> None:
+    body = 'At the hearing, the mayor declared:\n\n"The bridge will close in May."'
+    assert triples(body) == [("the mayor", "declared", '"The bridge will close in May."')]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Dana Reyes, 34, a nurse from Reno, said the bridge would close.",
+        "Dana Reyes, a nurse from Reno, Nev., said the bridge would close.",
+        "Dana Reyes, 34, who lives near the river, says the bridge will close.",
+    ],
+)
+def test_a_role_with_commas_of_its_own(body: str) -> None:
+    assert [a.source.text for a in find(body) if a.source] == ["Dana Reyes"]
+
+
+def test_a_verb_after_a_role_is_no_part_of_it() -> None:
+    body = "Dana Reyes, the nurse and author, endorsed the plan Monday, saying it was overdue."
+    assert [(source, cue) for source, cue, _ in triples(body)] == [
+        ("Dana Reyes", "endorsed"),
+        ("Dana Reyes", "saying"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("body", "source"),
+    [
+        (
+            "The levy, a wide array of economists say, will slow growth.",
+            "a wide array of economists",
+        ),
+        ("Dozens of nurses said the ward was closing.", "Dozens of nurses"),
+        (
+            "The officials whose budgets were cut say the ward is closing.",
+            "The officials whose budgets were cut",
+        ),
+        (
+            "A person familiar with the county's internal review said the ward was closing.",
+            "A person familiar with the county's internal review",
+        ),
+    ],
+)
+def test_longer_source_phrases(body: str, source: str) -> None:
+    assert [a.source.text for a in find(body) if a.source] == [source]

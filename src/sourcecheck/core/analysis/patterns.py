@@ -58,6 +58,7 @@ _DOUBLING = words(
     """
     admit commit submit omit permit emit transmit refer prefer confer concur occur
     regret rebut quip compel control patrol plan stop nod chat jot abet beg brag dub slam
+    demur
     """
 )
 _VOWELS = frozenset("aeiou")

@@ -111,8 +111,19 @@ _PREPOSITIONS = words(
     for at of from with in on by inside within to
     """
 )
-_LINK_WORDS = _PREPOSITIONS | {"who", "that"}  # what a post-modifier or relative clause opens with
+_LINK_WORDS = _PREPOSITIONS | {
+    "who",
+    "whose",
+    "that",
+}  # what a post-modifier or relative clause opens with
 _LINKING = frozenset(["familiar", "close", "briefed", "knowledgeable", "involved"])
+# Nouns that count what follows "of" ("a wide array of economists", "a handful of aides").
+_QUANTITIES = words(
+    """
+    array number group handful host range majority minority couple dozen dozens hundreds
+    thousands lot bunch variety series slew pair trio
+    """
+)
 _ROLE_STARTS = words(
     """
     a an the his her their its who whose former chief senior longtime
@@ -157,6 +168,26 @@ _REPORTING_ASIDES = words("citing according quoting")
 _SINGULAR = words("a an one another this that each every")
 
 
+def _name_then_plain_role(words: list[str], comma: int) -> bool:
+    """Whether a name ends at ``words[comma]`` and what follows up to the cue is a plain
+    role: an age, a description or a "who" clause, then places or more of the same, with
+    no quote and no verb opening a part ("Jo Dee, 21, a student from Reno, Nev.,"; not
+    "Jo Dee, the mayor, endorsed the plan Monday,")."""
+    if not words[comma - 1][0].isupper():
+        return False
+    role = words[comma + 1 : -1]
+    for i, word in enumerate(role):
+        if not word[0].isalnum() and word not in ",()":
+            return False  # a quote or a dash: not a role
+        opens_part = i == 0 or role[i - 1] == ","
+        if opens_part and not (word[0].isupper() or word[0].isdigit() or word in _PART_OPENERS):
+            return False
+    return True
+
+
+_PART_OPENERS = words("a an the who now then")
+
+
 def _participle(word: str) -> bool:
     """'monitoring' in 'a strategist monitoring the race': a participle opening a modifier."""
     return len(word) > 5 and word.endswith("ing") and word.islower()
@@ -171,6 +202,7 @@ _MAX_WORDS = 14
 _NEAR = 48  # characters read first
 _FULL = 110  # characters read for a source without an appositive
 _MAX_MODIFIERS = 4
+_ROLE_COMMAS = 3  # commas tried before an appositive's last: its role may hold two
 
 
 _PARTY_TAG = re.compile(r"[RDI]-[A-Z]")  # "R-Ky.", "D-NY": party and state after a name
@@ -225,33 +257,47 @@ def _adverb(body: str, start: int, end: int) -> bool:
 
 _NUMBER_WORDS = words(
     """
-    one two three four five six seven eight nine
+    one two three four five six seven eight nine ten
     """
 )
+# "two-thirds say", "three-quarters said": a fraction of people.
+_FRACTION = re.compile(r"(?:one|two|three|four|five)-(?:thirds?|fourths?|quarters?|fifths?)\Z")
 
 
 def _share(words: list[str]) -> int | None:
     """A share of people as the source: "42 %" ("42% say"), "four in 10" ("four in 10
-    said"); the index of its first word, or None."""
+    said"), "nine out of 10", "two-thirds"; the index of its first word, or None."""
     if len(words) >= 2 and words[-1] == "%" and words[-2][0].isdigit():
         return len(words) - 2
-    if (
-        len(words) >= 3
-        and words[-1].isdigit()
-        and words[-2] == "in"
-        and (words[-3].isdigit() or words[-3].lower() in _NUMBER_WORDS)
-    ):
-        return len(words) - 3
+    if "-" in words[-1] and _FRACTION.match(words[-1].lower()):
+        return len(words) - 1
+    tail = words[-6:-1]
+    if "in" not in tail and "out" not in tail:
+        return None  # most phrases: two scans in C
     # "nine in 10 registered voters said": the share, then who they are.
-    for i in range(max(0, len(words) - 6), len(words) - 3):
-        if (
-            words[i + 1] == "in"
-            and words[i + 2].isdigit()
-            and (words[i].isdigit() or words[i].lower() in _NUMBER_WORDS)
-            and all(w.isalpha() and w.lower() not in _FUNCTION for w in words[i + 3 :])
-        ):
+    for i in range(max(0, len(words) - 7), len(words) - 2):
+        if words[i + 1] not in ("in", "out"):
+            continue
+        length = _ratio_length(words, i)
+        if length and all(w.isalpha() and w.lower() not in _FUNCTION for w in words[i + length :]):
             return i
     return None
+
+
+def _ratio_length(words: list[str], i: int) -> int:
+    """How many words a ratio opening at ``words[i]`` has ("four in 10": 3, "nine out of
+    10": 4), or 0."""
+    if not _is_number(words[i]):
+        return 0
+    if words[i + 1] == "in" and _is_number(words[i + 2]):
+        return 3
+    if words[i + 2] == "of" and i + 3 < len(words) and _is_number(words[i + 3]):
+        return 4
+    return 0
+
+
+def _is_number(word: str) -> bool:
+    return word.isdigit() or word.lower() in _NUMBER_WORDS
 
 
 def _time_phrase_start(body: str, window: int, start: int) -> int:
@@ -355,7 +401,7 @@ class SourceReader:
             found = self._phrase(words)
             if found is None:
                 return None
-            if found > 0:
+            if found > 0 and not self._may_post_modify(words, found):
                 return SourceBefore(token_starts(body, words, found, near, end)[0], end)
         if body[end - 1] != ",":
             start = end - _FULL if end - _FULL > window else window
@@ -366,14 +412,39 @@ class SourceReader:
             return SourceBefore(token_starts(body, words, found, start, end)[0], end)
         return self._appositive(body, window, end)
 
+    def _may_post_modify(self, words: list[str], found: int) -> bool:
+        """Whether the phrase found at ``words[found]`` may be the object of a preposition
+        that post-modifies a head out of the words read first ("a source familiar with the
+        agency's internal review"): then the whole window is read."""
+        if words[found - 1].lower() not in _PREPOSITIONS:
+            return False
+        if found < 3:
+            return True  # the head would be the first word read, perhaps cut
+        head = words[found - 2].lower()
+        return head in _LINKING or head in self.heads or head in self.roles
+
     def _appositive(self, body: str, window: int, end: int) -> SourceBefore | None:
         """'Maria Lopez, a former deputy director of the agency, said': reads the whole
-        window, since a role or a "who ..." clause can be long."""
+        window, since a role or a "who ..." clause can be long. The role may hold commas
+        of its own ("Jo Dee, 21, a student from Reno, Nev., said"): up to three are tried,
+        the last first."""
         words = tokens(body[window:end])
-        try:
-            comma = len(words) - 2 - words[-2::-1].index(",")
-        except ValueError:
-            return None
+        tried = 0
+        for comma in range(len(words) - 2, 0, -1):
+            if words[comma] != ",":
+                continue
+            if tried and not _name_then_plain_role(words, comma):
+                return None
+            found = self._appositive_at(body, words, comma, window, end)
+            tried += 1
+            if found is not None or tried == _ROLE_COMMAS:
+                return found
+        return None
+
+    def _appositive_at(
+        self, body: str, words: list[str], comma: int, window: int, end: int
+    ) -> SourceBefore | None:
+        """The source before ``words[comma]`` and the role after it, up to the last comma."""
         if comma + 1 >= len(words) - 1:
             return None
         first_role_word = words[comma + 1]
@@ -481,7 +552,10 @@ class SourceReader:
                 return relative
         if last[0].isupper() and last.lower() not in self.heads and last.lower() not in self.roles:
             return self._name(words)
-        return self._description(words, len(words) - 1)
+        described = self._description(words, len(words) - 1)
+        if described is None and last[0].isupper() and len(words) > 1 and words[-2][0].isupper():
+            return self._name(words)  # "Rep. Steve King", "Mr. Prince": a surname that is a title
+        return described
 
     def _relative_clause(self, words: list[str]) -> int | None:
         """'People who had direct knowledge said': a known head noun, then who/that."""
@@ -489,7 +563,7 @@ class SourceReader:
         for i in range(len(words) - 2, lowest - 1, -1):
             if not words[i][0].isalnum():
                 return None
-            if words[i].lower() in ("who", "that") and words[i - 1].lower() in self.heads:
+            if words[i].lower() in ("who", "whose", "that") and words[i - 1].lower() in self.heads:
                 return self._description(words, i - 1)
         return None
 
@@ -506,6 +580,9 @@ class SourceReader:
             head = i - 1
             if words[head].lower() in _LINKING and head > 0:
                 head -= 1  # "people familiar with", "a person briefed on"
+            if word == "of" and words[head].lower() in _QUANTITIES:
+                start = self._description(words, head)  # "a wide array of economists"
+                return head if start is None else start  # "Dozens of protesters"
             if words[head].lower() in self.heads:
                 start = self._description(words, head)
                 if start is not None:
@@ -570,7 +647,7 @@ class SourceReader:
                 i -= 1
                 while i > 0 and words[i - 1][0].isupper():
                     i -= 1
-                return i
+                return _possessor_start(words, i)
             i -= 1
         if words[head].lower() in self.heads or (_plural(words[head]) and _agentive(words[head])):
             # "regulators say": a bare plural agent noun is a group of people
@@ -579,3 +656,18 @@ class SourceReader:
                 i += 1
             return i
         return None
+
+
+_POSSESSOR_DETERMINERS = words("the a an this that his her their its our")
+
+
+def _possessor_start(words: list[str], i: int) -> int:
+    """The possessor's own determiner and modifiers: "the prime minister's spokesman", not
+    "minister's spokesman" (the words left out would read as the end of the content)."""
+    for j in range(i - 1, max(i - 3, 0) - 1, -1):
+        lower = words[j].lower()
+        if lower in _POSSESSOR_DETERMINERS:
+            return j
+        if not words[j].isalpha() or not words[j].islower() or lower in _FUNCTION:
+            break
+    return i

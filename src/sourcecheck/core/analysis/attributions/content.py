@@ -76,6 +76,12 @@ _OBJECT = re.compile(
     rf"\s*[,:\"“]|''))"
 )
 _CLAUSE_START = re.compile(r"(?:\s*[,:])?\s*(?=[\"“]|'')|\s+(?=[\w$“\"'‘(])")
+# "said, however, that ...", "said — on Twitter, as it happens — that ...": an aside
+# between commas or dashes, then the clause or the quote.
+_ASIDE_THEN_CLAUSE = re.compile(
+    r"(?:\s*,\s*[^,.;:\"“”—–()]{1,60}?,|\s+[—–]\s*[^.;:\"“”—–()]{1,60}?\s[—–])"
+    r"\s*(?=that\b|[\"“]|''|(?:he|she|they|we|it)\b)"
+)
 
 
 _COMMA = re.compile(r"\s*,\s")
@@ -125,6 +131,9 @@ def read_content(cue: Cue, speaker: Speaker) -> tuple[int, int] | None:
             return _as_content(body, end, sentence, source_start)  # "..., as she said."
         if content is None and not clause_ended(body, sentence.start, source_start):
             return None
+    if content is None and body.startswith(":", speaker.clause_end):
+        # 'In a 1963 speech, he declared:' and the quote that opens the next paragraph
+        content = _following_quote(body, speaker.clause_end + 1, quotes)
     if content is None:
         content = _content_before(body, sentence.start, content_limit, quotes)
         if content is not None:
@@ -166,7 +175,11 @@ def content_after(cue: Cue, start: int) -> tuple[int, int] | None:
             position = skip.end() if skip is not None else position
     opening = _CLAUSE_START.match(body, position, end)
     if opening is None:
-        return None
+        if not body.startswith((",", " —", " –"), position):
+            return None  # most cues without a clause after them end their sentence
+        opening = _ASIDE_THEN_CLAUSE.match(body, position, end)
+        if opening is None:
+            return None
     first = opening.end()
     quote = quotes.starts_at(first)
     if quote is not None:

@@ -27,7 +27,7 @@ class Found:
     sentence: int
     role: str | None = None
     direct: bool = False
-    marker: str = ""  # "according" or "citing": reports other attributions second-hand
+    marker: str = ""  # "according", "citing" or "quoted": a second-hand report
     in_quote: bool = False
     via: int | None = None
     kind: str = ""  # the report verb's kind in the lexicon ("speech", "cognition", ...)

@@ -66,10 +66,12 @@ from sourcecheck.core.analysis.attributions.source import (
     subject_of,
 )
 from sourcecheck.core.analysis.attributions.verbless import (
+    headline_colon,
     headline_colons,
     poll_cues,
     read_colon,
     read_in_poll,
+    read_quote_colon,
 )
 from sourcecheck.core.analysis.patterns import (
     POSSESSIVE,
@@ -232,12 +234,21 @@ class AttributionFinder:
         ]
 
     def _read(self, cue: Cue) -> Found | None:
-        if cue.lower in ("according to", "citing"):
+        if cue.lower in ("according to", "citing") or (
+            cue.lower == "quoting" and cue.body.startswith(", ", cue.start - 2)
+        ):
+            # ", quoting an unnamed official": whom the report quotes, as "citing" does
             return self._according(cue)
+        if cue.lower == "saying" and cue.body.startswith(" as ", cue.start - 4):
+            quoted = _quoted_as_saying(cue)
+            if quoted is not None:
+                return quoted
         if cue.lower == "in":
             return read_in_poll(cue)
         if cue.lower == ":":
-            return read_colon(cue)
+            if headline_colon(cue.body, cue.start, self._datelines):
+                return read_colon(cue)
+            return read_quote_colon(cue)
         return self._verb(cue)
 
     # -- "according to X", "citing X" --------------------------------------------------
@@ -256,7 +267,7 @@ class AttributionFinder:
         else:
             comma = _COMMA.match(body, src_end)
             content = content_after(cue, comma.end() - 1 if comma else src_end)
-        marker = "according" if lower == "according to" else "citing"
+        marker = "according" if lower == "according to" else "citing"  # "quoting" too
         return cue.reading((start, end), (src_start, src_end), content, role=role, marker=marker)
 
     # -- "X said", "said X" -------------------------------------------------------------
@@ -292,10 +303,10 @@ class AttributionFinder:
         if (
             lower in _NOUN_LIKE
             and not self._names_pronoun_or_document(body[src_start:src_end])
-            and not body.startswith("that ", content[0])
+            and _CLAUSE_OPENING.match(body, content[0]) is None
         ):
-            # "the nation's most populous swing state", "his remarks"; but a "that" clause
-            # after it makes it a verb ("His tax returns show that ...").
+            # "the nation's most populous swing state", "his remarks"; but a clause after
+            # it makes it a verb ("His tax returns show that ...", "... show he paid").
             return None
         if lower in _NAMING_PARTICIPLES and names_a_thing(body, end, src_start, src_end):
             return None  # "a group called Black Votes Matter": a name, not a statement
@@ -444,6 +455,9 @@ class AttributionFinder:
         return match.start("src"), src_end, _ROLE_AFTER.match(body, src_end, end)
 
 
+# What opens a reported clause for sure: "that", or a subject pronoun and its verb.
+_CLAUSE_OPENING = re.compile(r"that\s|(?:he|she|they|we)\s+[a-z]")
+
 # After "asked": who asked (only after "by"), when, then the question up to a comma.
 _ASKED_ABOUT = re.compile(
     rf"(?:\s+by\s+(?P<by>(?:(?:a|an|the)\s+)?(?:{_NAME}|[a-z]+)))?"
@@ -465,6 +479,9 @@ def _raised(cue: Cue, core_end: int) -> Found | None:
             end = body.index(" ", end + 1)  # PolNeAR's cue takes in "as" and "for"
         elif not body.startswith(" to ", end):
             return None
+    elif lower == "told":
+        if not body.startswith(" that ", end):
+            return None  # "we are told that ...": somebody unnamed said it
     elif lower not in _RAISING_PASSIVES or not body.startswith(" to ", end):
         return None
     content = clause_span(body, end + 1, sentence.end)
@@ -472,6 +489,27 @@ def _raised(cue: Cue, core_end: int) -> Found | None:
         return None
     cue_start = trim_span(body, core_end, start)[0]
     return Found(cue=(cue_start, end), source=None, content=content, sentence=cue.index)
+
+
+# "The Post quoted an unnamed official as saying": whom the words are put in the mouth of.
+_QUOTED_AS = re.compile(r"quot(?:ed|es|ing)\s+(?P<src>(?:[^\s,;:\"“”]+\s+){1,8}?)as\s+saying")
+
+
+def _quoted_as_saying(cue: Cue) -> Found | None:
+    """'quoted an unnamed official as saying the bill was dead': the one quoted is the
+    source of what follows "saying"; the paper's "quoted" stays its own attribution."""
+    body, start = cue.body, cue.start
+    quoted = body.rfind("quot", max(cue.sentence.start, start - 90), start)
+    if quoted < 0:
+        return None
+    match = _QUOTED_AS.match(body, quoted, cue.end)
+    if match is None or match.end() != cue.end:
+        return None
+    content = content_after(cue, cue.end)
+    if content is None:
+        return None
+    source = trim_span(body, *match.span("src"))
+    return cue.reading((match.end("src"), cue.end), source, content, marker="quoted")
 
 
 _ASKED_WHAT = re.compile(r" (?:about|whether|if|to|why|what|how|who|which|when|where)\b")

@@ -71,6 +71,10 @@ def link_second_hand(found: list[Found]) -> None:
             for other in _same_sentence(found, position):
                 if not other.marker:
                     other.via = position
+        elif item.marker == "quoted":
+            # "The Post quoted an official as saying ...": reported by the "quoted" before it
+            if position and found[position - 1].sentence == item.sentence:
+                item.via = position - 1
         elif item.marker == "citing":
             # The outer report is the nearest plain attribution of the sentence: usually the
             # one before ("X reported, citing Y"), else the next ("X, citing Y, reported").

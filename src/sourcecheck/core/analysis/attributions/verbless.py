@@ -12,7 +12,9 @@ from __future__ import annotations
 import bisect
 import re
 
+from sourcecheck.core.analysis.attributions.content import _following_quote
 from sourcecheck.core.analysis.attributions.context import Cue, Found, clause_span, trim_span
+from sourcecheck.core.analysis.attributions.source import subject_of
 from sourcecheck.core.analysis.patterns import words
 
 _POLL = re.compile(r"(?<![\w'’-])(?:polls?|polling|surveys?)(?![\w'’-])")
@@ -103,15 +105,25 @@ def headline_colons(body: str, datelines: frozenset[str]) -> list[tuple[int, int
     found = []
     colon = body.find(":")
     while colon >= 0:
-        line_start = body.rfind(
-            "\n", colon - _SPEAKER_REACH if colon > _SPEAKER_REACH else 0, colon
-        )
-        if (line_start >= 0 or colon < _SPEAKER_REACH) and _STATEMENT_AFTER.match(body, colon + 1):
-            speaker = _HEADLINE_SPEAKER.fullmatch(body, line_start + 1, colon)
-            if speaker is not None and _names_someone(speaker.group(), datelines):
-                found.append((colon, colon + 1))
+        if headline_colon(body, colon, datelines):
+            found.append((colon, colon + 1))
+        elif _QUOTE_AFTER.match(body, colon + 1):
+            found.append((colon, colon + 1))  # 'Trump went further: "If he ..."'
         colon = body.find(":", colon + 1)
     return found
+
+
+def headline_colon(body: str, colon: int, datelines: frozenset[str]) -> bool:
+    """Whether the colon at ``colon`` follows a speaker opening its line ("Ryan: ...")."""
+    line_start = body.rfind("\n", colon - _SPEAKER_REACH if colon > _SPEAKER_REACH else 0, colon)
+    if (line_start < 0 and colon >= _SPEAKER_REACH) or not _STATEMENT_AFTER.match(body, colon + 1):
+        return False
+    speaker = _HEADLINE_SPEAKER.fullmatch(body, line_start + 1, colon)
+    return speaker is not None and _names_someone(speaker.group(), datelines)
+
+
+# An opening quote after a colon, on its line or opening the next paragraph.
+_QUOTE_AFTER = re.compile(r"[ \t]*(?:\n\s*)?(?:[\"“]|'')")
 
 
 def _names_someone(words: str, datelines: frozenset[str]) -> bool:
@@ -137,3 +149,18 @@ def read_colon(cue: Cue) -> Found | None:
     if content is None or src_start >= src_end:
         return None
     return cue.reading((start, end), (src_start, src_end), content)
+
+
+def read_quote_colon(cue: Cue) -> Found | None:
+    """'Trump went even further: "If he goes forward ..."': a colon that hands over to a
+    quote, in a clause with no cue of its own. The clause's subject, if a name or a
+    pronoun opens it, is the source; the quote (and the quotes right after it) the content."""
+    body, start, sentence = cue.body, cue.start, cue.sentence
+    found = cue.found
+    if found and found[-1].sentence == cue.index:
+        return None  # 'He told reporters: "..."': the verb's attribution has the quote
+    content = _following_quote(body, cue.end, cue.quotes)
+    if content is None:
+        return None
+    subject = subject_of(body, sentence.start, start, described=True)
+    return cue.reading((start, cue.end), subject[:2] if subject else None, content)
