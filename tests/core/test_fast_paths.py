@@ -188,6 +188,7 @@ def _mutated(field: str, value: object, *, in_finding: bool = False) -> ScorerRe
         _mutated("span", Span(start=-1, end=3, text="The c"), in_finding=True),
         _mutated("span", Span(start=4.0, end=8, text=BODY[4:8]), in_finding=True),  # type: ignore[arg-type]
         _mutated("span", (4, 8), in_finding=True),
+        _mutated("findings", (Finding.model_construct(rule="returning/x", severity="fatal"),)),
     ],
     ids=[
         "score-above-1",
@@ -202,6 +203,7 @@ def _mutated(field: str, value: object, *, in_finding: bool = False) -> ScorerRe
         "span-negative",
         "span-float-offset",
         "span-not-a-span",
+        "findings-tuple-of-unchecked",
     ],
 )
 @pytest.mark.filterwarnings("ignore:Pydantic serializer warnings")

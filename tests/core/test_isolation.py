@@ -13,13 +13,13 @@ from typing import Any
 import pytest
 from engine_support import COUNCIL_BODY
 
-from sourcecheck import Article, Scorer, ScorerResult
+from sourcecheck import Article, Finding, Scorer, ScorerResult, Span
 from sourcecheck.core.analysis import Analysis
 from sourcecheck.core.budget import OverBudget, call_within
 from sourcecheck.core.config import Config
-from sourcecheck.core.engine import Engine, ScorerFailure
+from sourcecheck.core.engine import Engine, ScorerFailure, _checked_report
 from sourcecheck.core.hookspecs import hookimpl
-from sourcecheck.core.models import Report
+from sourcecheck.core.models import Report, span_problem
 from sourcecheck.core.plugin_manager import PluginManager
 
 ARTICLE = Article(
@@ -202,3 +202,62 @@ def test_off_the_main_thread_the_budget_is_checked_after_the_call() -> None:
     hostile = next(s for s in reports[0].scorers if s.name == "aaa_hostile")
     assert hostile.status == "failed"
     assert hostile.error is not None and "over its time budget of 0.1s" in hostile.error
+
+
+class _Keeping(Scorer):
+    """Flags four words of the body, keeping the span it hands the engine."""
+
+    name = "aaa_keeping"
+    version = "1.0"
+    span = Span.of(COUNCIL_BODY, 4, 8)
+
+    def score(self, article: Article, analysis: Analysis) -> ScorerResult:
+        finding = Finding(rule="aaa_keeping/x", message="m", span=self.span)
+        return ScorerResult(score=1.0, findings=[finding])
+
+
+class _Moving(Scorer):
+    """Runs after ``_Keeping`` and moves the span it kept off the body's words."""
+
+    name = "bbb_moving"
+    version = "1.0"
+
+    def score(self, article: Article, analysis: Analysis) -> ScorerResult:
+        object.__setattr__(_Keeping.span, "start", 1)
+        return ScorerResult(score=1.0)
+
+
+def test_a_span_moved_after_the_check_does_not_move_in_the_report() -> None:
+    original = _Keeping.span
+    try:
+        report = _engine(_Keeping(), _Moving()).score(ARTICLE)
+    finally:
+        _Keeping.span = original
+    kept = next(s for s in report.scorers if s.name == "aaa_keeping")
+    (finding,) = kept.findings
+    assert finding.span is not None and type(finding.span) is Span
+    assert span_problem(finding.span, COUNCIL_BODY) is None
+
+
+class _ShiftingSpan(Span):
+    """A span whose start moves off its words once ``moved`` is set."""
+
+    __slots__ = ("moved",)
+
+    def __init__(self, start: int, end: int, text: str) -> None:
+        super().__init__(start, end, text)
+        object.__setattr__(self, "moved", False)
+
+    @property  # type: ignore[override]
+    def start(self) -> int:
+        return 0 if self.moved else 4
+
+
+def test_a_span_subclass_is_read_into_a_plain_span_at_the_check() -> None:
+    shifting = _ShiftingSpan(4, 8, COUNCIL_BODY[4:8])
+    finding = Finding.model_construct(rule="r/x", message="m", span=shifting)
+    result = ScorerResult.model_construct(score=1.0, findings=[finding])
+    entry = _checked_report(Doing(lambda a, b: None), result, COUNCIL_BODY)
+    object.__setattr__(shifting, "moved", True)
+    span = entry.findings[0].span
+    assert type(span) is Span and span_problem(span, COUNCIL_BODY) is None

@@ -32,6 +32,7 @@ from sourcecheck.core.models import (
     Report,
     ScorerReport,
     ScorerResult,
+    Span,
     read_only_article,
     span_problem,
 )
@@ -353,12 +354,8 @@ def _checked_report(scorer: Scorer, result: object, body: str) -> ScorerReport:
     if not isinstance(result, ScorerResult):
         raise TypeError(f"returned {type(result).__name__}, not ScorerResult")
     values = _field_values(_RESULT_FIELDS, result)
-    findings = values["findings"]
-    if isinstance(findings, list):
-        # A Finding instance would be taken as it is: validate its values instead.
-        values["findings"] = [
-            _field_values(_FINDING_FIELDS, f) if isinstance(f, Finding) else f for f in findings
-        ]
+    if "findings" in values:
+        values["findings"] = _finding_values(values["findings"])
     try:
         for name, (rule, default) in _RESULT_RANGES.items():
             values[name] = rule.validate_python(values.get(name, default))
@@ -368,10 +365,35 @@ def _checked_report(scorer: Scorer, result: object, body: str) -> ScorerReport:
     except ValidationError as exc:
         raise ValueError(f"invalid result: {exc.errors()[0]['msg']}") from None
     for finding in report.findings:
+        finding.span = _own_span(finding.span)
         problem = span_problem(finding.span, body)
         if problem is not None:
             raise ValueError(f"finding {finding.rule} has {problem}")
     return report
+
+
+def _finding_values(findings: object) -> object:
+    """``findings`` with each ``Finding`` in it replaced by its values, to validate again.
+
+    Validation would take a Finding instance as it is, unchecked, and keep the scorer's own
+    object in the report. Any iterable that validation reads as a list (a tuple left by
+    ``model_construct``, a set) is read here too, not only a list.
+    """
+    if isinstance(findings, (str, bytes, Mapping)) or not isinstance(findings, Iterable):
+        return findings
+    return [_field_values(_FINDING_FIELDS, f) if isinstance(f, Finding) else f for f in findings]
+
+
+def _own_span(span: object) -> object:
+    """A new plain ``Span`` with the values of ``span``, read once; anything else as it is.
+
+    Validation keeps a scorer's Span instance as it is: the scorer (or another one of its
+    plugin, run later) could still change it after the check, with ``object.__setattr__``
+    or a subclass whose fields are properties.
+    """
+    if not isinstance(span, Span):
+        return span
+    return Span(span.start, span.end, span.text)
 
 
 def _field_values(names: tuple[str, ...], instance: BaseModel) -> dict[str, Any]:
