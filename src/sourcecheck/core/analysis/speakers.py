@@ -1229,7 +1229,7 @@ def _in_sentence(
 ) -> _Entity | None:
     """The last entity of ``kinds`` named earlier in the sentence ending at ``start``:
     "Documents from the committee circulated after it announced" means the committee."""
-    opening = max(body.rfind(". ", 0, start), body.rfind("\n", 0, start))
+    opening = sentence_opening(body, start)
     best: _Found | None = None
     for kind in kinds:
         for found in reversed(history.by_kind.get(kind, [])):
@@ -1240,6 +1240,29 @@ def _in_sentence(
     return best.entity if best is not None else None
 
 
+def sentence_opening(body: str, start: int) -> int:
+    """Where the last ". " or newline that ends before ``start`` begins (-1: none): the
+    boundary ``_in_sentence`` looks back to.
+
+    Found by bisection in the body's breaks: a search back from each "it" ran to the
+    text's start in a long sentence, a whole-text scan per pronoun.
+    """
+    ends = _break_ends(body)
+    at = bisect.bisect_right(ends, start)
+    if not at:
+        return -1
+    end = ends[at - 1]
+    return end - (1 if body[end - 1] == "\n" else 2)
+
+
+@lru_cache(maxsize=1)
+def _break_ends(body: str) -> list[int]:
+    """Where each ". " and newline of ``body`` ends, in order (the last body's are kept:
+    every "it" of an article asks about the same body)."""
+    return [match.end() for match in _BREAK.finditer(body)]
+
+
+_BREAK = re.compile(r"\. |\n")
 _RELATIVES = frozenset(["who", "which", "Who", "Which"])
 _INDEFINITES = frozenset(["a", "A", "an", "An"])
 
