@@ -137,7 +137,7 @@ def test_the_engine_check_of_a_valid_result_equals_its_full_revalidation(
     result: ScorerResult,
 ) -> None:
     revalidated = ScorerResult.model_validate(result.model_dump())
-    entry = _checked_report(_Flagger(None), result, BODY)
+    entry = _checked_report(_Flagger.name, _Flagger.version, result, BODY)
     assert (entry.name, entry.version, entry.status) == ("flagger", _Flagger.version, "ok")
     checked = ScorerResult.model_construct(
         **{name: getattr(entry, name) for name in ScorerResult.model_fields}
@@ -218,7 +218,7 @@ def test_a_value_pydantic_would_coerce_is_coerced_as_before() -> None:
     result = ScorerResult.model_construct(
         score=1, confidence=1.0, summary="", metrics={}, findings=[]
     )
-    entry = _checked_report(_Flagger(None), result, BODY)
+    entry = _checked_report(_Flagger.name, _Flagger.version, result, BODY)
     assert entry.score == 1.0 and type(entry.score) is float
 
 

@@ -257,7 +257,35 @@ def test_a_span_subclass_is_read_into_a_plain_span_at_the_check() -> None:
     shifting = _ShiftingSpan(4, 8, COUNCIL_BODY[4:8])
     finding = Finding.model_construct(rule="r/x", message="m", span=shifting)
     result = ScorerResult.model_construct(score=1.0, findings=[finding])
-    entry = _checked_report(Doing(lambda a, b: None), result, COUNCIL_BODY)
+    entry = _checked_report("r", "1.0", result, COUNCIL_BODY)
     object.__setattr__(shifting, "moved", True)
     span = entry.findings[0].span
     assert type(span) is Span and span_problem(span, COUNCIL_BODY) is None
+
+
+class _Renaming(Scorer):
+    """Takes the name ``taken`` (None: keeps its own) and a new version while scoring."""
+
+    name = "aaa_renaming"
+    version = "1.0"
+
+    def __init__(self, taken: str | None) -> None:
+        self.taken = taken
+
+    def score(self, article: Article, analysis: Analysis) -> ScorerResult:
+        if self.taken is not None:
+            self.name, self.version = self.taken, "9.9"
+        return ScorerResult(score=0.0)
+
+
+@pytest.mark.parametrize("taken", ["attribution_clarity", "source_diversity"])
+def test_a_scorer_renaming_itself_keeps_its_own_entry_and_weight(taken: str) -> None:
+    """Neither a running scorer's name nor that of one configured but not running."""
+    engine = _engine(_Renaming(taken))
+    expected = _engine(_Renaming(None)).score(ARTICLE)
+    for _ in range(2):  # the next article too: the name stays the one it was loaded under
+        report = engine.score(ARTICLE)
+        assert [s.model_dump() for s in report.scorers] == [
+            s.model_dump() for s in expected.scorers
+        ]
+        assert (report.score, report.versions) == (expected.score, expected.versions)
