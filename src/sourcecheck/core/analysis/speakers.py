@@ -29,15 +29,15 @@ from sourcecheck.core.analysis.patterns import WordStartPattern, alternation, wo
 from sourcecheck.core.analysis.sources import (
     AUTHOR_PASSIVES,
     AUTHOR_PRONOUNS,
-    CAMPAIGN_WORDS,
     GROUP_PRONOUNS,
     NOT_NAMES,
     PERSON_PRONOUNS,
-    PLACE_HEADS,
     THING_PRONOUNS,
     SourceInfo,
     SourceTyper,
     category,
+    names_a_place,
+    organisation_head,
     unpossessed,
 )
 from sourcecheck.core.analysis.types import AttributionDraft, Sentence
@@ -538,8 +538,7 @@ class SpeakerResolver:
         )
         if named is not None:
             return "named_organization", named.name
-        head = "campaign" if head in CAMPAIGN_WORDS else head
-        return "named_organization", f"{surname}'s {head}"
+        return "named_organization", f"{surname}'s {organisation_head(head)}"
 
     def _maker(self, name: str) -> bool:
         """Whether a name after "by" or "from" can make a poll: not "from Dec. 4 to 8"."""
@@ -913,7 +912,7 @@ class SpeakerResolver:
                 traits.append("place:" + words_)
                 skipped = len(words_) + 1
                 tokens = tokens[place:]
-        if len(tokens) > 1 and tokens[-1] in PLACE_HEADS and tokens[0] not in self.typer.titles:
+        if names_a_place(tokens, self.typer.titles):
             return None  # "Atlantic City", "Orange County", "Ponte Vedra Beach"
         while tokens and (
             tokens[0] in self._skipped
