@@ -77,6 +77,7 @@ class Examples:
     groups: np.ndarray  # article number
     half: np.ndarray  # the split's name
     positives: dict[str, int]  # the gold's needs-source sentences per half
+    articles: int  # articles read, those without an unattributed claim included
 
     def of(self, half: str) -> np.ndarray:
         return np.flatnonzero(self.half == half)
@@ -87,7 +88,9 @@ def examples(data: Path) -> Examples:
     rows, words, labels, groups, halves = [], [], [], [], []
     positives = dict.fromkeys(editorial.TUNING, 0)
     golds = ((half, gold) for half in editorial.TUNING for gold in editorial.load(data, half))
+    articles = 0
     for number, (half, gold) in enumerate(golds):
+        articles += 1
         analysis = analyzer.analyze(Article(body=gold.text))
         sentences = gold.data["sentences"]
         positives[half] += sum(s["label"] == "needs_source" for s in sentences)
@@ -111,7 +114,13 @@ def examples(data: Path) -> Examples:
             groups.append(number)
             halves.append(half)
     return Examples(
-        np.array(rows), words, np.array(labels), np.array(groups), np.array(halves), positives
+        np.array(rows),
+        words,
+        np.array(labels),
+        np.array(groups),
+        np.array(halves),
+        positives,
+        articles=articles,
     )
 
 
@@ -251,7 +260,7 @@ def _write(
     payload = {
         "description": "Logistic model: does an unattributed sentence need a source?",
         "provenance": "training/needs_source.py on benchmarks/editorial_gold/train and train2 "
-        f"({len(ex.y)} sentences of {len(set(ex.groups))} articles), scikit-learn "
+        f"({len(ex.y)} unattributed claims of {ex.articles} articles), scikit-learn "
         f"LogisticRegression(C={C}) over the features and a binary bag of words "
         f"of {len(FUNCTION_WORDS)} function words (min_df={WORDING_MIN_EXAMPLES}, columns scaled "
         f"by {WORDING_SCALE}); "

@@ -211,3 +211,14 @@ def test_possessive_repeats_read_the_same_text_as_plain_ones(
         ]
     else:
         assert _all_matches(pattern, text) == _all_matches(plain, text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(texts_of(["a", ".", " ", "\n", ". "], size=12), st.data())
+def test_a_sentence_opening_is_the_last_break_a_search_back_finds(
+    text: str, data: st.DataObject
+) -> None:
+    """The bisection in the body's breaks answers what a search back from ``start`` did."""
+    start = data.draw(st.integers(0, len(text)))
+    searched = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start))
+    assert speakers.sentence_opening(text, start) == searched

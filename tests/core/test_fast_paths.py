@@ -137,7 +137,7 @@ def test_the_engine_check_of_a_valid_result_equals_its_full_revalidation(
     result: ScorerResult,
 ) -> None:
     revalidated = ScorerResult.model_validate(result.model_dump())
-    entry = _checked_report(_Flagger(None), result, BODY)
+    entry = _checked_report(_Flagger.name, _Flagger.version, result, BODY)
     assert (entry.name, entry.version, entry.status) == ("flagger", _Flagger.version, "ok")
     checked = ScorerResult.model_construct(
         **{name: getattr(entry, name) for name in ScorerResult.model_fields}
@@ -188,6 +188,7 @@ def _mutated(field: str, value: object, *, in_finding: bool = False) -> ScorerRe
         _mutated("span", Span(start=-1, end=3, text="The c"), in_finding=True),
         _mutated("span", Span(start=4.0, end=8, text=BODY[4:8]), in_finding=True),  # type: ignore[arg-type]
         _mutated("span", (4, 8), in_finding=True),
+        _mutated("findings", (Finding.model_construct(rule="returning/x", severity="fatal"),)),
     ],
     ids=[
         "score-above-1",
@@ -202,6 +203,7 @@ def _mutated(field: str, value: object, *, in_finding: bool = False) -> ScorerRe
         "span-negative",
         "span-float-offset",
         "span-not-a-span",
+        "findings-tuple-of-unchecked",
     ],
 )
 @pytest.mark.filterwarnings("ignore:Pydantic serializer warnings")
@@ -216,7 +218,7 @@ def test_a_value_pydantic_would_coerce_is_coerced_as_before() -> None:
     result = ScorerResult.model_construct(
         score=1, confidence=1.0, summary="", metrics={}, findings=[]
     )
-    entry = _checked_report(_Flagger(None), result, BODY)
+    entry = _checked_report(_Flagger.name, _Flagger.version, result, BODY)
     assert entry.score == 1.0 and type(entry.score) is float
 
 

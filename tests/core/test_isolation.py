@@ -13,13 +13,13 @@ from typing import Any
 import pytest
 from engine_support import COUNCIL_BODY
 
-from sourcecheck import Article, Scorer, ScorerResult
+from sourcecheck import Article, Finding, Scorer, ScorerResult, Span
 from sourcecheck.core.analysis import Analysis
 from sourcecheck.core.budget import OverBudget, call_within
 from sourcecheck.core.config import Config
-from sourcecheck.core.engine import Engine, ScorerFailure
+from sourcecheck.core.engine import Engine, ScorerFailure, _checked_report
 from sourcecheck.core.hookspecs import hookimpl
-from sourcecheck.core.models import Report
+from sourcecheck.core.models import Report, span_problem
 from sourcecheck.core.plugin_manager import PluginManager
 
 ARTICLE = Article(
@@ -202,3 +202,90 @@ def test_off_the_main_thread_the_budget_is_checked_after_the_call() -> None:
     hostile = next(s for s in reports[0].scorers if s.name == "aaa_hostile")
     assert hostile.status == "failed"
     assert hostile.error is not None and "over its time budget of 0.1s" in hostile.error
+
+
+class _Keeping(Scorer):
+    """Flags four words of the body, keeping the span it hands the engine."""
+
+    name = "aaa_keeping"
+    version = "1.0"
+    span = Span.of(COUNCIL_BODY, 4, 8)
+
+    def score(self, article: Article, analysis: Analysis) -> ScorerResult:
+        finding = Finding(rule="aaa_keeping/x", message="m", span=self.span)
+        return ScorerResult(score=1.0, findings=[finding])
+
+
+class _Moving(Scorer):
+    """Runs after ``_Keeping`` and moves the span it kept off the body's words."""
+
+    name = "bbb_moving"
+    version = "1.0"
+
+    def score(self, article: Article, analysis: Analysis) -> ScorerResult:
+        object.__setattr__(_Keeping.span, "start", 1)
+        return ScorerResult(score=1.0)
+
+
+def test_a_span_moved_after_the_check_does_not_move_in_the_report() -> None:
+    original = _Keeping.span
+    try:
+        report = _engine(_Keeping(), _Moving()).score(ARTICLE)
+    finally:
+        _Keeping.span = original
+    kept = next(s for s in report.scorers if s.name == "aaa_keeping")
+    (finding,) = kept.findings
+    assert finding.span is not None and type(finding.span) is Span
+    assert span_problem(finding.span, COUNCIL_BODY) is None
+
+
+class _ShiftingSpan(Span):
+    """A span whose start moves off its words once ``moved`` is set."""
+
+    __slots__ = ("moved",)
+
+    def __init__(self, start: int, end: int, text: str) -> None:
+        super().__init__(start, end, text)
+        object.__setattr__(self, "moved", False)
+
+    @property  # type: ignore[override]
+    def start(self) -> int:
+        return 0 if self.moved else 4
+
+
+def test_a_span_subclass_is_read_into_a_plain_span_at_the_check() -> None:
+    shifting = _ShiftingSpan(4, 8, COUNCIL_BODY[4:8])
+    finding = Finding.model_construct(rule="r/x", message="m", span=shifting)
+    result = ScorerResult.model_construct(score=1.0, findings=[finding])
+    entry = _checked_report("r", "1.0", result, COUNCIL_BODY)
+    object.__setattr__(shifting, "moved", True)
+    span = entry.findings[0].span
+    assert type(span) is Span and span_problem(span, COUNCIL_BODY) is None
+
+
+class _Renaming(Scorer):
+    """Takes the name ``taken`` (None: keeps its own) and a new version while scoring."""
+
+    name = "aaa_renaming"
+    version = "1.0"
+
+    def __init__(self, taken: str | None) -> None:
+        self.taken = taken
+
+    def score(self, article: Article, analysis: Analysis) -> ScorerResult:
+        if self.taken is not None:
+            self.name, self.version = self.taken, "9.9"
+        return ScorerResult(score=0.0)
+
+
+@pytest.mark.parametrize("taken", ["attribution_clarity", "source_diversity"])
+def test_a_scorer_renaming_itself_keeps_its_own_entry_and_weight(taken: str) -> None:
+    """Neither a running scorer's name nor that of one configured but not running."""
+    engine = _engine(_Renaming(taken))
+    expected = _engine(_Renaming(None)).score(ARTICLE)
+    for _ in range(2):  # the next article too: the name stays the one it was loaded under
+        report = engine.score(ARTICLE)
+        assert [s.model_dump() for s in report.scorers] == [
+            s.model_dump() for s in expected.scorers
+        ]
+        assert (report.score, report.versions) == (expected.score, expected.versions)

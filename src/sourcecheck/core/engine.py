@@ -32,6 +32,7 @@ from sourcecheck.core.models import (
     Report,
     ScorerReport,
     ScorerResult,
+    Span,
     read_only_article,
     span_problem,
 )
@@ -72,6 +73,8 @@ class Engine:
         self.lexicons = Lexicons([*self._plugin_lexicons(), self.config.lexicons])
         self.analyzer = Analyzer(self.lexicons)
         self.scorers = self._configured_scorers()
+        # Each scorer with the name and version it was loaded under (see _identity).
+        self._loaded = [(s, s.name, s.version) for s in self.scorers]
         self.combiner: Combiner = self._combiner()
 
     # -- setup -------------------------------------------------------------------------
@@ -261,7 +264,16 @@ class Engine:
             yield self.score(article, source=source if isinstance(source, str) else None)
 
     def versions(self) -> dict[str, str]:
-        return {"sourcecheck": __version__, **{s.name: s.version for s in self.scorers}}
+        return {"sourcecheck": __version__, **dict(map(self._identity, self.scorers))}
+
+    def _identity(self, scorer: Scorer) -> tuple[str, str]:
+        """The name and version ``scorer`` was loaded under, checked then: a scorer that
+        renames itself while scoring cannot take another scorer's entry, weight or version.
+        One put in ``scorers`` after loading (a wrapper) is read as it is now."""
+        for loaded, name, version in self._loaded:
+            if loaded is scorer:
+                return name, version
+        return scorer.name, scorer.version
 
     def rules(self) -> dict[str, str]:
         """Every rule id the enabled scorers can emit, with its summary."""
@@ -276,35 +288,36 @@ class Engine:
     def _run_scorer(
         self, scorer: Scorer, article: Article, analysis: Analysis, lines: LineIndex, timer: Timer
     ) -> ScorerReport:
+        name, version = self._identity(scorer)
         started = time.perf_counter()
         try:
             result = timer.call(scorer.score, article, analysis)
-            report = _checked_report(scorer, result, article.body)
+            report = _checked_report(name, version, result, article.body)
         except SkipScorer as skip:
-            return ScorerReport(
-                name=scorer.name, version=scorer.version, status="skipped", summary=str(skip)
-            )
+            return ScorerReport(name=name, version=version, status="skipped", summary=str(skip))
         except KeyboardInterrupt:
             raise
         except OverBudget:
-            return self._scorer_failed(scorer, self._over_budget(time.perf_counter() - started))
+            return self._scorer_failed(
+                name, version, self._over_budget(time.perf_counter() - started)
+            )
         except BaseException as exc:
             # Isolate: one broken scorer must not sink the report, and a sys.exit() in it
             # must not end the run with exit code 0 and no output.
             if self.strict:
-                raise ScorerFailure(f"scorer '{scorer.name}' failed: {exc}") from exc
-            return _failed(scorer, _one_line(exc))
+                raise ScorerFailure(f"scorer '{name}' failed: {exc}") from exc
+            return _failed(name, version, _one_line(exc))
         elapsed = time.perf_counter() - started
         if elapsed > self.config.time_budget:  # where the timer cannot stop it (a thread)
             message = f"ran {elapsed:.1f}s, over its time budget of {self.config.time_budget}s"
-            return self._scorer_failed(scorer, message)
+            return self._scorer_failed(name, version, message)
         report.findings = self._apply_rule_levels(report.findings, lines)
         return report
 
-    def _scorer_failed(self, scorer: Scorer, message: str) -> ScorerReport:
+    def _scorer_failed(self, name: str, version: str, message: str) -> ScorerReport:
         if self.strict:
-            raise ScorerFailure(f"scorer '{scorer.name}' {message}")
-        return _failed(scorer, message)
+            raise ScorerFailure(f"scorer '{name}' {message}")
+        return _failed(name, version, message)
 
     def _apply_rule_levels(self, findings: list[Finding], lines: LineIndex) -> list[Finding]:
         """The findings with their configured severity and the line and column of their
@@ -339,9 +352,9 @@ def _scorer_problem(scorer: object) -> str | None:
     return scorer_name_problem(scorer.name)
 
 
-def _checked_report(scorer: Scorer, result: object, body: str) -> ScorerReport:
-    """What ``scorer`` returned, checked, as its entry in the report: the one check of a
-    result, built-in or plugin.
+def _checked_report(name: str, version: str, result: object, body: str) -> ScorerReport:
+    """What the scorer ``name`` returned, checked, as its entry in the report: the one
+    check of a result, built-in or plugin.
 
     The values are read from the result as they are now, whatever the scorer did after
     building it (``model_construct``, assignment, a list changed in place), and validated
@@ -353,25 +366,46 @@ def _checked_report(scorer: Scorer, result: object, body: str) -> ScorerReport:
     if not isinstance(result, ScorerResult):
         raise TypeError(f"returned {type(result).__name__}, not ScorerResult")
     values = _field_values(_RESULT_FIELDS, result)
-    findings = values["findings"]
-    if isinstance(findings, list):
-        # A Finding instance would be taken as it is: validate its values instead.
-        values["findings"] = [
-            _field_values(_FINDING_FIELDS, f) if isinstance(f, Finding) else f for f in findings
-        ]
+    if "findings" in values:
+        values["findings"] = _finding_values(values["findings"])
     try:
-        for name, (rule, default) in _RESULT_RANGES.items():
-            values[name] = rule.validate_python(values.get(name, default))
+        for field, (rule, default) in _RESULT_RANGES.items():
+            values[field] = rule.validate_python(values.get(field, default))
         report = ScorerReport.model_validate(
-            {"name": scorer.name, "version": scorer.version, "status": "ok", **values}
+            {"name": name, "version": version, "status": "ok", **values}
         )
     except ValidationError as exc:
         raise ValueError(f"invalid result: {exc.errors()[0]['msg']}") from None
     for finding in report.findings:
+        finding.span = _own_span(finding.span)
         problem = span_problem(finding.span, body)
         if problem is not None:
             raise ValueError(f"finding {finding.rule} has {problem}")
     return report
+
+
+def _finding_values(findings: object) -> object:
+    """``findings`` with each ``Finding`` in it replaced by its values, to validate again.
+
+    Validation would take a Finding instance as it is, unchecked, and keep the scorer's own
+    object in the report. Any iterable that validation reads as a list (a tuple left by
+    ``model_construct``, a set) is read here too, not only a list.
+    """
+    if isinstance(findings, (str, bytes, Mapping)) or not isinstance(findings, Iterable):
+        return findings
+    return [_field_values(_FINDING_FIELDS, f) if isinstance(f, Finding) else f for f in findings]
+
+
+def _own_span(span: object) -> object:
+    """A new plain ``Span`` with the values of ``span``, read once; anything else as it is.
+
+    Validation keeps a scorer's Span instance as it is: the scorer (or another one of its
+    plugin, run later) could still change it after the check, with ``object.__setattr__``
+    or a subclass whose fields are properties.
+    """
+    if not isinstance(span, Span):
+        return span
+    return Span(span.start, span.end, span.text)
 
 
 def _field_values(names: tuple[str, ...], instance: BaseModel) -> dict[str, Any]:
@@ -400,8 +434,8 @@ def _range_rule(name: str) -> tuple[TypeAdapter[float], Any]:
 _RESULT_RANGES = {name: _range_rule(name) for name in ("score", "confidence")}
 
 
-def _failed(scorer: Scorer, message: str) -> ScorerReport:
-    return ScorerReport(name=scorer.name, version=scorer.version, status="failed", error=message)
+def _failed(name: str, version: str, message: str) -> ScorerReport:
+    return ScorerReport(name=name, version=version, status="failed", error=message)
 
 
 def _scorer_errors(results: list[ScorerReport]) -> list[PluginError]:

@@ -59,6 +59,8 @@ SHAPES: tuple[Shape, ...] = (
           why="no sentence boundary before a lower-case quote: one sentence"),
     Shape("told-reporters-run", "score", "told reporters "),
     Shape("who-said-run", "score", "Dana Ruiz, who said "),
+    Shape("it-said-run", "analyze", "the Harbor Authority met, and it said ",
+          why="each 'it' searched back to the text's start for its sentence's opening"),
     # -- other runs of one thing (linear already; kept so they stay so) ---------------------
     Shape("capitals-run", "score", "Alpha "),
     Shape("double-quotes-run", "score", '"', why="a quote every two characters"),

@@ -289,7 +289,7 @@ class SourceTyper:
         if first_word in ("a", "an") and head_words[-1] in _KIND_ACRONYMS:
             # "an anti-Trump PAC": a kind of organisation, unnamed, like "a conservative group"
             return SourceInfo("anonymous", "group")
-        if len(named) > 1 and named[-1] in PLACE_HEADS and named[0] not in self.titles:
+        if names_a_place(named, self.titles):
             return SourceInfo("named_organization", "named", bare)  # "Atlantic City said"
         if any(w.rstrip(".,") in self.org_words or _is_acronym(w) for w in named):
             return SourceInfo("named_organization", "named", bare)
@@ -415,13 +415,25 @@ def _owned_organisation(head_words: list[str], named: list[str], definite: bool)
     campaign" -> "Clinton campaign"): a candidate's team or camp is the campaign."""
     if not named or not definite:
         return None
-    head = "campaign" if head_words[-1] in CAMPAIGN_WORDS else head_words[-1]
+    head = organisation_head(head_words[-1])
     if _POSSESSIVE.search(head_words[0]) and head_words[0][:1].isupper():
         return " ".join([*head_words[:-1], head])
     owner = head_words[1:-1]
     if head_words[0].lower() != "the" or not owner or not all(w[:1].isupper() for w in owner):
         return None  # "the state's biggest union", "The Agency": no name owns it
     return " ".join([*owner, head])  # "the Florida Democratic Party": a name after all
+
+
+def organisation_head(word: str) -> str:
+    """The head noun an organisation is named by: a candidate's team or camp is the
+    campaign ("the Sanders camp" is the Sanders campaign)."""
+    return "campaign" if word in CAMPAIGN_WORDS else word
+
+
+def names_a_place(words: list[str], titles: set[str]) -> bool:
+    """Whether capitalised ``words`` name a place by their last word ("Atlantic City",
+    "Orange County"): not after a title ("Mayor Tom Falls")."""
+    return len(words) > 1 and words[-1] in PLACE_HEADS and words[0] not in titles
 
 
 def _coordinated_names(words: list[str]) -> bool:

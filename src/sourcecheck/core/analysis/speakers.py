@@ -29,15 +29,15 @@ from sourcecheck.core.analysis.patterns import WordStartPattern, alternation, wo
 from sourcecheck.core.analysis.sources import (
     AUTHOR_PASSIVES,
     AUTHOR_PRONOUNS,
-    CAMPAIGN_WORDS,
     GROUP_PRONOUNS,
     NOT_NAMES,
     PERSON_PRONOUNS,
-    PLACE_HEADS,
     THING_PRONOUNS,
     SourceInfo,
     SourceTyper,
     category,
+    names_a_place,
+    organisation_head,
     unpossessed,
 )
 from sourcecheck.core.analysis.types import AttributionDraft, Sentence
@@ -538,8 +538,7 @@ class SpeakerResolver:
         )
         if named is not None:
             return "named_organization", named.name
-        head = "campaign" if head in CAMPAIGN_WORDS else head
-        return "named_organization", f"{surname}'s {head}"
+        return "named_organization", f"{surname}'s {organisation_head(head)}"
 
     def _maker(self, name: str) -> bool:
         """Whether a name after "by" or "from" can make a poll: not "from Dec. 4 to 8"."""
@@ -913,7 +912,7 @@ class SpeakerResolver:
                 traits.append("place:" + words_)
                 skipped = len(words_) + 1
                 tokens = tokens[place:]
-        if len(tokens) > 1 and tokens[-1] in PLACE_HEADS and tokens[0] not in self.typer.titles:
+        if names_a_place(tokens, self.typer.titles):
             return None  # "Atlantic City", "Orange County", "Ponte Vedra Beach"
         while tokens and (
             tokens[0] in self._skipped
@@ -1229,7 +1228,7 @@ def _in_sentence(
 ) -> _Entity | None:
     """The last entity of ``kinds`` named earlier in the sentence ending at ``start``:
     "Documents from the committee circulated after it announced" means the committee."""
-    opening = max(body.rfind(". ", 0, start), body.rfind("\n", 0, start))
+    opening = sentence_opening(body, start)
     best: _Found | None = None
     for kind in kinds:
         for found in reversed(history.by_kind.get(kind, [])):
@@ -1240,6 +1239,29 @@ def _in_sentence(
     return best.entity if best is not None else None
 
 
+def sentence_opening(body: str, start: int) -> int:
+    """Where the last ". " or newline that ends before ``start`` begins (-1: none): the
+    boundary ``_in_sentence`` looks back to.
+
+    Found by bisection in the body's breaks: a search back from each "it" ran to the
+    text's start in a long sentence, a whole-text scan per pronoun.
+    """
+    ends = _break_ends(body)
+    at = bisect.bisect_right(ends, start)
+    if not at:
+        return -1
+    end = ends[at - 1]
+    return end - (1 if body[end - 1] == "\n" else 2)
+
+
+@lru_cache(maxsize=1)
+def _break_ends(body: str) -> list[int]:
+    """Where each ". " and newline of ``body`` ends, in order (the last body's are kept:
+    every "it" of an article asks about the same body)."""
+    return [match.end() for match in _BREAK.finditer(body)]
+
+
+_BREAK = re.compile(r"\. |\n")
 _RELATIVES = frozenset(["who", "which", "Who", "Which"])
 _INDEFINITES = frozenset(["a", "A", "an", "An"])
 
