@@ -68,13 +68,14 @@ def pytest_runtest_protocol(item: pytest.Item, nextitem: pytest.Item | None) -> 
     lock = item.config.stash.get(_LOCK, None)
     if lock is None:
         return (yield)
-    alone = item.get_closest_marker("alone") is not None
-    if alone and not lock.exclusive:
-        lock.take()  # held over consecutive alone tests, not released and retaken
-    elif not alone:
+    if item.get_closest_marker("alone") is not None:
+        lock.take()
+    else:
         lock.share()
     try:
         return (yield)
     finally:
-        if not alone or nextitem is None or nextitem.get_closest_marker("alone") is None:
-            lock.release()
+        # Released after every test, never held into the next: an xdist worker runs its last
+        # queued test only once it knows the test after it, so a lock kept across that wait
+        # blocked the other worker, whose unfinished queue kept the wait from ending.
+        lock.release()
