@@ -36,6 +36,14 @@ TYPER = SourceTyper(Lexicons())
         # an unnumbered few of the people in a role
         ("other Republican candidates", "vague"),
         ("some senators", "vague"),
+        # the people a quantity counts, not the quantity
+        ("a wide array of economists", "vague"),
+        ("a handful of aides", "anonymous"),
+        # plural organisations left unnamed
+        ("civil liberties groups", "vague"),
+        # a relative clause is no part of the head
+        ("the analysts I interviewed", "vague"),
+        ("the officials whose budgets were cut", "anonymous"),
         # a definite plural is people or things the story brought up, not an unnamed crowd
         ("the candidates", "unknown"),
         ("the debate moderators", "unknown"),
@@ -137,3 +145,33 @@ def test_an_organisation_named_by_its_owner(phrase: str, speaker: str) -> None:
 @pytest.mark.parametrize("phrase", ["the campaign", "the state's largest union", "The Agency"])
 def test_an_organisation_no_name_owns_is_a_description(phrase: str) -> None:
     assert TYPER.classify(phrase).kind == "org_description"
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # a relative clause without "who", the writer its subject
+        (
+            "Nearly all the economists I consulted said the levy would fail.",
+            "economists I consulted",
+        ),
+        ("Critics we spoke to say the ruling stands.", "Critics we spoke to"),
+        # a head with a long coordinated post-modifier: read past the first few words
+        (
+            "Specialists on Baltic shipping and naval logistics said the port would close.",
+            "Specialists on Baltic shipping and naval logistics",
+        ),
+        # plural organisations as a bare head
+        ("Farm advocacy groups warned that the tariff would hurt growers.", "advocacy groups"),
+        # "there" is where the source is, not the source
+        ("Managers there say that the plant will stay open.", "Managers"),
+    ],
+)
+def test_unnamed_sources_found_before_their_cue(text: str, source: str) -> None:
+    analysis = analyze(text)
+    found = [
+        (analysis.body[a.source.start : a.source.end], a.source_type)
+        for a in analysis.attributions
+        if a.source is not None
+    ]
+    assert any(source in phrase and kind in ("vague", "anonymous") for phrase, kind in found), found

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from sourcecheck.core.analysis.patterns import words
-from sourcecheck.core.analysis.sources import NOT_NAMES
+from sourcecheck.core.analysis.sources import NOT_NAMES, QUANTITY_NOUNS
 
 _TOKEN = re.compile(r"[\w$][\w'’.&$-]*(?:,\d{3})*|\S")
 
@@ -64,8 +64,11 @@ _TAIL_WORDS = words(
     allegedly falsely wrongly correctly rightly specifically explicitly directly angrily
     firmly has't hasn't haven't didn't doesn't don't won't wouldn't now long since ever
     soon yet isn't aren't wasn't weren't isn’t aren’t wasn’t weren’t
+    there
     """
 )
+# "there" stands between a source and its cue as a place ("executives there say"); it
+# opens no source of its own.
 _BE = words(
     """
     is are was were been being be isn't aren't wasn't weren't isn’t aren’t wasn’t weren’t
@@ -115,15 +118,15 @@ _LINK_WORDS = _PREPOSITIONS | {
     "who",
     "whose",
     "that",
-}  # what a post-modifier or relative clause opens with
+    "i",
+    "we",
+}  # what a post-modifier or relative clause opens with ("experts I interviewed")
+# The writer as the subject of a relative clause with no "who" ("the experts I interviewed
+# said", "officials we spoke to say"): the source is the noun before it.
+_WRITER_SUBJECTS = frozenset(["I", "we"])
+_MAX_RELATIVE_TAIL = 3  # "I interviewed", "we spoke to", "I talked with at length"
 _LINKING = frozenset(["familiar", "close", "briefed", "knowledgeable", "involved"])
-# Nouns that count what follows "of" ("a wide array of economists", "a handful of aides").
-_QUANTITIES = words(
-    """
-    array number group handful host range majority minority couple dozen dozens hundreds
-    thousands lot bunch variety series slew pair trio
-    """
-)
+_QUANTITIES = QUANTITY_NOUNS
 _ROLE_STARTS = words(
     """
     a an the his her their its who whose former chief senior longtime
@@ -400,8 +403,9 @@ class SourceReader:
             words = tokens(body[near:end])
             found = self._phrase(words)
             if found is None:
-                return None
-            if found > 0 and not self._may_post_modify(words, found):
+                if not _head_may_be_cut(words):
+                    return None
+            elif found > 0 and not self._may_post_modify(words, found):
                 return SourceBefore(token_starts(body, words, found, near, end)[0], end)
         if body[end - 1] != ",":
             start = end - _FULL if end - _FULL > window else window
@@ -416,11 +420,14 @@ class SourceReader:
         """Whether the phrase found at ``words[found]`` may be the object of a preposition
         that post-modifies a head out of the words read first ("a source familiar with the
         agency's internal review"): then the whole window is read."""
-        if words[found - 1].lower() not in _PREPOSITIONS:
+        link = found - 1
+        if words[link].lower() in ("the", "a", "an") and link > 0:
+            link -= 1  # "a spokesperson for the Parks and Recreation Department"
+        if words[link].lower() not in _PREPOSITIONS:
             return False
-        if found < 3:
+        if link < 2:
             return True  # the head would be the first word read, perhaps cut
-        head = words[found - 2].lower()
+        head = words[link - 1].lower()
         return head in _LINKING or head in self.heads or head in self.roles
 
     def _appositive(self, body: str, window: int, end: int) -> SourceBefore | None:
@@ -565,6 +572,13 @@ class SourceReader:
                 return None
             if words[i].lower() in ("who", "whose", "that") and words[i - 1].lower() in self.heads:
                 return self._description(words, i - 1)
+            if (
+                words[i] in _WRITER_SUBJECTS
+                and len(words) - i <= _MAX_RELATIVE_TAIL + 1
+                and words[i - 1].lower() in self.heads
+                and all(word.islower() for word in words[i + 1 :])
+            ):
+                return self._description(words, i - 1)
         return None
 
     def _post_modified(self, words: list[str]) -> int | None:
@@ -656,6 +670,13 @@ class SourceReader:
                 i += 1
             return i
         return None
+
+
+def _head_may_be_cut(words: list[str]) -> bool:
+    """Whether the first words read hold a preposition, so that a head noun the short
+    read cut off may post-modify what follows ("Experts on North Korea and nuclear
+    nonproliferation said": the object is no source, the head before it is)."""
+    return not _PREPOSITIONS.isdisjoint(word.lower() for word in words[1:3])
 
 
 _POSSESSOR_DETERMINERS = words("the a an this that his her their its our")
