@@ -673,10 +673,10 @@ class SourceReader:
 
 
 def _head_may_be_cut(words: list[str]) -> bool:
-    """Whether the first words read hold a preposition, so that a head noun the short
-    read cut off may post-modify what follows ("Experts on North Korea and nuclear
+    """Whether the words read first hold a preposition, so that a head noun the short
+    read cut off may be post-modified by what follows ("Experts on North Korea and nuclear
     nonproliferation said": the object is no source, the head before it is)."""
-    return not _PREPOSITIONS.isdisjoint(word.lower() for word in words[1:3])
+    return not _PREPOSITIONS.isdisjoint(word.lower() for word in words[:-1])
 
 
 _POSSESSOR_DETERMINERS = words("the a an this that his her their its our")

@@ -329,8 +329,9 @@ class SourceTyper:
             return SourceInfo("anonymous", "group")
         if head in self.anonymous_heads and len(head_words) > 2 and head_words[1] in _ORDINALS:
             return SourceInfo("anonymous", "group")  # "the second official said"
-        if head in self.org_plurals and not definite and not named:
-            return SourceInfo("vague", "group")  # "human rights groups": which, unsaid
+        if head in self.org_plurals and not definite and set(named) <= {head_words[0]}:
+            # "human rights groups": which, unsaid (a capital opening a sentence is no name)
+            return SourceInfo("vague", "group")
         if head in self.org_heads or head in CAMPAIGN_WORDS:
             owned = _owned_organisation(head_words, named, definite)
             if owned:
