@@ -106,6 +106,12 @@ _UNNAMED_DOCUMENTS = frozenset(
 _COLLECTIVE_DEMONYM_ENDINGS = ("ese", "ish", "ch", "ss")
 # Last words of place names the lexicons need not list ("Atlantic City").
 PLACE_HEADS = words("City County Beach Island Islands Valley Heights Springs Falls Township Parish")
+# Organisations of members or of the press: "rights groups", "labor unions", "other news
+# outlets" speak for unnamed people; "appeals courts" or "private schools" are no sources
+# of that kind.
+_MEMBERSHIP_ORGS = frozenset(
+    ["group", "organization", "organisation", "association", "coalition", "union", "outlet"]
+)
 # Nouns that count what follows "of" ("a wide array of economists", "a handful of aides").
 QUANTITY_NOUNS = words(
     """
@@ -187,7 +193,7 @@ class SourceTyper:
         org = lexicons.get("organization_words")
         self.org_words = set(category(org, "name_words"))
         self.org_heads = _lower_set(org, "description_heads")
-        self.org_plurals = {plural_noun(noun) for noun in self.org_heads}
+        self.org_plurals = {plural_noun(noun) for noun in self.org_heads & _MEMBERSHIP_ORGS}
         self.governments = set(category(org, "governments"))
         places = lexicons.get("places")
         self.places = set(category(places, "places"))
