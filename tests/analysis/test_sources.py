@@ -44,6 +44,11 @@ TYPER = SourceTyper(Lexicons())
         # a relative clause is no part of the head
         ("the analysts I interviewed", "vague"),
         ("the officials whose budgets were cut", "anonymous"),
+        ("the number of delegates", "unknown"),  # a figure, not people
+        # people in a role the lexicons need not list, counted but not named
+        ("three speechwriters", "vague"),
+        ("several retired generals", "vague"),
+        ("two events", "unknown"),
         # a definite plural is people or things the story brought up, not an unnamed crowd
         ("the candidates", "unknown"),
         ("the debate moderators", "unknown"),
@@ -163,6 +168,10 @@ def test_an_organisation_no_name_owns_is_a_description(phrase: str) -> None:
         ),
         # plural organisations as a bare head
         ("Farm advocacy groups warned that the tariff would hurt growers.", "advocacy groups"),
+        # one of a group, the group unnamed
+        ("The port, as one of the harbour engineers noted, floods often.", "one of the"),
+        # "implore" reports a plea
+        ("Two lobbyists implored the board to reconsider.", "Two lobbyists"),
         # "there" is where the source is, not the source
         ("Officials there say that the plant will stay open.", "Officials"),
     ],
@@ -175,3 +184,15 @@ def test_unnamed_sources_found_before_their_cue(text: str, source: str) -> None:
         if a.source is not None
     ]
     assert any(source in phrase and kind in ("vague", "anonymous") for phrase, kind in found), found
+
+
+def test_a_number_after_the_keeps_the_phrase_definite() -> None:
+    analysis = analyze("The two rival contenders are questioning each other's fitness.")
+    (attribution,) = analysis.attributions
+    assert attribution.source is not None and attribution.source_type == "unknown"
+    assert attribution.source.text == "The two rival contenders"
+
+
+def test_a_partitive_with_its_noun_cut_off_is_no_source() -> None:
+    analysis = analyze("He pointed at a man at one of the rallies and called him a friend.")
+    assert all(a.source_type not in ("vague", "anonymous") for a in analysis.attributions)

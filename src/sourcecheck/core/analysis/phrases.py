@@ -127,6 +127,8 @@ _WRITER_SUBJECTS = frozenset(["I", "we"])
 _MAX_RELATIVE_TAIL = 3  # "I interviewed", "we spoke to", "I talked with at length"
 _LINKING = frozenset(["familiar", "close", "briefed", "knowledgeable", "involved"])
 _QUANTITIES = QUANTITY_NOUNS
+# Words that take some of a group ("one of the president's advisers", "many of his aides").
+_PARTITIVES = words("one two three four five several some many most few each all none")
 _ROLE_STARTS = words(
     """
     a an the his her their its who whose former chief senior longtime
@@ -594,7 +596,11 @@ class SourceReader:
             head = i - 1
             if words[head].lower() in _LINKING and head > 0:
                 head -= 1  # "people familiar with", "a person briefed on"
-            if word == "of" and words[head].lower() in _QUANTITIES:
+            if (
+                word == "of"
+                and (words[head].lower() in _QUANTITIES or words[head].lower() in _PARTITIVES)
+                and words[-1].lower() not in _FUNCTION  # "one of the": the noun is cut off
+            ):
                 start = self._description(words, head)  # "a wide array of economists"
                 return head if start is None else start  # "Dozens of protesters"
             if words[head].lower() in self.heads:
@@ -656,6 +662,8 @@ class SourceReader:
             if lower in _DETERMINERS:
                 if lower in _SINGULAR and _plural(words[head]):
                     return head  # "a move critics say": the determiner is not the head's
+                if i > 1 and words[i - 2].lower() in _DEFINITE_BEFORE_NUMBER and _is_number(before):
+                    return i - 2  # "the two contenders": people the story has named
                 return i - 1
             if before.endswith(("'s", "’s")):
                 i -= 1
@@ -679,6 +687,7 @@ def _head_may_be_cut(words: list[str]) -> bool:
     return not _PREPOSITIONS.isdisjoint(word.lower() for word in words[:-1])
 
 
+_DEFINITE_BEFORE_NUMBER = words("the these those his her their its our")
 _POSSESSOR_DETERMINERS = words("the a an this that his her their its our")
 
 

@@ -121,6 +121,12 @@ QUANTITY_NOUNS = words(
 )
 # "some senators", "other candidates": an unnumbered few of many people in that role.
 _QUANTIFIERS = frozenset(["other", "some", "many", "several", "most", "few", "various", "numerous"])
+# Counting words before people in a role ("two speechwriters", "several diplomats").
+_COUNTED_FEW = _QUANTIFIERS | words("two three four five six seven eight nine ten dozens")
+# Plural endings of nouns for people by what they do (writers, investors, diplomats,
+# residents; not "events" or "documents").
+_AGENT_PLURALS = ("ers", "ors", "ists", "ians", "ants", "ats")
+_AGENT_PLURALS += ("dents", "ponents", "agents", "parents")
 # What a candidate's people are called besides the campaign ("the Sanders camp").
 CAMPAIGN_WORDS = frozenset(["team", "camp"])
 # "his attorney", not "its senior vice president" (an organisation's unnamed officer).
@@ -361,6 +367,10 @@ class SourceTyper:
             return SourceInfo("unknown", "person_description")
         if first in _QUANTIFIERS and _plural_word(head) and head[:-1] in self.role_nouns:
             return SourceInfo("vague", "group")  # "other Republican candidates", "some senators"
+        if first in _COUNTED_FEW and _plural_word(head) and head.endswith(_AGENT_PLURALS):
+            # "two Democratic speechwriters", "several retired generals": people in a
+            # role the lexicons need not list, counted but not named
+            return SourceInfo("vague", "group")
         if first in ("one", "another") and len(head_words) > 1:
             return SourceInfo("anonymous", "group")  # "one user wrote": one of many, unnamed
         return SourceInfo("unknown", "other")
@@ -371,8 +381,8 @@ class SourceTyper:
         after = len(head_words)
         if after >= len(words) - 1 or words[after] != "of":
             return None
-        if head_words[-1].lower() not in QUANTITY_NOUNS:
-            return None
+        if head_words[-1].lower() not in QUANTITY_NOUNS or head_words[0].lower() in _REFERRING:
+            return None  # "the number of delegates": a figure, not people speaking
         counted = self.known(" ".join(["some", *words[after + 1 :]]))
         return counted if counted.source_type in ("vague", "anonymous") else None
 
