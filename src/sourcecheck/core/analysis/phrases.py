@@ -206,6 +206,7 @@ def _plural(word: str) -> bool:
 _MAX_WORDS = 14
 _NEAR = 48  # characters read first
 _FULL = 110  # characters read for a source without an appositive
+_HEAD_CUT_WORDS = 4  # words from the one the short read cut, searched for "head + of/on/…"
 _MAX_MODIFIERS = 4
 _ROLE_COMMAS = 3  # commas tried before an appositive's last: its role may hold two
 
@@ -405,7 +406,7 @@ class SourceReader:
             words = tokens(body[near:end])
             found = self._phrase(words)
             if found is None:
-                if not _head_may_be_cut(words):
+                if not self._head_cut_off(body, window, near, end):
                     return None
             elif found > 0 and not self._may_post_modify(words, found):
                 return SourceBefore(token_starts(body, words, found, near, end)[0], end)
@@ -417,6 +418,20 @@ class SourceReader:
                 return None
             return SourceBefore(token_starts(body, words, found, start, end)[0], end)
         return self._appositive(body, window, end)
+
+    def _head_cut_off(self, body: str, window: int, near: int, end: int) -> bool:
+        """Whether the short read cut off a head noun a preposition post-modifies ("Experts
+        on North Korea and nuclear nonproliferation said": the object is no source, the
+        head before it is): the first few words from the one the short read cut."""
+        lowest = max(window, near - 30)
+        space = body.rfind(" ", lowest, near)
+        start = space + 1 if space >= 0 else lowest
+        opening = body[start:end].split(maxsplit=_HEAD_CUT_WORDS)[:_HEAD_CUT_WORDS]
+        for i in range(1, len(opening)):
+            if opening[i].lower() in _PREPOSITIONS:
+                head = opening[i - 1].lower()
+                return head in self.heads or _role_word(head) in self.roles
+        return False
 
     def _may_post_modify(self, words: list[str], found: int) -> bool:
         """Whether the phrase found at ``words[found]`` may be the object of a preposition
@@ -678,13 +693,6 @@ class SourceReader:
                 i += 1
             return i
         return None
-
-
-def _head_may_be_cut(words: list[str]) -> bool:
-    """Whether the words read first hold a preposition, so that a head noun the short
-    read cut off may be post-modified by what follows ("Experts on North Korea and nuclear
-    nonproliferation said": the object is no source, the head before it is)."""
-    return not _PREPOSITIONS.isdisjoint(word.lower() for word in words[:-1])
 
 
 _DEFINITE_BEFORE_NUMBER = words("the these those his her their its our")
