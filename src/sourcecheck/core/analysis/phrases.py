@@ -118,9 +118,7 @@ _LINK_WORDS = _PREPOSITIONS | {
     "who",
     "whose",
     "that",
-    "i",
-    "we",
-}  # what a post-modifier or relative clause opens with ("experts I interviewed")
+}  # what a post-modifier or relative clause opens with
 # The writer as the subject of a relative clause with no "who" ("the experts I interviewed
 # said", "officials we spoke to say"): the source is the noun before it.
 _WRITER_SUBJECTS = frozenset(["I", "we"])
@@ -565,8 +563,10 @@ class SourceReader:
             return len(words) - 1
         # Both walk back over at most the 7 words before the last, and need a preposition
         # or "who"/"that" there: without one (most sources), neither is tried.
-        if not _LINK_WORDS.isdisjoint(map(str.lower, words[-8:-1])) or any(
-            map(_participle, words[-8:-1])
+        if (
+            not _LINK_WORDS.isdisjoint(map(str.lower, words[-8:-1]))
+            or any(map(_participle, words[-8:-1]))
+            or not _WRITER_SUBJECTS.isdisjoint(words[-_MAX_RELATIVE_TAIL - 1 : -1])
         ):
             modified = self._post_modified(words)
             if modified is not None:
