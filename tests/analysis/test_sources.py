@@ -172,6 +172,11 @@ def test_an_organisation_no_name_owns_is_a_description(phrase: str) -> None:
         ("The port, as one of the harbour engineers noted, floods often.", "one of the"),
         # "implore" reports a plea
         ("Two lobbyists implored the board to reconsider.", "Two lobbyists"),
+        # a name with "and" in it, post-modifying a head
+        (
+            "Later, a spokeswoman for the Fish and Wildlife Service said the trail was shut.",
+            "a spokeswoman for the Fish and Wildlife Service",
+        ),
         # "there" is where the source is, not the source
         ("Officials there say that the plant will stay open.", "Officials"),
     ],

@@ -689,10 +689,23 @@ class SourceReader:
         if words[head].lower() in self.heads or (_plural(words[head]) and _agentive(words[head])):
             # "regulators say": a bare plural agent noun is a group of people
             i = max(i, head - 2)  # a bare noun: keep only adjacent modifiers ("senior officials")
+            if _name_joined_before(words, i, head):
+                return None  # "Parks and Recreation Department": a name, read as one
             while i < head and words[i] in NOT_NAMES:
                 i += 1
             return i
         return None
+
+
+def _name_joined_before(words: list[str], start: int, head: int) -> bool:
+    """Whether a capitalised head and its modifiers follow "and" after a capitalised word:
+    one name with "and" in it ("the Parks and Recreation Department")."""
+    return (
+        words[head][0].isupper()
+        and start >= 2
+        and words[start - 1] in ("and", "&")
+        and words[start - 2][0].isupper()
+    )
 
 
 _DEFINITE_BEFORE_NUMBER = words("the these those his her their its our")
