@@ -93,3 +93,23 @@ def test_and_after_a_subordinate_clause_joins_the_main_clause() -> None:
     found = ANALYZER.analyze(Article(body=body)).attributions
     assured = next(a for a in found if a.cue and a.cue.text == "assured")
     assert assured.source is not None and assured.source.text == "He"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The board called an emergency meeting to review the merger.",
+        "The prime minister calls a snap election for June.",
+    ],
+)
+def test_calling_a_meeting_is_no_cue(body: str) -> None:
+    assert "called" not in cues(body) and "calls" not in cues(body)
+
+
+def test_a_cue_after_a_called_meeting_keeps_its_source() -> None:
+    body = "The board called a meeting to review the merger, which analysts said was doomed."
+    assert "analysts" in sources(body)
+
+
+def test_calling_for_a_vote_is_still_a_cue() -> None:
+    assert cues("The senator called for a vote on the bill.")

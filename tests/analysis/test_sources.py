@@ -36,6 +36,19 @@ TYPER = SourceTyper(Lexicons())
         # an unnumbered few of the people in a role
         ("other Republican candidates", "vague"),
         ("some senators", "vague"),
+        # the people a quantity counts, not the quantity
+        ("a wide array of economists", "vague"),
+        ("a handful of aides", "anonymous"),
+        # plural organisations left unnamed
+        ("civil liberties groups", "vague"),
+        # a relative clause is no part of the head
+        ("the analysts I interviewed", "vague"),
+        ("the officials whose budgets were cut", "anonymous"),
+        ("the number of delegates", "unknown"),  # a figure, not people
+        # people in a role the lexicons need not list, counted but not named
+        ("three speechwriters", "vague"),
+        ("several retired generals", "vague"),
+        ("two events", "unknown"),
         # a definite plural is people or things the story brought up, not an unnamed crowd
         ("the candidates", "unknown"),
         ("the debate moderators", "unknown"),
@@ -137,3 +150,54 @@ def test_an_organisation_named_by_its_owner(phrase: str, speaker: str) -> None:
 @pytest.mark.parametrize("phrase", ["the campaign", "the state's largest union", "The Agency"])
 def test_an_organisation_no_name_owns_is_a_description(phrase: str) -> None:
     assert TYPER.classify(phrase).kind == "org_description"
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # a relative clause without "who", the writer its subject
+        (
+            "Nearly all the economists I consulted said the levy would fail.",
+            "economists I consulted",
+        ),
+        ("Critics we spoke to say the ruling stands.", "Critics we spoke to"),
+        # a head with a long coordinated post-modifier: read past the first few words
+        (
+            "Analysts on Scandinavian shipping and naval strategy said the port would close.",
+            "Analysts on Scandinavian shipping and naval strategy",
+        ),
+        # plural organisations as a bare head
+        ("Farm advocacy groups warned that the tariff would hurt growers.", "advocacy groups"),
+        # one of a group, the group unnamed
+        ("The port, as one of the harbour engineers noted, floods often.", "one of the"),
+        # "implore" reports a plea
+        ("Two lobbyists implored the board to reconsider.", "Two lobbyists"),
+        # a name with "and" in it, post-modifying a head
+        (
+            "Later, a spokeswoman for the Fish and Wildlife Service said the trail was shut.",
+            "a spokeswoman for the Fish and Wildlife Service",
+        ),
+        # "there" is where the source is, not the source
+        ("Officials there say that the plant will stay open.", "Officials"),
+    ],
+)
+def test_unnamed_sources_found_before_their_cue(text: str, source: str) -> None:
+    analysis = analyze(text)
+    found = [
+        (analysis.body[a.source.start : a.source.end], a.source_type)
+        for a in analysis.attributions
+        if a.source is not None
+    ]
+    assert any(source in phrase and kind in ("vague", "anonymous") for phrase, kind in found), found
+
+
+def test_a_number_after_the_keeps_the_phrase_definite() -> None:
+    analysis = analyze("The two rival contenders are questioning each other's fitness.")
+    (attribution,) = analysis.attributions
+    assert attribution.source is not None and attribution.source_type == "unknown"
+    assert attribution.source.text == "The two rival contenders"
+
+
+def test_a_partitive_with_its_noun_cut_off_is_no_source() -> None:
+    analysis = analyze("He pointed at a man at one of the rallies and called him a friend.")
+    assert all(a.source_type not in ("vague", "anonymous") for a in analysis.attributions)

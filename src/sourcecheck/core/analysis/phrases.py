@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from sourcecheck.core.analysis.patterns import words
-from sourcecheck.core.analysis.sources import NOT_NAMES
+from sourcecheck.core.analysis.sources import NOT_NAMES, QUANTITY_NOUNS
 
 _TOKEN = re.compile(r"[\w$][\w'’.&$-]*(?:,\d{3})*|\S")
 
@@ -64,8 +64,11 @@ _TAIL_WORDS = words(
     allegedly falsely wrongly correctly rightly specifically explicitly directly angrily
     firmly has't hasn't haven't didn't doesn't don't won't wouldn't now long since ever
     soon yet isn't aren't wasn't weren't isn’t aren’t wasn’t weren’t
+    there
     """
 )
+# "there" stands between a source and its cue as a place ("executives there say"); it
+# opens no source of its own.
 _BE = words(
     """
     is are was were been being be isn't aren't wasn't weren't isn’t aren’t wasn’t weren’t
@@ -116,14 +119,14 @@ _LINK_WORDS = _PREPOSITIONS | {
     "whose",
     "that",
 }  # what a post-modifier or relative clause opens with
+# The writer as the subject of a relative clause with no "who" ("the experts I interviewed
+# said", "officials we spoke to say"): the source is the noun before it.
+_WRITER_SUBJECTS = frozenset(["I", "we"])
+_MAX_RELATIVE_TAIL = 3  # "I interviewed", "we spoke to", "I talked with at length"
 _LINKING = frozenset(["familiar", "close", "briefed", "knowledgeable", "involved"])
-# Nouns that count what follows "of" ("a wide array of economists", "a handful of aides").
-_QUANTITIES = words(
-    """
-    array number group handful host range majority minority couple dozen dozens hundreds
-    thousands lot bunch variety series slew pair trio
-    """
-)
+_QUANTITIES = QUANTITY_NOUNS
+# Words that take some of a group ("one of the president's advisers", "many of his aides").
+_PARTITIVES = words("one two three four five several some many most few each all none")
 _ROLE_STARTS = words(
     """
     a an the his her their its who whose former chief senior longtime
@@ -201,6 +204,7 @@ def _plural(word: str) -> bool:
 _MAX_WORDS = 14
 _NEAR = 48  # characters read first
 _FULL = 110  # characters read for a source without an appositive
+_HEAD_CUT_WORDS = 4  # words from the one the short read cut, searched for "head + of/on/…"
 _MAX_MODIFIERS = 4
 _ROLE_COMMAS = 3  # commas tried before an appositive's last: its role may hold two
 
@@ -400,8 +404,9 @@ class SourceReader:
             words = tokens(body[near:end])
             found = self._phrase(words)
             if found is None:
-                return None
-            if found > 0 and not self._may_post_modify(words, found):
+                if not self._head_cut_off(body, window, near, end):
+                    return None
+            elif found > 0 and not self._may_post_modify(words, found):
                 return SourceBefore(token_starts(body, words, found, near, end)[0], end)
         if body[end - 1] != ",":
             start = end - _FULL if end - _FULL > window else window
@@ -412,15 +417,32 @@ class SourceReader:
             return SourceBefore(token_starts(body, words, found, start, end)[0], end)
         return self._appositive(body, window, end)
 
+    def _head_cut_off(self, body: str, window: int, near: int, end: int) -> bool:
+        """Whether the short read cut off a head noun a preposition post-modifies ("Experts
+        on North Korea and nuclear nonproliferation said": the object is no source, the
+        head before it is): the first few words from the one the short read cut."""
+        lowest = max(window, near - 30)
+        space = body.rfind(" ", lowest, near)
+        start = space + 1 if space >= 0 else lowest
+        opening = body[start:end].split(maxsplit=_HEAD_CUT_WORDS)[:_HEAD_CUT_WORDS]
+        for i in range(1, len(opening)):
+            if opening[i].lower() in _PREPOSITIONS:
+                head = opening[i - 1].lower()
+                return head in self.heads or _role_word(head) in self.roles
+        return False
+
     def _may_post_modify(self, words: list[str], found: int) -> bool:
         """Whether the phrase found at ``words[found]`` may be the object of a preposition
         that post-modifies a head out of the words read first ("a source familiar with the
         agency's internal review"): then the whole window is read."""
-        if words[found - 1].lower() not in _PREPOSITIONS:
+        link = found - 1
+        if words[link].lower() in ("the", "a", "an") and link > 0:
+            link -= 1  # "a spokesperson for the Parks and Recreation Department"
+        if words[link].lower() not in _PREPOSITIONS:
             return False
-        if found < 3:
+        if link < 2:
             return True  # the head would be the first word read, perhaps cut
-        head = words[found - 2].lower()
+        head = words[link - 1].lower()
         return head in _LINKING or head in self.heads or head in self.roles
 
     def _appositive(self, body: str, window: int, end: int) -> SourceBefore | None:
@@ -541,8 +563,10 @@ class SourceReader:
             return len(words) - 1
         # Both walk back over at most the 7 words before the last, and need a preposition
         # or "who"/"that" there: without one (most sources), neither is tried.
-        if not _LINK_WORDS.isdisjoint(map(str.lower, words[-8:-1])) or any(
-            map(_participle, words[-8:-1])
+        if (
+            not _LINK_WORDS.isdisjoint(map(str.lower, words[-8:-1]))
+            or any(map(_participle, words[-8:-1]))
+            or not _WRITER_SUBJECTS.isdisjoint(words[-_MAX_RELATIVE_TAIL - 1 : -1])
         ):
             modified = self._post_modified(words)
             if modified is not None:
@@ -565,6 +589,13 @@ class SourceReader:
                 return None
             if words[i].lower() in ("who", "whose", "that") and words[i - 1].lower() in self.heads:
                 return self._description(words, i - 1)
+            if (
+                words[i] in _WRITER_SUBJECTS
+                and len(words) - i <= _MAX_RELATIVE_TAIL + 1
+                and words[i - 1].lower() in self.heads
+                and all(word.islower() for word in words[i + 1 :])
+            ):
+                return self._description(words, i - 1)
         return None
 
     def _post_modified(self, words: list[str]) -> int | None:
@@ -580,7 +611,11 @@ class SourceReader:
             head = i - 1
             if words[head].lower() in _LINKING and head > 0:
                 head -= 1  # "people familiar with", "a person briefed on"
-            if word == "of" and words[head].lower() in _QUANTITIES:
+            if (
+                word == "of"
+                and (words[head].lower() in _QUANTITIES or words[head].lower() in _PARTITIVES)
+                and words[-1].lower() not in _FUNCTION  # "one of the": the noun is cut off
+            ):
                 start = self._description(words, head)  # "a wide array of economists"
                 return head if start is None else start  # "Dozens of protesters"
             if words[head].lower() in self.heads:
@@ -642,6 +677,8 @@ class SourceReader:
             if lower in _DETERMINERS:
                 if lower in _SINGULAR and _plural(words[head]):
                     return head  # "a move critics say": the determiner is not the head's
+                if i > 1 and words[i - 2].lower() in _DEFINITE_BEFORE_NUMBER and _is_number(before):
+                    return i - 2  # "the two contenders": people the story has named
                 return i - 1
             if before.endswith(("'s", "’s")):
                 i -= 1
@@ -652,12 +689,26 @@ class SourceReader:
         if words[head].lower() in self.heads or (_plural(words[head]) and _agentive(words[head])):
             # "regulators say": a bare plural agent noun is a group of people
             i = max(i, head - 2)  # a bare noun: keep only adjacent modifiers ("senior officials")
+            if _name_joined_before(words, i, head):
+                return None  # "Parks and Recreation Department": a name, read as one
             while i < head and words[i] in NOT_NAMES:
                 i += 1
             return i
         return None
 
 
+def _name_joined_before(words: list[str], start: int, head: int) -> bool:
+    """Whether a capitalised head and its modifiers follow "and" after a capitalised word:
+    one name with "and" in it ("the Parks and Recreation Department")."""
+    return (
+        words[head][0].isupper()
+        and start >= 2
+        and words[start - 1] in ("and", "&")
+        and words[start - 2][0].isupper()
+    )
+
+
+_DEFINITE_BEFORE_NUMBER = words("the these those his her their its our")
 _POSSESSOR_DETERMINERS = words("the a an this that his her their its our")
 
 

@@ -56,7 +56,9 @@ NOT_NAMES = words(
 # "(?<!\s)": a run of spaces is tried once, from its first space, not from each.
 _POST_MODIFIER = re.compile(
     r"(?<!\s)\s+(?:for|at|of|from|by|with|in|on|to|inside|within|close\s+to|familiar\s+with|"
-    r"briefed\s+on|who|involved|knowledgeable|"
+    r"briefed\s+on|who|whose|involved|knowledgeable|"
+    # "the experts I interviewed": a relative clause with the writer as its subject
+    r"I|we|"
     # "a poll released Monday", "a survey conducted for the Ledger": the head is the poll
     r"released|conducted|commissioned|published|taken|"
     # "emails that night showed": a time after the head noun is not the head
@@ -104,8 +106,27 @@ _UNNAMED_DOCUMENTS = frozenset(
 _COLLECTIVE_DEMONYM_ENDINGS = ("ese", "ish", "ch", "ss")
 # Last words of place names the lexicons need not list ("Atlantic City").
 PLACE_HEADS = words("City County Beach Island Islands Valley Heights Springs Falls Township Parish")
+# Organisations of members or of the press: "rights groups", "labor unions", "other news
+# outlets" speak for unnamed people; "appeals courts" or "private schools" are no sources
+# of that kind.
+_MEMBERSHIP_ORGS = frozenset(
+    ["group", "organization", "organisation", "association", "coalition", "union", "outlet"]
+)
+# Nouns that count what follows "of" ("a wide array of economists", "a handful of aides").
+QUANTITY_NOUNS = words(
+    """
+    array number group handful host range majority minority couple dozen dozens hundreds
+    thousands lot bunch variety series slew pair trio
+    """
+)
 # "some senators", "other candidates": an unnumbered few of many people in that role.
 _QUANTIFIERS = frozenset(["other", "some", "many", "several", "most", "few", "various", "numerous"])
+# Counting words before people in a role ("two speechwriters", "several diplomats").
+_COUNTED_FEW = _QUANTIFIERS | words("two three four five six seven eight nine ten dozens")
+# Plural endings of nouns for people by what they do (writers, investors, diplomats,
+# residents; not "events" or "documents").
+_AGENT_PLURALS = ("ers", "ors", "ists", "ians", "ants", "ats")
+_AGENT_PLURALS += ("dents", "ponents", "agents", "parents")
 # What a candidate's people are called besides the campaign ("the Sanders camp").
 CAMPAIGN_WORDS = frozenset(["team", "camp"])
 # "his attorney", not "its senior vice president" (an organisation's unnamed officer).
@@ -178,6 +199,7 @@ class SourceTyper:
         org = lexicons.get("organization_words")
         self.org_words = set(category(org, "name_words"))
         self.org_heads = _lower_set(org, "description_heads")
+        self.org_plurals = {plural_noun(noun) for noun in self.org_heads & _MEMBERSHIP_ORGS}
         self.governments = set(category(org, "governments"))
         places = lexicons.get("places")
         self.places = set(category(places, "places"))
@@ -242,6 +264,9 @@ class SourceTyper:
         if _is_share(phrase):
             return SourceInfo("document", "share")  # "52 percent say": a poll's finding
         head_words = self._head_words(phrase)
+        counted = self._counted(words, head_words)
+        if counted is not None:
+            return counted
         head = unpossessed(head_words[-1]).lower() if head_words else lower
         # No word is "the" unless the lower-cased phrase holds it (str.lower maps no other
         # character to "t", "h" or "e").
@@ -316,6 +341,9 @@ class SourceTyper:
             return SourceInfo("anonymous", "group")
         if head in self.anonymous_heads and len(head_words) > 2 and head_words[1] in _ORDINALS:
             return SourceInfo("anonymous", "group")  # "the second official said"
+        if head in self.org_plurals and not definite and set(named) <= {head_words[0]}:
+            # "human rights groups": which, unsaid (a capital opening a sentence is no name)
+            return SourceInfo("vague", "group")
         if head in self.org_heads or head in CAMPAIGN_WORDS:
             owned = _owned_organisation(head_words, named, definite)
             if owned:
@@ -339,9 +367,24 @@ class SourceTyper:
             return SourceInfo("unknown", "person_description")
         if first in _QUANTIFIERS and _plural_word(head) and head[:-1] in self.role_nouns:
             return SourceInfo("vague", "group")  # "other Republican candidates", "some senators"
+        if first in _COUNTED_FEW and _plural_word(head) and head.endswith(_AGENT_PLURALS):
+            # "two Democratic speechwriters", "several retired generals": people in a
+            # role the lexicons need not list, counted but not named
+            return SourceInfo("vague", "group")
         if first in ("one", "another") and len(head_words) > 1:
             return SourceInfo("anonymous", "group")  # "one user wrote": one of many, unnamed
         return SourceInfo("unknown", "other")
+
+    def _counted(self, words: list[str], head_words: list[str]) -> SourceInfo | None:
+        """'a wide array of economists', 'a number of tax experts': the people counted,
+        typed as "some" of them; None unless the head counts and they are unnamed."""
+        after = len(head_words)
+        if after >= len(words) - 1 or words[after] != "of":
+            return None
+        if head_words[-1].lower() not in QUANTITY_NOUNS or head_words[0].lower() in _REFERRING:
+            return None  # "the number of delegates": a figure, not people speaking
+        counted = self.known(" ".join(["some", *words[after + 1 :]]))
+        return counted if counted.source_type in ("vague", "anonymous") else None
 
     def _head_words(self, phrase: str) -> list[str]:
         """The words up to the head noun: 'a spokesman for the agency' -> 'a spokesman'."""
@@ -459,6 +502,13 @@ def _is_share(phrase: str) -> bool:
     # "a majority of voters", "52 percent", "nine in 10 registered voters"; not "the
     # majority leader".
     return not rest or rest[0].lower() == "of" or _plural_word(rest[-1])
+
+
+def plural_noun(noun: str) -> str:
+    """The plural of a regular noun ("group" -> "groups", "agency" -> "agencies")."""
+    if noun.endswith("y") and noun[-2:-1] not in ("a", "e", "o", "u"):
+        return noun[:-1] + "ies"
+    return noun + ("es" if noun.endswith(("s", "x", "ch", "sh")) else "s")
 
 
 def _plural_word(word: str) -> bool:

@@ -79,6 +79,16 @@ _NOT_BEFORE_WORDS = {
 }
 
 
+_CALL_FORMS = words("call calls called calling")
+# "called an emergency meeting", "calls a snap election": convening something, no report
+# (up to two modifiers, not "for": "called for a vote" is a demand).
+_CONVENED = re.compile(
+    r"\s+(?:(?:a|an|the|his|her|their|its)\s+)?(?:(?!for\b|on\b)[\w-]+\s+){0,2}?"
+    r"(?:meeting|meetings|session|sessions|election|elections|summit|hearing|hearings|"
+    r"referendum|recess|strike|truce|ceasefire|timeout|time-out)\b"
+)
+
+
 def next_word(body: str, end: int) -> str:
     """The word after ``end`` (a comma right after it counts as one), lower-cased."""
     if body.startswith(",", end):
@@ -185,6 +195,8 @@ def not_a_cue(body: str, start: int, end: int, index: int, sentence: Span, lower
         return True  # "the state", "his remarks": a noun, rejected before any reading
     if lower in _NOT_BEFORE_WORDS and next_word(body, end) in _NOT_BEFORE_WORDS[lower]:
         return True  # "spoke to the crowd", "found himself": no report
+    if lower in _CALL_FORMS and _CONVENED.match(body, end) is not None:
+        return True  # "called an emergency meeting": the council met, nobody said anything
     if lower in _SHOW and next_word(body, end).rstrip(".,;:!?") == "up":
         return True  # "voters aren't showing up": they came or not, nobody said anything
     if lower.endswith("ed") and determined_participle(body, start, end):

@@ -125,6 +125,7 @@ class AttributionFinder:
             *self.typer.org_heads,
             *self.typer.document_heads,
             *(noun + "s" for noun in self.typer.role_nouns),
+            *self.typer.org_plurals,  # "human rights groups warned"
             "police",
             "authorities",
             "prosecutors",
