@@ -61,6 +61,8 @@ SHAPES: tuple[Shape, ...] = (
     Shape("who-said-run", "score", "Dana Ruiz, who said "),
     Shape("it-said-run", "analyze", "the Harbor Authority met, and it said ",
           why="each 'it' searched back to the text's start for its sentence's opening"),
+    Shape("group-said-run", "analyze", "Acme Company met. The group said so. ",
+          why="each 'the group' searched back through every organisation before it"),
     # -- other runs of one thing (linear already; kept so they stay so) ---------------------
     Shape("capitals-run", "score", "Alpha "),
     Shape("double-quotes-run", "score", '"', why="a quote every two characters"),

@@ -23,7 +23,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import pairwise
+from itertools import islice, pairwise
 
 from sourcecheck.core.analysis.patterns import WordStartPattern, alternation, words
 from sourcecheck.core.analysis.sources import (
@@ -160,6 +160,11 @@ class _Found:
     salient: bool | None = None  # a speaker or a clause subject; None: not tested yet
 
 
+# How many mentions back "the group", "he" or "it" is looked for: far past any news story's
+# cast, while a text of thousands of names costs linear time instead of quadratic.
+_LOOKBACK = 250
+
+
 class _History:
     """Entities in the order the text brings them up: speakers and subjects, and all."""
 
@@ -211,7 +216,7 @@ class _History:
         """``latest``, with the position of the mention that made it so."""
         entries = self.entries if kind is None else self.by_kind.get(kind, [])
         fallback = None
-        for found in reversed(entries):
+        for found in islice(reversed(entries), _LOOKBACK):
             entity = found.entity
             if found.position >= before or entity is None or not wanted(entity):
                 continue
