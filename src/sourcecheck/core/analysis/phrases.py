@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from sourcecheck.core.analysis.patterns import words
-from sourcecheck.core.analysis.sources import NOT_NAMES, QUANTITY_NOUNS
+from sourcecheck.core.analysis.sources import NOT_NAMES, QUANTITY_NOUNS, plural_word
 
 _TOKEN = re.compile(r"[\w$][\w'’.&$-]*(?:,\d{3})*|\S")
 
@@ -124,7 +124,6 @@ _LINK_WORDS = _PREPOSITIONS | {
 _WRITER_SUBJECTS = frozenset(["I", "we"])
 _MAX_RELATIVE_TAIL = 3  # "I interviewed", "we spoke to", "I talked with at length"
 _LINKING = frozenset(["familiar", "close", "briefed", "knowledgeable", "involved"])
-_QUANTITIES = QUANTITY_NOUNS
 # Words that take some of a group ("one of the president's advisers", "many of his aides").
 _PARTITIVES = words("one two three four five several some many most few each all none")
 _ROLE_STARTS = words(
@@ -194,11 +193,6 @@ _PART_OPENERS = words("a an the who now then")
 def _participle(word: str) -> bool:
     """'monitoring' in 'a strategist monitoring the race': a participle opening a modifier."""
     return len(word) > 5 and word.endswith("ing") and word.islower()
-
-
-def _plural(word: str) -> bool:
-    lower = word.lower()
-    return lower.endswith("s") and not lower.endswith(("ss", "us", "is"))
 
 
 _MAX_WORDS = 14
@@ -613,7 +607,7 @@ class SourceReader:
                 head -= 1  # "people familiar with", "a person briefed on"
             if (
                 word == "of"
-                and (words[head].lower() in _QUANTITIES or words[head].lower() in _PARTITIVES)
+                and (words[head].lower() in QUANTITY_NOUNS or words[head].lower() in _PARTITIVES)
                 and words[-1].lower() not in _FUNCTION  # "one of the": the noun is cut off
             ):
                 start = self._description(words, head)  # "a wide array of economists"
@@ -675,7 +669,7 @@ class SourceReader:
             if not before[0].isalnum() or (lower in _FUNCTION and lower not in _DETERMINERS):
                 break
             if lower in _DETERMINERS:
-                if lower in _SINGULAR and _plural(words[head]):
+                if lower in _SINGULAR and plural_word(words[head]):
                     return head  # "a move critics say": the determiner is not the head's
                 if i > 1 and words[i - 2].lower() in _DEFINITE_BEFORE_NUMBER and _is_number(before):
                     return i - 2  # "the two contenders": people the story has named
@@ -686,7 +680,9 @@ class SourceReader:
                     i -= 1
                 return _possessor_start(words, i)
             i -= 1
-        if words[head].lower() in self.heads or (_plural(words[head]) and _agentive(words[head])):
+        if words[head].lower() in self.heads or (
+            plural_word(words[head]) and _agentive(words[head])
+        ):
             # "regulators say": a bare plural agent noun is a group of people
             i = max(i, head - 2)  # a bare noun: keep only adjacent modifiers ("senior officials")
             if _name_joined_before(words, i, head):

@@ -360,14 +360,14 @@ class SourceTyper:
                 return SourceInfo("named_person", "person_description")
             return SourceInfo("anonymous", "group")
         if definite:
-            if _plural_word(head):
+            if plural_word(head):
                 # "the candidates", "the protesters": people the story has brought up, not
                 # an unnamed crowd (the lexicons' heads, "the experts", were typed above)
                 return SourceInfo("unknown", "group")
             return SourceInfo("unknown", "person_description")
-        if first in _QUANTIFIERS and _plural_word(head) and head[:-1] in self.role_nouns:
+        if first in _QUANTIFIERS and plural_word(head) and head[:-1] in self.role_nouns:
             return SourceInfo("vague", "group")  # "other Republican candidates", "some senators"
-        if first in _COUNTED_FEW and _plural_word(head) and head.endswith(_AGENT_PLURALS):
+        if first in _COUNTED_FEW and plural_word(head) and head.endswith(_AGENT_PLURALS):
             # "two Democratic speechwriters", "several retired generals": people in a
             # role the lexicons need not list, counted but not named
             return SourceInfo("vague", "group")
@@ -501,7 +501,7 @@ def _is_share(phrase: str) -> bool:
     rest = phrase[match.end() :].split()
     # "a majority of voters", "52 percent", "nine in 10 registered voters"; not "the
     # majority leader".
-    return not rest or rest[0].lower() == "of" or _plural_word(rest[-1])
+    return not rest or rest[0].lower() == "of" or plural_word(rest[-1])
 
 
 def plural_noun(noun: str) -> str:
@@ -511,7 +511,8 @@ def plural_noun(noun: str) -> str:
     return noun + ("es" if noun.endswith(("s", "x", "ch", "sh")) else "s")
 
 
-def _plural_word(word: str) -> bool:
+def plural_word(word: str) -> bool:
+    """Whether ``word`` reads as a regular plural ("voters"; not "boss", "status", "crisis")."""
     lower = word.lower()
     return lower.endswith("s") and not lower.endswith(("ss", "us", "is"))
 

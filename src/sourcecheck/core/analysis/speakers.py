@@ -38,6 +38,7 @@ from sourcecheck.core.analysis.sources import (
     category,
     names_a_place,
     organisation_head,
+    plural_word,
     unpossessed,
 )
 from sourcecheck.core.analysis.types import AttributionDraft, Sentence
@@ -1504,8 +1505,8 @@ def _possessive(phrase: str) -> bool:
 
 
 def _plural(phrase: str) -> bool:
-    last = phrase.split()[-1].lower() if phrase.split() else ""
-    return last.endswith("s") and not last.endswith(("ss", "us", "is"))
+    words = phrase.split()
+    return bool(words) and plural_word(words[-1])
 
 
 _REFERRING_FIRST_WORDS = words(
