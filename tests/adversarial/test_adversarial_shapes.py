@@ -10,6 +10,7 @@ same shapes up to the 2 MB input limit.
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterator
 
 import pytest
@@ -78,3 +79,15 @@ def test_peak_memory_grows_linearly_and_is_bounded(runner: Runner, shape: Shape)
     where = f"{shape.name}: {small / 2**20:.2f} MiB traced at {SMALL:,}, {large / 2**20:.2f} at {LARGE:,}"
     assert large / small < MAX_RATIO, where
     assert large < PEAK_BOUND, where
+
+
+def test_a_timed_run_pauses_the_collector_and_restores_it(runner: Runner) -> None:
+    seen: list[bool] = []
+    runner.function = lambda entry: lambda text: seen.append(gc.isenabled())  # type: ignore[method-assign]
+    try:
+        runner.measure("score", "He said so.", tries=2, memory=True)
+    finally:
+        del runner.function  # back to the class's method
+    # Two timed runs with the collector paused, then the traced run with it on again.
+    assert seen == [False, False, True]
+    assert gc.isenabled()
