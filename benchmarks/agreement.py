@@ -21,12 +21,15 @@ reference and the second is scored as if it were a prediction, by the figures of
   that overlaps it most, and on ``needs_source`` against the rest.
 
 sourcecheck's own figures on the same articles against the first reading sit beside them.
-``--disagreements claims|hedges|speakers|unnamed`` lists where the readers differ.
+``--disagreements claims|hedges|speakers|unnamed`` lists where the readers differ;
+``--bootstrap N`` adds 90% intervals of the second reader's figures from N resamples of the
+articles (sentences of one article are not independent, so articles are what is resampled).
 """
 
 from __future__ import annotations
 
 import argparse
+import random
 import sys
 from collections import Counter
 from collections.abc import Sequence
@@ -240,10 +243,38 @@ def _label_counts(labels: Sequence[tuple[str, str]]) -> str:
     return "sentences (1st/2nd): " + ", ".join(cells)
 
 
+BOOTSTRAPPED = (
+    "claim precision",
+    "claim recall",
+    "speakers resolved",
+    "unnamed recall",
+    "same band",
+)
+
+
+def bootstrap(golds: Sequence[tuple[Gold, Gold]], runs: int, seed: int = 0) -> dict[str, tuple]:
+    """5th and 95th percentiles of the second reader's figures over resampled article sets."""
+    rng = random.Random(seed)
+    samples: dict[str, list[float]] = {name: [] for name in (*BOOTSTRAPPED, "kappa needs_source")}
+    for _ in range(runs):
+        drawn = agree(rng.choices(golds, k=len(golds)))
+        for name in BOOTSTRAPPED:
+            samples[name].append(drawn.tally.ratios[name].value)
+        needs = binary(drawn.labels, "needs_source")
+        samples["kappa needs_source"].append(cohen_kappa(needs))
+    return {name: _percentiles(values) for name, values in samples.items()}
+
+
+def _percentiles(values: list[float]) -> tuple[float, float]:
+    ordered = sorted(values)
+    return ordered[int(0.05 * len(ordered))], ordered[int(0.95 * len(ordered)) - 1]
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--data", type=Path, default=Path("../shared/data/polnear"))
     parser.add_argument("--disagreements", choices=("claims", "hedges", "speakers", "unnamed"))
+    parser.add_argument("--bootstrap", type=int, default=0, help="resamples for 90%% intervals")
     args = parser.parse_args(argv)
     golds = pairs(args.data)
     if not golds:
@@ -252,6 +283,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     system = editorial.evaluate([first for first, _ in golds])
     print("Two editors' readings of the same articles; 2nd reader and sourcecheck vs the 1st")
     print(table(agreement, system, len(golds)))
+    if args.bootstrap:
+        print(f"\n90% intervals of the 2nd reader's figures, {args.bootstrap} article resamples:")
+        for name, (low, high) in bootstrap(golds, args.bootstrap).items():
+            print(f"{name:<28} {low:.2f} - {high:.2f}")
     if args.disagreements:
         print(f"\n{args.disagreements}:")
         print("\n".join(agreement.tally.errors.get(args.disagreements, [])))

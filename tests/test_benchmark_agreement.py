@@ -139,6 +139,17 @@ def test_a_sentence_joined_by_one_reader_takes_the_label_it_overlaps_most() -> N
     assert agreement.cohen_kappa(agreement.binary(pairs, "needs_source")) == 0.0
 
 
+def test_bootstrap_resamples_articles_not_sentences() -> None:
+    she = speaker("She", "said", "She said", "Ana Ruiz")
+    agreeing = (gold("XNNSS", [she], [], [], 70), gold("XNNSS", [she], [], [], 75))
+    differing = (gold("XNNSS", [she], [], [], 70), gold("XSSSS", [], [], [], 45))
+    intervals = agreement.bootstrap([agreeing, differing], runs=200)
+    # a resample holds 0, 1 or 2 copies of the agreeing article: recall 0 to 1 by article
+    assert intervals["claim recall"] == (0.0, 1.0)
+    assert intervals["same band"] == (0.0, 1.0)
+    assert agreement.bootstrap([agreeing], runs=5)["claim recall"] == (1.0, 1.0)
+
+
 def test_the_script_pairs_the_readings_by_article_and_prints_both_rows(
     tmp_path, monkeypatch, capsys
 ) -> None:
