@@ -20,7 +20,9 @@ reference and the second is scored as if it were a prediction, by the figures of
   ``no_source_needed``), each first-reader sentence paired with the second-reader sentence
   that overlaps it most, and on ``needs_source`` against the rest.
 
-sourcecheck's own figures on the same articles against the first reading sit beside them.
+sourcecheck's own figures on the same articles against the first reading sit beside them
+(``--system-against second``: against the second reading instead; the first reading is
+tuning material, the second is not).
 ``--disagreements claims|hedges|speakers|unnamed`` lists where the readers differ;
 ``--bootstrap N`` adds 90% intervals of the second reader's figures from N resamples of the
 articles (sentences of one article are not independent, so articles are what is resampled).
@@ -274,14 +276,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--data", type=Path, default=Path("../shared/data/polnear"))
     parser.add_argument("--disagreements", choices=("claims", "hedges", "speakers", "unnamed"))
+    parser.add_argument("--system-against", choices=("first", "second"), default="first")
     parser.add_argument("--bootstrap", type=int, default=0, help="resamples for 90%% intervals")
     args = parser.parse_args(argv)
     golds = pairs(args.data)
     if not golds:
         raise SystemExit(f"no article in both {SECOND} and {REFERENCE}")
     agreement = agree(golds)
-    system = editorial.evaluate([first for first, _ in golds])
-    print("Two editors' readings of the same articles; 2nd reader and sourcecheck vs the 1st")
+    system = editorial.evaluate([pair[args.system_against == "second"] for pair in golds])
+    print(f"2nd reader vs the 1st reading; sourcecheck vs the {args.system_against} reading")
     print(table(agreement, system, len(golds)))
     if args.bootstrap:
         print(f"\n90% intervals of the 2nd reader's figures, {args.bootstrap} article resamples:")
