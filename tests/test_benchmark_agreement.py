@@ -64,7 +64,7 @@ def speaker(source: str, cue: str, near: str, name: str) -> dict:
 
 
 def gold(labels: str, speakers: list[dict], hedges: list[str], unnamed: list[str], score: int):
-    editorial = sys.modules["editorial"]
+    editorial = agreement.editorial  # the module agreement.py reads, whoever loaded another
     band = "adequately sourced" if score >= 60 else "thinly sourced"
     data = {
         "sentences": sentences(labels),
@@ -153,7 +153,7 @@ def test_bootstrap_resamples_articles_not_sentences() -> None:
 def test_the_script_pairs_the_readings_by_article_and_prints_both_rows(
     tmp_path, monkeypatch, capsys
 ) -> None:
-    editorial = sys.modules["editorial"]
+    editorial = agreement.editorial  # the module agreement.py reads, whoever loaded another
     texts = tmp_path / "polnear" / "dev" / "text"
     texts.mkdir(parents=True)
     (texts / "story.txt").write_text(TEXT, encoding="utf-8")
