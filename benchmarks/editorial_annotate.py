@@ -20,6 +20,10 @@ sentences, numbered; ``build`` turns the draft into the offsets-only gold file u
       "editor": {"score": 55, "genre": "news"}
     }
 
+``"split": "second"`` writes a second, blind reading of articles another annotator already
+read (``benchmarks/editorial_gold/second/``): ``benchmarks/agreement.py`` compares the two
+readings, and ``benchmarks/editorial.py`` leaves the split out of ``--split all``.
+
 A draft with ``"layers": ["speakers", "unnamed_sources"]`` covers only those layers (here
 no ``labels`` or ``editor`` are needed): the gold file says so, and the benchmark leaves it out
 of the other figures instead of reading its missing layers as "nothing there".
