@@ -201,3 +201,17 @@ def test_a_number_after_the_keeps_the_phrase_definite() -> None:
 def test_a_partitive_with_its_noun_cut_off_is_no_source() -> None:
     analysis = analyze("He pointed at a man at one of the rallies and called him a friend.")
     assert all(a.source_type not in ("vague", "anonymous") for a in analysis.attributions)
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Other senators most strongly opposed the levy.", "Other senators"),
+        ("Farm groups more often warned that the tariff would hurt.", "Farm groups"),
+        # a degree word opening the sentence is the source itself
+        ("Most strongly opposed the levy.", "Most"),
+    ],
+)
+def test_a_degree_word_before_an_adverb_is_no_part_of_the_source(text: str, source: str) -> None:
+    sources = [a.source.text for a in analyze(text).attributions if a.source is not None]
+    assert sources == [source]

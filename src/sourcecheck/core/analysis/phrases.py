@@ -228,6 +228,19 @@ def _capitalised_role(words: list[str]) -> bool:
     return False
 
 
+# Words that grade the adverb after them ("most strongly", "more often").
+_DEGREE = words("most more least less very")
+# A tail word that is an adverb a degree word may grade ("most often"; -ly adverbs too).
+_GRADED_TAIL = words("often")
+
+
+def _word_before(body: str, window: int, start: int) -> bool:
+    """Whether a word ends right before ``start`` (after spaces), not a mark or the window's
+    start: then a degree word at ``start`` is not the sentence's subject."""
+    before = _trim_end(body, start)
+    return before > window and (body[before - 1].isalnum() or body[before - 1] in "'’")
+
+
 def _trim_end(body: str, end: int) -> int:
     while end > 0 and body[end - 1].isspace():
         end -= 1
@@ -361,6 +374,7 @@ class SourceReader:
     def tail_start(self, body: str, window: int, end: int) -> tuple[int, bool]:
         """Where the auxiliaries and adverbs before a cue begin, and whether one was 'be'."""
         passive = False
+        adverb = False  # whether the word last walked over was an adverb
         while end > window and body[end - 1].isspace():
             end -= 1
         while True:
@@ -372,8 +386,14 @@ class SourceReader:
                 if opened == word_start and word in _PERIOD_WORDS:
                     return end, passive
                 space = opened - 1 if opened > window else -1
+            elif adverb and word in _DEGREE and _word_before(body, window, word_start):
+                # "other Democrats most strongly opposed": "most" grades the adverb; the
+                # source is the words before it ("Most often said" keeps "Most")
+                adverb = False
             elif not word or (word not in _TAIL_WORDS and not _adverb(body, word_start, end)):
                 return end, passive
+            else:
+                adverb = word in _GRADED_TAIL or _adverb(body, word_start, end)
             passive = passive or word in _BE
             end = space if space >= 0 else window
             while end > window and body[end - 1].isspace():
