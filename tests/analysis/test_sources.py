@@ -215,3 +215,10 @@ def test_a_partitive_with_its_noun_cut_off_is_no_source() -> None:
 def test_a_degree_word_before_an_adverb_is_no_part_of_the_source(text: str, source: str) -> None:
     sources = [a.source.text for a in analyze(text).attributions if a.source is not None]
     assert sources == [source]
+
+
+def test_a_percentage_of_a_party_is_the_polls_finding_not_the_party() -> None:
+    text = "A Marist poll was released. In it, 61% of Democrats say the race is close."
+    (attribution,) = [a for a in analyze(text).attributions if a.cue and a.cue.text == "say"]
+    assert attribution.source is not None and attribution.source.text == "61% of Democrats"
+    assert attribution.source_type == "document"

@@ -282,6 +282,16 @@ def _share(words: list[str]) -> int | None:
         return len(words) - 2
     if "-" in words[-1] and _FRACTION.match(words[-1].lower()):
         return len(words) - 1
+    if "%" in words[-6:-2]:
+        # "12% of Democrats say": the share of them a poll counted, not the party
+        percent = len(words) - 1 - words[::-1].index("%")
+        if (
+            percent >= 1
+            and words[percent - 1][0].isdigit()
+            and words[percent + 1] == "of"
+            and all(w.isalpha() and w.lower() not in _FUNCTION for w in words[percent + 2 :])
+        ):
+            return percent - 1
     tail = words[-6:-1]
     if "in" not in tail and "out" not in tail:
         return None  # most phrases: two scans in C
