@@ -222,3 +222,24 @@ def test_a_percentage_of_a_party_is_the_polls_finding_not_the_party() -> None:
     (attribution,) = [a for a in analyze(text).attributions if a.cue and a.cue.text == "say"]
     assert attribution.source is not None and attribution.source.text == "61% of Democrats"
     assert attribution.source_type == "document"
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "speaker"),
+    [
+        ("Jo Dee and other tenants protested the rent rise.", "Jo Dee and other tenants", "Jo Dee"),
+        ("The Farm Bureau and others warned of a glut.", "The Farm Bureau and others", None),
+    ],
+)
+def test_a_name_leading_other_people_is_the_source(
+    text: str, source: str, speaker: str | None
+) -> None:
+    (attribution,) = analyze(text).attributions
+    assert attribution.source is not None and attribution.source.text == source
+    assert attribution.source_type in ("named_person", "named_organization")
+    assert speaker is None or attribution.speaker == speaker
+
+
+def test_people_leading_other_people_stay_unnamed() -> None:
+    (attribution,) = analyze("Angry tenants and other residents protested the rise.").attributions
+    assert attribution.source_type == "vague"

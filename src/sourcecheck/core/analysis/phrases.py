@@ -188,6 +188,7 @@ def _name_then_plain_role(words: list[str], comma: int) -> bool:
 
 
 _PART_OPENERS = words("a an the who now then")
+_OTHERS = words("other others")
 
 
 def _participle(word: str) -> bool:
@@ -567,6 +568,14 @@ class SourceReader:
         found = self._single_phrase(words)
         if found is None or found < 2 or words[found - 1].lower() not in ("and", "or"):
             return found
+        if words[found].lower() in _OTHERS and words[found - 1] == "and":
+            # "Sen. Jo Dee and other Democrats": the named one leads the group (typed by
+            # the name, see sources.py)
+            left = words[found - 2]
+            if left[0].isupper() and left not in NOT_NAMES:
+                named = self._name(words[: found - 1])
+                if named is not None:
+                    return named
         left = words[found - 2]
         modifier = found < len(words) - 1 and words[found].islower()
         if modifier and left.islower() and left.isalpha() and left not in _FUNCTION:

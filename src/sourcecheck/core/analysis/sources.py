@@ -258,6 +258,10 @@ class SourceTyper:
             return SourceInfo("anonymous", "group")
         if lower in _NOBODY:
             return SourceInfo("unknown", "other")
+        if " and other" in lower:
+            led = self._led_group(phrase, lower)
+            if led is not None:
+                return led
         if self.anonymous(phrase) or lower == "another":
             # "Another said": one more of the unnamed people the story quotes.
             return SourceInfo("anonymous", "group")
@@ -374,6 +378,17 @@ class SourceTyper:
         if first in ("one", "another") and len(head_words) > 1:
             return SourceInfo("anonymous", "group")  # "one user wrote": one of many, unnamed
         return SourceInfo("unknown", "other")
+
+    def _led_group(self, phrase: str, lower: str) -> SourceInfo | None:
+        """'Sen. Jo Dee and other Democrats', 'the FSA and others': a named source and
+        others like it, typed by the name; None unless a name stands before 'and other'."""
+        leader = phrase[: lower.rindex(" and other")]
+        if not leader[:1].isupper() and not leader.lower().startswith("the "):
+            return None
+        known = self.known(leader)
+        if known.kind != "named" or known.source_type not in ("named_person", "named_organization"):
+            return None
+        return SourceInfo(known.source_type, "named", known.speaker)
 
     def _counted(self, words: list[str], head_words: list[str]) -> SourceInfo | None:
         """'a wide array of economists', 'a number of tax experts': the people counted,
