@@ -243,3 +243,23 @@ def test_a_name_leading_other_people_is_the_source(
 def test_people_leading_other_people_stay_unnamed() -> None:
     (attribution,) = analyze("Angry tenants and other residents protested the rise.").attributions
     assert attribution.source_type == "vague"
+
+
+@pytest.mark.parametrize(
+    ("text", "source_type", "speaker"),
+    [
+        (
+            "Other farm unions, including the Grain Growers League, backed the levy.",
+            "named_organization",
+            "Grain Growers League",
+        ),
+        ("Several mayors, among them Jo Dee, said the levy was fair.", "named_person", "Jo Dee"),
+        # a listing of kinds, not names, leaves the group unnamed
+        ("Liberal groups, including tenant unions, said the levy was fair.", "vague", None),
+    ],
+)
+def test_a_group_named_right_after_by_a_listing(
+    text: str, source_type: str, speaker: str | None
+) -> None:
+    (attribution,) = analyze(text).attributions
+    assert (attribution.source_type, attribution.speaker) == (source_type, speaker)

@@ -64,6 +64,12 @@ _POST_MODIFIER = re.compile(
     # "emails that night showed": a time after the head noun is not the head
     r"(?:that|this|last|next)\s+(?:night|morning|afternoon|evening|day|week|weekend|month|year))\b"
 )
+# "including the Teamsters and the AFL-CIO", "such as Mr. Ryan": an appositive listing the
+# group's members; its first item up to the next "and" or comma.
+_LISTING = re.compile(
+    r"(?:including|such\s+as|among\s+them|like|led\s+by)\s+(?:the\s+)?"
+    r"(?P<first>[^,;]+?)(?:\s+and\s|,|;|$)"
+)
 # "52 percent", "half of them", "a majority of voters", "nine in 10 Americans": a survey's
 # finding. What follows the share is checked in ``_is_share``.
 _SHARE = re.compile(
@@ -378,6 +384,17 @@ class SourceTyper:
         if first in ("one", "another") and len(head_words) > 1:
             return SourceInfo("anonymous", "group")  # "one user wrote": one of many, unnamed
         return SourceInfo("unknown", "other")
+
+    def listed_name(self, role: str) -> SourceInfo | None:
+        """The first name an appositive lists ("Other unions, including the Teamsters,
+        said"): the group is named right after it; None unless the role lists a name."""
+        listing = _LISTING.match(role)
+        if listing is None or not listing.group("first")[:1].isupper():
+            return None
+        known = self.known(listing.group("first"))
+        if known.kind != "named" or known.source_type not in ("named_person", "named_organization"):
+            return None
+        return known
 
     def _led_group(self, phrase: str, lower: str) -> SourceInfo | None:
         """'Sen. Jo Dee and other Democrats', 'the FSA and others': a named source and

@@ -390,6 +390,11 @@ class SpeakerResolver:
                 # "Maria, who asked that her last name not be used, said": named, but the
                 # reader cannot check who she is.
                 source_type = "anonymous"
+            elif source_type in ("anonymous", "vague") and attribution.role:
+                # "Other unions, including the Teamsters, said": named right after
+                listed = self.typer.listed_name(attribution.role)
+                if listed is not None:
+                    source_type, speaker = listed.source_type, listed.speaker
             attribution.source_type = source_type
             attribution.speaker = speaker
             if attribution.in_quote:
