@@ -56,6 +56,10 @@ TYPER = SourceTyper(Lexicons())
         ("the officials", "anonymous"),
         # "-is" is no plural
         ("the budget crisis", "unknown"),
+        # a participle and its agent after the head: the maker named, or the people unnamed
+        ("emails obtained by the Ledger", "document"),
+        ("memos obtained by investigators", "vague"),
+        ("aides interviewed by the board", "anonymous"),
     ],
 )
 def test_phrase_types(phrase: str, source_type: str) -> None:
@@ -179,6 +183,11 @@ def test_an_organisation_no_name_owns_is_a_description(phrase: str) -> None:
         ),
         # "there" is where the source is, not the source
         ("Officials there say that the plant will stay open.", "Officials"),
+        # a past participle and its agent post-modify the head
+        (
+            "The audit ended. A witness interviewed by county staff said the logs were wiped.",
+            "A witness interviewed by county staff",
+        ),
     ],
 )
 def test_unnamed_sources_found_before_their_cue(text: str, source: str) -> None:

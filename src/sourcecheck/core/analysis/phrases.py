@@ -196,6 +196,11 @@ def _participle(word: str) -> bool:
     return len(word) > 5 and word.endswith("ing") and word.islower()
 
 
+def _past_participle(word: str) -> bool:
+    """'interviewed' in 'a witness interviewed by investigators', before its 'by'."""
+    return len(word) > 4 and word.endswith("ed") and word.islower()
+
+
 _MAX_WORDS = 14
 _NEAR = 48  # characters read first
 _FULL = 110  # characters read for a source without an appositive
@@ -644,6 +649,12 @@ class SourceReader:
             head = i - 1
             if words[head].lower() in _LINKING and head > 0:
                 head -= 1  # "people familiar with", "a person briefed on"
+            elif word == "by" and head > 0 and _past_participle(words[head]):
+                head -= 1  # "a witness interviewed by investigators"
+                if _role_word(words[head]) in self.roles:
+                    start = self._description(words, head)
+                    if start is not None:
+                        return start
             if (
                 word == "of"
                 and (words[head].lower() in QUANTITY_NOUNS or words[head].lower() in _PARTITIVES)

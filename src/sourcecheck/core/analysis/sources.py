@@ -85,7 +85,9 @@ _SHARE = re.compile(
 # Documents that say nothing of who made them unless the phrase names its maker ("a poll",
 # "recent polling", "reports"): unnamed, like "experts".
 # Participles between a document and its maker ("a poll conducted by Quinnipiac").
-_MADE = frozenset(["released", "conducted", "commissioned", "published", "taken"])
+_MADE = frozenset(
+    ["released", "conducted", "commissioned", "published", "taken", "obtained", "reviewed", "seen"]
+)
 _UNNAMED_DOCUMENTS = frozenset(
     [
         "poll",
@@ -424,6 +426,15 @@ class SourceTyper:
         if len(head_words) < 2 and (not head_words or head_words[0].lower() in DETERMINERS):
             # "an inside source": a post-modifier word used as an adjective leaves no head
             head_words = phrase.split()
+        elif (
+            len(head_words) > 1
+            and head_words[-1].endswith("ed")
+            and head_words[-2].lower() in self.common_nouns
+            and phrase.split()[len(head_words) : len(head_words) + 1] == ["by"]
+        ):
+            # "a witness interviewed by investigators", "emails obtained by the Post": the
+            # participle and its agent modify the head
+            return head_words[:-1]
         for i in range(1, len(head_words)):
             # "a strategist monitoring the race": a participle after a known head noun
             if head_words[i].endswith("ing") and head_words[i - 1].lower() in self.common_nouns:
