@@ -60,6 +60,9 @@ TYPER = SourceTyper(Lexicons())
         ("emails obtained by the Ledger", "document"),
         ("memos obtained by investigators", "vague"),
         ("aides interviewed by the board", "anonymous"),
+        # a review whose maker is not named
+        ("a review of court records", "vague"),
+        ("a review by the Ledger", "document"),
     ],
 )
 def test_phrase_types(phrase: str, source_type: str) -> None:

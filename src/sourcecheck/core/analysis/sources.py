@@ -107,6 +107,10 @@ _UNNAMED_DOCUMENTS = frozenset(
         "documents",
         "records",
         "memos",
+        "review",
+        "reviews",
+        "projections",
+        "estimates",
     ]
 )
 # "the Chinese", "the British", "the French": a people's name that is its own plural, used
