@@ -63,6 +63,8 @@ TYPER = SourceTyper(Lexicons())
         # a review whose maker is not named
         ("a review of court records", "vague"),
         ("a review by the Ledger", "document"),
+        # what "as" brings after the head is no part of it ("known by some economists as")
+        ("some economists as a", "vague"),
     ],
 )
 def test_phrase_types(phrase: str, source_type: str) -> None:

@@ -57,6 +57,8 @@ NOT_NAMES = words(
 _POST_MODIFIER = re.compile(
     r"(?<!\s)\s+(?:for|at|of|from|by|with|in|on|to|inside|within|close\s+to|familiar\s+with|"
     r"briefed\s+on|who|whose|involved|knowledgeable|"
+    # "known by some Republicans as a hug": what "as" brings is not the head
+    r"as|"
     # "the experts I interviewed": a relative clause with the writer as its subject
     r"I|we|"
     # "a poll released Monday", "a survey conducted for the Ledger": the head is the poll
