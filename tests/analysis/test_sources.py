@@ -63,6 +63,9 @@ TYPER = SourceTyper(Lexicons())
         # a review whose maker is not named
         ("a review of court records", "vague"),
         ("a review by the Ledger", "document"),
+        # a singular demonym alone is a surname, not a people speaking
+        ("Cuban", "named_person"),
+        ("Cubans", "vague"),
         # what "as" brings after the head is no part of it ("known by some economists as")
         ("some economists as a", "vague"),
     ],

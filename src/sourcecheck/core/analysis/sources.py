@@ -302,9 +302,13 @@ class SourceTyper:
         if bare in self.dates:
             return SourceInfo("unknown", "other")  # "October showed": not a source
         if bare in self.demonyms:
-            if words[0].lower() == "the" and bare.endswith(_COLLECTIVE_DEMONYM_ENDINGS):
+            collective = bare.endswith(_COLLECTIVE_DEMONYM_ENDINGS)
+            if words[0].lower() == "the" and collective:
                 # "the Chinese pledged", "the British said": the country's government
                 return SourceInfo("named_organization", "named", bare)
+            if len(words) == 1 and not collective and not plural_word(bare):
+                # "Cuban said": one person's surname (Mark Cuban), no people speaking
+                return SourceInfo("named_person", "named", bare)
             return SourceInfo("vague", "group")  # "Americans say"
         if bare in self.parties and bare.endswith("s"):
             # "Democrats say", "the Republicans argued": some of the party's members, not
