@@ -63,9 +63,16 @@ TYPER = SourceTyper(Lexicons())
         # a review whose maker is not named
         ("a review of court records", "vague"),
         ("a review by the Ledger", "document"),
+        # "one" or "another" before a person is one of many; before a thing, no source
+        ("one commenter", "anonymous"),
+        ("another prominent conservative", "anonymous"),
+        ("one point", "unknown"),
+        ("one of two witnesses", "anonymous"),
+        ("another reason", "unknown"),
         # a singular demonym alone is a surname, not a people speaking
         ("Cuban", "named_person"),
         ("Cubans", "vague"),
+        ("Saudis", "vague"),
         # what "as" brings after the head is no part of it ("known by some economists as")
         ("some economists as a", "vague"),
     ],
@@ -280,3 +287,8 @@ def test_a_group_named_right_after_by_a_listing(
 ) -> None:
     (attribution,) = analyze(text).attributions
     assert (attribution.source_type, attribution.speaker) == (source_type, speaker)
+
+
+@pytest.mark.parametrize("phrase", ["one in five", "Three in four voters", "nine in 10 Americans"])
+def test_a_ratio_with_a_number_word_is_a_share(phrase: str) -> None:
+    assert TYPER.classify(phrase).kind == "share"

@@ -78,7 +78,8 @@ _SHARE = re.compile(
     r"(?:(?:about|nearly|almost|only|just|more\s+than|fewer\s+than|less\s+than|over|under|"
     r"roughly|some|a|an|the|large|strong|slim|narrow|clear|bare|small|big|vast|"
     r"overwhelming)\s+)*"
-    r"(?:[\w.,-]+\s*(?:percent|per\s+cent|%)|[\w-]+\s+in\s+(?:\d+|ten)|"
+    r"(?:[\w.,-]+\s*(?:percent|per\s+cent|%)|"
+    r"[\w-]+\s+in\s+(?:\d+|three|four|five|six|seven|eight|nine|ten)|"
     r"(?:\d+|one|two|three|four)[-\s](?:thirds?|quarters?|fifths?)|half|majorit(?:y|ies)|"
     r"(?<=\ba\s)(?:third|quarter|fifth|tenth)|"
     r"pluralit(?:y|ies))(?![\w-])",
@@ -133,6 +134,15 @@ QUANTITY_NOUNS = words(
     thousands lot bunch variety series slew pair trio
     """
 )
+# People a lone "one" or "another" may stand for that the lexicons need not list, and the
+# endings of nouns for people by what they do or are (commenter, strategist, conservative).
+_PERSON_NOUNS = words(
+    """
+    person user reader friend neighbor neighbour child kid delegate advocate rival
+    """
+)
+_PERSON_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent", "ee", "ive")
+_NOT_PEOPLE = frozenset(["number", "order", "matter", "letter", "paper", "answer", "event"])
 # "some senators", "other candidates": an unnumbered few of many people in that role.
 _QUANTIFIERS = frozenset(["other", "some", "many", "several", "most", "few", "various", "numerous"])
 # Counting words before people in a role ("two speechwriters", "several diplomats").
@@ -306,7 +316,7 @@ class SourceTyper:
             if words[0].lower() == "the" and collective:
                 # "the Chinese pledged", "the British said": the country's government
                 return SourceInfo("named_organization", "named", bare)
-            if len(words) == 1 and not collective and not plural_word(bare):
+            if len(words) == 1 and not collective and not bare.endswith("s"):
                 # "Cuban said": one person's surname (Mark Cuban), no people speaking
                 return SourceInfo("named_person", "named", bare)
             return SourceInfo("vague", "group")  # "Americans say"
@@ -393,7 +403,7 @@ class SourceTyper:
             # "two Democratic speechwriters", "several retired generals": people in a
             # role the lexicons need not list, counted but not named
             return SourceInfo("vague", "group")
-        if first in ("one", "another") and len(head_words) > 1:
+        if first in ("one", "another") and len(head_words) > 1 and self._person_noun(head):
             return SourceInfo("anonymous", "group")  # "one user wrote": one of many, unnamed
         return SourceInfo("unknown", "other")
 
@@ -418,6 +428,19 @@ class SourceTyper:
         if known.kind != "named" or known.source_type not in ("named_person", "named_organization"):
             return None
         return SourceInfo(known.source_type, "named", known.speaker)
+
+    def _person_noun(self, head: str) -> bool:
+        """Whether a lower-case head noun can be a person ('one user', 'one prominent
+        conservative', 'one of the engineers'; not 'at one point', 'one lesson')."""
+        if head in self.anonymous_heads or head in self.vague_heads:
+            return True  # "one of his allies", "one of many critics"
+        if plural_word(head):
+            head = singular_noun(head)
+        return (
+            head in self.role_nouns
+            or head in _PERSON_NOUNS
+            or (len(head) > 4 and head.endswith(_PERSON_ENDINGS) and head not in _NOT_PEOPLE)
+        )
 
     def _counted(self, words: list[str], head_words: list[str]) -> SourceInfo | None:
         """'a wide array of economists', 'a number of tax experts': the people counted,
@@ -562,6 +585,15 @@ def plural_noun(noun: str) -> str:
     if noun.endswith("y") and noun[-2:-1] not in ("a", "e", "o", "u"):
         return noun[:-1] + "ies"
     return noun + ("es" if noun.endswith(("s", "x", "ch", "sh")) else "s")
+
+
+def singular_noun(plural: str) -> str:
+    """The singular of a regular plural ("witnesses" -> "witness", "allies" -> "ally")."""
+    if plural.endswith("ies"):
+        return plural[:-3] + "y"
+    if plural.endswith(("sses", "xes", "ches", "shes")):
+        return plural[:-2]
+    return plural[:-1]
 
 
 def plural_word(word: str) -> bool:
