@@ -232,6 +232,8 @@ def test_a_partitive_with_its_noun_cut_off_is_no_source() -> None:
     [
         ("Other senators most strongly opposed the levy.", "Other senators"),
         ("Farm groups more often warned that the tariff would hurt.", "Farm groups"),
+        # a degree word grading the cue itself
+        ("Farm groups most feared a glut.", "Farm groups"),
         # a degree word opening the sentence is the source itself
         ("Most strongly opposed the levy.", "Most"),
     ],

@@ -234,7 +234,7 @@ def _capitalised_role(words: list[str]) -> bool:
     return False
 
 
-# Words that grade the adverb after them ("most strongly", "more often").
+# Words that grade the adverb or participle after them ("most strongly", "more often").
 _DEGREE = words("most more least less very")
 # A tail word that is an adverb a degree word may grade ("most often"; -ly adverbs too).
 _GRADED_TAIL = words("often")
@@ -390,7 +390,9 @@ class SourceReader:
     def tail_start(self, body: str, window: int, end: int) -> tuple[int, bool]:
         """Where the auxiliaries and adverbs before a cue begin, and whether one was 'be'."""
         passive = False
-        adverb = False  # whether the word last walked over was an adverb
+        # Whether the word last walked over was an adverb, or the cue: a degree word
+        # grades either ("most strongly opposed", "the candidate most identified with")
+        adverb = True
         while end > window and body[end - 1].isspace():
             end -= 1
         while True:
@@ -403,8 +405,8 @@ class SourceReader:
                     return end, passive
                 space = opened - 1 if opened > window else -1
             elif adverb and word in _DEGREE and _word_before(body, window, word_start):
-                # "other Democrats most strongly opposed": "most" grades the adverb; the
-                # source is the words before it ("Most often said" keeps "Most")
+                # "other Democrats most strongly opposed": "most" grades the adverb or the
+                # cue; the source is the words before it ("Most often said" keeps "Most")
                 adverb = False
             elif not word or (word not in _TAIL_WORDS and not _adverb(body, word_start, end)):
                 return end, passive
