@@ -294,3 +294,9 @@ def test_a_group_named_right_after_by_a_listing(
 @pytest.mark.parametrize("phrase", ["one in five", "Three in four voters", "nine in 10 Americans"])
 def test_a_ratio_with_a_number_word_is_a_share(phrase: str) -> None:
     assert TYPER.classify(phrase).kind == "share"
+
+
+def test_the_and_a_singular_demonym_is_a_person_the_story_brought_up() -> None:
+    text = 'Gov. Jo Dee toured Austin on Monday. "We will win," the Texan said.'
+    (attribution,) = analyze(text).attributions
+    assert (attribution.source_type, attribution.speaker) == ("named_person", "Jo Dee")

@@ -316,9 +316,13 @@ class SourceTyper:
             if words[0].lower() == "the" and collective:
                 # "the Chinese pledged", "the British said": the country's government
                 return SourceInfo("named_organization", "named", bare)
-            if len(words) == 1 and not collective and not bare.endswith("s"):
-                # "Cuban said": one person's surname (Mark Cuban), no people speaking
-                return SourceInfo("named_person", "named", bare)
+            if not collective and not bare.endswith("s"):
+                if len(words) == 1:
+                    # "Cuban said": one person's surname (Mark Cuban), no people speaking
+                    return SourceInfo("named_person", "named", bare)
+                if words[0].lower() == "the":
+                    # "the Texan said": one person the story has brought up, like "the senator"
+                    return SourceInfo("unknown", "person_description")
             return SourceInfo("vague", "group")  # "Americans say"
         if bare in self.parties and bare.endswith("s"):
             # "Democrats say", "the Republicans argued": some of the party's members, not
