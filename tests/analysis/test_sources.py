@@ -73,6 +73,9 @@ TYPER = SourceTyper(Lexicons())
         ("Cuban", "named_person"),
         ("Cubans", "vague"),
         ("Saudis", "vague"),
+        # a party member's noun alone is a cut phrase's adjective; with "a", a member
+        ("Republican", "unknown"),
+        ("a Republican", "anonymous"),
         # what "as" brings after the head is no part of it ("known by some economists as")
         ("some economists as a", "vague"),
     ],

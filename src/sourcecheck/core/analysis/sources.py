@@ -328,6 +328,10 @@ class SourceTyper:
             # "Democrats say", "the Republicans argued": some of the party's members, not
             # the party speaking through anyone the reader could check.
             return SourceInfo("vague", "group")
+        if len(words) == 1 and bare in self.parties and lower in self.role_nouns:
+            # a member's noun alone ("Republican") is the adjective of a phrase cut short
+            # ("said Republican party boss Reince Priebus"); a member is "a Republican"
+            return SourceInfo("unknown", "other")
         named = self._names(head_words)
         first_word = head_words[0].lower()
         person = self._name_after_role(head_words)
