@@ -303,3 +303,11 @@ def test_the_and_a_singular_demonym_is_a_person_the_story_brought_up() -> None:
     text = 'Gov. Jo Dee toured Austin on Monday. "We will win," the Texan said.'
     (attribution,) = analyze(text).attributions
     assert (attribution.source_type, attribution.speaker) == ("named_person", "Jo Dee")
+
+
+def test_a_name_whose_role_has_an_appositive_of_its_own_is_the_source() -> None:
+    text = "Jo Dee, chief executive of Acme Rail, a freight company, said the line would close."
+    (attribution,) = analyze(text).attributions
+    assert attribution.source is not None and attribution.source.text == "Jo Dee"
+    assert attribution.source_type == "named_person"
+    assert attribution.role == "chief executive of Acme Rail, a freight company"

@@ -247,6 +247,19 @@ def _word_before(body: str, window: int, start: int) -> bool:
     return before > window and (body[before - 1].isalnum() or body[before - 1] in "'’")
 
 
+def _names_before(body: str, window: int, found: SourceBefore) -> bool:
+    """Whether a lower-case description found as a source follows a name and a comma
+    ('Matthew Prince, chief executive of ...'): then it is that name's role."""
+    if not body[found.start : found.start + 1].islower():
+        return False
+    before = _trim_end(body, found.start)
+    if before <= window or body[before - 1] != ",":
+        return False
+    name_end = _trim_end(body, before - 1)
+    space = body.rfind(" ", window, name_end)
+    return body[space + 1 : space + 2].isupper()
+
+
 def _trim_end(body: str, end: int) -> int:
     while end > 0 and body[end - 1].isspace():
         end -= 1
@@ -484,16 +497,23 @@ class SourceReader:
         the last first."""
         words = tokens(body[window:end])
         tried = 0
+        role_found: SourceBefore | None = None  # a description that is a name's role
         for comma in range(len(words) - 2, 0, -1):
             if words[comma] != ",":
                 continue
-            if tried and not _name_then_plain_role(words, comma):
-                return None
+            named_role = role_found is not None and words[comma - 1][:1].isupper()
+            if tried and not (named_role or _name_then_plain_role(words, comma)):
+                return role_found
             found = self._appositive_at(body, words, comma, window, end)
             tried += 1
+            if found is not None and role_found is None and _names_before(body, window, found):
+                # "Matthew Prince, chief executive of CloudFlare, a San Francisco company,
+                # said": the description found is the name's role; the name is the source
+                role_found = found
+                continue
             if found is not None or tried == _ROLE_COMMAS:
-                return found
-        return None
+                return found or role_found
+        return role_found
 
     def _appositive_at(
         self, body: str, words: list[str], comma: int, window: int, end: int
