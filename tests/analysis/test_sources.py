@@ -311,3 +311,36 @@ def test_a_name_whose_role_has_an_appositive_of_its_own_is_the_source() -> None:
     assert attribution.source is not None and attribution.source.text == "Jo Dee"
     assert attribution.source_type == "named_person"
     assert attribution.role == "chief executive of Acme Rail, a freight company"
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "source_type"),
+    [
+        # the people a named poll asked speak through it
+        (
+            "In all, 64 percent of voters in a recent Marist poll said the levy was fair.",
+            "voters in a recent Marist poll",
+            "document",
+        ),
+        # a share of two groups joined by "and"
+        (
+            "A Marist poll came out. In it, 31% of farmers and farm-state voters said no.",
+            "31% of farmers and farm-state voters",
+            "document",
+        ),
+        # the head before "of" is the source, not the object of "of"
+        (
+            "Critics of the plan in the legislature said it would fail.",
+            "Critics of the plan in the legislature",
+            "vague",
+        ),
+        ("The new poll of voters in all 50 states revealed a split.", "The new poll", "document"),
+    ],
+)
+def test_who_speaks_through_a_poll_or_a_head_before_of(
+    text: str, source: str, source_type: str
+) -> None:
+    found = [
+        (a.source.text, a.source_type) for a in analyze(text).attributions if a.source is not None
+    ]
+    assert any(source in phrase and kind == source_type for phrase, kind in found), found

@@ -308,7 +308,7 @@ def _share(words: list[str]) -> int | None:
             percent >= 1
             and words[percent - 1][0].isdigit()
             and words[percent + 1] == "of"
-            and all(w.isalpha() and w.lower() not in _FUNCTION for w in words[percent + 2 :])
+            and all(_share_word(w) for w in words[percent + 2 :])
         ):
             return percent - 1
     tail = words[-6:-1]
@@ -322,6 +322,12 @@ def _share(words: list[str]) -> int | None:
         if length and all(w.isalpha() and w.lower() not in _FUNCTION for w in words[i + length :]):
             return i
     return None
+
+
+def _share_word(word: str) -> bool:
+    """A word of who a share counts ('Republicans and Republican-leaning voters')."""
+    lower = word.lower()
+    return lower == "and" or (lower.replace("-", "").isalpha() and lower not in _FUNCTION)
 
 
 def _ratio_length(words: list[str], i: int) -> int:
@@ -687,8 +693,22 @@ class SourceReader:
             if words[head].lower() in self.heads:
                 start = self._description(words, head)
                 if start is not None:
-                    return start
+                    return self._of_head(words, start)
         return None
+
+    def _of_head(self, words: list[str], start: int) -> int:
+        """The head a phrase found at ``words[start]`` is the object of, after 'of' ('The
+        new poll of voters in all 50 states': the poll, not the voters; 'Critics of the
+        plan in Congress'), else ``start``."""
+        if start < 2 or words[start - 1] != "of":
+            return start
+        head = words[start - 2].lower()
+        if head not in self.heads and _role_word(head) not in self.roles:
+            return start
+        if head.rstrip("s") in QUANTITY_NOUNS:
+            return start  # "groups of protesters": who is counted, read as before
+        before = self._description(words, start - 2)
+        return start if before is None else before
 
     def _name(self, words: list[str]) -> int | None:
         i = len(words) - 1

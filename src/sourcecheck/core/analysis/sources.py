@@ -116,6 +116,7 @@ _UNNAMED_DOCUMENTS = frozenset(
         "estimates",
     ]
 )
+_POLLS = frozenset(["poll", "polls", "survey", "surveys", "polling"])
 # "the Chinese", "the British", "the French": a people's name that is its own plural, used
 # for the country; not "the Texan", one person.
 _COLLECTIVE_DEMONYM_ENDINGS = ("ese", "ish", "ch", "ss")
@@ -286,6 +287,10 @@ class SourceTyper:
             led = self._led_group(phrase, lower)
             if led is not None:
                 return led
+        if " in " in lower:
+            poll = self._poll_asked(phrase, lower)
+            if poll is not None:
+                return poll
         if self.anonymous(phrase) or lower == "another":
             # "Another said": one more of the unnamed people the story quotes.
             return SourceInfo("anonymous", "group")
@@ -425,6 +430,16 @@ class SourceTyper:
         if known.kind != "named" or known.source_type not in ("named_person", "named_organization"):
             return None
         return known
+
+    def _poll_asked(self, phrase: str, lower: str) -> SourceInfo | None:
+        """'voters in a recent CBS News poll': the people a named poll asked speak through
+        it (its finding, a document); None unless a named poll follows 'in'."""
+        poll = phrase[lower.index(" in ") + 4 :]
+        head_words = self._head_words(poll)
+        if not head_words or unpossessed(head_words[-1]).lower() not in _POLLS:
+            return None
+        known = self.known(poll)
+        return known if known.source_type == "document" else None
 
     def _led_group(self, phrase: str, lower: str) -> SourceInfo | None:
         """'Sen. Jo Dee and other Democrats', 'the FSA and others': a named source and
