@@ -485,8 +485,10 @@ class SpeakerResolver:
             cue = attribution.cue
             # From the cue's first word: a cue span may hold its object ("told Hannity").
             hearer = _hearer(body, cue.start + len(cue.text.split()[0])) if cue else None
+            # "he and other challengers": the pronoun leading the group is who it is
+            pronoun = source.text.split(maxsplit=1)[0].lower()
             source_type, speaker = self._pronoun(
-                body, source.text.lower(), start, history, last_document, last_group, hearer
+                body, pronoun, start, history, last_document, last_group, hearer
             )
             if (
                 source_type == "named_person"
