@@ -189,6 +189,7 @@ def _name_then_plain_role(words: list[str], comma: int) -> bool:
 
 _PART_OPENERS = words("a an the who now then")
 _OTHERS = words("other others")
+_LEADING_PRONOUNS = frozenset(["he", "she", "He", "She"])
 
 
 def _participle(word: str) -> bool:
@@ -605,6 +606,8 @@ class SourceReader:
             # "Sen. Jo Dee and other Democrats": the named one leads the group (typed by
             # the name, see sources.py)
             left = words[found - 2]
+            if left in _LEADING_PRONOUNS:
+                return found - 2  # "he and other Clinton challengers": typed by "he"
             if left[0].isupper() and left not in NOT_NAMES:
                 named = self._name(words[: found - 1])
                 if named is not None:

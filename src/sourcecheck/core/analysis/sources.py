@@ -445,6 +445,8 @@ class SourceTyper:
         """'Sen. Jo Dee and other Democrats', 'the FSA and others': a named source and
         others like it, typed by the name; None unless a name stands before 'and other'."""
         leader = phrase[: lower.rindex(" and other")]
+        if leader.lower() in ("he", "she"):
+            return SourceInfo("unknown", "pronoun")  # resolved by its first word
         if not leader[:1].isupper() and not leader.lower().startswith("the "):
             return None
         known = self.known(leader)
