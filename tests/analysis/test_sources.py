@@ -63,6 +63,8 @@ TYPER = SourceTyper(Lexicons())
         # a review whose maker is not named
         ("a review of court records", "vague"),
         ("a review by the Ledger", "document"),
+        ("exit polls reported by the Ledger", "document"),
+        ("review", "document"),  # a bare singular: a verb's object cut short, no unnamed poll
         # "one" or "another" before a person is one of many; before a thing, no source
         ("one commenter", "anonymous"),
         ("another prominent conservative", "anonymous"),
@@ -335,6 +337,8 @@ def test_a_name_whose_role_has_an_appositive_of_its_own_is_the_source() -> None:
             "vague",
         ),
         ("The new poll of voters in all 50 states revealed a split.", "The new poll", "document"),
+        # the results of an unnamed poll are that poll's
+        ("Early results of an exit poll of farm voters show a split.", "an exit poll", "vague"),
     ],
 )
 def test_who_speaks_through_a_poll_or_a_head_before_of(

@@ -189,6 +189,8 @@ def _name_then_plain_role(words: list[str], comma: int) -> bool:
 
 _PART_OPENERS = words("a an the who now then")
 _OTHERS = words("other others")
+# Documents whose "of" names whose they are ("results of a poll", "a copy of the memo").
+_WHOSE_DOCUMENTS = words("results findings copy copies release summary details")
 _LEADING_PRONOUNS = frozenset(["he", "she", "He", "She"])
 
 
@@ -708,8 +710,10 @@ class SourceReader:
         head = words[start - 2].lower()
         if head not in self.heads and _role_word(head) not in self.roles:
             return start
-        if head.rstrip("s") in QUANTITY_NOUNS:
-            return start  # "groups of protesters": who is counted, read as before
+        if head.rstrip("s") in QUANTITY_NOUNS or head in _WHOSE_DOCUMENTS:
+            # "groups of protesters": who is counted; "results of an entrance poll": the
+            # poll's, typed by the poll
+            return start
         before = self._description(words, start - 2)
         return start if before is None else before
 

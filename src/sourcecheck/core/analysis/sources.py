@@ -88,8 +88,11 @@ _SHARE = re.compile(
 # Documents that say nothing of who made them unless the phrase names its maker ("a poll",
 # "recent polling", "reports"): unnamed, like "experts".
 # Participles between a document and its maker ("a poll conducted by Quinnipiac").
-_MADE = frozenset(
-    ["released", "conducted", "commissioned", "published", "taken", "obtained", "reviewed", "seen"]
+_MADE = words(
+    """
+    released conducted commissioned published taken obtained reviewed seen reported compiled
+    prepared sponsored
+    """
 )
 _UNNAMED_DOCUMENTS = frozenset(
     [
@@ -117,6 +120,8 @@ _UNNAMED_DOCUMENTS = frozenset(
     ]
 )
 _POLLS = frozenset(["poll", "polls", "survey", "surveys", "polling"])
+# Documents counted one by one: alone, without an article ("review reports"), no source.
+_COUNTED_DOCUMENTS = frozenset(["poll", "survey", "review"])
 # "the Chinese", "the British", "the French": a people's name that is its own plural, used
 # for the country; not "the Texan", one person.
 _COLLECTIVE_DEMONYM_ENDINGS = ("ese", "ish", "ch", "ss")
@@ -349,6 +354,7 @@ class SourceTyper:
         if head in self.document_heads and common:
             if (
                 head in _UNNAMED_DOCUMENTS
+                and (len(head_words) > 1 or head not in _COUNTED_DOCUMENTS)
                 and self._unnamed_maker(head_words)
                 and not self._maker_after(words[len(head_words) :])
             ):
