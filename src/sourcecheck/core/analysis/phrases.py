@@ -426,14 +426,17 @@ class SourceReader:
                 if opened == word_start and word in _PERIOD_WORDS:
                     return end, passive
                 space = opened - 1 if opened > window else -1
-            elif adverb and word in _DEGREE and _word_before(body, window, word_start):
+            elif word in _DEGREE:
                 # "other Democrats most strongly opposed": "most" grades the adverb or the
                 # cue; the source is the words before it ("Most often said" keeps "Most")
+                if not adverb or not _word_before(body, window, word_start):
+                    return end, passive
                 adverb = False
             elif not word or (word not in _TAIL_WORDS and not _adverb(body, word_start, end)):
                 return end, passive
             else:
-                adverb = word in _GRADED_TAIL or _adverb(body, word_start, end)
+                # an -ly adverb, or a tail word that is one ("often")
+                adverb = word not in _TAIL_WORDS or word in _GRADED_TAIL
             passive = passive or word in _BE
             end = space if space >= 0 else window
             while end > window and body[end - 1].isspace():
