@@ -435,8 +435,8 @@ class SourceReader:
             elif not word or (word not in _TAIL_WORDS and not _adverb(body, word_start, end)):
                 return end, passive
             else:
-                # an -ly adverb, or a tail word that is one ("often")
-                adverb = word not in _TAIL_WORDS or word in _GRADED_TAIL
+                # an -ly adverb (listed or not), or a tail word that is one ("often")
+                adverb = word.endswith("ly") or word in _GRADED_TAIL
             passive = passive or word in _BE
             end = space if space >= 0 else window
             while end > window and body[end - 1].isspace():
