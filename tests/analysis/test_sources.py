@@ -64,7 +64,8 @@ TYPER = SourceTyper(Lexicons())
         ("a review of court records", "vague"),
         ("a review by the Ledger", "document"),
         ("exit polls reported by the Ledger", "document"),
-        ("review", "document"),  # a bare singular: a verb's object cut short, no unnamed poll
+        ("review", "document"),  # alone, a verb ("teams that review reports")
+        ("poll", "vague"),  # a headline's bare poll ("Poll finds ...") is an unnamed one
         # "one" or "another" before a person is one of many; before a thing, no source
         ("one commenter", "anonymous"),
         ("another prominent conservative", "anonymous"),

@@ -120,8 +120,9 @@ _UNNAMED_DOCUMENTS = frozenset(
     ]
 )
 _POLLS = frozenset(["poll", "polls", "survey", "surveys", "polling"])
-# Documents counted one by one: alone, without an article ("review reports"), no source.
-_COUNTED_DOCUMENTS = frozenset(["poll", "survey", "review"])
+# "review" alone, without an article, is a verb ("teams that review reports"); a headline's
+# bare "poll" ("Poll finds ...", "according to poll") is an unnamed poll.
+_COUNTED_DOCUMENTS = frozenset(["review"])
 # "the Chinese", "the British", "the French": a people's name that is its own plural, used
 # for the country; not "the Texan", one person.
 _COLLECTIVE_DEMONYM_ENDINGS = ("ese", "ish", "ch", "ss")
