@@ -304,19 +304,13 @@ def _share(words: list[str]) -> int | None:
         return len(words) - 2
     if "-" in words[-1] and _FRACTION.match(words[-1].lower()):
         return len(words) - 1
-    if "%" in words[-6:-2]:
-        # "12% of Democrats say": the share of them a poll counted, not the party
-        percent = len(words) - 1 - words[::-1].index("%")
-        if (
-            percent >= 1
-            and words[percent - 1][0].isdigit()
-            and words[percent + 1] == "of"
-            and all(_share_word(w) for w in words[percent + 2 :])
-        ):
-            return percent - 1
     tail = words[-6:-1]
+    if "%" in tail:
+        percent = _percent_of(words)
+        if percent is not None:
+            return percent
     if "in" not in tail and "out" not in tail:
-        return None  # most phrases: two scans in C
+        return None  # most phrases: three scans in C
     # "nine in 10 registered voters said": the share, then who they are.
     for i in range(max(0, len(words) - 7), len(words) - 2):
         if words[i + 1] not in ("in", "out"):
@@ -324,6 +318,20 @@ def _share(words: list[str]) -> int | None:
         length = _ratio_length(words, i)
         if length and all(w.isalpha() and w.lower() not in _FUNCTION for w in words[i + length :]):
             return i
+    return None
+
+
+def _percent_of(words: list[str]) -> int | None:
+    """'12% of Democrats say': the share of them a poll counted, not the party; the index
+    of the number, or None."""
+    percent = len(words) - 1 - words[::-1].index("%")
+    if (
+        1 <= percent < len(words) - 2
+        and words[percent - 1][0].isdigit()
+        and words[percent + 1] == "of"
+        and all(_share_word(w) for w in words[percent + 2 :])
+    ):
+        return percent - 1
     return None
 
 
