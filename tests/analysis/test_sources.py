@@ -72,6 +72,10 @@ TYPER = SourceTyper(Lexicons())
         ("one point", "unknown"),
         ("one of two witnesses", "anonymous"),
         ("another reason", "unknown"),
+        # a quantifier post-modified by a place or "of them" is the head
+        ("many in the farm lobby", "vague"),
+        ("most of them", "vague"),
+        ("some of his aides", "anonymous"),
         # a singular demonym alone is a surname, not a people speaking
         ("Cuban", "named_person"),
         ("Cubans", "vague"),

@@ -488,6 +488,12 @@ class SourceTyper:
     def _head_words(self, phrase: str) -> list[str]:
         """The words up to the head noun: 'a spokesman for the agency' -> 'a spokesman'."""
         head_words = _POST_MODIFIER.split(phrase, maxsplit=1)[0].split()
+        if len(head_words) == 1 and head_words[0].lower() in self.vague_heads:
+            after = phrase.split()[1:3]
+            if after and (after[0] != "of" or after[1:] == ["them"]):
+                # "many in the Republican establishment", "most of them": the quantifier
+                # is the head ("some of his aides" is typed by the aides)
+                return head_words
         if len(head_words) < 2 and (not head_words or head_words[0].lower() in DETERMINERS):
             # "an inside source": a post-modifier word used as an adjective leaves no head
             head_words = phrase.split()
