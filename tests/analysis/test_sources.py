@@ -72,6 +72,9 @@ TYPER = SourceTyper(Lexicons())
         ("one point", "unknown"),
         ("one of two witnesses", "anonymous"),
         ("another reason", "unknown"),
+        # collectives the vague lexicon lists
+        ("pollsters", "vague"),
+        ("security specialists", "vague"),
         # a quantifier post-modified by a place or "of them" is the head
         ("many in the farm lobby", "vague"),
         ("most of them", "vague"),
@@ -362,3 +365,8 @@ def test_a_pronoun_leading_other_people_is_resolved_as_the_pronoun() -> None:
     (attribution,) = [a for a in analyze(text).attributions if a.cue and a.cue.text == "complained"]
     assert attribution.source is not None and attribution.source.text == "he and other rivals"
     assert (attribution.source_type, attribution.speaker) == ("named_person", "Jo Dee")
+
+
+@pytest.mark.parametrize("phrase", ["respondents", "those surveyed", "the voters polled"])
+def test_the_people_a_poll_asked_are_its_finding(phrase: str) -> None:
+    assert TYPER.classify(phrase).kind == "share"

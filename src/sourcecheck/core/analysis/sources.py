@@ -85,6 +85,8 @@ _SHARE = re.compile(
     r"pluralit(?:y|ies))(?![\w-])",
     re.I,
 )
+# The people a poll asked ("respondents", "those surveyed", "voters polled"): its finding.
+_RESPONDENTS = re.compile(r"(?:^|\s)(?:respondents|surveyed|polled)$")
 # Documents that say nothing of who made them unless the phrase names its maker ("a poll",
 # "recent polling", "reports"): unnamed, like "experts".
 # Participles between a document and its maker ("a poll conducted by Quinnipiac").
@@ -300,8 +302,9 @@ class SourceTyper:
         if self.anonymous(phrase) or lower == "another":
             # "Another said": one more of the unnamed people the story quotes.
             return SourceInfo("anonymous", "group")
-        if _is_share(phrase):
-            return SourceInfo("document", "share")  # "52 percent say": a poll's finding
+        if _is_share(phrase) or _RESPONDENTS.search(lower):
+            # "52 percent say", "respondents said", "those surveyed": a poll's finding
+            return SourceInfo("document", "share")
         head_words = self._head_words(phrase)
         counted = self._counted(words, head_words)
         if counted is not None:
