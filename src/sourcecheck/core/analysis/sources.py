@@ -67,11 +67,8 @@ _POST_MODIFIER = re.compile(
     r"(?:that|this|last|next)\s+(?:night|morning|afternoon|evening|day|week|weekend|month|year))\b"
 )
 # "including the Teamsters and the AFL-CIO", "such as Mr. Ryan": an appositive listing the
-# group's members; its first item up to the next "and" or comma.
-_LISTING = re.compile(
-    r"(?:including|such\s+as|among\s+them|like|led\s+by)\s+(?:the\s+)?"
-    r"(?P<first>[^,;]+?)(?:\s+and\s|,|;|$)"
-)
+# group's members.
+_LISTING_OPENERS = ("including ", "such as ", "among them ", "like ", "led by ")
 # "52 percent", "half of them", "a majority of voters", "nine in 10 Americans": a survey's
 # finding. What follows the share is checked in ``_is_share``.
 _SHARE = re.compile(
@@ -433,10 +430,10 @@ class SourceTyper:
     def listed_name(self, role: str) -> SourceInfo | None:
         """The first name an appositive lists ("Other unions, including the Teamsters,
         said"): the group is named right after it; None unless the role lists a name."""
-        listing = _LISTING.match(role)
-        if listing is None or not listing.group("first")[:1].isupper():
+        first = _first_listed(role)
+        if first is None or not first[:1].isupper():
             return None
-        known = self.known(listing.group("first"))
+        known = self.known(first)
         if known.kind != "named" or known.source_type not in ("named_person", "named_organization"):
             return None
         return known
@@ -561,6 +558,17 @@ class SourceTyper:
             for i, w in enumerate(words)
             if w[:1].isupper() and not (i == 0 and w in NOT_NAMES) and w.lower() not in DETERMINERS
         ]
+
+
+def _first_listed(role: str) -> str | None:
+    """The first item a listing appositive names, up to its first 'and' or comma
+    ('including the Teamsters and the AFL-CIO' -> 'Teamsters'), or None."""
+    lower = role.lower()
+    opener = next((o for o in _LISTING_OPENERS if lower.startswith(o)), None)
+    if opener is None:
+        return None
+    first = role[len(opener) :].split(",", 1)[0].split(";", 1)[0].split(" and ", 1)[0].strip()
+    return first[4:] if first.lower().startswith("the ") else first
 
 
 def _is_acronym(word: str) -> bool:
