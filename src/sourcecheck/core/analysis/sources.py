@@ -82,8 +82,6 @@ _SHARE = re.compile(
     r"pluralit(?:y|ies))(?![\w-])",
     re.I,
 )
-# The people a poll asked ("respondents", "those surveyed", "voters polled"): its finding.
-_RESPONDENTS = re.compile(r"(?:^|\s)(?:respondents|surveyed|polled)$")
 # Documents that say nothing of who made them unless the phrase names its maker ("a poll",
 # "recent polling", "reports"): unnamed, like "experts".
 # Participles between a document and its maker ("a poll conducted by Quinnipiac").
@@ -299,7 +297,7 @@ class SourceTyper:
         if self.anonymous(phrase) or lower == "another":
             # "Another said": one more of the unnamed people the story quotes.
             return SourceInfo("anonymous", "group")
-        if _is_share(phrase) or _RESPONDENTS.search(lower):
+        if _is_share(phrase) or _respondents(lower):
             # "52 percent say", "respondents said", "those surveyed": a poll's finding
             return SourceInfo("document", "share")
         head_words = self._head_words(phrase)
@@ -616,6 +614,12 @@ def unpossessed(word: str) -> str:
     """``word`` without a final possessive ("Smith's" -> "Smith"): the regex only where
     an apostrophe is."""
     return _POSSESSIVE.sub("", word) if "'" in word or "’" in word else word
+
+
+def _respondents(lower: str) -> bool:
+    """Whether a lower-case phrase is the people a poll asked ("respondents", "those
+    surveyed", "voters polled"): its finding, like a share."""
+    return lower == "respondents" or lower.endswith((" respondents", " surveyed", " polled"))
 
 
 def _is_share(phrase: str) -> bool:
