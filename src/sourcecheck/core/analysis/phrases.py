@@ -188,11 +188,20 @@ def _name_then_plain_role(words: list[str], comma: int) -> bool:
 
 
 _PART_OPENERS = words("a an the who now then")
+_OTHERS = words("other others")
+# Documents whose "of" names whose they are ("results of a poll", "a copy of the memo").
+_WHOSE_DOCUMENTS = words("results findings copy copies release summary details")
+_LEADING_PRONOUNS = frozenset(["he", "she", "He", "She"])
 
 
 def _participle(word: str) -> bool:
     """'monitoring' in 'a strategist monitoring the race': a participle opening a modifier."""
     return len(word) > 5 and word.endswith("ing") and word.islower()
+
+
+def _past_participle(word: str) -> bool:
+    """'interviewed' in 'a witness interviewed by investigators', before its 'by'."""
+    return len(word) > 4 and word.endswith("ed") and word.islower()
 
 
 _MAX_WORDS = 14
@@ -226,6 +235,32 @@ def _capitalised_role(words: list[str]) -> bool:
         if not word[0].isupper():
             return False
     return False
+
+
+# Words that grade the adverb or participle after them ("most strongly", "more often").
+_DEGREE = words("most more least less very")
+# A tail word that is an adverb a degree word may grade ("most often"; -ly adverbs too).
+_GRADED_TAIL = words("often")
+
+
+def _word_before(body: str, window: int, start: int) -> bool:
+    """Whether a word ends right before ``start`` (after spaces), not a mark or the window's
+    start: then a degree word at ``start`` is not the sentence's subject."""
+    before = _trim_end(body, start)
+    return before > window and (body[before - 1].isalnum() or body[before - 1] in "'’")
+
+
+def _names_before(body: str, window: int, found: SourceBefore) -> bool:
+    """Whether a lower-case description found as a source follows a name and a comma
+    ('Matthew Prince, chief executive of ...'): then it is that name's role."""
+    if not body[found.start : found.start + 1].islower():
+        return False
+    before = _trim_end(body, found.start)
+    if before <= window or body[before - 1] != ",":
+        return False
+    name_end = _trim_end(body, before - 1)
+    space = body.rfind(" ", window, name_end)
+    return body[space + 1 : space + 2].isupper()
 
 
 def _trim_end(body: str, end: int) -> int:
@@ -270,8 +305,12 @@ def _share(words: list[str]) -> int | None:
     if "-" in words[-1] and _FRACTION.match(words[-1].lower()):
         return len(words) - 1
     tail = words[-6:-1]
+    if "%" in tail:
+        percent = _percent_of(words)
+        if percent is not None:
+            return percent
     if "in" not in tail and "out" not in tail:
-        return None  # most phrases: two scans in C
+        return None  # most phrases: three scans in C
     # "nine in 10 registered voters said": the share, then who they are.
     for i in range(max(0, len(words) - 7), len(words) - 2):
         if words[i + 1] not in ("in", "out"):
@@ -280,6 +319,26 @@ def _share(words: list[str]) -> int | None:
         if length and all(w.isalpha() and w.lower() not in _FUNCTION for w in words[i + length :]):
             return i
     return None
+
+
+def _percent_of(words: list[str]) -> int | None:
+    """'12% of Democrats say': the share of them a poll counted, not the party; the index
+    of the number, or None."""
+    percent = len(words) - 1 - words[::-1].index("%")
+    if (
+        1 <= percent < len(words) - 2
+        and words[percent - 1][0].isdigit()
+        and words[percent + 1] == "of"
+        and all(_share_word(w) for w in words[percent + 2 :])
+    ):
+        return percent - 1
+    return None
+
+
+def _share_word(word: str) -> bool:
+    """A word of who a share counts ('Republicans and Republican-leaning voters')."""
+    lower = word.lower()
+    return lower == "and" or (lower.replace("-", "").isalpha() and lower not in _FUNCTION)
 
 
 def _ratio_length(words: list[str], i: int) -> int:
@@ -361,6 +420,9 @@ class SourceReader:
     def tail_start(self, body: str, window: int, end: int) -> tuple[int, bool]:
         """Where the auxiliaries and adverbs before a cue begin, and whether one was 'be'."""
         passive = False
+        # Whether the word last walked over was an adverb, or the cue: a degree word
+        # grades either ("most strongly opposed", "the candidate most identified with")
+        adverb = True
         while end > window and body[end - 1].isspace():
             end -= 1
         while True:
@@ -372,8 +434,17 @@ class SourceReader:
                 if opened == word_start and word in _PERIOD_WORDS:
                     return end, passive
                 space = opened - 1 if opened > window else -1
+            elif word in _DEGREE:
+                # "other Democrats most strongly opposed": "most" grades the adverb or the
+                # cue; the source is the words before it ("Most often said" keeps "Most")
+                if not adverb or not _word_before(body, window, word_start):
+                    return end, passive
+                adverb = False
             elif not word or (word not in _TAIL_WORDS and not _adverb(body, word_start, end)):
                 return end, passive
+            else:
+                # an -ly adverb (listed or not), or a tail word that is one ("often")
+                adverb = word.endswith("ly") or word in _GRADED_TAIL
             passive = passive or word in _BE
             end = space if space >= 0 else window
             while end > window and body[end - 1].isspace():
@@ -446,16 +517,23 @@ class SourceReader:
         the last first."""
         words = tokens(body[window:end])
         tried = 0
+        role_found: SourceBefore | None = None  # a description that is a name's role
         for comma in range(len(words) - 2, 0, -1):
             if words[comma] != ",":
                 continue
-            if tried and not _name_then_plain_role(words, comma):
-                return None
+            named_role = role_found is not None and words[comma - 1][:1].isupper()
+            if tried and not (named_role or _name_then_plain_role(words, comma)):
+                return role_found
             found = self._appositive_at(body, words, comma, window, end)
             tried += 1
+            if found is not None and role_found is None and _names_before(body, window, found):
+                # "Matthew Prince, chief executive of CloudFlare, a San Francisco company,
+                # said": the description found is the name's role; the name is the source
+                role_found = found
+                continue
             if found is not None or tried == _ROLE_COMMAS:
-                return found
-        return None
+                return found or role_found
+        return role_found
 
     def _appositive_at(
         self, body: str, words: list[str], comma: int, window: int, end: int
@@ -537,6 +615,16 @@ class SourceReader:
         found = self._single_phrase(words)
         if found is None or found < 2 or words[found - 1].lower() not in ("and", "or"):
             return found
+        if words[found].lower() in _OTHERS and words[found - 1] == "and":
+            # "Sen. Jo Dee and other Democrats": the named one leads the group (typed by
+            # the name, see sources.py)
+            left = words[found - 2]
+            if left in _LEADING_PRONOUNS:
+                return found - 2  # "he and other Clinton challengers": typed by "he"
+            if left[0].isupper() and left not in NOT_NAMES:
+                named = self._name(words[: found - 1])
+                if named is not None:
+                    return named
         left = words[found - 2]
         modifier = found < len(words) - 1 and words[found].islower()
         if modifier and left.islower() and left.isalpha() and left not in _FUNCTION:
@@ -605,6 +693,12 @@ class SourceReader:
             head = i - 1
             if words[head].lower() in _LINKING and head > 0:
                 head -= 1  # "people familiar with", "a person briefed on"
+            elif word == "by" and head > 0 and _past_participle(words[head]):
+                head -= 1  # "a witness interviewed by investigators"
+                if _role_word(words[head]) in self.roles:
+                    start = self._description(words, head)
+                    if start is not None:
+                        return start
             if (
                 word == "of"
                 and (words[head].lower() in QUANTITY_NOUNS or words[head].lower() in _PARTITIVES)
@@ -615,8 +709,24 @@ class SourceReader:
             if words[head].lower() in self.heads:
                 start = self._description(words, head)
                 if start is not None:
-                    return start
+                    return self._of_head(words, start)
         return None
+
+    def _of_head(self, words: list[str], start: int) -> int:
+        """The head a phrase found at ``words[start]`` is the object of, after 'of' ('The
+        new poll of voters in all 50 states': the poll, not the voters; 'Critics of the
+        plan in Congress'), else ``start``."""
+        if start < 2 or words[start - 1] != "of":
+            return start
+        head = words[start - 2].lower()
+        if head not in self.heads and _role_word(head) not in self.roles:
+            return start
+        if head.rstrip("s") in QUANTITY_NOUNS or head in _WHOSE_DOCUMENTS:
+            # "groups of protesters": who is counted; "results of an entrance poll": the
+            # poll's, typed by the poll
+            return start
+        before = self._description(words, start - 2)
+        return start if before is None else before
 
     def _name(self, words: list[str]) -> int | None:
         i = len(words) - 1

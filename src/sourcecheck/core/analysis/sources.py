@@ -57,6 +57,8 @@ NOT_NAMES = words(
 _POST_MODIFIER = re.compile(
     r"(?<!\s)\s+(?:for|at|of|from|by|with|in|on|to|inside|within|close\s+to|familiar\s+with|"
     r"briefed\s+on|who|whose|involved|knowledgeable|"
+    # "known by some Republicans as a hug": what "as" brings is not the head
+    r"as|"
     # "the experts I interviewed": a relative clause with the writer as its subject
     r"I|we|"
     # "a poll released Monday", "a survey conducted for the Ledger": the head is the poll
@@ -64,13 +66,17 @@ _POST_MODIFIER = re.compile(
     # "emails that night showed": a time after the head noun is not the head
     r"(?:that|this|last|next)\s+(?:night|morning|afternoon|evening|day|week|weekend|month|year))\b"
 )
+# "including the Teamsters and the AFL-CIO", "such as Mr. Ryan": an appositive listing the
+# group's members.
+_LISTING_OPENERS = ("including ", "such as ", "among them ", "like ", "led by ")
 # "52 percent", "half of them", "a majority of voters", "nine in 10 Americans": a survey's
 # finding. What follows the share is checked in ``_is_share``.
 _SHARE = re.compile(
     r"(?:(?:about|nearly|almost|only|just|more\s+than|fewer\s+than|less\s+than|over|under|"
     r"roughly|some|a|an|the|large|strong|slim|narrow|clear|bare|small|big|vast|"
     r"overwhelming)\s+)*"
-    r"(?:[\w.,-]+\s*(?:percent|per\s+cent|%)|[\w-]+\s+in\s+(?:\d+|ten)|"
+    r"(?:[\w.,-]+\s*(?:percent|per\s+cent|%)|"
+    r"[\w-]+\s+in\s+(?:\d+|three|four|five|six|seven|eight|nine|ten)|"
     r"(?:\d+|one|two|three|four)[-\s](?:thirds?|quarters?|fifths?)|half|majorit(?:y|ies)|"
     r"(?<=\ba\s)(?:third|quarter|fifth|tenth)|"
     r"pluralit(?:y|ies))(?![\w-])",
@@ -79,7 +85,12 @@ _SHARE = re.compile(
 # Documents that say nothing of who made them unless the phrase names its maker ("a poll",
 # "recent polling", "reports"): unnamed, like "experts".
 # Participles between a document and its maker ("a poll conducted by Quinnipiac").
-_MADE = frozenset(["released", "conducted", "commissioned", "published", "taken"])
+_MADE = words(
+    """
+    released conducted commissioned published taken obtained reviewed seen reported compiled
+    prepared sponsored
+    """
+)
 _UNNAMED_DOCUMENTS = frozenset(
     [
         "poll",
@@ -99,8 +110,16 @@ _UNNAMED_DOCUMENTS = frozenset(
         "documents",
         "records",
         "memos",
+        "review",
+        "reviews",
+        "projections",
+        "estimates",
     ]
 )
+_POLLS = frozenset(["poll", "polls", "survey", "surveys", "polling"])
+# "review" alone, without an article, is a verb ("teams that review reports"); a headline's
+# bare "poll" ("Poll finds ...", "according to poll") is an unnamed poll.
+_COUNTED_DOCUMENTS = frozenset(["review"])
 # "the Chinese", "the British", "the French": a people's name that is its own plural, used
 # for the country; not "the Texan", one person.
 _COLLECTIVE_DEMONYM_ENDINGS = ("ese", "ish", "ch", "ss")
@@ -119,6 +138,15 @@ QUANTITY_NOUNS = words(
     thousands lot bunch variety series slew pair trio
     """
 )
+# People a lone "one" or "another" may stand for that the lexicons need not list, and the
+# endings of nouns for people by what they do or are (commenter, strategist, conservative).
+_PERSON_NOUNS = words(
+    """
+    person user reader friend neighbor neighbour child kid delegate advocate rival
+    """
+)
+_PERSON_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent", "ee", "ive")
+_NOT_PEOPLE = frozenset(["number", "order", "matter", "letter", "paper", "answer", "event"])
 # "some senators", "other candidates": an unnumbered few of many people in that role.
 _QUANTIFIERS = frozenset(["other", "some", "many", "several", "most", "few", "various", "numerous"])
 # Counting words before people in a role ("two speechwriters", "several diplomats").
@@ -258,11 +286,20 @@ class SourceTyper:
             return SourceInfo("anonymous", "group")
         if lower in _NOBODY:
             return SourceInfo("unknown", "other")
+        if " and other" in lower:
+            led = self._led_group(phrase, lower)
+            if led is not None:
+                return led
+        if " in " in lower:
+            poll = self._poll_asked(phrase, lower)
+            if poll is not None:
+                return poll
         if self.anonymous(phrase) or lower == "another":
             # "Another said": one more of the unnamed people the story quotes.
             return SourceInfo("anonymous", "group")
-        if _is_share(phrase):
-            return SourceInfo("document", "share")  # "52 percent say": a poll's finding
+        if _is_share(phrase) or _respondents(lower):
+            # "52 percent say", "respondents said", "those surveyed": a poll's finding
+            return SourceInfo("document", "share")
         head_words = self._head_words(phrase)
         counted = self._counted(words, head_words)
         if counted is not None:
@@ -284,14 +321,26 @@ class SourceTyper:
         if bare in self.dates:
             return SourceInfo("unknown", "other")  # "October showed": not a source
         if bare in self.demonyms:
-            if words[0].lower() == "the" and bare.endswith(_COLLECTIVE_DEMONYM_ENDINGS):
+            collective = bare.endswith(_COLLECTIVE_DEMONYM_ENDINGS)
+            if words[0].lower() == "the" and collective:
                 # "the Chinese pledged", "the British said": the country's government
                 return SourceInfo("named_organization", "named", bare)
+            if not collective and not bare.endswith("s"):
+                if len(words) == 1:
+                    # "Cuban said": one person's surname (Mark Cuban), no people speaking
+                    return SourceInfo("named_person", "named", bare)
+                if words[0].lower() == "the":
+                    # "the Texan said": one person the story has brought up, like "the senator"
+                    return SourceInfo("unknown", "person_description")
             return SourceInfo("vague", "group")  # "Americans say"
         if bare in self.parties and bare.endswith("s"):
             # "Democrats say", "the Republicans argued": some of the party's members, not
             # the party speaking through anyone the reader could check.
             return SourceInfo("vague", "group")
+        if len(words) == 1 and bare in self.parties and lower in self.role_nouns:
+            # a member's noun alone ("Republican") is the adjective of a phrase cut short
+            # ("said Republican party boss Reince Priebus"); a member is "a Republican"
+            return SourceInfo("unknown", "other")
         named = self._names(head_words)
         first_word = head_words[0].lower()
         person = self._name_after_role(head_words)
@@ -304,6 +353,7 @@ class SourceTyper:
         if head in self.document_heads and common:
             if (
                 head in _UNNAMED_DOCUMENTS
+                and (len(head_words) > 1 or head not in _COUNTED_DOCUMENTS)
                 and self._unnamed_maker(head_words)
                 and not self._maker_after(words[len(head_words) :])
             ):
@@ -371,9 +421,56 @@ class SourceTyper:
             # "two Democratic speechwriters", "several retired generals": people in a
             # role the lexicons need not list, counted but not named
             return SourceInfo("vague", "group")
-        if first in ("one", "another") and len(head_words) > 1:
+        if first in ("one", "another") and len(head_words) > 1 and self._person_noun(head):
             return SourceInfo("anonymous", "group")  # "one user wrote": one of many, unnamed
         return SourceInfo("unknown", "other")
+
+    def listed_name(self, role: str) -> SourceInfo | None:
+        """The first name an appositive lists ("Other unions, including the Teamsters,
+        said"): the group is named right after it; None unless the role lists a name."""
+        first = _first_listed(role)
+        if first is None or not first[:1].isupper():
+            return None
+        known = self.known(first)
+        if known.kind != "named" or known.source_type not in ("named_person", "named_organization"):
+            return None
+        return known
+
+    def _poll_asked(self, phrase: str, lower: str) -> SourceInfo | None:
+        """'voters in a recent CBS News poll': the people a named poll asked speak through
+        it (its finding, a document); None unless a named poll follows 'in'."""
+        poll = phrase[lower.index(" in ") + 4 :]
+        head_words = self._head_words(poll)
+        if not head_words or unpossessed(head_words[-1]).lower() not in _POLLS:
+            return None
+        known = self.known(poll)
+        return known if known.source_type == "document" else None
+
+    def _led_group(self, phrase: str, lower: str) -> SourceInfo | None:
+        """'Sen. Jo Dee and other Democrats', 'the FSA and others': a named source and
+        others like it, typed by the name; None unless a name stands before 'and other'."""
+        leader = phrase[: lower.rindex(" and other")]
+        if leader.lower() in ("he", "she"):
+            return SourceInfo("unknown", "pronoun")  # resolved by its first word
+        if not leader[:1].isupper() and not leader.lower().startswith("the "):
+            return None
+        known = self.known(leader)
+        if known.kind != "named" or known.source_type not in ("named_person", "named_organization"):
+            return None
+        return SourceInfo(known.source_type, "named", known.speaker)
+
+    def _person_noun(self, head: str) -> bool:
+        """Whether a lower-case head noun can be a person ('one user', 'one prominent
+        conservative', 'one of the engineers'; not 'at one point', 'one lesson')."""
+        if head in self.anonymous_heads or head in self.vague_heads:
+            return True  # "one of his allies", "one of many critics"
+        if plural_word(head):
+            head = singular_noun(head)
+        return (
+            head in self.role_nouns
+            or head in _PERSON_NOUNS
+            or (len(head) > 4 and head.endswith(_PERSON_ENDINGS) and head not in _NOT_PEOPLE)
+        )
 
     def _counted(self, words: list[str], head_words: list[str]) -> SourceInfo | None:
         """'a wide array of economists', 'a number of tax experts': the people counted,
@@ -389,9 +486,24 @@ class SourceTyper:
     def _head_words(self, phrase: str) -> list[str]:
         """The words up to the head noun: 'a spokesman for the agency' -> 'a spokesman'."""
         head_words = _POST_MODIFIER.split(phrase, maxsplit=1)[0].split()
+        if len(head_words) == 1 and head_words[0].lower() in self.vague_heads:
+            after = phrase.split()[1:3]
+            if after and (after[0] != "of" or after[1:] == ["them"]):
+                # "many in the Republican establishment", "most of them": the quantifier
+                # is the head ("some of his aides" is typed by the aides)
+                return head_words
         if len(head_words) < 2 and (not head_words or head_words[0].lower() in DETERMINERS):
             # "an inside source": a post-modifier word used as an adjective leaves no head
             head_words = phrase.split()
+        elif (
+            len(head_words) > 1
+            and head_words[-1].endswith("ed")
+            and head_words[-2].lower() in self.common_nouns
+            and phrase.split()[len(head_words) : len(head_words) + 1] == ["by"]
+        ):
+            # "a witness interviewed by investigators", "emails obtained by the Post": the
+            # participle and its agent modify the head
+            return head_words[:-1]
         for i in range(1, len(head_words)):
             # "a strategist monitoring the race": a participle after a known head noun
             if head_words[i].endswith("ing") and head_words[i - 1].lower() in self.common_nouns:
@@ -446,6 +558,17 @@ class SourceTyper:
         ]
 
 
+def _first_listed(role: str) -> str | None:
+    """The first item a listing appositive names, up to its first 'and' or comma
+    ('including the Teamsters and the AFL-CIO' -> 'Teamsters'), or None."""
+    lower = role.lower()
+    opener = next((o for o in _LISTING_OPENERS if lower.startswith(o)), None)
+    if opener is None:
+        return None
+    first = role[len(opener) :].split(",", 1)[0].split(";", 1)[0].split(" and ", 1)[0].strip()
+    return first[4:] if first.lower().startswith("the ") else first
+
+
 def _is_acronym(word: str) -> bool:
     """'NATO', 'U.S.', and acronyms joined by a hyphen ('AFL-CIO')."""
     if _ACRONYM.match(word):
@@ -493,6 +616,12 @@ def unpossessed(word: str) -> str:
     return _POSSESSIVE.sub("", word) if "'" in word or "’" in word else word
 
 
+def _respondents(lower: str) -> bool:
+    """Whether a lower-case phrase is the people a poll asked ("respondents", "those
+    surveyed", "voters polled"): its finding, like a share."""
+    return lower == "respondents" or lower.endswith((" respondents", " surveyed", " polled"))
+
+
 def _is_share(phrase: str) -> bool:
     """Whether a source phrase is a share of people: what a poll found, not who said it."""
     match = _SHARE.match(phrase)
@@ -509,6 +638,15 @@ def plural_noun(noun: str) -> str:
     if noun.endswith("y") and noun[-2:-1] not in ("a", "e", "o", "u"):
         return noun[:-1] + "ies"
     return noun + ("es" if noun.endswith(("s", "x", "ch", "sh")) else "s")
+
+
+def singular_noun(plural: str) -> str:
+    """The singular of a regular plural ("witnesses" -> "witness", "allies" -> "ally")."""
+    if plural.endswith("ies"):
+        return plural[:-3] + "y"
+    if plural.endswith(("sses", "xes", "ches", "shes")):
+        return plural[:-2]
+    return plural[:-1]
 
 
 def plural_word(word: str) -> bool:

@@ -390,6 +390,11 @@ class SpeakerResolver:
                 # "Maria, who asked that her last name not be used, said": named, but the
                 # reader cannot check who she is.
                 source_type = "anonymous"
+            elif source_type in ("anonymous", "vague") and attribution.role:
+                # "Other unions, including the Teamsters, said": named right after
+                listed = self.typer.listed_name(attribution.role)
+                if listed is not None:
+                    source_type, speaker = listed.source_type, listed.speaker
             attribution.source_type = source_type
             attribution.speaker = speaker
             if attribution.in_quote:
@@ -480,8 +485,10 @@ class SpeakerResolver:
             cue = attribution.cue
             # From the cue's first word: a cue span may hold its object ("told Hannity").
             hearer = _hearer(body, cue.start + len(cue.text.split()[0])) if cue else None
+            # "he and other challengers": the pronoun leading the group is who it is
+            pronoun = source.text.split(maxsplit=1)[0].lower()
             source_type, speaker = self._pronoun(
-                body, source.text.lower(), start, history, last_document, last_group, hearer
+                body, pronoun, start, history, last_document, last_group, hearer
             )
             if (
                 source_type == "named_person"
