@@ -300,10 +300,9 @@ def features(body: str, index: int, context: ArticleContext) -> list[float]:
     start, end = sentence.span.start, sentence.span.end
     text = body[start:end]
     starts, ends = context.quote_starts, context.quote_ends
-    # The sentence's words outside quotes, once, as a set: every word feature is a set
-    # operation done in C, not a Python loop over the tokens.
-    # Only the words some feature reads are kept (the set built from the ~25 words' list in
-    # C); the others would only be hashed into it and skipped by every operation.
+    # The sentence's words outside quotes that some feature reads, once, as a set made in C
+    # from the token list (the other words would only be hashed into it and skipped): every
+    # word feature is a set operation done in C, not a Python loop over the tokens.
     kinds = context.read_words.intersection(tokens(_outside_quotes(body, start, end, starts, ends)))
     return [
         _quoted_share(start, end, starts, ends),
