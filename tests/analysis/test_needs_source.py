@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from importlib import resources
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -200,3 +202,47 @@ def test_the_byte_table_tokens_are_the_regex_words_with_one_apostrophe(text: str
 @given(st.text(alphabet="ab \"“”«»’'", max_size=12))
 def test_the_quote_mark_test_is_the_set_test(text: str) -> None:
     assert needs_source._has_quote_mark(text) == (not needs_source._QUOTE_MARKS.isdisjoint(text))
+
+
+# Words of every feature's word list and of the wording lexicon, and words of none.
+_FEATURE_SENTENCE_WORDS = st.sampled_from(
+    [
+        "Many",
+        "donors",
+        "are",
+        "frustrated",
+        "will",
+        "I'm",
+        "we’re",
+        "percent",
+        "has",
+        "been",
+        "were",
+        "expect",
+        "Most",
+        "could",
+        "our",
+        "a",
+        "bridge",
+        "closed",
+        "Tuesday",
+        '"fine"',
+    ]
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_FEATURE_SENTENCE_WORDS, min_size=1, max_size=14).map(" ".join))
+def test_keeping_only_the_words_features_read_changes_no_feature(sentence: str) -> None:
+    """features() keeps only a sentence's words that some feature reads: with every word
+    of the sentence kept as well, no value may change (the wording score to the last bits:
+    it sums a set's weights in the set's order, which differs between two sets)."""
+    body = f"A poll was taken. {sentence}."
+    analysis = analyze(body)
+    context = needs_source.article_context(body, analysis.sentences, analysis.quotes, set())
+    every_word = replace(
+        context, read_words=context.read_words | frozenset(needs_source.tokens(body))
+    )
+    for index in range(len(analysis.sentences)):
+        kept = needs_source.features(body, index, context)
+        assert kept == pytest.approx(needs_source.features(body, index, every_word), abs=1e-12)

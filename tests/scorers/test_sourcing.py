@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from sourcecheck.core.analysis import Analysis, speakers
 from sourcecheck.core.analysis.speakers import sources_of
 from sourcecheck.core.models import Attribution, Span
-from sourcecheck.scorers._sourcing import normalise, phrase_pattern, voices
+from sourcecheck.scorers._sourcing import PhraseSearch, normalise, phrase_pattern, voices
 
 WORDS = ["a", "an", "fear", "of", "for", "reprisal", "not", "to", "ill-advised", "mistake"]
 phrases = st.lists(
@@ -169,3 +169,14 @@ def plain_normalise(text: str) -> str:
 @example("A ſheriff's aide")
 def test_normalise_matches_the_plain_substitutions(text: str) -> None:
     assert normalise(text) == plain_normalise(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(items=phrases, text=odd_texts)
+@example(items=["fear"], text="FEAR")
+@example(items=["fear"], text="ſFEAR")
+@example(items=["mistake"], text="MIſTAKE")
+def test_phrase_search_agrees_with_the_ignore_case_pattern(items: list[str], text: str) -> None:
+    """PhraseSearch reads lower-cased text case-sensitively where that is the same."""
+    expected = phrase_pattern(tuple(items)).search(text) is not None
+    assert PhraseSearch(tuple(items)).occurs(text) == expected

@@ -27,6 +27,7 @@ from sourcecheck.core.rules import Rule, declare_rules
 from sourcecheck.core.scorer import Scorer
 from sourcecheck.plugins.hookspecs import hookimpl
 from sourcecheck.scorers._sourcing import (
+    PhraseSearch,
     lexicon_pattern,
     normalise,
     sentence_span,
@@ -324,7 +325,7 @@ class _Checker:
 
     def granted_note(self, attribution: Attribution) -> str:
         window = sentence_window(self.analysis, attribution.sentence)
-        granted = self.grants.search(window.text) is not None
+        granted = self.grants.occurs(window.text)
         return " (the story says anonymity was granted)" if granted else ""
 
     def _has_reason(self, attribution: Attribution) -> bool:
@@ -396,11 +397,11 @@ class _Checker:
         return others > 0
 
 
-def _found(pattern: re.Pattern[str], text: str, seen: dict[str, bool]) -> bool:
+def _found(pattern: PhraseSearch, text: str, seen: dict[str, bool]) -> bool:
     """Whether ``pattern`` occurs in ``text``, remembered in ``seen`` (one pattern's texts)."""
     found = seen.get(text)
     if found is None:
-        found = seen[text] = pattern.search(text) is not None
+        found = seen[text] = pattern.occurs(text)
     return found
 
 

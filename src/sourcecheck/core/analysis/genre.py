@@ -34,6 +34,9 @@ _MARKER = re.compile(
     + b"|".join(re.escape(word.encode("ascii")) for word in sorted(_WE | _NEGATION))
     + b")(?= )"
 )
+# Every byte of token_bytes() but a space as "a": a word starts wherever " a" occurs, so the
+# words are counted in C without a bytes object for each.
+_WORDS_AS_A = bytes(32 if byte == 32 else 97 for byte in range(256))
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,7 +69,7 @@ def genre_features(writer: str, body_length: int, attributed_rate: float) -> lis
     # that skips from space to space in C, not by a string and a set lookup for each of the
     # ~800 words of an article.
     words = b" " + token_bytes(writer) + b" "
-    total = len(words.split()) or 1
+    total = words.translate(_WORDS_AS_A).count(b" a") or 1
     markers = _MARKER.findall(words)
     we = sum(map(_WE_BYTES.__contains__, markers))
     negation = len(markers) - we

@@ -314,14 +314,9 @@ class HedgeFinder:
                 voice = "source" if held_until > start else "writer"
             else:
                 voice = "writer"
-            hedges.append(
-                Hedge(
-                    span=Span.of(body, start, end),
-                    category=category,
-                    voice=voice,
-                    sentence=sentence,
-                )
-            )
+            # Positional arguments and Span(...), not Span.of, as for every record made by
+            # the dozen (see claims).
+            hedges.append(Hedge(Span(start, end, body[start:end]), category, voice, sentence))
         return hedges
 
     def _cues(self, body: str) -> list[tuple[int, int, str]]:

@@ -97,6 +97,9 @@ _SHARE_WORDS = words("percent percentage percentages")
 # A whole word, matched only where str.find has put a stem's first letter (see _reports_poll).
 _POLL_WORD = re.compile(r"(?:poll(?:s|ed|ing|sters?)?|survey(?:s|ed)?)\b")
 _QUOTE_MARKS = frozenset('"“”«»')
+# Every word feature is the intersection of a sentence's words with one of these sets or
+# with the wording lexicon's words: a sentence's words are kept only if they are in one.
+_FEATURE_WORDS = _PRESENT | _QUANTIFIERS | _MODALS | _MENTAL | _FIRST_PERSON | _SHARE_WORDS
 
 
 def tokens(text: str) -> list[str]:
@@ -203,6 +206,7 @@ class ArticleContext:
     writer: str  # the article outside quotes, lower-cased
     wording: Lexicon
     polled: bool  # the writer reports a poll or survey
+    read_words: frozenset[str]  # every word a feature reads: _FEATURE_WORDS and wording's
 
 
 def article_context(
@@ -216,6 +220,7 @@ def article_context(
     starts = [s for s, _ in inner]
     ends = [e for _, e in inner]
     writer = _outside_quotes(body, 0, len(body), starts, ends).lower()
+    wording = wording if wording is not None else builtin_model().wording
     return ArticleContext(
         sentences=sentences,
         attributed=frozenset(attributed),
@@ -223,9 +228,15 @@ def article_context(
         quote_ends=ends,
         attributed_rate=len(attributed) / (len(sentences) or 1),
         writer=writer,
-        wording=wording if wording is not None else builtin_model().wording,
+        wording=wording,
         polled=_reports_poll(writer),
+        read_words=_read_words(wording.known),
     )
+
+
+@cache
+def _read_words(lexicon_words: frozenset[str]) -> frozenset[str]:
+    return _FEATURE_WORDS | lexicon_words
 
 
 def _reports_poll(writer: str) -> bool:
@@ -289,9 +300,10 @@ def features(body: str, index: int, context: ArticleContext) -> list[float]:
     start, end = sentence.span.start, sentence.span.end
     text = body[start:end]
     starts, ends = context.quote_starts, context.quote_ends
-    # The sentence's words outside quotes, once, as a set: every word feature is a set
-    # operation done in C, not a Python loop over the tokens.
-    kinds = set(tokens(_outside_quotes(body, start, end, starts, ends)))
+    # The sentence's words outside quotes that some feature reads, once, as a set made in C
+    # from the token list (the other words would only be hashed into it and skipped): every
+    # word feature is a set operation done in C, not a Python loop over the tokens.
+    kinds = context.read_words.intersection(tokens(_outside_quotes(body, start, end, starts, ends)))
     return [
         _quoted_share(start, end, starts, ends),
         float(_has_quote_mark(text)),

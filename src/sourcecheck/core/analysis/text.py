@@ -172,7 +172,8 @@ def _add_sentence(body: str, start: int, end: int, index: int, into: list[Senten
         cut, resume = _cut(body, start, start + MAX_SENTENCE)
         into.append(Sentence(Span.of(body, start, cut), index))
         start = resume
-    into.append(Sentence(Span.of(body, start, end), index))
+    # Span(...), not Span.of: one call less for each of the ~45 sentences of an article.
+    into.append(Sentence(Span(start, end, body[start:end]), index))
 
 
 def _cut(body: str, start: int, limit: int) -> tuple[int, int]:
