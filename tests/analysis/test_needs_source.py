@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from dataclasses import replace
 from importlib import resources
 
@@ -246,3 +249,27 @@ def test_keeping_only_the_words_features_read_changes_no_feature(sentence: str) 
     for index in range(len(analysis.sentences)):
         kept = needs_source.features(body, index, context)
         assert kept == pytest.approx(needs_source.features(body, index, every_word), abs=1e-12)
+
+
+_WORDING_SCORE = """
+from sourcecheck.core.analysis.needs_source import builtin_model, tokens
+sentence = ("But she has not said what the plan would cost, and it was also not clear whether "
+            "they had been told of it by her or by him at all.")
+print(repr(builtin_model().wording.score(set(tokens(sentence)))))
+"""
+
+
+def test_the_wording_score_is_the_same_whatever_the_hash_seed() -> None:
+    # A set of words iterates in an order that follows PYTHONHASHSEED; summed in that order,
+    # this sentence's score differed in its last bit between processes (seed 5 of 1-6).
+    scores = {
+        subprocess.run(
+            [sys.executable, "-c", _WORDING_SCORE],
+            env={**os.environ, "PYTHONHASHSEED": str(seed)},
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        for seed in range(1, 7)
+    }
+    assert len(scores) == 1, scores

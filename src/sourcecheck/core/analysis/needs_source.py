@@ -131,8 +131,10 @@ class Lexicon:
 
     def score(self, kinds: set[str]) -> float:
         """The log-odds for a sentence's distinct words (as :func:`tokens` gives them)."""
-        # Only the words the lexicon knows are looked up: the intersection runs in C.
-        return self.bias + sum(map(self.weights.__getitem__, kinds & self.known))
+        # Only the words the lexicon knows are looked up: the intersection runs in C. A set's
+        # order follows the hash seed, so the sum is exact (fsum) to be the same in every
+        # process, not only in every run of one.
+        return self.bias + math.fsum(map(self.weights.__getitem__, kinds & self.known))
 
 
 @dataclass(frozen=True, slots=True)
