@@ -97,6 +97,20 @@ _PREPOSITION = re.compile(
     r"(?:at|in|on|during|after|before|from|with|for|while|outside|inside|near|to)\b"
 )
 _SHORT_PLACE = 6  # words: "at the Capitol on Monday" is where, not what
+# Cues whose "to" opens an infinitive, what is wanted or promised ("wants to cut taxes"),
+# not a place or an addressee ("said to cheers", "spoke to reporters").
+_INFINITIVE_CUES = words(
+    """
+    want wants wanted wanting hope hopes hoped hoping prefer prefers preferred vow vows
+    vowed vowing pledge pledges pledged pledging promise promises promised promising
+    threaten threatens threatened threatening refuse refuses refused refusing agree agrees
+    agreed offer offers offered wish wishes wished seek seeks sought seeking
+    """
+)
+_INFINITIVE = re.compile(
+    r"to\s+(?!(?:the|a|an|his|her|their|its|this|that|these|those|my|our|your|me|him|them|"
+    r"us|it|whom|what|which|reporters|voters|supporters)\b)[a-z]"
+)
 _LATER_CONTENT = re.compile(r"(?:\s|^)(?P<start>that\b|[\"“]|'')")
 _CLAUSE_DONE = re.compile(r"[\s.:]*\Z")
 
@@ -189,7 +203,9 @@ def content_after(cue: Cue, start: int) -> tuple[int, int] | None:
         return clause_span(body, first, end)  # 'said "local forces" must lead the way'
     if _NOT_CONTENT.match(body, first, end):
         return None  # "did not respond to a request for comment"
-    if _PREPOSITION.match(body, first, end):
+    if _PREPOSITION.match(body, first, end) and not (
+        cue.lower in _INFINITIVE_CUES and _INFINITIVE.match(body, first, end)
+    ):
         # "told reporters at the Capitol": a place, not what was said; look for the
         # clause or quote further on, else the content is elsewhere.
         later = _LATER_CONTENT.search(body, first, end)

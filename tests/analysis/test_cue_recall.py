@@ -1,0 +1,38 @@
+"""Cue and source recall on PolNeAR's conventions (round cue8): each rule a general pattern
+of news English, each with its own invented example."""
+
+from __future__ import annotations
+
+import pytest
+
+from sourcecheck.core.analysis import Analyzer
+from sourcecheck.core.models import Article
+
+ANALYZER = Analyzer()
+
+
+def triples(body: str) -> list[tuple[str | None, str, str | None]]:
+    return [
+        (a.source.text if a.source else None, a.cue.text, a.content.text if a.content else None)
+        for a in ANALYZER.analyze(Article(body=body)).attributions
+    ]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "The mayor wants to raise the bus fare.",
+            ("The mayor", "wants", "to raise the bus fare"),
+        ),
+        ("They hope to win Ohio.", ("They", "hope", "to win Ohio")),
+        ("Dana Reyes vowed to fight on.", ("Dana Reyes", "vowed", "to fight on")),
+    ],
+)
+def test_a_short_infinitive_is_what_is_wanted(body: str, expected: tuple[str, str, str]) -> None:
+    assert triples(body) == [expected]
+
+
+@pytest.mark.parametrize("body", ["She spoke to reporters.", "The mayor wants to the left."])
+def test_to_before_a_noun_is_no_infinitive(body: str) -> None:
+    assert triples(body) == []
