@@ -36,3 +36,35 @@ def test_a_short_infinitive_is_what_is_wanted(body: str, expected: tuple[str, st
 @pytest.mark.parametrize("body", ["She spoke to reporters.", "The mayor wants to the left."])
 def test_to_before_a_noun_is_no_infinitive(body: str) -> None:
     assert triples(body) == []
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "The governor plans to sign the bill Friday.",
+            ("The governor", "plans", "to sign the bill Friday"),
+        ),
+        ("Mr. Okafor decided to quit the race.", ("Mr. Okafor", "decided", "to quit the race")),
+    ],
+)
+def test_a_plan_before_an_infinitive_is_a_cue(body: str, expected: tuple[str, str, str]) -> None:
+    assert triples(body) == [expected]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The governor's plan to cut taxes stalled.",
+        "The late votes decided the race.",
+        "The rally was planned for Monday.",
+    ],
+)
+def test_a_plan_as_a_noun_or_a_decided_contest_is_no_cue(body: str) -> None:
+    assert triples(body) == []
+
+
+def test_a_plan_inside_what_was_said_is_the_said_content() -> None:
+    assert triples("Ms. Lund said she plans to run again.") == [
+        ("Ms. Lund", "said", "she plans to run again")
+    ]

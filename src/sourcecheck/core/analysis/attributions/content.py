@@ -97,17 +97,27 @@ _PREPOSITION = re.compile(
     r"(?:at|in|on|during|after|before|from|with|for|while|outside|inside|near|to)\b"
 )
 _SHORT_PLACE = 6  # words: "at the Capitol on Monday" is where, not what
+# Plans and decisions: cues only before an infinitive ("plans to run", "decided to quit"),
+# what someone means to do; "the plan", "decided the race" report nothing.
+PLAN_VERBS = words(
+    """
+    plan plans planned planning decide decides decided deciding
+    """
+)
 # Cues whose "to" opens an infinitive, what is wanted or promised ("wants to cut taxes"),
 # not a place or an addressee ("said to cheers", "spoke to reporters").
-_INFINITIVE_CUES = words(
-    """
+_INFINITIVE_CUES = (
+    words(
+        """
     want wants wanted wanting hope hopes hoped hoping prefer prefers preferred vow vows
     vowed vowing pledge pledges pledged pledging promise promises promised promising
     threaten threatens threatened threatening refuse refuses refused refusing agree agrees
     agreed offer offers offered wish wishes wished seek seeks sought seeking
     """
+    )
+    | PLAN_VERBS
 )
-_INFINITIVE = re.compile(
+INFINITIVE = re.compile(
     r"to\s+(?!(?:the|a|an|his|her|their|its|this|that|these|those|my|our|your|me|him|them|"
     r"us|it|whom|what|which|reporters|voters|supporters)\b)[a-z]"
 )
@@ -204,7 +214,7 @@ def content_after(cue: Cue, start: int) -> tuple[int, int] | None:
     if _NOT_CONTENT.match(body, first, end):
         return None  # "did not respond to a request for comment"
     if _PREPOSITION.match(body, first, end) and not (
-        cue.lower in _INFINITIVE_CUES and _INFINITIVE.match(body, first, end)
+        cue.lower in _INFINITIVE_CUES and INFINITIVE.match(body, first, end)
     ):
         # "told reporters at the Capitol": a place, not what was said; look for the
         # clause or quote further on, else the content is elsewhere.

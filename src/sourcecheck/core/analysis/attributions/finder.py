@@ -9,6 +9,8 @@ from collections.abc import Iterator
 from sourcecheck.core.analysis.attributions.content import (
     _COMMA,
     _DAYS,
+    INFINITIVE,
+    PLAN_VERBS,
     clip,
     content_after,
     read_content,
@@ -30,6 +32,7 @@ from sourcecheck.core.analysis.attributions.cues import (
     _NOUN_LIKE,
     _RAISING_PASSIVES,
     _SURE_CUES,
+    after_determiner,
     copy_first_word,
     cue_to_clause_end,
     is_gerund,
@@ -104,7 +107,14 @@ class AttributionFinder:
         # Participles read only in a raising passive ("is expected to"): as active verbs
         # or adjectives they are mostly something else ("the expected result").
         self._passive_only = _RAISING_PASSIVES - self.kind_of.keys()
-        forms = [*self.kind_of, "according to", "citing", *self._passive_only]
+        self._infinitive_only = PLAN_VERBS - self.kind_of.keys()
+        forms = [
+            *self.kind_of,
+            "according to",
+            "citing",
+            *self._passive_only,
+            *self._infinitive_only,
+        ]
         # Lower-case forms only (hot path): capitalised ones matter only at the start of a
         # sentence and are found by ``_initial_cue``. Found in a candidate copy of the text
         # (see WordStartPattern).
@@ -275,6 +285,12 @@ class AttributionFinder:
 
     def _verb(self, cue: Cue) -> Found | None:
         body, start, end, sentence, lower = cue.body, cue.start, cue.end, cue.sentence, cue.lower
+        if lower in self._infinitive_only and (
+            INFINITIVE.match(body, end + 1) is None or after_determiner(body, start)
+        ):
+            return None  # "Trump's plan to", "decided the race": no plan reported
+        if lower in self._infinitive_only and _in_reported_content(cue):
+            return None  # "Carson said he plans to ...": the plan is what Carson said
         window = max(start - WINDOW, sentence.start)
         core_end, passive = self.reader.tail_start(body, window, start)
         if passive and not is_gerund(lower):
@@ -454,6 +470,16 @@ class AttributionFinder:
         # The match itself, not just its words: an inverted source's attribution ends
         # after its role, and matching the role again cost as much as finding it.
         return match.start("src"), src_end, _ROLE_AFTER.match(body, src_end, end)
+
+
+def _in_reported_content(cue: Cue) -> bool:
+    """Whether a cue stands inside the content of the attribution read before it in its
+    sentence ("she said she plans to vote")."""
+    found = cue.found
+    if not found or found[-1].sentence != cue.index or found[-1].content is None:
+        return False
+    content = found[-1].content
+    return content[0] <= cue.start < content[1]
 
 
 # What opens a reported clause for sure: "that", or a subject pronoun and its verb.
