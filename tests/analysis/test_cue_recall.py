@@ -68,3 +68,19 @@ def test_a_plan_inside_what_was_said_is_the_said_content() -> None:
     assert triples("Ms. Lund said she plans to run again.") == [
         ("Ms. Lund", "said", "she plans to run again")
     ]
+
+
+@pytest.mark.parametrize(
+    ("body", "source"),
+    [
+        ("Ms. Ortiz, during a town hall in Dayton, Ohio, said she would run.", "Ms. Ortiz"),
+        ("Mr. Lind, then 38, said he was told to wait.", "Mr. Lind"),
+        ("But Hale, meanwhile, who has no endorsements, said that proves his point.", "Hale"),
+    ],
+)
+def test_a_name_opening_the_sentence_before_an_aside(body: str, source: str) -> None:
+    assert [t[0] for t in triples(body)] == [source]
+
+
+def test_an_opening_phrase_that_is_no_name_is_no_source() -> None:
+    assert [t[0] for t in triples("In Ohio, on Monday, said nothing.")] == [None]

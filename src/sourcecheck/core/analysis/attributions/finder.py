@@ -64,6 +64,7 @@ from sourcecheck.core.analysis.attributions.source import (
     ends_with_gap,
     in_subordinate_clause,
     last_word,
+    name_before_aside,
     names_or_pronoun,
     role_of,
     subject_of,
@@ -421,6 +422,10 @@ class AttributionFinder:
             subject = subject_of(body, sentence.start, core_end, described=tail.endswith(","))
             if subject is not None:
                 return Speaker(subject[:2], end)
+        if tail.endswith(",") and not gerund:
+            opening = name_before_aside(body, sentence.start, core_end)
+            if opening is not None:
+                return Speaker(opening, end)
         if not clause_ended(body, sentence.start, start):
             return None
         if gerund:
