@@ -84,3 +84,25 @@ def test_a_name_opening_the_sentence_before_an_aside(body: str, source: str) -> 
 
 def test_an_opening_phrase_that_is_no_name_is_no_source() -> None:
     assert [t[0] for t in triples("In Ohio, on Monday, said nothing.")] == [None]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "Mr. Vance made it clear that he would not run.",
+            ("Mr. Vance", "made it clear", "that he would not run"),
+        ),
+        ("She made clear she would stay.", ("She", "made clear", "she would stay")),
+        ("Lee declined to rule out a run.", ("Lee", "declined", "to rule out a run")),
+    ],
+)
+def test_stances_made_clear_or_declined(body: str, expected: tuple[str, str, str]) -> None:
+    assert triples(body) == [expected]
+
+
+@pytest.mark.parametrize(
+    "body", ["The agency declined to comment.", "Prices declined to a new low."]
+)
+def test_declining_to_comment_says_nothing(body: str) -> None:
+    assert triples(body) == []

@@ -89,9 +89,12 @@ _ACCORDING_AFTER = re.compile(r",\s+according\s+to\b")
 _GAP = re.compile(r"[\s,.;:]*")
 _SPACE = re.compile(r"\s*")
 _LOWER_AFTER = re.compile(r"\s+[a-z]")
+# "did not respond to a request", and "declined to comment" or "to be named": no statement
+# (PolNeAR marks these; an editor counts no source in them).
 _NOT_CONTENT = re.compile(
-    r"to\s+(?:a\s+|an\s+|several\s+|repeated\s+)?(?:request|message|call|email|e-mail|"
-    r"inquir(?:y|ies)|question|phone\s+call|voicemail)s?\b"
+    r"to\s+(?:(?:a\s+|an\s+|several\s+|repeated\s+)?(?:request|message|call|email|e-mail|"
+    r"inquir(?:y|ies)|question|phone\s+call|voicemail)s?\b|(?:comment|be\s+(?:named|"
+    r"identified|interviewed|quoted))\b)"
 )
 _PREPOSITION = re.compile(
     r"(?:at|in|on|during|after|before|from|with|for|while|outside|inside|near|to)\b"
@@ -112,7 +115,8 @@ _INFINITIVE_CUES = (
     want wants wanted wanting hope hopes hoped hoping prefer prefers preferred vow vows
     vowed vowing pledge pledges pledged pledging promise promises promised promising
     threaten threatens threatened threatening refuse refuses refused refusing agree agrees
-    agreed offer offers offered wish wishes wished seek seeks sought seeking
+    agreed offer offers offered wish wishes wished seek seeks sought seeking declined
+    declines
     """
     )
     | PLAN_VERBS
