@@ -106,3 +106,27 @@ def test_stances_made_clear_or_declined(body: str, expected: tuple[str, str, str
 )
 def test_declining_to_comment_says_nothing(body: str) -> None:
     assert triples(body) == []
+
+
+def test_a_report_verb_before_a_that_clause_keeps_its_cue_without_a_source() -> None:
+    body = (
+        "Officials at the port authority and several shipping lines in the region "
+        "— including two that run ferries — have long argued that the fees are too high."
+    )
+    found = triples(body)
+    assert [(cue, content) for _, cue, content in found] == [
+        ("argued", "that the fees are too high")
+    ]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "It is only fair to say that the plan had flaws.",
+        "Officials at the port and several lines in the region — including two that run"
+        " ferries — did not mention that on the trail.",
+        "While hinting that the plan had flaws, the mayor left.",
+    ],
+)
+def test_no_unsourced_cue_for_an_infinitive_a_determiner_or_a_hedge(body: str) -> None:
+    assert [cue for _, cue, _ in triples(body)] == []

@@ -83,6 +83,7 @@ from sourcecheck.core.analysis.patterns import (
     alternation,
     candidate_copy,
     verb_forms,
+    words,
 )
 from sourcecheck.core.analysis.phrases import SourceReader
 from sourcecheck.core.analysis.sources import SourceTyper
@@ -311,9 +312,11 @@ class AttributionFinder:
                     return asked
             # "The campaign, first reported by The Washington Post, ...": a reduced passive.
             by = self._passive_by(cue, core_end)
-            if by is not None or lower not in _SURE_CUES:
+            if by is not None:
                 return by
-            return self._unsourced(cue)
+            if lower in _SURE_CUES:
+                return self._unsourced(cue)
+            return self._unsourced_that(cue)
         content = read_content(cue, speaker)
         if content is None:
             return None  # a verb with no content is not reporting anything
@@ -347,6 +350,17 @@ class AttributionFinder:
         if content is None:
             return None
         return cue.reading((cue.start, cue.end), None, content)
+
+    def _unsourced_that(self, cue: Cue) -> Found | None:
+        """Any report verb followed by a "that" clause ("..., have long argued that ..."):
+        the cue and its clause, when the source is out of the reader's reach."""
+        if not cue.body.startswith(" that ", cue.end) or is_gerund(cue.lower):
+            return None  # "While saying that ..., he ...": the -ing form's subject follows
+        if self.kind_of.get(cue.lower) != "speech" or cue.lower in _HEDGING_CUES:
+            return None
+        if cue.body.endswith(" to ", 0, cue.start) or _THAT_DETERMINER.match(cue.body, cue.end):
+            return None  # "fair to say that", "took that call": nobody reports anything
+        return self._unsourced(cue)
 
     def _asked(self, cue: Cue) -> Found | None:
         """'Asked whether ..., Clinton said': the question is the content; the asker, named
@@ -485,6 +499,12 @@ def _in_reported_content(cue: Cue) -> bool:
         return False
     content = found[-1].content
     return content[0] <= cue.start < content[1]
+
+
+# "that" as a determiner: "took that call Friday", "mention that on the trail".
+_THAT_DETERMINER = re.compile(r" that\s+(?:[\w'’-]+\s*[.,;:(\[]|(?:on|at|in|had|was|is)\b)")
+# Report verbs that hedge ("hints that"): without a source, the writer's own hedge.
+_HEDGING_CUES = words("hint hints hinted imply implies implied speculate speculates speculated")
 
 
 # What opens a reported clause for sure: "that", or a subject pronoun and its verb.
