@@ -130,3 +130,24 @@ def test_a_report_verb_before_a_that_clause_keeps_its_cue_without_a_source() -> 
 )
 def test_no_unsourced_cue_for_an_infinitive_a_determiner_or_a_hedge(body: str) -> None:
     assert [cue for _, cue, _ in triples(body)] == []
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "Many voters see the race as a referendum on the mayor.",
+            ("Many voters", "see", "the race as a referendum on the mayor"),
+        ),
+        ("Ms. Obi viewed him as weak.", ("Ms. Obi", "viewed", "him as weak")),
+    ],
+)
+def test_a_view_with_an_as_complement_is_a_cue(body: str, expected: tuple[str, str, str]) -> None:
+    assert triples(body) == [expected]
+
+
+@pytest.mark.parametrize(
+    "body", ["The campaign saw a rise in turnout.", "The view from the hill is wide."]
+)
+def test_seeing_without_as_reports_nothing(body: str) -> None:
+    assert triples(body) == []

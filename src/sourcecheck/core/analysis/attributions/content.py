@@ -107,6 +107,14 @@ PLAN_VERBS = words(
     plan plans planned planning decide decides decided deciding
     """
 )
+# Views: cues only with an "as" complement ("sees the race as a referendum", "viewed him
+# as weak"); "saw a rise", "the view from" report nothing.
+VIEW_VERBS = words(
+    """
+    see sees saw seeing view views viewed viewing regard regards regarded regarding
+    """
+)
+AS_COMPLEMENT = re.compile(r"\s+(?:[\w'’-]+\s+){1,5}?as\s")
 # Cues whose "to" opens an infinitive, what is wanted or promised ("wants to cut taxes"),
 # not a place or an addressee ("said to cheers", "spoke to reporters").
 _INFINITIVE_CUES = (

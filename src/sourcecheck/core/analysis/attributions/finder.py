@@ -9,8 +9,10 @@ from collections.abc import Iterator
 from sourcecheck.core.analysis.attributions.content import (
     _COMMA,
     _DAYS,
+    AS_COMPLEMENT,
     INFINITIVE,
     PLAN_VERBS,
+    VIEW_VERBS,
     clip,
     content_after,
     read_content,
@@ -110,12 +112,14 @@ class AttributionFinder:
         # or adjectives they are mostly something else ("the expected result").
         self._passive_only = _RAISING_PASSIVES - self.kind_of.keys()
         self._infinitive_only = PLAN_VERBS - self.kind_of.keys()
+        self._as_only = VIEW_VERBS - self.kind_of.keys()
         forms = [
             *self.kind_of,
             "according to",
             "citing",
             *self._passive_only,
             *self._infinitive_only,
+            *self._as_only,
         ]
         # Lower-case forms only (hot path): capitalised ones matter only at the start of a
         # sentence and are found by ``_initial_cue``. Found in a candidate copy of the text
@@ -291,6 +295,10 @@ class AttributionFinder:
             INFINITIVE.match(body, end + 1) is None or after_determiner(body, start)
         ):
             return None  # "Trump's plan to", "decided the race": no plan reported
+        if lower in self._as_only and (
+            AS_COMPLEMENT.match(body, end, sentence.end) is None or after_determiner(body, start)
+        ):
+            return None  # "saw a rise in turnout", "the view from the hill"
         if lower in self._infinitive_only and _in_reported_content(cue):
             return None  # "Carson said he plans to ...": the plan is what Carson said
         window = max(start - WINDOW, sentence.start)
