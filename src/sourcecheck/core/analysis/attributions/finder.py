@@ -113,6 +113,7 @@ class AttributionFinder:
         self._passive_only = _RAISING_PASSIVES - self.kind_of.keys()
         self._infinitive_only = PLAN_VERBS - self.kind_of.keys()
         self._as_only = VIEW_VERBS - self.kind_of.keys()
+        self._complement_only = self._infinitive_only | self._as_only
         forms = [
             *self.kind_of,
             "according to",
@@ -201,7 +202,10 @@ class AttributionFinder:
             text = body[start:end].lower()
             lower = text if text.isalpha() else " ".join(text.split())
             sentence = spans[index]
-            if not_a_cue(body, start, end, index, sentence, lower):
+            if not_a_cue(body, start, end, index, sentence, lower) or (
+                lower in self._complement_only
+                and self._lacks_complement(body, start, end, lower, sentence.end)
+            ):
                 continue
             # One context per cue (about 30 an article), built once the words around the
             # cue, which need none, have not rejected it; every step then reads from it.
@@ -219,6 +223,15 @@ class AttributionFinder:
         found = outside_roles(body, outside_reports(found))
         link_second_hand(found)
         return [to_draft(body, item) for item in found]
+
+    def _lacks_complement(self, body: str, start: int, end: int, lower: str, limit: int) -> bool:
+        """Whether a plan or a view lacks what makes it a cue: "plans to" an infinitive,
+        "sees ... as" a complement; after a determiner it is a noun ("Trump's plan to")."""
+        if lower in self._infinitive_only:
+            complement = INFINITIVE.match(body, end + 1, limit)
+        else:
+            complement = AS_COMPLEMENT.match(body, end, limit)
+        return complement is None or after_determiner(body, start)
 
     def _cues(
         self, body: str, starts: list[int], ends: list[int] | None = None
@@ -291,14 +304,6 @@ class AttributionFinder:
 
     def _verb(self, cue: Cue) -> Found | None:
         body, start, end, sentence, lower = cue.body, cue.start, cue.end, cue.sentence, cue.lower
-        if lower in self._infinitive_only and (
-            INFINITIVE.match(body, end + 1) is None or after_determiner(body, start)
-        ):
-            return None  # "Trump's plan to", "decided the race": no plan reported
-        if lower in self._as_only and (
-            AS_COMPLEMENT.match(body, end, sentence.end) is None or after_determiner(body, start)
-        ):
-            return None  # "saw a rise in turnout", "the view from the hill"
         if lower in self._infinitive_only and _in_reported_content(cue):
             return None  # "Carson said he plans to ...": the plan is what Carson said
         window = max(start - WINDOW, sentence.start)
