@@ -151,3 +151,18 @@ def test_a_view_with_an_as_complement_is_a_cue(body: str, expected: tuple[str, s
 )
 def test_seeing_without_as_reports_nothing(body: str) -> None:
     assert triples(body) == []
+
+
+@pytest.mark.parametrize(
+    ("body", "source"),
+    [
+        ("The head of the agency said the plan would fail.", "The head of the agency"),
+        (
+            "The former president of the firm said it would fail.",
+            "The former president of the firm",
+        ),
+        ("Ann Ross, executive director of Fair Maps Now, said it would fail.", "Ann Ross"),
+    ],
+)
+def test_a_role_before_of_is_the_source(body: str, source: str) -> None:
+    assert triples(body)[0][0] == source
