@@ -40,6 +40,7 @@ from sourcecheck.core.analysis.attributions.cues import (
     is_gerund,
     names_a_thing,
     not_a_cue,
+    previous_word,
     title_case,
     widen_cue,
 )
@@ -203,9 +204,13 @@ class AttributionFinder:
             text = body[start:end].lower()
             lower = text if text.isalpha() else " ".join(text.split())
             sentence = spans[index]
-            if not_a_cue(body, start, end, index, sentence, lower) or (
-                lower in self._complement_only
-                and self._lacks_complement(body, start, end, lower, sentence.end)
+            if (
+                not_a_cue(body, start, end, index, sentence, lower)
+                or (
+                    lower in self._complement_only
+                    and self._lacks_complement(body, start, end, lower, sentence.end)
+                )
+                or (body.endswith("ly ", 0, start) and self._relayed(body, start, lower))
             ):
                 continue
             # One context per cue (about 30 an article), built once the words around the
@@ -224,6 +229,11 @@ class AttributionFinder:
         found = outside_roles(body, outside_reports(found))
         link_second_hand(found)
         return [to_draft(body, item) for item in found]
+
+    def _relayed(self, body: str, start: int, lower: str) -> bool:
+        """'The mayor reportedly plans to resign': a plan, wish or view the writer relays
+        from someone unnamed is no report of the subject's (the hedge finder flags it)."""
+        return previous_word(body, start) in _EVIDENTIAL and self.kind_of.get(lower) != "speech"
 
     def _lacks_complement(self, body: str, start: int, end: int, lower: str, limit: int) -> bool:
         """Whether a plan or a view lacks what makes it a cue: "plans to" an infinitive,
@@ -366,7 +376,7 @@ class AttributionFinder:
         return cue.reading((cue.start, cue.end), None, content)
 
     def _unsourced_that(self, cue: Cue) -> Found | None:
-        """Any report verb followed by a "that" clause ("..., have long argued that ..."):
+        """A speech verb followed by a "that" clause ("..., have long argued that ..."):
         the cue and its clause, when the source is out of the reader's reach."""
         if not cue.body.startswith(" that ", cue.end) or is_gerund(cue.lower):
             return None  # "While saying that ..., he ...": the -ing form's subject follows
@@ -536,6 +546,8 @@ def _in_reported_content(cue: Cue) -> bool:
     return content[0] <= cue.start < content[1]
 
 
+# Adverbs that relay what someone unnamed reports ("reportedly plans to").
+_EVIDENTIAL = words("reportedly allegedly reputedly supposedly purportedly")
 # "that" as a determiner: "took that call Friday", "mention that on the trail".
 _THAT_DETERMINER = re.compile(r" that\s+(?:[\w'’-]+\s*[.,;:(\[]|(?:on|at|in|had|was|is)\b)")
 # Report verbs that hedge ("hints that"): without a source, the writer's own hedge.
