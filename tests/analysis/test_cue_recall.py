@@ -154,21 +154,6 @@ def test_seeing_without_as_reports_nothing(body: str) -> None:
 
 
 @pytest.mark.parametrize(
-    ("body", "source"),
-    [
-        ("The head of the agency said the plan would fail.", "The head of the agency"),
-        (
-            "The former president of the firm said it would fail.",
-            "The former president of the firm",
-        ),
-        ("Ann Ross, executive director of Fair Maps Now, said it would fail.", "Ann Ross"),
-    ],
-)
-def test_a_role_before_of_is_the_source(body: str, source: str) -> None:
-    assert triples(body)[0][0] == source
-
-
-@pytest.mark.parametrize(
     "body", ["The mayor reportedly plans to resign.", "The mayor reportedly wants to resign."]
 )
 def test_a_relayed_plan_or_wish_is_the_writers(body: str) -> None:

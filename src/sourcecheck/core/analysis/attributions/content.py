@@ -117,7 +117,7 @@ VIEW_VERBS = words(
 AS_COMPLEMENT = re.compile(r"\s+(?:[\w'’-]+\s+){1,5}?as\s")
 # Cues whose "to" opens an infinitive, what is wanted or promised ("wants to cut taxes"),
 # not a place or an addressee ("said to cheers", "spoke to reporters").
-_INFINITIVE_CUES = (
+INFINITIVE_CUES = (
     words(
         """
     want wants wanted wanting hope hopes hoped hoping prefer prefers preferred vow vows
@@ -226,7 +226,7 @@ def content_after(cue: Cue, start: int) -> tuple[int, int] | None:
     if _NOT_CONTENT.match(body, first, end):
         return None  # "did not respond to a request for comment"
     if _PREPOSITION.match(body, first, end) and not (
-        cue.lower in _INFINITIVE_CUES and INFINITIVE.match(body, first, end)
+        cue.lower in INFINITIVE_CUES and INFINITIVE.match(body, first, end)
     ):
         # "told reporters at the Capitol": a place, not what was said; look for the
         # clause or quote further on, else the content is elsewhere.

@@ -11,6 +11,7 @@ from sourcecheck.core.analysis.attributions.content import (
     _DAYS,
     AS_COMPLEMENT,
     INFINITIVE,
+    INFINITIVE_CUES,
     PLAN_VERBS,
     VIEW_VERBS,
     clip,
@@ -149,7 +150,6 @@ class AttributionFinder:
             "prosecutors",
         }
         self.reader = SourceReader(heads, self.typer.role_nouns)
-        self._of_roles = frozenset(self.typer.role_nouns | {"head", "heads"})
         # "WASHINGTON:" opening a line is a dateline, not a speaker.
         self._datelines = frozenset(p.lower() for p in self.typer.places | self.typer.governments)
         roles = alternation(self.typer.role_nouns | {"resident", "member", "delegate"})
@@ -210,7 +210,7 @@ class AttributionFinder:
                     lower in self._complement_only
                     and self._lacks_complement(body, start, end, lower, sentence.end)
                 )
-                or (body.endswith("ly ", 0, start) and self._relayed(body, start, lower))
+                or (body.endswith("ly ", 0, start) and self._relayed(body, start, end, lower))
             ):
                 continue
             # One context per cue (about 30 an article), built once the words around the
@@ -230,10 +230,15 @@ class AttributionFinder:
         link_second_hand(found)
         return [to_draft(body, item) for item in found]
 
-    def _relayed(self, body: str, start: int, lower: str) -> bool:
-        """'The mayor reportedly plans to resign': a plan, wish or view the writer relays
-        from someone unnamed is no report of the subject's (the hedge finder flags it)."""
-        return previous_word(body, start) in _EVIDENTIAL and self.kind_of.get(lower) != "speech"
+    def _relayed(self, body: str, start: int, end: int, lower: str) -> bool:
+        """'The mayor reportedly plans to resign': a plan, view or wish to do something the
+        writer relays from someone unnamed is no report of the subject's (the hedge finder
+        flags it)."""
+        if lower not in self._complement_only and not (
+            lower in INFINITIVE_CUES and INFINITIVE.match(body, end + 1) is not None
+        ):
+            return False
+        return previous_word(body, start) in _EVIDENTIAL
 
     def _lacks_complement(self, body: str, start: int, end: int, lower: str, limit: int) -> bool:
         """Whether a plan or a view lacks what makes it a cue: "plans to" an infinitive,
@@ -445,8 +450,7 @@ class AttributionFinder:
                 subject_end = self.reader.tail_start(body, window, governing)[0]
                 before = self.reader.read(body, window, subject_end)
         if before is not None:
-            source_start = self._role_of_before(body, window, before.start)
-            return Speaker((source_start, before.end), end, before.role, before.role_span)
+            return Speaker((before.start, before.end), end, before.role, before.role_span)
         tail = body[window:core_end].rstrip()
         if (gerund and ends_with_gap(body, window, tail)) or ends_with_and(body, window, tail):
             # ", adding that ...", "... and said": the subject of the clause said it.
@@ -480,26 +484,6 @@ class AttributionFinder:
             speaker.clause_end = role_match.end()
             speaker.role_span = role_match.span("role")
         return speaker
-
-    def _role_of_before(self, body: str, window: int, start: int) -> int:
-        """Where a source starts once a role before "of" is taken in: "The head of the
-        agency said" is the head, not the agency ("the former president of")."""
-        if not body.endswith(" of ", window, start):
-            return start
-        words_ = body[max(window, start - 48) : start - 4].split()
-        if not words_ or words_[-1].lower() not in self._of_roles:
-            return start
-        taken = 1
-        while taken < 3 and taken < len(words_):
-            word = words_[-taken - 1]
-            if not word.isalpha() or not (word.islower() or word in ("The", "A", "An")):
-                break
-            taken += 1
-            if word.lower() in ("the", "a", "an"):
-                break
-        if taken < len(words_) and words_[-taken - 1].endswith(","):
-            return start  # "Scot Ross, executive director of One Wisconsin Now,": a role
-        return body.rindex(words_[-taken], window, start - 3)
 
     def _names_pronoun_or_document(self, phrase: str) -> bool:
         """Whether a source is clearly a subject ("The Cruz campaign calls ...")."""
