@@ -44,6 +44,7 @@ import polnear
 
 from sourcecheck.core.analysis import Analyzer
 from sourcecheck.core.analysis.attributions import AttributionFinder
+from sourcecheck.core.analysis.attributions.content import PLAN_VERBS
 from sourcecheck.core.analysis.attributions.cue_words import NO_CUE_WORDS, CueWords
 from sourcecheck.core.analysis.attributions.cues import _RAISING_PASSIVES
 from sourcecheck.core.analysis.patterns import verb_forms, words
@@ -66,9 +67,9 @@ FUNCTION_WORDS = words(
     """
 )
 
-# Read by their own rules whatever the table says (verbless.py reads "In" and ":"), so
-# never in it.
-FIXED = frozenset(["according to", "citing", "in", ":", *_RAISING_PASSIVES])
+# Read by their own rules whatever the table says (verbless.py reads "In" and ":", plans
+# only before an infinitive), so never in it.
+FIXED = frozenset(["according to", "citing", "in", ":", *_RAISING_PASSIVES, *PLAN_VERBS])
 
 
 @dataclass

@@ -52,6 +52,7 @@ _IRREGULAR: dict[str, tuple[str, ...]] = {
     "withhold": ("withheld",),
     "retell": ("retold",),
     "seek": ("sought",),
+    "make": ("made",),
 }
 # Verbs that double their last consonant before -ed/-ing ("admitted", "referring").
 _DOUBLING = words(

@@ -89,14 +89,50 @@ _ACCORDING_AFTER = re.compile(r",\s+according\s+to\b")
 _GAP = re.compile(r"[\s,.;:]*")
 _SPACE = re.compile(r"\s*")
 _LOWER_AFTER = re.compile(r"\s+[a-z]")
+# "did not respond to a request", and "declined to comment" or "to be named": no statement
+# (PolNeAR marks these; an editor counts no source in them).
 _NOT_CONTENT = re.compile(
-    r"to\s+(?:a\s+|an\s+|several\s+|repeated\s+)?(?:request|message|call|email|e-mail|"
-    r"inquir(?:y|ies)|question|phone\s+call|voicemail)s?\b"
+    r"to\s+(?:(?:a\s+|an\s+|several\s+|repeated\s+)?(?:request|message|call|email|e-mail|"
+    r"inquir(?:y|ies)|question|phone\s+call|voicemail)s?\b|(?:comment|be\s+(?:named|"
+    r"identified|interviewed|quoted))\b)"
 )
 _PREPOSITION = re.compile(
     r"(?:at|in|on|during|after|before|from|with|for|while|outside|inside|near|to)\b"
 )
 _SHORT_PLACE = 6  # words: "at the Capitol on Monday" is where, not what
+# Plans and decisions: cues only before an infinitive ("plans to run", "decided to quit"),
+# what someone means to do; "the plan", "decided the race" report nothing.
+PLAN_VERBS = words(
+    """
+    plan plans planned planning decide decides decided deciding
+    """
+)
+# Views: cues only with an "as" complement ("sees the race as a referendum", "viewed him
+# as weak"); "saw a rise", "the view from" report nothing.
+VIEW_VERBS = words(
+    """
+    see sees saw seeing view views viewed viewing regard regards regarded regarding
+    """
+)
+AS_COMPLEMENT = re.compile(r"\s+(?:[\w'’-]+\s+){1,5}?as\s")
+# Cues whose "to" opens an infinitive, what is wanted or promised ("wants to cut taxes"),
+# not a place or an addressee ("said to cheers", "spoke to reporters").
+INFINITIVE_CUES = (
+    words(
+        """
+    want wants wanted wanting hope hopes hoped hoping prefer prefers preferred vow vows
+    vowed vowing pledge pledges pledged pledging promise promises promised promising
+    threaten threatens threatened threatening refuse refuses refused refusing agree agrees
+    agreed offer offers offered wish wishes wished seek seeks sought seeking declined
+    declines
+    """
+    )
+    | PLAN_VERBS
+)
+INFINITIVE = re.compile(
+    r"to\s+(?!(?:the|a|an|his|her|their|its|this|that|these|those|my|our|your|me|him|them|"
+    r"us|it|whom|what|which|reporters|voters|supporters)\b)[a-z]"
+)
 _LATER_CONTENT = re.compile(r"(?:\s|^)(?P<start>that\b|[\"“]|'')")
 _CLAUSE_DONE = re.compile(r"[\s.:]*\Z")
 
@@ -189,7 +225,9 @@ def content_after(cue: Cue, start: int) -> tuple[int, int] | None:
         return clause_span(body, first, end)  # 'said "local forces" must lead the way'
     if _NOT_CONTENT.match(body, first, end):
         return None  # "did not respond to a request for comment"
-    if _PREPOSITION.match(body, first, end):
+    if _PREPOSITION.match(body, first, end) and not (
+        cue.lower in INFINITIVE_CUES and INFINITIVE.match(body, first, end)
+    ):
         # "told reporters at the Capitol": a place, not what was said; look for the
         # clause or quote further on, else the content is elsewhere.
         later = _LATER_CONTENT.search(body, first, end)

@@ -36,7 +36,7 @@ _NOUN_LIKE = words(
     pledges vow vows demand demands boast protest protests praise reply replies request
     requests forecast forecasts quote quotes worry worries guess point points order
     orders rally warning complaint complaints criticism issue issues signal signals note
-    notes stress concern concerns insist word words want wants
+    notes stress concern concerns insist word words want wants plan plans
     """
 )
 _AUXILIARY_BEFORE = re.compile(r"(?:(?:has|have|had)\s+(?:also\s+)?|also\s+)\Z")
@@ -170,6 +170,11 @@ def determined_gerund(body: str, start: int, end: int) -> bool:
     if len(before) < 2 or not _is_determiner(before[0]) or not before[1].isalpha():
         return False
     return _NOUN_CONTEXT_AFTER.match(body, end) is not None
+
+
+def after_determiner(body: str, start: int) -> bool:
+    """Whether a determiner or a possessive stands right before ``start`` ("Trump's plan")."""
+    return _is_determiner(previous_word(body, start))
 
 
 def _is_determiner(word: str) -> bool:

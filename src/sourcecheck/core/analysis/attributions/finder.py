@@ -9,6 +9,11 @@ from collections.abc import Iterator
 from sourcecheck.core.analysis.attributions.content import (
     _COMMA,
     _DAYS,
+    AS_COMPLEMENT,
+    INFINITIVE,
+    INFINITIVE_CUES,
+    PLAN_VERBS,
+    VIEW_VERBS,
     clip,
     content_after,
     read_content,
@@ -30,11 +35,13 @@ from sourcecheck.core.analysis.attributions.cues import (
     _NOUN_LIKE,
     _RAISING_PASSIVES,
     _SURE_CUES,
+    after_determiner,
     copy_first_word,
     cue_to_clause_end,
     is_gerund,
     names_a_thing,
     not_a_cue,
+    previous_word,
     title_case,
     widen_cue,
 )
@@ -61,6 +68,7 @@ from sourcecheck.core.analysis.attributions.source import (
     ends_with_gap,
     in_subordinate_clause,
     last_word,
+    name_before_aside,
     names_or_pronoun,
     role_of,
     subject_of,
@@ -79,6 +87,7 @@ from sourcecheck.core.analysis.patterns import (
     alternation,
     candidate_copy,
     verb_forms,
+    words,
 )
 from sourcecheck.core.analysis.phrases import SourceReader
 from sourcecheck.core.analysis.sources import SourceTyper
@@ -104,7 +113,17 @@ class AttributionFinder:
         # Participles read only in a raising passive ("is expected to"): as active verbs
         # or adjectives they are mostly something else ("the expected result").
         self._passive_only = _RAISING_PASSIVES - self.kind_of.keys()
-        forms = [*self.kind_of, "according to", "citing", *self._passive_only]
+        self._infinitive_only = PLAN_VERBS - self.kind_of.keys()
+        self._as_only = VIEW_VERBS - self.kind_of.keys()
+        self._complement_only = self._infinitive_only | self._as_only
+        forms = [
+            *self.kind_of,
+            "according to",
+            "citing",
+            *self._passive_only,
+            *self._infinitive_only,
+            *self._as_only,
+        ]
         # Lower-case forms only (hot path): capitalised ones matter only at the start of a
         # sentence and are found by ``_initial_cue``. Found in a candidate copy of the text
         # (see WordStartPattern).
@@ -185,7 +204,14 @@ class AttributionFinder:
             text = body[start:end].lower()
             lower = text if text.isalpha() else " ".join(text.split())
             sentence = spans[index]
-            if not_a_cue(body, start, end, index, sentence, lower):
+            if (
+                not_a_cue(body, start, end, index, sentence, lower)
+                or (
+                    lower in self._complement_only
+                    and self._lacks_complement(body, start, end, lower, sentence.end)
+                )
+                or (body.endswith("ly ", 0, start) and self._relayed(body, start, end, lower))
+            ):
                 continue
             # One context per cue (about 30 an article), built once the words around the
             # cue, which need none, have not rejected it; every step then reads from it.
@@ -203,6 +229,25 @@ class AttributionFinder:
         found = outside_roles(body, outside_reports(found))
         link_second_hand(found)
         return [to_draft(body, item) for item in found]
+
+    def _relayed(self, body: str, start: int, end: int, lower: str) -> bool:
+        """'The mayor reportedly plans to resign': a plan, view or wish to do something the
+        writer relays from someone unnamed is no report of the subject's (the hedge finder
+        flags it)."""
+        if lower not in self._complement_only and not (
+            lower in INFINITIVE_CUES and INFINITIVE.match(body, end + 1) is not None
+        ):
+            return False
+        return previous_word(body, start) in _EVIDENTIAL
+
+    def _lacks_complement(self, body: str, start: int, end: int, lower: str, limit: int) -> bool:
+        """Whether a plan or a view lacks what makes it a cue: "plans to" an infinitive,
+        "sees ... as" a complement; after a determiner it is a noun ("Trump's plan to")."""
+        if lower in self._infinitive_only:
+            complement = INFINITIVE.match(body, end + 1, limit)
+        else:
+            complement = AS_COMPLEMENT.match(body, end, limit)
+        return complement is None or after_determiner(body, start)
 
     def _cues(
         self, body: str, starts: list[int], ends: list[int] | None = None
@@ -275,6 +320,8 @@ class AttributionFinder:
 
     def _verb(self, cue: Cue) -> Found | None:
         body, start, end, sentence, lower = cue.body, cue.start, cue.end, cue.sentence, cue.lower
+        if lower in self._infinitive_only and _in_reported_content(cue):
+            return None  # "Carson said he plans to ...": the plan is what Carson said
         window = max(start - WINDOW, sentence.start)
         core_end, passive = self.reader.tail_start(body, window, start)
         if passive and not is_gerund(lower):
@@ -294,9 +341,11 @@ class AttributionFinder:
                     return asked
             # "The campaign, first reported by The Washington Post, ...": a reduced passive.
             by = self._passive_by(cue, core_end)
-            if by is not None or lower not in _SURE_CUES:
+            if by is not None:
                 return by
-            return self._unsourced(cue)
+            if lower in _SURE_CUES:
+                return self._unsourced(cue)
+            return self._unsourced_that(cue)
         content = read_content(cue, speaker)
         if content is None:
             return None  # a verb with no content is not reporting anything
@@ -330,6 +379,17 @@ class AttributionFinder:
         if content is None:
             return None
         return cue.reading((cue.start, cue.end), None, content)
+
+    def _unsourced_that(self, cue: Cue) -> Found | None:
+        """A speech verb followed by a "that" clause ("..., have long argued that ..."):
+        the cue and its clause, when the source is out of the reader's reach."""
+        if not cue.body.startswith(" that ", cue.end) or is_gerund(cue.lower):
+            return None  # "While saying that ..., he ...": the -ing form's subject follows
+        if self.kind_of.get(cue.lower) != "speech" or cue.lower in _HEDGING_CUES:
+            return None
+        if cue.body.endswith(" to ", 0, cue.start) or _THAT_DETERMINER.match(cue.body, cue.end):
+            return None  # "fair to say that", "took that call": nobody reports anything
+        return self._unsourced(cue)
 
     def _asked(self, cue: Cue) -> Found | None:
         """'Asked whether ..., Clinton said': the question is the content; the asker, named
@@ -405,6 +465,10 @@ class AttributionFinder:
             subject = subject_of(body, sentence.start, core_end, described=tail.endswith(","))
             if subject is not None:
                 return Speaker(subject[:2], end)
+        if tail.endswith(",") and not gerund:
+            opening = name_before_aside(body, sentence.start, core_end)
+            if opening is not None:
+                return Speaker(opening, end)
         if not clause_ended(body, sentence.start, start):
             return None
         if gerund:
@@ -454,6 +518,24 @@ class AttributionFinder:
         # The match itself, not just its words: an inverted source's attribution ends
         # after its role, and matching the role again cost as much as finding it.
         return match.start("src"), src_end, _ROLE_AFTER.match(body, src_end, end)
+
+
+def _in_reported_content(cue: Cue) -> bool:
+    """Whether a cue stands inside the content of the attribution read before it in its
+    sentence ("she said she plans to vote")."""
+    found = cue.found
+    if not found or found[-1].sentence != cue.index or found[-1].content is None:
+        return False
+    content = found[-1].content
+    return content[0] <= cue.start < content[1]
+
+
+# Adverbs that relay what someone unnamed reports ("reportedly plans to").
+_EVIDENTIAL = words("reportedly allegedly reputedly supposedly purportedly")
+# "that" as a determiner: "took that call Friday", "mention that on the trail".
+_THAT_DETERMINER = re.compile(r" that\s+(?:[\w'’-]+\s*[.,;:(\[]|(?:on|at|in|had|was|is)\b)")
+# Report verbs that hedge ("hints that"): without a source, the writer's own hedge.
+_HEDGING_CUES = words("hint hints hinted imply implies implied speculate speculates speculated")
 
 
 # What opens a reported clause for sure: "that", or a subject pronoun and its verb.

@@ -136,6 +136,21 @@ def subject_of(
     return match.start("src"), match.end("src"), None
 
 
+# A name opening its sentence, then a comma: "Clinton, during a town hall in Ohio, said".
+_OPENING_NAME = re.compile(
+    rf"[\"“'‘]*(?:(?:But|Yet|And|Still|Meanwhile|Now|So)\s+)?(?P<src>{_NAME})\s*,\s"
+)
+
+
+def name_before_aside(body: str, sentence_start: int, cue_start: int) -> tuple[int, int] | None:
+    """The name that opens a sentence when an aside between commas stands between it and
+    the cue ("Mr. Lee, then 38, said"; "Clinton, after the vote, said"), else None."""
+    match = _OPENING_NAME.match(body, sentence_start, cue_start)
+    if match is None or match.group("src").split()[0] in NOT_NAMES:
+        return None
+    return match.span("src")
+
+
 def names_or_pronoun(phrase: str) -> bool:
     words = phrase.split()
     if words[-1].lower() in ("the", "a", "an", "this", "that", "these", "those"):
