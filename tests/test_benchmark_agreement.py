@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import importlib.util
 import json
 import re
 import sys
@@ -11,6 +10,7 @@ from pathlib import Path
 from types import ModuleType
 
 import pytest
+from script_loading import load_script
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -26,12 +26,7 @@ TEXT = " ".join(SENTENCES)
 
 def load(name: str) -> ModuleType:
     sys.path.insert(0, str(ROOT / "benchmarks"))  # agreement.py imports editorial.py
-    spec = importlib.util.spec_from_file_location(name, ROOT / "benchmarks" / f"{name}.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
+    return load_script(ROOT / "benchmarks" / f"{name}.py", name)
 
 
 agreement = load("agreement")

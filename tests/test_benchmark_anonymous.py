@@ -2,23 +2,16 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
 
 import pytest
+from script_loading import load_script
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
 def load():  # type: ignore[no-untyped-def]
-    path = ROOT / "benchmarks" / "anonymous_phrases.py"
-    spec = importlib.util.spec_from_file_location("anonymous_phrases_benchmark", path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
+    return load_script(ROOT / "benchmarks" / "anonymous_phrases.py", "anonymous_phrases_benchmark")
 
 
 bench = load()

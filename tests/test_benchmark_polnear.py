@@ -2,26 +2,19 @@
 
 from __future__ import annotations
 
-import importlib.util
 import sys
 from pathlib import Path
 from types import ModuleType
 
 import pytest
+from script_loading import load_script
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "polnear_tiny"
 
 
 def load_benchmark() -> ModuleType:
-    spec = importlib.util.spec_from_file_location(
-        "polnear_benchmark", ROOT / "benchmarks" / "polnear.py"
-    )
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
+    return load_script(ROOT / "benchmarks" / "polnear.py", "polnear_benchmark")
 
 
 polnear = load_benchmark()

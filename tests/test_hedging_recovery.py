@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import csv
-import importlib.util
-import sys
 from pathlib import Path
 from types import ModuleType
 
 import pytest
+from script_loading import load_script
 
 SCRIPT = Path(__file__).resolve().parent.parent / "benchmarks" / "hedging_recovery.py"
 BODIES = {
@@ -19,12 +18,7 @@ BODIES = {
 
 @pytest.fixture(scope="module")
 def bench() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("hedging_recovery", SCRIPT)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
+    return load_script(SCRIPT, "hedging_recovery")
 
 
 def test_auc_matches_hand_counts(bench) -> None:

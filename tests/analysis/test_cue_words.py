@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from importlib import resources
 
+from script_loading import load_script
+
 from sourcecheck.core.analysis.attributions import AttributionFinder
 from sourcecheck.core.analysis.attributions.cue_words import (
     NO_CUE_WORDS,
@@ -69,20 +71,13 @@ def test_the_table_never_drops_a_house_lexicon_addition() -> None:
 
 
 def test_the_training_command_defaults_to_the_shipped_thresholds() -> None:
-    import importlib.util
     import sys
     from pathlib import Path
 
     root = Path(__file__).resolve().parents[2]
     sys.path.insert(0, str(root / "benchmarks"))
     try:
-        spec = importlib.util.spec_from_file_location(
-            "train_cue_words", root / "training/cue_words.py"
-        )
-        assert spec is not None and spec.loader is not None
-        module = importlib.util.module_from_spec(spec)
-        sys.modules[spec.name] = module  # its dataclasses look their module up
-        spec.loader.exec_module(module)
+        module = load_script(root / "training/cue_words.py", "train_cue_words")
     finally:
         sys.path.remove(str(root / "benchmarks"))
         sys.modules.pop("train_cue_words", None)
