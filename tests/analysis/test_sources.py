@@ -370,3 +370,19 @@ def test_a_pronoun_leading_other_people_is_resolved_as_the_pronoun() -> None:
 @pytest.mark.parametrize("phrase", ["respondents", "those surveyed", "the voters polled"])
 def test_the_people_a_poll_asked_are_its_finding(phrase: str) -> None:
     assert TYPER.classify(phrase).kind == "share"
+
+
+@pytest.mark.parametrize(
+    ("phrase", "source_type", "speaker"),
+    [
+        # "İ" lower-cases to two characters: an index found in the lower case must not
+        # cut the phrase itself one character late for each
+        ("İzzet İnan and other Democrats", "named_person", "İzzet İnan"),
+        ("İİİİ İİİİ voters in a Marist poll", "document", None),
+    ],
+)
+def test_a_dotted_capital_i_does_not_shift_where_the_phrase_is_cut(
+    phrase: str, source_type: str, speaker: str | None
+) -> None:
+    info = TYPER.classify(phrase)
+    assert (info.source_type, info.speaker) == (source_type, speaker)

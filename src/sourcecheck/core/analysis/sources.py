@@ -439,7 +439,7 @@ class SourceTyper:
     def _poll_asked(self, phrase: str, lower: str) -> SourceInfo | None:
         """'voters in a recent CBS News poll': the people a named poll asked speak through
         it (its finding, a document); None unless a named poll follows 'in'."""
-        poll = phrase[lower.index(" in ") + 4 :]
+        poll = phrase[_same_length_lower(phrase, lower).index(" in ") + 4 :]
         head_words = self._head_words(poll)
         if not head_words or unpossessed(head_words[-1]).lower() not in _POLLS:
             return None
@@ -449,7 +449,7 @@ class SourceTyper:
     def _led_group(self, phrase: str, lower: str) -> SourceInfo | None:
         """'Sen. Jo Dee and other Democrats', 'the FSA and others': a named source and
         others like it, typed by the name; None unless a name stands before 'and other'."""
-        leader = phrase[: lower.rindex(" and other")]
+        leader = phrase[: _same_length_lower(phrase, lower).rindex(" and other")]
         if leader.lower() in ("he", "she"):
             return SourceInfo("unknown", "pronoun")  # resolved by its first word
         if not leader[:1].isupper() and not leader.lower().startswith("the "):
@@ -556,6 +556,14 @@ class SourceTyper:
             for i, w in enumerate(words)
             if w[:1].isupper() and not (i == 0 and w in NOT_NAMES) and w.lower() not in DETERMINERS
         ]
+
+
+def _same_length_lower(phrase: str, lower: str) -> str:
+    """``lower`` (``phrase.lower()``) with each character where it stands in ``phrase``, for
+    an index found in it to slice ``phrase``: "İ" alone lower-cases to two characters."""
+    if len(lower) == len(phrase):
+        return lower
+    return phrase.replace("İ", "I").lower()
 
 
 def _first_listed(role: str) -> str | None:
