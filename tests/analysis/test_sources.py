@@ -386,3 +386,13 @@ def test_a_dotted_capital_i_does_not_shift_where_the_phrase_is_cut(
 ) -> None:
     info = TYPER.classify(phrase)
     assert (info.source_type, info.speaker) == (source_type, speaker)
+
+
+@pytest.mark.parametrize("opening", ["The line lost money.", '"Fine."', "iPhones sold."])
+def test_a_name_opening_its_sentence_keeps_its_role_whatever_opens_the_article(
+    opening: str,
+) -> None:
+    text = f"{opening} Dee, chief executive of Acme Rail, a freight company, said it would close."
+    (attribution,) = analyze(text).attributions
+    assert attribution.source is not None and attribution.source.text == "Dee"
+    assert attribution.source_type == "named_person"

@@ -260,7 +260,9 @@ def _names_before(body: str, window: int, found: SourceBefore) -> bool:
         return False
     name_end = _trim_end(body, before - 1)
     space = body.rfind(" ", window, name_end)
-    return body[space + 1 : space + 2].isupper()
+    # No space: the name opens the window (not the article's first character).
+    name_start = window if space < 0 else space + 1
+    return body[name_start : name_start + 1].isupper()
 
 
 def _trim_end(body: str, end: int) -> int:
