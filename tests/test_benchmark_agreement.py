@@ -139,6 +139,16 @@ def test_a_sentence_joined_by_one_reader_takes_the_label_it_overlaps_most() -> N
     assert agreement.cohen_kappa(agreement.binary(pairs, "needs_source")) == 0.0
 
 
+@pytest.mark.parametrize(
+    "second", [[], [{"start": 50, "end": 60, "label": "needs_source"}]], ids=["none", "apart"]
+)
+def test_a_sentence_the_other_reader_did_not_cover_has_no_pair(second: list[dict]) -> None:
+    # Paired with whichever sentence came first (or a ValueError with none), it would count
+    # as a disagreement the readers never had.
+    first = [{"start": 0, "end": 10, "label": "sourced"}]
+    assert agreement.aligned_labels(first, second) == []
+
+
 def test_bootstrap_resamples_articles_not_sentences() -> None:
     she = speaker("She", "said", "She said", "Ana Ruiz")
     agreeing = (gold("XNNSS", [she], [], [], 70), gold("XNNSS", [she], [], [], 75))
