@@ -396,3 +396,22 @@ def test_a_name_opening_its_sentence_keeps_its_role_whatever_opens_the_article(
     (attribution,) = analyze(text).attributions
     assert attribution.source is not None and attribution.source.text == "Dee"
     assert attribution.source_type == "named_person"
+
+
+@pytest.mark.parametrize("phrase", ["A Texan", "another Texan", "One Texan", "an American"])
+def test_a_demonym_after_an_article_is_one_unnamed_person(phrase: str) -> None:
+    assert TYPER.classify(phrase).source_type == "anonymous"
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("A Texan said it was fine.", "A Texan"),
+        ("It rained, and another Texan said it was fine.", "another Texan"),
+    ],
+)
+def test_the_article_before_a_demonym_stays_in_the_source(text: str, source: str) -> None:
+    # Cut off, the demonym alone read as a surname ("Cuban said": Mark Cuban)
+    (attribution,) = analyze(text).attributions
+    assert attribution.source is not None and attribution.source.text == source
+    assert (attribution.source_type, attribution.speaker) == ("anonymous", None)

@@ -147,6 +147,8 @@ _PERSON_NOUNS = words(
 )
 _PERSON_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent", "ee", "ive")
 _NOT_PEOPLE = frozenset(["number", "order", "matter", "letter", "paper", "answer", "event"])
+# "a Texan", "another Texan", "one Texan": one person of many, not a name.
+ONE_OF_MANY = frozenset(["a", "an", "another", "one"])
 # "some senators", "other candidates": an unnumbered few of many people in that role.
 _QUANTIFIERS = frozenset(["other", "some", "many", "several", "most", "few", "various", "numerous"])
 # Counting words before people in a role ("two speechwriters", "several diplomats").
@@ -320,6 +322,8 @@ class SourceTyper:
             return SourceInfo("named_organization", "named", bare)
         if bare in self.dates:
             return SourceInfo("unknown", "other")  # "October showed": not a source
+        if len(words) == 2 and words[0].lower() in ONE_OF_MANY and words[1] in self.demonyms:
+            return SourceInfo("anonymous", "group")  # "a Texan said": one the story does not name
         if bare in self.demonyms:
             collective = bare.endswith(_COLLECTIVE_DEMONYM_ENDINGS)
             if words[0].lower() == "the" and collective:
