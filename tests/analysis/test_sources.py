@@ -415,3 +415,24 @@ def test_the_article_before_a_demonym_stays_in_the_source(text: str, source: str
     (attribution,) = analyze(text).attributions
     assert attribution.source is not None and attribution.source.text == source
     assert (attribution.source_type, attribution.speaker) == ("anonymous", None)
+
+
+def test_an_appositive_reads_at_most_three_commas_even_after_a_names_role(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A name's role found at the last comma tried ends the search, as any answer does."""
+    from sourcecheck.core.analysis import phrases
+
+    tried: list[int] = []
+
+    def appositive_at(self, body, words, comma, window, end):
+        tried.append(comma)
+        return phrases.SourceBefore(0, 2) if len(tried) == 3 else None
+
+    monkeypatch.setattr(phrases.SourceReader, "_appositive_at", appositive_at)
+    monkeypatch.setattr(phrases, "_names_before", lambda body, window, found: True)
+    monkeypatch.setattr(phrases, "_name_then_plain_role", lambda words, comma: True)
+    reader = phrases.SourceReader(set(), set())
+    body = "Aa Bb, Cc Dd, Ee Ff, Gg Hh, Ii Jj, Kk Ll, said"
+    found = reader._appositive(body, 0, len(body) - len(" said"))
+    assert (found, len(tried)) == (phrases.SourceBefore(0, 2), 3)

@@ -534,9 +534,10 @@ class SourceReader:
                 # "Matthew Prince, chief executive of CloudFlare, a San Francisco company,
                 # said": the description found is the name's role; the name is the source
                 role_found = found
-                continue
-            if found is not None or tried == _ROLE_COMMAS:
-                return found or role_found
+            elif found is not None:
+                return found
+            if tried == _ROLE_COMMAS:
+                return role_found
         return role_found
 
     def _appositive_at(
