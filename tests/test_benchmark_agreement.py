@@ -3,16 +3,11 @@
 from __future__ import annotations
 
 import hashlib
-import importlib.util
 import json
 import re
-import sys
-from pathlib import Path
-from types import ModuleType
 
 import pytest
-
-ROOT = Path(__file__).resolve().parent.parent
+from benchmark_scripts import load_benchmark
 
 SENTENCES = [
     "Harlow backs the bridge",
@@ -24,17 +19,7 @@ SENTENCES = [
 TEXT = " ".join(SENTENCES)
 
 
-def load(name: str) -> ModuleType:
-    sys.path.insert(0, str(ROOT / "benchmarks"))  # agreement.py imports editorial.py
-    spec = importlib.util.spec_from_file_location(name, ROOT / "benchmarks" / f"{name}.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-agreement = load("agreement")
+agreement = load_benchmark("agreement")
 
 
 def span(phrase: str) -> tuple[int, int]:

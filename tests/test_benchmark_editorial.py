@@ -3,15 +3,11 @@
 from __future__ import annotations
 
 import hashlib
-import importlib.util
 import json
-import sys
 from pathlib import Path
-from types import ModuleType
 
 import pytest
-
-ROOT = Path(__file__).resolve().parent.parent
+from benchmark_scripts import load_benchmark
 
 ARTICLE = (
     "Harlow council votes to rebuild the Elm Street bridge\n\n"
@@ -22,17 +18,8 @@ ARTICLE = (
 )
 
 
-def load(name: str) -> ModuleType:
-    spec = importlib.util.spec_from_file_location(name, ROOT / "benchmarks" / f"{name}.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-editorial = load("editorial")
-annotate = load("editorial_annotate")
+editorial = load_benchmark("editorial")
+annotate = load_benchmark("editorial_annotate")
 
 
 @pytest.fixture
