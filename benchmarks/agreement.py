@@ -117,11 +117,13 @@ def _text(gold: Gold, span: tuple[int, int]) -> str:
 
 def aligned_labels(first: list[dict], second: list[dict]) -> list[tuple[str, str]]:
     """Each first-reader sentence's label beside that of the second-reader sentence overlapping
-    it most (the readers may join the splitter's sentences differently)."""
+    it most (the readers may join the splitter's sentences differently); a sentence the
+    second reader's sentences do not overlap has no pair, and is left out."""
     labels = []
     for sentence in first:
-        best = max(second, key=lambda other: _overlap(sentence, other))
-        labels.append((sentence["label"], best["label"]))
+        best = max(second, key=lambda other: _overlap(sentence, other), default=None)
+        if best is not None and _overlap(sentence, best) > 0:
+            labels.append((sentence["label"], best["label"]))
     return labels
 
 

@@ -5,14 +5,9 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-import sys
-from pathlib import Path
-from types import ModuleType
 
 import pytest
-from script_loading import load_script
-
-ROOT = Path(__file__).resolve().parent.parent
+from script_loading import load_benchmark
 
 SENTENCES = [
     "Harlow backs the bridge",
@@ -24,12 +19,7 @@ SENTENCES = [
 TEXT = " ".join(SENTENCES)
 
 
-def load(name: str) -> ModuleType:
-    sys.path.insert(0, str(ROOT / "benchmarks"))  # agreement.py imports editorial.py
-    return load_script(ROOT / "benchmarks" / f"{name}.py", name)
-
-
-agreement = load("agreement")
+agreement = load_benchmark("agreement")
 
 
 def span(phrase: str) -> tuple[int, int]:
@@ -132,6 +122,16 @@ def test_a_sentence_joined_by_one_reader_takes_the_label_it_overlaps_most() -> N
     pairs = agreement.aligned_labels(first, second)
     assert pairs == [("needs_source", "sourced"), ("sourced", "sourced")]
     assert agreement.cohen_kappa(agreement.binary(pairs, "needs_source")) == 0.0
+
+
+@pytest.mark.parametrize(
+    "second", [[], [{"start": 50, "end": 60, "label": "needs_source"}]], ids=["none", "apart"]
+)
+def test_a_sentence_the_other_reader_did_not_cover_has_no_pair(second: list[dict]) -> None:
+    # Paired with whichever sentence came first (or a ValueError with none), it would count
+    # as a disagreement the readers never had.
+    first = [{"start": 0, "end": 10, "label": "sourced"}]
+    assert agreement.aligned_labels(first, second) == []
 
 
 def test_bootstrap_resamples_articles_not_sentences() -> None:

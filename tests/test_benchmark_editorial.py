@@ -5,12 +5,9 @@ from __future__ import annotations
 import hashlib
 import json
 from pathlib import Path
-from types import ModuleType
 
 import pytest
-from script_loading import load_script
-
-ROOT = Path(__file__).resolve().parent.parent
+from script_loading import load_benchmark
 
 ARTICLE = (
     "Harlow council votes to rebuild the Elm Street bridge\n\n"
@@ -21,12 +18,8 @@ ARTICLE = (
 )
 
 
-def load(name: str) -> ModuleType:
-    return load_script(ROOT / "benchmarks" / f"{name}.py", name)
-
-
-editorial = load("editorial")
-annotate = load("editorial_annotate")
+editorial = load_benchmark("editorial")
+annotate = load_benchmark("editorial_annotate")
 
 
 @pytest.fixture

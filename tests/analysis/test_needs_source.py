@@ -273,3 +273,12 @@ def test_the_wording_score_is_the_same_whatever_the_hash_seed() -> None:
         for seed in range(1, 7)
     }
     assert len(scores) == 1, scores
+
+
+def test_the_words_features_read_are_kept_for_a_bounded_number_of_lexicons() -> None:
+    body = "A poll was taken. Many donors are frustrated."
+    analysis = analyze(body)
+    for number in range(40):
+        wording = needs_source.Lexicon(bias=0.0, weights={f"word{number}": 1.0})
+        needs_source.article_context(body, analysis.sentences, analysis.quotes, set(), wording)
+    assert needs_source._read_words.cache_info().currsize <= 8

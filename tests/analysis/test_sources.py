@@ -370,3 +370,69 @@ def test_a_pronoun_leading_other_people_is_resolved_as_the_pronoun() -> None:
 @pytest.mark.parametrize("phrase", ["respondents", "those surveyed", "the voters polled"])
 def test_the_people_a_poll_asked_are_its_finding(phrase: str) -> None:
     assert TYPER.classify(phrase).kind == "share"
+
+
+@pytest.mark.parametrize(
+    ("phrase", "source_type", "speaker"),
+    [
+        # "İ" lower-cases to two characters: an index found in the lower case must not
+        # cut the phrase itself one character late for each
+        ("İzzet İnan and other Democrats", "named_person", "İzzet İnan"),
+        ("İİİİ İİİİ voters in a Marist poll", "document", None),
+    ],
+)
+def test_a_dotted_capital_i_does_not_shift_where_the_phrase_is_cut(
+    phrase: str, source_type: str, speaker: str | None
+) -> None:
+    info = TYPER.classify(phrase)
+    assert (info.source_type, info.speaker) == (source_type, speaker)
+
+
+@pytest.mark.parametrize("opening", ["The line lost money.", '"Fine."', "iPhones sold."])
+def test_a_name_opening_its_sentence_keeps_its_role_whatever_opens_the_article(
+    opening: str,
+) -> None:
+    text = f"{opening} Dee, chief executive of Acme Rail, a freight company, said it would close."
+    (attribution,) = analyze(text).attributions
+    assert attribution.source is not None and attribution.source.text == "Dee"
+    assert attribution.source_type == "named_person"
+
+
+@pytest.mark.parametrize("phrase", ["A Texan", "another Texan", "One Texan", "an American"])
+def test_a_demonym_after_an_article_is_one_unnamed_person(phrase: str) -> None:
+    assert TYPER.classify(phrase).source_type == "anonymous"
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("A Texan said it was fine.", "A Texan"),
+        ("It rained, and another Texan said it was fine.", "another Texan"),
+    ],
+)
+def test_the_article_before_a_demonym_stays_in_the_source(text: str, source: str) -> None:
+    # Cut off, the demonym alone read as a surname ("Cuban said": Mark Cuban)
+    (attribution,) = analyze(text).attributions
+    assert attribution.source is not None and attribution.source.text == source
+    assert (attribution.source_type, attribution.speaker) == ("anonymous", None)
+
+
+def test_an_appositive_reads_at_most_three_commas_even_after_a_names_role(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A name's role found at the last comma tried ends the search, as any answer does."""
+    from sourcecheck.core.analysis import phrases
+
+    tried: list[int] = []
+
+    def appositive_at(self, body, words, comma, window, end):
+        tried.append(comma)
+        return phrases.SourceBefore(0, 2) if len(tried) == 3 else None
+
+    monkeypatch.setattr(phrases.SourceReader, "_appositive_at", appositive_at)
+    monkeypatch.setattr(phrases, "_names_before", lambda body, window, found: True)
+    monkeypatch.setattr(phrases, "_name_then_plain_role", lambda words, comma: True)
+    reader = phrases.SourceReader(set(), set())
+    body = "Aa Bb, Cc Dd, Ee Ff, Gg Hh, Ii Jj, Kk Ll, said"
+    found = reader._appositive(body, 0, len(body) - len(" said"))
+    assert (found, len(tried)) == (phrases.SourceBefore(0, 2), 3)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
@@ -180,3 +181,14 @@ def test_phrase_search_agrees_with_the_ignore_case_pattern(items: list[str], tex
     """PhraseSearch reads lower-cased text case-sensitively where that is the same."""
     expected = phrase_pattern(tuple(items)).search(text) is not None
     assert PhraseSearch(tuple(items)).occurs(text) == expected
+
+
+def test_a_shared_phrase_search_cannot_be_changed() -> None:
+    # lexicon_pattern caches one for every scorer asking for the same lexicon: a plugin
+    # changing it would change anonymous_sources' findings.
+    search = PhraseSearch(("for fear of reprisal",))
+    with pytest.raises(AttributeError):
+        search.lower = None  # type: ignore[misc]
+    with pytest.raises(AttributeError):
+        del search.any_case
+    assert search.occurs("FOR FEAR OF REPRISAL")

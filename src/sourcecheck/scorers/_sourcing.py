@@ -99,11 +99,22 @@ class PhraseSearch:
     """
 
     __slots__ = ("any_case", "lower")
+    any_case: re.Pattern[str]
+    lower: re.Pattern[str] | None
 
     def __init__(self, phrases: tuple[str, ...]) -> None:
-        self.any_case = phrase_pattern(phrases)
+        # Immutable, as the re.Pattern it replaced: one is cached for every scorer that asks
+        # for the same lexicon, so a plugin changing it would change the others' results.
+        any_case = phrase_pattern(phrases)
         ascii_only = all(phrase.isascii() for phrase in phrases)
-        self.lower = re.compile(self.any_case.pattern) if ascii_only else None
+        object.__setattr__(self, "any_case", any_case)
+        object.__setattr__(self, "lower", re.compile(any_case.pattern) if ascii_only else None)
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError(f"a PhraseSearch is shared and cannot be changed ({name})")
+
+    def __delattr__(self, name: str) -> None:
+        raise AttributeError(f"a PhraseSearch is shared and cannot be changed ({name})")
 
     def occurs(self, text: str) -> bool:
         if self.lower is not None and (

@@ -77,6 +77,8 @@ SHAPES: tuple[Shape, ...] = (
           why="each plural anonymous source walked the rest of the attributions (a list copy)"),
     Shape("sources-quote-run", "score", 'Sources said "a." He said. ',
           why="each quoted plural source walked every attribution for one in its sentence"),
+    Shape("share-say-run", "analyze", "12% of Democrats say ",
+          why="each share searched the text from its start for the poll last named"),
     # -- whitespace after a cue ----------------------------------------------------------
     Shape("spaces-after-cue", "analyze", " ", "He said", "that it rained.",
           why=r"'\s*,?\s*' after a cue tried every split of the spaces"),

@@ -21,7 +21,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from sourcecheck.core.analysis.patterns import words
@@ -236,7 +236,9 @@ def article_context(
     )
 
 
-@cache
+# Bounded: article_context takes any wording lexicon, and a process scoring with many (a
+# calibration sweep, a server given models) must not keep a union for each.
+@lru_cache(maxsize=8)
 def _read_words(lexicon_words: frozenset[str]) -> frozenset[str]:
     return _FEATURE_WORDS | lexicon_words
 

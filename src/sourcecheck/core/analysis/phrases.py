@@ -10,10 +10,11 @@ agency"), a name ("Sen. Jane Doe") or a description ("the former governor").
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from sourcecheck.core.analysis.patterns import words
-from sourcecheck.core.analysis.sources import NOT_NAMES, QUANTITY_NOUNS, plural_word
+from sourcecheck.core.analysis.sources import NOT_NAMES, ONE_OF_MANY, QUANTITY_NOUNS, plural_word
 
 _TOKEN = re.compile(r"[\w$][\w'’.&$-]*(?:,\d{3})*|\S")
 
@@ -260,7 +261,9 @@ def _names_before(body: str, window: int, found: SourceBefore) -> bool:
         return False
     name_end = _trim_end(body, before - 1)
     space = body.rfind(" ", window, name_end)
-    return body[space + 1 : space + 2].isupper()
+    # No space: the name opens the window (not the article's first character).
+    name_start = window if space < 0 else space + 1
+    return body[name_start : name_start + 1].isupper()
 
 
 def _trim_end(body: str, end: int) -> int:
@@ -413,9 +416,10 @@ class SourceBefore:
 class SourceReader:
     """Reads sources backwards from a cue; ``heads`` are nouns that may stand bare."""
 
-    def __init__(self, heads: set[str], roles: set[str]) -> None:
+    def __init__(self, heads: set[str], roles: set[str], demonyms: Iterable[str] = ()) -> None:
         self.heads = frozenset(heads)
         self.roles = frozenset(roles)
+        self.demonyms = frozenset(demonyms)  # "Texan": after "a", one person, not a name
 
     def tail_start(self, body: str, window: int, end: int) -> tuple[int, bool]:
         """Where the auxiliaries and adverbs before a cue begin, and whether one was 'be'."""
@@ -530,9 +534,10 @@ class SourceReader:
                 # "Matthew Prince, chief executive of CloudFlare, a San Francisco company,
                 # said": the description found is the name's role; the name is the source
                 role_found = found
-                continue
-            if found is not None or tried == _ROLE_COMMAS:
-                return found or role_found
+            elif found is not None:
+                return found
+            if tried == _ROLE_COMMAS:
+                return role_found
         return role_found
 
     def _appositive_at(
@@ -746,7 +751,13 @@ class SourceReader:
             i -= 1
         if words[i] in NOT_NAMES and (words[i] != "The" or i == len(words) - 1):
             return None
+        if i == len(words) - 1 and i > 0 and self._one_of_a_people(words[i - 1], words[i]):
+            return i - 1  # "a Texan said", "another Texan": one person, no name
         return self._descriptor_before(words, i)
+
+    def _one_of_a_people(self, before: str, word: str) -> bool:
+        """'a Texan', 'another German': a demonym after an article is no surname."""
+        return word in self.demonyms and before.lower() in ONE_OF_MANY
 
     def _descriptor_before(self, words: list[str], name_start: int) -> int:
         """'Republican presidential hopeful Donald Trump': a role written before a name."""

@@ -147,6 +147,8 @@ _PERSON_NOUNS = words(
 )
 _PERSON_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent", "ee", "ive")
 _NOT_PEOPLE = frozenset(["number", "order", "matter", "letter", "paper", "answer", "event"])
+# "a Texan", "another Texan", "one Texan": one person of many, not a name.
+ONE_OF_MANY = frozenset(["a", "an", "another", "one"])
 # "some senators", "other candidates": an unnumbered few of many people in that role.
 _QUANTIFIERS = frozenset(["other", "some", "many", "several", "most", "few", "various", "numerous"])
 # Counting words before people in a role ("two speechwriters", "several diplomats").
@@ -320,6 +322,8 @@ class SourceTyper:
             return SourceInfo("named_organization", "named", bare)
         if bare in self.dates:
             return SourceInfo("unknown", "other")  # "October showed": not a source
+        if len(words) == 2 and words[0].lower() in ONE_OF_MANY and words[1] in self.demonyms:
+            return SourceInfo("anonymous", "group")  # "a Texan said": one the story does not name
         if bare in self.demonyms:
             collective = bare.endswith(_COLLECTIVE_DEMONYM_ENDINGS)
             if words[0].lower() == "the" and collective:
@@ -439,7 +443,7 @@ class SourceTyper:
     def _poll_asked(self, phrase: str, lower: str) -> SourceInfo | None:
         """'voters in a recent CBS News poll': the people a named poll asked speak through
         it (its finding, a document); None unless a named poll follows 'in'."""
-        poll = phrase[lower.index(" in ") + 4 :]
+        poll = phrase[_same_length_lower(phrase, lower).index(" in ") + 4 :]
         head_words = self._head_words(poll)
         if not head_words or unpossessed(head_words[-1]).lower() not in _POLLS:
             return None
@@ -449,7 +453,7 @@ class SourceTyper:
     def _led_group(self, phrase: str, lower: str) -> SourceInfo | None:
         """'Sen. Jo Dee and other Democrats', 'the FSA and others': a named source and
         others like it, typed by the name; None unless a name stands before 'and other'."""
-        leader = phrase[: lower.rindex(" and other")]
+        leader = phrase[: _same_length_lower(phrase, lower).rindex(" and other")]
         if leader.lower() in ("he", "she"):
             return SourceInfo("unknown", "pronoun")  # resolved by its first word
         if not leader[:1].isupper() and not leader.lower().startswith("the "):
@@ -556,6 +560,14 @@ class SourceTyper:
             for i, w in enumerate(words)
             if w[:1].isupper() and not (i == 0 and w in NOT_NAMES) and w.lower() not in DETERMINERS
         ]
+
+
+def _same_length_lower(phrase: str, lower: str) -> str:
+    """``lower`` (``phrase.lower()``) with each character where it stands in ``phrase``, for
+    an index found in it to slice ``phrase``: "İ" alone lower-cases to two characters."""
+    if len(lower) == len(phrase):
+        return lower
+    return phrase.replace("İ", "I").lower()
 
 
 def _first_listed(role: str) -> str | None:

@@ -172,7 +172,7 @@ def _add_sentence(body: str, start: int, end: int, index: int, into: list[Senten
         cut, resume = _cut(body, start, start + MAX_SENTENCE)
         into.append(Sentence(Span.of(body, start, cut), index))
         start = resume
-    # Span(...), not Span.of: one call less for each of the ~45 sentences of an article.
+    # Span(...), not Span.of: one call less for each sentence (docs/performance.md).
     into.append(Sentence(Span(start, end, body[start:end]), index))
 
 

@@ -149,7 +149,7 @@ class AttributionFinder:
             "authorities",
             "prosecutors",
         }
-        self.reader = SourceReader(heads, self.typer.role_nouns)
+        self.reader = SourceReader(heads, self.typer.role_nouns, self.typer.demonyms)
         # "WASHINGTON:" opening a line is a dateline, not a speaker.
         self._datelines = frozenset(p.lower() for p in self.typer.places | self.typer.governments)
         roles = alternation(self.typer.role_nouns | {"resident", "member", "delegate"})
