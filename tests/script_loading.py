@@ -7,6 +7,8 @@ import sys
 from pathlib import Path
 from types import ModuleType
 
+BENCHMARKS = Path(__file__).resolve().parent.parent / "benchmarks"
+
 
 def load_script(path: Path, name: str) -> ModuleType:
     """The module ``path`` holds, registered as ``name`` (its dataclasses look it up there)."""
@@ -16,3 +18,11 @@ def load_script(path: Path, name: str) -> ModuleType:
     sys.modules[name] = module
     spec.loader.exec_module(module)
     return module
+
+
+def load_benchmark(name: str) -> ModuleType:
+    """``benchmarks/<name>.py`` as the module ``name``; the scripts import one another
+    (agreement.py imports editorial.py), so their folder is put on the path first."""
+    if str(BENCHMARKS) not in sys.path:
+        sys.path.insert(0, str(BENCHMARKS))
+    return load_script(BENCHMARKS / f"{name}.py", name)
