@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from sourcecheck.core.analysis import Analysis
-from sourcecheck.core.analysis.hedges import FOLD_APART
+from sourcecheck.core.analysis.hedges import lowers_as_ignore_case
 from sourcecheck.core.analysis.speakers import normalise
 from sourcecheck.core.lexicons import Lexicons
 from sourcecheck.core.models import Attribution, Span
@@ -91,8 +91,8 @@ class PhraseSearch:
     Under re.IGNORECASE, each branch of the trie is a full attempt of the regex engine at
     every word start (it skips a branch after one comparison only for a case-sensitive
     literal); matching the lower-cased text case-sensitively takes about half the time.
-    That reads the same as ignoring case when every phrase is ASCII and the text holds no
-    :data:`FOLD_APART` character (the claim the hedge finder rests on, checked over all of
+    That reads the same as ignoring case when every phrase is ASCII and
+    ``lowers_as_ignore_case(text)`` holds (the claim the hedge finder rests on, checked over all of
     Unicode in tests/analysis/test_text_fast_paths.py): lower-casing keeps every other
     character one character of its word or space class, and an ASCII letter matches
     ignoring case exactly what lower-cases to it.
@@ -117,9 +117,7 @@ class PhraseSearch:
         raise AttributeError(f"a PhraseSearch is shared and cannot be changed ({name})")
 
     def occurs(self, text: str) -> bool:
-        if self.lower is not None and (
-            text.isascii() or not any(char in text for char in FOLD_APART)
-        ):
+        if self.lower is not None and lowers_as_ignore_case(text):
             return self.lower.search(text.lower()) is not None
         return self.any_case.search(text) is not None
 

@@ -246,6 +246,12 @@ def _char_regex(char: str) -> str:
 FOLD_APART = "ıſ\u212aİ"
 
 
+def lowers_as_ignore_case(text: str) -> bool:
+    """Whether ASCII phrases match ``text.lower()`` exactly where they match ``text`` under
+    re.IGNORECASE: true unless the text holds a :data:`FOLD_APART` character."""
+    return text.isascii() or not any(char in text for char in FOLD_APART)
+
+
 def _is_ascii_cue(phrase: str) -> bool:
     return phrase.isascii() and is_ascii_word(phrase[0]) and is_ascii_word(phrase[-1])
 
@@ -323,9 +329,7 @@ class HedgeFinder:
         """(start, end, text) of every match of ``self._pattern`` in ``body.lower()``, or
         of the ignore-case pattern in ``body`` when lower-casing changes its length."""
         candidates = self._candidates
-        if candidates is not None and (
-            body.isascii() or not any(char in body for char in FOLD_APART)
-        ):
+        if candidates is not None and lowers_as_ignore_case(body):
             return self._matches(body, candidates)
         lowered = body.lower()
         if len(lowered) == len(body):
