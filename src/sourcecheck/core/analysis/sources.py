@@ -435,10 +435,7 @@ class SourceTyper:
         first = _first_listed(role)
         if first is None or not first[:1].isupper():
             return None
-        known = self.known(first)
-        if known.kind != "named" or known.source_type not in ("named_person", "named_organization"):
-            return None
-        return known
+        return self._named(first)
 
     def _poll_asked(self, phrase: str, lower: str) -> SourceInfo | None:
         """'voters in a recent CBS News poll': the people a named poll asked speak through
@@ -458,10 +455,14 @@ class SourceTyper:
             return SourceInfo("unknown", "pronoun")  # resolved by its first word
         if not leader[:1].isupper() and not leader.lower().startswith("the "):
             return None
-        known = self.known(leader)
+        return self._named(leader)
+
+    def _named(self, phrase: str) -> SourceInfo | None:
+        """What a phrase is known as when that is a named person or organisation, else None."""
+        known = self.known(phrase)
         if known.kind != "named" or known.source_type not in ("named_person", "named_organization"):
             return None
-        return SourceInfo(known.source_type, "named", known.speaker)
+        return known
 
     def _person_noun(self, head: str) -> bool:
         """Whether a lower-case head noun can be a person ('one user', 'one prominent
