@@ -38,7 +38,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from scipy.stats import spearmanr
+from sklearn.metrics import cohen_kappa_score
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import editorial
@@ -166,11 +166,10 @@ def cohen_kappa(pairs_: Sequence[tuple[str, str]]) -> float:
     """Cohen's kappa of two raters' labels on the same items (1: perfect, 0: chance)."""
     if not pairs_:
         return 0.0
-    n = len(pairs_)
-    observed = sum(a == b for a, b in pairs_) / n
-    first, second = Counter(a for a, _ in pairs_), Counter(b for _, b in pairs_)
-    expected = sum(first[label] * second[label] for label in first) / (n * n)
-    return 1.0 if expected == 1 else (observed - expected) / (1 - expected)
+    first, second = zip(*pairs_, strict=True)
+    if len({*first, *second}) == 1:
+        return 1.0  # one label throughout: agreement is perfect, and scikit-learn's 0/0 is nan
+    return float(cohen_kappa_score(first, second))
 
 
 def binary(pairs_: Sequence[tuple[str, str]], label: str) -> list[tuple[bool, bool]]:
@@ -181,15 +180,8 @@ def agree(golds: Sequence[tuple[Gold, Gold]]) -> Agreement:
     agreement = Agreement()
     for first, second in golds:
         compare(first, second, agreement)
-    _spearman(agreement.tally)
+    editorial.add_spearman(agreement.tally)
     return agreement
-
-
-def _spearman(tally: Tally) -> None:
-    """Spearman's rho into the tally as ``editorial.evaluate`` stores it."""
-    if len(tally.scores) > 2:
-        rho = spearmanr([s for s, _ in tally.scores], [e for _, e in tally.scores]).statistic
-        tally.ratios["Spearman rho"] = Ratio(round(1000 * rho), 1000)
 
 
 def mean_difference(scores: Sequence[tuple[float, float]], signed: bool = False) -> float:

@@ -261,10 +261,16 @@ def evaluate(golds: Sequence[Gold], engine: Engine | None = None) -> Tally:
     tally = Tally()
     for gold in golds:
         compare(gold, engine.score(Article(body=gold.text)), tally)
+    add_spearman(tally)
+    return tally
+
+
+def add_spearman(tally: Tally) -> None:
+    """Spearman's rho of the tally's (score, editor's score) pairs, as a ratio in thousandths
+    (with three pairs or more)."""
     if len(tally.scores) > 2:
         rho = spearmanr([s for s, _ in tally.scores], [e for _, e in tally.scores]).statistic
         tally.ratios["Spearman rho"] = Ratio(round(1000 * rho), 1000)
-    return tally
 
 
 def table(tally: Tally, articles: int) -> str:
