@@ -1,7 +1,7 @@
 """Findings measured the way an editor judges them, on the project's editorial gold.
 
     python benchmarks/editorial.py [--data ../shared/data/polnear]
-                                   [--split dev|train|train2|fresh|fresh2|fresh3|fresh4|all]
+                                   [--split dev|train|train2|fresh|fresh2|fresh3|fresh4|fresh5|fresh6|all]
                                    [--polnear] [--errors KIND] [--markdown]
 
 The gold (``benchmarks/editorial_gold/<split>/*.json``, written with
@@ -23,13 +23,16 @@ the gold's SHA-1. Each article is scored by the default engine and compared with
 * scores: Spearman's rho between the overall score and the editor's 0-100, and the share of
   articles in the editor's band.
 
-A gold file with a ``layers`` list covers only those layers (the ``fresh`` to ``fresh4``
+A gold file with a ``layers`` list covers only those layers (the ``fresh`` to ``fresh6``
 splits hold speakers and unnamed sources only): it counts for their figures and no other.
 ``fresh2`` was annotated after the speaker rules were written and never tuned on. ``fresh3``
 holds articles of PolNeAR's dev split (autumn 2016, like the dev half) that are not in the
 dev half, so that speaker rules can be tuned on the dev half's kind of news without reading it;
 ``fresh4`` holds ten more of them, never tuned on. ``train2`` is a second tuning half with
 every layer (PolNeAR train articles), written by other annotators than ``train``.
+``fresh5`` (tuning) and ``fresh6`` (never tuned on) hold 12 articles each, chosen from those
+in no other split by how many "she said", "they said" and "it said" attributions their text
+holds, for the pronouns that pick between several people or groups.
 
 ``--polnear`` adds PolNeAR's overlap F1 (source / cue / content) on its dev split, which the
 same table's floors refer to. ``--errors claims|hedges|speakers|unnamed`` lists the misses.
@@ -56,7 +59,7 @@ GOLD = Path(__file__).parent / "editorial_gold"
 CLAIM_RULES = ("attribution_clarity/unattributed-claim", "attribution_clarity/unattributed-figure")
 HEDGE_RULES = ("hedging/writer-hedge",)
 UNNAMED = ("anonymous", "vague")
-SPLITS = ("dev", "train", "train2", "fresh", "fresh2", "fresh3", "fresh4")
+SPLITS = ("dev", "train", "train2", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6")
 TUNING = ("train", "train2")  # the full-layer splits the training scripts fit on
 LAYERS = ("sentences", "speakers", "unnamed_sources", "writer_hedges", "editor")
 _WORD = re.compile(r"[\w'’.-]+")
