@@ -21,6 +21,7 @@ from sourcecheck.core.analysis.speakers import (
     _title_case,
 )
 from sourcecheck.core.lexicons import Lexicons
+from sourcecheck.core.models import Span
 
 RESOLVER = SpeakerResolver(SourceTyper(Lexicons()), Lexicons())
 RUN_WORDS = st.sampled_from(
@@ -75,21 +76,22 @@ def test_runs_parse_as_with_segments(words: list[str]) -> None:
 
 
 @settings(max_examples=400, deadline=None)
-@given(st.lists(st.tuples(st.integers(0, 60), st.integers(0, 20)), max_size=6))
-def test_outside_is_not_contains(spans: list[tuple[int, int]]) -> None:
-    """Overlapping and nested spans too: the cursor reads them as the bisection does."""
-    bounds = _QuoteBounds([])
-    ordered = sorted((start, start + length) for start, length in spans)
-    bounds._set(ordered)
+@given(st.lists(st.tuples(st.integers(0, 60), st.integers(0, 20)), max_size=6), st.integers(0, 100))
+def test_runs_between_spans_are_the_runs_outside_them(
+    spans: list[tuple[int, int]], end: int
+) -> None:
+    """Scanning only between spans finds the runs that a scan of the whole text finds
+    outside them (runs that no span boundary cuts), the spans merged as quotes' are."""
     text = "A b " * 25
-    matches = list(re.finditer("A", text))
-    kept = [m.start() for m in bounds.outside(iter(matches))]
+    bounds = _QuoteBounds.of(Span.of(text, start, start + length) for start, length in spans)
+    found = [m.start() for m in bounds.runs_between(text, end)]
 
     def contains(offset: int) -> bool:
         index = bisect.bisect_right(bounds.starts, offset) - 1
         return index >= 0 and offset < bounds.ends[index]
 
-    assert kept == [m.start() for m in matches if not contains(m.start())]
+    every = _CAPITALISED_RUN.finditer(text, 0, end)
+    assert found == [m.start() for m in every if not contains(m.start())]
 
 
 @settings(max_examples=500, deadline=None)

@@ -730,7 +730,7 @@ class SpeakerResolver:
         name_words: set[str] = set()
         lower_words: dict[str, bool] = {}
         # A quote's names are the speaker's: not parsed at all.
-        for match in inside.outside(_CAPITALISED_RUN.finditer(body, 0, end)):
+        for match in inside.runs_between(body, end):
             run_start = match.start()
             text = match.group()
             parsed = runs.get(text)
@@ -1569,7 +1569,8 @@ def _may_refer(phrase: str) -> bool:
 
 
 class _QuoteBounds:
-    """'Is this offset inside a quote', for offsets that come in order."""
+    """Quote (or reported-speech) spans: whether an offset is inside one, and the runs of
+    the text between them."""
 
     def __init__(self, quotes: Sequence[Quote]) -> None:
         self._set(sorted((q.inner.start, q.inner.end) for q in quotes if not q.nested))
@@ -1595,18 +1596,18 @@ class _QuoteBounds:
         index = bisect.bisect_right(self.starts, offset) - 1
         return index >= 0 and offset < self.ends[index]
 
-    def outside(self, matches: Iterable[re.Match[str]]) -> Iterator[re.Match[str]]:
-        """The ``matches`` (in order) that start outside every span: ``contains`` with a
-        cursor that moves forward instead of a bisection a match."""
-        starts, ends = self.starts, self.ends
-        last = len(starts) - 1
-        index = -1  # bisect_right(starts, offset) - 1, for the offsets so far
-        for match in matches:
-            offset = match.start()
-            while index < last and starts[index + 1] <= offset:
-                index += 1
-            if index < 0 or offset >= ends[index]:
-                yield match
+    def runs_between(self, body: str, end: int) -> Iterator[re.Match[str]]:
+        """The capitalised runs of ``body[:end]`` outside every span: the text between
+        spans is scanned, the spans' own text is not."""
+        start = 0
+        for span_start, span_end in zip(self.starts, self.ends, strict=True):
+            if span_start >= end:
+                break
+            if start < span_start:
+                yield from _CAPITALISED_RUN.finditer(body, start, span_start)
+            start = max(start, span_end)
+        if start < end:
+            yield from _CAPITALISED_RUN.finditer(body, start, end)
 
 
 # -- grouping into sources ------------------------------------------------------------------
