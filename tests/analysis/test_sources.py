@@ -45,6 +45,17 @@ TYPER = SourceTyper(Lexicons())
         ("the analysts I interviewed", "vague"),
         ("the officials whose budgets were cut", "anonymous"),
         ("the number of delegates", "unknown"),  # a figure, not people
+        # "both" refers like "the": the two the story has named
+        ("both outlets", "unknown"),
+        ("both experts", "unknown"),
+        ("other news outlets", "vague"),
+        ("both polls", "document"),
+        # a majority or minority of a body the story names is its members, not a crowd
+        ("the conservative majority on the Supreme Court", "unknown"),
+        ("a 51-seat majority in the Senate", "unknown"),
+        ("the House's Democratic minority", "unknown"),
+        ("a silent majority", "vague"),
+        ("a majority of voters", "document"),
         # people in a role the lexicons need not list, counted but not named
         ("three speechwriters", "vague"),
         ("several retired generals", "vague"),
