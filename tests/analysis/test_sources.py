@@ -225,6 +225,9 @@ def test_an_organisation_no_name_owns_is_a_description(phrase: str) -> None:
             "Later, a spokeswoman for the Fish and Wildlife Service said the trail was shut.",
             "a spokeswoman for the Fish and Wildlife Service",
         ),
+        # weasel collectives the lexicon lists, post-modified by where they stand
+        ("Partisans on both sides warn that the levy will pass.", "Partisans on both sides"),
+        ("The clip spread fast. Other netizens said the mayor looked tired.", "Other netizens"),
         # "there" is where the source is, not the source
         ("Officials there say that the plant will stay open.", "Officials"),
         # a past participle and its agent post-modify the head
