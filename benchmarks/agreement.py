@@ -1,12 +1,14 @@
 """How often two editors agree: a second, blind reading against the first, beside sourcecheck.
 
-    python benchmarks/agreement.py [--data ../shared/data/polnear] [--disagreements KIND]
+    python benchmarks/agreement.py [--data ../shared/data/polnear] [--half train|dev]
+                                   [--disagreements KIND]
 
-``benchmarks/editorial_gold/second/`` holds a second annotator's reading of some articles of
-the ``train`` half, written without looking at the first (``editorial_annotate.py`` with
-``"split": "second"``). For the articles in both, the first reading (``train``) is the
-reference and the second is scored as if it were a prediction, by the figures of
-``benchmarks/editorial.py`` and its floors:
+``benchmarks/editorial_gold/second/`` holds a second annotator's reading of some articles,
+written without looking at the first (``editorial_annotate.py`` with ``"split": "second"``):
+every layer of 12 articles of the ``train`` half, and the speakers of the 24 of the ``dev``
+half. For the articles of the chosen half (``--half``, ``train`` by default) read twice, the
+first reading is the reference and the second is scored as if it were a prediction, by the
+figures of ``benchmarks/editorial.py`` and its floors:
 
 * claims: a sentence the second reader labels ``needs_source`` is right when it overlaps one
   the first reader labels ``needs_source`` (precision); a first-reader ``needs_source``
@@ -23,7 +25,8 @@ reference and the second is scored as if it were a prediction, by the figures of
 sourcecheck's own figures on the same articles against the first reading sit beside them
 (``--system-against second``: against the second reading instead; the first reading is
 tuning material, the second is not).
-``--disagreements claims|hedges|speakers|unnamed`` lists where the readers differ;
+``--disagreements claims|hedges|speakers|unnamed`` lists where the readers differ (not on
+``dev``, the reporting half, whose articles the people tuning the analysis do not read);
 ``--bootstrap N`` adds 90% intervals of the second reader's figures from N resamples of the
 articles (sentences of one article are not independent, so articles are what is resampled).
 """
@@ -46,7 +49,7 @@ from editorial import FLOORS, Gold, Ratio, Tally, overlaps, speaker_matches
 
 LABELS = ("needs_source", "sourced", "no_source_needed")
 SECOND = "second"
-REFERENCE = "train"
+HALVES = ("train", "dev")
 
 
 @dataclass
@@ -59,9 +62,9 @@ class Agreement:
     same_genre: Ratio = field(default_factory=Ratio)
 
 
-def pairs(data: Path) -> list[tuple[Gold, Gold]]:
-    """(first reading, second reading) of every article read twice, in name order."""
-    firsts = {gold.name: gold for gold in editorial.load(data, REFERENCE)}
+def pairs(data: Path, half: str = "train") -> list[tuple[Gold, Gold]]:
+    """(first reading, second reading) of every article of ``half`` read twice, in name order."""
+    firsts = {gold.name: gold for gold in editorial.load(data, half)}
     return [(firsts[g.name], g) for g in editorial.load(data, SECOND) if g.name in firsts]
 
 
@@ -199,18 +202,18 @@ def _cell(tally: Tally | None, name: str) -> str:
     return f"{ratio.value:.2f} ({ratio.hits}/{ratio.total})" if ratio.total else "-"
 
 
-def table(agreement: Agreement, system: Tally, articles: int) -> str:
+def table(agreement: Agreement, system: Tally, articles: int, half: str = "train") -> str:
     rows = [_row("figure", "2nd reader", "sourcecheck", "floor")]
     for name, floor in FLOORS.items():
         rows.append(_row(name, _cell(agreement.tally, name), _cell(system, name), f"{floor:.2f}"))
-    return "\n".join(rows + _extra_rows(agreement, system, articles))
+    return "\n".join(rows + _extra_rows(agreement, system, articles, half))
 
 
 def _row(name: str, reader: str, program: str, floor: str = "-") -> str:
     return f"{name:<28} {reader:>16} {program:>16} {floor:>6}"
 
 
-def _extra_rows(agreement: Agreement, system: Tally, articles: int) -> list[str]:
+def _extra_rows(agreement: Agreement, system: Tally, articles: int, half: str) -> list[str]:
     """The figures without a floor: score offsets, kappa, genre, what each reader listed."""
     ours, theirs = agreement.tally.scores, system.scores
     labels = agreement.labels
@@ -224,7 +227,7 @@ def _extra_rows(agreement: Agreement, system: Tally, articles: int) -> list[str]
         _row("same genre", f"{genre.value:.2f} ({genre.hits}/{genre.total})", "-"),
         f"2nd reader's speakers the 1st did not list: {extra.hits} of {extra.total}",
         _label_counts(labels),
-        f"{articles} articles read twice; reference: the first reading ({REFERENCE})",
+        f"{articles} articles read twice; reference: the first reading ({half})",
     ]
 
 
@@ -269,17 +272,20 @@ def _percentiles(values: list[float]) -> tuple[float, float]:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--data", type=Path, default=Path("../shared/data/polnear"))
+    parser.add_argument("--half", choices=HALVES, default="train")
     parser.add_argument("--disagreements", choices=("claims", "hedges", "speakers", "unnamed"))
     parser.add_argument("--system-against", choices=("first", "second"), default="first")
     parser.add_argument("--bootstrap", type=int, default=0, help="resamples for 90%% intervals")
     args = parser.parse_args(argv)
-    golds = pairs(args.data)
+    if args.disagreements and args.half == "dev":
+        parser.error("dev is the reporting half: its disagreements are not listed")
+    golds = pairs(args.data, args.half)
     if not golds:
-        raise SystemExit(f"no article in both {SECOND} and {REFERENCE}")
+        raise SystemExit(f"no article in both {SECOND} and {args.half}")
     agreement = agree(golds)
     system = editorial.evaluate([pair[args.system_against == "second"] for pair in golds])
     print(f"2nd reader vs the 1st reading; sourcecheck vs the {args.system_against} reading")
-    print(table(agreement, system, len(golds)))
+    print(table(agreement, system, len(golds), args.half))
     if args.bootstrap:
         print(f"\n90% intervals of the 2nd reader's figures, {args.bootstrap} article resamples:")
         for name, (low, high) in bootstrap(golds, args.bootstrap).items():

@@ -170,3 +170,36 @@ def test_the_script_pairs_the_readings_by_article_and_prints_both_rows(
     out = capsys.readouterr().out
     assert re.search(r"claim recall +0\.50 \(1/2\)", out)  # the 2nd reader's cell
     assert "sourcecheck" in out and "1 articles read twice" in out
+
+
+def test_each_half_pairs_its_own_first_readings_and_dev_lists_no_disagreements(
+    tmp_path, monkeypatch
+) -> None:
+    editorial = agreement.editorial  # the module agreement.py reads, whoever loaded another
+    texts = tmp_path / "polnear" / "dev" / "text"
+    texts.mkdir(parents=True)
+    (texts / "story.txt").write_text(TEXT, encoding="utf-8")
+    meta = {
+        "article": "story.txt",
+        "polnear_split": "dev",
+        "sha1": hashlib.sha1(TEXT.encode()).hexdigest(),
+    }
+    data = gold("XNNSS", [], ["may"], ["Critics"], 70).data
+    for split, name in (
+        ("dev", "read-in-dev"),
+        ("train", "read-in-train"),
+        ("second", "read-in-dev"),
+    ):
+        folder = tmp_path / "gold" / split
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / f"{name}.json").write_text(json.dumps({**meta, **data}), encoding="utf-8")
+    monkeypatch.setattr(editorial, "GOLD", tmp_path / "gold")
+    assert [first.name for first, _ in agreement.pairs(tmp_path / "polnear", "dev")] == [
+        "read-in-dev"
+    ]
+    assert agreement.pairs(tmp_path / "polnear", "train") == []
+    with pytest.raises(SystemExit) as refused:
+        agreement.main(
+            ["--data", str(tmp_path / "polnear"), "--half", "dev", "--disagreements", "speakers"]
+        )
+    assert refused.value.code == 2
