@@ -131,8 +131,6 @@ PLACE_HEADS = words("City County Beach Island Islands Valley Heights Springs Fal
 _MEMBERSHIP_ORGS = frozenset(
     ["group", "organization", "organisation", "association", "coalition", "union", "outlet"]
 )
-# "no Republicans", "either Democrats or Republicans": none, or one of two, not a group
-_NOT_ALL = frozenset(["no", "either", "neither", "or", "nor"])
 # "the Republican majority in the Senate", "the court's liberal minority": the members of a
 # body the story names, not an unnamed crowd.
 _BODY_SIDES = frozenset(["majority", "minority"])
@@ -349,8 +347,6 @@ class SourceTyper:
             # "Democrats say", "the Republicans argued": some of the party's members, not
             # the party speaking through anyone the reader could check.
             return SourceInfo("vague", "group")
-        if self._party_members(head_words):
-            return SourceInfo("vague", "group")  # "skittish Democrats", "Democrats and Republicans"
         if len(words) == 1 and bare in self.parties and lower in self.role_nouns:
             # a member's noun alone ("Republican") is the adjective of a phrase cut short
             # ("said Republican party boss Reince Priebus"); a member is "a Republican"
@@ -475,21 +471,6 @@ class SourceTyper:
         if known.kind != "named" or known.source_type not in ("named_person", "named_organization"):
             return None
         return known
-
-    def _party_members(self, head_words: list[str]) -> bool:
-        """Whether the head is a party's members described, not named ('nervous Democrats',
-        'fellow Republicans', 'Democrats and Republicans'; not 'Senate Democrats')."""
-        if len(head_words) < 2 or not self._party_plural(unpossessed(head_words[-1])):
-            return False
-        if not _NOT_ALL.isdisjoint(w.lower() for w in head_words):
-            return False  # "no Republicans", "either Democrats or Republicans": no one group
-        return all(
-            not w[:1].isupper() or self._party_plural(w) or (i == 0 and w in NOT_NAMES)
-            for i, w in enumerate(head_words[:-1])
-        )
-
-    def _party_plural(self, word: str) -> bool:
-        return word in self.parties and word.endswith("s")
 
     def _of_named_body(self, head_words: list[str], rest: list[str]) -> bool:
         """Whether a majority or minority belongs to a named body ('the conservative majority
