@@ -44,6 +44,8 @@ TYPER = SourceTyper(Lexicons())
         # a relative clause is no part of the head
         ("the analysts I interviewed", "vague"),
         ("the officials whose budgets were cut", "anonymous"),
+        ("environmental groups that have sued the state", "vague"),
+        ("the two unions that had backed him", "unknown"),
         ("the number of delegates", "unknown"),  # a figure, not people
         # "both" refers like "the": the two the story has named
         ("both outlets", "unknown"),

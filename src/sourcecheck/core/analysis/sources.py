@@ -64,7 +64,9 @@ _POST_MODIFIER = re.compile(
     # "a poll released Monday", "a survey conducted for the Ledger": the head is the poll
     r"released|conducted|commissioned|published|taken|"
     # "emails that night showed": a time after the head noun is not the head
-    r"(?:that|this|last|next)\s+(?:night|morning|afternoon|evening|day|week|weekend|month|year))\b"
+    r"(?:that|this|last|next)\s+(?:night|morning|afternoon|evening|day|week|weekend|month|year)|"
+    # "groups that have endorsed him": a relative clause, as with "who"
+    r"that\s+(?:have|has|had|are|were|is|was|will|would))\b"
 )
 # "including the Teamsters and the AFL-CIO", "such as Mr. Ryan": an appositive listing the
 # group's members.
