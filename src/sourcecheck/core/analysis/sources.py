@@ -64,7 +64,9 @@ _POST_MODIFIER = re.compile(
     # "a poll released Monday", "a survey conducted for the Ledger": the head is the poll
     r"released|conducted|commissioned|published|taken|"
     # "emails that night showed": a time after the head noun is not the head
-    r"(?:that|this|last|next)\s+(?:night|morning|afternoon|evening|day|week|weekend|month|year))\b"
+    r"(?:that|this|last|next)\s+(?:night|morning|afternoon|evening|day|week|weekend|month|year)|"
+    # "groups that have endorsed him": a relative clause, as with "who"
+    r"that\s+(?:have|has|had|are|were|is|was|will|would))\b"
 )
 # "including the Teamsters and the AFL-CIO", "such as Mr. Ryan": an appositive listing the
 # group's members.
@@ -131,6 +133,9 @@ PLACE_HEADS = words("City County Beach Island Islands Valley Heights Springs Fal
 _MEMBERSHIP_ORGS = frozenset(
     ["group", "organization", "organisation", "association", "coalition", "union", "outlet"]
 )
+# "the Republican majority in the Senate", "the court's liberal minority": the members of a
+# body the story names, not an unnamed crowd.
+_BODY_SIDES = frozenset(["majority", "minority"])
 # Nouns that count what follows "of" ("a wide array of economists", "a handful of aides").
 QUANTITY_NOUNS = words(
     """
@@ -169,8 +174,9 @@ _KIN = words(
     grandmother grandfather uncle aunt cousin nephew niece fiancee fiance partner
     """
 )
+# "both" refers like "the": "both outlets", "both polls" are the two the story has named.
 _REFERRING = frozenset(
-    ["the", "this", "that", "these", "those", "its", "their", "his", "her", "our"]
+    ["the", "this", "that", "these", "those", "both", "its", "their", "his", "her", "our"]
 )
 _INDEFINITE = frozenset(
     [
@@ -307,6 +313,8 @@ class SourceTyper:
         if counted is not None:
             return counted
         head = unpossessed(head_words[-1]).lower() if head_words else lower
+        if head in _BODY_SIDES and self._of_named_body(head_words, words[len(head_words) :]):
+            return SourceInfo("unknown", "group")
         # No word is "the" unless the lower-cased phrase holds it (str.lower maps no other
         # character to "t", "h" or "e").
         bare = (
@@ -389,6 +397,8 @@ class SourceTyper:
         if first in _POSSESSIVE_PRONOUNS and head in _KIN:
             return SourceInfo("unknown", "other")  # "his wife": who she is, the text says
         definite = first in ("the", "this", "that") or _POSSESSIVE.search(head_words[0]) is not None
+        if first == "both" and plural_word(head):
+            return SourceInfo("unknown", "group")  # "both outlets": the two the story named
         if head in self.vague_heads:
             return SourceInfo("vague", "group")
         if head in self.anonymous_heads and not (definite and not head.endswith("s")):
@@ -463,6 +473,13 @@ class SourceTyper:
         if known.kind != "named" or known.source_type not in ("named_person", "named_organization"):
             return None
         return known
+
+    def _of_named_body(self, head_words: list[str], rest: list[str]) -> bool:
+        """Whether a majority or minority belongs to a named body ('the conservative majority
+        on the Supreme Court', "the Senate's Republican majority"; not 'a silent majority')."""
+        if any(_POSSESSIVE.search(w) and w[:1].isupper() for w in head_words[:-1]):
+            return True
+        return bool(rest) and rest[0] in ("in", "on", "of") and bool(self._names(rest[1:]))
 
     def _person_noun(self, head: str) -> bool:
         """Whether a lower-case head noun can be a person ('one user', 'one prominent
