@@ -219,16 +219,21 @@ def _extra_rows(agreement: Agreement, system: Tally, articles: int, half: str) -
     labels = agreement.labels
     needs = binary(labels, "needs_source")
     genre, extra = agreement.same_genre, agreement.extra_speakers
-    return [
-        _row("mean |score difference|", _mean(ours), _mean(theirs)),
-        _row("mean score difference", _mean(ours, signed=True), _mean(theirs, signed=True)),
-        _row("kappa, three labels", f"{cohen_kappa(labels):.2f} (n={len(labels)})", "-"),
-        _row("kappa, needs_source/rest", f"{cohen_kappa(needs):.2f} (n={len(needs)})", "-"),
-        _row("same genre", f"{genre.value:.2f} ({genre.hits}/{genre.total})", "-"),
-        f"2nd reader's speakers the 1st did not list: {extra.hits} of {extra.total}",
-        _label_counts(labels),
-        f"{articles} articles read twice; reference: the first reading ({half})",
-    ]
+    rows = []
+    if ours:
+        rows += [
+            _row("mean |score difference|", _mean(ours), _mean(theirs)),
+            _row("mean score difference", _mean(ours, signed=True), _mean(theirs, signed=True)),
+            _row("same genre", f"{genre.value:.2f} ({genre.hits}/{genre.total})", "-"),
+        ]
+    if labels:
+        rows += [
+            _row("kappa, three labels", f"{cohen_kappa(labels):.2f} (n={len(labels)})", "-"),
+            _row("kappa, needs_source/rest", f"{cohen_kappa(needs):.2f} (n={len(needs)})", "-"),
+            _label_counts(labels),
+        ]
+    listed = f"2nd reader's speakers the 1st did not list: {extra.hits} of {extra.total}"
+    return [*rows, listed, f"{articles} articles read twice; reference: the first reading ({half})"]
 
 
 def _mean(scores: Sequence[tuple[float, float]], signed: bool = False) -> str:
@@ -254,13 +259,17 @@ BOOTSTRAPPED = (
 def bootstrap(golds: Sequence[tuple[Gold, Gold]], runs: int, seed: int = 0) -> dict[str, tuple]:
     """5th and 95th percentiles of the second reader's figures over resampled article sets."""
     rng = random.Random(seed)
-    samples: dict[str, list[float]] = {name: [] for name in (*BOOTSTRAPPED, "kappa needs_source")}
+    whole = agree(golds)  # only the figures the readings have data for are resampled
+    names = [name for name in BOOTSTRAPPED if whole.tally.ratios[name].total]
+    samples: dict[str, list[float]] = {name: [] for name in names}
+    if whole.labels:
+        samples["kappa needs_source"] = []
     for _ in range(runs):
         drawn = agree(rng.choices(golds, k=len(golds)))
-        for name in BOOTSTRAPPED:
+        for name in names:
             samples[name].append(drawn.tally.ratios[name].value)
-        needs = binary(drawn.labels, "needs_source")
-        samples["kappa needs_source"].append(cohen_kappa(needs))
+        if whole.labels:
+            samples["kappa needs_source"].append(cohen_kappa(binary(drawn.labels, "needs_source")))
     return {name: _percentiles(values) for name, values in samples.items()}
 
 

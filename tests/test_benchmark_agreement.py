@@ -203,3 +203,10 @@ def test_each_half_pairs_its_own_first_readings_and_dev_lists_no_disagreements(
             ["--data", str(tmp_path / "polnear"), "--half", "dev", "--disagreements", "speakers"]
         )
     assert refused.value.code == 2
+
+
+def test_figures_no_reading_covers_are_left_out_not_printed_as_zero() -> None:
+    nothing = agreement.Agreement()  # readings of speakers only: no labels, no scores
+    rows = agreement._extra_rows(nothing, agreement.editorial.Tally(), 3, "dev")
+    assert not any("kappa" in row or "score difference" in row for row in rows)
+    assert rows[-1] == "3 articles read twice; reference: the first reading (dev)"
