@@ -138,6 +138,3 @@ def clause_span(body: str, start: int, end: int) -> tuple[int, int] | None:
     start = end - len(clause)
     clause = clause.rstrip().rstrip(_TERMINAL)
     return (start, start + len(clause)) if clause else None
-
-
-span_of = Span.of

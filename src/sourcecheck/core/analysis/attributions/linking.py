@@ -4,8 +4,9 @@ linked to their "according to", and the rest made drafts."""
 from __future__ import annotations
 
 from sourcecheck.core.analysis.attributions.content import clip
-from sourcecheck.core.analysis.attributions.context import Found, span_of
+from sourcecheck.core.analysis.attributions.context import Found
 from sourcecheck.core.analysis.types import AttributionDraft
+from sourcecheck.core.models import Span
 
 
 def first_or_second_person(body: str, item: Found) -> bool:
@@ -108,15 +109,18 @@ def _same_sentence(found: list[Found], position: int) -> list[Found]:
 
 def to_draft(body: str, item: Found) -> AttributionDraft:
     source, cue, content = item.source, item.cue, item.content
-    # source_type and speaker are set by speakers.SpeakerResolver, source_id by
-    # speakers.SourceBuilder.
+    # Positional arguments and Span(...), not Span.of, as for every record made by the
+    # dozen (see claims). source_type and speaker are set by speakers.SpeakerResolver,
+    # source_id by speakers.SourceBuilder.
     return AttributionDraft(
-        source=span_of(body, *source) if source else None,
-        cue=span_of(body, *cue) if cue else None,
-        content=span_of(body, *content) if content else None,
-        role=item.role,
-        direct=item.direct,
-        sentence=item.sentence,
-        via=item.via,
-        in_quote=item.in_quote,
+        Span(source[0], source[1], body[source[0] : source[1]]) if source else None,
+        Span(cue[0], cue[1], body[cue[0] : cue[1]]) if cue else None,
+        Span(content[0], content[1], body[content[0] : content[1]]) if content else None,
+        "unknown",  # source_type
+        None,  # speaker
+        item.role,
+        item.direct,
+        item.sentence,
+        item.via,
+        item.in_quote,
     )
