@@ -402,7 +402,12 @@ class SourceTyper:
         if first in _POSSESSIVE_PRONOUNS and head in _KIN:
             return SourceInfo("unknown", "other")  # "his wife": who she is, the text says
         definite = first in ("the", "this", "that") or _POSSESSIVE.search(head_words[0]) is not None
-        if first == "both" and plural_word(head) and _both_determines_head(head_words):
+        if (
+            first == "both"
+            and plural_word(head)
+            and head not in self.anonymous_heads  # "both officials": unnamed, as "the officials"
+            and _both_determines_head(head_words)
+        ):
             return SourceInfo("unknown", "group")  # "both outlets": the two the story named
         if head in self.vague_heads:
             return SourceInfo("vague", "group")
