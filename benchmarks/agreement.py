@@ -220,12 +220,13 @@ def _extra_rows(agreement: Agreement, system: Tally, articles: int, half: str) -
     needs = binary(labels, "needs_source")
     genre, extra = agreement.same_genre, agreement.extra_speakers
     rows = []
-    if ours:
+    if ours or theirs:  # sourcecheck's offsets need only the first reading's scores
         rows += [
             _row("mean |score difference|", _mean(ours), _mean(theirs)),
             _row("mean score difference", _mean(ours, signed=True), _mean(theirs, signed=True)),
-            _row("same genre", f"{genre.value:.2f} ({genre.hits}/{genre.total})", "-"),
         ]
+    if genre.total:
+        rows.append(_row("same genre", f"{genre.value:.2f} ({genre.hits}/{genre.total})", "-"))
     if labels:
         rows += [
             _row("kappa, three labels", f"{cohen_kappa(labels):.2f} (n={len(labels)})", "-"),
@@ -237,6 +238,8 @@ def _extra_rows(agreement: Agreement, system: Tally, articles: int, half: str) -
 
 
 def _mean(scores: Sequence[tuple[float, float]], signed: bool = False) -> str:
+    if not scores:
+        return "-"
     form = "+.1f" if signed else ".1f"
     return f"{mean_difference(scores, signed):{form}} (n={len(scores)})"
 

@@ -210,3 +210,14 @@ def test_figures_no_reading_covers_are_left_out_not_printed_as_zero() -> None:
     rows = agreement._extra_rows(nothing, agreement.editorial.Tally(), 3, "dev")
     assert not any("kappa" in row or "score difference" in row for row in rows)
     assert rows[-1] == "3 articles read twice; reference: the first reading (dev)"
+
+
+def test_sourcecheck_score_offsets_stay_when_only_the_first_reading_has_scores() -> None:
+    """A speakers-only second reading: the 2nd reader has no score offset, but sourcecheck's
+    against the first reading's editor scores is a figure the first reading covers."""
+    system = agreement.editorial.Tally()
+    system.scores += [(60.0, 70.0), (45.0, 40.0)]  # (sourcecheck, first reader)
+    rows = agreement._extra_rows(agreement.Agreement(), system, 2, "dev")
+    assert agreement._row("mean |score difference|", "-", "7.5 (n=2)") in rows
+    assert agreement._row("mean score difference", "-", "-2.5 (n=2)") in rows
+    assert not any("same genre" in row or "kappa" in row for row in rows)

@@ -14,11 +14,15 @@ from sourcecheck.core.analysis.attributions import (
     _ends_with_and,
     _ends_with_gap,
 )
+from sourcecheck.core.analysis.attributions.context import Found
+from sourcecheck.core.analysis.attributions.linking import to_draft
 from sourcecheck.core.analysis.patterns import WordStartPattern, alternation
 from sourcecheck.core.analysis.phrases import _LINK_WORDS, _TOKEN, token_starts, tokens
 from sourcecheck.core.analysis.sources import SourceTyper
 from sourcecheck.core.analysis.speakers import _CAPITALISED_RUN, SpeakerResolver
+from sourcecheck.core.analysis.types import AttributionDraft
 from sourcecheck.core.lexicons import Lexicons
+from sourcecheck.core.models import Span
 
 TOKEN_TEXT = st.text(alphabet="aZé1_$'’.&-,;:\"“()— \n\t\u00a0", max_size=40)
 
@@ -308,3 +312,32 @@ def test_skip_after_cue_guard_changes_nothing(pieces: list[str], start: int) -> 
     plain = re.compile(_SKIP_BODY).match(text, start)
     assert plain is not None
     assert (guarded.end() if guarded is not None else start) == plain.end()
+
+
+def test_a_draft_made_by_position_holds_each_field_of_its_reading() -> None:
+    """``to_draft`` passes its fields by position: every field here has a value no other of
+    its type has (two bools, two ints and three spans that a swapped pair would mix up)."""
+    body = "Jo Ames told the council on Monday that the bridge would close."
+    found = Found(
+        cue=(8, 12),
+        source=(0, 7),
+        content=(40, 62),
+        sentence=3,
+        role="engineer",
+        direct=True,
+        in_quote=False,
+        via=1,
+    )
+    assert to_draft(body, found) == AttributionDraft(
+        source=Span.of(body, 0, 7),
+        cue=Span.of(body, 8, 12),
+        content=Span.of(body, 40, 62),
+        source_type="unknown",
+        speaker=None,
+        role="engineer",
+        direct=True,
+        sentence=3,
+        via=1,
+        in_quote=False,
+        source_id=None,
+    )

@@ -94,6 +94,43 @@ def test_runs_between_spans_are_the_runs_outside_them(
     assert found == [m.start() for m in every if not contains(m.start())]
 
 
+# Names of several words, a mid-word capital and marks a run holds: runs as long as real ones,
+# which a span's edge can cut.
+TEXT_WORDS = st.sampled_from(
+    ["Jane", "Doe", "of", "State", "McDonald", "O'Neil", "Smith’", "'Big", "said", "a", "U.S."]
+)
+
+
+@settings(max_examples=600, deadline=None)
+@given(
+    st.lists(TEXT_WORDS, min_size=1, max_size=25),
+    st.lists(st.tuples(st.integers(0, 120), st.integers(0, 30)), max_size=5),
+    st.integers(0, 150),
+)
+def test_runs_between_are_whole_runs_of_the_text_outside_every_span(
+    words: list[str], spans: list[tuple[int, int]], end: int
+) -> None:
+    """Sorted spans as quotes give them (overlapping ones not merged) and ``end`` anywhere,
+    inside a span too: every run found is outside every span and before ``end``, starts where
+    a run of the whole text may start (a slice edge is no word boundary: "Mc|Donald" holds no
+    run "Donald"), and every run of the whole text clear of the spans is found as it is."""
+    text = " ".join(words)
+    bounds = _QuoteBounds([])
+    ordered = sorted((start, start + length) for start, length in spans)
+    bounds._set(ordered)
+    found = [m.span() for m in bounds.runs_between(text, end)]
+
+    def clear(start: int, stop: int) -> bool:
+        return all(stop <= s or start >= e for s, e in ordered)
+
+    assert found == sorted(set(found))
+    for start, stop in found:
+        assert stop <= end and clear(start, stop)
+        assert _CAPITALISED_RUN.match(text, start) is not None
+    whole = [m.span() for m in _CAPITALISED_RUN.finditer(text, 0, end)]
+    assert {run for run in whole if clear(*run)} <= set(found)
+
+
 @settings(max_examples=500, deadline=None)
 @given(st.lists(st.text(alphabet="ABZaz.-İıſ", max_size=6), max_size=4))
 def test_acronyms_only_among_upper_case_tokens(tokens: list[str]) -> None:

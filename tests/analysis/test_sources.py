@@ -101,6 +101,30 @@ TYPER = SourceTyper(Lexicons())
         ("a Republican", "anonymous"),
         # what "as" brings after the head is no part of it ("known by some economists as")
         ("some economists as a", "vague"),
+        # "both ... and" joins two heads: "both" determines neither
+        ("both Democrats and Republicans", "vague"),
+        ("both critics and supporters", "vague"),
+        ("both liberal and conservative groups", "vague"),
+        # "both" determines the possessor, not the head, as in "leaders of both parties"
+        ("both parties' leaders", "vague"),
+        ("leaders of both parties", "vague"),
+        # a place or a people is where a crowd lives, not a body with members
+        ("a majority in Ohio", "vague"),
+        ("America's silent majority", "vague"),
+        ("the Republican majority in the Senate", "unknown"),
+        # a named maker after a relative "that" and its auxiliary, as after the participle
+        ("emails that were released by the Ledger", "document"),
+        ("a poll that was conducted by the Ledger", "document"),
+        ("polls that have been released", "vague"),
+        # negated and contracted auxiliaries open a relative clause too
+        ("environmental groups that haven't sued the state", "vague"),
+        ("environmental groups that’s suing the state", "vague"),
+        ("critics that won't back the bill", "vague"),
+        # "that is," restates the head ("i.e."): no relative clause
+        ("critics, that is, economists", "vague"),
+        # "both" + a head the anonymous lexicon lists: the unnamed people it refers to, as
+        # "the officials" are ("Two officials spoke on condition of anonymity. Both officials")
+        ("both officials", "anonymous"),
     ],
 )
 def test_phrase_types(phrase: str, source_type: str) -> None:

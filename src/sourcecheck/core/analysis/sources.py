@@ -65,9 +65,14 @@ _POST_MODIFIER = re.compile(
     r"released|conducted|commissioned|published|taken|"
     # "emails that night showed": a time after the head noun is not the head
     r"(?:that|this|last|next)\s+(?:night|morning|afternoon|evening|day|week|weekend|month|year)|"
-    # "groups that have endorsed him": a relative clause, as with "who"
-    r"that\s+(?:have|has|had|are|were|is|was|will|would))\b"
+    # "groups that have endorsed him", "groups that haven't", "a group that's": a relative
+    # clause, as with "who"; "that is," restates the head ("critics, that is, economists")
+    r"that(?:['’]s|\s+(?:(?:have|has|had|are|were|is|was|will|would)(?:n['’]t)?|won['’]t))"
+    r"(?![\w,]))\b"
 )
+# The relative "that" and its auxiliary before a participle ("emails that were released by
+# the Ledger"): what "released" alone says.
+_RELATIVE_AUXILIARY = re.compile(r"that\s+\S+(?:\s+been)?\s+(?=\S)")
 # "including the Teamsters and the AFL-CIO", "such as Mr. Ryan": an appositive listing the
 # group's members.
 _LISTING_OPENERS = ("including ", "such as ", "among them ", "like ", "led by ")
@@ -397,7 +402,12 @@ class SourceTyper:
         if first in _POSSESSIVE_PRONOUNS and head in _KIN:
             return SourceInfo("unknown", "other")  # "his wife": who she is, the text says
         definite = first in ("the", "this", "that") or _POSSESSIVE.search(head_words[0]) is not None
-        if first == "both" and plural_word(head):
+        if (
+            first == "both"
+            and plural_word(head)
+            and head not in self.anonymous_heads  # "both officials": unnamed, as "the officials"
+            and _both_determines_head(head_words)
+        ):
             return SourceInfo("unknown", "group")  # "both outlets": the two the story named
         if head in self.vague_heads:
             return SourceInfo("vague", "group")
@@ -477,9 +487,16 @@ class SourceTyper:
     def _of_named_body(self, head_words: list[str], rest: list[str]) -> bool:
         """Whether a majority or minority belongs to a named body ('the conservative majority
         on the Supreme Court', "the Senate's Republican majority"; not 'a silent majority')."""
-        if any(_POSSESSIVE.search(w) and w[:1].isupper() for w in head_words[:-1]):
-            return True
-        return bool(rest) and rest[0] in ("in", "on", "of") and bool(self._names(rest[1:]))
+        owners = [w for w in head_words[:-1] if _POSSESSIVE.search(w) and w[:1].isupper()]
+        if owners:
+            return self._names_a_body([_POSSESSIVE.sub("", w) for w in owners])
+        return bool(rest) and rest[0] in ("in", "on", "of") and self._names_a_body(rest[1:])
+
+    def _names_a_body(self, words: list[str]) -> bool:
+        """Whether ``words`` name something other than a place or a people ("the Senate";
+        not "Ohio", "America", "Americans": where a crowd lives is no body of members)."""
+        names = [w.rstrip(".,;:") for w in self._names(words)]
+        return any(name not in self.places and name not in self.demonyms for name in names)
 
     def _person_noun(self, head: str) -> bool:
         """Whether a lower-case head noun can be a person ('one user', 'one prominent
@@ -551,8 +568,9 @@ class SourceTyper:
     def _unnamed_maker(self, head_words: list[str]) -> bool:
         """Whether a poll or report phrase leaves its maker unnamed ('many Iowa polls')."""
         first = head_words[0].lower()
-        if first in _REFERRING or _POSSESSIVE.search(head_words[0]):
-            return False  # "the poll", "its polling": one the story has named
+        referring = first in _REFERRING and (first != "both" or _both_determines_head(head_words))
+        if referring or _POSSESSIVE.search(head_words[0]):
+            return False  # "the poll", "its polling", "both polls": one the story has named
         kind_given = first not in _INDEFINITE and first not in DETERMINERS
         if len(head_words) > 1 and kind_given and not head_words[0][:1].isupper():
             return False  # "court filings", "internal emails": a kind, not a vague one
@@ -565,6 +583,8 @@ class SourceTyper:
     def _maker_after(self, rest: list[str]) -> bool:
         """Whether the words after the head name the maker ('data from the State
         Department', 'a poll by Quinnipiac', 'a poll released by Quinnipiac')."""
+        if rest[:1] == ["that"]:
+            rest = _RELATIVE_AUXILIARY.sub("", " ".join(rest), count=1).split()
         if rest and rest[0] in _MADE:  # "released Monday by the Ledger": from its "by"
             rest = rest[next((i for i, w in enumerate(rest) if w in ("by", "from")), 0) :]
         if not rest or rest[0].lower() not in ("from", "by", "of"):
@@ -578,6 +598,13 @@ class SourceTyper:
             for i, w in enumerate(words)
             if w[:1].isupper() and not (i == 0 and w in NOT_NAMES) and w.lower() not in DETERMINERS
         ]
+
+
+def _both_determines_head(head_words: list[str]) -> bool:
+    """Whether a phrase's opening "both" determines its head ("both outlets"), not one
+    joined by "and" ("both critics and supporters") or a possessor ("both parties' aides")."""
+    between = head_words[1:-1]
+    return "and" not in between and not any(_POSSESSIVE.search(w) for w in between)
 
 
 def _same_length_lower(phrase: str, lower: str) -> str:
