@@ -125,10 +125,20 @@ TYPER = SourceTyper(Lexicons())
         # "both" + a head the anonymous lexicon lists: the unnamed people it refers to, as
         # "the officials" are ("Two officials spoke on condition of anonymity. Both officials")
         ("both officials", "anonymous"),
+        # a name that takes "the" is no person; a title still makes one
+        ("The Islamic State", "named_organization"),
+        ("the Affordable Care Act", "named_organization"),
+        ("the Rev. Al Sharpton", "named_person"),
     ],
 )
 def test_phrase_types(phrase: str, source_type: str) -> None:
     assert TYPER.classify(phrase).source_type == source_type
+
+
+def test_it_resolves_to_a_name_that_takes_the() -> None:
+    found = analyze("The Islamic Front said it shelled the base. It said more would follow.")
+    speakers = [(a.source.text, a.speaker) for a in found.attributions if a.source]
+    assert speakers == [("The Islamic Front", "Islamic Front"), ("It", "Islamic Front")]
 
 
 def test_named_person_speaker_drops_the_title() -> None:

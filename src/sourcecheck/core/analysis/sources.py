@@ -385,6 +385,10 @@ class SourceTyper:
             return SourceInfo("named_organization", "named", bare)  # "Atlantic City said"
         if any(w.rstrip(".,") in self.org_words or _is_acronym(w) for w in named):
             return SourceInfo("named_organization", "named", bare)
+        if self._definite_name(head_words, named):
+            # "The Islamic State said", "the Washington Examiner reported": a name that
+            # takes "the" is an organisation (or a law, a place), not a person
+            return SourceInfo("named_organization", "named", bare)
         if named and _coordinated_names(head_words):
             # "Trump and Clinton point out": two people, not one called "Trump Clinton"
             return SourceInfo("named_person", "group", bare)
@@ -483,6 +487,15 @@ class SourceTyper:
         if known.kind != "named" or known.source_type not in ("named_person", "named_organization"):
             return None
         return known
+
+    def _definite_name(self, head_words: list[str], named: list[str]) -> bool:
+        """Whether the phrase is "the" and a name alone, without a title ("the Islamic
+        State"; not "the Rev. Al Sharpton", "the Clintons", "the Florida senator")."""
+        if len(head_words) < 2 or head_words[0].lower() != "the" or named != head_words[1:]:
+            return False
+        if len(named) == 1 and named[0].endswith("s"):
+            return False  # "the Clintons": a family, people
+        return not any(word.rstrip(".,") in self.titles for word in named)
 
     def _of_named_body(self, head_words: list[str], rest: list[str]) -> bool:
         """Whether a majority or minority belongs to a named body ('the conservative majority
