@@ -460,7 +460,9 @@ def read_results(path: str | Path, columns: Iterable[str] | None = None) -> Any:
     if path.suffix.lower() in (".jsonl", ".ndjson"):
         try:
             frame = _dotted(pd.read_json(path, lines=True, dtype=False), path)
-        except (ValueError, TypeError):  # pandas' messages give a byte position at best
+        # pandas' messages give a byte position at best; pandas 2 raises AttributeError on
+        # a line that is a JSON array, pandas 3 ValueError: the file is read again for the line
+        except (ValueError, TypeError, AttributeError):
             raise _jsonl_problem(path) from None
         return frame[[c for c in wanted if c in frame.columns]] if wanted else frame
     if path.is_file() and path.suffix.lower() != ".parquet":
