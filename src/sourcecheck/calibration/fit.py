@@ -39,6 +39,8 @@ from sourcecheck.core.errors import InputError, SourcecheckError
 C_GRID = tuple(float(c) for c in np.logspace(-3, 2, 11))
 RELIABILITY_BINS = 5
 MIN_GROUPS = 3
+# How many seeds grouped_folds draws from before it settles for a fold missing a label.
+SEED_TRIES = 20
 # A metric must be measured on at least this share of articles to be offered as a feature.
 METRIC_COVERAGE = 0.5
 CHOSEN_BY = "grouped CV Brier score (LogisticRegressionCV on StratifiedGroupKFold folds)"
@@ -150,8 +152,27 @@ def grouped_folds(
     # More folds than a label has groups leave test folds holding one label only (no AUC
     # within them) and training folds short of that label: fit the folds to the groups.
     splits = min(folds, n_groups, largest_label, max(2, fewest_groups_of_a_label(labels, groups)))
+    # StratifiedGroupKFold balances articles, not groups, and does not promise every label in
+    # every test fold (scikit-learn 1.7 puts both outlets of a label in one fold where 1.9 does
+    # not). Draw again from the next seeds until it holds; the first draw is kept when it does.
+    first = _stratified_group_split(labels, groups, splits, seed)
+    for step in range(SEED_TRIES):
+        draw = first if step == 0 else _stratified_group_split(labels, groups, splits, seed + step)
+        if _every_label_tested(labels, draw):
+            return draw
+    return first
+
+
+def _stratified_group_split(
+    labels: np.ndarray, groups: np.ndarray, splits: int, seed: int
+) -> list[tuple[np.ndarray, np.ndarray]]:
     splitter = StratifiedGroupKFold(n_splits=splits, shuffle=True, random_state=seed)
     return list(splitter.split(np.zeros(len(labels)), labels, groups))
+
+
+def _every_label_tested(labels: np.ndarray, split: list[tuple[np.ndarray, np.ndarray]]) -> bool:
+    every_label = set(np.unique(labels).tolist())
+    return all(set(labels[test].tolist()) == every_label for _, test in split)
 
 
 def groups_per_label(labels: np.ndarray, groups: np.ndarray) -> dict[int, int]:
