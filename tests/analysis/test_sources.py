@@ -410,11 +410,11 @@ def test_who_speaks_through_a_poll_or_a_head_before_of(
 
 def test_a_pronoun_leading_other_people_is_resolved_as_the_pronoun() -> None:
     text = (
-        "Sen. Jo Dee ran early. Later, he and other rivals complained that the rules were unfair."
+        "Sen. Pat Dee ran early. Later, he and other rivals complained that the rules were unfair."
     )
     (attribution,) = [a for a in analyze(text).attributions if a.cue and a.cue.text == "complained"]
     assert attribution.source is not None and attribution.source.text == "he and other rivals"
-    assert (attribution.source_type, attribution.speaker) == ("named_person", "Jo Dee")
+    assert (attribution.source_type, attribution.speaker) == ("named_person", "Pat Dee")
 
 
 @pytest.mark.parametrize("phrase", ["respondents", "those surveyed", "the voters polled"])

@@ -306,6 +306,35 @@ def test_a_person_named_after_an_organisation_role() -> None:
     assert found.speaker == "Carly Vance"
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # "Delbert" and "Marjorie" are in the census's lists, not the curated one.
+        (
+            "Marjorie Lane runs the farm. Delbert Hume, who owns the next field, disagreed. "
+            '"It rained all week," she said.',
+            "Marjorie Lane",
+        ),
+        (
+            "Delbert Hume runs the farm. Marjorie Lane, who owns the next field, disagreed. "
+            '"It rained all week," he said.',
+            "Delbert Hume",
+        ),
+    ],
+)
+def test_a_census_given_name_tells_the_gender_of_a_full_name(text: str, speaker: str) -> None:
+    assert last(text).speaker == speaker
+
+
+def test_a_census_given_name_alone_tells_no_gender() -> None:
+    # "Carter" is a man's given name in the census, but alone it is a surname: "she" may
+    # take her as the latest speaker.
+    found = last(
+        'Ruth Oyelaran spoke for an hour. Carter disagreed. "We need more time," she said.'
+    )
+    assert found.speaker == "Carter"
+
+
 def test_a_day_is_not_a_person() -> None:
     found = last(
         "Ann Lee campaigned across the state. Super Tuesday came and went. "

@@ -261,6 +261,13 @@ class SpeakerResolver:
         self.female = frozenset(category(names, "female"))
         self.male = frozenset(category(names, "male"))
         self.given_names = self.female | self.male
+        # The census's one-sided given names, read only for a full name ("Delbert Fox"):
+        # alone, "Warren" or "Carter" is as likely a surname.
+        census = lexicons.get("given_name_genders")
+        self._census_gender = {
+            **dict.fromkeys(category(census, "female"), "f"),
+            **dict.fromkeys(category(census, "male"), "m"),
+        }
         self._not_person = frozenset(typer.org_words | typer.governments)
         self._abbreviated = frozenset(w for w in typer.titles if w.endswith("."))
         # The first words a run's name never starts with, as one set lookup.
@@ -1031,8 +1038,7 @@ class SpeakerResolver:
             return None
         if len(name) == 1 and (len(name[0]) < 2 or name[0].isupper()):
             return None
-        first = name[0]
-        gender = gender or ("f" if first in self.female else "m" if first in self.male else None)
+        gender = gender or self._gender_of_name(name)
         if gender is None and roles:
             gender = _gender_of_roles(roles)
         single = len(name) == 1 and not roles
@@ -1046,6 +1052,14 @@ class SpeakerResolver:
             single,
             traits=tuple(traits) if traits else (),
         )
+
+    def _gender_of_name(self, name: list[str]) -> str | None:
+        first = name[0]
+        if first in self.female:
+            return "f"
+        if first in self.male:
+            return "m"
+        return self._census_gender.get(first) if len(name) > 1 else None
 
     def _fragment(self, body: str, source: Span) -> bool:
         """Whether a one-run source is part of a capitalised run that names nobody: a
