@@ -582,11 +582,18 @@ def test_a_passive_agent_with_an_appositive_is_the_subject() -> None:
     assert found.speaker == "Ilse Varga"
 
 
-def test_the_statement_is_its_maker_speaking() -> None:
-    found = last(
+@pytest.mark.parametrize(
+    "text",
+    [
         "Tom Reyes spoke first. The Harbor Museum issued a statement on Friday. Recalling "
-        "the flood, the statement urged residents to give."
-    )
+        "the flood, the statement urged residents to give.",
+        # the statement brought up before its maker, in the maker's sentence
+        "Tom Reyes spoke first. In a statement announcing the gift, the Harbor Museum "
+        "called the flood a disaster. The statement also urged residents to give.",
+    ],
+)
+def test_the_statement_is_its_maker_speaking(text: str) -> None:
+    found = last(text)
     assert (found.source_type, found.speaker) == ("named_organization", "Harbor Museum")
 
 

@@ -524,14 +524,15 @@ class SpeakerResolver:
                 return "named_organization", None
             return "named_organization", entity.name
         if info.source_type == "document" and _STATEMENT.match(source.text):
-            # "The museum issued a statement ... the statement urged": its maker speaking,
-            # as in "the museum said in a statement".
+            # "The museum issued a statement ... the statement urged", "In a statement, the
+            # union called ... The statement also said": its maker speaking, as in "the
+            # museum said in a statement".
             maker = history.latest_at(lambda e: e.kind != "government", start, True)
             if (
                 maker is not None
                 and start - maker[0] < _UNNAMED_REACH
-                # the statement was brought up after its maker ("X issued a statement")
-                and "statement" in body[maker[0] : start]
+                # the statement was brought up with its maker, in its sentence or after it
+                and "statement" in body[max(0, sentence_opening(body, maker[0])) : start].lower()
             ):
                 kind = "named_person" if maker[1].kind == "person" else "named_organization"
                 return kind, maker[1].name
