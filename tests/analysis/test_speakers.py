@@ -103,6 +103,46 @@ def test_the_senator_is_the_person_last_given_that_role() -> None:
     assert found.speaker == "Ruth Calder"
 
 
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        (
+            "Sen. Ruth Calder of Ohio spoke first. The Ohio senator and Democratic "
+            "presidential candidate said the bill was dead.",
+            "The Ohio senator and Democratic presidential candidate",
+        ),
+        (
+            'Sen. Ruth Calder of Ohio spoke first. "The bill is dead," the Ohio senator and '
+            "Democratic presidential candidate told reporters.",
+            "the Ohio senator and Democratic presidential candidate",
+        ),
+        (
+            "Ruth Calder spoke first. The former first lady and Ohio senator said the bill "
+            "was dead.",
+            "The former first lady and Ohio senator",
+        ),
+        (
+            "Ruth Calder spoke first. The influential delegate and party activist, who backs "
+            "the bill, warned of a long fight.",
+            "The influential delegate and party activist",
+        ),
+    ],
+)
+def test_one_person_given_two_roles_joined_by_and(text: str, source: str) -> None:
+    found = last(text)
+    assert found.source is not None and found.source.text == source
+    assert found.speaker == "Ruth Calder"
+
+
+def test_two_people_joined_by_and_stay_two() -> None:
+    # each side has its own determiner, or the head is plural: not one person's two roles
+    for text in (
+        "Ruth Calder spoke first. The senator and the governor said the bill was dead.",
+        "Ruth Calder spoke first. The mayor and city council members said the bill was dead.",
+    ):
+        assert last(text).speaker != "Ruth Calder"
+
+
 def test_the_spokesman_is_the_person_last_given_that_role() -> None:
     found = last(
         'Leo Brandt, a spokesman for the agency, said the fix was early. "It is early," '

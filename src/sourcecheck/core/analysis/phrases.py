@@ -473,7 +473,10 @@ class SourceReader:
             words = tokens(body[near:end])
             found = self._phrase(words)
             if found is None:
-                if not self._head_cut_off(body, window, near, end):
+                # The whole window, when the short read may have cut off a head or the first
+                # of two roles ("The Florida senator and Republican presidential candidate").
+                two_roles = "and" in words and _role_word(words[-1]) in self.roles
+                if not two_roles and not self._head_cut_off(body, window, near, end):
                     return None
             elif found > 0 and not self._may_post_modify(words, found):
                 return SourceBefore(token_starts(body, words, found, near, end)[0], end)
@@ -481,6 +484,8 @@ class SourceReader:
             start = end - _FULL if end - _FULL > window else window
             words = tokens(body[start:end])[-_MAX_WORDS:]
             found = self._phrase(words)
+            if found is None:
+                found = self._two_roles(words)
             if found is None:
                 return None
             return SourceBefore(token_starts(body, words, found, start, end)[0], end)
@@ -575,6 +580,9 @@ class SourceReader:
             # "Rep. Jo Dee (D-Md.), chair of ...": the name before the party tag.
             name_end = comma - len(tag) - 1 + tag.index("(")
         found = self._phrase(words[:name_end])
+        if found is None and lower == "who":
+            # "The delegate and conservative activist, who backs Cruz, warned"
+            found = self._two_roles(words[:name_end])
         if found is None:
             return None
         starts = token_starts(body, words, found, window, end)
@@ -811,6 +819,24 @@ class SourceReader:
             while i < head and words[i] in NOT_NAMES:
                 i += 1
             return i
+        return None
+
+    def _two_roles(self, words: list[str]) -> int | None:
+        """'the Florida senator and Republican presidential candidate': one person given
+        two singular roles, the first with its determiner, the second without."""
+        if not words or _role_word(words[-1]) not in self.roles or plural_word(words[-1]):
+            return None
+        for joint in range(len(words) - 2, max(1, len(words) - 2 - _MAX_MODIFIERS), -1):
+            word = words[joint]
+            if word == "and":
+                left = words[joint - 1]
+                if not left.islower() or _role_word(left) not in self.roles or plural_word(left):
+                    return None
+                start = self._description(words, joint - 1)
+                has_determiner = start is not None and words[start].lower() in _DETERMINERS
+                return start if has_determiner else None
+            if not word[0].isalnum() or word.lower() in _FUNCTION:
+                return None
         return None
 
 
