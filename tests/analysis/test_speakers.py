@@ -134,6 +134,29 @@ def test_one_person_given_two_roles_joined_by_and(text: str, source: str) -> Non
     assert found.speaker == "Ruth Calder"
 
 
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        (
+            "Ruth Calder spoke first. The former secretary of state said the bill was dead.",
+            "The former secretary of state",
+        ),
+        (
+            "Ruth Calder spoke first. The bill, the former CEO of Harbor-Lane said, was dead.",
+            "the former CEO of Harbor-Lane",
+        ),
+        (
+            "Ruth Calder spoke first. But, the governor of Ohio added, the bill was dead.",
+            "the governor of Ohio",
+        ),
+    ],
+)
+def test_a_role_of_a_place_or_a_body_is_a_description(text: str, source: str) -> None:
+    found = last(text)
+    assert found.source is not None and found.source.text == source
+    assert found.speaker == "Ruth Calder"
+
+
 def test_two_people_joined_by_and_stay_two() -> None:
     # each side has its own determiner, or the head is plural: not one person's two roles
     for text in (

@@ -723,7 +723,21 @@ class SourceReader:
                 start = self._description(words, head)
                 if start is not None:
                     return self._of_head(words, start)
+            elif word == "of" and self._role_of(words, head):
+                # "the former secretary of state", "the CEO of Hewlett-Packard"
+                return self._description(words, head)
         return None
+
+    def _role_of(self, words: list[str], head: int) -> bool:
+        """Whether ``words[head]`` is a singular role noun with a determiner of its own,
+        and what follows its "of" is not cut off."""
+        role = words[head]
+        if _role_word(role) not in self.roles or plural_word(role) or role.istitle():
+            return False
+        if words[-1].lower() in _FUNCTION:
+            return False
+        start = self._description(words, head)
+        return start is not None and words[start].lower() in _DETERMINERS
 
     def _of_head(self, words: list[str], start: int) -> int:
         """The head a phrase found at ``words[start]`` is the object of, after 'of' ('The
