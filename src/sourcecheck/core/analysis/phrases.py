@@ -806,11 +806,15 @@ class SourceReader:
         if not words[head][0].isalnum() or words[head].lower() in _FUNCTION:
             return None
         i = head
-        while i > 0 and head - i < _MAX_MODIFIERS:
+        modifiers = 0
+        while i > 0 and modifiers < _MAX_MODIFIERS:
             before = words[i - 1]
             lower = before.lower()
             if not before[0].isalnum() or (lower in _FUNCTION and lower not in _DETERMINERS):
                 break
+            # A capitalised run is one modifier: "the former New York City mayor".
+            if not (i < head and before[0].isupper() and words[i][0].isupper()):
+                modifiers += 1
             if lower in _DETERMINERS:
                 if lower in _SINGULAR and plural_word(words[head]):
                     return head  # "a move critics say": the determiner is not the head's
