@@ -162,6 +162,12 @@ def test_a_role_of_a_place_or_a_body_is_a_description(text: str, source: str) ->
     assert found.speaker == "Ruth Calder"
 
 
+def test_a_role_of_after_a_verb_is_its_object_not_a_source() -> None:
+    text = "Ruth Calder spoke. A woman who has accused the mayor of fraud said he lied."
+    sources = [a.source.text for a in analyze(text).attributions if a.source is not None]
+    assert "the mayor of fraud" not in sources
+
+
 def test_two_people_joined_by_and_stay_two() -> None:
     # each side has its own determiner, or the head is plural: not one person's two roles
     for text in (

@@ -737,7 +737,11 @@ class SourceReader:
         if words[-1].lower() in _FUNCTION:
             return False
         start = self._description(words, head)
-        return start is not None and words[start].lower() in _DETERMINERS
+        if start is None or words[start].lower() not in _DETERMINERS:
+            return False
+        # "who has accused the mayor of fraud said": after a verb, an object, no source
+        before = words[start - 1] if start else ""
+        return not (before.isalpha() and before.islower() and before not in _FUNCTION)
 
     def _of_head(self, words: list[str], start: int) -> int:
         """The head a phrase found at ``words[start]`` is the object of, after 'of' ('The
