@@ -168,6 +168,42 @@ def test_a_role_of_after_a_verb_is_its_object_not_a_source() -> None:
     assert "the mayor of fraud" not in sources
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "A former party chairman says the mayor should quit.\n\n"
+            '"Now is the time," said Don Fowler, who led the party in the 1990s.',
+            "Don Fowler",
+        ),
+        (
+            "A spokesman for Senator Jo Dee called the report misleading.\n\n"
+            "The report was long. Dee spokesman Brian Fallon said it was wrong.",
+            "Brian Fallon",
+        ),
+    ],
+)
+def test_a_ledes_indefinite_person_is_the_one_named_later(text: str, speaker: str) -> None:
+    first = analyze(text).attributions[0]
+    assert (first.source_type, first.speaker) == ("named_person", speaker)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an anonymous-source head stays anonymous, whoever the story introduces next
+        "A senior official said the talks failed.\n\n"
+        "The minister, Tom Reyes, who led the talks, disagreed.",
+        # the same role for someone else's organisation
+        "A spokesperson for the Parks Department said the city would decide.\n\n"
+        "Harbor Group spokesperson Ron Lieberman told the paper it was wrong.",
+    ],
+)
+def test_a_ledes_anonymous_person_is_not_someone_named_later(text: str) -> None:
+    first = analyze(text).attributions[0]
+    assert (first.source_type, first.speaker) == ("anonymous", None)
+
+
 def test_two_people_joined_by_and_stay_two() -> None:
     # each side has its own determiner, or the head is plural: not one person's two roles
     for text in (

@@ -23,7 +23,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import islice, pairwise
+from itertools import chain, islice, pairwise
 
 from sourcecheck.core.analysis.patterns import WordStartPattern, alternation, words
 from sourcecheck.core.analysis.sources import (
@@ -402,6 +402,10 @@ class SpeakerResolver:
                 listed = self.typer.listed_name(attribution.role)
                 if listed is not None:
                     source_type, speaker = listed.source_type, listed.speaker
+            if source_type == "anonymous" and not attribution.in_quote:
+                named = self._named_later(body, source, inside, entities, surnames)
+                if named is not None:
+                    source_type, speaker = "named_person", named
             attribution.source_type = source_type
             attribution.speaker = speaker
             if attribution.in_quote:
@@ -537,6 +541,36 @@ class SpeakerResolver:
                 kind = "named_person" if maker[1].kind == "person" else "named_organization"
                 return kind, maker[1].name
         return info.source_type, info.speaker
+
+    def _named_later(
+        self,
+        body: str,
+        source: Span,
+        inside: _QuoteBounds,
+        entities: dict[str, _Entity],
+        surnames: dict[str, str],
+    ) -> str | None:
+        """'A former party chairman says ... said Don Fowler, who led the party', 'A
+        spokesman for the senator called ... Campaign spokesman Brian Fallon said': a news
+        lede's indefinite person, named a few sentences on (with "who" or the same role)."""
+        head = _indefinite_head(source.text)
+        if head is None or head not in self.typer.role_nouns:
+            return None
+        reach = body[source.end : source.end + _CATAPHORA_REACH]
+        # "a senior official" stays anonymous however many people the story goes on to name
+        named = re.finditer(rf"{_LATER_OWNER}\b{re.escape(head)}[ \t]+{_LATER_NAME}", reach)
+        if head not in self.typer.anonymous_heads:
+            named = chain(named, _WHO_INTRODUCED.finditer(reach))
+        for match in named:
+            if inside.contains(source.end + match.start("name")):
+                continue
+            owner = match.groupdict().get("owner")
+            if owner and owner.rstrip("'’s") not in source.text:
+                continue  # "a spokesperson for the parks department ... Trump spokesperson"
+            for mention in self._parsed(match.group("name")):
+                if mention.kind == "person" and not mention.single:
+                    return _entity(entities, surnames, mention).name
+        return None
 
     def _owned(
         self,
@@ -1430,6 +1464,24 @@ _MAKER_NEXT = re.compile(
 _DESCRIBED_RELATIVE = re.compile(
     r"(?<![\w-])(?P<np>[Tt]he[ \t]+(?:[\w'’-]+[ \t]+){0,3}(?P<head>[a-z][\w-]*))[ \t]*,[ \t]*\Z"
 )
+# How far after a lede's "a former chairman says" the story may name him (about 3 paragraphs).
+_CATAPHORA_REACH = 1500
+_LATER_OWNER = r"(?:(?P<owner>[A-Z][\w'’.-]*)[ \t]+)?"
+_LATER_NAME = r"(?P<name>[A-Z][\w'’.-]+(?:[ \t]+[A-Z][\w'’.-]+){1,3})"
+# "Don Fowler, who led the party": someone introduced (the role's own "ROLE NAME" is
+# built for each head: "spokesman Brian Fallon").
+_WHO_INTRODUCED = re.compile(_LATER_NAME + r"[ \t]*,[ \t]+who\b")
+_INDEFINITE_HEAD = re.compile(
+    r"(?i:an?)[ \t]+(?:[\w'’-]+[ \t]+){0,5}?(?P<head>[a-z][\w-]*)(?:[ \t]+(?:for|of|who|from|in|at)\b.*)?\Z"
+)
+
+
+def _indefinite_head(phrase: str) -> str | None:
+    """The head noun of "a former party chairman", "a spokesman for the senator"."""
+    match = _INDEFINITE_HEAD.match(phrase)
+    return match.group("head").lower() if match is not None else None
+
+
 _STATEMENT = re.compile(r"(?:the|that|this|its|his|her|their)\s+statement\Z", re.I)
 _PREMODIFIERS = words("the a an former longtime veteran then")
 _APPOSITIVE_OPENERS = words("one another a an the")
