@@ -169,6 +169,8 @@ def _name_after_role_with_max(typer: SourceTyper, head_words: list[str]) -> str 
     name = head_words[last_role + 1 :]
     if last_role < 0 or not name or not all(w[:1].isupper() for w in name):
         return None
+    if name[-1].isupper() and name[-1].lower() in typer.role_nouns:
+        return None  # "the former Hewlett-Packard CEO"
     # a title's surname may be an organisation word ("Mayor Don Guardian")
     inner = name[:-1] if len(name) > 1 and head_words[last_role] in typer.titles else name
     if any(w.rstrip(".,") in typer.org_words or _ACRONYM.match(w) for w in inner):

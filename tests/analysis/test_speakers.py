@@ -162,6 +162,15 @@ def test_a_role_of_a_place_or_a_body_is_a_description(text: str, source: str) ->
     assert found.speaker == "Ruth Calder"
 
 
+@pytest.mark.parametrize(
+    "description",
+    ["The New York Democrat", "The North Carolina Republican", "The former Harbor-Lane CEO"],
+)
+def test_a_place_or_company_before_a_member_or_role_is_no_name(description: str) -> None:
+    found = last(f"Ruth Calder spoke first. {description} said the bill was dead.")
+    assert found.speaker == "Ruth Calder"
+
+
 def test_a_role_of_after_a_verb_is_its_object_not_a_source() -> None:
     text = "Ruth Calder spoke. A woman who has accused the mayor of fraud said he lied."
     sources = [a.source.text for a in analyze(text).attributions if a.source is not None]

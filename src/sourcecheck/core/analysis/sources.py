@@ -572,6 +572,8 @@ class SourceTyper:
         name = head_words[last_role + 1 :]
         if last_role < 0 or not name or not all(w[:1].isupper() for w in name):
             return None
+        if name[-1].isupper() and name[-1].lower() in self.role_nouns:
+            return None  # "the former Hewlett-Packard CEO": a role of a company, no name
         # "Mayor Don Guardian": a surname may be an organisation word after a given name
         inner = name[:-1] if len(name) > 1 and head_words[last_role] in self.titles else name
         if any(w.rstrip(".,") in self.org_words or _ACRONYM.match(w) for w in inner):

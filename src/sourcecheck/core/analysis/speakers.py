@@ -988,6 +988,8 @@ class SpeakerResolver:
         text = " ".join(tokens)
         if text in self.not_names or text in self.parties:
             return None
+        if tokens[-1] in self.parties and not tokens[-1].endswith("s"):
+            return None  # "New York Democrat": a member, no one's name ("Senate Democrats" speak)
         if text[-1] == "." and text[:-1] in self.not_names:
             return None  # "of Upper Marlboro, Md.": a state, never "she"
         if tokens[-1].lower() in self.typer.document_heads:
