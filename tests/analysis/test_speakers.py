@@ -171,6 +171,13 @@ def test_a_place_or_company_before_a_member_or_role_is_no_name(description: str)
     assert found.speaker == "Ruth Calder"
 
 
+def test_a_person_described_by_age_alone() -> None:
+    found = last("Ruth Calder spoke first. The 69-year-old said the bill was dead.")
+    assert (found.source_type, found.speaker) == ("named_person", "Ruth Calder")
+    found = last("Ruth Calder spoke first. A 45-year-old said the bill was dead.")
+    assert (found.source_type, found.speaker) == ("anonymous", None)
+
+
 def test_a_role_of_after_a_verb_is_its_object_not_a_source() -> None:
     text = "Ruth Calder spoke. A woman who has accused the mayor of fraud said he lied."
     sources = [a.source.text for a in analyze(text).attributions if a.source is not None]

@@ -363,9 +363,13 @@ class SourceTyper:
         person = self._name_after_role(head_words)
         if person:  # "Interior Ministry spokesman Tom Silva": the person, not the ministry
             return SourceInfo("named_person", "named", person)
-        common = head_words[-1][0].islower() or (
-            head in self.common_nouns
-            and (len(head_words) == 1 or head_words[0].lower() in DETERMINERS)
+        common = (
+            head_words[-1][0].islower()
+            or _AGE.fullmatch(head) is not None
+            or (
+                head in self.common_nouns
+                and (len(head_words) == 1 or head_words[0].lower() in DETERMINERS)
+            )
         )
         if head in self.document_heads and common:
             if (
@@ -432,7 +436,7 @@ class SourceTyper:
             if first in _INDEFINITE:
                 return SourceInfo("anonymous", "group")  # "a conservative group": unnamed
             return SourceInfo("named_organization", "org_description")
-        if head in self.role_nouns or head in self.anonymous_heads:
+        if head in self.role_nouns or head in self.anonymous_heads or _AGE.fullmatch(head):
             if definite or (first in _PEOPLE_POSSESSIVES and head in self.role_nouns):
                 # "his attorney": someone the text knows, named or not
                 return SourceInfo("named_person", "person_description")
@@ -613,6 +617,10 @@ class SourceTyper:
             for i, w in enumerate(words)
             if w[:1].isupper() and not (i == 0 and w in NOT_NAMES) and w.lower() not in DETERMINERS
         ]
+
+
+# "the 69-year-old": a person described by age alone
+_AGE = re.compile(r"\d{1,3}-year-old")
 
 
 def _both_determines_head(head_words: list[str]) -> bool:
