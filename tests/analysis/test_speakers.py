@@ -149,6 +149,10 @@ def test_one_person_given_two_roles_joined_by_and(text: str, source: str) -> Non
             "Ruth Calder spoke first. But, the governor of Ohio added, the bill was dead.",
             "the governor of Ohio",
         ),
+        (
+            "Ruth Calder spoke first. The former senator from Ohio said the bill was dead.",
+            "The former senator from Ohio",
+        ),
         # a capitalised run is one modifier, so the determiner is within reach
         (
             "Ruth Calder spoke first. The former New York City mayor said the bill was dead.",

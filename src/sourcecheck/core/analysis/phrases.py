@@ -723,8 +723,8 @@ class SourceReader:
                 start = self._description(words, head)
                 if start is not None:
                     return self._of_head(words, start)
-            elif word == "of" and self._role_of(words, head):
-                # "the former secretary of state", "the CEO of Hewlett-Packard"
+            elif word in ("of", "from") and self._role_of(words, head):
+                # "the former secretary of state", "the senator from Vermont"
                 return self._description(words, head)
         return None
 
