@@ -36,6 +36,9 @@ TYPER = SourceTyper(Lexicons())
         # an unnumbered few of the people in a role
         ("other Republican candidates", "vague"),
         ("some senators", "vague"),
+        # a plural that is not the singular plus "s" ("witnesses" is no "witnesse")
+        ("some witnesses", "vague"),
+        ("other deputies", "vague"),
         # the people a quantity counts, not the quantity
         ("a wide array of economists", "vague"),
         ("a handful of aides", "anonymous"),

@@ -443,7 +443,7 @@ class SourceTyper:
                 # an unnamed crowd (the lexicons' heads, "the experts", were typed above)
                 return SourceInfo("unknown", "group")
             return SourceInfo("unknown", "person_description")
-        if first in _QUANTIFIERS and plural_word(head) and head[:-1] in self.role_nouns:
+        if first in _QUANTIFIERS and plural_word(head) and singular_noun(head) in self.role_nouns:
             return SourceInfo("vague", "group")  # "other Republican candidates", "some senators"
         if first in _COUNTED_FEW and plural_word(head) and head.endswith(_AGENT_PLURALS):
             # "two Democratic speechwriters", "several retired generals": people in a
