@@ -685,6 +685,13 @@ def test_a_state_abbreviation_before_who_is_not_a_person() -> None:
     assert found.speaker == "Dana Rawlings"
 
 
+def test_who_after_a_name_never_reaches_into_the_paragraph_before() -> None:
+    found = last(
+        "The vote was called by Sen. Jo Dee.\n\nOrtiz, who said the bill would pass, left early."
+    )
+    assert (found.source_type, found.speaker) == ("named_person", "Ortiz")
+
+
 def test_a_hyphenated_given_name_is_part_of_the_name() -> None:
     found = last(
         "Foreign Minister Jean-Marc Arnaud spoke in Paris. In New York, Secretary General "

@@ -100,7 +100,9 @@ _SUBJECT_OPENERS = words(
     """
 )
 _OPENING_MARKS = "\"“‘'([—–-"
-_RELATIVE = re.compile(r"(?P<np>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)\s*,\s*\Z")
+# The name a "who" or "which" follows: spaces and tabs only, so never a name in the
+# paragraph before ("… Jo Dee.\n\nOrtiz, who said" is Ortiz, not "Jo Dee. Ortiz").
+_RELATIVE = re.compile(r"(?P<np>[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*)*)[ \t]*,[ \t]*\Z")
 # "another official", and "one user ... one user": each introduces someone new.
 _NEW_REFERENT = re.compile(
     r"^(?:another|one|a second|a third|a fourth|a different|a separate|other)\b", re.I
