@@ -337,7 +337,7 @@ class SourceTyper:
             return SourceInfo("unknown", "other")  # "October showed": not a source
         if len(words) == 2 and words[0].lower() in ONE_OF_MANY and words[1] in self.demonyms:
             return SourceInfo("anonymous", "group")  # "a Texan said": one the story does not name
-        if bare in self.demonyms:
+        if bare in self.demonyms or self._plural_demonym(bare):
             collective = bare.endswith(_COLLECTIVE_DEMONYM_ENDINGS)
             if words[0].lower() == "the" and collective:
                 # "the Chinese pledged", "the British said": the country's government
@@ -470,6 +470,10 @@ class SourceTyper:
             return None
         known = self.known(poll)
         return known if known.source_type == "document" else None
+
+    def _plural_demonym(self, bare: str) -> bool:
+        """'Texans', 'Kenyans': the plural of a people's name the lexicon lists singular only."""
+        return bare.endswith("s") and singular_noun(bare) in self.demonyms
 
     def _led_group(self, phrase: str, lower: str) -> SourceInfo | None:
         """'Sen. Jo Dee and other Democrats', 'the FSA and others': a named source and

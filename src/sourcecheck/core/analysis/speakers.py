@@ -446,6 +446,10 @@ class SpeakerResolver:
         if info.kind == "named" and info.source_type == "named_person" and info.speaker:
             if self._fragment(body, source):
                 return "unknown", None  # "Super" of "Super Tuesday", "White House-era"
+            if source.text in self.demonyms and not self._named_with(body, source.text, start):
+                # "American said": a people's name alone is a surname only where the story
+                # gave it to someone ("Mark Cuban ... Cuban said"); else nobody is named.
+                return "unknown", None
             mention = self._person_of(source.text, info.speaker)
             entity = _entity(entities, surnames, mention)
             # "spokeswoman Hua Chunying said", "Lee Park, a spokeswoman for ...": the role
@@ -561,6 +565,17 @@ class SpeakerResolver:
         if named is not None:
             return "named_organization", named.name
         return "named_organization", f"{surname}'s {organisation_head(head)}"
+
+    def _named_with(self, body: str, surname: str, before: int) -> bool:
+        """Whether a given name or a title comes before ``surname`` in the story up to
+        ``before`` ("Mark Cuban", "Sen. English"; not "Native American")."""
+        pattern = re.compile(rf"(\S+)[ \t]+{re.escape(surname)}\b")
+        return any(
+            match.group(1) in self.given_names
+            or match.group(1) in self._census_gender
+            or match.group(1) in self.typer.titles
+            for match in pattern.finditer(body, 0, before)
+        )
 
     def _maker(self, name: str) -> bool:
         """Whether a name after "by" or "from" can make a poll: not "from Dec. 4 to 8"."""
