@@ -41,7 +41,6 @@ _COMMON = words(
 _ACRONYMS = words("FBI CIA NSA NATO EU UN UK USA GDP ISIS EPA IRS DNC RNC NRA NFL NBA")
 # A word: letters, digits, apostrophes and hyphens, with dots only between letters ("U.S").
 _WORD = re.compile(r"[^\W\d_](?:[\w'’-]|\.(?=\w))*")
-_CAPITALS = re.compile(r"\b[A-Z]{2,}\b")
 _MIN_WORDS = 3
 
 _Record = TypeVar("_Record")
@@ -101,7 +100,9 @@ class Shouting:
             plain.append(body[done:start])
             done = end
         plain.append(body[done:])
-        acronyms = self._acronyms | {w for part in plain for w in _CAPITALS.findall(part)}
+        acronyms = self._acronyms | {
+            word for part in plain for word in _WORD.findall(part) if word.isupper()
+        }
         pieces = [plain[0]]
         for (start, end), after in zip(shouted, plain[1:], strict=True):
             pieces.append(self._recased(body[start:end], acronyms))
