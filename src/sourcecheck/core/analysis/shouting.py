@@ -100,23 +100,21 @@ class Shouting:
             plain.append(body[done:start])
             done = end
         plain.append(body[done:])
-        acronyms = self._acronyms | {
-            word for part in plain for word in _WORD.findall(part) if word.isupper()
-        }
+        unshouted = "\n".join(plain)
         pieces = [plain[0]]
         for (start, end), after in zip(shouted, plain[1:], strict=True):
-            pieces.append(self._recased(body[start:end], acronyms))
+            pieces.append(self._recased(body[start:end], unshouted))
             pieces.append(after)
         return "".join(pieces)
 
-    def _recased(self, text: str, acronyms: frozenset[str]) -> str:
+    def _recased(self, text: str, unshouted: str) -> str:
         out: list[str] = []
         done = 0
         matches = list(_WORD.finditer(text))
         following = [match.group().lower() for match in matches[1:]] + [""]
         for match, after in zip(matches, following, strict=True):
             word = match.group()
-            recased = self._word(word, acronyms)
+            recased = self._word(word, unshouted)
             if not out or (
                 after in self._org_heads and recased.islower() and recased not in _COMMON
             ):
@@ -131,13 +129,19 @@ class Shouting:
         out.append(text[done:])
         return "".join(out)
 
-    def _word(self, word: str, acronyms: frozenset[str]) -> str:
+    def _word(self, word: str, unshouted: str) -> str:
         lower = word.lower()
         if lower in self._common:
             return lower
-        if word in acronyms or "." in word:
-            return word  # "FBI", "U.S"
+        if word in self._acronyms or "." in word or _written(word, unshouted):
+            return word  # "FBI", "U.S", an acronym the story writes in capitals elsewhere
         return word[0] + lower[1:]
+
+
+def _written(word: str, text: str) -> bool:
+    """Whether ``word`` stands in ``text`` as a word of its own (a literal search for each
+    of a shouted sentence's few words costs less than reading every word of the text)."""
+    return re.search(rf"(?<![\w.]){re.escape(word)}(?![\w])", text) is not None
 
 
 def _shouted(text: str) -> bool:
