@@ -396,9 +396,7 @@ _NOT_AGENTS = words(
 def _agentive(word: str) -> bool:
     """Whether a lower-case word reads as a noun for a person by what they do."""
     lower = word.lower()
-    # Not singular_noun: on a hot path, and where the two differ ("witnesses", "bodies")
-    # neither stem ends as an agent noun does.
-    singular = lower[:-1] if lower.endswith("s") else lower
+    singular = singular_noun(lower) if lower.endswith("s") else lower
     return (
         len(singular) > 4
         and singular.endswith(_AGENT_ENDINGS)
