@@ -66,6 +66,8 @@ PIECES = [
 ]
 texts = st.one_of(
     st.lists(st.sampled_from(PIECES), max_size=60).map("".join),
+    # shouted: read in a recased copy of the body (see analysis.shouting)
+    st.lists(st.sampled_from(PIECES), max_size=60).map(lambda pieces: "".join(pieces).upper()),
     st.text(max_size=300),
 )
 
@@ -78,6 +80,8 @@ def all_spans(analysis: Analysis) -> list[Span]:
         spans += [s for s in (attribution.source, attribution.cue, attribution.content) if s]
     spans += [claim.span for claim in analysis.claims]
     spans += [hedge.span for hedge in analysis.hedges]
+    for source in analysis.sources:
+        spans += source.mentions
     return spans
 
 

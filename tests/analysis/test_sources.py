@@ -36,6 +36,9 @@ TYPER = SourceTyper(Lexicons())
         # an unnumbered few of the people in a role
         ("other Republican candidates", "vague"),
         ("some senators", "vague"),
+        # a plural that is not the singular plus "s" ("witnesses" is no "witnesse")
+        ("some witnesses", "vague"),
+        ("other deputies", "vague"),
         # the people a quantity counts, not the quantity
         ("a wide array of economists", "vague"),
         ("a handful of aides", "anonymous"),
@@ -96,6 +99,9 @@ TYPER = SourceTyper(Lexicons())
         ("Cuban", "named_person"),
         ("Cubans", "vague"),
         ("Saudis", "vague"),
+        # the plural of a demonym the lexicon lists singular only is a people, no name
+        ("Texans", "vague"),
+        ("the Kenyans", "vague"),
         # a party member's noun alone is a cut phrase's adjective; with "a", a member
         ("Republican", "unknown"),
         ("a Republican", "anonymous"),
@@ -465,6 +471,23 @@ def test_the_article_before_a_demonym_stays_in_the_source(text: str, source: str
     (attribution,) = analyze(text).attributions
     assert attribution.source is not None and attribution.source.text == source
     assert (attribution.source_type, attribution.speaker) == ("anonymous", None)
+
+
+@pytest.mark.parametrize(
+    ("text", "source_type", "speaker"),
+    [
+        # a people's name alone is nobody named unless the story gave it as a surname
+        ("American said the fares would rise.", "unknown", None),
+        ("A Native American group met. American said the fares would rise.", "unknown", None),
+        ("Mark Cuban owns the team. Cuban said the fares would rise.", "named_person", "Cuban"),
+        ("Sen. Tom Irish spoke. Then Cuban said the fares would rise.", "unknown", None),
+    ],
+)
+def test_a_demonym_alone_is_a_surname_only_where_the_story_named_one(
+    text: str, source_type: str, speaker: str | None
+) -> None:
+    (attribution,) = analyze(text).attributions
+    assert (attribution.source_type, attribution.speaker) == (source_type, speaker)
 
 
 def test_an_appositive_reads_at_most_three_commas_even_after_a_names_role(

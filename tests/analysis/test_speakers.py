@@ -456,6 +456,28 @@ def test_a_census_given_name_tells_the_gender_of_a_full_name(text: str, speaker:
     assert last(text).speaker == speaker
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # given names common in world news that the 1990 U.S. Census does not know
+        (
+            "Kofi Mensah met Ruth Calder on Monday. She said the talks went well.",
+            "Ruth Calder",
+        ),
+        (
+            "Yulia Petrenko met Tom Ibsen on Monday. He said the talks went well.",
+            "Tom Ibsen",
+        ),
+        (
+            "Narendra Rao met Ann Lee on Monday. She said the talks went well.",
+            "Ann Lee",
+        ),
+    ],
+)
+def test_a_world_given_name_tells_the_gender(text: str, speaker: str) -> None:
+    assert last(text).speaker == speaker
+
+
 def test_a_census_given_name_alone_tells_no_gender() -> None:
     # "Carter" is a man's given name in the census, but alone it is a surname: "she" may
     # take her as the latest speaker.
@@ -820,6 +842,13 @@ def test_a_state_abbreviation_before_who_is_not_a_person() -> None:
         "said it brought back memories. She said she had toured the museum."
     )
     assert found.speaker == "Dana Rawlings"
+
+
+def test_who_after_a_name_never_reaches_into_the_paragraph_before() -> None:
+    found = last(
+        "The vote was called by Sen. Jo Dee.\n\nOrtiz, who said the bill would pass, left early."
+    )
+    assert (found.source_type, found.speaker) == ("named_person", "Ortiz")
 
 
 def test_a_hyphenated_given_name_is_part_of_the_name() -> None:

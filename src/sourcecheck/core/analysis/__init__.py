@@ -10,6 +10,7 @@ from sourcecheck.core.analysis.attributions import AttributionFinder
 from sourcecheck.core.analysis.claims import find_claims
 from sourcecheck.core.analysis.hedges import HedgeFinder
 from sourcecheck.core.analysis.quotes import find_quotes
+from sourcecheck.core.analysis.shouting import Shouting, retexted
 from sourcecheck.core.analysis.speakers import SourceBuilder, SpeakerResolver
 from sourcecheck.core.analysis.text import count_words, segment
 from sourcecheck.core.analysis.types import Analysis, Sentence
@@ -28,15 +29,21 @@ class Analyzer:
         self._hedges = HedgeFinder(self.lexicons)
         self._speakers = SpeakerResolver(self._attributions.typer, self.lexicons)
         self._sources = SourceBuilder(self.lexicons)
+        self._shouting = Shouting.of(self._attributions, self._speakers)
 
     def analyze(self, article: Article) -> Analysis:
         body = article.body
         paragraphs, sentences = segment(body)
         quotes = find_quotes(body, paragraphs)
-        drafts = self._attributions.drafts(body, sentences, quotes)
-        self._speakers.resolve(body, quotes, drafts)
-        sources = self._sources.build(body, sentences, drafts)
+        # Who speaks is read in a copy where shouted sentences are cased as read (the
+        # body itself if none is); hedges and claims read the body.
+        reading = self._shouting.readable(body, sentences)
+        drafts = self._attributions.drafts(reading, sentences, quotes)
+        self._speakers.resolve(reading, quotes, drafts)
+        sources = self._sources.build(reading, sentences, drafts)
         attributions = [draft.freeze() for draft in drafts]
+        if reading is not body:
+            attributions, sources = retexted(body, attributions), retexted(body, sources)
         hedges = self._hedges.find(body, sentences, quotes, attributions)
         claims, genre = find_claims(body, sentences, quotes, attributions)
         return Analysis(

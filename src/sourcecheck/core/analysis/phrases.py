@@ -14,7 +14,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from sourcecheck.core.analysis.patterns import words
-from sourcecheck.core.analysis.sources import NOT_NAMES, ONE_OF_MANY, QUANTITY_NOUNS, plural_word
+from sourcecheck.core.analysis.sources import (
+    NOT_NAMES,
+    ONE_OF_MANY,
+    QUANTITY_NOUNS,
+    plural_word,
+    singular_noun,
+)
 
 _TOKEN = re.compile(r"[\w$][\w'’.&$-]*(?:,\d{3})*|\S")
 
@@ -390,7 +396,7 @@ _NOT_AGENTS = words(
 def _agentive(word: str) -> bool:
     """Whether a lower-case word reads as a noun for a person by what they do."""
     lower = word.lower()
-    singular = lower[:-1] if lower.endswith("s") else lower
+    singular = singular_noun(lower) if lower.endswith("s") else lower
     return (
         len(singular) > 4
         and singular.endswith(_AGENT_ENDINGS)
@@ -752,7 +758,11 @@ class SourceReader:
         head = words[start - 2].lower()
         if head not in self.heads and _role_word(head) not in self.roles:
             return start
-        if head.rstrip("s") in QUANTITY_NOUNS or head in _WHOSE_DOCUMENTS:
+        if (
+            head in QUANTITY_NOUNS
+            or singular_noun(head) in QUANTITY_NOUNS
+            or head in _WHOSE_DOCUMENTS
+        ):
             # "groups of protesters": who is counted; "results of an entrance poll": the
             # poll's, typed by the poll
             return start

@@ -337,7 +337,7 @@ class SourceTyper:
             return SourceInfo("unknown", "other")  # "October showed": not a source
         if len(words) == 2 and words[0].lower() in ONE_OF_MANY and words[1] in self.demonyms:
             return SourceInfo("anonymous", "group")  # "a Texan said": one the story does not name
-        if bare in self.demonyms:
+        if bare in self.demonyms or self._plural_demonym(bare):
             collective = bare.endswith(_COLLECTIVE_DEMONYM_ENDINGS)
             if words[0].lower() == "the" and collective:
                 # "the Chinese pledged", "the British said": the country's government
@@ -447,7 +447,7 @@ class SourceTyper:
                 # an unnamed crowd (the lexicons' heads, "the experts", were typed above)
                 return SourceInfo("unknown", "group")
             return SourceInfo("unknown", "person_description")
-        if first in _QUANTIFIERS and plural_word(head) and head[:-1] in self.role_nouns:
+        if first in _QUANTIFIERS and plural_word(head) and singular_noun(head) in self.role_nouns:
             return SourceInfo("vague", "group")  # "other Republican candidates", "some senators"
         if first in _COUNTED_FEW and plural_word(head) and head.endswith(_AGENT_PLURALS):
             # "two Democratic speechwriters", "several retired generals": people in a
@@ -474,6 +474,10 @@ class SourceTyper:
             return None
         known = self.known(poll)
         return known if known.source_type == "document" else None
+
+    def _plural_demonym(self, bare: str) -> bool:
+        """'Texans', 'Kenyans': the plural of a people's name the lexicon lists singular only."""
+        return bare.endswith("s") and singular_noun(bare) in self.demonyms
 
     def _led_group(self, phrase: str, lower: str) -> SourceInfo | None:
         """'Sen. Jo Dee and other Democrats', 'the FSA and others': a named source and

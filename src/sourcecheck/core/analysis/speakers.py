@@ -100,7 +100,9 @@ _SUBJECT_OPENERS = words(
     """
 )
 _OPENING_MARKS = "\"“‘'([—–-"
-_RELATIVE = re.compile(r"(?P<np>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)\s*,\s*\Z")
+# The name a "who" or "which" follows: spaces and tabs only, so never a name in the
+# paragraph before ("… Jo Dee.\n\nOrtiz, who said" is Ortiz, not "Jo Dee. Ortiz").
+_RELATIVE = re.compile(r"(?P<np>[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*)*)[ \t]*,[ \t]*\Z")
 # "another official", and "one user ... one user": each introduces someone new.
 _NEW_REFERENT = re.compile(
     r"^(?:another|one|a second|a third|a fourth|a different|a separate|other)\b", re.I
@@ -448,6 +450,10 @@ class SpeakerResolver:
         if info.kind == "named" and info.source_type == "named_person" and info.speaker:
             if self._fragment(body, source):
                 return "unknown", None  # "Super" of "Super Tuesday", "White House-era"
+            if source.text in self.demonyms and not self._named_with(body, source.text, start):
+                # "American said": a people's name alone is a surname only where the story
+                # gave it to someone ("Mark Cuban ... Cuban said"); else nobody is named.
+                return "unknown", None
             mention = self._person_of(source.text, info.speaker)
             entity = _entity(entities, surnames, mention)
             # "spokeswoman Hua Chunying said", "Lee Park, a spokeswoman for ...": the role
@@ -594,6 +600,17 @@ class SpeakerResolver:
         if named is not None:
             return "named_organization", named.name
         return "named_organization", f"{surname}'s {organisation_head(head)}"
+
+    def _named_with(self, body: str, surname: str, before: int) -> bool:
+        """Whether a given name or a title comes before ``surname`` in the story up to
+        ``before`` ("Mark Cuban", "Sen. English"; not "Native American")."""
+        pattern = re.compile(rf"(\S+)[ \t]+{re.escape(surname)}\b")
+        return any(
+            match.group(1) in self.given_names
+            or match.group(1) in self._census_gender
+            or match.group(1) in self.typer.titles
+            for match in pattern.finditer(body, 0, before)
+        )
 
     def _maker(self, name: str) -> bool:
         """Whether a name after "by" or "from" can make a poll: not "from Dec. 4 to 8"."""
