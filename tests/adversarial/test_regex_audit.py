@@ -40,6 +40,11 @@ ALLOWED = {
     "sourcecheck.core.analysis.speakers._RELATIVE": (
         "searched only in the 80 characters before a source: a constant window"
     ),
+    "sourcecheck.core.analysis.speakers._WHO_INTRODUCED": (
+        "searched only in the 1,500 characters after a lede's indefinite source ('a former "
+        "party chairman'), and a match opens only where no word character stands before it: "
+        "no match starts inside another's run"
+    ),
     "sourcecheck.core.analysis.speakers._KIND_OF": (
         "searched only in the 50 characters before a kind acronym ('a super PAC'): a constant "
         "window"

@@ -1485,8 +1485,9 @@ _DESCRIBED_RELATIVE = re.compile(
 )
 # How far after a lede's "a former chairman says" the story may name him (about 3 paragraphs).
 _CATAPHORA_REACH = 1500
-_LATER_OWNER = r"(?:(?P<owner>[A-Z][\w'’.-]*)[ \t]+)?"
-_LATER_NAME = r"(?P<name>[A-Z][\w'’.-]+(?:[ \t]+[A-Z][\w'’.-]+){1,3})"
+# Each opens at a word's start: one inside a word would re-read it from every letter.
+_LATER_OWNER = r"(?<![\w'’.-])(?:(?P<owner>[A-Z][\w'’.-]*)[ \t]+)?"
+_LATER_NAME = r"(?P<name>(?<![\w'’.-])[A-Z][\w'’.-]+(?:[ \t]+[A-Z][\w'’.-]+){1,3})"
 # "Don Fowler, who led the party": someone introduced (the role's own "ROLE NAME" is
 # built for each head: "spokesman Brian Fallon").
 _WHO_INTRODUCED = re.compile(_LATER_NAME + r"[ \t]*,[ \t]+who\b")
