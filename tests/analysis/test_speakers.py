@@ -1115,3 +1115,19 @@ def test_places_of_several_words_and_titled_names(run: str, named: list[tuple[st
 def test_a_titled_surname_and_a_city_speaking(phrase: str, source_type: str, speaker: str) -> None:
     info = SourceTyper(Lexicons()).classify(phrase)
     assert (info.source_type, info.speaker) == (source_type, speaker)
+
+
+@pytest.mark.parametrize(
+    ("text", "source_type"),
+    [
+        ("Many Democrats want the bill passed before the recess.", "unknown"),
+        ("Some liberals backed the measure in the spring.", "unknown"),
+        ("Critics say the plan will fail.", "vague"),
+        ("Experts agree it will be difficult to win.", "vague"),
+    ],
+)
+def test_a_group_that_wants_or_takes_a_side_is_no_unnamed_source(
+    text: str, source_type: str
+) -> None:
+    (found,) = [a for a in analyze(text).attributions if a.source is not None]
+    assert found.source_type == source_type
