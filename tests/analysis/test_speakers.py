@@ -1122,6 +1122,7 @@ def test_a_titled_surname_and_a_city_speaking(phrase: str, source_type: str, spe
     [
         ("Many Democrats want the bill passed before the recess.", "unknown"),
         ("Some liberals backed the measure in the spring.", "unknown"),
+        ("Many opponents of the tax have embraced the idea.", "unknown"),
         ("Critics say the plan will fail.", "vague"),
         ("Experts agree it will be difficult to win.", "vague"),
     ],

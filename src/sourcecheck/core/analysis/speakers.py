@@ -1508,7 +1508,7 @@ _ACTING_FORMS = words(
     favor favors favored favoring favour favours favoured favouring
     seek seeks sought seeking nominate nominates nominated nominating
     push pushes pushed pushing pledge pledges pledged pledging
-    endorse endorses endorsed endorsing
+    endorse endorses endorsed endorsing embrace embraces embraced embracing
     """
 )
 
