@@ -452,6 +452,8 @@ class AttributionFinder:
         if before is not None:
             return Speaker((before.start, before.end), end, before.role, before.role_span)
         tail = body[window:core_end].rstrip()
+        if gerund and _comma_in_closing_quote(tail):
+            tail = tail.rstrip(_CLOSING_MARKS)  # '"...," adding': the comma is the gap
         if (gerund and ends_with_gap(body, window, tail)) or ends_with_and(body, window, tail):
             # ", adding that ...", "... and said": the subject of the clause said it.
             found = cue.found
@@ -460,12 +462,15 @@ class AttributionFinder:
                 previous is not None
                 and previous.source is not None
                 and not in_subordinate_clause(body, sentence.start, previous.source[0])
+                and not body.endswith(("'s", "’s"), 0, previous.source[1])
             ):
+                # Not a possessive's ("blamed the media for Lee's claim that ..., saying"):
+                # the owner of a noun is no subject.
                 return Speaker(previous.source, end)
             subject = subject_of(body, sentence.start, core_end, described=tail.endswith(","))
             if subject is not None:
                 return Speaker(subject[:2], end)
-        if tail.endswith(",") and not gerund:
+        if tail.endswith(","):
             opening = name_before_aside(body, sentence.start, core_end)
             if opening is not None:
                 return Speaker(opening, end)
@@ -518,6 +523,14 @@ class AttributionFinder:
         # The match itself, not just its words: an inverted source's attribution ends
         # after its role, and matching the role again cost as much as finding it.
         return match.start("src"), src_end, _ROLE_AFTER.match(body, src_end, end)
+
+
+_CLOSING_MARKS = "\"”’'"
+
+
+def _comma_in_closing_quote(tail: str) -> bool:
+    """Whether text ends with a comma inside closing quote marks ('"...,"', "...,''")."""
+    return tail.endswith(('"', "”", "’", "'")) and tail.rstrip(_CLOSING_MARKS).endswith(",")
 
 
 def _in_reported_content(cue: Cue) -> bool:

@@ -89,7 +89,13 @@ _VERB_AFTER_NAME = re.compile(
     r"\s+(?:is|was|were|are|has|had|have|would|will|could|should|can|did|does|didn['’]t|"
     r"doesn['’]t|wasn['’]t|isn['’]t|won['’]t|wouldn['’]t|hasn['’]t|had|must|may|might)\b"
 )
-_SUBJECT = re.compile(rf"(?:[^,]{{0,60}},\s*){{0,3}}(?P<src>(?:He|She|They|{_NAME}))(?=\s+[a-z])")
+# "However, he held ...", "And then Trump went ...": a pronoun after an opening phrase is
+# lower-case, and a connective opening the sentence is not its subject.
+_CONNECTIVE = r"(?:(?:And|But|Then|So|Yet|Still|Now|Later|Instead|Meanwhile)\s+(?:then\s+)?)?"
+_SUBJECT = re.compile(
+    rf"(?:[^,]{{0,60}},\s*){{0,3}}{_CONNECTIVE}"
+    rf"(?P<src>(?:[Hh]e|[Ss]he|[Tt]hey|{_NAME}))(?=\s+[a-z])"
+)
 # "The president left no doubt ...", "Both parents stiffened ...": a determiner, up to four
 # words, then a verb (past, an auxiliary, or a common irregular past).
 _DESCRIBED_SUBJECT = re.compile(
@@ -142,12 +148,18 @@ _OPENING_NAME = re.compile(
 )
 
 
+# Capitals only, four or more: a dateline's place ("PHILADELPHIA", "LA CROSSE"), not "FBI".
+_DATELINE_WORD = re.compile(r"(?=[A-Z ]{4})[A-Z]+(?: [A-Z]+)*\Z")
+
+
 def name_before_aside(body: str, sentence_start: int, cue_start: int) -> tuple[int, int] | None:
     """The name that opens a sentence when an aside between commas stands between it and
     the cue ("Mr. Lee, then 38, said"; "Clinton, after the vote, said"), else None."""
     match = _OPENING_NAME.match(body, sentence_start, cue_start)
     if match is None or match.group("src").split()[0] in NOT_NAMES:
         return None
+    if _DATELINE_WORD.match(match.group("src")):
+        return None  # "PHILADELPHIA, July 25 (UPI) — The party ...": where, not who
     return match.span("src")
 
 

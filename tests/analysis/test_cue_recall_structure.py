@@ -1,0 +1,97 @@
+"""Cue and source recall (round cues10): report verbs the finder knows but missed for the
+shape of their sentence. Each rule a general pattern of news English, each with its own
+invented example."""
+
+from __future__ import annotations
+
+import pytest
+
+from sourcecheck.core.analysis import Analyzer
+from sourcecheck.core.models import Article
+
+ANALYZER = Analyzer()
+
+
+def triples(body: str) -> list[tuple[str | None, str, str | None]]:
+    return [
+        (a.source.text if a.source else None, a.cue.text, a.content.text if a.content else None)
+        for a in ANALYZER.analyze(Article(body=body)).attributions
+    ]
+
+
+def reading(body: str, cue: str) -> tuple[str | None, str, str | None]:
+    """The one attribution whose cue is ``cue``."""
+    found = [triple for triple in triples(body) if triple[1] == cue]
+    assert len(found) == 1, triples(body)
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            'Mayor Ortiz said the levy was "a fair deal," adding that voters would decide.',
+            ("Mayor Ortiz", "adding", "that voters would decide"),
+        ),
+        (
+            "\"We can win it,\" Ms. Lund told the hosts of ''Good Morning,'' noting that she"
+            " had raised more money.",
+            ("Ms. Lund", "noting", "that she had raised more money"),
+        ),
+        (
+            "The coach called the loss “a wake-up call,” saying the team would recover.",
+            ("The coach", "saying", "the team would recover"),
+        ),
+    ],
+)
+def test_a_participle_after_a_comma_inside_closing_quotes(
+    body: str, expected: tuple[str, str, str]
+) -> None:
+    assert reading(body, expected[1]) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "However, she held her fire on the mayor, calling him a friend.",
+            ("she", "calling", "him a friend"),
+        ),
+        (
+            "On Monday, they toured the plant, saying it would reopen.",
+            ("they", "saying", "it would reopen"),
+        ),
+        (
+            "And then Ms. Diaz went on the attack, saying the council had failed.",
+            ("Ms. Diaz", "saying", "the council had failed"),
+        ),
+    ],
+)
+def test_a_participle_takes_a_lower_case_pronoun_or_a_name_after_a_connective(
+    body: str, expected: tuple[str, str, str]
+) -> None:
+    assert reading(body, expected[1]) == expected
+
+
+def test_a_participle_after_an_aside_takes_the_name_opening_the_sentence() -> None:
+    body = "Mr. Lind, meanwhile, was making a fresh pitch to voters, refusing to concede."
+    assert reading(body, "refusing") == ("Mr. Lind", "refusing", "to concede")
+
+
+def test_a_dateline_opening_the_sentence_is_no_source() -> None:
+    body = "DAYTON, May 3 — The party released a statement on Monday, offering an apology."
+    assert all(source != "DAYTON" for source, _, _ in triples(body))
+
+
+def test_a_participle_does_not_take_a_possessive_source() -> None:
+    body = "The mayor assailed Lee's claim that the bridge was safe, calling it reckless."
+    assert reading(body, "calling")[0] != "Lee's"
+
+
+def test_a_long_name_cut_by_the_short_read_is_read_whole() -> None:
+    body = '"We will hold the line," Democratic National Committee Chairman Theodore Oakes said.'
+    assert reading(body, "said") == (
+        "Democratic National Committee Chairman Theodore Oakes",
+        "said",
+        '"We will hold the line,"',
+    )
