@@ -95,3 +95,37 @@ def test_a_long_name_cut_by_the_short_read_is_read_whole() -> None:
         "said",
         '"We will hold the line,"',
     )
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "And he’s predicting that the race will tighten.",
+            ("he", "predicting", "that the race will tighten"),
+        ),
+        ("She's describing the levy as a tax.", ("She", "describing", "the levy as a tax")),
+        ("They’ve offered no details of the plan.", ("They", "offered", "no details of the plan")),
+        ("And she’s predicted big wins in the fall.", ("she", "predicted", "big wins in the fall")),
+    ],
+)
+def test_a_pronoun_with_a_contracted_auxiliary_is_the_source(
+    body: str, expected: tuple[str, str, str]
+) -> None:
+    assert reading(body, expected[1]) == expected
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "They’re deemed safe by the board.",
+        "He'd asked for a recount.",
+        "She’s determined to win the seat.",
+        "I’m told the talks have stalled.",
+    ],
+)
+def test_a_contracted_passive_conditional_or_adjective_reports_nothing(body: str) -> None:
+    assert all(
+        source is None or source.lower() not in ("they", "he", "she")
+        for source, _, _ in triples(body)
+    )

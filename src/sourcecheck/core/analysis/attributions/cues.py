@@ -178,7 +178,14 @@ def after_determiner(body: str, start: int) -> bool:
 
 
 def _is_determiner(word: str) -> bool:
-    return word.lower() in _DETERMINERS or word.endswith(("'s", "’s"))
+    lowered = word.lower()
+    if lowered in _DETERMINERS:
+        return True
+    # "He’s predicting", "it's showing": a pronoun's "'s" is "is" or "has", not a possessive.
+    return word.endswith(("'s", "’s")) and lowered[:-2] not in _CONTRACTING_PRONOUNS
+
+
+_CONTRACTING_PRONOUNS = words("he she it that there who what here")
 
 
 def previous_word(body: str, start: int) -> str:

@@ -441,6 +441,9 @@ class AttributionFinder:
         # "... while adding", "... and promising": the words before the conjunction are no
         # source phrase; the clause's subject is.
         gerund = is_gerund(cue.lower)
+        contracted = _contracted_pronoun(body, window, core_end, cue)
+        if contracted is not None:
+            return Speaker(contracted, end)  # "he’s predicting", "they’re endorsing"
         gerund_after_gap = gerund and last_word(body, window, core_end) in _GAP_OR_AND
         before = None if gerund_after_gap else self.reader.read(body, window, core_end)
         if before is None:
@@ -523,6 +526,35 @@ class AttributionFinder:
         # The match itself, not just its words: an inverted source's attribution ends
         # after its role, and matching the role again cost as much as finding it.
         return match.start("src"), src_end, _ROLE_AFTER.match(body, src_end, end)
+
+
+# Pronouns whose auxiliary is contracted onto them, and the auxiliaries.
+_CONTRACTED_SUBJECTS = words("he she it they we i you")
+# Not "'d" ("he'd asked", "she'd planned"): a past perfect or a conditional reports
+# nothing said.
+_CONTRACTIONS = ("s", "re", "ve", "ll", "m")
+
+
+def _contracted_pronoun(body: str, window: int, end: int, cue: Cue) -> tuple[int, int] | None:
+    """The pronoun of "he’s", "they’ve", "we'll" ending at ``end``, before a cue: the
+    cue's source. A participle after "it's" or "they're", or one that is mostly passive or
+    an adjective ("he's expected to", "she's called", "he's determined to"), is left to
+    the other readings."""
+    if end - window < 3 or (body[end - 2] not in "'’" and body[end - 3] not in "'’"):
+        return None
+    space = body.rfind(" ", window, end)
+    word_start = space + 1 if space >= 0 else window
+    stem, mark, suffix = body[word_start:end].replace("’", "'").partition("'")
+    if not mark or suffix not in _CONTRACTIONS or stem.lower() not in _CONTRACTED_SUBJECTS:
+        return None
+    if suffix in ("s", "re", "m") and not is_gerund(cue.lower):
+        if suffix != "s" or stem.lower() == "it":
+            return None  # "they're deemed safe", "I'm told": "are", "am", a passive
+        if cue.lower in _RAISING_PASSIVES | _NAMING_PARTICIPLES:
+            return None
+        if cue.body.startswith((" by ", " to "), cue.end):
+            return None  # "he's joined by", "she's determined to"
+    return word_start, word_start + len(stem)
 
 
 _CLOSING_MARKS = "\"”’'"
