@@ -129,3 +129,24 @@ def test_a_contracted_passive_conditional_or_adjective_reports_nothing(body: str
         source is None or source.lower() not in ("they", "he", "she")
         for source, _, _ in triples(body)
     )
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "Local officials were eager to say the plant was safe.",
+            ("Local officials", "say", "the plant was safe"),
+        ),
+        ("Mayor Ruiz was quick to embrace the plan.", ("Mayor Ruiz", "embrace", "the plan")),
+        ("Farmers tend to favor the tariff.", ("Farmers", "favor", "the tariff")),
+        (
+            "The board seemed ready to say that the fee was unlawful.",
+            ("The board", "say", "that the fee was unlawful"),
+        ),
+    ],
+)
+def test_the_subject_of_a_verb_or_adjective_taking_an_infinitive_is_the_source(
+    body: str, expected: tuple[str, str, str]
+) -> None:
+    assert reading(body, expected[1]) == expected

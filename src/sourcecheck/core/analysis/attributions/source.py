@@ -177,16 +177,26 @@ _PRONOUN_WORDS = words(
 )
 
 
-# Verbs whose subject is also the subject of the infinitive after them ("seemed to urge").
+# Verbs and adjectives whose subject is also the subject of the infinitive after them
+# ("seemed to urge", "was quick to point out"); not "likely to say", mostly a poll's
+# finding, nor "unable to", which reports no view.
 _CONTROL_VERBS = words(
     """
     continue continues continued continuing seem seems seemed appear appears appeared want
     wants wanted try tries tried trying managed hesitated refused declined began begin
     begins started plan plans planned planning intend intends intended hope hopes hoped
     vowed promised agreed decided chose wish wishes wished need needs needed like would
-    rushed sought seeks seek moved went goes go going came
+    rushed sought seeks seek moved went goes go going came tend tends tended begun trying
+    tries attempted attempts failed fails struggled struggling
     """
 )
+_CONTROL_ADJECTIVES = words(
+    """
+    quick eager ready willing unwilling reluctant careful anxious
+    """
+)
+# Linking verbs before such an adjective ("seemed ready to say"): not the source's words.
+_LINKING_VERBS = words("seem seems seemed appear appears appeared")
 _CONTROL_PARTICLES = ("on to", "to")  # "went on to say", "wants to say"
 
 
@@ -199,9 +209,17 @@ def control_verb_start(body: str, window: int, end: int) -> int | None:
             verb_end = window + len(head) - len(particle) - 1
             space = body.rfind(" ", window, verb_end)
             verb = body[space + 1 : verb_end]
+            if verb in _CONTROL_ADJECTIVES and particle == "to":
+                return _before_linking_verb(body, window, space + 1) if space >= 0 else None
             if verb in _CONTROL_VERBS and (particle == "to" or verb in ("went", "goes", "go")):
                 return space + 1 if space >= 0 else None
     return None
+
+
+def _before_linking_verb(body: str, window: int, start: int) -> int:
+    """Where "seemed" in "seemed ready" starts, else ``start`` (the adjective's start)."""
+    space = body.rfind(" ", window, start - 1)
+    return space + 1 if body[space + 1 : start - 1] in _LINKING_VERBS else start
 
 
 def clause_ended(body: str, sentence_start: int, cue_start: int) -> bool:
