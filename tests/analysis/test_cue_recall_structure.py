@@ -150,3 +150,16 @@ def test_the_subject_of_a_verb_or_adjective_taking_an_infinitive_is_the_source(
     body: str, expected: tuple[str, str, str]
 ) -> None:
     assert reading(body, expected[1]) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("The senator urged them to vote early.", ("The senator", "urged", "to vote early")),
+        ("The mayor told reporters to expect delays.", ("The mayor", "told", "to expect delays")),
+    ],
+)
+def test_after_an_addressee_an_infinitive_is_what_was_urged(
+    body: str, expected: tuple[str, str, str]
+) -> None:
+    assert reading(body, expected[1]) == expected

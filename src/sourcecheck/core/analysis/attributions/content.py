@@ -203,9 +203,11 @@ def content_after(cue: Cue, start: int) -> tuple[int, int] | None:
     skip = _SKIP_AFTER_CUE.match(body, position, end)
     if skip is not None:
         position = skip.end()
+    addressed = False  # "urged him to resign": after an addressee, "to" opens what was urged
     if cue.lower in _OBJECT_VERBS:
         obj = _OBJECT.match(body, position, end)
         if obj is not None:
+            addressed = True
             position = obj.end()
             skip = _SKIP_AFTER_CUE.match(body, position, end)
             position = skip.end() if skip is not None else position
@@ -226,7 +228,7 @@ def content_after(cue: Cue, start: int) -> tuple[int, int] | None:
     if _NOT_CONTENT.match(body, first, end):
         return None  # "did not respond to a request for comment"
     if _PREPOSITION.match(body, first, end) and not (
-        cue.lower in INFINITIVE_CUES and INFINITIVE.match(body, first, end)
+        (addressed or cue.lower in INFINITIVE_CUES) and INFINITIVE.match(body, first, end)
     ):
         # "told reporters at the Capitol": a place, not what was said; look for the
         # clause or quote further on, else the content is elsewhere.
