@@ -163,3 +163,19 @@ def test_after_an_addressee_an_infinitive_is_what_was_urged(
     body: str, expected: tuple[str, str, str]
 ) -> None:
     assert reading(body, expected[1]) == expected
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        'He said that Obama\'s call earlier in the day to "come together" was a ploy.',
+        "The ad ran during CNN's show Anderson Live on Friday.",
+    ],
+)
+def test_a_noun_like_form_after_its_owner_is_a_noun(body: str) -> None:
+    assert all(cue not in ("call", "call for", "show") for _, cue, _ in triples(body))
+
+
+def test_an_owner_s_claim_with_a_that_clause_is_still_read() -> None:
+    body = "Voters doubted the governor's claim that the road was safe."
+    assert reading(body, "claim") == ("the governor's", "claim", "that the road was safe")
