@@ -179,3 +179,32 @@ def test_a_noun_like_form_after_its_owner_is_a_noun(body: str) -> None:
 def test_an_owner_s_claim_with_a_that_clause_is_still_read() -> None:
     body = "Voters doubted the governor's claim that the road was safe."
     assert reading(body, "claim") == ("the governor's", "claim", "that the road was safe")
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "Giles tried to reach the campaign in October and said he had written papers.",
+            ("Giles", "said", "he had written papers"),
+        ),
+        (
+            "The judge rubbed his chin, and then said the fine was too high.",
+            ("The judge", "said", "the fine was too high"),
+        ),
+    ],
+)
+def test_after_and_the_source_is_the_clause_subject_not_the_object_before_it(
+    body: str, expected: tuple[str, str, str]
+) -> None:
+    assert reading(body, "said") == expected
+
+
+def test_a_bare_verb_joining_an_infinitive_does_not_take_the_sentence_subject() -> None:
+    body = "The mayor asked the residents to stay home and pledge their help to the crews."
+    assert all(source != "The mayor" for source, cue, _ in triples(body) if cue == "pledge")
+
+
+def test_a_bare_verb_joining_a_control_verb_s_infinitive_keeps_its_subject() -> None:
+    body = "Governor Lee vowed to cut taxes and promise relief to farmers."
+    assert reading(body, "promise")[0] == "Governor Lee"

@@ -72,6 +72,7 @@ from sourcecheck.core.analysis.attributions.source import (
     names_or_pronoun,
     role_of,
     subject_of,
+    takes_infinitive,
 )
 from sourcecheck.core.analysis.attributions.verbless import (
     headline_colon,
@@ -444,8 +445,11 @@ class AttributionFinder:
         contracted = _contracted_pronoun(body, window, core_end, cue)
         if contracted is not None:
             return Speaker(contracted, end)  # "he’s predicting", "they’re endorsing"
-        gerund_after_gap = gerund and last_word(body, window, core_end) in _GAP_OR_AND
-        before = None if gerund_after_gap else self.reader.read(body, window, core_end)
+        # "... and said": no source phrase ends with "and" ("the room and", "his opponents
+        # by name but"); the clause's subject said it.
+        last = last_word(body, window, core_end)
+        after_gap = last in _GAP_OR_AND if gerund else last in ("and", "but")
+        before = None if after_gap else self.reader.read(body, window, core_end)
         if before is None:
             governing = control_verb_start(body, window, core_end)
             if governing is not None:
@@ -459,6 +463,8 @@ class AttributionFinder:
             tail = tail.rstrip(_CLOSING_MARKS)  # '"...," adding': the comma is the gap
         if (gerund and ends_with_gap(body, window, tail)) or ends_with_and(body, window, tail):
             # ", adding that ...", "... and said": the subject of the clause said it.
+            if after_gap and not gerund and _joins_an_infinitive(body, window, core_end, cue):
+                return None  # "asked his supporters to raise their hands and pledge ..."
             found = cue.found
             previous = found[-1] if found and found[-1].sentence == cue.index else None
             if (
@@ -470,7 +476,8 @@ class AttributionFinder:
                 # Not a possessive's ("blamed the media for Lee's claim that ..., saying"):
                 # the owner of a noun is no subject.
                 return Speaker(previous.source, end)
-            subject = subject_of(body, sentence.start, core_end, described=tail.endswith(","))
+            described = tail.endswith(",") or (after_gap and not gerund)
+            subject = subject_of(body, sentence.start, core_end, described=described)
             if subject is not None:
                 return Speaker(subject[:2], end)
         if tail.endswith(","):
@@ -555,6 +562,25 @@ def _contracted_pronoun(body: str, window: int, end: int, cue: Cue) -> tuple[int
         if cue.body.startswith((" by ", " to "), cue.end):
             return None  # "he's joined by", "she's determined to"
     return word_start, word_start + len(stem)
+
+
+_INFINITIVE_IN_CLAUSE = re.compile(rf"\s{INFINITIVE.pattern}")  # not "to the groups"
+
+
+def _joins_an_infinitive(body: str, window: int, end: int, cue: Cue) -> bool:
+    """Whether a bare verb after "and" joins an infinitive of its clause ("left it to others
+    to praise his record and defend ..."): its subject is the infinitive's, not the
+    sentence's. A past or present form ("... and said") joins the main verb."""
+    verb = cue.lower.partition(" ")[0]
+    if verb.endswith(("ed", "s")) or verb in _IRREGULAR_PASTS:
+        return False
+    clause_start = max(body.rfind(",", window, end), window)
+    infinitive = _INFINITIVE_IN_CLAUSE.search(body, clause_start, end)
+    # "vowed to build a wall and pledge ...": the subject of "vowed" is the infinitive's.
+    return infinitive is not None and not takes_infinitive(previous_word(body, infinitive.start()))
+
+
+_IRREGULAR_PASTS = words("said told wrote thought knew saw found gave made took felt spoke")
 
 
 _CLOSING_MARKS = "\"”’'"

@@ -216,6 +216,11 @@ def control_verb_start(body: str, window: int, end: int) -> int | None:
     return None
 
 
+def takes_infinitive(word: str) -> bool:
+    """Whether a verb or adjective's subject is that of the infinitive after it."""
+    return word in _CONTROL_VERBS or word in _CONTROL_ADJECTIVES
+
+
 def _before_linking_verb(body: str, window: int, start: int) -> int:
     """Where "seemed" in "seemed ready" starts, else ``start`` (the adjective's start)."""
     space = body.rfind(" ", window, start - 1)
