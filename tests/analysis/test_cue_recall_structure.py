@@ -208,3 +208,31 @@ def test_a_bare_verb_joining_an_infinitive_does_not_take_the_sentence_subject() 
 def test_a_bare_verb_joining_a_control_verb_s_infinitive_keeps_its_subject() -> None:
     body = "Governor Lee vowed to cut taxes and promise relief to farmers."
     assert reading(body, "promise")[0] == "Governor Lee"
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "Jo Sims — a teacher from Dover — says he made a late decision.",
+            ("Jo Sims", "says", "he made a late decision"),
+        ),
+        (
+            "Mr. Hale - in a line aimed at his rival - declared that the party must unite.",
+            ("Mr. Hale", "declared", "that the party must unite"),
+        ),
+        (
+            "Union leaders -- and, in particular, Ms. Reyes -- insisted that the deal stand.",
+            ("Union leaders", "insisted", "that the deal stand"),
+        ),
+    ],
+)
+def test_the_source_stands_before_an_aside_between_dashes(
+    body: str, expected: tuple[str, str, str]
+) -> None:
+    assert reading(body, expected[1]) == expected
+
+
+def test_a_range_with_an_en_dash_is_no_aside() -> None:
+    body = "Sales in the 2015–16 season rose, the league said."
+    assert reading(body, "said")[0] == "the league"

@@ -350,6 +350,8 @@ class AttributionFinder:
         content = read_content(cue, speaker)
         if content is None:
             return None  # a verb with no content is not reporting anything
+        if _THAT_OBJECT.match(body, content[0], sentence.end) is not None:
+            return None  # "did not mention that on the trail": "that" is the object
         src_start, src_end = speaker.source
         if (
             lower in _NOUN_LIKE
@@ -450,6 +452,11 @@ class AttributionFinder:
         last = last_word(body, window, core_end)
         after_gap = last in _GAP_OR_AND if gerund else last in ("and", "but")
         before = None if after_gap else self.reader.read(body, window, core_end)
+        if before is None and not gerund:
+            opening_dash = _aside_between_dashes(body, max(window, sentence.start), core_end)
+            if opening_dash is not None:
+                # "Mr. Bush - in a line aimed at his rival - declared": before the aside.
+                before = self.reader.read(body, window, opening_dash)
         if before is None:
             governing = control_verb_start(body, window, core_end)
             if governing is not None:
@@ -564,6 +571,24 @@ def _contracted_pronoun(body: str, window: int, end: int, cue: Cue) -> tuple[int
     return word_start, word_start + len(stem)
 
 
+_DASHES = ("—", "–", "―", "--", " -")
+_SPACED_DASHES = ("–", "―", "--")  # an aside's, only after a space
+
+
+def _aside_between_dashes(body: str, start: int, end: int) -> int | None:
+    """Where the aside ending right before ``end`` opens, if it stands between two dashes of
+    one kind ("Jo Lee — a teacher from Dover — says"): the end of the words before it."""
+    tail = body[start:end].rstrip()
+    for dash in _DASHES:
+        if tail.endswith(dash):
+            closing = start + len(tail) - len(dash)
+            opening = body.rfind(dash, start, closing)
+            if opening <= start or (dash in _SPACED_DASHES and not body[opening - 1].isspace()):
+                return None  # "the 2015–16 season": a range, not an aside
+            return trim_span(body, start, opening)[1]
+    return None
+
+
 _INFINITIVE_IN_CLAUSE = re.compile(rf"\s{INFINITIVE.pattern}")  # not "to the groups"
 
 
@@ -605,6 +630,8 @@ def _in_reported_content(cue: Cue) -> bool:
 _EVIDENTIAL = words("reportedly allegedly reputedly supposedly purportedly")
 # "that" as a determiner: "took that call Friday", "mention that on the trail".
 _THAT_DETERMINER = re.compile(r" that\s+(?:[\w'’-]+\s*[.,;:(\[]|(?:on|at|in|had|was|is)\b)")
+# "that" as an object, then a place ending the sentence: "did not mention that on the trail".
+_THAT_OBJECT = re.compile(r"that\s+(?:on|at|in)\s+(?:the|a|his|her|their)\s+[\w-]+[.!?]?\Z")
 # Report verbs that hedge ("hints that"): without a source, the writer's own hedge.
 _HEDGING_CUES = words("hint hints hinted imply implies implied speculate speculates speculated")
 
