@@ -236,3 +236,18 @@ def test_the_source_stands_before_an_aside_between_dashes(
 def test_a_range_with_an_en_dash_is_no_aside() -> None:
     body = "Sales in the 2015–16 season rose, the league said."
     assert reading(body, "said")[0] == "the league"
+
+
+def test_a_quote_closed_with_an_opening_mark_ends_its_clause() -> None:
+    body = "“It is unusual,“ said Lena Noble, an attorney with the group."
+    assert reading(body, "said")[0] == "Lena Noble"
+
+
+def test_a_comma_after_a_party_tag_sets_off_no_aside() -> None:
+    body = "Sen. Jo Reed (D-R.I.), said after a lunch that he had not read the plan."
+    assert reading(body, "said")[0] == "Sen. Jo Reed"
+
+
+def test_a_dateline_does_not_hide_the_sentence_subject() -> None:
+    body = "RIVERTON — Sen. Al Grant (R-Iowa) on Wednesday toured the dam and said it was safe."
+    assert reading(body, "said") == ("Sen. Al Grant", "said", "it was safe")

@@ -12,7 +12,13 @@ from sourcecheck.core.analysis.attributions.context import (
     clause_span,
     trim_span,
 )
-from sourcecheck.core.analysis.attributions.source import _NAME, _WORD, after_as, clause_ended
+from sourcecheck.core.analysis.attributions.source import (
+    _NAME,
+    _WORD,
+    DATELINE,
+    after_as,
+    clause_ended,
+)
 from sourcecheck.core.analysis.patterns import (
     POSSESSIVE,
     alternation,
@@ -304,15 +310,10 @@ def _content_before(body: str, start: int, end: int, quotes: QuoteIndex) -> tupl
         if lead and lead[-1] not in ":—–-\"”'":
             return clause_start, quote[1]  # 'They have "a higher set of ...," he said'
         return quote[0], quote[1]
-    dateline = _DATELINE.match(body, clause_start, clause_end)
+    dateline = DATELINE.match(body, clause_start, clause_end)
     if dateline is not None:
         clause_start = dateline.end()  # "RIVERTON — The state will ...": not said by anyone
     return clause_span(body, clause_start, clause_end)
-
-
-_DATELINE = re.compile(
-    r"[A-Z][A-Z.' -]{2,40}(?:,\s*[A-Z][\w.]*)?\s*(?:\([^)]{1,20}\)\s*)?[—–-]+\s*"
-)
 
 
 def clip(body: str, content: tuple[int, int] | None, end: int) -> tuple[int, int] | None:

@@ -451,7 +451,9 @@ class AttributionFinder:
         # by name but"); the clause's subject said it.
         last = last_word(body, window, core_end)
         after_gap = last in _GAP_OR_AND if gerund else last in ("and", "but")
-        before = None if after_gap else self.reader.read(body, window, core_end)
+        # "Sen. Jo Reed (D-R.I.), said": the comma after a party tag sets off no aside.
+        read_end = core_end - 1 if body.startswith("),", core_end - 2) else core_end
+        before = None if after_gap else self.reader.read(body, window, read_end)
         if before is None and not gerund:
             opening_dash = _aside_between_dashes(body, max(window, sentence.start), core_end)
             if opening_dash is not None:

@@ -19,7 +19,8 @@ _FUNCTION = (
 )
 _WORD = rf"(?!(?i:{_FUNCTION})\b)[\w'’.&-]+"
 
-_CLAUSE_END_CHARS = ",?!:—–-\"”’'"
+# "“" too: a quote closed with an opening mark ('... problems for her here,“ said Lee').
+_CLAUSE_END_CHARS = ",?!:—–-\"”’'“"
 # "(?:\s*,)?\s*", not "\s*,?\s*": the same text, but a run of spaces splits between two
 # adjacent "\s*" in every way before the match gives up: quadratic in the run.
 _SPACE_COMMA = r"(?:\s*,)?\s*"
@@ -94,8 +95,10 @@ _VERB_AFTER_NAME = re.compile(
 _CONNECTIVE = r"(?:(?:And|But|Then|So|Yet|Still|Now|Later|Instead|Meanwhile)\s+(?:then\s+)?)?"
 _SUBJECT = re.compile(
     rf"(?:[^,]{{0,60}},\s*){{0,3}}{_CONNECTIVE}"
-    rf"(?P<src>(?:[Hh]e|[Ss]he|[Tt]hey|{_NAME}))(?=\s+[a-z])"
+    rf"(?P<src>(?:[Hh]e|[Ss]he|[Tt]hey|{_NAME}))(?:\s*\([^()]{{1,12}}\))?(?=\s+[a-z])"
 )
+# "RIVERTON — ", "ORLANDO, Fla. (Reuters) - ": where the story was filed, before its subject.
+DATELINE = re.compile(r"[A-Z][A-Z.' -]{2,40}(?:,\s*[A-Z][\w.]*)?\s*(?:\([^)]{1,20}\)\s*)?[—–-]+\s*")
 # "The president left no doubt ...", "Both parents stiffened ...": a determiner, up to four
 # words, then a verb (past, an auxiliary, or a common irregular past).
 _DESCRIBED_SUBJECT = re.compile(
@@ -130,6 +133,9 @@ def subject_of(
     """The subject at the start of a sentence ("Sanders stepped up ..., saying"), else, if
     ``described``, a description followed by its verb ("The retired surgeon has given no
     details, saying": only after a comma, as "while adding three seats" reports nothing)."""
+    dateline = DATELINE.match(body, start, end)
+    if dateline is not None:
+        start = dateline.end()
     match = _SUBJECT.match(body, start, end)
     if match is not None and match.group("src").split()[0].lower() in _SUBORDINATORS:
         match = None  # "As Mr. Trump has unleashed ..., a movement ...": not the subject
