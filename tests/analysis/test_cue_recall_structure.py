@@ -251,3 +251,8 @@ def test_a_comma_after_a_party_tag_sets_off_no_aside() -> None:
 def test_a_dateline_does_not_hide_the_sentence_subject() -> None:
     body = "RIVERTON — Sen. Al Grant (R-Iowa) on Wednesday toured the dam and said it was safe."
     assert reading(body, "said") == ("Sen. Al Grant", "said", "it was safe")
+
+
+def test_a_sentence_opening_with_said_takes_the_quote_after_its_speaker() -> None:
+    body = 'The shop became a museum. Said Dora Lee, who grew up nearby, "We were proud of him."'
+    assert reading(body, "Said") == ("Dora Lee", "Said", '"We were proud of him."')

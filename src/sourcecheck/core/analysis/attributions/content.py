@@ -185,7 +185,21 @@ def read_content(cue: Cue, speaker: Speaker) -> tuple[int, int] | None:
     if content is None and _CLAUSE_DONE.match(body, speaker.clause_end, sentence.end + 1):
         # 'Bystrom agreed. "Mainstream Republicans are ..."': the quote that follows.
         content = _following_quote(body, sentence.end, quotes)
+    if content is None and speaker.inverted and not body[sentence.start : start].strip("\"“'‘ "):
+        # 'Said Dora Lee, who grew up here, "We were proud."': what follows its speaker.
+        content = _quote_after(body, speaker.clause_end, sentence.end, quotes)
     return content
+
+
+_COMMA_OR_COLON = re.compile(r"\s*[,:]\s*")
+
+
+def _quote_after(body: str, start: int, end: int, quotes: QuoteIndex) -> tuple[int, int] | None:
+    """The quote after a comma or colon at ``start`` (and the quotes right after it)."""
+    gap = _COMMA_OR_COLON.match(body, start, end)
+    if gap is None or quotes.starts_at(gap.end()) is None:
+        return None
+    return _following_quote(body, gap.end(), quotes)
 
 
 def _following_quote(body: str, sentence_end: int, quotes: QuoteIndex) -> tuple[int, int] | None:
