@@ -454,7 +454,7 @@ class AttributionFinder:
         # "Sen. Jo Reed (D-R.I.), said": the comma after a party tag sets off no aside.
         read_end = core_end - 1 if body.startswith("),", core_end - 2) else core_end
         before = None if after_gap else self.reader.read(body, window, read_end)
-        if before is None and not gerund:
+        if before is None and not gerund and _ends_with_dash(body, core_end):
             opening_dash = _aside_between_dashes(body, max(window, sentence.start), core_end)
             if opening_dash is not None:
                 # "Mr. Bush - in a line aimed at his rival - declared": before the aside.
@@ -575,6 +575,14 @@ def _contracted_pronoun(body: str, window: int, end: int, cue: Cue) -> tuple[int
 
 _DASHES = ("—", "–", "―", "--", " -")
 _SPACED_DASHES = ("–", "―", "--")  # an aside's, only after a space
+
+
+def _ends_with_dash(body: str, end: int) -> bool:
+    """Whether a dash, perhaps then a space, ends ``body[:end]``: only then is an aside tried."""
+    return body[end - 1] in _DASH_MARKS or (body[end - 1] == " " and body[end - 2] in _DASH_MARKS)
+
+
+_DASH_MARKS = "—–―-"
 
 
 def _aside_between_dashes(body: str, start: int, end: int) -> int | None:
