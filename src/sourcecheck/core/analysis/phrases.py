@@ -473,6 +473,10 @@ class SourceReader:
                     found.end = _trim_end(body, found.end)
                 return found
         near = max(end - _NEAR, window)
+        if near > window and not body[near - 1].isspace():
+            # The short read starts at a word, not inside one ("ublican National ...").
+            space = body.rfind(" ", window, near)
+            near = space + 1 if space >= 0 else window
         if near > window and body[end - 1] != ",":
             # Most sources are a few words: read those first, the whole window only if the
             # phrase might run past them (it starts at the first word read).

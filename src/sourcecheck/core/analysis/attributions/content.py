@@ -12,7 +12,13 @@ from sourcecheck.core.analysis.attributions.context import (
     clause_span,
     trim_span,
 )
-from sourcecheck.core.analysis.attributions.source import _NAME, _WORD, after_as, clause_ended
+from sourcecheck.core.analysis.attributions.source import (
+    _NAME,
+    _WORD,
+    DATELINE,
+    after_as,
+    clause_ended,
+)
 from sourcecheck.core.analysis.patterns import (
     POSSESSIVE,
     alternation,
@@ -179,7 +185,21 @@ def read_content(cue: Cue, speaker: Speaker) -> tuple[int, int] | None:
     if content is None and _CLAUSE_DONE.match(body, speaker.clause_end, sentence.end + 1):
         # 'Bystrom agreed. "Mainstream Republicans are ..."': the quote that follows.
         content = _following_quote(body, sentence.end, quotes)
+    if content is None and speaker.inverted and not body[sentence.start : start].strip("\"“'‘ "):
+        # 'Said Dora Lee, who grew up here, "We were proud."': what follows its speaker.
+        content = _quote_after(body, speaker.clause_end, sentence.end, quotes)
     return content
+
+
+_COMMA_OR_COLON = re.compile(r"\s*[,:]\s*")
+
+
+def _quote_after(body: str, start: int, end: int, quotes: QuoteIndex) -> tuple[int, int] | None:
+    """The quote after a comma or colon at ``start`` (and the quotes right after it)."""
+    gap = _COMMA_OR_COLON.match(body, start, end)
+    if gap is None or quotes.starts_at(gap.end()) is None:
+        return None
+    return _following_quote(body, gap.end(), quotes)
 
 
 def _following_quote(body: str, sentence_end: int, quotes: QuoteIndex) -> tuple[int, int] | None:
@@ -203,9 +223,11 @@ def content_after(cue: Cue, start: int) -> tuple[int, int] | None:
     skip = _SKIP_AFTER_CUE.match(body, position, end)
     if skip is not None:
         position = skip.end()
+    addressed = False  # "urged him to resign": after an addressee, "to" opens what was urged
     if cue.lower in _OBJECT_VERBS:
         obj = _OBJECT.match(body, position, end)
         if obj is not None:
+            addressed = True
             position = obj.end()
             skip = _SKIP_AFTER_CUE.match(body, position, end)
             position = skip.end() if skip is not None else position
@@ -226,7 +248,7 @@ def content_after(cue: Cue, start: int) -> tuple[int, int] | None:
     if _NOT_CONTENT.match(body, first, end):
         return None  # "did not respond to a request for comment"
     if _PREPOSITION.match(body, first, end) and not (
-        cue.lower in INFINITIVE_CUES and INFINITIVE.match(body, first, end)
+        (addressed or cue.lower in INFINITIVE_CUES) and INFINITIVE.match(body, first, end)
     ):
         # "told reporters at the Capitol": a place, not what was said; look for the
         # clause or quote further on, else the content is elsewhere.
@@ -302,15 +324,10 @@ def _content_before(body: str, start: int, end: int, quotes: QuoteIndex) -> tupl
         if lead and lead[-1] not in ":—–-\"”'":
             return clause_start, quote[1]  # 'They have "a higher set of ...," he said'
         return quote[0], quote[1]
-    dateline = _DATELINE.match(body, clause_start, clause_end)
+    dateline = DATELINE.match(body, clause_start, clause_end)
     if dateline is not None:
         clause_start = dateline.end()  # "RIVERTON — The state will ...": not said by anyone
     return clause_span(body, clause_start, clause_end)
-
-
-_DATELINE = re.compile(
-    r"[A-Z][A-Z.' -]{2,40}(?:,\s*[A-Z][\w.]*)?\s*(?:\([^)]{1,20}\)\s*)?[—–-]+\s*"
-)
 
 
 def clip(body: str, content: tuple[int, int] | None, end: int) -> tuple[int, int] | None:

@@ -178,7 +178,14 @@ def after_determiner(body: str, start: int) -> bool:
 
 
 def _is_determiner(word: str) -> bool:
-    return word.lower() in _DETERMINERS or word.endswith(("'s", "’s"))
+    lowered = word.lower()
+    if lowered in _DETERMINERS:
+        return True
+    # "He’s predicting", "it's showing": a pronoun's "'s" is "is" or "has", not a possessive.
+    return word.endswith(("'s", "’s")) and lowered[:-2] not in _CONTRACTING_PRONOUNS
+
+
+_CONTRACTING_PRONOUNS = words("he she it that there who what here")
 
 
 def previous_word(body: str, start: int) -> str:
@@ -196,8 +203,12 @@ def not_a_cue(body: str, start: int, end: int, index: int, sentence: Span, lower
         return True  # "Hope Hicks", "Read more": a capitalised word mid-sentence
     if start and body[start - 1] in "-‐":
         return True  # "so-called"
-    if lower in _NOUN_LIKE and previous_word(body, start) in _NOT_BEFORE_VERBS:
-        return True  # "the state", "his remarks": a noun, rejected before any reading
+    if lower in _NOUN_LIKE:
+        before = previous_word(body, start)
+        if before in _NOT_BEFORE_VERBS:
+            return True  # "the state", "his remarks": a noun, rejected before any reading
+        if before.endswith(("'s", "’s")) and not body.startswith(" that ", end):
+            return True  # "Trump's call for a ban", "CNN's show": a noun after its owner
     if lower in _NOT_BEFORE_WORDS and next_word(body, end) in _NOT_BEFORE_WORDS[lower]:
         return True  # "spoke to the crowd", "found himself": no report
     if lower in _CALL_FORMS and _CONVENED.match(body, end) is not None:

@@ -72,6 +72,7 @@ from sourcecheck.core.analysis.attributions.source import (
     names_or_pronoun,
     role_of,
     subject_of,
+    takes_infinitive,
 )
 from sourcecheck.core.analysis.attributions.verbless import (
     headline_colon,
@@ -349,6 +350,8 @@ class AttributionFinder:
         content = read_content(cue, speaker)
         if content is None:
             return None  # a verb with no content is not reporting anything
+        if _THAT_OBJECT.match(body, content[0], sentence.end) is not None:
+            return None  # "did not mention that on the trail": "that" is the object
         src_start, src_end = speaker.source
         if (
             lower in _NOUN_LIKE
@@ -441,8 +444,21 @@ class AttributionFinder:
         # "... while adding", "... and promising": the words before the conjunction are no
         # source phrase; the clause's subject is.
         gerund = is_gerund(cue.lower)
-        gerund_after_gap = gerund and last_word(body, window, core_end) in _GAP_OR_AND
-        before = None if gerund_after_gap else self.reader.read(body, window, core_end)
+        contracted = _contracted_pronoun(body, window, core_end, cue)
+        if contracted is not None:
+            return Speaker(contracted, end)  # "he’s predicting", "they’re endorsing"
+        # "... and said": no source phrase ends with "and" ("the room and", "his opponents
+        # by name but"); the clause's subject said it.
+        last = last_word(body, window, core_end)
+        after_gap = last in _GAP_OR_AND if gerund else last in ("and", "but")
+        # "Sen. Jo Reed (D-R.I.), said": the comma after a party tag sets off no aside.
+        read_end = core_end - 1 if body.startswith("),", core_end - 2) else core_end
+        before = None if after_gap else self.reader.read(body, window, read_end)
+        if before is None and not gerund and _ends_with_dash(body, core_end):
+            opening_dash = _aside_between_dashes(body, max(window, sentence.start), core_end)
+            if opening_dash is not None:
+                # "Mr. Bush - in a line aimed at his rival - declared": before the aside.
+                before = self.reader.read(body, window, opening_dash)
         if before is None:
             governing = control_verb_start(body, window, core_end)
             if governing is not None:
@@ -452,20 +468,28 @@ class AttributionFinder:
         if before is not None:
             return Speaker((before.start, before.end), end, before.role, before.role_span)
         tail = body[window:core_end].rstrip()
+        if gerund and _comma_in_closing_quote(tail):
+            tail = tail.rstrip(_CLOSING_MARKS)  # '"...," adding': the comma is the gap
         if (gerund and ends_with_gap(body, window, tail)) or ends_with_and(body, window, tail):
             # ", adding that ...", "... and said": the subject of the clause said it.
+            if after_gap and not gerund and _joins_an_infinitive(body, window, core_end, cue):
+                return None  # "asked his supporters to raise their hands and pledge ..."
             found = cue.found
             previous = found[-1] if found and found[-1].sentence == cue.index else None
             if (
                 previous is not None
                 and previous.source is not None
                 and not in_subordinate_clause(body, sentence.start, previous.source[0])
+                and not body.endswith(("'s", "’s"), 0, previous.source[1])
             ):
+                # Not a possessive's ("blamed the media for Lee's claim that ..., saying"):
+                # the owner of a noun is no subject.
                 return Speaker(previous.source, end)
-            subject = subject_of(body, sentence.start, core_end, described=tail.endswith(","))
+            described = tail.endswith(",") or (after_gap and not gerund)
+            subject = subject_of(body, sentence.start, core_end, described=described)
             if subject is not None:
                 return Speaker(subject[:2], end)
-        if tail.endswith(",") and not gerund:
+        if tail.endswith(","):
             opening = name_before_aside(body, sentence.start, core_end)
             if opening is not None:
                 return Speaker(opening, end)
@@ -520,6 +544,88 @@ class AttributionFinder:
         return match.start("src"), src_end, _ROLE_AFTER.match(body, src_end, end)
 
 
+# Pronouns whose auxiliary is contracted onto them, and the auxiliaries.
+_CONTRACTED_SUBJECTS = words("he she it they we i you")
+# Not "'d" ("he'd asked", "she'd planned"): a past perfect or a conditional reports
+# nothing said.
+_CONTRACTIONS = ("s", "re", "ve", "ll", "m")
+
+
+def _contracted_pronoun(body: str, window: int, end: int, cue: Cue) -> tuple[int, int] | None:
+    """The pronoun of "he’s", "they’ve", "we'll" ending at ``end``, before a cue: the
+    cue's source. A participle after "it's" or "they're", or one that is mostly passive or
+    an adjective ("he's expected to", "she's called", "he's determined to"), is left to
+    the other readings."""
+    if end - window < 3 or (body[end - 2] not in "'’" and body[end - 3] not in "'’"):
+        return None
+    space = body.rfind(" ", window, end)
+    word_start = space + 1 if space >= 0 else window
+    stem, mark, suffix = body[word_start:end].replace("’", "'").partition("'")
+    if not mark or suffix not in _CONTRACTIONS or stem.lower() not in _CONTRACTED_SUBJECTS:
+        return None
+    if suffix in ("s", "re", "m") and not is_gerund(cue.lower):
+        if suffix != "s" or stem.lower() == "it":
+            return None  # "they're deemed safe", "I'm told": "are", "am", a passive
+        if cue.lower in _RAISING_PASSIVES | _NAMING_PARTICIPLES:
+            return None
+        if cue.body.startswith((" by ", " to "), cue.end):
+            return None  # "he's joined by", "she's determined to"
+    return word_start, word_start + len(stem)
+
+
+_DASHES = ("—", "–", "―", "--", " -")
+_SPACED_DASHES = ("–", "―", "--")  # an aside's, only after a space
+
+
+def _ends_with_dash(body: str, end: int) -> bool:
+    """Whether a dash, perhaps then a space, ends ``body[:end]``: only then is an aside tried."""
+    return body[end - 1] in _DASH_MARKS or (body[end - 1] == " " and body[end - 2] in _DASH_MARKS)
+
+
+_DASH_MARKS = "—–―-"
+
+
+def _aside_between_dashes(body: str, start: int, end: int) -> int | None:
+    """Where the aside ending right before ``end`` opens, if it stands between two dashes of
+    one kind ("Jo Lee — a teacher from Dover — says"): the end of the words before it."""
+    tail = body[start:end].rstrip()
+    for dash in _DASHES:
+        if tail.endswith(dash):
+            closing = start + len(tail) - len(dash)
+            opening = body.rfind(dash, start, closing)
+            if opening <= start or (dash in _SPACED_DASHES and not body[opening - 1].isspace()):
+                return None  # "the 2015–16 season": a range, not an aside
+            return trim_span(body, start, opening)[1]
+    return None
+
+
+_INFINITIVE_IN_CLAUSE = re.compile(rf"\s{INFINITIVE.pattern}")  # not "to the groups"
+
+
+def _joins_an_infinitive(body: str, window: int, end: int, cue: Cue) -> bool:
+    """Whether a bare verb after "and" joins an infinitive of its clause ("left it to others
+    to praise his record and defend ..."): its subject is the infinitive's, not the
+    sentence's. A past or present form ("... and said") joins the main verb."""
+    verb = cue.lower.partition(" ")[0]
+    if verb.endswith(("ed", "s")) or verb in _IRREGULAR_PASTS:
+        return False
+    clause_start = max(body.rfind(",", window, end), window)
+    infinitive = _INFINITIVE_IN_CLAUSE.search(body, clause_start, end)
+    # "vowed to build a wall and pledge ...": the subject of "vowed" is the infinitive's.
+    return infinitive is not None and not takes_infinitive(previous_word(body, infinitive.start()))
+
+
+_IRREGULAR_PASTS = words("said told wrote thought knew saw found gave made took felt spoke")
+
+
+_CLOSING_MARKS = "\"”’'"
+
+
+def _comma_in_closing_quote(tail: str) -> bool:
+    """Whether text ends with a comma inside closing quote marks ('"...,"', "...,''")."""
+    return tail.endswith(('"', "”", "’", "'")) and tail.rstrip(_CLOSING_MARKS).endswith(",")
+
+
 def _in_reported_content(cue: Cue) -> bool:
     """Whether a cue stands inside the content of the attribution read before it in its
     sentence ("she said she plans to vote")."""
@@ -534,6 +640,8 @@ def _in_reported_content(cue: Cue) -> bool:
 _EVIDENTIAL = words("reportedly allegedly reputedly supposedly purportedly")
 # "that" as a determiner: "took that call Friday", "mention that on the trail".
 _THAT_DETERMINER = re.compile(r" that\s+(?:[\w'’-]+\s*[.,;:(\[]|(?:on|at|in|had|was|is)\b)")
+# "that" as an object, then a place ending the sentence: "did not mention that on the trail".
+_THAT_OBJECT = re.compile(r"that\s+(?:on|at|in)\s+(?:the|a|his|her|their)\s+[\w-]+[.!?]?\Z")
 # Report verbs that hedge ("hints that"): without a source, the writer's own hedge.
 _HEDGING_CUES = words("hint hints hinted imply implies implied speculate speculates speculated")
 

@@ -19,7 +19,8 @@ _FUNCTION = (
 )
 _WORD = rf"(?!(?i:{_FUNCTION})\b)[\w'’.&-]+"
 
-_CLAUSE_END_CHARS = ",?!:—–-\"”’'"
+# "“" too: a quote closed with an opening mark ('... problems for her here,“ said Lee').
+_CLAUSE_END_CHARS = ",?!:—–-\"”’'“"
 # "(?:\s*,)?\s*", not "\s*,?\s*": the same text, but a run of spaces splits between two
 # adjacent "\s*" in every way before the match gives up: quadratic in the run.
 _SPACE_COMMA = r"(?:\s*,)?\s*"
@@ -89,7 +90,15 @@ _VERB_AFTER_NAME = re.compile(
     r"\s+(?:is|was|were|are|has|had|have|would|will|could|should|can|did|does|didn['’]t|"
     r"doesn['’]t|wasn['’]t|isn['’]t|won['’]t|wouldn['’]t|hasn['’]t|had|must|may|might)\b"
 )
-_SUBJECT = re.compile(rf"(?:[^,]{{0,60}},\s*){{0,3}}(?P<src>(?:He|She|They|{_NAME}))(?=\s+[a-z])")
+# "However, he held ...", "And then Trump went ...": a pronoun after an opening phrase is
+# lower-case, and a connective opening the sentence is not its subject.
+_CONNECTIVE = r"(?:(?:And|But|Then|So|Yet|Still|Now|Later|Instead|Meanwhile)\s+(?:then\s+)?)?"
+_SUBJECT = re.compile(
+    rf"(?:[^,]{{0,60}},\s*){{0,3}}{_CONNECTIVE}"
+    rf"(?P<src>(?:[Hh]e|[Ss]he|[Tt]hey|{_NAME}))(?:\s*\([^()]{{1,12}}\))?(?=\s+[a-z])"
+)
+# "RIVERTON — ", "ORLANDO, Fla. (Reuters) - ": where the story was filed, before its subject.
+DATELINE = re.compile(r"[A-Z][A-Z.' -]{2,40}(?:,\s*[A-Z][\w.]*)?\s*(?:\([^)]{1,20}\)\s*)?[—–-]+\s*")
 # "The president left no doubt ...", "Both parents stiffened ...": a determiner, up to four
 # words, then a verb (past, an auxiliary, or a common irregular past).
 _DESCRIBED_SUBJECT = re.compile(
@@ -124,6 +133,9 @@ def subject_of(
     """The subject at the start of a sentence ("Sanders stepped up ..., saying"), else, if
     ``described``, a description followed by its verb ("The retired surgeon has given no
     details, saying": only after a comma, as "while adding three seats" reports nothing)."""
+    dateline = DATELINE.match(body, start, end)
+    if dateline is not None:
+        start = dateline.end()
     match = _SUBJECT.match(body, start, end)
     if match is not None and match.group("src").split()[0].lower() in _SUBORDINATORS:
         match = None  # "As Mr. Trump has unleashed ..., a movement ...": not the subject
@@ -142,12 +154,18 @@ _OPENING_NAME = re.compile(
 )
 
 
+# Capitals only, four or more: a dateline's place ("PHILADELPHIA", "LA CROSSE"), not "FBI".
+_DATELINE_WORD = re.compile(r"(?=[A-Z ]{4})[A-Z]+(?: [A-Z]+)*\Z")
+
+
 def name_before_aside(body: str, sentence_start: int, cue_start: int) -> tuple[int, int] | None:
     """The name that opens a sentence when an aside between commas stands between it and
     the cue ("Mr. Lee, then 38, said"; "Clinton, after the vote, said"), else None."""
     match = _OPENING_NAME.match(body, sentence_start, cue_start)
     if match is None or match.group("src").split()[0] in NOT_NAMES:
         return None
+    if _DATELINE_WORD.match(match.group("src")):
+        return None  # "PHILADELPHIA, July 25 (UPI) — The party ...": where, not who
     return match.span("src")
 
 
@@ -165,16 +183,26 @@ _PRONOUN_WORDS = words(
 )
 
 
-# Verbs whose subject is also the subject of the infinitive after them ("seemed to urge").
+# Verbs and adjectives whose subject is also the subject of the infinitive after them
+# ("seemed to urge", "was quick to point out"); not "likely to say", mostly a poll's
+# finding, nor "unable to", which reports no view.
 _CONTROL_VERBS = words(
     """
     continue continues continued continuing seem seems seemed appear appears appeared want
     wants wanted try tries tried trying managed hesitated refused declined began begin
     begins started plan plans planned planning intend intends intended hope hopes hoped
     vowed promised agreed decided chose wish wishes wished need needs needed like would
-    rushed sought seeks seek moved went goes go going came
+    rushed sought seeks seek moved went goes go going came tend tends tended begun trying
+    tries attempted attempts failed fails struggled struggling
     """
 )
+_CONTROL_ADJECTIVES = words(
+    """
+    quick eager ready willing unwilling reluctant careful anxious
+    """
+)
+# Linking verbs before such an adjective ("seemed ready to say"): not the source's words.
+_LINKING_VERBS = words("seem seems seemed appear appears appeared")
 _CONTROL_PARTICLES = ("on to", "to")  # "went on to say", "wants to say"
 
 
@@ -187,9 +215,22 @@ def control_verb_start(body: str, window: int, end: int) -> int | None:
             verb_end = window + len(head) - len(particle) - 1
             space = body.rfind(" ", window, verb_end)
             verb = body[space + 1 : verb_end]
+            if verb in _CONTROL_ADJECTIVES and particle == "to":
+                return _before_linking_verb(body, window, space + 1) if space >= 0 else None
             if verb in _CONTROL_VERBS and (particle == "to" or verb in ("went", "goes", "go")):
                 return space + 1 if space >= 0 else None
     return None
+
+
+def takes_infinitive(word: str) -> bool:
+    """Whether a verb or adjective's subject is that of the infinitive after it."""
+    return word in _CONTROL_VERBS or word in _CONTROL_ADJECTIVES
+
+
+def _before_linking_verb(body: str, window: int, start: int) -> int:
+    """Where "seemed" in "seemed ready" starts, else ``start`` (the adjective's start)."""
+    space = body.rfind(" ", window, start - 1)
+    return space + 1 if body[space + 1 : start - 1] in _LINKING_VERBS else start
 
 
 def clause_ended(body: str, sentence_start: int, cue_start: int) -> bool:
