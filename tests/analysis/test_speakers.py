@@ -1132,3 +1132,15 @@ def test_a_group_that_wants_or_takes_a_side_is_no_unnamed_source(
 ) -> None:
     (found,) = [a for a in analyze(text).attributions if a.source is not None]
     assert found.source_type == source_type
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("The plan, union members and leaders say, is dead.", "union members and leaders"),
+        ("Economists and analysts say the tax would work.", "Economists and analysts"),
+    ],
+)
+def test_two_kinds_of_people_joined_by_and_are_one_group(text: str, source: str) -> None:
+    (found,) = [a for a in analyze(text).attributions if a.source is not None]
+    assert (found.source.text, found.source_type) == (source, "vague")

@@ -652,7 +652,20 @@ class SourceReader:
         modifier = found < len(words) - 1 and words[found].islower()
         if modifier and left.islower() and left.isalpha() and left not in _FUNCTION:
             return found - 2
+        if found == len(words) - 1 and self._people(left) and self._people(words[found]):
+            # "union members and leaders say": one group of two kinds of people
+            joined = self._description(words, found - 2)
+            return found if joined is None else joined
         return found
+
+    def _people(self, word: str) -> bool:
+        """Whether a plural noun names people ("leaders", "Economists" opening a sentence)."""
+        lower = word.lower()
+        return (
+            (word.islower() or word.istitle())
+            and plural_word(lower)
+            and (lower in self.heads or singular_noun(lower) in self.roles or _agentive(lower))
+        )
 
     def _single_phrase(self, words: list[str]) -> int | None:
         """Index of the first word of the source phrase that ends the list, or None."""
