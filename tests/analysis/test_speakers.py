@@ -1144,3 +1144,11 @@ def test_a_group_that_wants_or_takes_a_side_is_no_unnamed_source(
 def test_two_kinds_of_people_joined_by_and_are_one_group(text: str, source: str) -> None:
     (found,) = [a for a in analyze(text).attributions if a.source is not None]
     assert (found.source.text, found.source_type) == (source, "vague")
+
+
+def test_they_after_two_named_people_speaking_together_is_both() -> None:
+    found = last(
+        "Ana Ruiz and Tom Bell, a county clerk, argued that the office is not needed. "
+        "The state can do that work, they said."
+    )
+    assert found.speaker == "Ana Ruiz and Tom Bell"

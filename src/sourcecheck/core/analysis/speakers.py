@@ -420,6 +420,8 @@ class SpeakerResolver:
                 last_document = (start, speaker or source.text)
             if source_type in ("anonymous", "vague") and _plural(source.text):
                 last_group = (start, source_type, speaker)
+            elif source_type == "named_person" and speaker and " and " in speaker:
+                last_group = (start, source_type, speaker)  # "Wilcox and Beruff argued ... they"
             if (
                 speaker
                 and source_type in ("named_person", "named_organization")
