@@ -201,6 +201,17 @@ def test_a_role_of_after_a_verb_is_its_object_not_a_source() -> None:
             "The report was long. Dee spokesman Brian Fallon said it was wrong.",
             "Brian Fallon",
         ),
+        # a sentence's opening word before the role is no owner of it
+        (
+            "A spokesman for Senator Jo Dee called the report misleading.\n\n"
+            "The report was long. But spokesman Brian Fallon said it was wrong.",
+            "Brian Fallon",
+        ),
+        (
+            "A spokesman for Senator Jo Dee called the report misleading.\n\n"
+            "The report was long. Later spokesman Brian Fallon said it was wrong.",
+            "Brian Fallon",
+        ),
     ],
 )
 def test_a_ledes_indefinite_person_is_the_one_named_later(text: str, speaker: str) -> None:

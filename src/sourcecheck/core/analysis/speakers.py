@@ -557,7 +557,7 @@ class SpeakerResolver:
         surnames: dict[str, str],
     ) -> str | None:
         """'A former party chairman says ... said Don Fowler, who led the party', 'A
-        spokesman for the senator called ... Campaign spokesman Brian Fallon said': a news
+        spokesman for Senator Dee called ... Dee spokesman Brian Fallon said': a news
         lede's indefinite person, named a few sentences on (with "who" or the same role)."""
         head = _indefinite_head(source.text)
         if head is None or head not in self.typer.role_nouns:
@@ -571,6 +571,8 @@ class SpeakerResolver:
             if inside.contains(source.end + match.start("name")):
                 continue
             owner = match.groupdict().get("owner")
+            if owner and owner.lower() in _NOT_OWNERS:
+                owner = None  # "But spokesman Brian Fallon": the sentence's opening word
             if owner and owner.rstrip("'’s") not in source.text:
                 continue  # "a spokesperson for the parks department ... Trump spokesperson"
             for mention in self._parsed(match.group("name")):
@@ -1488,6 +1490,13 @@ _CATAPHORA_REACH = 1500
 # Each opens at a word's start: one inside a word would re-read it from every letter.
 _LATER_OWNER = r"(?<![\w'’.-])(?:(?P<owner>[A-Z][\w'’.-]*)[ \t]+)?"
 _LATER_NAME = r"(?P<name>(?<![\w'’.-])[A-Z][\w'’.-]+(?:[ \t]+[A-Z][\w'’.-]+){1,3})"
+# Capitalised words before a role that open a sentence and own nothing ("But spokesman").
+_NOT_OWNERS = (
+    _SUBJECT_OPENERS
+    | _SENTENCE_OPENERS
+    | _CAPITALISED_FUNCTION_WORDS
+    | {word.lower() for word in _TITLE_CASE_WORDS}
+)
 # "Don Fowler, who led the party": someone introduced (the role's own "ROLE NAME" is
 # built for each head: "spokesman Brian Fallon").
 _WHO_INTRODUCED = re.compile(_LATER_NAME + r"[ \t]*,[ \t]+who\b")
