@@ -228,6 +228,11 @@ def test_a_ledes_indefinite_person_is_the_one_named_later(text: str, speaker: st
         # the same role for someone else's organisation
         "A spokesperson for the Parks Department said the city would decide.\n\n"
         "Harbor Group spokesperson Ron Lieberman told the paper it was wrong.",
+        # someone introduced with a role of his own is not the lede's lawyer
+        "A lawyer said the police were wrong.\n\n"
+        "Police Chief Tom Rowe, who took office in May, said the officers acted properly.",
+        "A lawyer said the police were wrong.\n\n"
+        "Mayor Tom Rowe, who took office in May, said the officers acted properly.",
     ],
 )
 def test_a_ledes_anonymous_person_is_not_someone_named_later(text: str) -> None:

@@ -575,9 +575,13 @@ class SpeakerResolver:
                 owner = None  # "But spokesman Brian Fallon": the sentence's opening word
             if owner and owner.rstrip("'’s") not in source.text:
                 continue  # "a spokesperson for the parks department ... Trump spokesperson"
+            introduced = "owner" not in match.groupdict()
             for mention in self._parsed(match.group("name")):
-                if mention.kind == "person" and not mention.single:
-                    return _entity(entities, surnames, mention).name
+                if mention.kind != "person" or mention.single:
+                    continue
+                if introduced and (mention.offset > 0 or _other_role(mention.roles, head)):
+                    continue  # "Police Chief Tom Rowe, who": not the lede's "a lawyer"
+                return _entity(entities, surnames, mention).name
         return None
 
     def _owned(
@@ -1503,6 +1507,11 @@ _WHO_INTRODUCED = re.compile(_LATER_NAME + r"[ \t]*,[ \t]+who\b")
 _INDEFINITE_HEAD = re.compile(
     r"(?i:an?)[ \t]+(?:[\w'’-]+[ \t]+){0,5}?(?P<head>[a-z][\w-]*)(?:[ \t]+(?:for|of|who|from|in|at)\b.*)?\Z"
 )
+
+
+def _other_role(roles: tuple[str, ...], head: str) -> bool:
+    """Whether a name's own roles ("Mayor", "Sen.") say it is someone other than ``head``."""
+    return bool(roles) and head not in roles
 
 
 def _indefinite_head(phrase: str) -> str | None:
