@@ -70,6 +70,9 @@ SHAPES: tuple[Shape, ...] = (
     Shape("dashes-run", "score", "— "),
     Shape("figures-run", "score", "about 1,000,000 "),
     Shape("long-word", "score", "a", "He said "),
+    Shape("long-word-then-people", "analyze", "a", "", " American said so.",
+          why="a people's name alone searched back for a given name before it, from every "
+          "letter of a long word"),
     Shape("lines-run", "score", "He said so\n"),
     Shape("paragraphs-run", "score", "He said it.\n\n"),
     # -- the scorers ---------------------------------------------------------------------

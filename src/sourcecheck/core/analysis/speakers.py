@@ -610,7 +610,8 @@ class SpeakerResolver:
     def _named_with(self, body: str, surname: str, before: int) -> bool:
         """Whether a given name or a title comes before ``surname`` in the story up to
         ``before`` ("Mark Cuban", "Sen. English"; not "Native American")."""
-        pattern = re.compile(rf"(\S+)[ \t]+{re.escape(surname)}\b")
+        # each try opens at a word's start: from inside a long word it would re-read the word
+        pattern = re.compile(rf"(?<!\S)(\S+)[ \t]+{re.escape(surname)}\b")
         return any(
             match.group(1) in self.given_names
             or match.group(1) in self._census_gender
