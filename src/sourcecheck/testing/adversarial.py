@@ -75,6 +75,9 @@ SHAPES: tuple[Shape, ...] = (
           "letter of a long word"),
     Shape("lines-run", "score", "He said so\n"),
     Shape("paragraphs-run", "score", "He said it.\n\n"),
+    Shape("shouted-run", "analyze", "ALPHA BETA GAMMA DELTA. The cat sat. ",
+          why="each word of each sentence in capitals searched the rest of the text for it "
+          "written in capitals"),
     # -- the scorers ---------------------------------------------------------------------
     Shape("officials-said-run", "score", "officials said ",
           why="each plural anonymous source walked the rest of the attributions (a list copy)"),
