@@ -233,6 +233,9 @@ def test_a_ledes_indefinite_person_is_the_one_named_later(text: str, speaker: st
         "Police Chief Tom Rowe, who took office in May, said the officers acted properly.",
         "A lawyer said the police were wrong.\n\n"
         "Mayor Tom Rowe, who took office in May, said the officers acted properly.",
+        # the story says the name is withheld
+        "An aide to the mayor, who spoke on condition of anonymity, said the deal was off.\n\n"
+        "Tom Rowe, who chairs the board, said it was not.",
     ],
 )
 def test_a_ledes_anonymous_person_is_not_someone_named_later(text: str) -> None:

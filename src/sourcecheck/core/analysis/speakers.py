@@ -395,7 +395,8 @@ class SpeakerResolver:
             source_type, speaker = self._resolved(
                 body, attribution, info, history, entities, surnames, last_document, last_group
             )
-            if attribution.role and self._withheld.occurs(attribution.role):
+            withheld = bool(attribution.role) and self._withheld.occurs(attribution.role)
+            if withheld:
                 # "Maria, who asked that her last name not be used, said": named, but the
                 # reader cannot check who she is.
                 source_type = "anonymous"
@@ -404,7 +405,8 @@ class SpeakerResolver:
                 listed = self.typer.listed_name(attribution.role)
                 if listed is not None:
                     source_type, speaker = listed.source_type, listed.speaker
-            if source_type == "anonymous" and not attribution.in_quote:
+            if source_type == "anonymous" and not withheld and not attribution.in_quote:
+                # ("An aide, who spoke on condition of anonymity": no one the story names)
                 named = self._named_later(body, source, inside, entities, surnames)
                 if named is not None:
                     source_type, speaker = "named_person", named
