@@ -866,7 +866,9 @@ class SourceReader:
                     return None
                 start = self._description(words, joint - 1)
                 has_determiner = start is not None and words[start].lower() in _DETERMINERS
-                return start if has_determiner else None
+                # "the plaintiff and defendant", "the mother and daughter": two people
+                bare = start == joint - 2 and joint == len(words) - 2
+                return start if has_determiner and not bare else None
             if not word[0].isalnum() or word.lower() in _FUNCTION:
                 return None
         return None
