@@ -182,6 +182,12 @@ def test_a_person_described_by_age_alone() -> None:
     assert (found.source_type, found.speaker) == ("anonymous", None)
 
 
+def test_a_role_of_a_place_after_of_is_the_object_of_the_head_before() -> None:
+    found = last("Ruth Calder spoke first. Critics of the mayor of Boston said the deal was off.")
+    assert found.source is not None and found.source.text == "Critics of the mayor of Boston"
+    assert found.speaker != "Ruth Calder"
+
+
 def test_a_role_of_after_a_verb_is_its_object_not_a_source() -> None:
     text = "Ruth Calder spoke. A woman who has accused the mayor of fraud said he lied."
     sources = [a.source.text for a in analyze(text).attributions if a.source is not None]

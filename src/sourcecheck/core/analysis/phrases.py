@@ -730,8 +730,13 @@ class SourceReader:
                 if start is not None:
                     return self._of_head(words, start)
             elif word in ("of", "from") and self._role_of(words, head):
-                # "the former secretary of state", "the senator from Vermont"
-                return self._description(words, head)
+                # "the former secretary of state", "the senator from Vermont"; "Critics of
+                # the mayor of Boston": the critics ("the campaign of the senator from Ohio"
+                # stays the senator's: a singular owner is more often an organisation)
+                start = self._description(words, head)
+                if start is not None and start >= 2 and plural_word(words[start - 2]):
+                    return self._of_head(words, start)
+                return start
         return None
 
     def _role_of(self, words: list[str], head: int) -> bool:
