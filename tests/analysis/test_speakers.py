@@ -239,6 +239,9 @@ def test_a_ledes_indefinite_person_is_the_one_named_later(text: str, speaker: st
         "Police Chief Tom Rowe, who took office in May, said the officers acted properly.",
         "A lawyer said the police were wrong.\n\n"
         "Mayor Tom Rowe, who took office in May, said the officers acted properly.",
+        # a man is not the lede's chairwoman
+        "A former party chairwoman says the mayor should quit.\n\n"
+        '"Now is the time," said Don Fowler, who led the party in the 1990s.',
         # the story says the name is withheld
         "An aide to the mayor, who spoke on condition of anonymity, said the deal was off.\n\n"
         "Tom Rowe, who chairs the board, said it was not.",

@@ -583,6 +583,8 @@ class SpeakerResolver:
                     continue
                 if introduced and (mention.offset > 0 or _other_role(mention.roles, head)):
                     continue  # "Police Chief Tom Rowe, who": not the lede's "a lawyer"
+                if _other_gender(mention.gender, head):
+                    continue  # "Don Fowler" is not "a former party chairwoman"
                 return _entity(entities, surnames, mention).name
         return None
 
@@ -1515,6 +1517,12 @@ _INDEFINITE_HEAD = re.compile(
 def _other_role(roles: tuple[str, ...], head: str) -> bool:
     """Whether a name's own roles ("Mayor", "Sen.") say it is someone other than ``head``."""
     return bool(roles) and head not in roles
+
+
+def _other_gender(gender: str | None, head: str) -> bool:
+    """Whether a name's gender is not the one its role noun says ("chairwoman": "f")."""
+    said = _gender_of_roles((head,))
+    return gender is not None and said is not None and gender != said
 
 
 def _indefinite_head(phrase: str) -> str | None:
