@@ -780,6 +780,11 @@ def test_the_statement_is_its_maker_speaking(text: str) -> None:
     assert (found.source_type, found.speaker) == ("named_organization", "Harbor Museum")
 
 
+def test_a_misstatement_is_no_statement_its_maker_issued() -> None:
+    found = last("Jo Dee made misstatements in May. The statement said the bill was dead.")
+    assert found.speaker != "Jo Dee"
+
+
 def test_two_full_names_joined_by_and_are_two_sources() -> None:
     analysis = analyze(
         "Lena Ortiz spoke first. Other members, including Lena Ortiz and Paul Hart, have "

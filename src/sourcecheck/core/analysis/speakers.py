@@ -544,7 +544,7 @@ class SpeakerResolver:
                 maker is not None
                 and start - maker[0] < _UNNAMED_REACH
                 # the statement was brought up with its maker, in its sentence or after it
-                and "statement" in body[max(0, sentence_opening(body, maker[0])) : start].lower()
+                and _STATEMENT_WORD.search(body, max(0, sentence_opening(body, maker[0])), start)
             ):
                 kind = "named_person" if maker[1].kind == "person" else "named_organization"
                 return kind, maker[1].name
@@ -1531,6 +1531,8 @@ def _indefinite_head(phrase: str) -> str | None:
     return match.group("head").lower() if match is not None else None
 
 
+# "statement", "statements", not "misstatements"
+_STATEMENT_WORD = re.compile(r"(?<![\w-])statement", re.I)
 _STATEMENT = re.compile(r"(?:the|that|this|its|his|her|their)\s+statement\Z", re.I)
 _PREMODIFIERS = words("the a an former longtime veteran then")
 _APPOSITIVE_OPENERS = words("one another a an the")
