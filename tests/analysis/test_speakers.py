@@ -175,6 +175,11 @@ def test_a_place_or_company_before_a_member_or_role_is_no_name(description: str)
     assert found.speaker == "Ruth Calder"
 
 
+def test_a_party_word_after_a_given_name_is_a_surname() -> None:
+    found = last("Rep. Al Green spoke at the rally on Monday. He said the bill was dead.")
+    assert found.speaker == "Al Green"
+
+
 def test_a_person_described_by_age_alone() -> None:
     found = last("Ruth Calder spoke first. The 69-year-old said the bill was dead.")
     assert (found.source_type, found.speaker) == ("named_person", "Ruth Calder")

@@ -1016,8 +1016,10 @@ class SpeakerResolver:
         text = " ".join(tokens)
         if text in self.not_names or text in self.parties:
             return None
-        if tokens[-1] in self.parties and not tokens[-1].endswith("s"):
-            return None  # "New York Democrat": a member, no one's name ("Senate Democrats" speak)
+        if tokens[-1] in self.parties and not tokens[-1].endswith("s") and not self._given(tokens):
+            # "New York Democrat": a member, no one's name ("Senate Democrats" speak; "Al
+            # Green" is a name)
+            return None
         if text[-1] == "." and text[:-1] in self.not_names:
             return None  # "of Upper Marlboro, Md.": a state, never "she"
         if tokens[-1].lower() in self.typer.document_heads:
@@ -1116,6 +1118,14 @@ class SpeakerResolver:
             offset,
             single,
             traits=tuple(traits) if traits else (),
+        )
+
+    def _given(self, tokens: list[str]) -> bool:
+        """Whether a run of two words or more opens with a title or a given name ("Rep.
+        Green", "Al Green"; not "North Carolina Republican")."""
+        first = tokens[0]
+        return len(tokens) > 1 and (
+            first in self.given_names or first in self._census_gender or first in self.typer.titles
         )
 
     def _gender_of_name(self, name: list[str]) -> str | None:
