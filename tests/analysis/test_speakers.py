@@ -175,11 +175,22 @@ def test_a_place_or_company_before_a_member_or_role_is_no_name(description: str)
     assert found.speaker == "Ruth Calder"
 
 
+def test_a_party_word_after_a_given_name_is_a_surname() -> None:
+    found = last("Rep. Al Green spoke at the rally on Monday. He said the bill was dead.")
+    assert found.speaker == "Al Green"
+
+
 def test_a_person_described_by_age_alone() -> None:
     found = last("Ruth Calder spoke first. The 69-year-old said the bill was dead.")
     assert (found.source_type, found.speaker) == ("named_person", "Ruth Calder")
     found = last("Ruth Calder spoke first. A 45-year-old said the bill was dead.")
     assert (found.source_type, found.speaker) == ("anonymous", None)
+
+
+def test_a_role_of_a_place_after_of_is_the_object_of_the_head_before() -> None:
+    found = last("Ruth Calder spoke first. Critics of the mayor of Boston said the deal was off.")
+    assert found.source is not None and found.source.text == "Critics of the mayor of Boston"
+    assert found.speaker != "Ruth Calder"
 
 
 def test_a_role_of_after_a_verb_is_its_object_not_a_source() -> None:
@@ -201,6 +212,17 @@ def test_a_role_of_after_a_verb_is_its_object_not_a_source() -> None:
             "The report was long. Dee spokesman Brian Fallon said it was wrong.",
             "Brian Fallon",
         ),
+        # a sentence's opening word before the role is no owner of it
+        (
+            "A spokesman for Senator Jo Dee called the report misleading.\n\n"
+            "The report was long. But spokesman Brian Fallon said it was wrong.",
+            "Brian Fallon",
+        ),
+        (
+            "A spokesman for Senator Jo Dee called the report misleading.\n\n"
+            "The report was long. Later spokesman Brian Fallon said it was wrong.",
+            "Brian Fallon",
+        ),
     ],
 )
 def test_a_ledes_indefinite_person_is_the_one_named_later(text: str, speaker: str) -> None:
@@ -217,6 +239,17 @@ def test_a_ledes_indefinite_person_is_the_one_named_later(text: str, speaker: st
         # the same role for someone else's organisation
         "A spokesperson for the Parks Department said the city would decide.\n\n"
         "Harbor Group spokesperson Ron Lieberman told the paper it was wrong.",
+        # someone introduced with a role of his own is not the lede's lawyer
+        "A lawyer said the police were wrong.\n\n"
+        "Police Chief Tom Rowe, who took office in May, said the officers acted properly.",
+        "A lawyer said the police were wrong.\n\n"
+        "Mayor Tom Rowe, who took office in May, said the officers acted properly.",
+        # a man is not the lede's chairwoman
+        "A former party chairwoman says the mayor should quit.\n\n"
+        '"Now is the time," said Don Fowler, who led the party in the 1990s.',
+        # the story says the name is withheld
+        "An aide to the mayor, who spoke on condition of anonymity, said the deal was off.\n\n"
+        "Tom Rowe, who chairs the board, said it was not.",
     ],
 )
 def test_a_ledes_anonymous_person_is_not_someone_named_later(text: str) -> None:
@@ -229,6 +262,9 @@ def test_two_people_joined_by_and_stay_two() -> None:
     for text in (
         "Ruth Calder spoke first. The senator and the governor said the bill was dead.",
         "Ruth Calder spoke first. The mayor and city council members said the bill was dead.",
+        # two bare roles are two people as often as one
+        "Ruth Calder spoke first. The plaintiff and defendant said they would settle.",
+        "Ruth Calder spoke first. The mother and daughter said they were robbed.",
     ):
         assert last(text).speaker != "Ruth Calder"
 
@@ -747,6 +783,11 @@ def test_a_passive_agent_with_an_appositive_is_the_subject() -> None:
 def test_the_statement_is_its_maker_speaking(text: str) -> None:
     found = last(text)
     assert (found.source_type, found.speaker) == ("named_organization", "Harbor Museum")
+
+
+def test_a_misstatement_is_no_statement_its_maker_issued() -> None:
+    found = last("Jo Dee made misstatements in May. The statement said the bill was dead.")
+    assert found.speaker != "Jo Dee"
 
 
 def test_two_full_names_joined_by_and_are_two_sources() -> None:

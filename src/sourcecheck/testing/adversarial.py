@@ -70,8 +70,14 @@ SHAPES: tuple[Shape, ...] = (
     Shape("dashes-run", "score", "— "),
     Shape("figures-run", "score", "about 1,000,000 "),
     Shape("long-word", "score", "a", "He said "),
+    Shape("long-word-then-people", "analyze", "a", "", " American said so.",
+          why="a people's name alone searched back for a given name before it, from every "
+          "letter of a long word"),
     Shape("lines-run", "score", "He said so\n"),
     Shape("paragraphs-run", "score", "He said it.\n\n"),
+    Shape("shouted-run", "analyze", "ALPHA BETA GAMMA DELTA. The cat sat. ",
+          why="each word of each sentence in capitals searched the rest of the text for it "
+          "written in capitals"),
     # -- the scorers ---------------------------------------------------------------------
     Shape("officials-said-run", "score", "officials said ",
           why="each plural anonymous source walked the rest of the attributions (a list copy)"),

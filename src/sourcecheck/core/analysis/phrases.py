@@ -747,8 +747,13 @@ class SourceReader:
                 if start is not None:
                     return self._of_head(words, start)
             elif word in ("of", "from") and self._role_of(words, head):
-                # "the former secretary of state", "the senator from Vermont"
-                return self._description(words, head)
+                # "the former secretary of state", "the senator from Vermont"; "Critics of
+                # the mayor of Boston": the critics ("the campaign of the senator from Ohio"
+                # stays the senator's: a singular owner is more often an organisation)
+                start = self._description(words, head)
+                if start is not None and start >= 2 and plural_word(words[start - 2]):
+                    return self._of_head(words, start)
+                return start
         return None
 
     def _role_of(self, words: list[str], head: int) -> bool:
@@ -883,7 +888,9 @@ class SourceReader:
                     return None
                 start = self._description(words, joint - 1)
                 has_determiner = start is not None and words[start].lower() in _DETERMINERS
-                return start if has_determiner else None
+                # "the plaintiff and defendant", "the mother and daughter": two people
+                bare = start == joint - 2 and joint == len(words) - 2
+                return start if has_determiner and not bare else None
             if not word[0].isalnum() or word.lower() in _FUNCTION:
                 return None
         return None

@@ -42,6 +42,7 @@ _ACRONYMS = words("FBI CIA NSA NATO EU UN UK USA GDP ISIS EPA IRS DNC RNC NRA NF
 # A word: letters, digits, apostrophes and hyphens, with dots only between letters ("U.S").
 _WORD = re.compile(r"[^\W\d_](?:[\w'’-]|\.(?=\w))*")
 _MIN_WORDS = 3
+_WORD_RUN = re.compile(r"\w+")
 
 _Record = TypeVar("_Record")
 
@@ -100,21 +101,21 @@ class Shouting:
             plain.append(body[done:start])
             done = end
         plain.append(body[done:])
-        unshouted = "\n".join(plain)
+        written = _capital_words("\n".join(plain))
         pieces = [plain[0]]
         for (start, end), after in zip(shouted, plain[1:], strict=True):
-            pieces.append(self._recased(body[start:end], unshouted))
+            pieces.append(self._recased(body[start:end], written))
             pieces.append(after)
         return "".join(pieces)
 
-    def _recased(self, text: str, unshouted: str) -> str:
+    def _recased(self, text: str, written: frozenset[str]) -> str:
         out: list[str] = []
         done = 0
         matches = list(_WORD.finditer(text))
         following = [match.group().lower() for match in matches[1:]] + [""]
         for match, after in zip(matches, following, strict=True):
             word = match.group()
-            recased = self._word(word, unshouted)
+            recased = self._word(word, written)
             if not out or (
                 after in self._org_heads and recased.islower() and recased not in _COMMON
             ):
@@ -129,19 +130,28 @@ class Shouting:
         out.append(text[done:])
         return "".join(out)
 
-    def _word(self, word: str, unshouted: str) -> str:
+    def _word(self, word: str, written: frozenset[str]) -> str:
         lower = word.lower()
         if lower in self._common:
             return lower
-        if word in self._acronyms or "." in word or _written(word, unshouted):
+        if word in self._acronyms or "." in word or _written(word, written):
             return word  # "FBI", "U.S", an acronym the story writes in capitals elsewhere
         return word[0] + lower[1:]
 
 
-def _written(word: str, text: str) -> bool:
-    """Whether ``word`` stands in ``text`` as a word of its own (a literal search for each
-    of a shouted sentence's few words costs less than reading every word of the text)."""
-    return re.search(rf"(?<![\w.]){re.escape(word)}(?![\w])", text) is not None
+def _capital_words(text: str) -> frozenset[str]:
+    """The words ``text`` writes in capitals ("FBI"; not the "S" of "U.S"), read once: a
+    search of the text for each shouted word grew with the text times the shouted words."""
+    return frozenset(
+        match.group()
+        for match in _WORD_RUN.finditer(text)
+        if match.group().isupper() and text[match.start() - 1 : match.start()] != "."
+    )
+
+
+def _written(word: str, written: frozenset[str]) -> bool:
+    """Whether the story writes ``word`` ("AFL-CIO": each of its parts) in capitals elsewhere."""
+    return all(part in written for part in _WORD_RUN.findall(word))
 
 
 def _shouted(text: str) -> bool:

@@ -395,7 +395,8 @@ class SpeakerResolver:
             source_type, speaker = self._resolved(
                 body, attribution, info, history, entities, surnames, last_document, last_group
             )
-            if attribution.role and self._withheld.occurs(attribution.role):
+            withheld = bool(attribution.role) and self._withheld.occurs(attribution.role)
+            if withheld:
                 # "Maria, who asked that her last name not be used, said": named, but the
                 # reader cannot check who she is.
                 source_type = "anonymous"
@@ -406,7 +407,8 @@ class SpeakerResolver:
                     source_type, speaker = listed.source_type, listed.speaker
             if source_type in ("anonymous", "vague") and _acting(attribution):
                 source_type = "unknown"  # "Democrats want", "liberals backed": no one sourced
-            if source_type == "anonymous" and not attribution.in_quote:
+            if source_type == "anonymous" and not withheld and not attribution.in_quote:
+                # ("An aide, who spoke on condition of anonymity": no one the story names)
                 named = self._named_later(body, source, inside, entities, surnames)
                 if named is not None:
                     source_type, speaker = "named_person", named
@@ -546,7 +548,7 @@ class SpeakerResolver:
                 maker is not None
                 and start - maker[0] < _UNNAMED_REACH
                 # the statement was brought up with its maker, in its sentence or after it
-                and "statement" in body[max(0, sentence_opening(body, maker[0])) : start].lower()
+                and _STATEMENT_WORD.search(body, max(0, sentence_opening(body, maker[0])), start)
             ):
                 kind = "named_person" if maker[1].kind == "person" else "named_organization"
                 return kind, maker[1].name
@@ -561,7 +563,7 @@ class SpeakerResolver:
         surnames: dict[str, str],
     ) -> str | None:
         """'A former party chairman says ... said Don Fowler, who led the party', 'A
-        spokesman for the senator called ... Campaign spokesman Brian Fallon said': a news
+        spokesman for Senator Dee called ... Dee spokesman Brian Fallon said': a news
         lede's indefinite person, named a few sentences on (with "who" or the same role)."""
         head = _indefinite_head(source.text)
         if head is None or head not in self.typer.role_nouns:
@@ -575,11 +577,19 @@ class SpeakerResolver:
             if inside.contains(source.end + match.start("name")):
                 continue
             owner = match.groupdict().get("owner")
+            if owner and owner.lower() in _NOT_OWNERS:
+                owner = None  # "But spokesman Brian Fallon": the sentence's opening word
             if owner and owner.rstrip("'’s") not in source.text:
                 continue  # "a spokesperson for the parks department ... Trump spokesperson"
+            introduced = "owner" not in match.groupdict()
             for mention in self._parsed(match.group("name")):
-                if mention.kind == "person" and not mention.single:
-                    return _entity(entities, surnames, mention).name
+                if mention.kind != "person" or mention.single:
+                    continue
+                if introduced and (mention.offset > 0 or _other_role(mention.roles, head)):
+                    continue  # "Police Chief Tom Rowe, who": not the lede's "a lawyer"
+                if _other_gender(mention.gender, head):
+                    continue  # "Don Fowler" is not "a former party chairwoman"
+                return _entity(entities, surnames, mention).name
         return None
 
     def _owned(
@@ -608,7 +618,8 @@ class SpeakerResolver:
     def _named_with(self, body: str, surname: str, before: int) -> bool:
         """Whether a given name or a title comes before ``surname`` in the story up to
         ``before`` ("Mark Cuban", "Sen. English"; not "Native American")."""
-        pattern = re.compile(rf"(\S+)[ \t]+{re.escape(surname)}\b")
+        # each try opens at a word's start: from inside a long word it would re-read the word
+        pattern = re.compile(rf"(?<!\S)(\S+)[ \t]+{re.escape(surname)}\b")
         return any(
             match.group(1) in self.given_names
             or match.group(1) in self._census_gender
@@ -1009,8 +1020,10 @@ class SpeakerResolver:
         text = " ".join(tokens)
         if text in self.not_names or text in self.parties:
             return None
-        if tokens[-1] in self.parties and not tokens[-1].endswith("s"):
-            return None  # "New York Democrat": a member, no one's name ("Senate Democrats" speak)
+        if tokens[-1] in self.parties and not tokens[-1].endswith("s") and not self._given(tokens):
+            # "New York Democrat": a member, no one's name ("Senate Democrats" speak; "Al
+            # Green" is a name)
+            return None
         if text[-1] == "." and text[:-1] in self.not_names:
             return None  # "of Upper Marlboro, Md.": a state, never "she"
         if tokens[-1].lower() in self.typer.document_heads:
@@ -1109,6 +1122,14 @@ class SpeakerResolver:
             offset,
             single,
             traits=tuple(traits) if traits else (),
+        )
+
+    def _given(self, tokens: list[str]) -> bool:
+        """Whether a run of two words or more opens with a title or a given name ("Rep.
+        Green", "Al Green"; not "North Carolina Republican")."""
+        first = tokens[0]
+        return len(tokens) > 1 and (
+            first in self.given_names or first in self._census_gender or first in self.typer.titles
         )
 
     def _gender_of_name(self, name: list[str]) -> str | None:
@@ -1492,6 +1513,13 @@ _CATAPHORA_REACH = 1500
 # Each opens at a word's start: one inside a word would re-read it from every letter.
 _LATER_OWNER = r"(?<![\w'’.-])(?:(?P<owner>[A-Z][\w'’.-]*)[ \t]+)?"
 _LATER_NAME = r"(?P<name>(?<![\w'’.-])[A-Z][\w'’.-]+(?:[ \t]+[A-Z][\w'’.-]+){1,3})"
+# Capitalised words before a role that open a sentence and own nothing ("But spokesman").
+_NOT_OWNERS = (
+    _SUBJECT_OPENERS
+    | _SENTENCE_OPENERS
+    | _CAPITALISED_FUNCTION_WORDS
+    | {word.lower() for word in _TITLE_CASE_WORDS}
+)
 # "Don Fowler, who led the party": someone introduced (the role's own "ROLE NAME" is
 # built for each head: "spokesman Brian Fallon").
 _WHO_INTRODUCED = re.compile(_LATER_NAME + r"[ \t]*,[ \t]+who\b")
@@ -1522,12 +1550,25 @@ def _acting(attribution: AttributionDraft) -> bool:
     return cue is not None and cue.text.rsplit(None, 1)[-1].lower() in _ACTING_FORMS
 
 
+def _other_role(roles: tuple[str, ...], head: str) -> bool:
+    """Whether a name's own roles ("Mayor", "Sen.") say it is someone other than ``head``."""
+    return bool(roles) and head not in roles
+
+
+def _other_gender(gender: str | None, head: str) -> bool:
+    """Whether a name's gender is not the one its role noun says ("chairwoman": "f")."""
+    said = _gender_of_roles((head,))
+    return gender is not None and said is not None and gender != said
+
+
 def _indefinite_head(phrase: str) -> str | None:
     """The head noun of "a former party chairman", "a spokesman for the senator"."""
     match = _INDEFINITE_HEAD.match(phrase)
     return match.group("head").lower() if match is not None else None
 
 
+# "statement", "statements", not "misstatements"
+_STATEMENT_WORD = re.compile(r"(?<![\w-])statement", re.I)
 _STATEMENT = re.compile(r"(?:the|that|this|its|his|her|their)\s+statement\Z", re.I)
 _PREMODIFIERS = words("the a an former longtime veteran then")
 _APPOSITIVE_OPENERS = words("one another a an the")
