@@ -122,6 +122,11 @@ def test_the_senator_is_the_person_last_given_that_role() -> None:
             "The former first lady and Ohio senator",
         ),
         (
+            "Ruth Calder spoke first. The Democratic front-runner and former secretary of "
+            "state said the bill was dead.",
+            "The Democratic front-runner and former secretary of state",
+        ),
+        (
             "Ruth Calder spoke first. The influential delegate and party activist, who backs "
             "the bill, warned of a long fight.",
             "The influential delegate and party activist",

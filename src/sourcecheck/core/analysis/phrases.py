@@ -485,7 +485,10 @@ class SourceReader:
             if found is None:
                 # The whole window, when the short read may have cut off a head or the first
                 # of two roles ("The Florida senator and Republican presidential candidate").
-                two_roles = "and" in words and _role_word(words[-1]) in self.roles
+                last = _role_of_end(words)
+                two_roles = (
+                    "and" in words and last is not None and _role_word(words[last]) in self.roles
+                )
                 if not two_roles and not self._head_cut_off(body, window, near, end):
                     return None
             elif found > 0 and not self._may_post_modify(words, found):
@@ -878,22 +881,35 @@ class SourceReader:
     def _two_roles(self, words: list[str]) -> int | None:
         """'the Florida senator and Republican presidential candidate': one person given
         two singular roles, the first with its determiner, the second without."""
-        if not words or _role_word(words[-1]) not in self.roles or plural_word(words[-1]):
+        last = _role_of_end(words)
+        if last is None or _role_word(words[last]) not in self.roles or plural_word(words[last]):
             return None
-        for joint in range(len(words) - 2, max(1, len(words) - 2 - _MAX_MODIFIERS), -1):
+        for joint in range(last - 1, max(1, last - 1 - _MAX_MODIFIERS), -1):
             word = words[joint]
             if word == "and":
                 left = words[joint - 1]
-                if not left.islower() or _role_word(left) not in self.roles or plural_word(left):
+                role = left in self.roles or _role_word(left) in self.roles  # "front-runner"
+                if not left.islower() or not role or plural_word(left):
                     return None
                 start = self._description(words, joint - 1)
                 has_determiner = start is not None and words[start].lower() in _DETERMINERS
                 # "the plaintiff and defendant", "the mother and daughter": two people
-                bare = start == joint - 2 and joint == len(words) - 2
+                bare = start == joint - 2 and joint == last - 1
                 return start if has_determiner and not bare else None
             if not word[0].isalnum() or word.lower() in _FUNCTION:
                 return None
         return None
+
+
+def _role_of_end(words: list[str]) -> int | None:
+    """The index of the role a phrase ends with: its last word, or the role before a short
+    "of" or "from" ("former secretary of state", "senator from Vermont")."""
+    if not words:
+        return None
+    for cut in (2, 3):
+        if len(words) > cut and words[-cut] in ("of", "from"):
+            return len(words) - cut - 1
+    return len(words) - 1
 
 
 def _name_joined_before(words: list[str], start: int, head: int) -> bool:
