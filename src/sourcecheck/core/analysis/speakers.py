@@ -620,12 +620,7 @@ class SpeakerResolver:
         ``before`` ("Mark Cuban", "Sen. English"; not "Native American")."""
         # each try opens at a word's start: from inside a long word it would re-read the word
         pattern = re.compile(rf"(?<!\S)(\S+)[ \t]+{re.escape(surname)}\b")
-        return any(
-            match.group(1) in self.given_names
-            or match.group(1) in self._census_gender
-            or match.group(1) in self.typer.titles
-            for match in pattern.finditer(body, 0, before)
-        )
+        return any(self._opens_name(match.group(1)) for match in pattern.finditer(body, 0, before))
 
     def _maker(self, name: str) -> bool:
         """Whether a name after "by" or "from" can make a poll: not "from Dec. 4 to 8"."""
@@ -1127,10 +1122,12 @@ class SpeakerResolver:
     def _given(self, tokens: list[str]) -> bool:
         """Whether a run of two words or more opens with a title or a given name ("Rep.
         Green", "Al Green"; not "North Carolina Republican")."""
-        first = tokens[0]
-        return len(tokens) > 1 and (
-            first in self.given_names or first in self._census_gender or first in self.typer.titles
-        )
+        return len(tokens) > 1 and self._opens_name(tokens[0])
+
+    def _opens_name(self, word: str) -> bool:
+        """Whether a word is a given name (curated or census) or a title: what opens a
+        person's name ("Al Green", "Delbert Hume", "Sen. English")."""
+        return word in self.given_names or word in self._census_gender or word in self.typer.titles
 
     def _gender_of_name(self, name: list[str]) -> str | None:
         first = name[0]
