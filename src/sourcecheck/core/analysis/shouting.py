@@ -86,12 +86,10 @@ class Shouting:
 
     def readable(self, body: str, sentences: Sequence[Sentence]) -> str:
         """``body`` with each shouted sentence in reading case (``body`` itself if none)."""
-        # str.isupper stops at the first lower-case letter: nearly every sentence fails
-        # within its first two characters.
         shouted = [
             (sentence.span.start, sentence.span.end)
             for sentence in sentences
-            if sentence.span.text.isupper() and _shouted(sentence.span.text)
+            if _shouted(sentence.span.text)
         ]
         if not shouted:
             return body
@@ -156,6 +154,8 @@ def _written(word: str, written: frozenset[str]) -> bool:
 
 def _shouted(text: str) -> bool:
     """Whether a sentence is written in capitals only, in three words or more."""
+    # str.isupper stops at the first lower-case letter: nearly every sentence fails within
+    # its first two characters, before any word is read.
     return text.isupper() and len(_WORD.findall(text)) >= _MIN_WORDS
 
 
