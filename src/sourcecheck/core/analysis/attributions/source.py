@@ -192,8 +192,8 @@ _CONTROL_VERBS = words(
     wants wanted try tries tried trying managed hesitated refused declined began begin
     begins started plan plans planned planning intend intends intended hope hopes hoped
     vowed promised agreed decided chose wish wishes wished need needs needed like would
-    rushed sought seeks seek moved went goes go going came tend tends tended begun trying
-    tries attempted attempts failed fails struggled struggling
+    rushed sought seeks seek moved went goes go going came tend tends tended begun
+    attempted attempts failed fails struggled struggling
     """
 )
 _CONTROL_ADJECTIVES = words(
