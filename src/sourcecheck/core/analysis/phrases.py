@@ -749,30 +749,29 @@ class SourceReader:
                 start = self._description(words, head)
                 if start is not None:
                     return self._of_head(words, start)
-            elif word in ("of", "from") and self._role_of(words, head):
+            elif word in ("of", "from") and (start := self._role_of(words, head)) is not None:
                 # "the former secretary of state", "the senator from Vermont"; "Critics of
                 # the mayor of Boston": the critics ("the campaign of the senator from Ohio"
                 # stays the senator's: a singular owner is more often an organisation)
-                start = self._description(words, head)
-                if start is not None and start >= 2 and plural_word(words[start - 2]):
+                if start >= 2 and plural_word(words[start - 2]):
                     return self._of_head(words, start)
                 return start
         return None
 
-    def _role_of(self, words: list[str], head: int) -> bool:
-        """Whether ``words[head]`` is a singular role noun with a determiner of its own,
-        and what follows its "of" is not cut off."""
+    def _role_of(self, words: list[str], head: int) -> int | None:
+        """Where the description of ``words[head]`` starts, if it is a singular role noun
+        with a determiner of its own and what follows its "of" is not cut off; else None."""
         role = words[head]
         if _role_word(role) not in self.roles or plural_word(role) or role.istitle():
-            return False
+            return None
         if words[-1].lower() in _FUNCTION:
-            return False
+            return None
         start = self._description(words, head)
         if start is None or words[start].lower() not in _DETERMINERS:
-            return False
+            return None
         # "who has accused the mayor of fraud said": after a verb, an object, no source
         before = words[start - 1] if start else ""
-        return not (before.isalpha() and before.islower() and before not in _FUNCTION)
+        return None if before.isalpha() and before.islower() and before not in _FUNCTION else start
 
     def _of_head(self, words: list[str], start: int) -> int:
         """The head a phrase found at ``words[start]`` is the object of, after 'of' ('The
